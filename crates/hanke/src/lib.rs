@@ -1,0 +1,28 @@
+//! # hanke
+//!
+//! A model of publicly funded employment and social-inclusion projects in Finland —
+//! European Social Fund projects (ESR 2014–2020, ESR+ 2021–2027) first, STEA,
+//! ministry and foundation grants beside them — and the rules they live by.
+//!
+//! *Hanke* is Finnish for "project". Names in code are English; each domain type
+//! documents its Finnish term, so that `SpecificObjective` is found by those who
+//! know it as *erityistavoite*.
+//!
+//! ```
+//! use hanke::{Money, Rate, BusinessId, ProjectCode};
+//!
+//! let granted: Money = "101 500".parse()?;
+//! let realised: Money = "89 660".parse()?;
+//! assert_eq!(Rate::ratio(realised, granted)?.to_string(), "88,33 %");
+//! assert!("2211414-8".parse::<BusinessId>().is_ok());
+//! assert_eq!("S22026".parse::<ProjectCode>()?.to_string(), "S22026");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+pub mod classify;
+pub mod ids;
+pub mod money;
+pub mod programme;
+
+pub use ids::{BusinessId, IdError, ProjectCode};
+pub use money::{Money, MoneyError, MoneyRange, Rate};

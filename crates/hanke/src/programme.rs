@@ -1,0 +1,682 @@
+//! Funds, funders and programmes: `Fund` (rahasto), `ProgrammePeriod` (ohjelmakausi),
+//! `Programme` (ohjelma), `Priority` (toimintalinja), `SpecificObjective`
+//! (erityistavoite), `ResponsibleAuthority` (vastuuviranomainen), `Funder`
+//! (rahoittaja) and STEA's `SteaGrantType` (avustuslaji).
+//!
+//! The catalogue is embedded. Every entry carries a [`Verification`]: facts that
+//! `RULES.md` marks UNVERIFIED are kept, but say so, and nothing in hanke presents
+//! them as certain.
+//!
+//! ```
+//! use hanke::programme::{self, ProgrammePeriod};
+//! let p = programme::programme(ProgrammePeriod::Period2014To2020).unwrap();
+//! assert_eq!(p.cci, "2014FI16M2OP001");
+//! let so = p.specific_objective("10.1").unwrap();
+//! assert_eq!(so.name_fi, "Työelämän ulkopuolella olevien työ- ja toimintakyvyn parantaminen");
+//! assert_eq!(p.priority_of(so).unwrap().number, 5);
+//! ```
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// An EU fund — *rahasto*.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Fund {
+    /// European Social Fund (2007–2020) — *Euroopan sosiaalirahasto, ESR*.
+    #[serde(rename = "ESR")]
+    Esf,
+    /// European Social Fund Plus (2021–2027) — *ESR+*.
+    #[serde(rename = "ESR+")]
+    EsfPlus,
+    /// European Regional Development Fund — *Euroopan aluekehitysrahasto, EAKR*.
+    #[serde(rename = "EAKR")]
+    Erdf,
+    /// Just Transition Fund — *oikeudenmukaisen siirtymän rahasto, JTF*.
+    #[serde(rename = "JTF")]
+    Jtf,
+}
+
+impl Fund {
+    /// The Finnish abbreviation used in EURA and on project pages: `ESR`, `ESR+`, `EAKR`, `JTF`.
+    ///
+    /// ```
+    /// assert_eq!(hanke::programme::Fund::EsfPlus.abbreviation_fi(), "ESR+");
+    /// ```
+    pub fn abbreviation_fi(self) -> &'static str {
+        match self {
+            Fund::Esf => "ESR",
+            Fund::EsfPlus => "ESR+",
+            Fund::Erdf => "EAKR",
+            Fund::Jtf => "JTF",
+        }
+    }
+
+    /// Reads `ESR`, `ESF`, `ESR+`, `ESF+`, `EAKR`, `ERDF` or `JTF` (any case).
+    ///
+    /// ```
+    /// use hanke::programme::Fund;
+    /// assert_eq!(Fund::from_abbreviation("esr"), Some(Fund::Esf));
+    /// assert_eq!(Fund::from_abbreviation("EAKR"), Some(Fund::Erdf));
+    /// ```
+    pub fn from_abbreviation(s: &str) -> Option<Fund> {
+        match s.trim().to_uppercase().as_str() {
+            "ESR" | "ESF" => Some(Fund::Esf),
+            "ESR+" | "ESF+" => Some(Fund::EsfPlus),
+            "EAKR" | "ERDF" => Some(Fund::Erdf),
+            "JTF" => Some(Fund::Jtf),
+            _ => None,
+        }
+    }
+
+    /// Whether this is a social fund (ESF or ESF+), whose projects have participants.
+    pub fn is_social_fund(self) -> bool {
+        matches!(self, Fund::Esf | Fund::EsfPlus)
+    }
+}
+
+impl fmt::Display for Fund {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.abbreviation_fi())
+    }
+}
+
+/// An EU programme period — *ohjelmakausi*.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ProgrammePeriod {
+    /// 2007–2013 (EURA 2007, codes S1xxxx).
+    #[serde(rename = "2007-2013")]
+    Period2007To2013,
+    /// 2014–2020 (EURA 2014, codes S2xxxx).
+    #[serde(rename = "2014-2020")]
+    Period2014To2020,
+    /// 2021–2027 (EURA 2021, codes S3xxxx).
+    #[serde(rename = "2021-2027")]
+    Period2021To2027,
+}
+
+impl ProgrammePeriod {
+    /// The first and last calendar year of the period.
+    ///
+    /// ```
+    /// use hanke::programme::ProgrammePeriod;
+    /// assert_eq!(ProgrammePeriod::Period2021To2027.years(), (2021, 2027));
+    /// ```
+    pub fn years(self) -> (i32, i32) {
+        match self {
+            ProgrammePeriod::Period2007To2013 => (2007, 2013),
+            ProgrammePeriod::Period2014To2020 => (2014, 2020),
+            ProgrammePeriod::Period2021To2027 => (2021, 2027),
+        }
+    }
+}
+
+impl fmt::Display for ProgrammePeriod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (a, b) = self.years();
+        write!(f, "{a}–{b}")
+    }
+}
+
+/// How far a catalogue fact has been checked against its source — the tags of
+/// `RULES.md`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verification {
+    /// Confirmed against the cited source (`[V]`).
+    Verified,
+    /// Partly confirmed: the substance, not every detail (`[P]`).
+    Partial,
+    /// Not confirmed against any source (`UNVERIFIED`): shown to users as such.
+    Unverified,
+}
+
+impl Verification {
+    /// A short label to print beside a fact: empty for verified facts.
+    ///
+    /// ```
+    /// use hanke::programme::Verification;
+    /// assert_eq!(Verification::Unverified.label(), " (unverified)");
+    /// assert_eq!(Verification::Verified.label(), "");
+    /// ```
+    pub fn label(self) -> &'static str {
+        match self {
+            Verification::Verified => "",
+            Verification::Partial => " (partly verified)",
+            Verification::Unverified => " (unverified)",
+        }
+    }
+}
+
+/// A specific objective of a programme — *erityistavoite*, e.g. 10.1.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SpecificObjective {
+    /// The number as programmes print it: `10.1`, `4.3`.
+    pub code: &'static str,
+    /// The Finnish name.
+    pub name_fi: &'static str,
+    /// For ESF+ objectives, the letter of Reg. (EU) 2021/1057 Art 4(1) it implements.
+    pub esf_plus_letter: Option<char>,
+    /// How far the Art 4(1) letter is verified.
+    pub letter_verification: Verification,
+    /// How far the number and name are verified.
+    pub verification: Verification,
+    /// Where the fact comes from.
+    pub source: &'static str,
+}
+
+/// A priority (axis) of a programme — *toimintalinja* (TL).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Priority {
+    /// The number: TL5 has `5`.
+    pub number: u8,
+    /// The Finnish name.
+    pub name_fi: &'static str,
+    /// The fund of the priority.
+    pub fund: Fund,
+    /// The specific objectives known to hanke (only the social-fund ones are catalogued).
+    pub specific_objectives: &'static [SpecificObjective],
+    /// How far the name and fund are verified.
+    pub verification: Verification,
+    /// Where the fact comes from.
+    pub source: &'static str,
+}
+
+/// A structural-funds programme — *rakennerahasto-ohjelma*.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Programme {
+    /// The programme period.
+    pub period: ProgrammePeriod,
+    /// The Finnish name.
+    pub name_fi: &'static str,
+    /// The English name.
+    pub name_en: &'static str,
+    /// The Commission's CCI code.
+    pub cci: &'static str,
+    /// How far the CCI code is verified.
+    pub cci_verification: Verification,
+    /// The Commission decision approving the programme, where known.
+    pub decision: Option<&'static str>,
+    /// The priorities known to hanke.
+    pub priorities: &'static [Priority],
+    /// Where the facts come from.
+    pub source: &'static str,
+}
+
+impl Programme {
+    /// The priority with this number.
+    pub fn priority(&self, number: u8) -> Option<&'static Priority> {
+        self.priorities.iter().find(|p| p.number == number)
+    }
+
+    /// The specific objective with this code (`10.1`), in any priority.
+    pub fn specific_objective(&self, code: &str) -> Option<&'static SpecificObjective> {
+        let code = code.trim().trim_end_matches('.');
+        self.priorities
+            .iter()
+            .flat_map(|p| p.specific_objectives.iter())
+            .find(|so| so.code == code)
+    }
+
+    /// The specific objective whose Finnish name is `name` (ignoring case and
+    /// surrounding white space), as project pages print it without its number.
+    pub fn specific_objective_by_name(&self, name: &str) -> Option<&'static SpecificObjective> {
+        let wanted = name.trim().to_lowercase();
+        self.priorities
+            .iter()
+            .flat_map(|p| p.specific_objectives.iter())
+            .find(|so| so.name_fi.to_lowercase() == wanted)
+    }
+
+    /// The priority a specific objective belongs to.
+    pub fn priority_of(&self, so: &SpecificObjective) -> Option<&'static Priority> {
+        self.priorities
+            .iter()
+            .find(|p| p.specific_objectives.iter().any(|s| s.code == so.code))
+    }
+}
+
+const SRC_2014: &str = "RULES.md §4.1: programme document (docplayer.fi/57731051), tem.fi/ohjelma2014; \
+    CCI and priority funds: EU Cohesion Open Data, ESIF 2014–2020 finance details (shared/data)";
+const SRC_2014_SO: &str =
+    "RULES.md §4.1: eura2014.fi project pages (S20548, S21015, S20064), rakennerahastot.fi call notices";
+const SRC_2021: &str = "RULES.md §4.2: pohjois-savo.fi 22.10.2021, rakennerahastot.fi, stm.fi, thl.fi";
+
+const fn so(
+    code: &'static str,
+    name_fi: &'static str,
+    esf_plus_letter: Option<char>,
+    letter_verification: Verification,
+    verification: Verification,
+    source: &'static str,
+) -> SpecificObjective {
+    SpecificObjective {
+        code,
+        name_fi,
+        esf_plus_letter,
+        letter_verification,
+        verification,
+        source,
+    }
+}
+
+const fn prio(
+    number: u8,
+    name_fi: &'static str,
+    fund: Fund,
+    specific_objectives: &'static [SpecificObjective],
+    verification: Verification,
+    source: &'static str,
+) -> Priority {
+    Priority {
+        number,
+        name_fi,
+        fund,
+        specific_objectives,
+        verification,
+        source,
+    }
+}
+
+use Verification::{Partial, Unverified, Verified};
+
+static SO_2014_TL3: [SpecificObjective; 3] = [
+    so("6.1", "Nuorten ja muiden heikossa työmarkkina-asemassa olevien työllistyminen", None, Verified, Verified, SRC_2014_SO),
+    so("7.1", "Tuottavuuden ja työhyvinvoinnin parantaminen", None, Verified, Verified, SRC_2014_SO),
+    so("8.1", "Työ- ja koulutusurien sukupuolenmukaisen eriytymisen lieventäminen", None, Verified, Verified, SRC_2014_SO),
+];
+static SO_2014_TL4: [SpecificObjective; 2] = [
+    so("9.1", "Siirtymävaiheita ja koulutuksellista tasa-arvoa tukevien palveluiden parantaminen", None, Verified, Verified, SRC_2014_SO),
+    so("9.2", "Kasvu- ja rakennemuutosalojen koulutuksen laadun ja tarjonnan parantaminen", None, Verified, Verified, SRC_2014_SO),
+];
+static SO_2014_TL5: [SpecificObjective; 1] = [so(
+    "10.1",
+    "Työelämän ulkopuolella olevien työ- ja toimintakyvyn parantaminen",
+    None,
+    Verified,
+    Verified,
+    SRC_2014_SO,
+)];
+static SO_2014_TL9: [SpecificObjective; 2] = [
+    so("12.3", "Digitaalisten taitojen parantaminen", None, Verified, Verified, SRC_2014_SO),
+    so("12.4", "Yritysten ja yrittäjien nopean muutoskyvykkyyden lisääminen", None, Verified, Verified, SRC_2014_SO),
+];
+
+static PRIORITIES_2014: [Priority; 8] = [
+    prio(1, "Pk-yritystoiminnan kilpailukyky", Fund::Erdf, &[], Verified, SRC_2014),
+    prio(2, "Uusimman tiedon ja osaamisen tuottaminen ja hyödyntäminen", Fund::Erdf, &[], Verified, SRC_2014),
+    prio(3, "Työllisyys ja työvoiman liikkuvuus", Fund::Esf, &SO_2014_TL3, Verified, SRC_2014),
+    prio(4, "Koulutus, ammattitaito ja elinikäinen oppiminen", Fund::Esf, &SO_2014_TL4, Verified, SRC_2014),
+    prio(5, "Sosiaalinen osallisuus ja köyhyyden torjunta", Fund::Esf, &SO_2014_TL5, Verified, SRC_2014),
+    prio(6, "Tekninen tuki", Fund::Erdf, &[], Verified, SRC_2014),
+    prio(7, "Tekninen tuki", Fund::Esf, &[], Verified, SRC_2014),
+    prio(9, "REACT-EU ESR", Fund::Esf, &SO_2014_TL9, Verified, SRC_2014),
+];
+
+static SO_2021_TL4: [SpecificObjective; 3] = [
+    so("4.1", "Polkuja töihin", Some('a'), Partial, Verified,
+        "RULES.md §4.2: name and number rakennerahastot.fi; letter (a) from the draft programme (docplayer.fi/188657760)"),
+    so("4.2", "Uutta osaamista työelämään", Some('g'), Unverified, Partial,
+        "RULES.md §4.2: name stm.fi (valtakunnallinen teema Työelämän kehittäminen); number partly verified; letter (g) from the draft, possibly (d)"),
+    so("4.3", "Yhdenvertaiseen osallisuuteen", Some('h'), Partial, Verified,
+        "RULES.md §4.2: thl.fi ESR+ 4.3 page, rakennerahastot.fi/-/esr-haku-0525; letter (h) partly verified"),
+];
+static SO_2021_TL5: [SpecificObjective; 1] = [so(
+    "5.1",
+    "Turvaverkkoja nuorten tulevaisuuteen",
+    Some('l'),
+    Unverified,
+    Verified,
+    "RULES.md §4.2: rakennerahastot.fi/-/turvaverkkoja-haut-2024; letter (l) unverified",
+)];
+
+static PRIORITIES_2021: [Priority; 5] = [
+    prio(1, "Innovatiivinen Suomi", Fund::Erdf, &[], Verified, SRC_2021),
+    prio(2, "Hiilineutraali Suomi", Fund::Erdf, &[], Unverified, SRC_2021),
+    prio(3, "Saavutettava Suomi", Fund::Erdf, &[], Unverified, SRC_2021),
+    prio(4, "Työllistävä, osaava ja osallistava Suomi", Fund::EsfPlus, &SO_2021_TL4, Verified, SRC_2021),
+    prio(5, "Sosiaalisten innovaatioiden Suomi", Fund::EsfPlus, &SO_2021_TL5, Verified, SRC_2021),
+];
+
+static PROGRAMMES: [Programme; 2] = [
+    Programme {
+        period: ProgrammePeriod::Period2014To2020,
+        name_fi: "Kestävää kasvua ja työtä 2014–2020 – Suomen rakennerahasto-ohjelma",
+        name_en: "Sustainable growth and jobs 2014–2020 – Structural Funds Programme of Finland",
+        cci: "2014FI16M2OP001",
+        // RULES.md §4.1 had it only as "CCI 2014 FI 116M2OP001" [P]; the Commission's
+        // ESIF finance-details data set (shared/data) lists this exact code for the programme.
+        cci_verification: Verified,
+        decision: Some("C(2014) 9831"),
+        priorities: &PRIORITIES_2014,
+        source: SRC_2014,
+    },
+    Programme {
+        period: ProgrammePeriod::Period2021To2027,
+        name_fi: "Uudistuva ja osaava Suomi 2021–2027 – EU:n alue- ja rakennepolitiikan ohjelma",
+        name_en: "Innovation and Skills in Finland 2021–2027 – EU regional and structural policy programme",
+        cci: "2021FI16FFPR001",
+        cci_verification: Unverified,
+        decision: None,
+        priorities: &PRIORITIES_2021,
+        source: SRC_2021,
+    },
+];
+
+/// The embedded programmes.
+///
+/// ```
+/// assert_eq!(hanke::programme::programmes().len(), 2);
+/// ```
+pub fn programmes() -> &'static [Programme] {
+    &PROGRAMMES
+}
+
+/// The mainland structural-funds programme of a period, where hanke has it.
+pub fn programme(period: ProgrammePeriod) -> Option<&'static Programme> {
+    PROGRAMMES.iter().find(|p| p.period == period)
+}
+
+/// A public authority that decides on and monitors EU-funded projects —
+/// *vastuuviranomainen* (rahoittava viranomainen, välittävä toimielin).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResponsibleAuthority {
+    /// Etelä-Savon ELY-keskus (structural-fund ELY centre).
+    EtelaSavoEly,
+    /// Hämeen ELY-keskus (structural-fund ELY centre).
+    HameEly,
+    /// Keski-Suomen ELY-keskus (structural-fund ELY centre).
+    KeskiSuomiEly,
+    /// Pohjois-Pohjanmaan ELY-keskus (structural-fund ELY centre).
+    PohjoisPohjanmaaEly,
+    /// Sosiaali- ja terveysministeriö (Ministry of Social Affairs and Health).
+    Stm,
+    /// Työ- ja elinkeinoministeriö (Ministry of Economic Affairs and Employment).
+    Tem,
+    /// Opetus- ja kulttuuriministeriö (Ministry of Education and Culture).
+    Okm,
+    /// Ruokavirasto (Finnish Food Authority), for ESF+ material aid.
+    Ruokavirasto,
+}
+
+impl ResponsibleAuthority {
+    /// Every authority hanke knows.
+    pub const ALL: [ResponsibleAuthority; 8] = [
+        ResponsibleAuthority::EtelaSavoEly,
+        ResponsibleAuthority::HameEly,
+        ResponsibleAuthority::KeskiSuomiEly,
+        ResponsibleAuthority::PohjoisPohjanmaaEly,
+        ResponsibleAuthority::Stm,
+        ResponsibleAuthority::Tem,
+        ResponsibleAuthority::Okm,
+        ResponsibleAuthority::Ruokavirasto,
+    ];
+
+    /// The official Finnish name, as EURA prints it.
+    pub fn name_fi(self) -> &'static str {
+        match self {
+            ResponsibleAuthority::EtelaSavoEly => "Etelä-Savon elinkeino-, liikenne- ja ympäristökeskus",
+            ResponsibleAuthority::HameEly => "Hämeen elinkeino-, liikenne- ja ympäristökeskus",
+            ResponsibleAuthority::KeskiSuomiEly => "Keski-Suomen elinkeino-, liikenne- ja ympäristökeskus",
+            ResponsibleAuthority::PohjoisPohjanmaaEly => {
+                "Pohjois-Pohjanmaan elinkeino-, liikenne- ja ympäristökeskus"
+            }
+            ResponsibleAuthority::Stm => "Sosiaali- ja terveysministeriö",
+            ResponsibleAuthority::Tem => "Työ- ja elinkeinoministeriö",
+            ResponsibleAuthority::Okm => "Opetus- ja kulttuuriministeriö",
+            ResponsibleAuthority::Ruokavirasto => "Ruokavirasto",
+        }
+    }
+
+    /// The short name: `Etelä-Savon ELY-keskus`, `STM`.
+    pub fn short_name_fi(self) -> &'static str {
+        match self {
+            ResponsibleAuthority::EtelaSavoEly => "Etelä-Savon ELY-keskus",
+            ResponsibleAuthority::HameEly => "Hämeen ELY-keskus",
+            ResponsibleAuthority::KeskiSuomiEly => "Keski-Suomen ELY-keskus",
+            ResponsibleAuthority::PohjoisPohjanmaaEly => "Pohjois-Pohjanmaan ELY-keskus",
+            ResponsibleAuthority::Stm => "STM",
+            ResponsibleAuthority::Tem => "TEM",
+            ResponsibleAuthority::Okm => "OKM",
+            ResponsibleAuthority::Ruokavirasto => "Ruokavirasto",
+        }
+    }
+
+    /// Finds the authority named in a document, however it is written: the
+    /// official name (with or without the comma the EURA project list drops, with
+    /// doubled spaces), the `ELY-keskus` short form, or the ministry's abbreviation.
+    ///
+    /// ```
+    /// use hanke::programme::ResponsibleAuthority as RA;
+    /// assert_eq!(RA::from_name("Keski-Suomen ELY-keskus"), Some(RA::KeskiSuomiEly));
+    /// assert_eq!(RA::from_name("Hämeen elinkeino-  liikenne- ja ympäristökeskus"), Some(RA::HameEly));
+    /// assert_eq!(RA::from_name("Sosiaali- ja terveysministeriö"), Some(RA::Stm));
+    /// assert_eq!(RA::from_name("Lapin liitto"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<ResponsibleAuthority> {
+        let norm = normalise_name(name);
+        ResponsibleAuthority::ALL.into_iter().find(|a| {
+            normalise_name(a.name_fi()) == norm
+                || normalise_name(a.short_name_fi()) == norm
+                || normalise_name(&a.short_name_fi().replace("ELY-keskus", "elinkeino-, liikenne- ja ympäristökeskus"))
+                    == norm
+        })
+    }
+
+    /// Whether this is one of the four structural-fund ELY centres (RULES.md §4.1,
+    /// THL TL5 page), which were replaced by *elinvoimakeskukset* in 2026.
+    pub fn is_structural_fund_ely(self) -> bool {
+        matches!(
+            self,
+            ResponsibleAuthority::EtelaSavoEly
+                | ResponsibleAuthority::HameEly
+                | ResponsibleAuthority::KeskiSuomiEly
+                | ResponsibleAuthority::PohjoisPohjanmaaEly
+        )
+    }
+}
+
+impl fmt::Display for ResponsibleAuthority {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name_fi())
+    }
+}
+
+/// Lower-cases, drops commas and folds white space, so that names written in
+/// slightly different ways compare equal.
+pub(crate) fn normalise_name(s: &str) -> String {
+    s.to_lowercase()
+        .replace(',', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A grant type of STEA (Sosiaali- ja terveysjärjestöjen avustuskeskus) — *avustuslaji*.
+///
+/// Source: RULES.md §6.1, stea.fi/avustusten-haku/avustuslajit **[V]**.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SteaGrantType {
+    /// *Hankeavustus* (C): developing new ways of working; decided for up to three years at once.
+    #[serde(rename = "C")]
+    Project,
+    /// *Kohdennettu toiminta-avustus* (Ak): a delimited, established activity; a year at a time.
+    #[serde(rename = "Ak")]
+    TargetedOperating,
+    /// *Yleisavustus* (Ay): statutory general activity; a year at a time; never a first grant.
+    #[serde(rename = "Ay")]
+    General,
+    /// *Investointiavustus* (B): supported housing, equipment, premises.
+    #[serde(rename = "B")]
+    Investment,
+}
+
+impl SteaGrantType {
+    /// STEA's code: `C`, `Ak`, `Ay`, `B`.
+    pub fn code(self) -> &'static str {
+        match self {
+            SteaGrantType::Project => "C",
+            SteaGrantType::TargetedOperating => "Ak",
+            SteaGrantType::General => "Ay",
+            SteaGrantType::Investment => "B",
+        }
+    }
+
+    /// The Finnish name.
+    pub fn name_fi(self) -> &'static str {
+        match self {
+            SteaGrantType::Project => "hankeavustus",
+            SteaGrantType::TargetedOperating => "kohdennettu toiminta-avustus",
+            SteaGrantType::General => "yleisavustus",
+            SteaGrantType::Investment => "investointiavustus",
+        }
+    }
+}
+
+/// What kind of body a funder is — *rahoittajan tyyppi*.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FunderKind {
+    /// An EU fund, decided on by a responsible authority.
+    EuFund,
+    /// STEA, the Funding Centre for Social Welfare and Health Organisations.
+    Stea,
+    /// A ministry's own appropriation (e.g. STM's health-promotion appropriation).
+    Ministry,
+    /// A private foundation.
+    Foundation,
+    /// A municipality, region or other public body.
+    OtherPublic,
+}
+
+/// A funder of a project — *rahoittaja*: an EU fund through its authority, STEA, a
+/// ministry or a foundation.
+///
+/// ```
+/// use hanke::programme::{Funder, FunderKind};
+/// let f = Funder::named("AMI-säätiö").unwrap();
+/// assert_eq!(f.kind, FunderKind::Foundation);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Funder {
+    /// A stable key used in project JSON: `stea`, `ami_saatio`.
+    pub key: &'static str,
+    /// The Finnish name.
+    pub name_fi: &'static str,
+    /// The kind of funder.
+    pub kind: FunderKind,
+    /// Where the seeds or rules name it.
+    pub source: &'static str,
+}
+
+static FUNDERS: [Funder; 8] = [
+    Funder { key: "esr", name_fi: "Euroopan sosiaalirahasto (ESR)", kind: FunderKind::EuFund, source: "RULES.md §4.1" },
+    Funder { key: "esr_plus", name_fi: "Euroopan sosiaalirahasto plus (ESR+)", kind: FunderKind::EuFund, source: "RULES.md §4.2" },
+    Funder {
+        key: "stea",
+        name_fi: "Sosiaali- ja terveysjärjestöjen avustuskeskus STEA",
+        kind: FunderKind::Stea,
+        source: "RULES.md §6.1; seeds 000 (Feeniks), 002 (KeKo, Järjestöt työllisyyden kuntakokeilussa), 003 (Paikka auki)",
+    },
+    Funder { key: "stm", name_fi: "Sosiaali- ja terveysministeriö", kind: FunderKind::Ministry, source: "seed 002 (Elämänlaatua ruuasta: terveyden edistämisen määräraha)" },
+    Funder { key: "tem", name_fi: "Työ- ja elinkeinoministeriö", kind: FunderKind::Ministry, source: "seed 002 (YYO 2021–2023)" },
+    Funder { key: "ami_saatio", name_fi: "AMI-säätiö", kind: FunderKind::Foundation, source: "seed 002 (Konkarit töihin!)" },
+    Funder {
+        key: "kunnallisalan_kehittamissaatio",
+        name_fi: "Kunnallisalan kehittämissäätiö",
+        kind: FunderKind::Foundation,
+        source: "seed 002 (Kuntien vaikuttavat työllisyyspalvelut)",
+    },
+    Funder {
+        key: "pirkanmaan_maakuntavalmistelu",
+        name_fi: "Pirkanmaan maakuntavalmistelu",
+        kind: FunderKind::OtherPublic,
+        source: "seed 002 (Verkostokiihdyttämö, KeKo)",
+    },
+];
+
+impl Funder {
+    /// Every funder hanke knows.
+    pub fn all() -> &'static [Funder] {
+        &FUNDERS
+    }
+
+    /// The funder with this key (`stea`) or Finnish name (`AMI-säätiö`, any case).
+    pub fn named(key_or_name: &str) -> Option<&'static Funder> {
+        let norm = normalise_name(key_or_name);
+        FUNDERS
+            .iter()
+            .find(|f| f.key == key_or_name.trim() || normalise_name(f.name_fi) == norm)
+            .or_else(|| match norm.as_str() {
+                "stea" => FUNDERS.iter().find(|f| f.key == "stea"),
+                "esr" | "esf" => FUNDERS.iter().find(|f| f.key == "esr"),
+                "esr+" | "esf+" => FUNDERS.iter().find(|f| f.key == "esr_plus"),
+                _ => None,
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_2014_has_the_esf_objectives_of_rules_4_1() {
+        let p = programme(ProgrammePeriod::Period2014To2020).unwrap();
+        let codes: Vec<_> = p
+            .priorities
+            .iter()
+            .flat_map(|pr| pr.specific_objectives.iter().map(|s| s.code))
+            .collect();
+        assert_eq!(codes, ["6.1", "7.1", "8.1", "9.1", "9.2", "10.1", "12.3", "12.4"]);
+        for pr in p.priorities {
+            for so in pr.specific_objectives {
+                assert!(pr.fund.is_social_fund(), "{} under an ERDF axis", so.code);
+            }
+        }
+        assert_eq!(p.specific_objective("10.1.").unwrap().code, "10.1");
+        assert_eq!(p.priority(5).unwrap().fund, Fund::Esf);
+        assert!(p.specific_objective("10.2").is_none());
+    }
+
+    #[test]
+    fn esf_plus_objectives_keep_their_unverified_letters_flagged() {
+        let p = programme(ProgrammePeriod::Period2021To2027).unwrap();
+        assert_eq!(p.cci_verification, Verification::Unverified);
+        let so = p.specific_objective("4.3").unwrap();
+        assert_eq!(so.esf_plus_letter, Some('h'));
+        assert_eq!(so.letter_verification, Verification::Partial);
+        assert_eq!(p.specific_objective("5.1").unwrap().letter_verification, Verification::Unverified);
+        assert_eq!(p.priority_of(so).unwrap().number, 4);
+    }
+
+    #[test]
+    fn authorities_are_found_under_every_spelling_in_the_data() {
+        use ResponsibleAuthority as RA;
+        for (name, want) in [
+            ("Etelä-Savon elinkeino-, liikenne- ja ympäristökeskus", RA::EtelaSavoEly),
+            ("Pohjois-Pohjanmaan elinkeino- liikenne- ja ympäristökeskus", RA::PohjoisPohjanmaaEly),
+            ("Keski-Suomen elinkeino-  liikenne- ja ympäristökeskus", RA::KeskiSuomiEly),
+            ("keski-suomen ely-keskus", RA::KeskiSuomiEly),
+            ("Työ- ja elinkeinoministeriö", RA::Tem),
+            ("STM", RA::Stm),
+        ] {
+            assert_eq!(RA::from_name(name), Some(want), "{name}");
+        }
+    }
+
+    #[test]
+    fn funders_and_grant_types() {
+        assert_eq!(Funder::named("STEA").unwrap().kind, FunderKind::Stea);
+        assert_eq!(Funder::named("kunnallisalan kehittämissäätiö").unwrap().kind, FunderKind::Foundation);
+        assert!(Funder::named("Nobody").is_none());
+        assert_eq!(SteaGrantType::TargetedOperating.code(), "Ak");
+        let json = serde_json::to_string(&SteaGrantType::General).unwrap();
+        assert_eq!(json, "\"Ay\"");
+    }
+}
