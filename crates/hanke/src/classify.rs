@@ -226,7 +226,9 @@ impl RegionalClassification {
     pub fn municipality_by_name(&self, name: &str) -> Option<&Municipality> {
         self.municipalities.iter().find(|m| {
             name_matches(&[&m.name_fi, &m.name_sv], name)
-                || m.name_en.as_deref().is_some_and(|en| name_matches(&[en], name))
+                || m.name_en
+                    .as_deref()
+                    .is_some_and(|en| name_matches(&[en], name))
         })
     }
 
@@ -255,8 +257,13 @@ impl RegionalClassification {
     }
 
     /// The municipalities of a region.
-    pub fn municipalities_of_region(&self, region: RegionCode) -> impl Iterator<Item = &Municipality> {
-        self.municipalities.iter().filter(move |m| m.region == region)
+    pub fn municipalities_of_region(
+        &self,
+        region: RegionCode,
+    ) -> impl Iterator<Item = &Municipality> {
+        self.municipalities
+            .iter()
+            .filter(move |m| m.region == region)
     }
 }
 
@@ -376,20 +383,39 @@ fn load(e: &Embedded) -> Result<RegionalClassification, ClassifyError> {
                 .map(|s| s.trim().to_string())
                 .ok_or_else(|| bad(format!("missing field {k}")))
         };
-        let [mun, name_fi, name_sv, reg, reg_fi, reg_sv, sub, sub_fi, sub_sv, nuts3, office, office_fi] = idx;
-        let code: MunicipalityCode = get(mun)?.parse().map_err(|err: ClassifyError| bad(err.to_string()))?;
-        let region: RegionCode = get(reg)?.parse().map_err(|err: ClassifyError| bad(err.to_string()))?;
-        let sub_region: SubRegionCode = get(sub)?.parse().map_err(|err: ClassifyError| bad(err.to_string()))?;
+        let [
+            mun,
+            name_fi,
+            name_sv,
+            reg,
+            reg_fi,
+            reg_sv,
+            sub,
+            sub_fi,
+            sub_sv,
+            nuts3,
+            office,
+            office_fi,
+        ] = idx;
+        let code: MunicipalityCode = get(mun)?
+            .parse()
+            .map_err(|err: ClassifyError| bad(err.to_string()))?;
+        let region: RegionCode = get(reg)?
+            .parse()
+            .map_err(|err: ClassifyError| bad(err.to_string()))?;
+        let sub_region: SubRegionCode = get(sub)?
+            .parse()
+            .map_err(|err: ClassifyError| bad(err.to_string()))?;
         let nuts3 = get(nuts3)?;
         let (name_en, hva) = match extra {
-            Some([en, hva_code, hva_name]) => (
-                Some(get(en)?),
-                Some((get(hva_code)?, get(hva_name)?)),
-            ),
+            Some([en, hva_code, hva_name]) => {
+                (Some(get(en)?), Some((get(hva_code)?, get(hva_name)?)))
+            }
             None => (None, None),
         };
         let office_code = get(office)?;
-        let state_office = (!office_code.is_empty()).then(|| (office_code, get(office_fi).unwrap_or_default()));
+        let state_office =
+            (!office_code.is_empty()).then(|| (office_code, get(office_fi).unwrap_or_default()));
         if out.region(region).is_none() {
             out.regions.push(Region {
                 code: region,
@@ -425,7 +451,12 @@ fn load(e: &Embedded) -> Result<RegionalClassification, ClassifyError> {
 }
 
 type Loaded = Result<RegionalClassification, ClassifyError>;
-static LOADED: [OnceLock<Loaded>; 4] = [OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new()];
+static LOADED: [OnceLock<Loaded>; 4] = [
+    OnceLock::new(),
+    OnceLock::new(),
+    OnceLock::new(),
+    OnceLock::new(),
+];
 
 /// The regional classification in force on 1 January of `year` (2020, 2024, 2025 or 2026).
 ///
@@ -643,11 +674,19 @@ static SUB_LEVELS: [EducationSubLevel; 17] = [
     sub!("61", "Ammatillinen korkea-aste", Bachelor),
     sub!("62", "Ammattikorkeakoulututkinto", Bachelor),
     sub!("63", "Alempi korkeakoulututkinto", Bachelor),
-    sub!("69", "Muu tai tuntematon alemman korkeakouluasteen koulutus", Bachelor),
+    sub!(
+        "69",
+        "Muu tai tuntematon alemman korkeakouluasteen koulutus",
+        Bachelor
+    ),
     sub!("71", "Ylempi ammattikorkeakoulututkinto", Master),
     sub!("72", "Ylempi korkeakoulututkinto", Master),
     sub!("73", "Lääkärien erikoistumiskoulutus", Master),
-    sub!("79", "Muu tai tuntematon ylemmän korkeakouluasteen koulutus", Master),
+    sub!(
+        "79",
+        "Muu tai tuntematon ylemmän korkeakouluasteen koulutus",
+        Master
+    ),
     sub!("81", "Lisensiaatintutkinto", Doctoral),
     sub!("82", "Tohtorintutkinto", Doctoral),
     sub!("91", "Koulutusaste tuntematon", Unknown),
@@ -685,7 +724,12 @@ mod tests {
                 let sub = c.sub_region(m.sub_region).unwrap();
                 assert_eq!(sub.region, m.region, "{year} {}", m.name_fi);
                 // Sub-region codes start with the region code (RULES.md §5.3).
-                assert_eq!(sub.code.value() / 10, m.region.value(), "{year} {}", m.name_fi);
+                assert_eq!(
+                    sub.code.value() / 10,
+                    m.region.value(),
+                    "{year} {}",
+                    m.name_fi
+                );
             }
         }
     }
@@ -698,12 +742,35 @@ mod tests {
         assert_eq!(espoo.name_sv, "Esbo");
         assert_eq!(espoo.code.to_string(), "049");
         assert!(espoo.wellbeing_services_county.is_some());
-        assert_eq!(c.municipality_by_name("helsingfors").unwrap().code.to_string(), "091");
-        assert_eq!(c.region_by_name("Pohjois-Savo").unwrap().code.to_string(), "11");
-        assert_eq!(c.sub_region_by_name("Varkaus").unwrap().code.to_string(), "114");
-        let evk = c.municipality_by_name("Kuopio").unwrap().state_office.clone().unwrap();
+        assert_eq!(
+            c.municipality_by_name("helsingfors")
+                .unwrap()
+                .code
+                .to_string(),
+            "091"
+        );
+        assert_eq!(
+            c.region_by_name("Pohjois-Savo").unwrap().code.to_string(),
+            "11"
+        );
+        assert_eq!(
+            c.sub_region_by_name("Varkaus").unwrap().code.to_string(),
+            "114"
+        );
+        let evk = c
+            .municipality_by_name("Kuopio")
+            .unwrap()
+            .state_office
+            .clone()
+            .unwrap();
         assert!(evk.1.contains("elinvoimakeskus"), "{evk:?}");
-        let ely = regional(2024).unwrap().municipality_by_name("Kuopio").unwrap().state_office.clone().unwrap();
+        let ely = regional(2024)
+            .unwrap()
+            .municipality_by_name("Kuopio")
+            .unwrap()
+            .state_office
+            .clone()
+            .unwrap();
         assert_eq!(ely.1, "Pohjois-Savon ELY-keskus");
         assert!("1000".parse::<MunicipalityCode>().is_err());
         assert!("".parse::<RegionCode>().is_err());
@@ -712,8 +779,14 @@ mod tests {
     #[test]
     fn nuts3_codes_change_between_versions_as_rules_5_3_says() {
         // Etelä-Pohjanmaa FI194 → FI199 (NUTS 2024; Alajärvi is in Etelä-Pohjanmaa).
-        let old = regional(2020).unwrap().municipality_by_name("Alajärvi").unwrap();
-        let new = regional(2024).unwrap().municipality_by_name("Alajärvi").unwrap();
+        let old = regional(2020)
+            .unwrap()
+            .municipality_by_name("Alajärvi")
+            .unwrap();
+        let new = regional(2024)
+            .unwrap()
+            .municipality_by_name("Alajärvi")
+            .unwrap();
         assert_eq!(old.nuts3, "FI194");
         assert_eq!(new.nuts3, "FI199");
     }
@@ -723,7 +796,10 @@ mod tests {
         for l in EducationLevel::ALL {
             assert_eq!(EducationLevel::from_code(l.code()), Some(l));
         }
-        assert_eq!("32".parse::<EducationLevel>().unwrap(), EducationLevel::UpperSecondary);
+        assert_eq!(
+            "32".parse::<EducationLevel>().unwrap(),
+            EducationLevel::UpperSecondary
+        );
         assert!("39".parse::<EducationLevel>().is_err());
         assert!("10".parse::<EducationLevel>().is_err());
         for s in education_sub_levels() {

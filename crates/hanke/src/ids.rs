@@ -105,11 +105,7 @@ impl BusinessId {
             *slot = n % 10;
             n /= 10;
         }
-        let sum: u32 = digits
-            .iter()
-            .zip(YTUNNUS_WEIGHTS)
-            .map(|(d, w)| d * w)
-            .sum();
+        let sum: u32 = digits.iter().zip(YTUNNUS_WEIGHTS).map(|(d, w)| d * w).sum();
         match sum % 11 {
             0 => Some(0),
             1 => None,
@@ -351,12 +347,21 @@ mod tests {
     #[test]
     fn project_codes_know_their_series() {
         let code = |s: &str| s.parse::<ProjectCode>().unwrap();
-        assert_eq!(code("S11306").period(), Some(ProgrammePeriod::Period2007To2013));
+        assert_eq!(
+            code("S11306").period(),
+            Some(ProgrammePeriod::Period2007To2013)
+        );
         assert_eq!(code("S20250").fund(), Some(Fund::Esf));
         assert_eq!(code("S30355").fund(), Some(Fund::EsfPlus));
-        assert_eq!(code("S30355").period(), Some(ProgrammePeriod::Period2021To2027));
+        assert_eq!(
+            code("S30355").period(),
+            Some(ProgrammePeriod::Period2021To2027)
+        );
         assert_eq!(code("A70301").fund(), Some(Fund::Erdf));
-        assert_eq!(code("A70301").period(), Some(ProgrammePeriod::Period2014To2020));
+        assert_eq!(
+            code("A70301").period(),
+            Some(ProgrammePeriod::Period2014To2020)
+        );
         assert_eq!(code("J10001").fund(), None);
         assert_eq!(code("J10001").period(), None);
         assert_eq!(code(" S02026 ").to_string(), "S02026");

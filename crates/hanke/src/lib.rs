@@ -20,9 +20,15 @@
 //! ```
 
 pub mod classify;
+pub mod funding;
 pub mod ids;
 pub mod money;
+pub mod org;
 pub mod programme;
+pub mod project;
+pub mod report;
 
 pub use ids::{BusinessId, IdError, ProjectCode};
 pub use money::{Money, MoneyError, MoneyRange, Rate};
+pub use project::Project;
+pub use report::{Finding, Severity};

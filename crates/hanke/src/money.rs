@@ -142,7 +142,10 @@ impl Money {
     /// # Ok::<(), hanke::MoneyError>(())
     /// ```
     pub fn from_euros(euros: i64) -> Result<Money, MoneyError> {
-        euros.checked_mul(100).map(Money).ok_or(MoneyError::Overflow)
+        euros
+            .checked_mul(100)
+            .map(Money)
+            .ok_or(MoneyError::Overflow)
     }
 
     /// The amount in cents.
@@ -167,12 +170,18 @@ impl Money {
     /// assert!(Money::from_cents(i64::MAX).checked_add(Money::from_cents(1)).is_err());
     /// ```
     pub fn checked_add(self, other: Money) -> Result<Money, MoneyError> {
-        self.0.checked_add(other.0).map(Money).ok_or(MoneyError::Overflow)
+        self.0
+            .checked_add(other.0)
+            .map(Money)
+            .ok_or(MoneyError::Overflow)
     }
 
     /// `self - other`, or an overflow error.
     pub fn checked_sub(self, other: Money) -> Result<Money, MoneyError> {
-        self.0.checked_sub(other.0).map(Money).ok_or(MoneyError::Overflow)
+        self.0
+            .checked_sub(other.0)
+            .map(Money)
+            .ok_or(MoneyError::Overflow)
     }
 
     /// `self × n` for a whole number `n`, or an overflow error.
@@ -771,8 +780,14 @@ mod tests {
     #[test]
     fn arithmetic_is_checked() {
         let max = Money::from_cents(i64::MAX);
-        assert_eq!(max.checked_add(Money::from_cents(1)), Err(MoneyError::Overflow));
-        assert_eq!(Money::from_cents(i64::MIN).checked_sub(Money::from_cents(1)), Err(MoneyError::Overflow));
+        assert_eq!(
+            max.checked_add(Money::from_cents(1)),
+            Err(MoneyError::Overflow)
+        );
+        assert_eq!(
+            Money::from_cents(i64::MIN).checked_sub(Money::from_cents(1)),
+            Err(MoneyError::Overflow)
+        );
         assert_eq!(max.checked_mul_int(2), Err(MoneyError::Overflow));
         assert_eq!(Money::from_euros(i64::MAX), Err(MoneyError::Overflow));
         assert_eq!(Money::sum([max, max]), Err(MoneyError::Overflow));
@@ -784,8 +799,20 @@ mod tests {
         assert_eq!(Money::from_cents(5).apply_rate(half).unwrap().cents(), 3);
         assert_eq!(Money::from_cents(-5).apply_rate(half).unwrap().cents(), -3);
         assert_eq!(Money::from_cents(3).apply_rate(half).unwrap().cents(), 2);
-        assert_eq!(Money::from_cents(1).apply_rate(Rate::new(1, 3).unwrap()).unwrap().cents(), 0);
-        assert_eq!(Money::from_cents(2).apply_rate(Rate::new(1, 3).unwrap()).unwrap().cents(), 1);
+        assert_eq!(
+            Money::from_cents(1)
+                .apply_rate(Rate::new(1, 3).unwrap())
+                .unwrap()
+                .cents(),
+            0
+        );
+        assert_eq!(
+            Money::from_cents(2)
+                .apply_rate(Rate::new(1, 3).unwrap())
+                .unwrap()
+                .cents(),
+            1
+        );
     }
 
     #[test]
@@ -805,7 +832,10 @@ mod tests {
     #[test]
     fn rates_parse_compare_and_serialise_exactly() {
         assert_eq!("40 %".parse::<Rate>().unwrap(), Rate::percent(40));
-        assert_eq!("74.97%".parse::<Rate>().unwrap(), Rate::new(7497, 10000).unwrap());
+        assert_eq!(
+            "74.97%".parse::<Rate>().unwrap(),
+            Rate::new(7497, 10000).unwrap()
+        );
         assert_eq!("2/3".parse::<Rate>().unwrap(), Rate::new(4, 6).unwrap());
         assert!("40".parse::<Rate>().is_err());
         assert!("-5 %".parse::<Rate>().is_err());
@@ -826,8 +856,14 @@ mod tests {
         let band2: MoneyRange = "100 000 – 500 000 euroa".parse().unwrap();
         assert_eq!(band, band2);
         assert_eq!(band.to_string().parse::<MoneyRange>().unwrap(), band);
-        assert_eq!("500-100".parse::<MoneyRange>().unwrap_err().code(), "money.invalid_band");
-        assert_eq!("500".parse::<MoneyRange>().unwrap_err().code(), "money.invalid_band");
+        assert_eq!(
+            "500-100".parse::<MoneyRange>().unwrap_err().code(),
+            "money.invalid_band"
+        );
+        assert_eq!(
+            "500".parse::<MoneyRange>().unwrap_err().code(),
+            "money.invalid_band"
+        );
         let json = serde_json::to_string(&band).unwrap();
         assert_eq!(serde_json::from_str::<MoneyRange>(&json).unwrap(), band);
     }

@@ -241,9 +241,9 @@ impl Programme {
 
 const SRC_2014: &str = "RULES.md §4.1: programme document (docplayer.fi/57731051), tem.fi/ohjelma2014; \
     CCI and priority funds: EU Cohesion Open Data, ESIF 2014–2020 finance details (shared/data)";
-const SRC_2014_SO: &str =
-    "RULES.md §4.1: eura2014.fi project pages (S20548, S21015, S20064), rakennerahastot.fi call notices";
-const SRC_2021: &str = "RULES.md §4.2: pohjois-savo.fi 22.10.2021, rakennerahastot.fi, stm.fi, thl.fi";
+const SRC_2014_SO: &str = "RULES.md §4.1: eura2014.fi project pages (S20548, S21015, S20064), rakennerahastot.fi call notices";
+const SRC_2021: &str =
+    "RULES.md §4.2: pohjois-savo.fi 22.10.2021, rakennerahastot.fi, stm.fi, thl.fi";
 
 const fn so(
     code: &'static str,
@@ -284,13 +284,48 @@ const fn prio(
 use Verification::{Partial, Unverified, Verified};
 
 static SO_2014_TL3: [SpecificObjective; 3] = [
-    so("6.1", "Nuorten ja muiden heikossa työmarkkina-asemassa olevien työllistyminen", None, Verified, Verified, SRC_2014_SO),
-    so("7.1", "Tuottavuuden ja työhyvinvoinnin parantaminen", None, Verified, Verified, SRC_2014_SO),
-    so("8.1", "Työ- ja koulutusurien sukupuolenmukaisen eriytymisen lieventäminen", None, Verified, Verified, SRC_2014_SO),
+    so(
+        "6.1",
+        "Nuorten ja muiden heikossa työmarkkina-asemassa olevien työllistyminen",
+        None,
+        Verified,
+        Verified,
+        SRC_2014_SO,
+    ),
+    so(
+        "7.1",
+        "Tuottavuuden ja työhyvinvoinnin parantaminen",
+        None,
+        Verified,
+        Verified,
+        SRC_2014_SO,
+    ),
+    so(
+        "8.1",
+        "Työ- ja koulutusurien sukupuolenmukaisen eriytymisen lieventäminen",
+        None,
+        Verified,
+        Verified,
+        SRC_2014_SO,
+    ),
 ];
 static SO_2014_TL4: [SpecificObjective; 2] = [
-    so("9.1", "Siirtymävaiheita ja koulutuksellista tasa-arvoa tukevien palveluiden parantaminen", None, Verified, Verified, SRC_2014_SO),
-    so("9.2", "Kasvu- ja rakennemuutosalojen koulutuksen laadun ja tarjonnan parantaminen", None, Verified, Verified, SRC_2014_SO),
+    so(
+        "9.1",
+        "Siirtymävaiheita ja koulutuksellista tasa-arvoa tukevien palveluiden parantaminen",
+        None,
+        Verified,
+        Verified,
+        SRC_2014_SO,
+    ),
+    so(
+        "9.2",
+        "Kasvu- ja rakennemuutosalojen koulutuksen laadun ja tarjonnan parantaminen",
+        None,
+        Verified,
+        Verified,
+        SRC_2014_SO,
+    ),
 ];
 static SO_2014_TL5: [SpecificObjective; 1] = [so(
     "10.1",
@@ -301,28 +336,102 @@ static SO_2014_TL5: [SpecificObjective; 1] = [so(
     SRC_2014_SO,
 )];
 static SO_2014_TL9: [SpecificObjective; 2] = [
-    so("12.3", "Digitaalisten taitojen parantaminen", None, Verified, Verified, SRC_2014_SO),
-    so("12.4", "Yritysten ja yrittäjien nopean muutoskyvykkyyden lisääminen", None, Verified, Verified, SRC_2014_SO),
+    so(
+        "12.3",
+        "Digitaalisten taitojen parantaminen",
+        None,
+        Verified,
+        Verified,
+        SRC_2014_SO,
+    ),
+    so(
+        "12.4",
+        "Yritysten ja yrittäjien nopean muutoskyvykkyyden lisääminen",
+        None,
+        Verified,
+        Verified,
+        SRC_2014_SO,
+    ),
 ];
 
 static PRIORITIES_2014: [Priority; 8] = [
-    prio(1, "Pk-yritystoiminnan kilpailukyky", Fund::Erdf, &[], Verified, SRC_2014),
-    prio(2, "Uusimman tiedon ja osaamisen tuottaminen ja hyödyntäminen", Fund::Erdf, &[], Verified, SRC_2014),
-    prio(3, "Työllisyys ja työvoiman liikkuvuus", Fund::Esf, &SO_2014_TL3, Verified, SRC_2014),
-    prio(4, "Koulutus, ammattitaito ja elinikäinen oppiminen", Fund::Esf, &SO_2014_TL4, Verified, SRC_2014),
-    prio(5, "Sosiaalinen osallisuus ja köyhyyden torjunta", Fund::Esf, &SO_2014_TL5, Verified, SRC_2014),
+    prio(
+        1,
+        "Pk-yritystoiminnan kilpailukyky",
+        Fund::Erdf,
+        &[],
+        Verified,
+        SRC_2014,
+    ),
+    prio(
+        2,
+        "Uusimman tiedon ja osaamisen tuottaminen ja hyödyntäminen",
+        Fund::Erdf,
+        &[],
+        Verified,
+        SRC_2014,
+    ),
+    prio(
+        3,
+        "Työllisyys ja työvoiman liikkuvuus",
+        Fund::Esf,
+        &SO_2014_TL3,
+        Verified,
+        SRC_2014,
+    ),
+    prio(
+        4,
+        "Koulutus, ammattitaito ja elinikäinen oppiminen",
+        Fund::Esf,
+        &SO_2014_TL4,
+        Verified,
+        SRC_2014,
+    ),
+    prio(
+        5,
+        "Sosiaalinen osallisuus ja köyhyyden torjunta",
+        Fund::Esf,
+        &SO_2014_TL5,
+        Verified,
+        SRC_2014,
+    ),
     prio(6, "Tekninen tuki", Fund::Erdf, &[], Verified, SRC_2014),
     prio(7, "Tekninen tuki", Fund::Esf, &[], Verified, SRC_2014),
-    prio(9, "REACT-EU ESR", Fund::Esf, &SO_2014_TL9, Verified, SRC_2014),
+    prio(
+        9,
+        "REACT-EU ESR",
+        Fund::Esf,
+        &SO_2014_TL9,
+        Verified,
+        SRC_2014,
+    ),
 ];
 
 static SO_2021_TL4: [SpecificObjective; 3] = [
-    so("4.1", "Polkuja töihin", Some('a'), Partial, Verified,
-        "RULES.md §4.2: name and number rakennerahastot.fi; letter (a) from the draft programme (docplayer.fi/188657760)"),
-    so("4.2", "Uutta osaamista työelämään", Some('g'), Unverified, Partial,
-        "RULES.md §4.2: name stm.fi (valtakunnallinen teema Työelämän kehittäminen); number partly verified; letter (g) from the draft, possibly (d)"),
-    so("4.3", "Yhdenvertaiseen osallisuuteen", Some('h'), Partial, Verified,
-        "RULES.md §4.2: thl.fi ESR+ 4.3 page, rakennerahastot.fi/-/esr-haku-0525; letter (h) partly verified"),
+    so(
+        "4.1",
+        "Polkuja töihin",
+        Some('a'),
+        Partial,
+        Verified,
+        "RULES.md §4.2: name and number rakennerahastot.fi; letter (a) from the draft programme (docplayer.fi/188657760)",
+    ),
+    so(
+        "4.2",
+        "Uutta osaamista työelämään",
+        Some('g'),
+        Unverified,
+        Partial,
+        "RULES.md §4.2: name stm.fi (valtakunnallinen teema Työelämän kehittäminen); number partly verified; letter (g) from the draft, possibly (d)",
+    ),
+    so(
+        "4.3",
+        "Yhdenvertaiseen osallisuuteen",
+        Some('h'),
+        Partial,
+        Verified,
+        "RULES.md §4.2: thl.fi ESR+ 4.3 page, rakennerahastot.fi/-/esr-haku-0525; letter (h) partly verified",
+    ),
 ];
 static SO_2021_TL5: [SpecificObjective; 1] = [so(
     "5.1",
@@ -334,11 +443,46 @@ static SO_2021_TL5: [SpecificObjective; 1] = [so(
 )];
 
 static PRIORITIES_2021: [Priority; 5] = [
-    prio(1, "Innovatiivinen Suomi", Fund::Erdf, &[], Verified, SRC_2021),
-    prio(2, "Hiilineutraali Suomi", Fund::Erdf, &[], Unverified, SRC_2021),
-    prio(3, "Saavutettava Suomi", Fund::Erdf, &[], Unverified, SRC_2021),
-    prio(4, "Työllistävä, osaava ja osallistava Suomi", Fund::EsfPlus, &SO_2021_TL4, Verified, SRC_2021),
-    prio(5, "Sosiaalisten innovaatioiden Suomi", Fund::EsfPlus, &SO_2021_TL5, Verified, SRC_2021),
+    prio(
+        1,
+        "Innovatiivinen Suomi",
+        Fund::Erdf,
+        &[],
+        Verified,
+        SRC_2021,
+    ),
+    prio(
+        2,
+        "Hiilineutraali Suomi",
+        Fund::Erdf,
+        &[],
+        Unverified,
+        SRC_2021,
+    ),
+    prio(
+        3,
+        "Saavutettava Suomi",
+        Fund::Erdf,
+        &[],
+        Unverified,
+        SRC_2021,
+    ),
+    prio(
+        4,
+        "Työllistävä, osaava ja osallistava Suomi",
+        Fund::EsfPlus,
+        &SO_2021_TL4,
+        Verified,
+        SRC_2021,
+    ),
+    prio(
+        5,
+        "Sosiaalisten innovaatioiden Suomi",
+        Fund::EsfPlus,
+        &SO_2021_TL5,
+        Verified,
+        SRC_2021,
+    ),
 ];
 
 static PROGRAMMES: [Programme; 2] = [
@@ -419,9 +563,13 @@ impl ResponsibleAuthority {
     /// The official Finnish name, as EURA prints it.
     pub fn name_fi(self) -> &'static str {
         match self {
-            ResponsibleAuthority::EtelaSavoEly => "Etelä-Savon elinkeino-, liikenne- ja ympäristökeskus",
+            ResponsibleAuthority::EtelaSavoEly => {
+                "Etelä-Savon elinkeino-, liikenne- ja ympäristökeskus"
+            }
             ResponsibleAuthority::HameEly => "Hämeen elinkeino-, liikenne- ja ympäristökeskus",
-            ResponsibleAuthority::KeskiSuomiEly => "Keski-Suomen elinkeino-, liikenne- ja ympäristökeskus",
+            ResponsibleAuthority::KeskiSuomiEly => {
+                "Keski-Suomen elinkeino-, liikenne- ja ympäristökeskus"
+            }
             ResponsibleAuthority::PohjoisPohjanmaaEly => {
                 "Pohjois-Pohjanmaan elinkeino-, liikenne- ja ympäristökeskus"
             }
@@ -462,8 +610,10 @@ impl ResponsibleAuthority {
         ResponsibleAuthority::ALL.into_iter().find(|a| {
             normalise_name(a.name_fi()) == norm
                 || normalise_name(a.short_name_fi()) == norm
-                || normalise_name(&a.short_name_fi().replace("ELY-keskus", "elinkeino-, liikenne- ja ympäristökeskus"))
-                    == norm
+                || normalise_name(
+                    &a.short_name_fi()
+                        .replace("ELY-keskus", "elinkeino-, liikenne- ja ympäristökeskus"),
+                ) == norm
         })
     }
 
@@ -575,17 +725,42 @@ pub struct Funder {
 }
 
 static FUNDERS: [Funder; 8] = [
-    Funder { key: "esr", name_fi: "Euroopan sosiaalirahasto (ESR)", kind: FunderKind::EuFund, source: "RULES.md §4.1" },
-    Funder { key: "esr_plus", name_fi: "Euroopan sosiaalirahasto plus (ESR+)", kind: FunderKind::EuFund, source: "RULES.md §4.2" },
+    Funder {
+        key: "esr",
+        name_fi: "Euroopan sosiaalirahasto (ESR)",
+        kind: FunderKind::EuFund,
+        source: "RULES.md §4.1",
+    },
+    Funder {
+        key: "esr_plus",
+        name_fi: "Euroopan sosiaalirahasto plus (ESR+)",
+        kind: FunderKind::EuFund,
+        source: "RULES.md §4.2",
+    },
     Funder {
         key: "stea",
         name_fi: "Sosiaali- ja terveysjärjestöjen avustuskeskus STEA",
         kind: FunderKind::Stea,
         source: "RULES.md §6.1; seeds 000 (Feeniks), 002 (KeKo, Järjestöt työllisyyden kuntakokeilussa), 003 (Paikka auki)",
     },
-    Funder { key: "stm", name_fi: "Sosiaali- ja terveysministeriö", kind: FunderKind::Ministry, source: "seed 002 (Elämänlaatua ruuasta: terveyden edistämisen määräraha)" },
-    Funder { key: "tem", name_fi: "Työ- ja elinkeinoministeriö", kind: FunderKind::Ministry, source: "seed 002 (YYO 2021–2023)" },
-    Funder { key: "ami_saatio", name_fi: "AMI-säätiö", kind: FunderKind::Foundation, source: "seed 002 (Konkarit töihin!)" },
+    Funder {
+        key: "stm",
+        name_fi: "Sosiaali- ja terveysministeriö",
+        kind: FunderKind::Ministry,
+        source: "seed 002 (Elämänlaatua ruuasta: terveyden edistämisen määräraha)",
+    },
+    Funder {
+        key: "tem",
+        name_fi: "Työ- ja elinkeinoministeriö",
+        kind: FunderKind::Ministry,
+        source: "seed 002 (YYO 2021–2023)",
+    },
+    Funder {
+        key: "ami_saatio",
+        name_fi: "AMI-säätiö",
+        kind: FunderKind::Foundation,
+        source: "seed 002 (Konkarit töihin!)",
+    },
     Funder {
         key: "kunnallisalan_kehittamissaatio",
         name_fi: "Kunnallisalan kehittämissäätiö",
@@ -633,7 +808,10 @@ mod tests {
             .iter()
             .flat_map(|pr| pr.specific_objectives.iter().map(|s| s.code))
             .collect();
-        assert_eq!(codes, ["6.1", "7.1", "8.1", "9.1", "9.2", "10.1", "12.3", "12.4"]);
+        assert_eq!(
+            codes,
+            ["6.1", "7.1", "8.1", "9.1", "9.2", "10.1", "12.3", "12.4"]
+        );
         for pr in p.priorities {
             for so in pr.specific_objectives {
                 assert!(pr.fund.is_social_fund(), "{} under an ERDF axis", so.code);
@@ -651,7 +829,10 @@ mod tests {
         let so = p.specific_objective("4.3").unwrap();
         assert_eq!(so.esf_plus_letter, Some('h'));
         assert_eq!(so.letter_verification, Verification::Partial);
-        assert_eq!(p.specific_objective("5.1").unwrap().letter_verification, Verification::Unverified);
+        assert_eq!(
+            p.specific_objective("5.1").unwrap().letter_verification,
+            Verification::Unverified
+        );
         assert_eq!(p.priority_of(so).unwrap().number, 4);
     }
 
@@ -659,9 +840,18 @@ mod tests {
     fn authorities_are_found_under_every_spelling_in_the_data() {
         use ResponsibleAuthority as RA;
         for (name, want) in [
-            ("Etelä-Savon elinkeino-, liikenne- ja ympäristökeskus", RA::EtelaSavoEly),
-            ("Pohjois-Pohjanmaan elinkeino- liikenne- ja ympäristökeskus", RA::PohjoisPohjanmaaEly),
-            ("Keski-Suomen elinkeino-  liikenne- ja ympäristökeskus", RA::KeskiSuomiEly),
+            (
+                "Etelä-Savon elinkeino-, liikenne- ja ympäristökeskus",
+                RA::EtelaSavoEly,
+            ),
+            (
+                "Pohjois-Pohjanmaan elinkeino- liikenne- ja ympäristökeskus",
+                RA::PohjoisPohjanmaaEly,
+            ),
+            (
+                "Keski-Suomen elinkeino-  liikenne- ja ympäristökeskus",
+                RA::KeskiSuomiEly,
+            ),
             ("keski-suomen ely-keskus", RA::KeskiSuomiEly),
             ("Työ- ja elinkeinoministeriö", RA::Tem),
             ("STM", RA::Stm),
@@ -673,7 +863,12 @@ mod tests {
     #[test]
     fn funders_and_grant_types() {
         assert_eq!(Funder::named("STEA").unwrap().kind, FunderKind::Stea);
-        assert_eq!(Funder::named("kunnallisalan kehittämissäätiö").unwrap().kind, FunderKind::Foundation);
+        assert_eq!(
+            Funder::named("kunnallisalan kehittämissäätiö")
+                .unwrap()
+                .kind,
+            FunderKind::Foundation
+        );
         assert!(Funder::named("Nobody").is_none());
         assert_eq!(SteaGrantType::TargetedOperating.code(), "Ak");
         let json = serde_json::to_string(&SteaGrantType::General).unwrap();

@@ -1,0 +1,341 @@
+//! Findings — *havainnot*: what a check found, with a stable rule id, a severity,
+//! the path of the field and a message in Finnish and English.
+//!
+//! Every rule hanke enforces is a [`Rule`] constant in [`rules`], listed by
+//! [`all_rules`]; its doc comment says where the rule comes from.
+//!
+//! ```
+//! use hanke::report::{all_rules, Severity};
+//! let r = all_rules().iter().find(|r| r.id == "FIN-SUM-001").unwrap();
+//! assert_eq!(r.severity, Severity::Error);
+//! ```
+
+mod summary;
+
+use std::fmt;
+
+use serde::Serialize;
+
+pub use summary::{FundingRow, ImplementerShare, ProjectSummary};
+
+/// How serious a finding is — *vakavuus*.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The data break a rule: a funder would reject them.
+    Error,
+    /// Probably wrong, or worth a human's look.
+    Warning,
+    /// Worth knowing; nothing is wrong.
+    Info,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        })
+    }
+}
+
+/// A rule hanke checks — *sääntö*: its stable id, severity, title and source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Rule {
+    /// The stable id, e.g. `FIN-SUM-001`. Never reused for another meaning.
+    pub id: &'static str,
+    /// The severity of its findings.
+    pub severity: Severity,
+    /// A one-line title in English.
+    pub title_en: &'static str,
+    /// A one-line title in Finnish.
+    pub title_fi: &'static str,
+    /// The funder's rule or guidance it comes from, or `None` for hanke's own
+    /// internal-consistency checks (arithmetic, references).
+    pub source: Option<&'static str>,
+}
+
+/// One thing a check found — *havainto*.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Finding {
+    /// The rule's stable id.
+    pub rule_id: &'static str,
+    /// The severity.
+    pub severity: Severity,
+    /// The path of the field, e.g. `funding_plan.sources[0].realised`.
+    pub path: String,
+    /// What was found, in English.
+    pub message_en: String,
+    /// What was found, in Finnish.
+    pub message_fi: String,
+}
+
+impl Finding {
+    /// A finding of `rule` at `path`.
+    ///
+    /// ```
+    /// use hanke::report::{Finding, rules};
+    /// let f = Finding::new(&rules::FUNDING_NEGATIVE_AMOUNT, "funding_plan.total.planned", "negative", "negatiivinen");
+    /// assert_eq!(f.rule_id, "FIN-NEG-001");
+    /// ```
+    pub fn new(
+        rule: &Rule,
+        path: impl Into<String>,
+        message_en: impl Into<String>,
+        message_fi: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            rule_id: rule.id,
+            severity: rule.severity,
+            path: path.into(),
+            message_en: message_en.into(),
+            message_fi: message_fi.into(),
+        }
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "[{}] {} at {}: {}",
+            self.severity, self.rule_id, self.path, self.message_en
+        )
+    }
+}
+
+/// The rules hanke enforces, each with its stable id.
+pub mod rules {
+    use super::{Rule, Severity};
+
+    /// `FIN-NEG-001`: no amount of a financing plan is negative. Internal consistency.
+    pub const FUNDING_NEGATIVE_AMOUNT: Rule = Rule {
+        id: "FIN-NEG-001",
+        severity: Severity::Error,
+        title_en: "negative amount in a financing plan",
+        title_fi: "negatiivinen summa rahoitussuunnitelmassa",
+        source: None,
+    };
+
+    /// `FIN-SUM-001`: the funding sources of a column (planned, granted, realised)
+    /// add up to no more than the declared total. Internal consistency.
+    pub const FUNDING_SOURCES_EXCEED_TOTAL: Rule = Rule {
+        id: "FIN-SUM-001",
+        severity: Severity::Error,
+        title_en: "funding sources exceed the declared total",
+        title_fi: "rahoituslähteet ylittävät ilmoitetun kokonaissumman",
+        source: None,
+    };
+
+    /// `FIN-SUM-002`: the sources itemise less than the declared total — common in
+    /// public descriptions that give only the total and the EU part. Informational.
+    pub const FUNDING_SOURCES_PARTIAL: Rule = Rule {
+        id: "FIN-SUM-002",
+        severity: Severity::Info,
+        title_en: "funding sources itemise only part of the total",
+        title_fi: "rahoituslähteet kattavat vain osan kokonaissummasta",
+        source: None,
+    };
+
+    /// `FIN-PUB-001`: the public sources (EU, state, municipal, other public) add up
+    /// to the declared public total (*julkinen rahoitus yhteensä*) when every public
+    /// source is itemised, and never exceed it. Internal consistency.
+    pub const FUNDING_PUBLIC_TOTAL_MISMATCH: Rule = Rule {
+        id: "FIN-PUB-001",
+        severity: Severity::Error,
+        title_en: "public sources do not match the declared public total",
+        title_fi: "julkiset rahoituslähteet eivät täsmää julkisen rahoituksen summaan",
+        source: None,
+    };
+
+    /// `FIN-PUB-002`: the declared public total is not above the declared total. Internal consistency.
+    pub const FUNDING_PUBLIC_ABOVE_TOTAL: Rule = Rule {
+        id: "FIN-PUB-002",
+        severity: Severity::Error,
+        title_en: "declared public total exceeds the declared total",
+        title_fi: "julkinen rahoitus ylittää kokonaissumman",
+        source: None,
+    };
+
+    /// `FIN-REAL-001`: realised funding above the granted amount. Flagged for a
+    /// human: a grant is the maximum a funding decision pays (a warning, since
+    /// realised figures may include sources outside the decision).
+    pub const FUNDING_REALISED_OVER_GRANTED: Rule = Rule {
+        id: "FIN-REAL-001",
+        severity: Severity::Warning,
+        title_en: "realised funding exceeds the granted amount",
+        title_fi: "toteutunut rahoitus ylittää myönnetyn",
+        source: None,
+    };
+
+    /// `FIN-GRP-001`: in a group project (*ryhmähanke*) the implementers' budgets
+    /// together do not exceed the project's, per source and column. Internal consistency.
+    pub const GROUP_BUDGETS_EXCEED_PROJECT: Rule = Rule {
+        id: "FIN-GRP-001",
+        severity: Severity::Error,
+        title_en: "implementers' budgets exceed the project's",
+        title_fi: "toteuttajien budjetit ylittävät hankkeen budjetin",
+        source: None,
+    };
+
+    /// `FIN-GRP-002`: when every implementer has a budget, their budgets add up
+    /// exactly to the project's. Internal consistency.
+    pub const GROUP_BUDGETS_DO_NOT_ROLL_UP: Rule = Rule {
+        id: "FIN-GRP-002",
+        severity: Severity::Error,
+        title_en: "implementers' budgets do not add up to the project's",
+        title_fi: "toteuttajien budjetit eivät summaudu hankkeen budjetiksi",
+        source: None,
+    };
+
+    /// `FIN-GRP-003`: only some implementers of a group project have a budget. Informational.
+    pub const GROUP_BUDGETS_PARTIAL: Rule = Rule {
+        id: "FIN-GRP-003",
+        severity: Severity::Info,
+        title_en: "only some implementers have a budget",
+        title_fi: "vain osalla toteuttajista on budjetti",
+        source: None,
+    };
+
+    /// `FIN-BAND-001`: the budget band printed on a project page does not contain
+    /// the project's known total. Internal consistency.
+    pub const BUDGET_OUTSIDE_BAND: Rule = Rule {
+        id: "FIN-BAND-001",
+        severity: Severity::Warning,
+        title_en: "total outside the published budget band",
+        title_fi: "kokonaisbudjetti ei ole ilmoitetulla budjettivälillä",
+        source: None,
+    };
+
+    /// `PRJ-CODE-001`: the project code's series (S2 = ESF 2014–2020, S3 = ESF+
+    /// 2021–2027, …) agrees with the programme period and fund the project is
+    /// placed in. Source: the EURA code series, RULES.md §4.1–4.2.
+    pub const CODE_SERIES_MISMATCH: Rule = Rule {
+        id: "PRJ-CODE-001",
+        severity: Severity::Error,
+        title_en: "project code series does not match the programme or fund",
+        title_fi: "hankekoodin sarja ei vastaa ohjelmakautta tai rahastoa",
+        source: Some("EURA code series, RULES.md §4.1 (S1/S2), §4.2 (S3)"),
+    };
+
+    /// `PRJ-PLACE-001`: a specific objective the programme does not have (as far as
+    /// the embedded catalogue knows). Source: the programme documents, RULES.md §4.
+    pub const UNKNOWN_SPECIFIC_OBJECTIVE: Rule = Rule {
+        id: "PRJ-PLACE-001",
+        severity: Severity::Warning,
+        title_en: "specific objective not in the programme catalogue",
+        title_fi: "erityistavoite puuttuu ohjelmaluettelosta",
+        source: Some("programme documents, RULES.md §4.1–4.2"),
+    };
+
+    /// `PRJ-PLACE-002`: the specific objective belongs to another priority than
+    /// the one the project names. Source: the programme documents, RULES.md §4.
+    pub const OBJECTIVE_IN_OTHER_PRIORITY: Rule = Rule {
+        id: "PRJ-PLACE-002",
+        severity: Severity::Error,
+        title_en: "specific objective belongs to another priority",
+        title_fi: "erityistavoite kuuluu eri toimintalinjaan",
+        source: Some("programme documents, RULES.md §4.1–4.2"),
+    };
+
+    /// `PRJ-PLACE-003`: the priority is funded by another fund than the project's
+    /// (e.g. an ESF project under an ERDF axis), or is not in the programme.
+    pub const PRIORITY_FUND_MISMATCH: Rule = Rule {
+        id: "PRJ-PLACE-003",
+        severity: Severity::Error,
+        title_en: "priority unknown or of another fund",
+        title_fi: "toimintalinja tuntematon tai eri rahaston",
+        source: Some("programme documents, RULES.md §4.1–4.2"),
+    };
+
+    /// `PRJ-IMPL-001`: a project has exactly one main implementer (*päätoteuttaja*);
+    /// co-implementers and partners come beside it. Source: EURA group-project
+    /// practice (rakennerahastot.fi, ryhmähankkeet).
+    pub const MAIN_IMPLEMENTER_COUNT: Rule = Rule {
+        id: "PRJ-IMPL-001",
+        severity: Severity::Error,
+        title_en: "more than one main implementer",
+        title_fi: "useampi kuin yksi päätoteuttaja",
+        source: Some("rakennerahastot.fi: ryhmähankkeen päätoteuttaja ja osatoteuttajat"),
+    };
+
+    /// `PRJ-IMPL-002`: no main implementer is recorded (the source did not name one).
+    pub const NO_MAIN_IMPLEMENTER: Rule = Rule {
+        id: "PRJ-IMPL-002",
+        severity: Severity::Info,
+        title_en: "no main implementer recorded",
+        title_fi: "päätoteuttajaa ei ole kirjattu",
+        source: None,
+    };
+
+    /// `PRJ-FUNDER-001`: the funder key is not in hanke's catalogue (kept as given).
+    pub const UNKNOWN_FUNDER: Rule = Rule {
+        id: "PRJ-FUNDER-001",
+        severity: Severity::Info,
+        title_en: "funder not in the catalogue",
+        title_fi: "rahoittaja ei ole luettelossa",
+        source: None,
+    };
+
+    /// `PRJ-AREA-001`: a region, sub-region or municipality code not in the
+    /// regional classification nearest to the project's start.
+    pub const UNKNOWN_AREA_CODE: Rule = Rule {
+        id: "PRJ-AREA-001",
+        severity: Severity::Warning,
+        title_en: "area code not in the regional classification",
+        title_fi: "aluekoodi puuttuu alueluokituksesta",
+        source: Some("Statistics Finland regional classifications"),
+    };
+}
+
+/// Every rule hanke enforces, for publishing the list and for tests.
+pub fn all_rules() -> &'static [Rule] {
+    use rules::*;
+    static ALL: [Rule; 18] = [
+        FUNDING_NEGATIVE_AMOUNT,
+        FUNDING_SOURCES_EXCEED_TOTAL,
+        FUNDING_SOURCES_PARTIAL,
+        FUNDING_PUBLIC_TOTAL_MISMATCH,
+        FUNDING_PUBLIC_ABOVE_TOTAL,
+        FUNDING_REALISED_OVER_GRANTED,
+        GROUP_BUDGETS_EXCEED_PROJECT,
+        GROUP_BUDGETS_DO_NOT_ROLL_UP,
+        GROUP_BUDGETS_PARTIAL,
+        BUDGET_OUTSIDE_BAND,
+        CODE_SERIES_MISMATCH,
+        UNKNOWN_SPECIFIC_OBJECTIVE,
+        OBJECTIVE_IN_OTHER_PRIORITY,
+        PRIORITY_FUND_MISMATCH,
+        MAIN_IMPLEMENTER_COUNT,
+        NO_MAIN_IMPLEMENTER,
+        UNKNOWN_FUNDER,
+        UNKNOWN_AREA_CODE,
+    ];
+    &ALL
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids_are_unique_and_well_formed() {
+        let mut ids: Vec<_> = all_rules().iter().map(|r| r.id).collect();
+        for id in &ids {
+            assert!(
+                id.len() >= 9
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'),
+                "{id}"
+            );
+        }
+        ids.sort_unstable();
+        let n = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "duplicate rule id");
+    }
+}

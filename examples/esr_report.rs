@@ -1,0 +1,82 @@
+//! The main job: load projects and print, per project, a readable summary —
+//! placement, period and status, implementers, financing with shares and
+//! utilisation, and any findings.
+//!
+//! ```text
+//! cargo run --example esr_report                          # every bundled project
+//! cargo run --example esr_report -- path/to/project.json  # your own files
+//! cargo run --example esr_report -- --on 2020-06-01       # status on another day
+//! ```
+//!
+//! A file that cannot be read is reported with its path, the field and the line,
+//! and the command exits with status 1 after printing the others.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use hanke::Project;
+use hanke::report::ProjectSummary;
+
+fn bundled_projects() -> Result<Vec<PathBuf>, String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/projects");
+    let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+fn load(path: &Path) -> Result<Project, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Project::from_json_reader(std::io::BufReader::new(file))
+        .map_err(|e| format!("{}: {e} [{}]", path.display(), e.code()))
+}
+
+fn main() -> ExitCode {
+    let mut day = chrono::Local::now().date_naive();
+    let mut paths = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--on" {
+            match args.next().map(|d| d.parse::<chrono::NaiveDate>()) {
+                Some(Ok(d)) => day = d,
+                _ => {
+                    eprintln!("error: --on takes a date such as 2020-06-01");
+                    return ExitCode::from(2);
+                }
+            }
+        } else {
+            paths.push(PathBuf::from(arg));
+        }
+    }
+    if paths.is_empty() {
+        match bundled_projects() {
+            Ok(p) => paths = p,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let mut failed = 0;
+    for path in &paths {
+        match load(path) {
+            Ok(project) => println!("{}", ProjectSummary::new(&project, day).to_text()),
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed += 1;
+            }
+        }
+    }
+    println!(
+        "{} project(s) reported, {failed} file(s) could not be read",
+        paths.len() - failed
+    );
+    if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
