@@ -5,8 +5,6 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
 use crate::programme::{Fund, ProgrammePeriod};
 
 /// Why an identifier was rejected. Each variant has a stable [`code`](IdError::code).
@@ -171,18 +169,7 @@ impl fmt::Display for BusinessId {
     }
 }
 
-impl Serialize for BusinessId {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for BusinessId {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(deserializer)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
-}
+serde_as_string!(BusinessId);
 
 /// A project code of the EURA systems — *hankekoodi*, *EURA-tunnus*: a letter and
 /// five digits, e.g. `S22026`.
@@ -279,18 +266,7 @@ impl fmt::Display for ProjectCode {
     }
 }
 
-impl Serialize for ProjectCode {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for ProjectCode {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(deserializer)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
-}
+serde_as_string!(ProjectCode);
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 /// A date known to a day, a month or only a year — *päivämäärä tai ajankohta*.
 ///
@@ -180,18 +180,7 @@ impl fmt::Display for ApproxDate {
     }
 }
 
-impl Serialize for ApproxDate {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for ApproxDate {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(deserializer)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
-}
+serde_as_string!(ApproxDate);
 
 /// The period a project runs — *toteutusaika*: start and end, each at the
 /// precision known. The end never comes before the start (checked on construction
