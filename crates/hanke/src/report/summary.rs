@@ -115,7 +115,7 @@ impl ProjectSummary {
         if let Some(p) = prog {
             placement.push((
                 "programme".to_string(),
-                format!("{} ({})", p.name_fi, p.cci),
+                format!("{} ({}{})", p.name_fi, p.cci, p.cci_verification.label()),
             ));
         } else if let Some(period) = pl.programme {
             placement.push(("programme".to_string(), period.to_string()));
