@@ -206,7 +206,10 @@ fn esr_plus_coordination_project_of_seed_002() {
         !ids.iter()
             .any(|i| *i == "FIN-GRP-001" || *i == "FIN-GRP-002"),
         "{ids:?}"
-    );
+    ); // The 2021–2027 CCI is unverified (RULES.md §4.2) and the summary says so.
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let text = hanke::report::ProjectSummary::new(&p, day).to_text();
+    assert!(text.contains("2021FI16FFPR001 (unverified)"), "{text}");
 }
 
 #[test]
