@@ -39,6 +39,7 @@ macro_rules! serde_as_string {
 }
 
 pub mod classify;
+pub mod cost;
 pub mod funding;
 pub mod ids;
 pub mod money;
