@@ -13,7 +13,7 @@
 //! let costs = DirectCosts { staff: "120 000".parse()?, ..DirectCosts::default() };
 //! let budget = CostModel::OtherCostsOnStaffCosts { rate: Rate::percent(40) }.compute(&costs)?;
 //! assert_eq!(budget.eligible_total.to_string(), "168 000,00 €");
-//! assert!(budget.to_text().contains("40,00 % × 120 000,00 € = 48 000,00 €"));
+//! assert!(budget.to_text().contains("40,00 % × 120 000,00 € (staff costs) = 48 000,00 €"));
 //! # Ok::<(), hanke::MoneyError>(())
 //! ```
 
