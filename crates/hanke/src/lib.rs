@@ -47,6 +47,7 @@ pub mod org;
 pub mod programme;
 pub mod project;
 pub mod report;
+pub mod rulebook;
 
 pub use ids::{BusinessId, IdError, ProjectCode};
 pub use money::{Money, MoneyError, MoneyRange, Rate};

@@ -289,12 +289,44 @@ pub mod rules {
         title_fi: "aluekoodi puuttuu alueluokituksesta",
         source: Some("Statistics Finland regional classifications"),
     };
+    /// `COST-MODEL-001`: the cost model is not one the period's rules provide (e.g.
+    /// the 7 % indirect-cost rate of CPR 2021/1060 Art 54(a) in a 2014–2020 project).
+    /// Source: the article listed in the period's [`crate::rulebook::Rulebook`].
+    pub const COST_MODEL_NOT_ALLOWED: Rule = Rule {
+        id: "COST-MODEL-001",
+        severity: Severity::Error,
+        title_en: "cost model not available in the programme period",
+        title_fi: "kustannusmalli ei ole käytössä ohjelmakaudella",
+        source: Some("Reg. 2021/1060 Art 53–56; Reg. 1303/2013 Art 67–68b"),
+    };
+
+    /// `COST-RATE-001`: a flat rate above its ceiling (CPR 2021/1060 Art 54: 7 %, 15 %,
+    /// 25 %; Art 55(1): 20 %; Art 56: 40 %; 2014–2020: Art 68a(1) 20 %, the Finnish
+    /// ESF flat rate 17 %, Art 14(2) of 1304/2013 40 %).
+    pub const COST_RATE_ABOVE_LIMIT: Rule = Rule {
+        id: "COST-RATE-001",
+        severity: Severity::Error,
+        title_en: "flat rate above its legal ceiling",
+        title_fi: "flat rate ylittää enimmäismäärän",
+        source: Some("Reg. 2021/1060 Art 54–56; Reg. 1303/2013 Art 68–68b; rakennerahastot.fi"),
+    };
+
+    /// `COST-SCO-001`: an operation whose total cost is at most 200 000 € uses real
+    /// costs in 2021–2027, where the ESF+ contribution must take the form of unit
+    /// costs, lump sums or flat rates. Not for State aid. Source: Reg. 2021/1060 Art 53(2).
+    pub const SIMPLIFIED_COSTS_MANDATORY: Rule = Rule {
+        id: "COST-SCO-001",
+        severity: Severity::Error,
+        title_en: "simplified costs mandatory at or below 200 000 €",
+        title_fi: "yksinkertaistetut kustannusmallit pakollisia enintään 200 000 euron hankkeissa",
+        source: Some("Reg. 2021/1060 Art 53(2)"),
+    };
 }
 
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use rules::*;
-    static ALL: [Rule; 18] = [
+    static ALL: [Rule; 21] = [
         FUNDING_NEGATIVE_AMOUNT,
         FUNDING_SOURCES_EXCEED_TOTAL,
         FUNDING_SOURCES_PARTIAL,
@@ -313,6 +345,9 @@ pub fn all_rules() -> &'static [Rule] {
         NO_MAIN_IMPLEMENTER,
         UNKNOWN_FUNDER,
         UNKNOWN_AREA_CODE,
+        COST_MODEL_NOT_ALLOWED,
+        COST_RATE_ABOVE_LIMIT,
+        SIMPLIFIED_COSTS_MANDATORY,
     ];
     &ALL
 }

@@ -1,0 +1,446 @@
+//! The rulebook of a programme period or funder — *säännöstö*: one value per
+//! period (ESF 2014–2020, ESF+ 2021–2027) or national funder (STEA), chosen from a
+//! project's placement or code, never by scattered year checks.
+//!
+//! This module holds the funding part: which cost models a period allows, up to
+//! which rate, the simplified-costs threshold, and STEA's reporting calendar.
+//!
+//! ```
+//! use hanke::rulebook::Rulebook;
+//! use hanke::programme::ProgrammePeriod;
+//! use hanke::cost::CostModel;
+//! use hanke::Rate;
+//!
+//! let rb = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap();
+//! let findings = rb.check_cost_model(&CostModel::OtherCostsOnStaffCosts { rate: Rate::percent(45) }, None, false);
+//! assert_eq!(findings[0].rule_id, "COST-RATE-001");
+//! ```
+
+use chrono::NaiveDate;
+
+use crate::cost::{CostModel, CostModelKind};
+use crate::money::{Money, Rate};
+use crate::programme::{FunderKind, ProgrammePeriod, Verification};
+use crate::project::Project;
+use crate::report::{Finding, rules};
+
+/// The ceiling of one cost model in a rulebook, with the rule it comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CostModelLimit {
+    /// The kind of cost model.
+    pub kind: CostModelKind,
+    /// The highest rate allowed, for flat-rate models.
+    pub max_rate: Option<Rate>,
+    /// The article or guidance it comes from.
+    pub source: &'static str,
+    /// How far the limit is verified (RULES.md tags).
+    pub verification: Verification,
+}
+
+/// Which rulebook a project falls under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RulebookId {
+    /// ESF 2014–2020 in Finland (Reg. 1303/2013, 1304/2013; Kestävää kasvua ja työtä).
+    Esf2014To2020,
+    /// ESF+ 2021–2027 in Finland (Reg. 2021/1060, 2021/1057; Uudistuva ja osaava Suomi).
+    EsfPlus2021To2027,
+    /// STEA grants.
+    Stea,
+    /// Another national funder (ministry, foundation): only its own decision applies.
+    OtherNational,
+}
+
+/// A rulebook — *säännöstö*.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Rulebook {
+    /// Which rulebook.
+    pub id: RulebookId,
+    /// The name in English.
+    pub name_en: &'static str,
+    /// The programme period, for EU rulebooks.
+    pub period: Option<ProgrammePeriod>,
+    /// The cost models allowed, with their ceilings.
+    pub cost_models: &'static [CostModelLimit],
+    /// The total cost at or below which simplified costs are mandatory, with its source.
+    pub simplified_costs_threshold: Option<(Money, &'static str)>,
+}
+
+use CostModelKind as K;
+use Verification::{Partial, Unverified, Verified};
+
+const fn limit(
+    kind: CostModelKind,
+    max_percent: Option<u32>,
+    source: &'static str,
+    verification: Verification,
+) -> CostModelLimit {
+    let max_rate = match max_percent {
+        Some(p) => Some(Rate::percent(p)),
+        None => None,
+    };
+    CostModelLimit {
+        kind,
+        max_rate,
+        source,
+        verification,
+    }
+}
+
+static LIMITS_2014: [CostModelLimit; 7] = [
+    limit(
+        K::RealCosts,
+        None,
+        "Reg. 1303/2013 Art 67(1)(a)",
+        Unverified,
+    ),
+    limit(
+        K::IndirectOnDirectCostsCalculated,
+        Some(25),
+        "Reg. 1303/2013 Art 68(1)(a) (RULES.md §3.7, text not re-read)",
+        Unverified,
+    ),
+    // Art 68(1)(b) allows 15 % of direct staff costs without a calculation; Finland's
+    // ESF default was 17 % of staff salary costs, a rate set by the managing authority
+    // (rakennerahastot.fi/yksinkertaistetut-kustannusmallit, RULES.md §4.1 [V]). A rule
+    // that flagged the real Finnish 17 % would be wrong, so the ceiling is 17 %.
+    limit(
+        K::IndirectOnStaffCosts,
+        Some(17),
+        "Finnish ESF 2014–2020 flat rate 17 % (rakennerahastot.fi/yksinkertaistetut-kustannusmallit); Reg. 1303/2013 Art 68(1)(b)",
+        Verified,
+    ),
+    limit(
+        K::StaffOnOtherDirectCosts,
+        Some(20),
+        "Reg. 1303/2013 Art 68a(1) (RULES.md §3.7 [V])",
+        Verified,
+    ),
+    limit(
+        K::OtherCostsOnStaffCosts,
+        Some(40),
+        "Reg. 1304/2013 Art 14(2); Reg. 1303/2013 Art 68b (RULES.md §3.7, text not re-read)",
+        Unverified,
+    ),
+    limit(
+        K::LumpSum,
+        None,
+        "Reg. 1303/2013 Art 67(1)(c); Finnish lump sums (rakennerahastot.fi/yksinkertaistetut-kustannusmallit)",
+        Verified,
+    ),
+    limit(
+        K::UnitCosts,
+        None,
+        "Reg. 1303/2013 Art 67(1)(b)",
+        Unverified,
+    ),
+];
+
+static LIMITS_2021: [CostModelLimit; 8] = [
+    limit(
+        K::RealCosts,
+        None,
+        "Reg. 2021/1060 Art 53(1)(a) (RULES.md §3.2 [V])",
+        Verified,
+    ),
+    limit(
+        K::IndirectOnDirectCosts,
+        Some(7),
+        "Reg. 2021/1060 Art 54(a) (RULES.md §3.3 [V])",
+        Verified,
+    ),
+    limit(
+        K::IndirectOnDirectCostsCalculated,
+        Some(25),
+        "Reg. 2021/1060 Art 54(c) (RULES.md §3.3 [V])",
+        Verified,
+    ),
+    limit(
+        K::IndirectOnStaffCosts,
+        Some(15),
+        "Reg. 2021/1060 Art 54(b) (RULES.md §3.3 [V])",
+        Verified,
+    ),
+    limit(
+        K::StaffOnOtherDirectCosts,
+        Some(20),
+        "Reg. 2021/1060 Art 55(1) (RULES.md §3.4 [V])",
+        Verified,
+    ),
+    // Art 56's subject is confirmed by the Commission SCO guidelines C/2024/7467
+    // §2.2.4; the 40 % by the Finnish flat-rate-40 % practice (RULES.md §4.2 [V]).
+    limit(
+        K::OtherCostsOnStaffCosts,
+        Some(40),
+        "Reg. 2021/1060 Art 56 (Commission notice C/2024/7467 §2.2.4); Finnish flat rate 40 % (rakennerahastot.fi/prosenttimaarainen-korvaus)",
+        Partial,
+    ),
+    limit(
+        K::LumpSum,
+        None,
+        "Reg. 2021/1060 Art 53(1)(c) (RULES.md §3.2 [V])",
+        Verified,
+    ),
+    limit(
+        K::UnitCosts,
+        None,
+        "Reg. 2021/1060 Art 53(1)(b) (RULES.md §3.2 [V])",
+        Verified,
+    ),
+];
+
+static ESF_2014: Rulebook = Rulebook {
+    id: RulebookId::Esf2014To2020,
+    name_en: "ESF 2014–2020 (Sustainable growth and jobs)",
+    period: Some(ProgrammePeriod::Period2014To2020),
+    cost_models: &LIMITS_2014,
+    simplified_costs_threshold: None,
+};
+
+static ESF_PLUS_2021: Rulebook = Rulebook {
+    id: RulebookId::EsfPlus2021To2027,
+    name_en: "ESF+ 2021–2027 (Innovation and Skills in Finland)",
+    period: Some(ProgrammePeriod::Period2021To2027),
+    cost_models: &LIMITS_2021,
+    simplified_costs_threshold: Some((
+        Money::from_cents(20_000_000),
+        "Reg. 2021/1060 Art 53(2) (RULES.md §3.2 [V])",
+    )),
+};
+
+static STEA: Rulebook = Rulebook {
+    id: RulebookId::Stea,
+    name_en: "STEA grants",
+    period: None,
+    cost_models: &[],
+    simplified_costs_threshold: None,
+};
+
+static OTHER: Rulebook = Rulebook {
+    id: RulebookId::OtherNational,
+    name_en: "national funder (its own funding decision)",
+    period: None,
+    cost_models: &[],
+    simplified_costs_threshold: None,
+};
+
+impl Rulebook {
+    /// The rulebook of an EU programme period hanke has rules for.
+    pub fn for_period(period: ProgrammePeriod) -> Option<&'static Rulebook> {
+        match period {
+            ProgrammePeriod::Period2014To2020 => Some(&ESF_2014),
+            ProgrammePeriod::Period2021To2027 => Some(&ESF_PLUS_2021),
+            ProgrammePeriod::Period2007To2013 => None,
+        }
+    }
+
+    /// The rulebook of a project: from its programme period, else the period its
+    /// code implies, else its funder's kind. `None` where nothing tells (or for
+    /// 2007–2013, for which hanke has no rules).
+    ///
+    /// ```
+    /// use hanke::{Project, rulebook::{Rulebook, RulebookId}};
+    /// let mut p = Project::new("x");
+    /// p.code = Some("S30001".parse()?);
+    /// assert_eq!(Rulebook::for_project(&p).unwrap().id, RulebookId::EsfPlus2021To2027);
+    /// # Ok::<(), hanke::IdError>(())
+    /// ```
+    pub fn for_project(project: &Project) -> Option<&'static Rulebook> {
+        let period = project
+            .placement
+            .programme
+            .or_else(|| project.code.and_then(|c| c.period()));
+        if let Some(p) = period {
+            return Rulebook::for_period(p);
+        }
+        match project.funder().map(|f| f.kind) {
+            Some(FunderKind::Stea) => Some(&STEA),
+            Some(FunderKind::Ministry | FunderKind::Foundation | FunderKind::OtherPublic) => {
+                Some(&OTHER)
+            }
+            Some(FunderKind::EuFund) | None => None,
+        }
+    }
+
+    /// The limit of a kind of cost model, if the rulebook allows it.
+    pub fn cost_model_limit(&self, kind: CostModelKind) -> Option<&'static CostModelLimit> {
+        self.cost_models.iter().find(|l| l.kind == kind)
+    }
+
+    /// Checks a cost model against the rulebook: allowed in the period
+    /// (`COST-MODEL-001`), rate within its ceiling (`COST-RATE-001`), and, when the
+    /// total cost is known, simplified costs where Art 53(2) makes them mandatory
+    /// (`COST-SCO-001`, waived for State aid). EU rulebooks only: a national
+    /// funder's decision sets its own terms, and nothing is checked for it.
+    pub fn check_cost_model(
+        &self,
+        model: &CostModel,
+        total_cost: Option<Money>,
+        state_aid: bool,
+    ) -> Vec<Finding> {
+        let mut out = Vec::new();
+        if self.period.is_none() {
+            return out;
+        }
+        let kind = model.kind();
+        match self.cost_model_limit(kind) {
+            None => out.push(Finding::new(
+                &rules::COST_MODEL_NOT_ALLOWED,
+                "cost_model",
+                format!("{kind:?} is not a cost model of {}", self.name_en),
+                format!("kustannusmalli {kind:?} ei ole käytössä: {}", self.name_en),
+            )),
+            Some(limit) => {
+                if let (Some(rate), Some(max)) = (model.rate(), limit.max_rate) {
+                    if rate > max {
+                        out.push(Finding::new(
+                            &rules::COST_RATE_ABOVE_LIMIT,
+                            "cost_model.rate",
+                            format!(
+                                "flat rate {rate} is above the ceiling {max} of {}",
+                                limit.source
+                            ),
+                            format!(
+                                "flat rate {rate} ylittää enimmäismäärän {max} ({})",
+                                limit.source
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        if let (Some((threshold, _)), Some(total)) = (self.simplified_costs_threshold, total_cost) {
+            if !model.is_simplified() && total <= threshold && !state_aid {
+                out.push(Finding::new(
+                    &rules::SIMPLIFIED_COSTS_MANDATORY,
+                    "cost_model",
+                    format!("total cost {total} is at most {threshold}: simplified costs are mandatory (Art 53(2))"),
+                    format!("kokonaiskustannus {total} on enintään {threshold}: yksinkertaistetut kustannusmallit ovat pakollisia (53 art. 2 kohta)"),
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// The due date of STEA's annual report (*vuosiselvitys*) for a grant year: the
+/// end of May of the following year (stea.fi/raportointi/vuosiselvitys, RULES.md §6.2 [V]).
+///
+/// ```
+/// assert_eq!(hanke::rulebook::stea_annual_report_due(2024).unwrap().to_string(), "2025-05-31");
+/// ```
+pub fn stea_annual_report_due(grant_year: i32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(grant_year.checked_add(1)?, 5, 31)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(f: &[Finding]) -> Vec<&str> {
+        f.iter().map(|f| f.rule_id).collect()
+    }
+
+    #[test]
+    fn rates_above_their_ceilings_are_rejected_with_the_article() {
+        let rb = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap();
+        let ok = CostModel::OtherCostsOnStaffCosts {
+            rate: Rate::percent(40),
+        };
+        assert!(rb.check_cost_model(&ok, None, false).is_empty());
+        let over = CostModel::IndirectOnStaffCosts {
+            rate: Rate::new(151, 1000).unwrap(),
+        };
+        let f = rb.check_cost_model(&over, None, false);
+        assert_eq!(ids(&f), ["COST-RATE-001"]);
+        assert!(f[0].message_en.contains("Art 54(b)"), "{}", f[0].message_en);
+        let seven = CostModel::IndirectOnDirectCosts {
+            rate: Rate::percent(8),
+            calculated: false,
+        };
+        assert_eq!(
+            ids(&rb.check_cost_model(&seven, None, false)),
+            ["COST-RATE-001"]
+        );
+        let calc = CostModel::IndirectOnDirectCosts {
+            rate: Rate::percent(8),
+            calculated: true,
+        };
+        assert!(rb.check_cost_model(&calc, None, false).is_empty());
+    }
+
+    #[test]
+    fn the_finnish_17_percent_is_allowed_in_2014_and_not_in_2021() {
+        let m = CostModel::IndirectOnStaffCosts {
+            rate: Rate::percent(17),
+        };
+        let old = Rulebook::for_period(ProgrammePeriod::Period2014To2020).unwrap();
+        assert!(old.check_cost_model(&m, None, false).is_empty());
+        let new = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap();
+        assert_eq!(
+            ids(&new.check_cost_model(&m, None, false)),
+            ["COST-RATE-001"]
+        );
+        // Art 54(a)'s 7 % without calculation is a 2021–2027 option only.
+        let seven = CostModel::IndirectOnDirectCosts {
+            rate: Rate::percent(7),
+            calculated: false,
+        };
+        assert_eq!(
+            ids(&old.check_cost_model(&seven, None, false)),
+            ["COST-MODEL-001"]
+        );
+    }
+
+    #[test]
+    fn simplified_costs_at_or_below_200_000_in_2021_2027() {
+        let rb = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap();
+        let eur = |n| Money::from_euros(n).unwrap();
+        let real = CostModel::RealCosts;
+        assert_eq!(
+            ids(&rb.check_cost_model(&real, Some(eur(200_000)), false)),
+            ["COST-SCO-001"]
+        );
+        assert!(
+            rb.check_cost_model(&real, Some(Money::from_cents(20_000_001)), false)
+                .is_empty()
+        );
+        assert!(
+            rb.check_cost_model(&real, Some(eur(150_000)), true)
+                .is_empty(),
+            "State aid is exempt"
+        );
+        let flat = CostModel::OtherCostsOnStaffCosts {
+            rate: Rate::percent(40),
+        };
+        assert!(
+            rb.check_cost_model(&flat, Some(eur(150_000)), false)
+                .is_empty()
+        );
+        let old = Rulebook::for_period(ProgrammePeriod::Period2014To2020).unwrap();
+        assert!(
+            old.check_cost_model(&real, Some(eur(150_000)), false)
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn national_funders_get_their_own_rulebook() {
+        let mut p = Project::new("x");
+        p.placement.funder = Some("stea".into());
+        assert_eq!(Rulebook::for_project(&p).unwrap().id, RulebookId::Stea);
+        p.placement.funder = Some("ami_saatio".into());
+        assert_eq!(
+            Rulebook::for_project(&p).unwrap().id,
+            RulebookId::OtherNational
+        );
+        assert!(
+            Rulebook::for_project(&p)
+                .unwrap()
+                .check_cost_model(&CostModel::RealCosts, None, false)
+                .is_empty()
+        );
+    }
+}
