@@ -33,12 +33,14 @@ pub use horizontal::{
 pub use period::{ApproxDate, PeriodError, ProjectPeriod, ProjectStatus, ReportedStatus};
 
 use crate::classify::{self, MunicipalityCode, RegionCode, SubRegionCode};
+use crate::cost::{BudgetComputation, CostModel, DirectCosts};
 use crate::funding::{FundingPlan, FundingSource, Stage};
 use crate::ids::ProjectCode;
 use crate::money::{Money, MoneyRange};
 use crate::org::Organisation;
 use crate::programme::{self, Fund, Funder, ProgrammePeriod, ResponsibleAuthority, SteaGrantType};
 use crate::report::{Finding, rules};
+use crate::rulebook::Rulebook;
 
 /// Where a project sits in the funding landscape — *rahoitus ja sijoittuminen
 /// ohjelmaan*: funder, fund, programme, priority, specific objective, action
@@ -283,6 +285,17 @@ pub struct Project {
     /// The financing plan of the whole project.
     #[serde(default, skip_serializing_if = "FundingPlan::is_empty")]
     pub funding_plan: FundingPlan,
+    /// The cost model of the funding decision (*kustannusmalli*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_model: Option<CostModel>,
+    /// The planned direct costs by category (*kustannusarvio*), from which the cost
+    /// model computes the eligible budget.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_budget: Option<DirectCosts>,
+    /// Whether the support is State aid (exempt from CPR Art 53(2)'s mandatory
+    /// simplified costs).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub state_aid: bool,
     /// The budget band a public page gives instead of figures (*budjetti*).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_band: Option<MoneyRange>,
@@ -489,7 +502,39 @@ impl Project {
         }
         self.check_group_roll_up(&mut out);
         self.check_budget_band(&mut out);
+        self.check_cost_model(&mut out);
         out
+    }
+
+    /// The eligible budget computed by the project's cost model from its cost
+    /// budget, when both are given.
+    pub fn budget_computation(&self) -> Option<Result<BudgetComputation, crate::MoneyError>> {
+        match (&self.cost_model, &self.cost_budget) {
+            (Some(model), Some(costs)) => Some(model.compute(costs)),
+            _ => None,
+        }
+    }
+
+    /// The rulebook of the project (see [`Rulebook::for_project`]).
+    pub fn rulebook(&self) -> Option<&'static Rulebook> {
+        Rulebook::for_project(self)
+    }
+
+    fn check_cost_model(&self, out: &mut Vec<Finding>) {
+        let (Some(model), Some(rb)) = (&self.cost_model, self.rulebook()) else {
+            return;
+        };
+        // The total cost for Art 53(2): the computed eligible budget, else the plan's total.
+        let computed = self
+            .budget_computation()
+            .and_then(Result::ok)
+            .map(|b| b.eligible_total);
+        let total = computed.or_else(|| {
+            [Stage::Planned, Stage::Granted]
+                .into_iter()
+                .find_map(|s| self.funding_plan.total(s).ok().flatten())
+        });
+        out.extend(rb.check_cost_model(model, total, self.state_aid));
     }
 
     fn check_code(&self, out: &mut Vec<Finding>) {
@@ -859,6 +904,35 @@ mod tests {
         let ids = rule_ids(&p);
         assert!(ids.contains(&"PRJ-AREA-001"), "{ids:?}");
         assert!(ids.contains(&"PRJ-IMPL-001"), "{ids:?}");
+    }
+
+    #[test]
+    fn cost_model_is_checked_by_the_projects_rulebook() {
+        use crate::money::Rate;
+        let mut p = Project::new("x");
+        p.implementers
+            .push(implementer("Main", ImplementerRole::Main, None));
+        p.placement.programme = Some(ProgrammePeriod::Period2021To2027);
+        p.cost_model = Some(CostModel::RealCosts);
+        p.cost_budget = Some(DirectCosts {
+            staff: eur(100_000),
+            ..DirectCosts::default()
+        });
+        assert!(rule_ids(&p).contains(&"COST-SCO-001"));
+        p.cost_model = Some(CostModel::OtherCostsOnStaffCosts {
+            rate: Rate::percent(40),
+        });
+        assert!(rule_ids(&p).is_empty(), "{:?}", rule_ids(&p));
+        assert_eq!(
+            p.budget_computation().unwrap().unwrap().eligible_total,
+            eur(140_000)
+        );
+        p.cost_model = Some(CostModel::OtherCostsOnStaffCosts {
+            rate: Rate::percent(41),
+        });
+        assert_eq!(rule_ids(&p), ["COST-RATE-001"]);
+        let back = Project::from_json_str(&p.to_json_string().unwrap()).unwrap();
+        assert_eq!(back, p);
     }
 
     #[test]

@@ -82,6 +82,10 @@ pub struct ProjectSummary {
     pub budget_band: Option<String>,
     /// Per-implementer shares: name, total, EU part, EU share.
     pub implementer_budgets: Vec<ImplementerShare>,
+    /// The rulebook the project falls under, by name.
+    pub rulebook: Option<String>,
+    /// The budget computed by the project's cost model, as text lines.
+    pub budget_computation: Option<String>,
     /// Findings of [`Project::validate`].
     pub findings: Vec<Finding>,
 }
@@ -210,6 +214,11 @@ impl ProjectSummary {
             utilisation: plan.utilisation().ok().flatten(),
             budget_band: project.budget_band.map(|b| b.to_string()),
             implementer_budgets,
+            rulebook: project.rulebook().map(|r| r.name_en.to_string()),
+            budget_computation: project.budget_computation().map(|b| {
+                b.map(|b| b.to_text())
+                    .unwrap_or_else(|e| format!("cannot compute: {e}\n"))
+            }),
             findings: project.validate(),
         }
     }
@@ -297,6 +306,15 @@ impl ProjectSummary {
                 f(total),
                 f(eu)
             );
+        }
+        if let Some(rb) = &self.rulebook {
+            let _ = writeln!(t, "  {:<19} {rb}", "rulebook");
+        }
+        if let Some(b) = &self.budget_computation {
+            let _ = writeln!(t, "  budget computation");
+            for line in b.lines() {
+                let _ = writeln!(t, "    {line}");
+            }
         }
         if self.findings.is_empty() {
             let _ = writeln!(t, "  findings            none");
