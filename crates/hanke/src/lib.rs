@@ -39,6 +39,7 @@ macro_rules! serde_as_string {
 }
 
 pub mod classify;
+pub mod cofinancing;
 pub mod cost;
 pub mod funding;
 pub mod ids;

@@ -283,3 +283,26 @@ fn fixtures_hold_only_placeholder_people() {
         }
     }
 }
+
+/// The real seed projects with 75 %, 80 % and 87 % EU shares are never flagged by a
+/// co-financing cap: caps apply to a priority's aggregate (CPR Art 112), and no
+/// seed publishes itemised EU and public funding for a placed priority.
+#[test]
+fn portfolio_of_the_bundled_projects_raises_no_cap() {
+    let projects: Vec<Project> = all_files()
+        .iter()
+        .map(|p| Project::from_json_str(&std::fs::read_to_string(p).unwrap()).unwrap())
+        .collect();
+    for stage in [Stage::Planned, Stage::Granted, Stage::Realised] {
+        let check = hanke::cofinancing::check_portfolio(&projects, stage);
+        assert!(
+            check.findings.iter().all(|f| f.rule_id == "COFIN-002"),
+            "{:?}",
+            check.findings
+        );
+        assert_eq!(
+            check.findings.len() + check.priorities.iter().map(|a| a.projects).sum::<usize>(),
+            projects.len()
+        );
+    }
+}

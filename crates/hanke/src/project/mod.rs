@@ -70,6 +70,9 @@ pub struct Placement {
     /// The responsible authority (*vastuuviranomainen*).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub responsible_authority: Option<ResponsibleAuthority>,
+    /// The category of region for co-financing (CPR Art 112), where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region_category: Option<crate::cofinancing::RegionCategory>,
     /// STEA's grant type, for STEA-funded projects.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stea_grant_type: Option<SteaGrantType>,

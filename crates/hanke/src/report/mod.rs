@@ -321,12 +321,34 @@ pub mod rules {
         title_fi: "yksinkertaistetut kustannusmallit pakollisia enintään 200 000 euron hankkeissa",
         source: Some("Reg. 2021/1060 Art 53(2)"),
     };
+
+    /// `COFIN-001`: the EU share of a priority's projects together exceeds the
+    /// priority's maximum co-financing rate. Applies to a priority of a programme,
+    /// never to one project. Source: Reg. 2021/1060 Art 112(3); for 2014–2020 the
+    /// programme's own 50 % rate (ESIF finance details, 2014FI16M2OP001).
+    pub const COFINANCING_CAP_EXCEEDED: Rule = Rule {
+        id: "COFIN-001",
+        severity: Severity::Error,
+        title_en: "priority's EU share above its co-financing rate",
+        title_fi: "toimintalinjan EU-osuus ylittää osarahoitusasteen",
+        source: Some("Reg. 2021/1060 Art 112(3); 2014FI16M2OP001 financing plan"),
+    };
+
+    /// `COFIN-002`: a project of the portfolio could not be aggregated (no priority,
+    /// or no itemised EU and public funding). Informational.
+    pub const COFINANCING_NOT_AGGREGATED: Rule = Rule {
+        id: "COFIN-002",
+        severity: Severity::Info,
+        title_en: "project not included in the co-financing aggregate",
+        title_fi: "hanke ei ole mukana osarahoituksen laskennassa",
+        source: None,
+    };
 }
 
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use rules::*;
-    static ALL: [Rule; 21] = [
+    static ALL: [Rule; 23] = [
         FUNDING_NEGATIVE_AMOUNT,
         FUNDING_SOURCES_EXCEED_TOTAL,
         FUNDING_SOURCES_PARTIAL,
@@ -348,6 +370,8 @@ pub fn all_rules() -> &'static [Rule] {
         COST_MODEL_NOT_ALLOWED,
         COST_RATE_ABOVE_LIMIT,
         SIMPLIFIED_COSTS_MANDATORY,
+        COFINANCING_CAP_EXCEEDED,
+        COFINANCING_NOT_AGGREGATED,
     ];
     &ALL
 }
