@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use hanke::Project;
+use hanke::cofinancing;
+use hanke::funding::Stage;
 use hanke::report::ProjectSummary;
 
 fn bundled_projects() -> Result<Vec<PathBuf>, String> {
@@ -61,15 +63,26 @@ fn main() -> ExitCode {
         }
     }
     let mut failed = 0;
+    let mut projects = Vec::new();
     for path in &paths {
         match load(path) {
-            Ok(project) => println!("{}", ProjectSummary::new(&project, day).to_text()),
+            Ok(project) => {
+                println!("{}", ProjectSummary::new(&project, day).to_text());
+                projects.push(project);
+            }
             Err(e) => {
                 eprintln!("error: {e}");
                 failed += 1;
             }
         }
     }
+    // Co-financing caps apply to a priority of a programme, so they are checked on
+    // the portfolio as a whole, never on one project.
+    let check = cofinancing::check_portfolio(&projects, Stage::Granted);
+    println!(
+        "== Co-financing by priority (granted funding)\n{}",
+        check.to_text()
+    );
     println!(
         "{} project(s) reported, {failed} file(s) could not be read",
         paths.len() - failed

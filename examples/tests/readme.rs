@@ -1,5 +1,5 @@
 //! The Rust example of the README, kept compiling and true.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 #[test]
 fn readme_rust_example() -> Result<(), Box<dyn std::error::Error>> {
@@ -25,5 +25,42 @@ fn readme_rust_example() -> Result<(), Box<dyn std::error::Error>> {
     }
     // --- end README ---
     assert_eq!(id.to_string(), "2211414-8");
+    Ok(())
+}
+
+#[test]
+fn readme_cost_model_example() -> Result<(), Box<dyn std::error::Error>> {
+    // --- begin README ---
+    use hanke::cost::{CostModel, DirectCosts, HourlyRate};
+    use hanke::programme::ProgrammePeriod;
+    use hanke::rulebook::Rulebook;
+    use hanke::{Money, Rate};
+
+    // Flat rate 40 % (CPR Art 56, the Finnish 2021–2027 default): staff 120 000 €.
+    let costs = DirectCosts {
+        staff: "120 000".parse()?,
+        ..DirectCosts::default()
+    };
+    let model = CostModel::OtherCostsOnStaffCosts {
+        rate: Rate::percent(40),
+    };
+    let budget = model.compute(&costs)?;
+    print!("{}", budget.to_text()); // every line with its formula
+    assert_eq!(budget.eligible_total, "168 000".parse::<Money>()?);
+
+    // Hourly rate: annual gross employment costs ÷ 1 720 h (Art 55(2)(a)).
+    let rate = HourlyRate::new("52 460".parse()?, Rate::ONE)?;
+    assert_eq!(rate.per_hour_rounded()?.to_string(), "30,50 €");
+
+    // The period's rulebook checks the model: 45 % is above Art 56's ceiling.
+    let rules = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap();
+    let too_high = CostModel::OtherCostsOnStaffCosts {
+        rate: Rate::percent(45),
+    };
+    assert_eq!(
+        rules.check_cost_model(&too_high, None, false)[0].rule_id,
+        "COST-RATE-001"
+    );
+    // --- end README ---
     Ok(())
 }

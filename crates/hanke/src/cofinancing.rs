@@ -134,6 +134,44 @@ pub struct PortfolioCheck {
     pub findings: Vec<Finding>,
 }
 
+impl PortfolioCheck {
+    /// The check as text: one line per priority, then the findings.
+    pub fn to_text(&self) -> String {
+        use std::fmt::Write as _;
+        let mut t = String::new();
+        for a in &self.priorities {
+            let share = a
+                .eu_share
+                .map(|s| s.to_string())
+                .unwrap_or_else(|| "–".into());
+            let cap = a
+                .cap
+                .map(|c| format!("cap {}{}", c.max_eu_rate, c.verification.label()))
+                .unwrap_or_else(|| "cap unknown (no region category)".into());
+            let _ = writeln!(
+                t,
+                "  {} TL{}: {} project(s), EU {} of public {} = {share}; {cap}",
+                a.period, a.priority, a.projects, a.eu, a.public
+            );
+        }
+        let skipped = self
+            .findings
+            .iter()
+            .filter(|f| f.rule_id == "COFIN-002")
+            .count();
+        if skipped > 0 {
+            let _ = writeln!(
+                t,
+                "  {skipped} project(s) not aggregated (COFIN-002: no priority, or no itemised EU and public funding)"
+            );
+        }
+        for f in self.findings.iter().filter(|f| f.rule_id != "COFIN-002") {
+            let _ = writeln!(t, "  [{}] {} {}", f.severity, f.rule_id, f.message_en);
+        }
+        t
+    }
+}
+
 /// Aggregates a portfolio by programme → priority (→ region category) at a stage
 /// and checks each aggregate against its cap.
 ///
