@@ -38,6 +38,7 @@ macro_rules! serde_as_string {
     };
 }
 
+pub mod claim;
 pub mod classify;
 pub mod cofinancing;
 pub mod cost;

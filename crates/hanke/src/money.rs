@@ -70,6 +70,12 @@ pub enum MoneyError {
         /// The text or fraction that was given.
         input: String,
     },
+    /// An amount that must not be negative was.
+    #[error("amount {input} must not be negative")]
+    Negative {
+        /// The amount given.
+        input: String,
+    },
     /// A budget band whose lower bound is above its upper bound, or that is not a band.
     #[error("invalid budget band {input:?}")]
     InvalidBand {
@@ -95,6 +101,7 @@ impl MoneyError {
             MoneyError::DivisionByZero => "money.division_by_zero",
             MoneyError::InvalidRate { .. } => "money.invalid_rate",
             MoneyError::InvalidBand { .. } => "money.invalid_band",
+            MoneyError::Negative { .. } => "money.negative",
         }
     }
 }

@@ -334,6 +334,26 @@ pub mod rules {
         source: Some("Reg. 2021/1060 Art 112(3); 2014FI16M2OP001 financing plan"),
     };
 
+    /// `FIN-DEC-001`: a financing plan's EU and state funding exceeds the grant of
+    /// its funding decision (*tukipäätös*): the grant is the maximum the decision pays.
+    pub const DECISION_GRANT_EXCEEDED: Rule = Rule {
+        id: "FIN-DEC-001",
+        severity: Severity::Error,
+        title_en: "EU and state funding above the decision's grant",
+        title_fi: "EU- ja valtion rahoitus ylittää tukipäätöksen",
+        source: Some("the project's funding decision (tukipäätös)"),
+    };
+
+    /// `FIN-DEC-002`: a financing plan's EU and state share of its total exceeds the
+    /// support rate (*tukiprosentti*) of its funding decision.
+    pub const DECISION_RATE_EXCEEDED: Rule = Rule {
+        id: "FIN-DEC-002",
+        severity: Severity::Error,
+        title_en: "EU and state share above the decision's support rate",
+        title_fi: "EU- ja valtion osuus ylittää tukiprosentin",
+        source: Some("the project's funding decision (tukipäätös)"),
+    };
+
     /// `COFIN-002`: a project of the portfolio could not be aggregated (no priority,
     /// or no itemised EU and public funding). Informational.
     pub const COFINANCING_NOT_AGGREGATED: Rule = Rule {
@@ -348,7 +368,7 @@ pub mod rules {
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use rules::*;
-    static ALL: [Rule; 23] = [
+    static ALL: [Rule; 25] = [
         FUNDING_NEGATIVE_AMOUNT,
         FUNDING_SOURCES_EXCEED_TOTAL,
         FUNDING_SOURCES_PARTIAL,
@@ -372,6 +392,8 @@ pub fn all_rules() -> &'static [Rule] {
         SIMPLIFIED_COSTS_MANDATORY,
         COFINANCING_CAP_EXCEEDED,
         COFINANCING_NOT_AGGREGATED,
+        DECISION_GRANT_EXCEEDED,
+        DECISION_RATE_EXCEEDED,
     ];
     &ALL
 }
