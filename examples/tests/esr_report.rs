@@ -50,3 +50,20 @@ fn a_broken_file_is_named_with_the_field_and_line() {
     assert!(stderr.contains("[json.data]"), "{stderr}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_synthetic_demo_shows_its_budget_computation() {
+    let (ok, stdout, stderr) = run(&[
+        "--on",
+        "2025-01-01",
+        "../examples/data/synthetic/flat_rate_40_demo.json",
+    ]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("40,00 % × 120 000,00 € (staff costs) = 48 000,00 €"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Eligible total"), "{stdout}");
+    assert!(stdout.contains("168 000,00 €"), "{stdout}");
+    assert!(stdout.contains("findings            none"), "{stdout}");
+}

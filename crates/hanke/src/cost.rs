@@ -453,6 +453,31 @@ impl HourlyRate {
         Rate::new(num, den)
     }
 
+    /// Checks the hours declared for one person in one year against the hours the
+    /// rate was computed on (`COST-HOURS-001`): they may not exceed them
+    /// (1303/2013 Art 68a(3) [V]; CPR 2021/1060 Art 55 [P], RULES.md §3.4, §3.7).
+    ///
+    /// ```
+    /// use hanke::cost::HourlyRate;
+    /// let r = HourlyRate::new("52 460".parse()?, hanke::Rate::ONE)?;
+    /// assert!(r.check_declared_hours(1720, "staff[0]").is_none());
+    /// assert_eq!(r.check_declared_hours(1721, "staff[0]").unwrap().rule_id, "COST-HOURS-001");
+    /// # Ok::<(), hanke::MoneyError>(())
+    /// ```
+    pub fn check_declared_hours(&self, hours: u32, path: &str) -> Option<crate::report::Finding> {
+        let max = self.max_hours_per_year();
+        (i64::from(hours) > max).then(|| {
+            crate::report::Finding::new(
+                &crate::report::rules::HOURS_ABOVE_RATE_BASIS,
+                path,
+                format!("{hours} hours declared in a year; the hourly rate was computed on {max}"),
+                format!(
+                    "vuodelle ilmoitettu {hours} tuntia; tuntihinta on laskettu {max} tunnille"
+                ),
+            )
+        })
+    }
+
     /// The hourly rate rounded to the cent, for display.
     pub fn per_hour_rounded(&self) -> Result<Money, MoneyError> {
         Money::from_cents(1).apply_rate(self.per_hour()?)

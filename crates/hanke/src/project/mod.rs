@@ -288,6 +288,9 @@ pub struct Project {
     /// The financing plan of the whole project.
     #[serde(default, skip_serializing_if = "FundingPlan::is_empty")]
     pub funding_plan: FundingPlan,
+    /// The financial terms of the funding decision (*tukipäätös*): grant and support rate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<crate::claim::FundingDecision>,
     /// The cost model of the funding decision (*kustannusmalli*).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost_model: Option<CostModel>,
@@ -506,6 +509,9 @@ impl Project {
         self.check_group_roll_up(&mut out);
         self.check_budget_band(&mut out);
         self.check_cost_model(&mut out);
+        if let Some(d) = &self.decision {
+            out.extend(d.check_plan(&self.funding_plan, "funding_plan"));
+        }
         out
     }
 

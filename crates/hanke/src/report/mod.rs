@@ -354,6 +354,17 @@ pub mod rules {
         source: Some("the project's funding decision (tukipäätös)"),
     };
 
+    /// `COST-HOURS-001`: hours declared for a person in a year above the hours the
+    /// hourly rate was computed on (1 720 or its pro rata). Source: Reg. 1303/2013
+    /// Art 68a(3); Reg. 2021/1060 Art 55.
+    pub const HOURS_ABOVE_RATE_BASIS: Rule = Rule {
+        id: "COST-HOURS-001",
+        severity: Severity::Error,
+        title_en: "declared hours above the hourly rate's basis",
+        title_fi: "ilmoitetut tunnit ylittävät tuntihinnan laskentaperusteen",
+        source: Some("Reg. 1303/2013 Art 68a(3); Reg. 2021/1060 Art 55"),
+    };
+
     /// `COFIN-002`: a project of the portfolio could not be aggregated (no priority,
     /// or no itemised EU and public funding). Informational.
     pub const COFINANCING_NOT_AGGREGATED: Rule = Rule {
@@ -368,7 +379,7 @@ pub mod rules {
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use rules::*;
-    static ALL: [Rule; 25] = [
+    static ALL: [Rule; 26] = [
         FUNDING_NEGATIVE_AMOUNT,
         FUNDING_SOURCES_EXCEED_TOTAL,
         FUNDING_SOURCES_PARTIAL,
@@ -394,6 +405,7 @@ pub fn all_rules() -> &'static [Rule] {
         COFINANCING_NOT_AGGREGATED,
         DECISION_GRANT_EXCEEDED,
         DECISION_RATE_EXCEEDED,
+        HOURS_ABOVE_RATE_BASIS,
     ];
     &ALL
 }
