@@ -427,6 +427,87 @@ mod tests {
     }
 
     #[test]
+    fn every_cost_model_in_both_periods() {
+        let eur = |n| Money::from_euros(n).unwrap();
+        let r = Rate::percent;
+        // (model, findings in 2014–2020, findings in 2021–2027) at a total of 500 000 €.
+        let cases: [(CostModel, &[&str], &[&str]); 12] = [
+            (CostModel::RealCosts, &[], &[]),
+            (
+                CostModel::IndirectOnDirectCosts {
+                    rate: r(7),
+                    calculated: false,
+                },
+                &["COST-MODEL-001"],
+                &[],
+            ),
+            (
+                CostModel::IndirectOnDirectCosts {
+                    rate: r(25),
+                    calculated: true,
+                },
+                &[],
+                &[],
+            ),
+            (
+                CostModel::IndirectOnDirectCosts {
+                    rate: r(26),
+                    calculated: true,
+                },
+                &["COST-RATE-001"],
+                &["COST-RATE-001"],
+            ),
+            (CostModel::IndirectOnStaffCosts { rate: r(15) }, &[], &[]),
+            (
+                CostModel::IndirectOnStaffCosts { rate: r(17) },
+                &[],
+                &["COST-RATE-001"],
+            ),
+            (CostModel::StaffOnOtherDirectCosts { rate: r(20) }, &[], &[]),
+            (
+                CostModel::StaffOnOtherDirectCosts { rate: r(21) },
+                &["COST-RATE-001"],
+                &["COST-RATE-001"],
+            ),
+            (CostModel::OtherCostsOnStaffCosts { rate: r(40) }, &[], &[]),
+            (
+                CostModel::OtherCostsOnStaffCosts { rate: r(41) },
+                &["COST-RATE-001"],
+                &["COST-RATE-001"],
+            ),
+            (
+                CostModel::LumpSum {
+                    amount: eur(100_000),
+                },
+                &[],
+                &[],
+            ),
+            (
+                CostModel::UnitCosts {
+                    unit_amount: eur(30),
+                    units: 10,
+                },
+                &[],
+                &[],
+            ),
+        ];
+        let old = Rulebook::for_period(ProgrammePeriod::Period2014To2020).unwrap();
+        let new = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap();
+        for (model, in_2014, in_2021) in cases {
+            assert_eq!(
+                ids(&old.check_cost_model(&model, Some(eur(500_000)), false)),
+                in_2014,
+                "2014: {model:?}"
+            );
+            assert_eq!(
+                ids(&new.check_cost_model(&model, Some(eur(500_000)), false)),
+                in_2021,
+                "2021: {model:?}"
+            );
+        }
+    }
+
+    #[test]
     fn national_funders_get_their_own_rulebook() {
         let mut p = Project::new("x");
         p.placement.funder = Some("stea".into());
