@@ -190,11 +190,11 @@ impl CostModel {
         };
         match *self {
             CostModel::RealCosts => {
-                b.direct_lines(c, true)?;
+                b.direct_lines(c, true);
                 revenue(&mut b)?;
             }
             CostModel::IndirectOnDirectCosts { rate, .. } => {
-                b.direct_lines(c, true)?;
+                b.direct_lines(c, true);
                 let base = c.all_direct()?;
                 let amount = base.apply_rate(rate)?;
                 b.line(
@@ -207,7 +207,7 @@ impl CostModel {
                 revenue(&mut b)?;
             }
             CostModel::IndirectOnStaffCosts { rate } => {
-                b.direct_lines(c, true)?;
+                b.direct_lines(c, true);
                 let amount = c.staff.apply_rate(rate)?;
                 b.line(
                     "indirect",
@@ -219,7 +219,7 @@ impl CostModel {
                 revenue(&mut b)?;
             }
             CostModel::StaffOnOtherDirectCosts { rate } => {
-                b.direct_lines(c, false)?;
+                b.direct_lines(c, false);
                 let base = c.other_than_staff()?;
                 let amount = base.apply_rate(rate)?;
                 b.line(
@@ -327,7 +327,7 @@ impl BudgetComputation {
         });
     }
 
-    fn direct_lines(&mut self, c: &DirectCosts, with_staff: bool) -> Result<(), MoneyError> {
+    fn direct_lines(&mut self, c: &DirectCosts, with_staff: bool) {
         if with_staff {
             self.line(
                 "staff",
@@ -363,7 +363,6 @@ impl BudgetComputation {
                 self.line(key, en, fi, m, String::new());
             }
         }
-        Ok(())
     }
 
     /// The amount of a line by key.
