@@ -51,7 +51,7 @@ pub mod project;
 pub mod report;
 pub mod rulebook;
 
-pub use ids::{BusinessId, IdError, ProjectCode};
+pub use ids::{BusinessId, IdError, PersonalIdentityCode, ProjectCode};
 pub use money::{Money, MoneyError, MoneyRange, Rate};
 pub use project::Project;
 pub use report::{Finding, Severity};

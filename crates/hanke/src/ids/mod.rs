@@ -1,6 +1,10 @@
 //! Identifiers: `BusinessId` (Y-tunnus) and `ProjectCode` (hankekoodi, EURA-tunnus).
 //!
-//! The personal identity code (henkilötunnus) lives with the participants.
+//! `PersonalIdentityCode` (henkilötunnus) never shows in full: see its docs.
+
+mod hetu;
+
+pub use hetu::{HetuError, PersonalIdentityCode, RegisterSex, serialize_exposed};
 
 use std::fmt;
 use std::str::FromStr;

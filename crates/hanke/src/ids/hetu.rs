@@ -1,0 +1,353 @@
+//! The Finnish personal identity code — *henkilötunnus* (hetu).
+//!
+//! Personal data by construction: the code never appears in `Debug`, `Display`,
+//! errors or serde output. `Display` and `Debug` show it masked (`131052-****`);
+//! the full code is reached only through [`PersonalIdentityCode::expose`], and
+//! there is no `Serialize` impl — a caller who must store the code writes it
+//! explicitly with [`serialize_exposed`].
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serializer};
+
+/// Why a text is not a valid personal identity code. Messages say what is wrong
+/// and never contain the code or any part of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum HetuError {
+    /// Not 11 characters after trimming.
+    #[error("a personal identity code has 11 characters (DDMMYYCNNNQ)")]
+    Length,
+    /// The first six characters are not a date that exists.
+    #[error("the date part of the personal identity code is not a valid date")]
+    Date,
+    /// The seventh character is not a century sign (+ - Y X W V U A B C D E F).
+    #[error(
+        "the century sign of the personal identity code is not one of + - Y X W V U A B C D E F"
+    )]
+    CenturySign,
+    /// The individual number is not three digits in 002–999.
+    #[error("the individual number of the personal identity code is not in 002–999")]
+    IndividualNumber,
+    /// A temporary code (individual number 900–999) where only permanent ones are accepted.
+    #[error(
+        "the personal identity code is a temporary one (individual number 900–999), not accepted here"
+    )]
+    Temporary,
+    /// The check character does not match.
+    #[error("the check character of the personal identity code does not match")]
+    CheckCharacter,
+}
+
+impl HetuError {
+    /// The stable code, e.g. `hetu.check_character`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            HetuError::Length => "hetu.length",
+            HetuError::Date => "hetu.date",
+            HetuError::CenturySign => "hetu.century_sign",
+            HetuError::IndividualNumber => "hetu.individual_number",
+            HetuError::Temporary => "hetu.temporary",
+            HetuError::CheckCharacter => "hetu.check_character",
+        }
+    }
+}
+
+/// The sex recorded in the population register when the number was issued
+/// (odd individual number: male; even: female — DVV, RULES.md §5.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RegisterSex {
+    /// Odd individual number.
+    Male,
+    /// Even individual number.
+    Female,
+}
+
+/// The check characters for remainders 0–30 (G, I, O, Q, Z are never used).
+const CHECK_CHARS: &[u8; 31] = b"0123456789ABCDEFHJKLMNPRSTUVWXY";
+
+/// A Finnish personal identity code — *henkilötunnus*: `DDMMYY` + century sign +
+/// individual number + check character (RULES.md §5.1, DVV).
+///
+/// - Century signs: `+` 1800s; `-` and, from 1.1.2023, `Y X W V U` 1900s; `A` and
+///   `B C D E F` 2000s. The sign is part of the identity: two codes differing only
+///   in it are different people.
+/// - Individual numbers 002–899 are permanent; 900–999 are temporary codes (not in
+///   the population register), accepted only by
+///   [`parse_allowing_temporary`](PersonalIdentityCode::parse_allowing_temporary).
+/// - Input is trimmed and upper-cased before checking (people type codes on phones);
+///   the stored form is canonical. See `docs/adr/0006-personal-identity-code.md`.
+///
+/// ```
+/// use hanke::PersonalIdentityCode;
+/// let code: PersonalIdentityCode = "131052-308T".parse()?;
+/// assert_eq!(code.to_string(), "131052-****");
+/// assert_eq!(format!("{code:?}"), "PersonalIdentityCode(131052-****)");
+/// assert_eq!(code.birth_date().to_string(), "1952-10-13");
+/// assert!("010190Y999W".parse::<PersonalIdentityCode>().is_err()); // temporary
+/// assert!(PersonalIdentityCode::parse_allowing_temporary("010190Y999W").is_ok());
+/// # Ok::<(), hanke::ids::HetuError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PersonalIdentityCode {
+    /// The canonical 11 ASCII characters.
+    code: [u8; 11],
+    birth_date: NaiveDate,
+}
+
+impl PersonalIdentityCode {
+    /// Parses a code, accepting temporary individual numbers 900–999 as well.
+    pub fn parse_allowing_temporary(input: &str) -> Result<PersonalIdentityCode, HetuError> {
+        let trimmed = input.trim();
+        if trimmed.len() != 11 || !trimmed.is_ascii() {
+            return Err(HetuError::Length);
+        }
+        let mut code = [0u8; 11];
+        for (slot, b) in code.iter_mut().zip(trimmed.bytes()) {
+            *slot = b.to_ascii_uppercase();
+        }
+        let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+            let part = code.get(range)?;
+            part.iter().all(u8::is_ascii_digit).then(|| {
+                part.iter()
+                    .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'))
+            })
+        };
+        let century = match code.get(6) {
+            Some(b'+') => 1800,
+            Some(b'-' | b'Y' | b'X' | b'W' | b'V' | b'U') => 1900,
+            Some(b'A' | b'B' | b'C' | b'D' | b'E' | b'F') => 2000,
+            _ => return Err(HetuError::CenturySign),
+        };
+        let (Some(day), Some(month), Some(yy)) = (digits(0..2), digits(2..4), digits(4..6)) else {
+            return Err(HetuError::Date);
+        };
+        let year = century + i32::try_from(yy).map_err(|_| HetuError::Date)?;
+        let birth_date = NaiveDate::from_ymd_opt(year, month, day).ok_or(HetuError::Date)?;
+        let individual = digits(7..10).ok_or(HetuError::IndividualNumber)?;
+        if individual < 2 {
+            return Err(HetuError::IndividualNumber);
+        }
+        let nine = digits(0..6)
+            .zip(Some(individual))
+            .map(|(d, n)| d * 1000 + n)
+            .ok_or(HetuError::Date)?;
+        let expected = CHECK_CHARS.get((nine % 31) as usize).copied();
+        if code.get(10).copied() != expected {
+            return Err(HetuError::CheckCharacter);
+        }
+        Ok(PersonalIdentityCode { code, birth_date })
+    }
+
+    /// The date of birth the code carries.
+    pub fn birth_date(&self) -> NaiveDate {
+        self.birth_date
+    }
+
+    fn individual_number(&self) -> u32 {
+        self.code
+            .get(7..10)
+            .map(|p| {
+                p.iter()
+                    .fold(0u32, |acc, d| acc * 10 + u32::from(d.wrapping_sub(b'0')))
+            })
+            .unwrap_or(0)
+    }
+
+    /// Whether the code is a temporary one (individual number 900–999).
+    pub fn is_temporary(&self) -> bool {
+        self.individual_number() >= 900
+    }
+
+    /// The sex recorded in the population register when the number was issued.
+    pub fn register_sex(&self) -> RegisterSex {
+        if self.individual_number() % 2 == 1 {
+            RegisterSex::Male
+        } else {
+            RegisterSex::Female
+        }
+    }
+
+    /// The full code. Call only where the code itself must be used (pseudonymising,
+    /// a register query); never log or display the result.
+    pub fn expose(&self) -> &str {
+        std::str::from_utf8(&self.code).unwrap_or("")
+    }
+
+    /// The masked form shown everywhere else: date and century sign, then `****`.
+    pub fn masked(&self) -> String {
+        let head = self
+            .code
+            .get(..7)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .unwrap_or("");
+        format!("{head}****")
+    }
+}
+
+impl FromStr for PersonalIdentityCode {
+    type Err = HetuError;
+
+    /// Strict: temporary individual numbers are rejected (`hetu.temporary`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let code = PersonalIdentityCode::parse_allowing_temporary(s)?;
+        if code.is_temporary() {
+            return Err(HetuError::Temporary);
+        }
+        Ok(code)
+    }
+}
+
+impl fmt::Display for PersonalIdentityCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.masked())
+    }
+}
+
+impl fmt::Debug for PersonalIdentityCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PersonalIdentityCode({})", self.masked())
+    }
+}
+
+impl<'de> Deserialize<'de> for PersonalIdentityCode {
+    /// Reads a code strictly (temporary codes rejected). The error never holds the code.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// Writes the full code, for a caller who must store it and says so explicitly:
+/// `#[serde(serialize_with = "hanke::ids::serialize_exposed")]`.
+pub fn serialize_exposed<S: Serializer>(
+    code: &PersonalIdentityCode,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(code.expose())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Builds a valid code from its parts, for tests.
+    fn make(date: &str, sign: char, n: u32) -> String {
+        let nine: u32 = format!("{date}{n:03}").parse().unwrap();
+        let check = CHECK_CHARS[(nine % 31) as usize] as char;
+        format!("{date}{sign}{n:03}{check}")
+    }
+
+    #[test]
+    fn the_dvv_example_and_the_telp_illustration() {
+        let c: PersonalIdentityCode = "131052-308T".parse().unwrap();
+        assert_eq!(c.register_sex(), RegisterSex::Female);
+        assert_eq!(c.expose(), "131052-308T");
+        // telp.fi's 010190Y999K fails the checksum; W is right (RULES.md §5.1).
+        assert_eq!(
+            PersonalIdentityCode::parse_allowing_temporary("010190Y999K").unwrap_err(),
+            HetuError::CheckCharacter
+        );
+        let w = PersonalIdentityCode::parse_allowing_temporary("010190Y999W").unwrap();
+        assert!(w.is_temporary());
+        assert_eq!(w.birth_date().to_string(), "1990-01-01");
+    }
+
+    #[test]
+    fn every_century_sign() {
+        for (sign, year) in [
+            ('+', 1890),
+            ('-', 1990),
+            ('Y', 1990),
+            ('X', 1990),
+            ('W', 1990),
+            ('V', 1990),
+            ('U', 1990),
+            ('A', 2090),
+            ('B', 2090),
+            ('C', 2090),
+            ('D', 2090),
+            ('E', 2090),
+            ('F', 2090),
+        ] {
+            let s = make("010190", sign, 902);
+            let c = PersonalIdentityCode::parse_allowing_temporary(&s).unwrap();
+            assert_eq!(
+                c.birth_date().to_string(),
+                format!("{year}-01-01"),
+                "{sign}"
+            );
+        }
+        assert_eq!(
+            PersonalIdentityCode::parse_allowing_temporary(&make("010190", 'G', 902)).unwrap_err(),
+            HetuError::CenturySign
+        );
+        // The sign distinguishes people: same date and number, different codes.
+        let a = PersonalIdentityCode::parse_allowing_temporary(&make("010100", 'A', 950)).unwrap();
+        let b = PersonalIdentityCode::parse_allowing_temporary(&make("010100", 'B', 950)).unwrap();
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn errors_say_what_is_wrong() {
+        let e = |s: &str| {
+            PersonalIdentityCode::parse_allowing_temporary(s)
+                .unwrap_err()
+                .code()
+        };
+        assert_eq!(e("131052-308"), "hetu.length");
+        assert_eq!(e("311152-308T"), "hetu.date");
+        assert_eq!(e("290223A9"), "hetu.length");
+        assert_eq!(
+            e(&make("290223", 'A', 950)), // 29.2.2023 does not exist
+            "hetu.date"
+        ); // 2023 is not a leap year
+        let leap =
+            PersonalIdentityCode::parse_allowing_temporary(&make("290224", 'A', 950)).unwrap();
+        assert_eq!(leap.birth_date().to_string(), "2024-02-29");
+        assert_eq!(e("131052-001T"), "hetu.individual_number");
+        assert_eq!(e("131052-3O8T"), "hetu.individual_number");
+        assert_eq!(e("131052-308U"), "hetu.check_character");
+        assert_eq!(
+            "010190Y999W"
+                .parse::<PersonalIdentityCode>()
+                .unwrap_err()
+                .code(),
+            "hetu.temporary"
+        );
+    }
+
+    #[test]
+    fn lower_case_and_white_space_are_normalised() {
+        let c = PersonalIdentityCode::parse_allowing_temporary(&format!(
+            " {} ",
+            make("010105", 'b', 903).to_lowercase()
+        ))
+        .unwrap();
+        assert_eq!(c.expose(), make("010105", 'B', 903));
+    }
+
+    #[test]
+    fn the_code_never_leaks() {
+        let s = make("150390", '-', 914);
+        let c = PersonalIdentityCode::parse_allowing_temporary(&s).unwrap();
+        let individual_and_check = &s[7..];
+        for shown in [c.to_string(), format!("{c:?}"), format!("{:?}", Some(&c))] {
+            assert!(!shown.contains(individual_and_check), "{shown}");
+        }
+        // Errors of a near-miss never echo it.
+        let bad = format!("{}X", &s[..10]);
+        let err = PersonalIdentityCode::parse_allowing_temporary(&bad).unwrap_err();
+        assert!(!err.to_string().contains(&bad[..6]), "{err}");
+        assert!(!format!("{err:?}").contains(&bad[..6]));
+        let json_err =
+            serde_json::from_str::<PersonalIdentityCode>(&format!("\"{bad}\"")).unwrap_err();
+        assert!(!json_err.to_string().contains(&bad[..6]), "{json_err}");
+        // Only the explicit helper writes the code.
+        let mut out = Vec::new();
+        serialize_exposed(&c, &mut serde_json::Serializer::new(&mut out)).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), format!("\"{s}\""));
+    }
+}
