@@ -167,6 +167,21 @@ impl Amounts {
         }
     }
 
+    /// Amounts with each stage taken from `f`.
+    ///
+    /// ```
+    /// use hanke::{Money, funding::{Amounts, Stage}};
+    /// let a = Amounts::from_stages(|s| (s == Stage::Granted).then_some(Money::from_cents(1)));
+    /// assert_eq!((a.planned, a.granted), (None, Some(Money::from_cents(1))));
+    /// ```
+    pub fn from_stages(mut f: impl FnMut(Stage) -> Option<Money>) -> Amounts {
+        Amounts {
+            planned: f(Stage::Planned),
+            granted: f(Stage::Granted),
+            realised: f(Stage::Realised),
+        }
+    }
+
     /// The same amounts with `planned` set.
     pub fn planned(mut self, m: Money) -> Amounts {
         self.planned = Some(m);

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::funding::{FundingSource, Stage};
+use crate::funding::{Amounts, FundingSource, Stage};
 use crate::money::{Money, Rate};
 use crate::project::{ImplementerRole, Project, ProjectStatus};
 
@@ -18,12 +18,8 @@ use super::Finding;
 pub struct FundingRow {
     /// The source, or `None` for the total row.
     pub source: Option<FundingSource>,
-    /// Planned amount.
-    pub planned: Option<Money>,
-    /// Granted amount.
-    pub granted: Option<Money>,
-    /// Realised amount.
-    pub realised: Option<Money>,
+    /// Its planned, granted and realised amounts.
+    pub amounts: Amounts,
 }
 
 /// An implementer's share of a group project's budget, as the summary shows it.
@@ -88,6 +84,11 @@ pub struct ProjectSummary {
     pub budget_computation: Option<String>,
     /// Findings of [`Project::validate`].
     pub findings: Vec<Finding>,
+}
+
+/// An amount in Finnish form, or `–` where the document gives none.
+fn money_or_dash(m: Option<Money>) -> String {
+    m.map(|m| m.to_string()).unwrap_or_else(|| "–".to_string())
 }
 
 fn first_stage_share(plan: &crate::funding::FundingPlan) -> Option<Rate> {
@@ -160,28 +161,18 @@ impl ProjectSummary {
             })
             .collect();
         let plan = &project.funding_plan;
-        let mut funding: Vec<FundingRow> = FundingSource::ALL
+        let funding: Vec<FundingRow> = FundingSource::ALL
             .into_iter()
-            .filter_map(|s| {
-                let row = FundingRow {
-                    source: Some(s),
-                    planned: plan.source(s, Stage::Planned).ok().flatten(),
-                    granted: plan.source(s, Stage::Granted).ok().flatten(),
-                    realised: plan.source(s, Stage::Realised).ok().flatten(),
-                };
-                (row.planned.is_some() || row.granted.is_some() || row.realised.is_some())
-                    .then_some(row)
+            .map(|s| FundingRow {
+                source: Some(s),
+                amounts: Amounts::from_stages(|stage| plan.source(s, stage).ok().flatten()),
             })
+            .chain([FundingRow {
+                source: None,
+                amounts: Amounts::from_stages(|stage| plan.total(stage).ok().flatten()),
+            }])
+            .filter(|row| !row.amounts.is_empty())
             .collect();
-        let total = FundingRow {
-            source: None,
-            planned: plan.total(Stage::Planned).ok().flatten(),
-            granted: plan.total(Stage::Granted).ok().flatten(),
-            realised: plan.total(Stage::Realised).ok().flatten(),
-        };
-        if total.planned.is_some() || total.granted.is_some() || total.realised.is_some() {
-            funding.push(total);
-        }
         let implementer_budgets = project
             .implementers
             .iter()
@@ -265,16 +256,14 @@ impl ProjectSummary {
                 "  financing {:>24} {:>18} {:>18}",
                 "planned", "granted", "realised"
             );
-            let cell =
-                |m: Option<Money>| m.map(|m| m.to_string()).unwrap_or_else(|| "–".to_string());
             for row in &self.funding {
                 let label = row.source.map(|s| s.label_en()).unwrap_or("Total");
                 let _ = writeln!(
                     t,
                     "    {label:<21} {:>18} {:>18} {:>18}",
-                    cell(row.planned),
-                    cell(row.granted),
-                    cell(row.realised)
+                    money_or_dash(row.amounts.planned),
+                    money_or_dash(row.amounts.granted),
+                    money_or_dash(row.amounts.realised)
                 );
             }
         }
@@ -298,13 +287,12 @@ impl ProjectSummary {
             eu_share: share,
         } in &self.implementer_budgets
         {
-            let f = |m: &Option<Money>| m.map(|m| m.to_string()).unwrap_or_else(|| "–".to_string());
             let share = share.map(|s| format!(", EU share {s}")).unwrap_or_default();
             let _ = writeln!(
                 t,
                 "    share of {name}: total {}, EU {}{share}",
-                f(total),
-                f(eu)
+                money_or_dash(*total),
+                money_or_dash(*eu)
             );
         }
         if let Some(rb) = &self.rulebook {
