@@ -46,6 +46,7 @@ pub mod funding;
 pub mod ids;
 pub mod money;
 pub mod org;
+pub mod participant;
 pub mod programme;
 pub mod project;
 pub mod report;

@@ -20,6 +20,7 @@ use chrono::NaiveDate;
 
 use crate::cost::{CostModel, CostModelKind};
 use crate::money::{Money, Rate};
+use crate::participant::ParticipantRules;
 use crate::programme::{FunderKind, ProgrammePeriod, Verification};
 use crate::project::Project;
 use crate::report::{Finding, rules};
@@ -66,6 +67,8 @@ pub struct Rulebook {
     pub cost_models: &'static [CostModelLimit],
     /// The total cost at or below which simplified costs are mandatory, with its source.
     pub simplified_costs_threshold: Option<(Money, &'static str)>,
+    /// The participant rules, for EU periods.
+    pub participant_rules: Option<&'static ParticipantRules>,
 }
 
 use CostModelKind as K;
@@ -197,6 +200,7 @@ static ESF_2014: Rulebook = Rulebook {
     period: Some(ProgrammePeriod::Period2014To2020),
     cost_models: &LIMITS_2014,
     simplified_costs_threshold: None,
+    participant_rules: Some(&crate::participant::RULES_2014),
 };
 
 static ESF_PLUS_2021: Rulebook = Rulebook {
@@ -208,6 +212,7 @@ static ESF_PLUS_2021: Rulebook = Rulebook {
         Money::from_cents(20_000_000),
         "Reg. 2021/1060 Art 53(2) (RULES.md §3.2 [V])",
     )),
+    participant_rules: Some(&crate::participant::RULES_2021),
 };
 
 static STEA: Rulebook = Rulebook {
@@ -216,6 +221,7 @@ static STEA: Rulebook = Rulebook {
     period: None,
     cost_models: &[],
     simplified_costs_threshold: None,
+    participant_rules: None,
 };
 
 static OTHER: Rulebook = Rulebook {
@@ -224,6 +230,7 @@ static OTHER: Rulebook = Rulebook {
     period: None,
     cost_models: &[],
     simplified_costs_threshold: None,
+    participant_rules: None,
 };
 
 impl Rulebook {
@@ -262,6 +269,20 @@ impl Rulebook {
             }
             Some(FunderKind::EuFund) | None => None,
         }
+    }
+
+    /// The participant rules of the period: gender categories, age groups,
+    /// long-term unemployment, completeness, exit-situation mapping. `None` for
+    /// national funders, whose participant data hanke does not regulate.
+    ///
+    /// ```
+    /// use hanke::rulebook::Rulebook;
+    /// use hanke::programme::ProgrammePeriod;
+    /// let r = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap();
+    /// assert_eq!(r.participants().unwrap().genders.len(), 3);
+    /// ```
+    pub fn participants(&self) -> Option<&'static ParticipantRules> {
+        self.participant_rules
     }
 
     /// The limit of a kind of cost model, if the rulebook allows it.

@@ -71,6 +71,9 @@ pub struct Finding {
     pub message_en: String,
     /// What was found, in Finnish.
     pub message_fi: String,
+    /// The line of the file the data came from (1-based), for imported data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
 }
 
 impl Finding {
@@ -93,17 +96,37 @@ impl Finding {
             path: path.into(),
             message_en: message_en.into(),
             message_fi: message_fi.into(),
+            line: None,
         }
+    }
+
+    /// The same finding, located at `line` of the file the data came from.
+    ///
+    /// ```
+    /// use hanke::report::{Finding, rules};
+    /// let f = Finding::new(&rules::CSV_INVALID_VALUE, "entry_date", "not a date", "ei päivämäärä").at_line(7);
+    /// assert_eq!(f.to_string(), "[error] IMP-CSV-003 at line 7, entry_date: not a date");
+    /// ```
+    pub fn at_line(mut self, line: u64) -> Finding {
+        self.line = Some(line);
+        self
     }
 }
 
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "[{}] {} at {}: {}",
-            self.severity, self.rule_id, self.path, self.message_en
-        )
+        match self.line {
+            Some(line) => write!(
+                f,
+                "[{}] {} at line {}, {}: {}",
+                self.severity, self.rule_id, line, self.path, self.message_en
+            ),
+            None => write!(
+                f,
+                "[{}] {} at {}: {}",
+                self.severity, self.rule_id, self.path, self.message_en
+            ),
+        }
     }
 }
 
@@ -374,12 +397,188 @@ pub mod rules {
         title_fi: "hanke ei ole mukana osarahoituksen laskennassa",
         source: None,
     };
+    /// `PART-DATE-001`: a participant's exit date is before the entry date.
+    /// Internal consistency.
+    pub const PARTICIPANT_EXIT_BEFORE_ENTRY: Rule = Rule {
+        id: "PART-DATE-001",
+        severity: Severity::Error,
+        title_en: "exit before entry",
+        title_fi: "lopetuspäivä ennen aloituspäivää",
+        source: None,
+    };
+
+    /// `PART-DATE-002`: a participant's birth date is not before the entry date.
+    /// Internal consistency.
+    pub const PARTICIPANT_BORN_AFTER_ENTRY: Rule = Rule {
+        id: "PART-DATE-002",
+        severity: Severity::Error,
+        title_en: "birth date not before entry",
+        title_fi: "syntymäaika ei ole ennen aloituspäivää",
+        source: None,
+    };
+
+    /// `PART-DATE-003`: unemployment began after the entry date. Internal consistency.
+    pub const PARTICIPANT_UNEMPLOYED_AFTER_ENTRY: Rule = Rule {
+        id: "PART-DATE-003",
+        severity: Severity::Error,
+        title_en: "unemployment begins after entry",
+        title_fi: "työttömyys alkaa aloituspäivän jälkeen",
+        source: None,
+    };
+
+    /// `PART-DATE-004`: the follow-up is dated before the exit. Internal consistency.
+    pub const PARTICIPANT_FOLLOW_UP_BEFORE_EXIT: Rule = Rule {
+        id: "PART-DATE-004",
+        severity: Severity::Error,
+        title_en: "follow-up before exit",
+        title_fi: "seuranta ennen lopetusta",
+        source: None,
+    };
+
+    /// `PART-GENDER-001`: a gender category the period does not break data down by
+    /// (non-binary before 2021). Source: Reg. 1304/2013 Annex I (women, men);
+    /// Reg. 2021/1057 Annex I (women, men, non-binary).
+    pub const PARTICIPANT_GENDER_NOT_IN_PERIOD: Rule = Rule {
+        id: "PART-GENDER-001",
+        severity: Severity::Error,
+        title_en: "gender category not used in the programme period",
+        title_fi: "sukupuoliluokkaa ei käytetä ohjelmakaudella",
+        source: Some("Reg. 1304/2013 Annex I; Reg. 2021/1057 Annex I"),
+    };
+
+    /// `PART-HETU-001`: the recorded birth date differs from the one the identity
+    /// code carries. Internal consistency.
+    pub const PARTICIPANT_BIRTH_DATE_MISMATCH: Rule = Rule {
+        id: "PART-HETU-001",
+        severity: Severity::Error,
+        title_en: "birth date differs from the identity code",
+        title_fi: "syntymäaika poikkeaa henkilötunnuksesta",
+        source: None,
+    };
+
+    /// `PART-COMP-001`: a participant record lacks data the period requires. In
+    /// 2014–2020 it counts only in the grand total (SFC 2014 "rpobli" FAQ); in
+    /// 2021–2027 its indicator data are not transmitted (Reg. 2021/1057 Art 17(5)).
+    pub const PARTICIPANT_INCOMPLETE: Rule = Rule {
+        id: "PART-COMP-001",
+        severity: Severity::Warning,
+        title_en: "participant record incomplete",
+        title_fi: "osallistujatiedot puutteelliset",
+        source: Some(
+            "SFC 2014 FAQ (sfc.ec.europa.eu/en/2014/support-ms/rpobli); Reg. 2021/1057 Art 17(5)",
+        ),
+    };
+
+    /// `PART-EXIT-001`: an exit without the situation on leaving. Source: Häme ELY
+    /// notice on ESR Henkilö entries — an exit form must always be collected, and a
+    /// failure documented (RULES.md §7).
+    pub const PARTICIPANT_EXIT_WITHOUT_SITUATION: Rule = Rule {
+        id: "PART-EXIT-001",
+        severity: Severity::Warning,
+        title_en: "exit without the situation on leaving",
+        title_fi: "lopetustiedoista puuttuu tilanne",
+        source: Some("Häme ELY notice on ESR Henkilö entries (rakennerahastot.fi)"),
+    };
+
+    /// `PART-FOLLOW-001`: an improved labour-market situation recorded for a person
+    /// not employed at entry; the indicator applies only to people employed at
+    /// entry. Source: SFC 2014 FAQ on "improved labour market situation".
+    pub const PARTICIPANT_IMPROVEMENT_NOT_APPLICABLE: Rule = Rule {
+        id: "PART-FOLLOW-001",
+        severity: Severity::Error,
+        title_en: "improved situation recorded for a person not employed at entry",
+        title_fi: "parantunut tilanne kirjattu henkilölle, joka ei ollut työllinen aloittaessa",
+        source: Some("SFC 2014 FAQ (sfc.ec.europa.eu/en/2014/support-ms/part)"),
+    };
+
+    /// `PART-FOLLOW-002`: a follow-up dated less than six months after exit. Source:
+    /// Reg. 1304/2013 Annex I and Reg. 2021/1057 Annex I ("six months after leaving").
+    pub const PARTICIPANT_FOLLOW_UP_TOO_EARLY: Rule = Rule {
+        id: "PART-FOLLOW-002",
+        severity: Severity::Warning,
+        title_en: "follow-up earlier than six months after exit",
+        title_fi: "seuranta alle kuusi kuukautta lopetuksesta",
+        source: Some("Reg. 1304/2013 Annex I; Reg. 2021/1057 Annex I"),
+    };
+
+    /// `PART-DUP-001`: records of one person merged into one participant (first
+    /// entry, last exit). Source: SFC 2014 FAQ (a person is counted once per
+    /// operation); TEM ESR Henkilö instructions (RULES.md §1.1).
+    pub const PARTICIPANT_DUPLICATES_MERGED: Rule = Rule {
+        id: "PART-DUP-001",
+        severity: Severity::Info,
+        title_en: "records of one person merged",
+        title_fi: "saman henkilön tiedot yhdistetty",
+        source: Some(
+            "SFC 2014 FAQ (sfc.ec.europa.eu/en/2014/support-ms/part); TEM ESR Henkilö instructions",
+        ),
+    };
+
+    /// `PART-DUP-002`: records merged as one person disagree on birth date or
+    /// gender. Internal consistency.
+    pub const PARTICIPANT_DUPLICATES_DISAGREE: Rule = Rule {
+        id: "PART-DUP-002",
+        severity: Severity::Warning,
+        title_en: "merged records disagree",
+        title_fi: "yhdistetyt tiedot ovat ristiriitaiset",
+        source: None,
+    };
+
+    /// `PART-EVENT-001`: a post-exit event outside the reference period, not used
+    /// for the result upon leaving. Source: SFC 2021 FAQ on the reference period
+    /// (4 weeks, last event counts).
+    pub const PARTICIPANT_EVENT_OUTSIDE_REFERENCE: Rule = Rule {
+        id: "PART-EVENT-001",
+        severity: Severity::Info,
+        title_en: "event outside the reference period of immediate results",
+        title_fi: "tapahtuma välittömien tulosten viiteajan ulkopuolella",
+        source: Some(
+            "SFC 2021 FAQ (sfc.ec.europa.eu/en/bezugszeitraum-fur-indikatoren-fur-unmittelbare-ergebnisse)",
+        ),
+    };
+
+    /// `IMP-CSV-001`: a malformed CSV record (wrong number of fields, bad quoting).
+    pub const CSV_MALFORMED: Rule = Rule {
+        id: "IMP-CSV-001",
+        severity: Severity::Error,
+        title_en: "malformed CSV record",
+        title_fi: "virheellinen CSV-rivi",
+        source: None,
+    };
+
+    /// `IMP-CSV-002`: a CSV field that is not valid UTF-8.
+    pub const CSV_INVALID_UTF8: Rule = Rule {
+        id: "IMP-CSV-002",
+        severity: Severity::Error,
+        title_en: "CSV field is not valid UTF-8",
+        title_fi: "CSV-kenttä ei ole kelvollista UTF-8:aa",
+        source: None,
+    };
+
+    /// `IMP-CSV-003`: a CSV field whose value cannot be read (a date that does not
+    /// exist, an unknown code, an invalid identity code).
+    pub const CSV_INVALID_VALUE: Rule = Rule {
+        id: "IMP-CSV-003",
+        severity: Severity::Error,
+        title_en: "invalid value",
+        title_fi: "virheellinen arvo",
+        source: None,
+    };
+
+    /// `IMP-CSV-004`: a required CSV field (participant id, entry date) is empty.
+    pub const CSV_REQUIRED_MISSING: Rule = Rule {
+        id: "IMP-CSV-004",
+        severity: Severity::Error,
+        title_en: "required value missing",
+        title_fi: "pakollinen arvo puuttuu",
+        source: None,
+    };
 }
 
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use rules::*;
-    static ALL: [Rule; 26] = [
+    static ALL: [Rule; 43] = [
         FUNDING_NEGATIVE_AMOUNT,
         FUNDING_SOURCES_EXCEED_TOTAL,
         FUNDING_SOURCES_PARTIAL,
@@ -406,6 +605,23 @@ pub fn all_rules() -> &'static [Rule] {
         DECISION_GRANT_EXCEEDED,
         DECISION_RATE_EXCEEDED,
         HOURS_ABOVE_RATE_BASIS,
+        PARTICIPANT_EXIT_BEFORE_ENTRY,
+        PARTICIPANT_BORN_AFTER_ENTRY,
+        PARTICIPANT_UNEMPLOYED_AFTER_ENTRY,
+        PARTICIPANT_FOLLOW_UP_BEFORE_EXIT,
+        PARTICIPANT_GENDER_NOT_IN_PERIOD,
+        PARTICIPANT_BIRTH_DATE_MISMATCH,
+        PARTICIPANT_INCOMPLETE,
+        PARTICIPANT_EXIT_WITHOUT_SITUATION,
+        PARTICIPANT_IMPROVEMENT_NOT_APPLICABLE,
+        PARTICIPANT_FOLLOW_UP_TOO_EARLY,
+        PARTICIPANT_DUPLICATES_MERGED,
+        PARTICIPANT_DUPLICATES_DISAGREE,
+        PARTICIPANT_EVENT_OUTSIDE_REFERENCE,
+        CSV_MALFORMED,
+        CSV_INVALID_UTF8,
+        CSV_INVALID_VALUE,
+        CSV_REQUIRED_MISSING,
     ];
     &ALL
 }

@@ -1,0 +1,319 @@
+//! One record per person per project — *yksi tietue henkilöä kohden*.
+//!
+//! A person who enters again is the same participant: the records are merged
+//! keeping the first entry and the last exit (SFC 2014 FAQ "a person is counted
+//! once per operation"; TEM ESR Henkilö instructions — RULES.md §1.1).
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::{Participant, ParticipantId, Pseudonym, Pseudonymiser};
+use crate::PersonalIdentityCode;
+use crate::report::{Finding, rules};
+
+/// What two records were matched on. `Debug` masks the identity code.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum DuplicateKey {
+    /// The same personal identity code.
+    IdentityCode(PersonalIdentityCode),
+    /// The same pseudonym.
+    Pseudonym(Pseudonym),
+}
+
+impl DuplicateKey {
+    /// `identity_code` or `pseudonym`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            DuplicateKey::IdentityCode(_) => "identity_code",
+            DuplicateKey::Pseudonym(_) => "pseudonym",
+        }
+    }
+}
+
+/// One merge: which records became one participant — *yhdistäminen*.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Merge {
+    /// The id kept (the record of the first entry).
+    pub kept: ParticipantId,
+    /// The ids merged into it, in entry order.
+    pub merged: Vec<ParticipantId>,
+    /// `identity_code` or `pseudonym`: what matched (never the value).
+    pub matched_on: &'static str,
+}
+
+/// The outcome of [`merge_duplicates`].
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Merged {
+    /// One record per person, in the order of each person's first record.
+    pub participants: Vec<Participant>,
+    /// What was merged.
+    pub merges: Vec<Merge>,
+    /// `PART-DUP-001` for each merge, `PART-DUP-002` where merged records disagree.
+    pub findings: Vec<Finding>,
+}
+
+fn key_of(p: &Participant, pseudonymiser: Option<&Pseudonymiser>) -> Option<DuplicateKey> {
+    match (&p.identity_code, pseudonymiser, p.pseudonym) {
+        (Some(code), Some(ps), _) => Some(DuplicateKey::Pseudonym(ps.pseudonym(code))),
+        (_, _, Some(pseudonym)) => Some(DuplicateKey::Pseudonym(pseudonym)),
+        (Some(code), None, None) => Some(DuplicateKey::IdentityCode(code.clone())),
+        (None, _, None) => None,
+    }
+}
+
+/// Merges the records of one person into one participant.
+///
+/// Records match on the identity code, or on the pseudonym. With a
+/// `pseudonymiser`, identity codes are pseudonymised first, so that a record
+/// holding only a code and one holding only a pseudonym still match. Records
+/// with neither are never merged.
+///
+/// The merged participant keeps the record of the **first entry** (its id and
+/// entry data; birth date and gender filled from the others when missing) and
+/// the **last exit**: none if the most recently entered record has not left,
+/// otherwise the latest exit of all the records, with its follow-up.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use hanke::participant::{merge_duplicates, Participant, Exit, ExitSituation};
+/// use hanke::PersonalIdentityCode;
+/// let d = |m, day| NaiveDate::from_ymd_opt(2016, m, day).unwrap();
+/// let code = PersonalIdentityCode::parse_allowing_temporary("010190-900P")?;
+/// let mut a = Participant::new("A".parse()?, d(1, 10));
+/// a.identity_code = Some(code.clone());
+/// a.exit = Some(Exit::new(d(3, 1), Some(ExitSituation::JobSeeking)));
+/// let mut b = Participant::new("B".parse()?, d(5, 2));
+/// b.identity_code = Some(code);
+/// b.exit = Some(Exit::new(d(8, 31), Some(ExitSituation::Education)));
+/// let m = merge_duplicates(vec![b, a], None);
+/// assert_eq!(m.participants.len(), 1);
+/// let p = &m.participants[0];
+/// assert_eq!((p.id.as_str(), p.entry.date, p.exit.as_ref().unwrap().date), ("A", d(1, 10), d(8, 31)));
+/// assert_eq!(m.findings[0].rule_id, "PART-DUP-001");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn merge_duplicates(
+    participants: Vec<Participant>,
+    pseudonymiser: Option<&Pseudonymiser>,
+) -> Merged {
+    // Group indices by key, in order of first appearance.
+    let mut groups: Vec<Vec<Participant>> = Vec::with_capacity(participants.len());
+    let mut kinds: Vec<Option<&'static str>> = Vec::with_capacity(participants.len());
+    let mut index: HashMap<DuplicateKey, usize> = HashMap::new();
+    for p in participants {
+        match key_of(&p, pseudonymiser) {
+            Some(key) => {
+                if let Some(group) = index.get(&key).and_then(|&i| groups.get_mut(i)) {
+                    group.push(p);
+                } else {
+                    index.insert(key.clone(), groups.len());
+                    kinds.push(Some(key.kind()));
+                    groups.push(vec![p]);
+                }
+            }
+            None => {
+                kinds.push(None);
+                groups.push(vec![p]);
+            }
+        }
+    }
+    let mut out = Merged {
+        participants: Vec::with_capacity(groups.len()),
+        merges: Vec::new(),
+        findings: Vec::new(),
+    };
+    for (group, kind) in groups.into_iter().zip(kinds) {
+        if group.len() == 1 {
+            out.participants.extend(group);
+            continue;
+        }
+        let Some((merged, merge, disagree)) = merge_group(group, kind.unwrap_or("identity_code"))
+        else {
+            continue;
+        };
+        let path = format!("participants[{}]", merged.id);
+        let ids: Vec<&str> = merge.merged.iter().map(ParticipantId::as_str).collect();
+        out.findings.push(Finding::new(
+            &rules::PARTICIPANT_DUPLICATES_MERGED,
+            &path,
+            format!(
+                "records {} merged into {} (same {}; first entry, last exit)",
+                ids.join(", "),
+                merge.kept,
+                merge.matched_on
+            ),
+            format!(
+                "tietueet {} yhdistetty tietueeseen {} (sama {}; ensimmäinen aloitus, viimeinen lopetus)",
+                ids.join(", "),
+                merge.kept,
+                match merge.matched_on {
+                    "pseudonym" => "pseudonyymi",
+                    _ => "henkilötunnus",
+                }
+            ),
+        ));
+        for what in disagree {
+            out.findings.push(Finding::new(
+                &rules::PARTICIPANT_DUPLICATES_DISAGREE,
+                format!("{path}.entry.{what}"),
+                format!(
+                    "the merged records have different values of {what}; check the identity codes"
+                ),
+                format!("yhdistetyissä tietueissa on eri {what}; tarkista henkilötunnukset"),
+            ));
+        }
+        out.participants.push(merged);
+        out.merges.push(merge);
+    }
+    out
+}
+
+fn merge_group(
+    mut group: Vec<Participant>,
+    matched_on: &'static str,
+) -> Option<(Participant, Merge, Vec<&'static str>)> {
+    // Stable: records entered on the same day keep their order.
+    group.sort_by_key(|p| p.entry.date);
+    let latest_entry_open = group.last().is_some_and(|p| p.exit.is_none());
+    let exit_holder = if latest_entry_open {
+        None
+    } else {
+        group
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.exit.as_ref().map(|e| (i, e.date)))
+            .max_by_key(|&(i, date)| (date, i))
+            .map(|(i, _)| i)
+    };
+    let exit_and_follow_up = exit_holder
+        .and_then(|i| group.get(i))
+        .map(|p| (p.exit.clone(), p.follow_up));
+    let mut disagree = Vec::new();
+    let mut rest = group.into_iter();
+    let mut base = rest.next()?;
+    let mut merged_ids = Vec::new();
+    for other in rest {
+        merged_ids.push(other.id);
+        match (base.entry.birth_date, other.entry.birth_date) {
+            (None, b) => base.entry.birth_date = b,
+            (Some(a), Some(b)) if a != b && !disagree.contains(&"birth_date") => {
+                disagree.push("birth_date");
+            }
+            _ => {}
+        }
+        match (base.entry.gender, other.entry.gender) {
+            (None, g) => base.entry.gender = g,
+            (Some(a), Some(b)) if a != b && !disagree.contains(&"gender") => {
+                disagree.push("gender");
+            }
+            _ => {}
+        }
+        if base.identity_code.is_none() {
+            base.identity_code = other.identity_code;
+        }
+        if base.pseudonym.is_none() {
+            base.pseudonym = other.pseudonym;
+        }
+    }
+    match exit_and_follow_up {
+        Some((exit, follow_up)) => {
+            base.exit = exit;
+            base.follow_up = follow_up;
+        }
+        None => {
+            base.exit = None;
+            base.follow_up = None;
+        }
+    }
+    let merge = Merge {
+        kept: base.id,
+        merged: merged_ids,
+        matched_on,
+    };
+    Some((base, merge, disagree))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::participant::{Exit, ExitSituation, FollowUp, Gender};
+    use chrono::NaiveDate;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2017, m, day).unwrap()
+    }
+
+    fn rec(id: &str, code: &str, entry: NaiveDate, exit: Option<NaiveDate>) -> Participant {
+        let mut p = Participant::new(id.parse().unwrap(), entry);
+        p.identity_code = Some(PersonalIdentityCode::parse_allowing_temporary(code).unwrap());
+        p.exit = exit.map(|e| Exit::new(e, Some(ExitSituation::JobSeeking)));
+        p
+    }
+
+    const CODE_A: &str = "010190-900P";
+    const CODE_B: &str = "020290-9027";
+
+    #[test]
+    fn first_entry_last_exit() {
+        let mut late = rec("R2", CODE_A, d(5, 1), Some(d(6, 30)));
+        late.follow_up = Some(FollowUp::new(d(12, 31), Some(true)));
+        let early = rec("R1", CODE_A, d(1, 15), Some(d(9, 1))); // overlaps, leaves last
+        let other = rec("X", CODE_B, d(2, 1), None);
+        let m = merge_duplicates(vec![late, other, early], None);
+        assert_eq!(m.participants.len(), 2);
+        let p = &m.participants[0];
+        assert_eq!(p.id.as_str(), "R1");
+        assert_eq!(p.entry.date, d(1, 15));
+        assert_eq!(p.exit.as_ref().unwrap().date, d(9, 1));
+        assert_eq!(
+            p.follow_up, None,
+            "the follow-up belongs to the earlier exit"
+        );
+        assert_eq!(m.merges[0].merged[0].as_str(), "R2");
+        assert_eq!(m.merges[0].matched_on, "identity_code");
+        assert_eq!(m.participants[1].id.as_str(), "X");
+    }
+
+    #[test]
+    fn re_entry_still_open_has_no_exit() {
+        let a = rec("R1", CODE_A, d(1, 15), Some(d(3, 1)));
+        let b = rec("R2", CODE_A, d(4, 1), None);
+        let m = merge_duplicates(vec![a, b], None);
+        assert!(m.participants[0].exit.is_none());
+        // A forgotten exit on an earlier record does not keep the person "in".
+        let a = rec("R1", CODE_A, d(1, 15), None);
+        let b = rec("R2", CODE_A, d(4, 1), Some(d(6, 1)));
+        let m = merge_duplicates(vec![a, b], None);
+        assert_eq!(m.participants[0].exit.as_ref().unwrap().date, d(6, 1));
+    }
+
+    #[test]
+    fn pseudonyms_link_codes_and_report_disagreement() {
+        let ps = Pseudonymiser::new(b"test secret, sixteen+ bytes").unwrap();
+        let mut a = rec("R1", CODE_A, d(1, 15), Some(d(3, 1)));
+        a.entry.gender = Some(Gender::Woman);
+        let mut b = Participant::new("R2".parse().unwrap(), d(4, 1));
+        b.pseudonym = Some(ps.pseudonym(a.identity_code.as_ref().unwrap()));
+        b.entry.gender = Some(Gender::Man);
+        let m = merge_duplicates(vec![a.clone(), b.clone()], Some(&ps));
+        assert_eq!(m.participants.len(), 1);
+        assert_eq!(m.merges[0].matched_on, "pseudonym");
+        let ids: Vec<_> = m.findings.iter().map(|f| f.rule_id).collect();
+        assert_eq!(ids, ["PART-DUP-001", "PART-DUP-002"]);
+        assert!(m.findings[1].path.ends_with("entry.gender"));
+        // Without the pseudonymiser a code and a pseudonym cannot be matched.
+        assert_eq!(merge_duplicates(vec![a, b], None).participants.len(), 2);
+    }
+
+    #[test]
+    fn records_without_identity_are_kept_apart() {
+        let a = Participant::new("N1".parse().unwrap(), d(1, 1));
+        let b = Participant::new("N2".parse().unwrap(), d(1, 1));
+        let m = merge_duplicates(vec![a, b], None);
+        assert_eq!(m.participants.len(), 2);
+        assert!(m.findings.is_empty());
+    }
+}

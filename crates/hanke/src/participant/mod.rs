@@ -1,0 +1,481 @@
+//! Participants — *osallistujat*: one record per person per project, with the
+//! data recorded at entry (*aloitustiedot*), at exit (*lopetustiedot*) and at the
+//! follow-up six months later.
+//!
+//! The record stores what was asked, never what can be derived: age at entry,
+//! age group, long-term unemployment, ISCED group and region are computed by the
+//! period's [`ParticipantRules`] (reached through
+//! [`Rulebook::participants`](crate::rulebook::Rulebook::participants)), so that
+//! a record read in 2026 under the 2014–2020 rules gives the answer of those rules.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use hanke::participant::{Participant, Gender, LabourStatus, ExitSituation, Exit};
+//! use hanke::rulebook::Rulebook;
+//! use hanke::programme::ProgrammePeriod;
+//!
+//! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+//! let mut p = Participant::new("P001".parse()?, d(2016, 3, 1));
+//! p.entry.birth_date = Some(d(1961, 3, 2)); // turns 55 the day after entry
+//! p.entry.gender = Some(Gender::Woman);
+//! p.entry.labour_status = Some(LabourStatus::Unemployed { since: Some(d(2015, 1, 1)) });
+//! p.exit = Some(Exit::new(d(2016, 9, 30), Some(ExitSituation::PaySubsidisedWork)));
+//!
+//! let rules = Rulebook::for_period(ProgrammePeriod::Period2014To2020).unwrap().participants().unwrap();
+//! let derived = rules.derive(&p);
+//! assert_eq!(derived.age_at_entry, Some(54)); // not "above 54"
+//! assert_eq!(derived.long_term_unemployed, Some(true));
+//! assert!(rules.result_upon_leaving(p.exit.as_ref().unwrap()).categories.employment);
+//! # Ok::<(), hanke::participant::ParticipantError>(())
+//! ```
+
+mod dedupe;
+mod exit;
+mod id;
+mod pseudonym;
+mod rules;
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::PersonalIdentityCode;
+use crate::classify::{EducationLevel, MunicipalityCode};
+
+pub use dedupe::{DuplicateKey, Merge, Merged, merge_duplicates};
+pub use exit::{ExitSituation, ResultCategories, UnknownExitSituation};
+pub use id::{ParticipantError, ParticipantId};
+pub use pseudonym::{Pseudonym, PseudonymError, Pseudonymiser};
+pub use rules::{
+    AgeGroup, Completeness, Derived, EducationBand, Field, LtuDefinition, ParticipantRules,
+    ResultUponLeaving,
+};
+pub(crate) use rules::{ESF_2014 as RULES_2014, ESF_PLUS_2021 as RULES_2021};
+
+/// Gender as the period's indicators break it down — *sukupuoli*. 2014–2020
+/// knows women and men (Reg. 1304/2013 Annex I); 2021–2027 adds non-binary
+/// persons "in accordance with national law" (Reg. 2021/1057 Annex I, RULES.md §2.1).
+/// Which categories a period accepts is the rulebook's
+/// [`ParticipantRules::genders`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    /// Woman — *nainen*.
+    Woman,
+    /// Man — *mies*.
+    Man,
+    /// Non-binary person — *muunsukupuolinen*.
+    NonBinary,
+}
+
+impl Gender {
+    /// The code used in files: `woman`, `man`, `non_binary`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Gender::Woman => "woman",
+            Gender::Man => "man",
+            Gender::NonBinary => "non_binary",
+        }
+    }
+
+    /// Reads an English or Finnish label (`woman`, `nainen`, `non-binary`,
+    /// `muunsukupuolinen`), case-insensitively.
+    ///
+    /// ```
+    /// use hanke::participant::Gender;
+    /// assert_eq!(Gender::from_label("Nainen"), Some(Gender::Woman));
+    /// assert_eq!(Gender::from_label("non-binary"), Some(Gender::NonBinary));
+    /// assert_eq!(Gender::from_label("x"), None);
+    /// ```
+    pub fn from_label(label: &str) -> Option<Gender> {
+        use Gender::*;
+        from_labels(
+            label,
+            &[
+                ("woman", Woman),
+                ("women", Woman),
+                ("female", Woman),
+                ("nainen", Woman),
+                ("man", Man),
+                ("men", Man),
+                ("male", Man),
+                ("mies", Man),
+                ("non_binary", NonBinary),
+                ("nonbinary", NonBinary),
+                ("muunsukupuolinen", NonBinary),
+                ("muu", NonBinary),
+            ],
+        )
+    }
+}
+
+/// Labour-market status at entry — *työmarkkina-asema aloitettaessa*. The four
+/// statuses of the common output indicators (unemployed, inactive, employed
+/// including self-employed; RULES.md §1.2, §2.2), with what the derived
+/// indicators need: when unemployment began (for long-term unemployment) and
+/// whether an inactive person is in education or training (CO04).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case", tag = "status")]
+pub enum LabourStatus {
+    /// Employed — *työllinen, palkansaaja*.
+    Employed,
+    /// Self-employed — *yrittäjä, itsensä työllistäjä*.
+    SelfEmployed,
+    /// Unemployed — *työtön*: the date the current continuous unemployment began.
+    Unemployed {
+        /// Start of the current unemployment spell; `None` if not recorded.
+        since: Option<NaiveDate>,
+    },
+    /// Inactive, outside the labour force — *työvoiman ulkopuolella*.
+    Inactive {
+        /// In education or training (a student) — *opiskelija*.
+        in_education_or_training: bool,
+    },
+}
+
+impl LabourStatus {
+    /// Whether the status counts as employed, including self-employed.
+    pub fn is_employed(self) -> bool {
+        matches!(self, LabourStatus::Employed | LabourStatus::SelfEmployed)
+    }
+}
+
+/// An answer to a self-declared item — *vastaus*: yes, no, or declined
+/// (*en halua vastata*), which the ESR Henkilö forms offered for sensitive items
+/// (RULES.md §7). A missing answer is `None` where the answer is held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    /// Yes — *kyllä*.
+    Yes,
+    /// No — *ei*.
+    No,
+    /// Declined to answer — *en halua vastata*.
+    Declined,
+}
+
+impl Answer {
+    /// The code used in files: `yes`, `no`, `declined`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Answer::Yes => "yes",
+            Answer::No => "no",
+            Answer::Declined => "declined",
+        }
+    }
+
+    /// Reads `yes`/`kyllä`, `no`/`ei`, `declined`/`en halua vastata`.
+    ///
+    /// ```
+    /// use hanke::participant::Answer;
+    /// assert_eq!(Answer::from_label("En halua vastata"), Some(Answer::Declined));
+    /// ```
+    pub fn from_label(label: &str) -> Option<Answer> {
+        use Answer::*;
+        from_labels(
+            label,
+            &[
+                ("yes", Yes),
+                ("kyllä", Yes),
+                ("k", Yes),
+                ("no", No),
+                ("ei", No),
+                ("e", No),
+                ("declined", Declined),
+                ("refused", Declined),
+                ("en_halua_vastata", Declined),
+            ],
+        )
+    }
+}
+
+/// The self-declared disadvantages — *haavoittuvuustiedot*. Disability, foreign
+/// background and minority are special-category data (RULES.md §1.2 `**`,
+/// §2.2); third-country nationality and homelessness are personal data. Each may
+/// be answered, declined or missing; declining never makes a record incomplete
+/// (RULES.md §1.6).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct Disadvantages {
+    /// Participant with disabilities — *vamma tai pitkäaikaissairaus*.
+    pub disability: Option<Answer>,
+    /// Foreign background (migrant) — *ulkomaalaistausta*.
+    pub foreign_background: Option<Answer>,
+    /// Third-country national — *kolmannen maan kansalainen* (ESF+ EECO13).
+    pub third_country_national: Option<Answer>,
+    /// Minority, including marginalised communities such as the Roma — *vähemmistö*.
+    pub minority: Option<Answer>,
+    /// Homeless or affected by housing exclusion — *asunnoton*.
+    pub homeless: Option<Answer>,
+    /// Other disadvantaged (2014–2020 CO17) — *muu heikommassa asemassa oleva*.
+    pub other_disadvantaged: Option<Answer>,
+}
+
+/// The household situation of 2014–2020 (CO12–CO14 of the original Annex I) —
+/// *kotitalous*. Optional: the indicators were dropped from the consolidated
+/// Annex I (RULES.md §1.2), so hanke records it only when a project collects it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct Household {
+    /// Nobody in the household is employed — *työtön kotitalous*.
+    pub jobless: bool,
+    /// Dependent children live in the household — *huollettavia lapsia*.
+    pub dependent_children: bool,
+    /// A single adult lives in the household — *yhden aikuisen kotitalous*.
+    pub single_adult: bool,
+}
+
+/// The data recorded when a person enters — *aloitustiedot*.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Entry {
+    /// The day the person entered — *aloituspäivä*.
+    pub date: NaiveDate,
+    /// Date of birth — *syntymäaika* (the age at entry is derived from it).
+    pub birth_date: Option<NaiveDate>,
+    /// Gender.
+    pub gender: Option<Gender>,
+    /// Municipality of residence — *kotikunta* (the region is derived from it).
+    pub municipality: Option<MunicipalityCode>,
+    /// Labour-market status at entry.
+    pub labour_status: Option<LabourStatus>,
+    /// Highest education completed, Koulutusaste 2016 level (→ ISCED 2011).
+    pub education: Option<EducationLevel>,
+    /// The self-declared disadvantages.
+    pub disadvantages: Disadvantages,
+    /// Household situation, where collected (2014–2020 only).
+    pub household: Option<Household>,
+}
+
+impl Entry {
+    /// An entry on `date` with nothing else recorded yet.
+    pub fn new(date: NaiveDate) -> Entry {
+        Entry {
+            date,
+            birth_date: None,
+            gender: None,
+            municipality: None,
+            labour_status: None,
+            education: None,
+            disadvantages: Disadvantages::default(),
+            household: None,
+        }
+    }
+}
+
+/// A labour-market event after exit — *tapahtuma lopettamisen jälkeen*: the
+/// situation a person moved to on a later day. Events inside the rulebook's
+/// reference period change the result upon leaving ("the last event counts",
+/// RULES.md §2.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct ExitEvent {
+    /// The day it happened.
+    pub date: NaiveDate,
+    /// The new situation.
+    pub situation: ExitSituation,
+}
+
+/// The data recorded when a person leaves — *lopetustiedot*.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Exit {
+    /// The day the person left — *lopetuspäivä*.
+    pub date: NaiveDate,
+    /// The situation on leaving, in Finnish terms — *tilanne lopettaessa*.
+    /// `None` when the exit form was not collected.
+    pub situation: Option<ExitSituation>,
+    /// Whether the person gained a qualification (a degree, or part of one) by
+    /// leaving — *tutkinto tai sen osa suoritettu*. Independent of the situation.
+    pub qualification_gained: Option<bool>,
+    /// Later events, in any order; see [`ParticipantRules::result_upon_leaving`].
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub later_events: Vec<ExitEvent>,
+}
+
+impl Exit {
+    /// An exit on `date` in `situation`.
+    pub fn new(date: NaiveDate, situation: Option<ExitSituation>) -> Exit {
+        Exit {
+            date,
+            situation,
+            qualification_gained: None,
+            later_events: Vec::new(),
+        }
+    }
+}
+
+/// How a situation improved by the follow-up — the four cases of the SFC 2014
+/// FAQ on "improved labour-market situation" (RULES.md §1.4 [V]); a pay rise
+/// alone does not count and has no variant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Improvement {
+    /// From precarious to stable employment — *määräaikaisesta vakituiseen*.
+    PrecariousToStable,
+    /// From underemployment to full employment — *osa-aikaisesta kokoaikaiseen*.
+    UnderemployedToFull,
+    /// To a job needing higher skills, competences or responsibility.
+    HigherSkilledJob,
+    /// A promotion — *ylennys*.
+    Promotion,
+}
+
+impl Improvement {
+    /// The code used in files.
+    pub fn code(self) -> &'static str {
+        match self {
+            Improvement::PrecariousToStable => "precarious_to_stable",
+            Improvement::UnderemployedToFull => "underemployed_to_full",
+            Improvement::HigherSkilledJob => "higher_skilled_job",
+            Improvement::Promotion => "promotion",
+        }
+    }
+
+    /// Reads a code.
+    pub fn from_label(label: &str) -> Option<Improvement> {
+        [
+            Improvement::PrecariousToStable,
+            Improvement::UnderemployedToFull,
+            Improvement::HigherSkilledJob,
+            Improvement::Promotion,
+        ]
+        .into_iter()
+        .find(|i| label_is(label, i.code()))
+    }
+}
+
+/// The situation six months after leaving — *seurantatieto*.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[non_exhaustive]
+pub struct FollowUp {
+    /// The day the situation was recorded.
+    pub date: NaiveDate,
+    /// In employment, including self-employment.
+    pub employed: Option<bool>,
+    /// An improved labour-market situation; applies only to people employed at
+    /// entry (RULES.md §1.4).
+    pub improvement: Option<Improvement>,
+}
+
+impl FollowUp {
+    /// A follow-up on `date`.
+    pub fn new(date: NaiveDate, employed: Option<bool>) -> FollowUp {
+        FollowUp {
+            date,
+            employed,
+            improvement: None,
+        }
+    }
+}
+
+/// A participant — *osallistuja*: one person in one project.
+///
+/// The identity code is held but never shown: `Debug` masks it and serde output
+/// leaves it out (RULES.md §5.1; ADR 0006). Link records across files through
+/// [`Pseudonymiser`] instead.
+#[derive(Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Participant {
+    /// The project's own id for the record (not personal data).
+    pub id: ParticipantId,
+    /// The personal identity code, if collected. Never serialised.
+    #[serde(skip)]
+    pub identity_code: Option<PersonalIdentityCode>,
+    /// A keyed pseudonym of the identity code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pseudonym: Option<Pseudonym>,
+    /// Entry data.
+    pub entry: Entry,
+    /// Exit data, once the person has left.
+    pub exit: Option<Exit>,
+    /// Follow-up six months after exit.
+    pub follow_up: Option<FollowUp>,
+}
+
+impl Participant {
+    /// A participant who entered on `entry_date`, with nothing else recorded.
+    pub fn new(id: ParticipantId, entry_date: NaiveDate) -> Participant {
+        Participant {
+            id,
+            identity_code: None,
+            pseudonym: None,
+            entry: Entry::new(entry_date),
+            exit: None,
+            follow_up: None,
+        }
+    }
+
+    /// Whether the person has left by `day` (inclusive).
+    pub fn has_left_by(&self, day: NaiveDate) -> bool {
+        self.exit.as_ref().is_some_and(|e| e.date <= day)
+    }
+}
+
+impl fmt::Debug for Participant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Spelled out so that adding a field cannot leak it by accident: the
+        // identity code goes through its own masked Debug.
+        f.debug_struct("Participant")
+            .field("id", &self.id)
+            .field("identity_code", &self.identity_code)
+            .field("pseudonym", &self.pseudonym)
+            .field("entry", &self.entry)
+            .field("exit", &self.exit)
+            .field("follow_up", &self.follow_up)
+            .finish()
+    }
+}
+
+/// The characters of a label as compared: trimmed, lower-cased, with each run of
+/// spaces, hyphens and underscores read as one `_`, so that `En halua vastata`,
+/// `en-halua-vastata` and `EN_HALUA_VASTATA` are the same label. Lazy, so that
+/// reading a million CSV rows allocates nothing for it.
+fn label_chars(label: &str) -> impl Iterator<Item = char> + '_ {
+    let mut previous_separator = false;
+    label
+        .trim()
+        .chars()
+        .filter_map(move |c| {
+            let separator = matches!(c, ' ' | '-' | '_');
+            let skip = separator && previous_separator;
+            previous_separator = separator;
+            if skip {
+                None
+            } else if separator {
+                Some('_')
+            } else {
+                Some(c)
+            }
+        })
+        .flat_map(char::to_lowercase)
+}
+
+/// Whether `label` reads as `candidate` (both compared as [`label_chars`]).
+pub(crate) fn label_is(label: &str, candidate: &str) -> bool {
+    label_chars(label).eq(label_chars(candidate))
+}
+
+/// The value of the first `(label, value)` whose label `label` reads as.
+pub(crate) fn from_labels<T: Copy>(label: &str, table: &[(&str, T)]) -> Option<T> {
+    table
+        .iter()
+        .find(|(candidate, _)| label_is(label, candidate))
+        .map(|&(_, v)| v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_normalise() {
+        assert!(label_is(" En  halua-vastata ", "en_halua_vastata"));
+        assert!(!label_is("  ", "x"));
+        assert!(label_is("KYLLÄ", "kyllä"));
+        assert_eq!(Gender::from_label("MIES"), Some(Gender::Man));
+        assert_eq!(Answer::from_label("Kyllä"), Some(Answer::Yes));
+        assert_eq!(
+            Improvement::from_label("promotion"),
+            Some(Improvement::Promotion)
+        );
+    }
+}

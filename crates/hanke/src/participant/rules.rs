@@ -1,0 +1,970 @@
+//! The participant part of a period's rulebook — *osallistujasäännöt*: gender
+//! categories, age groups, education bands, long-term unemployment, completeness,
+//! the mapping of Finnish exit situations to EU result categories, and the checks.
+//!
+//! Each period is one static [`ParticipantRules`] value; nothing here asks which
+//! year it is.
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::Serialize;
+
+use super::{ExitSituation, Gender, LabourStatus, Participant, ResultCategories};
+use crate::classify::{self, EducationLevel, RegionCode};
+use crate::programme::{ProgrammePeriod, Verification};
+use crate::report::{Finding, rules};
+
+/// A data item of a participant record — *tietokenttä* — as completeness and
+/// findings name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Field {
+    /// Date of birth (gives the age).
+    BirthDate,
+    /// Gender.
+    Gender,
+    /// Labour-market status.
+    LabourStatus,
+    /// When unemployment began (gives long-term unemployment), for the unemployed.
+    UnemploymentStart,
+    /// Highest education (gives the ISCED group).
+    Education,
+    /// Municipality of residence.
+    Municipality,
+}
+
+impl Field {
+    /// The path of the field in a participant record, e.g. `entry.gender`.
+    pub fn path(self) -> &'static str {
+        match self {
+            Field::BirthDate => "entry.birth_date",
+            Field::Gender => "entry.gender",
+            Field::LabourStatus => "entry.labour_status",
+            Field::UnemploymentStart => "entry.labour_status.since",
+            Field::Education => "entry.education",
+            Field::Municipality => "entry.municipality",
+        }
+    }
+}
+
+/// An age group of a period's indicators — *ikäryhmä*, by age at entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[non_exhaustive]
+pub struct AgeGroup {
+    /// A stable code, e.g. `below_25`.
+    pub code: &'static str,
+    /// The common indicator counting it, where there is one (e.g. `CO06`).
+    pub indicator: Option<&'static str>,
+    /// The lowest age in the group.
+    pub min: u8,
+    /// The highest age in the group, inclusive; `None` for open-ended.
+    pub max: Option<u8>,
+}
+
+impl AgeGroup {
+    /// Whether `age` falls in the group.
+    pub fn contains(&self, age: u8) -> bool {
+        age >= self.min && self.max.is_none_or(|m| age <= m)
+    }
+}
+
+/// An education band of a period's indicators — ISCED 2011 levels counted
+/// together, e.g. CO09 (ISCED 1–2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[non_exhaustive]
+pub struct EducationBand {
+    /// The common indicator, e.g. `EECO09`.
+    pub indicator: &'static str,
+    /// The lowest ISCED level.
+    pub isced_min: u8,
+    /// The highest ISCED level.
+    pub isced_max: u8,
+    /// How far the band is verified.
+    pub verification: Verification,
+}
+
+/// How long unemployment must last to be long-term — *pitkäaikaistyöttömyys*.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LtuDefinition {
+    /// The Commission's ESF definition: more than 6 months of continuous
+    /// unemployment for people under 25, more than 12 months for people aged 25
+    /// and over, by age at entry. Source: Commission, *Monitoring and Evaluation of
+    /// European Cohesion Policy — ESF, guidance document* (2015), Annex D —
+    /// **unverified**: the text was not found (RULES.md §1.5, open question 3), so
+    /// every result that relies on it says so.
+    AgeDependent,
+    /// The Finnish register definition: continuously registered as an unemployed
+    /// jobseeker for 12 months, at any age. Source: TEM employment bulletin
+    /// definitions (findikaattori.fi/en/37) [V]. Allowed where data come from
+    /// registers in 2021–2027 (Reg. 2021/1057 Annex I, RULES.md §2.1 [V]); not in
+    /// 2014–2020, where national definitions were allowed only for CO15–CO18
+    /// (SFC 2014 FAQ, RULES.md §1.2 [V]).
+    RegisteredTwelveMonths,
+}
+
+impl LtuDefinition {
+    /// Where the definition comes from.
+    pub fn source(self) -> &'static str {
+        match self {
+            LtuDefinition::AgeDependent => {
+                "Commission ESF monitoring and evaluation guidance (2015), Annex D"
+            }
+            LtuDefinition::RegisteredTwelveMonths => {
+                "TEM employment bulletin definitions (findikaattori.fi/en/37)"
+            }
+        }
+    }
+
+    /// How far the definition is verified.
+    pub fn verification(self) -> Verification {
+        match self {
+            LtuDefinition::AgeDependent => Verification::Unverified,
+            LtuDefinition::RegisteredTwelveMonths => Verification::Verified,
+        }
+    }
+
+    /// Whether unemployment that began on `since` is long-term on `entry`, for a
+    /// person aged `age_at_entry`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use hanke::participant::LtuDefinition::*;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// // Exactly six months is not "more than six months"; one day more is.
+    /// assert!(!AgeDependent.is_long_term(24, d(2024, 1, 15), d(2024, 7, 15)));
+    /// assert!(AgeDependent.is_long_term(24, d(2024, 1, 15), d(2024, 7, 16)));
+    /// assert!(!AgeDependent.is_long_term(25, d(2024, 1, 15), d(2024, 7, 16)));
+    /// assert!(RegisteredTwelveMonths.is_long_term(20, d(2023, 7, 16), d(2024, 7, 16)));
+    /// ```
+    pub fn is_long_term(self, age_at_entry: u8, since: NaiveDate, entry: NaiveDate) -> bool {
+        match self {
+            LtuDefinition::AgeDependent => {
+                let months = if age_at_entry < 25 { 6 } else { 12 };
+                since
+                    .checked_add_months(Months::new(months))
+                    .is_some_and(|limit| entry > limit)
+            }
+            LtuDefinition::RegisteredTwelveMonths => since
+                .checked_add_months(Months::new(12))
+                .is_some_and(|limit| entry >= limit),
+        }
+    }
+}
+
+/// The facts a rulebook derives from a record — *johdetut tiedot*. Never stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Derived {
+    /// Age in whole years on the entry date.
+    pub age_at_entry: Option<u8>,
+    /// The period's age group.
+    pub age_group: Option<&'static AgeGroup>,
+    /// Long-term unemployed at entry, by the rulebook's definition; `Some(false)`
+    /// for everyone not unemployed.
+    pub long_term_unemployed: Option<bool>,
+    /// ISCED 2011 level of the highest education.
+    pub isced: Option<u8>,
+    /// The period's education band.
+    pub education_band: Option<&'static EducationBand>,
+    /// The region (maakunta) of the municipality of residence, in the
+    /// classification in force at entry (the nearest embedded year).
+    pub region: Option<RegionCode>,
+    /// Whether the record is complete for the period.
+    pub complete: bool,
+}
+
+/// Which required data a record lacks — *puuttuvat tiedot*.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Completeness {
+    /// The missing items, in the order of the rulebook's list.
+    pub missing: Vec<Field>,
+}
+
+impl Completeness {
+    /// Whether nothing required is missing.
+    pub fn is_complete(&self) -> bool {
+        self.missing.is_empty()
+    }
+}
+
+/// The result upon leaving — *tilanne lähtiessä* — as the rulebook counts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ResultUponLeaving {
+    /// The situation that counts (the last one in the reference period).
+    pub situation: Option<ExitSituation>,
+    /// The day of that situation.
+    pub as_of: NaiveDate,
+    /// The EU categories it counts under.
+    pub categories: ResultCategories,
+    /// Later events outside the reference period, not used.
+    pub ignored_events: usize,
+}
+
+/// The participant rules of a programme period — *osallistujasäännöt*.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ParticipantRules {
+    /// The programme period.
+    pub period: ProgrammePeriod,
+    /// The gender categories data are broken down by, and their source.
+    pub genders: &'static [Gender],
+    /// Where the gender categories come from.
+    pub genders_source: &'static str,
+    /// The age groups, by age at entry.
+    pub age_groups: &'static [AgeGroup],
+    /// The education bands.
+    pub education_bands: &'static [EducationBand],
+    /// The definition of long-term unemployment in use.
+    pub ltu: LtuDefinition,
+    /// Whether a national (register) definition of long-term unemployment may replace it.
+    pub national_ltu_allowed: bool,
+    /// The data a complete record has.
+    pub required: &'static [Field],
+    /// Where the completeness rule comes from.
+    pub completeness_source: &'static str,
+    /// What incompleteness means in the period, in English.
+    pub incomplete_effect_en: &'static str,
+    /// What incompleteness means in the period, in Finnish.
+    pub incomplete_effect_fi: &'static str,
+    /// Days after exit within which the last event is the result upon leaving.
+    pub result_reference_days: u32,
+    /// Source and verification of the reference period.
+    pub result_reference_source: &'static str,
+    /// How far the reference period is verified for this period.
+    pub result_reference_verification: Verification,
+    /// Whether a person counted in employment upon leaving is never also counted
+    /// as job searching (EECR01 / EECR04 exclusivity).
+    pub job_search_excludes_employment: bool,
+}
+
+const REQUIRED: [Field; 5] = [
+    Field::Gender,
+    Field::BirthDate,
+    Field::LabourStatus,
+    Field::UnemploymentStart,
+    Field::Education,
+];
+
+/// ESF 2014–2020 (Reg. 1304/2013 Annex I; SFC 2014 FAQs), RULES.md §1.
+pub(crate) static ESF_2014: ParticipantRules = ParticipantRules {
+    period: ProgrammePeriod::Period2014To2020,
+    genders: &[Gender::Woman, Gender::Man],
+    genders_source: "Reg. 1304/2013 Annex I",
+    age_groups: &[
+        AgeGroup {
+            code: "below_25",
+            indicator: Some("CO06"),
+            min: 0,
+            max: Some(24),
+        },
+        AgeGroup {
+            code: "25_54",
+            indicator: None,
+            min: 25,
+            max: Some(54),
+        },
+        AgeGroup {
+            code: "above_54",
+            indicator: Some("CO07"),
+            min: 55,
+            max: None,
+        },
+    ],
+    // CO09's text names ISCED 1 and 2; that the guidance puts ISCED 0 there too is
+    // unverified (RULES.md §1.2), hence the tag on that band.
+    education_bands: &[
+        EducationBand {
+            indicator: "CO09",
+            isced_min: 0,
+            isced_max: 2,
+            verification: Verification::Partial,
+        },
+        EducationBand {
+            indicator: "CO10",
+            isced_min: 3,
+            isced_max: 4,
+            verification: Verification::Verified,
+        },
+        EducationBand {
+            indicator: "CO11",
+            isced_min: 5,
+            isced_max: 8,
+            verification: Verification::Verified,
+        },
+    ],
+    ltu: LtuDefinition::AgeDependent,
+    national_ltu_allowed: false,
+    // Gender, employment status, age and education (SFC 2014 "rpobli" FAQ). The
+    // FAQ also lists household situation, but the household indicators CO12–CO14
+    // are not in the consolidated Annex I (RULES.md §1.2), so hanke does not make
+    // them a condition (ADR 0007).
+    required: &REQUIRED,
+    completeness_source: "SFC 2014 FAQ (sfc.ec.europa.eu/en/2014/support-ms/rpobli)",
+    incomplete_effect_en: "the record counts only in the grand total of participants",
+    incomplete_effect_fi: "osallistuja lasketaan vain osallistujien kokonaismäärään",
+    result_reference_days: 28,
+    result_reference_source: "SFC 2021 FAQ on the reference period; its use for 2014–2020 is unverified (RULES.md §1.4)",
+    result_reference_verification: Verification::Unverified,
+    job_search_excludes_employment: false,
+};
+
+/// ESF+ 2021–2027 (Reg. 2021/1057 Annex I, Art 17; SFC 2021 FAQs), RULES.md §2.
+pub(crate) static ESF_PLUS_2021: ParticipantRules = ParticipantRules {
+    period: ProgrammePeriod::Period2021To2027,
+    genders: &[Gender::Woman, Gender::Man, Gender::NonBinary],
+    genders_source: "Reg. 2021/1057 Annex I (non-binary in accordance with national law)",
+    age_groups: &[
+        AgeGroup {
+            code: "below_18",
+            indicator: Some("EECO06"),
+            min: 0,
+            max: Some(17),
+        },
+        AgeGroup {
+            code: "18_29",
+            indicator: Some("EECO07"),
+            min: 18,
+            max: Some(29),
+        },
+        AgeGroup {
+            code: "30_54",
+            indicator: None,
+            min: 30,
+            max: Some(54),
+        },
+        AgeGroup {
+            code: "55_and_above",
+            indicator: Some("EECO08"),
+            min: 55,
+            max: None,
+        },
+    ],
+    education_bands: &[
+        EducationBand {
+            indicator: "EECO09",
+            isced_min: 0,
+            isced_max: 2,
+            verification: Verification::Verified,
+        },
+        EducationBand {
+            indicator: "EECO10",
+            isced_min: 3,
+            isced_max: 4,
+            verification: Verification::Verified,
+        },
+        EducationBand {
+            indicator: "EECO11",
+            isced_min: 5,
+            isced_max: 8,
+            verification: Verification::Verified,
+        },
+    ],
+    ltu: LtuDefinition::AgeDependent,
+    national_ltu_allowed: true,
+    // Annex I point 1.1: employment status (incl. long-term unemployment), age and
+    // education, broken down by gender. Point 1.2 items (disability, nationality,
+    // background, minority, homelessness, rural) are not required.
+    required: &REQUIRED,
+    completeness_source: "Reg. 2021/1057 Art 17(5) and Annex I point 1.1",
+    incomplete_effect_en: "the participant's indicator data are not transmitted",
+    incomplete_effect_fi: "osallistujan indikaattoritietoja ei välitetä",
+    result_reference_days: 28,
+    result_reference_source: "SFC 2021 FAQ (sfc.ec.europa.eu/en/bezugszeitraum-fur-indikatoren-fur-unmittelbare-ergebnisse)",
+    result_reference_verification: Verification::Verified,
+    job_search_excludes_employment: true,
+};
+
+/// Age in whole years on `day` of a person born on `birth`; `None` if born after
+/// `day`. The age rises on the birthday; a person born on 29 February becomes a
+/// year older on 1 March in common years.
+pub(crate) fn age_on(birth: NaiveDate, day: NaiveDate) -> Option<u8> {
+    if birth > day {
+        return None;
+    }
+    let mut years = day.year() - birth.year();
+    if (day.month(), day.day()) < (birth.month(), birth.day()) {
+        years -= 1;
+    }
+    u8::try_from(years).ok()
+}
+
+impl ParticipantRules {
+    /// The same rules with another definition of long-term unemployment, where the
+    /// period allows it: the Finnish register definition only in 2021–2027.
+    ///
+    /// ```
+    /// use hanke::participant::LtuDefinition;
+    /// use hanke::rulebook::Rulebook;
+    /// use hanke::programme::ProgrammePeriod::*;
+    /// let r21 = Rulebook::for_period(Period2021To2027).unwrap().participants().unwrap();
+    /// assert!(r21.with_ltu(LtuDefinition::RegisteredTwelveMonths).is_some());
+    /// let r14 = Rulebook::for_period(Period2014To2020).unwrap().participants().unwrap();
+    /// assert!(r14.with_ltu(LtuDefinition::RegisteredTwelveMonths).is_none());
+    /// ```
+    pub fn with_ltu(&self, definition: LtuDefinition) -> Option<ParticipantRules> {
+        if definition != self.ltu && !self.national_ltu_allowed {
+            return None;
+        }
+        Some(ParticipantRules {
+            ltu: definition,
+            ..*self
+        })
+    }
+
+    /// The age group of an age at entry.
+    pub fn age_group(&self, age: u8) -> Option<&'static AgeGroup> {
+        self.age_groups.iter().find(|g| g.contains(age))
+    }
+
+    /// The education band of an education level (`None` for unknown education).
+    pub fn education_band(&self, level: EducationLevel) -> Option<&'static EducationBand> {
+        let isced = level.isced_2011()?;
+        self.education_bands
+            .iter()
+            .find(|b| (b.isced_min..=b.isced_max).contains(&isced))
+    }
+
+    /// Whether the period breaks data down by `gender`.
+    pub fn accepts_gender(&self, gender: Gender) -> bool {
+        self.genders.contains(&gender)
+    }
+
+    /// Long-term unemployment at entry: `Some(false)` for anyone not unemployed,
+    /// `None` where the start of unemployment (or, for the age-dependent
+    /// definition, the age) is unknown.
+    pub fn long_term_unemployed(&self, p: &Participant) -> Option<bool> {
+        match p.entry.labour_status? {
+            LabourStatus::Unemployed { since } => {
+                let since = since?;
+                let age = match self.ltu {
+                    LtuDefinition::AgeDependent => age_on(p.entry.birth_date?, p.entry.date)?,
+                    // The register definition does not depend on age.
+                    LtuDefinition::RegisteredTwelveMonths => u8::MAX,
+                };
+                Some(self.ltu.is_long_term(age, since, p.entry.date))
+            }
+            _ => Some(false),
+        }
+    }
+
+    /// What a record lacks of the data the period requires. Declining a sensitive
+    /// item never makes a record incomplete: none is required (RULES.md §1.6, §2.4).
+    pub fn completeness(&self, p: &Participant) -> Completeness {
+        let e = &p.entry;
+        let missing = self
+            .required
+            .iter()
+            .copied()
+            .filter(|f| match f {
+                Field::BirthDate => e.birth_date.is_none_or(|b| b > e.date),
+                Field::Gender => !e.gender.is_some_and(|g| self.accepts_gender(g)),
+                Field::LabourStatus => e.labour_status.is_none(),
+                Field::UnemploymentStart => matches!(
+                    e.labour_status,
+                    Some(LabourStatus::Unemployed { since: None })
+                ),
+                Field::Education => e.education.and_then(EducationLevel::isced_2011).is_none(),
+                Field::Municipality => e.municipality.is_none(),
+            })
+            .collect();
+        Completeness { missing }
+    }
+
+    /// Every derived fact of a record.
+    pub fn derive(&self, p: &Participant) -> Derived {
+        let e = &p.entry;
+        let age_at_entry = e.birth_date.and_then(|b| age_on(b, e.date));
+        let region = e.municipality.and_then(|m| {
+            classify::regional_nearest(e.date.year())
+                .ok()
+                .and_then(|c| c.municipality(m))
+                .map(|m| m.region)
+        });
+        Derived {
+            age_at_entry,
+            age_group: age_at_entry.and_then(|a| self.age_group(a)),
+            long_term_unemployed: self.long_term_unemployed(p),
+            isced: e.education.and_then(EducationLevel::isced_2011),
+            education_band: e.education.and_then(|l| self.education_band(l)),
+            region,
+            complete: self.completeness(p).is_complete(),
+        }
+    }
+
+    /// The EU result categories of a Finnish exit situation — the one place where
+    /// the mapping is decided (ADR 0007). The same in both periods: CR01–CR04 and
+    /// EECR01–EECR04 name the same four categories (RULES.md §1.4, §2.3).
+    ///
+    /// - Open labour market, self-employment → employment.
+    /// - Pay-subsidised work → employment: *palkkatuki* is paid to the employer
+    ///   for an ordinary employment relationship at collectively agreed pay
+    ///   (TE-palvelut, *palkkatuki*; "palkkatuki on aina normaali työsuhde tai
+    ///   oppisopimuskoulutus").
+    /// - Apprenticeship → employment **and** education or training: *oppisopimus*
+    ///   rests on a fixed-term employment contract, the apprentice is "päätoiminen
+    ///   työllinen ja saa palkkaa", and it leads to a vocational qualification
+    ///   (minedu.fi/tyopaikalla-oppiminen; Act 531/2017 on vocational education).
+    ///   The two categories are not mutually exclusive (only EECR01/EECR04 are,
+    ///   SFC 2021 FAQ), so both count.
+    /// - Education → education or training.
+    /// - Work trial → job searching: *työkokeilu* "ei ole työsuhde", no wage is
+    ///   paid and the person keeps unemployment benefit as a registered jobseeker
+    ///   (suomi.fi, *Työkokeilun järjestäminen työpaikalla*).
+    /// - Job seeking → job searching.
+    /// - Vocational rehabilitation, rehabilitative work activity, inactive,
+    ///   unknown → none. *Kuntouttava työtoiminta* is a social service under the
+    ///   Social Welfare Act, not employment (HE 13/2020); vocational
+    ///   rehabilitation mixes assessments, trials and training (Kela), so which
+    ///   category applies is not known from the label — record the concrete
+    ///   situation (e.g. education) where it is known.
+    ///
+    /// ```
+    /// use hanke::participant::{ExitSituation, ParticipantRules};
+    /// let c = ParticipantRules::result_categories(ExitSituation::Apprenticeship);
+    /// assert!(c.employment && c.education_or_training && !c.job_searching);
+    /// assert!(!ParticipantRules::result_categories(ExitSituation::VocationalRehabilitation).any());
+    /// ```
+    pub fn result_categories(situation: ExitSituation) -> ResultCategories {
+        let mut c = ResultCategories::NONE;
+        match situation {
+            ExitSituation::OpenLabourMarket
+            | ExitSituation::SelfEmployed
+            | ExitSituation::PaySubsidisedWork => c.employment = true,
+            ExitSituation::Apprenticeship => {
+                c.employment = true;
+                c.education_or_training = true;
+            }
+            ExitSituation::Education => c.education_or_training = true,
+            ExitSituation::WorkTrial | ExitSituation::JobSeeking => c.job_searching = true,
+            ExitSituation::VocationalRehabilitation
+            | ExitSituation::RehabilitativeWorkActivity
+            | ExitSituation::Inactive
+            | ExitSituation::Unknown => {}
+        }
+        c
+    }
+
+    /// The result upon leaving: of the situation on the exit day and the later
+    /// events within the reference period (28 days), the last one counts; in
+    /// 2021–2027 a person in employment is never also job searching (SFC 2021 FAQ,
+    /// RULES.md §2.3). A qualification gained counts beside any situation.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use hanke::participant::{Exit, ExitEvent, ExitSituation};
+    /// use hanke::rulebook::Rulebook;
+    /// use hanke::programme::ProgrammePeriod;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// // The SFC worked example: job searching on leaving, a job on day 20.
+    /// let mut exit = Exit::new(d(3, 1), Some(ExitSituation::JobSeeking));
+    /// exit.later_events.push(ExitEvent { date: d(3, 21), situation: ExitSituation::OpenLabourMarket });
+    /// let rules = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap().participants().unwrap();
+    /// let r = rules.result_upon_leaving(&exit);
+    /// assert!(r.categories.employment && !r.categories.job_searching);
+    /// ```
+    pub fn result_upon_leaving(&self, exit: &super::Exit) -> ResultUponLeaving {
+        let window_end = exit
+            .date
+            .checked_add_days(chrono::Days::new(u64::from(self.result_reference_days)))
+            .unwrap_or(exit.date);
+        let mut current = exit.situation.map(|s| (exit.date, s));
+        let mut ignored = 0;
+        for event in &exit.later_events {
+            if event.date < exit.date || event.date > window_end {
+                ignored += 1;
+                continue;
+            }
+            if current.is_none_or(|(day, _)| event.date >= day) {
+                current = Some((event.date, event.situation));
+            }
+        }
+        let mut categories = current
+            .map(|(_, s)| Self::result_categories(s))
+            .unwrap_or(ResultCategories::NONE);
+        if self.job_search_excludes_employment && categories.employment {
+            categories.job_searching = false;
+        }
+        categories.qualification = exit.qualification_gained == Some(true);
+        ResultUponLeaving {
+            situation: current.map(|(_, s)| s),
+            as_of: current.map_or(exit.date, |(d, _)| d),
+            categories,
+            ignored_events: ignored,
+        }
+    }
+
+    /// Checks a record against the period's rules. Paths are prefixed with
+    /// `participants[<id>]`; nothing in a finding is personal data.
+    pub fn check(&self, p: &Participant) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let at = |field: &str| format!("participants[{}].{field}", p.id);
+        let e = &p.entry;
+        if let Some(exit) = &p.exit {
+            if exit.date < e.date {
+                out.push(Finding::new(
+                    &rules::PARTICIPANT_EXIT_BEFORE_ENTRY,
+                    at("exit.date"),
+                    format!("exit {} is before entry {}", exit.date, e.date),
+                    format!("lopetus {} on ennen aloitusta {}", exit.date, e.date),
+                ));
+            }
+            if exit.situation.is_none() {
+                out.push(Finding::new(
+                    &rules::PARTICIPANT_EXIT_WITHOUT_SITUATION,
+                    at("exit.situation"),
+                    "the exit has no situation on leaving; record it, or `unknown` if it could not be found out",
+                    "lopetustiedoista puuttuu tilanne; kirjaa se tai `unknown`, jos sitä ei saatu selville",
+                ));
+            }
+            let r = self.result_upon_leaving(exit);
+            if r.ignored_events > 0 {
+                out.push(Finding::new(
+                    &rules::PARTICIPANT_EVENT_OUTSIDE_REFERENCE,
+                    at("exit.later_events"),
+                    format!(
+                        "{} event(s) outside the {} days after exit are not used for the result upon leaving",
+                        r.ignored_events, self.result_reference_days
+                    ),
+                    format!(
+                        "{} tapahtumaa lopetusta seuraavien {} päivän ulkopuolella ei käytetä",
+                        r.ignored_events, self.result_reference_days
+                    ),
+                ));
+            }
+        }
+        if let Some(birth) = e.birth_date {
+            if birth >= e.date {
+                out.push(Finding::new(
+                    &rules::PARTICIPANT_BORN_AFTER_ENTRY,
+                    at("entry.birth_date"),
+                    "the birth date is not before the entry date",
+                    "syntymäaika ei ole ennen aloituspäivää",
+                ));
+            }
+            if p.identity_code
+                .as_ref()
+                .is_some_and(|c| c.birth_date() != birth)
+            {
+                // The message says that they differ, not what either date is.
+                out.push(Finding::new(
+                    &rules::PARTICIPANT_BIRTH_DATE_MISMATCH,
+                    at("entry.birth_date"),
+                    "the birth date differs from the one in the identity code",
+                    "syntymäaika poikkeaa henkilötunnuksen syntymäajasta",
+                ));
+            }
+        }
+        if let Some(LabourStatus::Unemployed { since: Some(since) }) = e.labour_status {
+            if since > e.date {
+                out.push(Finding::new(
+                    &rules::PARTICIPANT_UNEMPLOYED_AFTER_ENTRY,
+                    at("entry.labour_status.since"),
+                    format!("unemployment begins {since}, after entry {}", e.date),
+                    format!("työttömyys alkaa {since}, aloituksen {} jälkeen", e.date),
+                ));
+            }
+        }
+        if let Some(g) = e.gender.filter(|g| !self.accepts_gender(*g)) {
+            out.push(Finding::new(
+                &rules::PARTICIPANT_GENDER_NOT_IN_PERIOD,
+                at("entry.gender"),
+                format!(
+                    "gender `{}` is not a category of {} ({})",
+                    g.code(),
+                    self.period,
+                    self.genders_source
+                ),
+                format!(
+                    "sukupuoli `{}` ei ole kauden {} luokka ({})",
+                    g.code(),
+                    self.period,
+                    self.genders_source
+                ),
+            ));
+        }
+        for field in self.completeness(p).missing {
+            out.push(Finding::new(
+                &rules::PARTICIPANT_INCOMPLETE,
+                at(field.path()),
+                format!(
+                    "missing or unusable; {} ({})",
+                    self.incomplete_effect_en, self.completeness_source
+                ),
+                format!(
+                    "puuttuu tai ei käytettävissä; {} ({})",
+                    self.incomplete_effect_fi, self.completeness_source
+                ),
+            ));
+        }
+        if let Some(f) = &p.follow_up {
+            if f.improvement.is_some() && !e.labour_status.is_some_and(LabourStatus::is_employed) {
+                out.push(Finding::new(
+                    &rules::PARTICIPANT_IMPROVEMENT_NOT_APPLICABLE,
+                    at("follow_up.improvement"),
+                    "an improved labour-market situation applies only to people employed at entry",
+                    "parantunut työmarkkina-asema koskee vain aloittaessaan työllisiä",
+                ));
+            }
+            match &p.exit {
+                Some(exit) if f.date < exit.date => out.push(Finding::new(
+                    &rules::PARTICIPANT_FOLLOW_UP_BEFORE_EXIT,
+                    at("follow_up.date"),
+                    format!("follow-up {} is before exit {}", f.date, exit.date),
+                    format!("seuranta {} on ennen lopetusta {}", f.date, exit.date),
+                )),
+                Some(exit)
+                    if exit
+                        .date
+                        .checked_add_months(Months::new(6))
+                        .is_some_and(|six| f.date < six) =>
+                {
+                    out.push(Finding::new(
+                        &rules::PARTICIPANT_FOLLOW_UP_TOO_EARLY,
+                        at("follow_up.date"),
+                        format!(
+                            "follow-up {} is less than six months after exit {}",
+                            f.date, exit.date
+                        ),
+                        format!(
+                            "seuranta {} on alle kuusi kuukautta lopetuksesta {}",
+                            f.date, exit.date
+                        ),
+                    ))
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::participant::{Exit, ExitEvent, FollowUp, Improvement, ParticipantId};
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn person(entry: NaiveDate, birth: NaiveDate) -> Participant {
+        let id: ParticipantId = "T1".parse().unwrap();
+        let mut p = Participant::new(id, entry);
+        p.entry.birth_date = Some(birth);
+        p.entry.gender = Some(Gender::Man);
+        p.entry.labour_status = Some(LabourStatus::Inactive {
+            in_education_or_training: false,
+        });
+        p.entry.education = Some(EducationLevel::UpperSecondary);
+        p
+    }
+
+    #[test]
+    fn age_at_birthday_boundaries() {
+        assert_eq!(age_on(d(1961, 3, 2), d(2016, 3, 1)), Some(54));
+        assert_eq!(age_on(d(1961, 3, 1), d(2016, 3, 1)), Some(55));
+        // Leap-day births: a year older on 1 March in common years.
+        assert_eq!(age_on(d(2000, 2, 29), d(2025, 2, 28)), Some(24));
+        assert_eq!(age_on(d(2000, 2, 29), d(2025, 3, 1)), Some(25));
+        assert_eq!(age_on(d(2000, 2, 29), d(2024, 2, 29)), Some(24));
+        assert_eq!(age_on(d(2030, 1, 1), d(2025, 1, 1)), None);
+    }
+
+    #[test]
+    fn age_groups_per_period() {
+        let r14 = &ESF_2014;
+        let r21 = &ESF_PLUS_2021;
+        // A person turning 55 the day after entry is not "above 54".
+        let p = person(d(2016, 3, 1), d(1961, 3, 2));
+        assert_eq!(r14.derive(&p).age_group.unwrap().code, "25_54");
+        let p = person(d(2016, 3, 1), d(1961, 3, 1));
+        assert_eq!(r14.derive(&p).age_group.unwrap().indicator, Some("CO07"));
+        // 24 on entry: CO06 in 2014–2020; in 2021–2027 18–29 (EECO07).
+        let p = person(d(2022, 6, 1), d(1997, 6, 2));
+        assert_eq!(r14.derive(&p).age_group.unwrap().indicator, Some("CO06"));
+        assert_eq!(r21.derive(&p).age_group.unwrap().indicator, Some("EECO07"));
+        // 17 on the day before the 18th birthday; 18 on it.
+        let p = person(d(2022, 6, 1), d(2004, 6, 2));
+        assert_eq!(r21.derive(&p).age_group.unwrap().indicator, Some("EECO06"));
+        let p = person(d(2022, 6, 1), d(2004, 6, 1));
+        assert_eq!(r21.derive(&p).age_group.unwrap().indicator, Some("EECO07"));
+        // 30: no indicator of its own.
+        let p = person(d(2022, 6, 1), d(1992, 6, 1));
+        assert_eq!(r21.derive(&p).age_group.unwrap().code, "30_54");
+    }
+
+    #[test]
+    fn long_term_unemployment_at_the_age_boundary() {
+        let r = &ESF_2014;
+        let mut p = person(d(2024, 7, 16), d(1999, 7, 17)); // 24 on entry
+        p.entry.labour_status = Some(LabourStatus::Unemployed {
+            since: Some(d(2024, 1, 15)),
+        });
+        // Six months and a day: long-term for a 24-year-old...
+        assert_eq!(r.long_term_unemployed(&p), Some(true));
+        // ...but not once they have turned 25 (12 months needed).
+        p.entry.birth_date = Some(d(1999, 7, 16));
+        assert_eq!(r.long_term_unemployed(&p), Some(false));
+        // Exactly six months is not "more than six months".
+        p.entry.birth_date = Some(d(1999, 7, 17));
+        p.entry.date = d(2024, 7, 15);
+        assert_eq!(r.long_term_unemployed(&p), Some(false));
+        // Twelve months and a day for someone over 25.
+        let mut q = person(d(2024, 1, 16), d(1980, 1, 1));
+        q.entry.labour_status = Some(LabourStatus::Unemployed {
+            since: Some(d(2023, 1, 15)),
+        });
+        assert_eq!(r.long_term_unemployed(&q), Some(true));
+        q.entry.date = d(2024, 1, 15);
+        assert_eq!(r.long_term_unemployed(&q), Some(false));
+        // The register definition: 12 months at any age, inclusive.
+        let reg = ESF_PLUS_2021
+            .with_ltu(LtuDefinition::RegisteredTwelveMonths)
+            .unwrap();
+        assert_eq!(reg.long_term_unemployed(&q), Some(true));
+        assert_eq!(reg.long_term_unemployed(&p), Some(false));
+        // Unknown start: unknown, and incomplete.
+        q.entry.labour_status = Some(LabourStatus::Unemployed { since: None });
+        assert_eq!(r.long_term_unemployed(&q), None);
+        assert_eq!(r.completeness(&q).missing, vec![Field::UnemploymentStart]);
+        // Not unemployed: never long-term unemployed.
+        assert_eq!(
+            r.long_term_unemployed(&person(d(2024, 1, 1), d(1980, 1, 1))),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn incomplete_versus_declined() {
+        let r = &ESF_2014;
+        let mut p = person(d(2016, 1, 1), d(1980, 1, 1));
+        p.entry.disadvantages.disability = Some(super::super::Answer::Declined);
+        p.entry.disadvantages.minority = None;
+        assert!(r.completeness(&p).is_complete(), "declining is not missing");
+        p.entry.education = Some(EducationLevel::Unknown);
+        p.entry.gender = None;
+        assert_eq!(
+            r.completeness(&p).missing,
+            vec![Field::Gender, Field::Education]
+        );
+        let findings = r.check(&p);
+        assert_eq!(
+            findings
+                .iter()
+                .filter(|f| f.rule_id == "PART-COMP-001")
+                .count(),
+            2
+        );
+        assert!(findings[0].message_en.contains("grand total"));
+        let f21 = ESF_PLUS_2021.check(&p);
+        assert!(f21[0].message_en.contains("not transmitted"));
+    }
+
+    #[test]
+    fn non_binary_only_from_2021() {
+        let mut p = person(d(2016, 1, 1), d(1980, 1, 1));
+        p.entry.gender = Some(Gender::NonBinary);
+        let f = ESF_2014.check(&p);
+        assert!(f.iter().any(|f| f.rule_id == "PART-GENDER-001"));
+        assert!(!ESF_2014.completeness(&p).is_complete());
+        assert!(ESF_PLUS_2021.check(&p).is_empty());
+    }
+
+    #[test]
+    fn every_exit_situation_maps_the_same_in_both_periods() {
+        use ExitSituation::*;
+        // (situation, job searching, education/training, employment)
+        let expected = [
+            (OpenLabourMarket, false, false, true),
+            (SelfEmployed, false, false, true),
+            (PaySubsidisedWork, false, false, true),
+            (Apprenticeship, false, true, true),
+            (Education, false, true, false),
+            (WorkTrial, true, false, false),
+            (VocationalRehabilitation, false, false, false),
+            (RehabilitativeWorkActivity, false, false, false),
+            (JobSeeking, true, false, false),
+            (Inactive, false, false, false),
+            (Unknown, false, false, false),
+        ];
+        assert_eq!(expected.len(), ExitSituation::ALL.len());
+        for rules in [&ESF_2014, &ESF_PLUS_2021] {
+            for (s, job, edu, emp) in expected {
+                let exit = Exit::new(d(2024, 5, 1), Some(s));
+                let r = rules.result_upon_leaving(&exit).categories;
+                assert_eq!(
+                    (r.job_searching, r.education_or_training, r.employment),
+                    (job, edu, emp),
+                    "{s} in {}",
+                    rules.period
+                );
+                assert!(!r.qualification);
+            }
+        }
+    }
+
+    #[test]
+    fn last_event_in_the_reference_period_counts() {
+        let mut exit = Exit::new(d(2024, 3, 1), Some(ExitSituation::Education));
+        exit.later_events = vec![
+            ExitEvent {
+                date: d(2024, 3, 29), // day 28: inside
+                situation: ExitSituation::JobSeeking,
+            },
+            ExitEvent {
+                date: d(2024, 3, 30), // day 29: outside
+                situation: ExitSituation::OpenLabourMarket,
+            },
+        ];
+        let r = ESF_PLUS_2021.result_upon_leaving(&exit);
+        assert_eq!(r.situation, Some(ExitSituation::JobSeeking));
+        assert_eq!(r.ignored_events, 1);
+        assert!(!r.categories.employment && r.categories.job_searching);
+        exit.qualification_gained = Some(true);
+        assert!(
+            ESF_PLUS_2021
+                .result_upon_leaving(&exit)
+                .categories
+                .qualification
+        );
+    }
+
+    #[test]
+    fn follow_up_rules() {
+        let mut p = person(d(2016, 1, 1), d(1980, 1, 1));
+        p.exit = Some(Exit::new(d(2016, 6, 30), Some(ExitSituation::JobSeeking)));
+        let mut f = FollowUp::new(d(2016, 12, 1), Some(true));
+        f.improvement = Some(Improvement::Promotion);
+        p.follow_up = Some(f);
+        let ids: Vec<_> = ESF_2014.check(&p).iter().map(|f| f.rule_id).collect();
+        assert_eq!(ids, ["PART-FOLLOW-001", "PART-FOLLOW-002"]);
+        p.entry.labour_status = Some(LabourStatus::Employed);
+        p.follow_up = Some(FollowUp {
+            date: d(2016, 12, 30),
+            ..f
+        });
+        assert!(ESF_2014.check(&p).is_empty());
+    }
+
+    #[test]
+    fn education_bands() {
+        let b = ESF_2014
+            .education_band(EducationLevel::EarlyChildhood)
+            .unwrap();
+        assert_eq!(
+            (b.indicator, b.verification),
+            ("CO09", Verification::Partial)
+        );
+        assert_eq!(
+            ESF_PLUS_2021
+                .education_band(EducationLevel::Bachelor)
+                .unwrap()
+                .indicator,
+            "EECO11"
+        );
+        assert!(ESF_2014.education_band(EducationLevel::Unknown).is_none());
+    }
+}
