@@ -44,6 +44,7 @@ pub mod cofinancing;
 pub mod cost;
 pub mod funding;
 pub mod ids;
+pub mod import;
 pub mod money;
 pub mod org;
 pub mod participant;

@@ -141,6 +141,40 @@ impl PersonalIdentityCode {
         Ok(PersonalIdentityCode { code, birth_date })
     }
 
+    /// A code with a temporary individual number (900–999) for a birth date, as
+    /// synthetic and test data use: such a code cannot belong to a person in the
+    /// population register. The century sign is `+`, `-` or `A`. `None` outside
+    /// 900–999 or for years outside 1800–2099.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use hanke::PersonalIdentityCode;
+    /// let c = PersonalIdentityCode::temporary(NaiveDate::from_ymd_opt(1990, 1, 1).unwrap(), 900).unwrap();
+    /// assert!(c.is_temporary());
+    /// assert_eq!(c.masked(), "010190-****");
+    /// assert!(PersonalIdentityCode::temporary(NaiveDate::from_ymd_opt(1990, 1, 1).unwrap(), 899).is_none());
+    /// ```
+    pub fn temporary(birth_date: NaiveDate, individual: u16) -> Option<PersonalIdentityCode> {
+        use chrono::Datelike;
+        if !(900..=999).contains(&individual) {
+            return None;
+        }
+        let sign = match birth_date.year() {
+            1800..=1899 => '+',
+            1900..=1999 => '-',
+            2000..=2099 => 'A',
+            _ => return None,
+        };
+        let yy = birth_date.year() % 100;
+        let date = format!("{:02}{:02}{:02}", birth_date.day(), birth_date.month(), yy);
+        let nine: u32 = format!("{date}{individual:03}").parse().ok()?;
+        let check = char::from(*CHECK_CHARS.get((nine % 31) as usize)?);
+        PersonalIdentityCode::parse_allowing_temporary(&format!(
+            "{date}{sign}{individual:03}{check}"
+        ))
+        .ok()
+    }
+
     /// The date of birth the code carries.
     pub fn birth_date(&self) -> NaiveDate {
         self.birth_date

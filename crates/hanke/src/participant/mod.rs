@@ -34,6 +34,7 @@ mod exit;
 mod id;
 mod pseudonym;
 mod rules;
+pub mod synthetic;
 
 use std::fmt;
 
@@ -242,7 +243,7 @@ pub struct Entry {
     pub education: Option<EducationLevel>,
     /// The self-declared disadvantages.
     pub disadvantages: Disadvantages,
-    /// Household situation, where collected (2014–2020 only).
+    /// Household situation, where collected (2014–2020 only; not in the CSV format).
     pub household: Option<Household>,
 }
 

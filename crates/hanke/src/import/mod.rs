@@ -1,0 +1,14 @@
+//! Reading and writing files — *tuonti ja vienti*: participant records as CSV,
+//! with a row-by-row account of what was accepted and rejected.
+//!
+//! Every data row of a file is either accepted or rejected (with line, field and
+//! reason as a [`Finding`](crate::Finding)); nothing is skipped silently:
+//! `rows_read == accepted + rejected` ([`ImportReport::is_balanced`]).
+
+mod csv_record;
+mod participants;
+
+pub use participants::{
+    IdentityCodes, ImportError, ImportOptions, ImportReport, ParticipantCsvReader,
+    read_participants_csv, write_participants_csv,
+};
