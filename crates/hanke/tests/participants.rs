@@ -1,0 +1,349 @@
+//! Participants end to end: the bundled files, a file with deliberately broken
+//! lines, the Duuniin! exits under both periods, and privacy.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::PathBuf;
+
+use hanke::PersonalIdentityCode;
+use hanke::import::{
+    IdentityCodes, ImportOptions, ParticipantCsvReader, read_participants_csv,
+    write_participants_csv,
+};
+use hanke::participant::{
+    ExitSituation, Participant, ParticipantRules, Pseudonymiser, merge_duplicates,
+};
+use hanke::programme::ProgrammePeriod;
+use hanke::rulebook::Rulebook;
+
+fn rules(p: ProgrammePeriod) -> &'static ParticipantRules {
+    Rulebook::for_period(p).unwrap().participants().unwrap()
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn synthetic_options(r: &'static ParticipantRules) -> ImportOptions {
+    let mut o = ImportOptions::default();
+    o.accept_temporary_codes = true;
+    o.rules = Some(r);
+    o
+}
+
+fn read_bundled(stem: &str, r: &'static ParticipantRules) -> Vec<Participant> {
+    let path = repo().join(format!("examples/data/participants/{stem}.csv"));
+    let file = std::io::BufReader::new(std::fs::File::open(&path).unwrap());
+    let (ps, report) = read_participants_csv(file, synthetic_options(r)).unwrap();
+    assert!(report.is_balanced(), "{stem}: {report:?}");
+    assert_eq!(report.rejected, 0, "{stem}: {:?}", report.rejections);
+    assert_eq!(report.accepted as usize, ps.len());
+    ps
+}
+
+#[test]
+fn every_bundled_file_imports_without_loss() {
+    let r14 = rules(ProgrammePeriod::Period2014To2020);
+    let r21 = rules(ProgrammePeriod::Period2021To2027);
+    for (stem, r, n) in [
+        ("lahde_mukaan_S20250", r14, 29),
+        ("ilona", r14, 120),
+        ("vesku", r14, 80),
+        ("yhteiskunnalliset_yritykset_esr_plus", r21, 150),
+    ] {
+        let ps = read_bundled(stem, r);
+        assert_eq!(ps.len(), n, "{stem}");
+        assert!(
+            ps.iter()
+                .all(|p| p.identity_code.as_ref().unwrap().is_temporary())
+        );
+    }
+}
+
+/// The Duuniin! coaching of seed 001: 29 participants; 6 education, 2 pay
+/// subsidy, 2 open market, 14 jobseekers, 1 vocational rehabilitation, 1 work
+/// trial, 2 apprenticeship (28 listed; the 29th unknown).
+#[test]
+fn duuniin_exits_in_both_periods() {
+    let r14 = rules(ProgrammePeriod::Period2014To2020);
+    let ps = read_bundled("lahde_mukaan_S20250", r14);
+    let situation = |p: &Participant| p.exit.as_ref().unwrap().situation.unwrap();
+    let n = |s| ps.iter().filter(|p| situation(p) == s).count();
+    use ExitSituation as X;
+    assert_eq!(
+        [
+            n(X::Education),
+            n(X::PaySubsidisedWork),
+            n(X::OpenLabourMarket),
+            n(X::JobSeeking),
+            n(X::VocationalRehabilitation),
+            n(X::WorkTrial),
+            n(X::Apprenticeship),
+            n(X::Unknown)
+        ],
+        [6, 2, 2, 14, 1, 1, 2, 1]
+    );
+    // Hand-derived from the mapping (ADR 0007): employment = 2 + 2 + 2
+    // apprenticeships; education or training = 6 + 2 apprenticeships; job
+    // searching = 14 + 1 work trial; nothing for rehabilitation and unknown.
+    for period in [
+        ProgrammePeriod::Period2014To2020,
+        ProgrammePeriod::Period2021To2027,
+    ] {
+        let r = rules(period);
+        let results: Vec<_> = ps
+            .iter()
+            .map(|p| r.result_upon_leaving(p.exit.as_ref().unwrap()).categories)
+            .collect();
+        let count = |f: fn(&hanke::participant::ResultCategories) -> bool| {
+            results.iter().filter(|c| f(c)).count()
+        };
+        assert_eq!(count(|c| c.employment), 6, "{period}");
+        assert_eq!(count(|c| c.education_or_training), 8, "{period}");
+        assert_eq!(count(|c| c.job_searching), 15, "{period}");
+        assert_eq!(count(|c| !c.any()), 2, "{period}");
+        assert_eq!(count(|c| c.job_searching && c.employment), 0, "{period}");
+    }
+    // Entry statuses as documented: 18 unemployed, 11 inactive; every record is
+    // complete and raises no finding.
+    let unemployed = ps
+        .iter()
+        .filter(|p| {
+            matches!(
+                p.entry.labour_status,
+                Some(hanke::participant::LabourStatus::Unemployed { .. })
+            )
+        })
+        .count();
+    assert_eq!(unemployed, 18);
+    let ltu = ps
+        .iter()
+        .filter(|p| r14.long_term_unemployed(p) == Some(true))
+        .count();
+    // Unemployed 4 and 5 months are not long-term; 7–10 months are for the
+    // under-25s (age-dependent rule); the rest are over 12 months.
+    assert_eq!(ltu, 16);
+    assert!(ps.iter().all(|p| r14.check(p).is_empty()));
+}
+
+#[test]
+fn a_file_with_broken_lines_accounts_for_every_row() {
+    let bytes = std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/participants_broken.csv"),
+    )
+    .unwrap();
+    let mut options = ImportOptions::default();
+    options.accept_temporary_codes = true;
+    let (ps, report) = read_participants_csv(bytes.as_slice(), options).unwrap();
+    assert_eq!(report.rows_read, 12);
+    assert_eq!(report.accepted, 3);
+    assert_eq!(report.rejected, 9);
+    assert!(report.is_balanced());
+    assert_eq!(report.blank_lines, 1);
+    let ids: Vec<_> = ps.iter().map(|p| p.id.to_string()).collect();
+    assert_eq!(ids, ["B01", "B08", "B10"]);
+    // (line, rule, field) of each rejection, in file order.
+    let got: Vec<(u64, &str, &str)> = report
+        .rejections
+        .iter()
+        .map(|f| (f.line.unwrap(), f.rule_id, f.path.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (3, "IMP-CSV-001", ""),                  // 4 fields, header has 9
+            (4, "IMP-CSV-001", ""),                  // quote inside an unquoted value
+            (5, "IMP-CSV-003", "entry_date"),        // 31.2.2016 does not exist
+            (6, "IMP-CSV-002", "gender"),            // not UTF-8
+            (7, "IMP-CSV-003", "identity_code"),     // wrong check character
+            (9, "IMP-CSV-003", "exit_situation"),    // unknown code
+            (10, "IMP-CSV-004", "participant_id"),   // empty id
+            (12, "IMP-CSV-003", "unemployed_since"), // would be lost: not unemployed
+            (14, "IMP-CSV-001", ""),                 // quote open to the end of file
+        ]
+    );
+    assert!(report.rejections[3].message_en.contains("UTF-8"));
+    assert!(
+        report.rejections[4]
+            .message_en
+            .contains("hetu.check_character")
+    );
+    // Finnish values read as English ones.
+    let b08 = &ps[1];
+    assert_eq!(
+        b08.entry.labour_status,
+        Some(hanke::participant::LabourStatus::Unemployed {
+            since: chrono::NaiveDate::from_ymd_opt(2016, 1, 1)
+        })
+    );
+    assert_eq!(
+        ps[0].exit.as_ref().unwrap().situation,
+        Some(ExitSituation::PaySubsidisedWork)
+    );
+
+    // Strict by default: the temporary code of line 2 is refused.
+    let (_, strict) = read_participants_csv(bytes.as_slice(), ImportOptions::default()).unwrap();
+    assert_eq!(strict.accepted, 2);
+    assert!(
+        strict
+            .rejections
+            .iter()
+            .any(|f| f.line == Some(2) && f.message_en.contains("hetu.temporary"))
+    );
+}
+
+#[test]
+fn bad_headers_stop_the_import_with_a_code() {
+    let cases = [
+        ("", "import.empty"),
+        (
+            "participant_id,entry_date,shoe_size\n",
+            "import.unknown_column",
+        ),
+        (
+            "participant_id,entry_date,aloituspäivä\n",
+            "import.duplicate_column",
+        ),
+        ("participant_id,gender\n", "import.missing_column"),
+        ("participant_id,\"entry_date\n", "import.header"),
+    ];
+    for (text, code) in cases {
+        let err = ParticipantCsvReader::new(text.as_bytes(), ImportOptions::default())
+            .err()
+            .unwrap();
+        assert_eq!(err.code(), code, "{text:?}");
+    }
+}
+
+#[test]
+fn semicolons_and_finnish_headers() {
+    let text = "Osallistujatunnus;Aloituspäivä;Sukupuoli;Työmarkkina-asema;Koulutusaste;Vamma;Lopetuspäivä;Tilanne lopettaessa\n\
+                F1;1.3.2016;nainen;opiskelija;3;en halua vastata;30.6.2016;oppisopimuskoulutus\n";
+    let (ps, report) = read_participants_csv(text.as_bytes(), ImportOptions::default()).unwrap();
+    assert!(report.is_balanced() && report.rejected == 0, "{report:?}");
+    let p = &ps[0];
+    assert_eq!(
+        p.entry.disadvantages.disability,
+        Some(hanke::participant::Answer::Declined)
+    );
+    assert_eq!(
+        p.exit.as_ref().unwrap().situation,
+        Some(ExitSituation::Apprenticeship)
+    );
+}
+
+#[test]
+fn write_then_read_round_trips() {
+    let ps = hanke::participant::synthetic::duuniin_coaching();
+    let mut out = Vec::new();
+    write_participants_csv(&mut out, &ps, IdentityCodes::Include).unwrap();
+    let mut options = ImportOptions::default();
+    options.accept_temporary_codes = true;
+    let (back, report) = read_participants_csv(out.as_slice(), options).unwrap();
+    assert_eq!(report.rejected, 0);
+    assert_eq!(back, ps);
+}
+
+#[test]
+fn pseudonymised_import_links_re_entries_without_codes() {
+    let ps = Pseudonymiser::new(b"notebook secret, not in the data").unwrap();
+    let text = "participant_id,entry_date,identity_code,exit_date,exit_situation\n\
+                A,2016-01-10,010190-900P,2016-03-01,job_seeking\n\
+                B,2016-05-02,010190-900P,2016-08-31,education\n";
+    let mut options = ImportOptions::default();
+    options.accept_temporary_codes = true;
+    options.pseudonymiser = Some(ps);
+    options.drop_identity_codes = true;
+    let (records, _) = read_participants_csv(text.as_bytes(), options).unwrap();
+    assert!(records.iter().all(|p| p.identity_code.is_none()));
+    let merged = merge_duplicates(records, None);
+    assert_eq!(merged.participants.len(), 1);
+    assert_eq!(merged.merges[0].matched_on, "pseudonym");
+    let p = &merged.participants[0];
+    assert_eq!(p.id.as_str(), "A");
+    assert_eq!(
+        p.exit.as_ref().unwrap().situation,
+        Some(ExitSituation::Education)
+    );
+}
+
+// ----- privacy: the identity code never shows ------------------------------
+
+/// DVV's published example code; any leak would show "308T" or the whole code.
+const CODE: &str = "131052-308T";
+
+fn assert_no_code(text: &str, what: &str) {
+    assert!(
+        !text.contains(CODE) && !text.contains("308T") && !text.contains("-308"),
+        "{what} shows the identity code: {text}"
+    );
+}
+
+fn holder() -> Participant {
+    let mut p = Participant::new(
+        "P1".parse().unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2016, 3, 1).unwrap(),
+    );
+    p.identity_code = Some(CODE.parse::<PersonalIdentityCode>().unwrap());
+    // A birth date that disagrees with the code, to provoke PART-HETU-001.
+    p.entry.birth_date = chrono::NaiveDate::from_ymd_opt(1952, 10, 14);
+    p
+}
+
+#[test]
+fn participant_debug_serde_and_findings_never_show_the_code() {
+    let p = holder();
+    assert_no_code(&format!("{p:?}"), "Participant Debug");
+    assert_no_code(&format!("{p:#?}"), "Participant pretty Debug");
+    assert!(format!("{p:?}").contains("131052-****"));
+    assert_no_code(&serde_json::to_string(&p).unwrap(), "Participant JSON");
+    let findings = rules(ProgrammePeriod::Period2014To2020).check(&p);
+    assert!(findings.iter().any(|f| f.rule_id == "PART-HETU-001"));
+    for f in &findings {
+        assert_no_code(&f.to_string(), "finding");
+        assert_no_code(&f.message_fi, "finding (fi)");
+    }
+    let mut q = holder();
+    q.id = "P2".parse().unwrap();
+    let merged = merge_duplicates(vec![p, q], None);
+    assert_no_code(&format!("{merged:?}"), "Merged Debug");
+    for f in &merged.findings {
+        assert_no_code(&f.to_string(), "merge finding");
+    }
+    let key = hanke::participant::DuplicateKey::IdentityCode(CODE.parse().unwrap());
+    assert_no_code(&format!("{key:?}"), "DuplicateKey Debug");
+}
+
+#[test]
+fn import_errors_and_reports_never_show_the_code() {
+    // A wrong check character and a valid code in a malformed row.
+    let text = "participant_id,entry_date,identity_code\n\
+                P1,2016-03-01,131052-308U\n\
+                P2,2016-03-01,131052-308T,extra\n\
+                P3,2016-03-01,131052-308T\n";
+    let mut reader = ParticipantCsvReader::new(text.as_bytes(), ImportOptions::default()).unwrap();
+    let accepted: Vec<_> = reader.by_ref().collect::<Result<_, _>>().unwrap();
+    assert_eq!(accepted.len(), 1);
+    let report = reader.into_report();
+    assert_eq!(report.rejected, 2);
+    assert_no_code(&format!("{report:?}"), "ImportReport Debug");
+    assert_no_code(
+        &serde_json::to_string(&report).unwrap(),
+        "ImportReport JSON",
+    );
+    for f in &report.rejections {
+        assert!(!f.message_en.contains("308U"));
+        assert_no_code(&f.to_string(), "rejection");
+    }
+    // Writing leaves codes out unless asked.
+    let mut out = Vec::new();
+    write_participants_csv(&mut out, &accepted, IdentityCodes::Omit).unwrap();
+    assert_no_code(&String::from_utf8(out).unwrap(), "CSV written with Omit");
+    let mut out = Vec::new();
+    write_participants_csv(&mut out, &accepted, IdentityCodes::Include).unwrap();
+    assert!(String::from_utf8(out).unwrap().contains(CODE));
+}
