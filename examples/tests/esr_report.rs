@@ -27,6 +27,18 @@ fn reports_every_bundled_project() {
     );
     assert!(stdout.contains("utilisation 88,33 %"), "{stdout}");
     assert!(stdout.contains("EU share 87,02 %"), "{stdout}");
+    // Lähde mukaan!'s Duuniin! coaching: the seed's 29 exits by the 2014–2020 rules.
+    assert!(
+        stdout.contains("lahde_mukaan_S20250.csv; 29 rows read, 29 accepted, 0 rejected"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "left 29: employed 6, in education or training 8, job searching 15, qualification 0, none of these 2"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("(unverified)"), "{stdout}");
 }
 
 #[test]

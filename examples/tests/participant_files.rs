@@ -6,7 +6,14 @@ use std::process::Command;
 #[test]
 fn bundled_participant_files_are_up_to_date() {
     let out = Command::new(env!("CARGO"))
-        .args(["run", "-q", "--example", "generate_participants", "--", "--check"])
+        .args([
+            "run",
+            "-q",
+            "--example",
+            "generate_participants",
+            "--",
+            "--check",
+        ])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap();

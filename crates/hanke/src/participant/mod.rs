@@ -32,6 +32,7 @@
 mod dedupe;
 mod exit;
 mod id;
+mod overview;
 mod pseudonym;
 mod rules;
 pub mod synthetic;
@@ -47,6 +48,7 @@ use crate::classify::{EducationLevel, MunicipalityCode};
 pub use dedupe::{DuplicateKey, Merge, Merged, merge_duplicates};
 pub use exit::{ExitSituation, ResultCategories, UnknownExitSituation};
 pub use id::{ParticipantError, ParticipantId};
+pub use overview::ParticipantOverview;
 pub use pseudonym::{Pseudonym, PseudonymError, Pseudonymiser};
 pub use rules::{
     AgeGroup, Completeness, Derived, EducationBand, Field, LtuDefinition, ParticipantRules,

@@ -1,0 +1,141 @@
+//! A first look at a project's participants — *osallistujayhteenveto*: how many,
+//! how complete, by gender and age group, and where the leavers went, counted by
+//! the period's rules. (The EU indicator tables are built on the same rules.)
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::{LtuDefinition, Participant, ParticipantRules};
+
+/// Counts over a set of participants by one period's rules.
+///
+/// ```
+/// use hanke::participant::{synthetic::duuniin_coaching, ParticipantOverview};
+/// use hanke::rulebook::Rulebook;
+/// use hanke::programme::ProgrammePeriod;
+/// let rules = Rulebook::for_period(ProgrammePeriod::Period2014To2020).unwrap().participants().unwrap();
+/// let o = ParticipantOverview::new(rules, &duuniin_coaching());
+/// assert_eq!((o.total, o.left, o.employment, o.education_or_training, o.job_searching), (29, 29, 6, 8, 15));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ParticipantOverview {
+    /// Participants (records, one per person).
+    pub total: usize,
+    /// Records complete for the period.
+    pub complete: usize,
+    /// By gender code, in the period's order, then `unknown`.
+    pub by_gender: Vec<(&'static str, usize)>,
+    /// By age-group code, in the period's order, then `unknown`.
+    pub by_age_group: Vec<(&'static str, usize)>,
+    /// Long-term unemployed at entry.
+    pub long_term_unemployed: usize,
+    /// The definition of long-term unemployment used.
+    pub ltu_definition: LtuDefinition,
+    /// Participants who have left.
+    pub left: usize,
+    /// Leavers job searching upon leaving.
+    pub job_searching: usize,
+    /// Leavers in education or training upon leaving.
+    pub education_or_training: usize,
+    /// Leavers gaining a qualification.
+    pub qualification: usize,
+    /// Leavers in employment, including self-employment, upon leaving.
+    pub employment: usize,
+    /// Leavers in none of the categories.
+    pub no_result: usize,
+}
+
+impl ParticipantOverview {
+    /// Counts `participants` by `rules`.
+    pub fn new(rules: &ParticipantRules, participants: &[Participant]) -> ParticipantOverview {
+        let mut by_gender: Vec<(&'static str, usize)> =
+            rules.genders.iter().map(|g| (g.code(), 0)).collect();
+        by_gender.push(("unknown", 0));
+        let mut by_age_group: Vec<(&'static str, usize)> =
+            rules.age_groups.iter().map(|g| (g.code, 0)).collect();
+        by_age_group.push(("unknown", 0));
+        let mut o = ParticipantOverview {
+            total: participants.len(),
+            complete: 0,
+            by_gender: Vec::new(),
+            by_age_group: Vec::new(),
+            long_term_unemployed: 0,
+            ltu_definition: rules.ltu,
+            left: 0,
+            job_searching: 0,
+            education_or_training: 0,
+            qualification: 0,
+            employment: 0,
+            no_result: 0,
+        };
+        let bump = |table: &mut Vec<(&'static str, usize)>, code: &str| {
+            let slot = table
+                .iter()
+                .position(|(c, _)| *c == code)
+                .or(table.len().checked_sub(1));
+            if let Some((_, n)) = slot.and_then(|i| table.get_mut(i)) {
+                *n += 1;
+            }
+        };
+        for p in participants {
+            let d = rules.derive(p);
+            o.complete += usize::from(d.complete);
+            let gender = p
+                .entry
+                .gender
+                .filter(|g| rules.accepts_gender(*g))
+                .map_or("unknown", |g| g.code());
+            bump(&mut by_gender, gender);
+            bump(&mut by_age_group, d.age_group.map_or("unknown", |g| g.code));
+            o.long_term_unemployed += usize::from(d.long_term_unemployed == Some(true));
+            if let Some(exit) = &p.exit {
+                o.left += 1;
+                let c = rules.result_upon_leaving(exit).categories;
+                o.job_searching += usize::from(c.job_searching);
+                o.education_or_training += usize::from(c.education_or_training);
+                o.qualification += usize::from(c.qualification);
+                o.employment += usize::from(c.employment);
+                o.no_result += usize::from(!c.any());
+            }
+        }
+        o.by_gender = by_gender;
+        o.by_age_group = by_age_group;
+        o
+    }
+
+    /// A few lines of text for a terminal.
+    pub fn to_text(&self) -> String {
+        let list = |t: &[(&str, usize)]| {
+            t.iter()
+                .filter(|(c, n)| *c != "unknown" || *n > 0)
+                .map(|(c, n)| format!("{c} {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut s = String::new();
+        let _ = writeln!(
+            s,
+            "  participants {} ({} complete); long-term unemployed at entry {} ({}{})",
+            self.total,
+            self.complete,
+            self.long_term_unemployed,
+            self.ltu_definition.source(),
+            self.ltu_definition.verification().label()
+        );
+        let _ = writeln!(s, "  by gender: {}", list(&self.by_gender));
+        let _ = writeln!(s, "  by age group: {}", list(&self.by_age_group));
+        let _ = writeln!(
+            s,
+            "  left {}: employed {}, in education or training {}, job searching {}, qualification {}, none of these {}",
+            self.left,
+            self.employment,
+            self.education_or_training,
+            self.job_searching,
+            self.qualification,
+            self.no_result
+        );
+        s
+    }
+}
