@@ -64,3 +64,36 @@ fn readme_cost_model_example() -> Result<(), Box<dyn std::error::Error>> {
     // --- end README ---
     Ok(())
 }
+
+#[test]
+fn readme_participants_example() -> Result<(), Box<dyn std::error::Error>> {
+    std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))?;
+    // --- begin README ---
+    use hanke::import::{ImportOptions, read_participants_csv};
+    use hanke::participant::{ExitSituation, Pseudonymiser, merge_duplicates};
+    use hanke::programme::ProgrammePeriod;
+    use hanke::rulebook::Rulebook;
+
+    let rules = Rulebook::for_period(ProgrammePeriod::Period2014To2020)
+        .unwrap()
+        .participants()
+        .unwrap();
+    let file = std::fs::File::open("examples/data/participants/lahde_mukaan_S20250.csv")?;
+    let mut options = ImportOptions::default();
+    options.accept_temporary_codes = true; // synthetic people: temporary codes 900–999
+    options.pseudonymiser = Some(Pseudonymiser::new(b"keep this secret out of the data")?);
+    options.drop_identity_codes = true; // keep only the keyed pseudonyms
+    options.rules = Some(rules);
+    let (records, report) = read_participants_csv(std::io::BufReader::new(file), options)?;
+    assert!(report.is_balanced()); // rows read = accepted + rejected (with line and field)
+    let people = merge_duplicates(records, None).participants; // first entry, last exit
+
+    let p = &people[0];
+    let derived = rules.derive(p); // age at entry, age group, long-term unemployment, ISCED, region
+    assert_eq!(derived.age_group.unwrap().indicator, Some("CO06")); // below 25
+    let result = rules.result_upon_leaving(p.exit.as_ref().unwrap());
+    assert_eq!(result.situation, Some(ExitSituation::Education));
+    assert!(result.categories.education_or_training);
+    // --- end README ---
+    Ok(())
+}
