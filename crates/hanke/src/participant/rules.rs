@@ -29,8 +29,22 @@ pub enum Field {
     UnemploymentStart,
     /// Highest education (gives the ISCED group).
     Education,
-    /// Municipality of residence.
+    /// Municipality of residence (the region, and rural areas, are derived from it).
     Municipality,
+    /// Household situation (2014–2020 original Annex I, CO12–CO14).
+    Household,
+    /// Disability.
+    Disability,
+    /// Foreign background.
+    ForeignBackground,
+    /// Third-country nationality.
+    ThirdCountryNational,
+    /// Minority.
+    Minority,
+    /// Homelessness or housing exclusion.
+    Homeless,
+    /// Other disadvantage (2014–2020 CO17).
+    OtherDisadvantaged,
 }
 
 impl Field {
@@ -43,6 +57,13 @@ impl Field {
             Field::UnemploymentStart => "entry.labour_status.since",
             Field::Education => "entry.education",
             Field::Municipality => "entry.municipality",
+            Field::Household => "entry.household",
+            Field::Disability => "entry.disadvantages.disability",
+            Field::ForeignBackground => "entry.disadvantages.foreign_background",
+            Field::ThirdCountryNational => "entry.disadvantages.third_country_national",
+            Field::Minority => "entry.disadvantages.minority",
+            Field::Homeless => "entry.disadvantages.homeless",
+            Field::OtherDisadvantaged => "entry.disadvantages.other_disadvantaged",
         }
     }
 }
@@ -223,6 +244,9 @@ pub struct ParticipantRules {
     pub national_ltu_allowed: bool,
     /// The data a complete record has.
     pub required: &'static [Field],
+    /// The items the period collects where applicable, never required (sensitive
+    /// items may be declined; homelessness and rural areas may be sampled).
+    pub optional: &'static [Field],
     /// Where the completeness rule comes from.
     pub completeness_source: &'static str,
     /// What incompleteness means in the period, in English.
@@ -302,6 +326,17 @@ pub(crate) static ESF_2014: ParticipantRules = ParticipantRules {
     // are not in the consolidated Annex I (RULES.md §1.2), so hanke does not make
     // them a condition (ADR 0007).
     required: &REQUIRED,
+    // CO15–CO17 (sensitive), CO18–CO19 (representative sample; rural from the
+    // municipality), household CO12–CO14 of the original text (RULES.md §1.2).
+    optional: &[
+        Field::ForeignBackground,
+        Field::Minority,
+        Field::Disability,
+        Field::OtherDisadvantaged,
+        Field::Homeless,
+        Field::Municipality,
+        Field::Household,
+    ],
     completeness_source: "SFC 2014 FAQ (sfc.ec.europa.eu/en/2014/support-ms/rpobli)",
     incomplete_effect_en: "the record counts only in the grand total of participants",
     incomplete_effect_fi: "osallistuja lasketaan vain osallistujien kokonaismäärään",
@@ -368,6 +403,15 @@ pub(crate) static ESF_PLUS_2021: ParticipantRules = ParticipantRules {
     // education, broken down by gender. Point 1.2 items (disability, nationality,
     // background, minority, homelessness, rural) are not required.
     required: &REQUIRED,
+    // Annex I point 1.2 (homeless and rural: RULES.md §2.2, unverified list end).
+    optional: &[
+        Field::Disability,
+        Field::ThirdCountryNational,
+        Field::ForeignBackground,
+        Field::Minority,
+        Field::Homeless,
+        Field::Municipality,
+    ],
     completeness_source: "Reg. 2021/1057 Art 17(5) and Annex I point 1.1",
     incomplete_effect_en: "the participant's indicator data are not transmitted",
     incomplete_effect_fi: "osallistujan indikaattoritietoja ei välitetä",
@@ -468,6 +512,14 @@ impl ParticipantRules {
                 ),
                 Field::Education => e.education.and_then(EducationLevel::isced_2011).is_none(),
                 Field::Municipality => e.municipality.is_none(),
+                // Never required by either period; listed for completeness of the match.
+                Field::Household
+                | Field::Disability
+                | Field::ForeignBackground
+                | Field::ThirdCountryNational
+                | Field::Minority
+                | Field::Homeless
+                | Field::OtherDisadvantaged => false,
             })
             .collect();
         Completeness { missing }
@@ -947,6 +999,23 @@ mod tests {
             ..f
         });
         assert!(ESF_2014.check(&p).is_empty());
+    }
+
+    #[test]
+    fn region_from_the_municipality_and_optional_items() {
+        let mut p = person(d(2016, 3, 1), d(1980, 1, 1));
+        p.entry.municipality = Some("609".parse().unwrap()); // Pori
+        assert_eq!(ESF_2014.derive(&p).region.unwrap().to_string(), "04"); // Satakunta
+        assert!(ESF_2014.optional.contains(&Field::Household));
+        assert!(!ESF_PLUS_2021.optional.contains(&Field::Household));
+        assert!(
+            ESF_PLUS_2021
+                .optional
+                .contains(&Field::ThirdCountryNational)
+        );
+        for f in ESF_2014.optional.iter().chain(ESF_PLUS_2021.optional) {
+            assert!(!REQUIRED.contains(f));
+        }
     }
 
     #[test]
