@@ -52,6 +52,7 @@ pub mod programme;
 pub mod project;
 pub mod report;
 pub mod rulebook;
+pub mod transmission;
 
 pub use ids::{BusinessId, IdError, PersonalIdentityCode, ProjectCode};
 pub use money::{Money, MoneyError, MoneyRange, Rate};

@@ -285,6 +285,23 @@ impl Rulebook {
         self.participant_rules
     }
 
+    /// The submissions of cumulative data to the Commission due in `year` (CPR
+    /// Art 42, ESF+ 2021–2027 only; empty for rulebooks whose calendar hanke does
+    /// not know — the 2014–2020 one is not in RULES.md).
+    ///
+    /// ```
+    /// use hanke::rulebook::Rulebook;
+    /// use hanke::programme::ProgrammePeriod::*;
+    /// assert_eq!(Rulebook::for_period(Period2021To2027).unwrap().transmissions_in(2026).len(), 5);
+    /// assert!(Rulebook::for_period(Period2014To2020).unwrap().transmissions_in(2016).is_empty());
+    /// ```
+    pub fn transmissions_in(&self, year: i32) -> Vec<crate::transmission::Transmission> {
+        match self.id {
+            RulebookId::EsfPlus2021To2027 => crate::transmission::transmissions_in(year),
+            _ => Vec::new(),
+        }
+    }
+
     /// The limit of a kind of cost model, if the rulebook allows it.
     pub fn cost_model_limit(&self, kind: CostModelKind) -> Option<&'static CostModelLimit> {
         self.cost_models.iter().find(|l| l.kind == kind)
