@@ -11,7 +11,7 @@ use crate::PersonalIdentityCode;
 use crate::classify::{EducationLevel, MunicipalityCode};
 use crate::participant::{
     Answer, Disadvantages, Exit, ExitSituation, FollowUp, Gender, Improvement, LabourStatus,
-    Participant, ParticipantId, ParticipantRules, Pseudonym, Pseudonymiser, from_labels,
+    Participant, ParticipantId, ParticipantRules, Pseudonym, Pseudonymiser,
 };
 use crate::report::{Finding, rules};
 
@@ -606,7 +606,7 @@ impl<R: BufRead> ParticipantCsvReader<R> {
             s.parse::<MunicipalityCode>().map_err(|e| e.to_string())
         });
         let status = self.value(line, C::LabourStatus, "a labour-market status", |s| {
-            parse_status(s).ok_or_else(|| {
+            LabourStatus::from_label(s).ok_or_else(|| {
                 "use employed, self_employed, unemployed, inactive_in_education or inactive"
                     .to_string()
             })
@@ -748,46 +748,6 @@ pub fn read_participants_csv<R: BufRead>(
     Ok((out, reader.into_report()))
 }
 
-fn parse_status(s: &str) -> Option<LabourStatus> {
-    let in_education = LabourStatus::Inactive {
-        in_education_or_training: true,
-    };
-    let inactive = LabourStatus::Inactive {
-        in_education_or_training: false,
-    };
-    let unemployed = LabourStatus::Unemployed { since: None };
-    from_labels(
-        s,
-        &[
-            ("employed", LabourStatus::Employed),
-            ("työllinen", LabourStatus::Employed),
-            ("palkansaaja", LabourStatus::Employed),
-            ("self_employed", LabourStatus::SelfEmployed),
-            ("yrittäjä", LabourStatus::SelfEmployed),
-            ("unemployed", unemployed),
-            ("työtön", unemployed),
-            ("inactive_in_education", in_education),
-            ("opiskelija", in_education),
-            ("inactive", inactive),
-            ("työvoiman_ulkopuolella", inactive),
-        ],
-    )
-}
-
-fn status_code(s: LabourStatus) -> &'static str {
-    match s {
-        LabourStatus::Employed => "employed",
-        LabourStatus::SelfEmployed => "self_employed",
-        LabourStatus::Unemployed { .. } => "unemployed",
-        LabourStatus::Inactive {
-            in_education_or_training: true,
-        } => "inactive_in_education",
-        LabourStatus::Inactive {
-            in_education_or_training: false,
-        } => "inactive",
-    }
-}
-
 /// Reads `2016-03-01` or `1.3.2016` (day and month with or without a leading
 /// zero); `None` for anything else or a date that does not exist.
 fn parse_date(s: &str) -> Option<NaiveDate> {
@@ -867,7 +827,7 @@ pub fn write_participants_csv<W: Write>(
                 C::BirthDate => opt(e.birth_date.map(|x| x.to_string())),
                 C::Gender => opt(e.gender.map(|g| g.code().to_string())),
                 C::Municipality => opt(e.municipality.map(|m| m.to_string())),
-                C::LabourStatus => opt(e.labour_status.map(|s| status_code(s).to_string())),
+                C::LabourStatus => opt(e.labour_status.map(|s| s.code().to_string())),
                 C::UnemployedSince => opt(match e.labour_status {
                     Some(LabourStatus::Unemployed { since }) => since.map(|x| x.to_string()),
                     _ => None,

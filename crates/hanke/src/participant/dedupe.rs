@@ -99,25 +99,21 @@ pub fn merge_duplicates(
     participants: Vec<Participant>,
     pseudonymiser: Option<&Pseudonymiser>,
 ) -> Merged {
-    // Group indices by key, in order of first appearance.
-    let mut groups: Vec<Vec<Participant>> = Vec::with_capacity(participants.len());
-    let mut kinds: Vec<Option<&'static str>> = Vec::with_capacity(participants.len());
+    // Groups of records by key, in order of first appearance, each with what
+    // matched (`None` for a record with neither code nor pseudonym).
+    let mut groups: Vec<(Option<&'static str>, Vec<Participant>)> =
+        Vec::with_capacity(participants.len());
     let mut index: HashMap<DuplicateKey, usize> = HashMap::new();
     for p in participants {
-        match key_of(&p, pseudonymiser) {
-            Some(key) => {
-                if let Some(group) = index.get(&key).and_then(|&i| groups.get_mut(i)) {
-                    group.push(p);
-                } else {
-                    index.insert(key.clone(), groups.len());
-                    kinds.push(Some(key.kind()));
-                    groups.push(vec![p]);
-                }
-            }
-            None => {
-                kinds.push(None);
-                groups.push(vec![p]);
-            }
+        let Some(key) = key_of(&p, pseudonymiser) else {
+            groups.push((None, vec![p]));
+            continue;
+        };
+        if let Some((_, group)) = index.get(&key).and_then(|&i| groups.get_mut(i)) {
+            group.push(p);
+        } else {
+            index.insert(key.clone(), groups.len());
+            groups.push((Some(key.kind()), vec![p]));
         }
     }
     let mut out = Merged {
@@ -125,7 +121,7 @@ pub fn merge_duplicates(
         merges: Vec::new(),
         findings: Vec::new(),
     };
-    for (group, kind) in groups.into_iter().zip(kinds) {
+    for (kind, group) in groups {
         if group.len() == 1 {
             out.participants.extend(group);
             continue;

@@ -138,6 +138,57 @@ pub enum LabourStatus {
 }
 
 impl LabourStatus {
+    /// The code used in files: `employed`, `self_employed`, `unemployed`,
+    /// `inactive_in_education`, `inactive` (the start of unemployment is a field
+    /// of its own).
+    pub fn code(self) -> &'static str {
+        match self {
+            LabourStatus::Employed => "employed",
+            LabourStatus::SelfEmployed => "self_employed",
+            LabourStatus::Unemployed { .. } => "unemployed",
+            LabourStatus::Inactive {
+                in_education_or_training: true,
+            } => "inactive_in_education",
+            LabourStatus::Inactive {
+                in_education_or_training: false,
+            } => "inactive",
+        }
+    }
+
+    /// Reads a code or Finnish label (`työtön`, `opiskelija`, `työvoiman
+    /// ulkopuolella`); an unemployed status has no start date yet.
+    ///
+    /// ```
+    /// use hanke::participant::LabourStatus;
+    /// assert_eq!(LabourStatus::from_label("Työtön"), Some(LabourStatus::Unemployed { since: None }));
+    /// assert_eq!(LabourStatus::from_label("opiskelija").unwrap().code(), "inactive_in_education");
+    /// ```
+    pub fn from_label(label: &str) -> Option<LabourStatus> {
+        let in_education = LabourStatus::Inactive {
+            in_education_or_training: true,
+        };
+        let inactive = LabourStatus::Inactive {
+            in_education_or_training: false,
+        };
+        let unemployed = LabourStatus::Unemployed { since: None };
+        from_labels(
+            label,
+            &[
+                ("employed", LabourStatus::Employed),
+                ("työllinen", LabourStatus::Employed),
+                ("palkansaaja", LabourStatus::Employed),
+                ("self_employed", LabourStatus::SelfEmployed),
+                ("yrittäjä", LabourStatus::SelfEmployed),
+                ("unemployed", unemployed),
+                ("työtön", unemployed),
+                ("inactive_in_education", in_education),
+                ("opiskelija", in_education),
+                ("inactive", inactive),
+                ("työvoiman_ulkopuolella", inactive),
+            ],
+        )
+    }
+
     /// Whether the status counts as employed, including self-employed.
     pub fn is_employed(self) -> bool {
         matches!(self, LabourStatus::Employed | LabourStatus::SelfEmployed)
@@ -458,7 +509,7 @@ pub(crate) fn label_is(label: &str, candidate: &str) -> bool {
 }
 
 /// The value of the first `(label, value)` whose label `label` reads as.
-pub(crate) fn from_labels<T: Copy>(label: &str, table: &[(&str, T)]) -> Option<T> {
+fn from_labels<T: Copy>(label: &str, table: &[(&str, T)]) -> Option<T> {
     table
         .iter()
         .find(|(candidate, _)| label_is(label, candidate))

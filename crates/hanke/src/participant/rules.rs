@@ -480,11 +480,17 @@ impl ParticipantRules {
     /// `None` where the start of unemployment (or, for the age-dependent
     /// definition, the age) is unknown.
     pub fn long_term_unemployed(&self, p: &Participant) -> Option<bool> {
+        let age = p.entry.birth_date.and_then(|b| age_on(b, p.entry.date));
+        self.long_term_unemployed_at(p, age)
+    }
+
+    /// [`Self::long_term_unemployed`] with the age at entry already known.
+    fn long_term_unemployed_at(&self, p: &Participant, age_at_entry: Option<u8>) -> Option<bool> {
         match p.entry.labour_status? {
             LabourStatus::Unemployed { since } => {
                 let since = since?;
                 let age = match self.ltu {
-                    LtuDefinition::AgeDependent => age_on(p.entry.birth_date?, p.entry.date)?,
+                    LtuDefinition::AgeDependent => age_at_entry?,
                     // The register definition does not depend on age.
                     LtuDefinition::RegisteredTwelveMonths => u8::MAX,
                 };
@@ -538,7 +544,7 @@ impl ParticipantRules {
         Derived {
             age_at_entry,
             age_group: age_at_entry.and_then(|a| self.age_group(a)),
-            long_term_unemployed: self.long_term_unemployed(p),
+            long_term_unemployed: self.long_term_unemployed_at(p, age_at_entry),
             isced: e.education.and_then(EducationLevel::isced_2011),
             education_band: e.education.and_then(|l| self.education_band(l)),
             region,
