@@ -38,6 +38,7 @@ macro_rules! serde_as_string {
     };
 }
 
+pub mod activity;
 pub mod claim;
 pub mod classify;
 pub mod cofinancing;
@@ -45,6 +46,7 @@ pub mod cost;
 pub mod funding;
 pub mod ids;
 pub mod import;
+pub mod indicator;
 pub mod money;
 pub mod org;
 pub mod participant;

@@ -54,7 +54,7 @@ pub use rules::{
     AgeGroup, Completeness, Derived, EducationBand, Field, LtuDefinition, ParticipantRules,
     ResultUponLeaving,
 };
-pub(crate) use rules::{ESF_2014 as RULES_2014, ESF_PLUS_2021 as RULES_2021};
+pub(crate) use rules::{ESF_2014 as RULES_2014, ESF_PLUS_2021 as RULES_2021, age_on};
 
 /// Gender as the period's indicators break it down — *sukupuoli*. 2014–2020
 /// knows women and men (Reg. 1304/2013 Annex I); 2021–2027 adds non-binary
@@ -263,6 +263,35 @@ pub struct Disadvantages {
     pub homeless: Option<Answer>,
     /// Other disadvantaged (2014–2020 CO17) — *muu heikommassa asemassa oleva*.
     pub other_disadvantaged: Option<Answer>,
+}
+
+impl Disadvantages {
+    /// Whether the person is "disadvantaged" for the result indicators CR05, CR09:
+    /// answered yes to any item. Which items the SFC guidance counts is only
+    /// partly verified (the SFC 2014 FAQ "Which participants should be counted
+    /// under the result indicators dealing with disadvantaged?" was not read in
+    /// full), so the indicators carry a `Partial` definition tag.
+    ///
+    /// ```
+    /// use hanke::participant::{Answer, Disadvantages};
+    /// let mut d = Disadvantages::default();
+    /// assert!(!d.any_yes());
+    /// d.disability = Some(Answer::Declined);
+    /// assert!(!d.any_yes());
+    /// d.homeless = Some(Answer::Yes);
+    /// assert!(d.any_yes());
+    /// ```
+    pub fn any_yes(&self) -> bool {
+        [
+            self.disability,
+            self.foreign_background,
+            self.third_country_national,
+            self.minority,
+            self.homeless,
+            self.other_disadvantaged,
+        ]
+        .contains(&Some(Answer::Yes))
+    }
 }
 
 /// The household situation of 2014–2020 (CO12–CO14 of the original Annex I) —

@@ -485,7 +485,11 @@ impl ParticipantRules {
     }
 
     /// [`Self::long_term_unemployed`] with the age at entry already known.
-    fn long_term_unemployed_at(&self, p: &Participant, age_at_entry: Option<u8>) -> Option<bool> {
+    pub(crate) fn long_term_unemployed_at(
+        &self,
+        p: &Participant,
+        age_at_entry: Option<u8>,
+    ) -> Option<bool> {
         match p.entry.labour_status? {
             LabourStatus::Unemployed { since } => {
                 let since = since?;
@@ -503,32 +507,42 @@ impl ParticipantRules {
     /// What a record lacks of the data the period requires. Declining a sensitive
     /// item never makes a record incomplete: none is required (RULES.md §1.6, §2.4).
     pub fn completeness(&self, p: &Participant) -> Completeness {
-        let e = &p.entry;
         let missing = self
             .required
             .iter()
             .copied()
-            .filter(|f| match f {
-                Field::BirthDate => e.birth_date.is_none_or(|b| b > e.date),
-                Field::Gender => !e.gender.is_some_and(|g| self.accepts_gender(g)),
-                Field::LabourStatus => e.labour_status.is_none(),
-                Field::UnemploymentStart => matches!(
-                    e.labour_status,
-                    Some(LabourStatus::Unemployed { since: None })
-                ),
-                Field::Education => e.education.and_then(EducationLevel::isced_2011).is_none(),
-                Field::Municipality => e.municipality.is_none(),
-                // Never required by either period; listed for completeness of the match.
-                Field::Household
-                | Field::Disability
-                | Field::ForeignBackground
-                | Field::ThirdCountryNational
-                | Field::Minority
-                | Field::Homeless
-                | Field::OtherDisadvantaged => false,
-            })
+            .filter(|&f| self.lacks(p, f))
             .collect();
         Completeness { missing }
+    }
+
+    /// Whether a record is complete, without listing what it lacks (the
+    /// allocation-free form of [`Self::completeness`]).
+    pub fn is_complete(&self, p: &Participant) -> bool {
+        !self.required.iter().any(|&f| self.lacks(p, f))
+    }
+
+    fn lacks(&self, p: &Participant, field: Field) -> bool {
+        let e = &p.entry;
+        match field {
+            Field::BirthDate => e.birth_date.is_none_or(|b| b > e.date),
+            Field::Gender => !e.gender.is_some_and(|g| self.accepts_gender(g)),
+            Field::LabourStatus => e.labour_status.is_none(),
+            Field::UnemploymentStart => matches!(
+                e.labour_status,
+                Some(LabourStatus::Unemployed { since: None })
+            ),
+            Field::Education => e.education.and_then(EducationLevel::isced_2011).is_none(),
+            Field::Municipality => e.municipality.is_none(),
+            // Never required by either period; listed for completeness of the match.
+            Field::Household
+            | Field::Disability
+            | Field::ForeignBackground
+            | Field::ThirdCountryNational
+            | Field::Minority
+            | Field::Homeless
+            | Field::OtherDisadvantaged => false,
+        }
     }
 
     /// Every derived fact of a record.
@@ -548,7 +562,7 @@ impl ParticipantRules {
             isced: e.education.and_then(EducationLevel::isced_2011),
             education_band: e.education.and_then(|l| self.education_band(l)),
             region,
-            complete: self.completeness(p).is_complete(),
+            complete: self.is_complete(p),
         }
     }
 
@@ -624,6 +638,30 @@ impl ParticipantRules {
     /// assert!(r.categories.employment && !r.categories.job_searching);
     /// ```
     pub fn result_upon_leaving(&self, exit: &super::Exit) -> ResultUponLeaving {
+        self.result_upon_leaving_known_by(exit, NaiveDate::MAX)
+    }
+
+    /// [`Self::result_upon_leaving`] as known on `known_by` (a report's cut-off):
+    /// events after that day have not happened yet for the report, so they are
+    /// neither used nor counted as ignored.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use hanke::participant::{Exit, ExitEvent, ExitSituation};
+    /// use hanke::rulebook::Rulebook;
+    /// use hanke::programme::ProgrammePeriod;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let mut exit = Exit::new(d(3, 1), Some(ExitSituation::JobSeeking));
+    /// exit.later_events.push(ExitEvent { date: d(3, 21), situation: ExitSituation::OpenLabourMarket });
+    /// let rules = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap().participants().unwrap();
+    /// // At a cut-off of 15 March the job is not known yet.
+    /// assert!(rules.result_upon_leaving_known_by(&exit, d(3, 15)).categories.job_searching);
+    /// ```
+    pub fn result_upon_leaving_known_by(
+        &self,
+        exit: &super::Exit,
+        known_by: NaiveDate,
+    ) -> ResultUponLeaving {
         let window_end = exit
             .date
             .checked_add_days(chrono::Days::new(u64::from(self.result_reference_days)))
@@ -631,6 +669,9 @@ impl ParticipantRules {
         let mut current = exit.situation.map(|s| (exit.date, s));
         let mut ignored = 0;
         for event in &exit.later_events {
+            if event.date > known_by {
+                continue;
+            }
             if event.date < exit.date || event.date > window_end {
                 ignored += 1;
                 continue;

@@ -305,6 +305,9 @@ pub struct Project {
     /// The budget band a public page gives instead of figures (*budjetti*).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_band: Option<MoneyRange>,
+    /// Project-specific indicators (*hankekohtaiset indikaattorit*).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<crate::indicator::ProjectIndicator>,
     /// Results as reported (*tulokset*).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub results_summary: Option<String>,

@@ -537,6 +537,48 @@ pub mod rules {
         ),
     };
 
+    /// `ACT-HEAD-001`: a head count's breakdown adds up to more than the people
+    /// present. hanke's own consistency check (a breakdown is a part of the whole).
+    pub const ACTIVITY_BREAKDOWN_ABOVE_TOTAL: Rule = Rule {
+        id: "ACT-HEAD-001",
+        severity: Severity::Error,
+        title_en: "attendance breakdown above the head count",
+        title_fi: "osallistujaerittely suurempi kuin osallistujamäärä",
+        source: None,
+    };
+
+    /// `ACT-FEED-001`: feedback of one kind of activity on different scales,
+    /// which cannot be averaged. hanke's own consistency check.
+    pub const ACTIVITY_FEEDBACK_SCALES_MIXED: Rule = Rule {
+        id: "ACT-FEED-001",
+        severity: Severity::Warning,
+        title_en: "feedback scales mixed",
+        title_fi: "palauteasteikot sekaisin",
+        source: None,
+    };
+
+    /// `IND-INC-001`: records left out of the common indicators as incomplete
+    /// (2014–2020: counted only in the grand total; 2021–2027: not transmitted).
+    /// Source: SFC 2014 FAQ (sfc.ec.europa.eu/en/2014/support-ms/rpobli); Reg.
+    /// 2021/1057 Art 17(5).
+    pub const INDICATOR_INCOMPLETE_RECORDS: Rule = Rule {
+        id: "IND-INC-001",
+        severity: Severity::Warning,
+        title_en: "incomplete records left out of the indicators",
+        title_fi: "puutteelliset tiedot jätetty indikaattoreiden ulkopuolelle",
+        source: Some("SFC 2014 FAQ rpobli; Reg. 2021/1057 Art 17(5)"),
+    };
+
+    /// `IND-TGT-001`: a project indicator behind the milestone due by the cut-off.
+    /// Source: Reg. 2021/1057 Art 17(3) (cumulative milestones and targets).
+    pub const INDICATOR_BEHIND_MILESTONE: Rule = Rule {
+        id: "IND-TGT-001",
+        severity: Severity::Info,
+        title_en: "project indicator behind its milestone",
+        title_fi: "hankekohtainen indikaattori jäljessä välitavoitteesta",
+        source: Some("Reg. 2021/1057 Art 17(3)"),
+    };
+
     /// `IMP-CSV-001`: a malformed CSV record (wrong number of fields, bad quoting).
     pub const CSV_MALFORMED: Rule = Rule {
         id: "IMP-CSV-001",
@@ -578,7 +620,7 @@ pub mod rules {
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use rules::*;
-    static ALL: [Rule; 43] = [
+    static ALL: [Rule; 47] = [
         FUNDING_NEGATIVE_AMOUNT,
         FUNDING_SOURCES_EXCEED_TOTAL,
         FUNDING_SOURCES_PARTIAL,
@@ -618,6 +660,10 @@ pub fn all_rules() -> &'static [Rule] {
         PARTICIPANT_DUPLICATES_MERGED,
         PARTICIPANT_DUPLICATES_DISAGREE,
         PARTICIPANT_EVENT_OUTSIDE_REFERENCE,
+        ACTIVITY_BREAKDOWN_ABOVE_TOTAL,
+        ACTIVITY_FEEDBACK_SCALES_MIXED,
+        INDICATOR_INCOMPLETE_RECORDS,
+        INDICATOR_BEHIND_MILESTONE,
         CSV_MALFORMED,
         CSV_INVALID_UTF8,
         CSV_INVALID_VALUE,

@@ -1,0 +1,398 @@
+//! One pass over participant records: the whole common-indicator set of a
+//! catalogue, by gender, at a cut-off — *indikaattorien laskenta*.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::catalogue::{Catalogue, Indicator, Measure};
+use crate::participant::{
+    Answer, Gender, LabourStatus, Participant, ParticipantRules, ResultCategories, age_on,
+};
+
+/// Counts by gender — *sukupuolittain*. `unknown` holds records whose gender is
+/// missing or outside the period's categories; only the grand total and the
+/// incomplete count can have any, because a complete record has a valid gender.
+///
+/// ```
+/// use hanke::indicator::Tally;
+/// use hanke::participant::Gender;
+/// let mut t = Tally::default();
+/// t.add(Some(Gender::Woman));
+/// t.add(None);
+/// assert_eq!((t.women, t.unknown, t.total()), (1, 1, 2));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct Tally {
+    /// Women — *naiset*.
+    pub women: u64,
+    /// Men — *miehet*.
+    pub men: u64,
+    /// Non-binary persons (ESF+ only) — *muunsukupuoliset*.
+    pub non_binary: u64,
+    /// Gender missing or not a category of the period — *tuntematon*.
+    pub unknown: u64,
+}
+
+impl Tally {
+    /// Counts one person.
+    pub fn add(&mut self, gender: Option<Gender>) {
+        let slot = match gender {
+            Some(Gender::Woman) => &mut self.women,
+            Some(Gender::Man) => &mut self.men,
+            Some(Gender::NonBinary) => &mut self.non_binary,
+            None => &mut self.unknown,
+        };
+        *slot = slot.saturating_add(1);
+    }
+
+    /// Adds another tally (the merge of two parts).
+    pub fn merge(&mut self, other: &Tally) {
+        self.women = self.women.saturating_add(other.women);
+        self.men = self.men.saturating_add(other.men);
+        self.non_binary = self.non_binary.saturating_add(other.non_binary);
+        self.unknown = self.unknown.saturating_add(other.unknown);
+    }
+
+    /// The count of one gender.
+    pub fn get(&self, gender: Gender) -> u64 {
+        match gender {
+            Gender::Woman => self.women,
+            Gender::Man => self.men,
+            Gender::NonBinary => self.non_binary,
+        }
+    }
+
+    /// Everyone counted.
+    pub fn total(&self) -> u64 {
+        self.women
+            .saturating_add(self.men)
+            .saturating_add(self.non_binary)
+            .saturating_add(self.unknown)
+    }
+}
+
+/// Why two computations cannot be merged, or a computation cannot start.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum IndicatorError {
+    /// The catalogue is of another programme period than the participant rules.
+    #[error("the {catalogue} indicators cannot be computed with the {rules} participant rules")]
+    PeriodMismatch {
+        /// The catalogue's code.
+        catalogue: &'static str,
+        /// The rules' period.
+        rules: String,
+    },
+    /// The parts were computed with different catalogues, rules or cut-offs.
+    #[error("indicator results computed with different {what} cannot be merged")]
+    MergeMismatch {
+        /// What differs: `catalogue`, `rules` or `cut-off`.
+        what: &'static str,
+    },
+}
+
+impl IndicatorError {
+    /// A stable code: `indicator.period_mismatch`, `indicator.merge_mismatch`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            IndicatorError::PeriodMismatch { .. } => "indicator.period_mismatch",
+            IndicatorError::MergeMismatch { .. } => "indicator.merge_mismatch",
+        }
+    }
+}
+
+/// The common indicators of a set of participants at a cut-off —
+/// *yhteiset indikaattorit*: an accumulator that takes records one at a time and
+/// merges with other parts, so that projects roll up into specific objectives,
+/// priorities and programmes and a data set can be split across threads.
+///
+/// Counting rules (RULES.md §1.1, §1.6, §2.3, §2.4):
+/// - A record counts if it entered on or before the cut-off; later ones are
+///   counted in [`Self::not_yet_entered`] only.
+/// - Every counted record is in the grand total (*kaikki osallistujat*).
+/// - Under Annex I of either period an incomplete record counts nowhere else
+///   ([`Self::incomplete`]); in 2014–2020 it stays in the grand total, in
+///   2021–2027 its data are not transmitted.
+/// - Immediate results need an exit on or before the cut-off; the situation that
+///   counts is the last one known by the cut-off within the reference period.
+/// - Longer-term results need an exit and a follow-up on or before the cut-off.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use hanke::indicator::{Catalogue, CommonIndicators};
+/// use hanke::participant::{Participant, Gender, LabourStatus};
+/// use hanke::classify::EducationLevel;
+/// use hanke::rulebook::Rulebook;
+/// use hanke::programme::ProgrammePeriod;
+///
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let rules = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap().participants().unwrap();
+/// let mut p = Participant::new("P1".parse()?, d(2024, 2, 1));
+/// p.entry.birth_date = Some(d(2000, 5, 5));
+/// p.entry.gender = Some(Gender::NonBinary);
+/// p.entry.labour_status = Some(LabourStatus::Inactive { in_education_or_training: false });
+/// p.entry.education = Some(EducationLevel::from_code(3).unwrap());
+///
+/// let mut ind = CommonIndicators::new(Catalogue::EsfPlus, rules, Some(d(2024, 6, 30)))?;
+/// ind.add(&p);
+/// assert_eq!(ind.get("EECO04").unwrap().non_binary, 1);
+/// assert_eq!(ind.get("EECO07").unwrap().total(), 1); // 23 at entry
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommonIndicators {
+    catalogue: Catalogue,
+    rules: ParticipantRules,
+    cut_off: Option<NaiveDate>,
+    grand_total: Tally,
+    incomplete: Tally,
+    not_yet_entered: u64,
+    counts: Vec<Tally>,
+}
+
+/// What the rules say about one record, computed once per record.
+struct Facts {
+    age: Option<u8>,
+    status: Option<LabourStatus>,
+    ltu: bool,
+    isced: Option<u8>,
+    upon_leaving: Option<ResultCategories>,
+    follow_up_employed: bool,
+    improved: bool,
+    disadvantaged: bool,
+}
+
+impl CommonIndicators {
+    /// An empty computation of `catalogue` under `rules`, cumulative to `cut_off`
+    /// (`None`: everything recorded).
+    pub fn new(
+        catalogue: Catalogue,
+        rules: &ParticipantRules,
+        cut_off: Option<NaiveDate>,
+    ) -> Result<CommonIndicators, IndicatorError> {
+        if catalogue.period() != rules.period {
+            return Err(IndicatorError::PeriodMismatch {
+                catalogue: catalogue.code(),
+                rules: rules.period.to_string(),
+            });
+        }
+        Ok(CommonIndicators {
+            catalogue,
+            rules: *rules,
+            cut_off,
+            grand_total: Tally::default(),
+            incomplete: Tally::default(),
+            not_yet_entered: 0,
+            counts: vec![Tally::default(); catalogue.indicators().len()],
+        })
+    }
+
+    /// Computes over `participants` in one pass.
+    pub fn compute<'a>(
+        catalogue: Catalogue,
+        rules: &ParticipantRules,
+        cut_off: Option<NaiveDate>,
+        participants: impl IntoIterator<Item = &'a Participant>,
+    ) -> Result<CommonIndicators, IndicatorError> {
+        let mut out = CommonIndicators::new(catalogue, rules, cut_off)?;
+        for p in participants {
+            out.add(p);
+        }
+        Ok(out)
+    }
+
+    /// Counts one record.
+    pub fn add(&mut self, p: &Participant) {
+        let cut_off = self.cut_off.unwrap_or(NaiveDate::MAX);
+        if p.entry.date > cut_off {
+            self.not_yet_entered = self.not_yet_entered.saturating_add(1);
+            return;
+        }
+        let gender = p.entry.gender.filter(|g| self.rules.accepts_gender(*g));
+        self.grand_total.add(gender);
+        if self.catalogue.requires_complete_records() && !self.rules.is_complete(p) {
+            self.incomplete.add(gender);
+            return;
+        }
+        let facts = self.facts(p, cut_off);
+        for (indicator, tally) in self.catalogue.indicators().iter().zip(&mut self.counts) {
+            if holds(indicator.measure, p, &facts) {
+                tally.add(gender);
+            }
+        }
+    }
+
+    fn facts(&self, p: &Participant, cut_off: NaiveDate) -> Facts {
+        let e = &p.entry;
+        let age = e.birth_date.and_then(|b| age_on(b, e.date));
+        let left = p.exit.as_ref().filter(|x| x.date <= cut_off);
+        let upon_leaving = left.map(|x| {
+            self.rules
+                .result_upon_leaving_known_by(x, cut_off)
+                .categories
+        });
+        let follow_up = p
+            .follow_up
+            .as_ref()
+            .filter(|f| left.is_some() && f.date <= cut_off);
+        Facts {
+            age,
+            status: e.labour_status,
+            ltu: self.rules.long_term_unemployed_at(p, age) == Some(true),
+            isced: e
+                .education
+                .and_then(crate::classify::EducationLevel::isced_2011),
+            upon_leaving,
+            follow_up_employed: follow_up.is_some_and(|f| f.employed == Some(true)),
+            improved: follow_up.is_some_and(|f| f.improvement.is_some())
+                && e.labour_status.is_some_and(LabourStatus::is_employed),
+            disadvantaged: e.disadvantages.any_yes(),
+        }
+    }
+
+    /// Adds the counts of another part computed with the same catalogue, rules
+    /// and cut-off. Merging is associative and commutative, and merging the parts
+    /// of a data set gives exactly the result over the whole.
+    pub fn merge(&mut self, other: &CommonIndicators) -> Result<(), IndicatorError> {
+        let what = if self.catalogue != other.catalogue {
+            Some("catalogues")
+        } else if self.rules != other.rules {
+            Some("participant rules")
+        } else if self.cut_off != other.cut_off {
+            Some("cut-off dates")
+        } else {
+            None
+        };
+        if let Some(what) = what {
+            return Err(IndicatorError::MergeMismatch { what });
+        }
+        self.grand_total.merge(&other.grand_total);
+        self.incomplete.merge(&other.incomplete);
+        self.not_yet_entered = self.not_yet_entered.saturating_add(other.not_yet_entered);
+        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+            a.merge(b);
+        }
+        Ok(())
+    }
+
+    /// The catalogue computed.
+    pub fn catalogue(&self) -> Catalogue {
+        self.catalogue
+    }
+
+    /// The participant rules used.
+    pub fn rules(&self) -> &ParticipantRules {
+        &self.rules
+    }
+
+    /// The cut-off (`None`: everything recorded).
+    pub fn cut_off(&self) -> Option<NaiveDate> {
+        self.cut_off
+    }
+
+    /// Everyone who had entered by the cut-off, complete or not — *osallistujien
+    /// kokonaismäärä* ("grand total of participants", SFC 2014 FAQ).
+    pub fn grand_total(&self) -> Tally {
+        self.grand_total
+    }
+
+    /// Records left out of the indicators as incomplete.
+    pub fn incomplete(&self) -> Tally {
+        self.incomplete
+    }
+
+    /// Records that entered after the cut-off (not counted anywhere else).
+    pub fn not_yet_entered(&self) -> u64 {
+        self.not_yet_entered
+    }
+
+    /// The count of the indicator with `code`; `None` for an unknown code or an
+    /// indicator hanke does not compute from participants (entities, rural).
+    pub fn get(&self, code: &str) -> Option<Tally> {
+        self.values()
+            .find(|v| v.indicator.code == code)
+            .and_then(|v| v.value)
+    }
+
+    /// Every indicator of the catalogue with its value.
+    pub fn values(&self) -> impl Iterator<Item = IndicatorValue> + '_ {
+        self.catalogue
+            .indicators()
+            .iter()
+            .zip(&self.counts)
+            .map(|(indicator, tally)| IndicatorValue {
+                indicator,
+                value: indicator.is_computed_from_participants().then_some(*tally),
+            })
+    }
+}
+
+/// One indicator and its value — *indikaattorin arvo*. `value` is `None` where
+/// hanke does not compute the indicator from participant records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct IndicatorValue {
+    /// The indicator.
+    pub indicator: &'static Indicator,
+    /// The counts by gender.
+    pub value: Option<Tally>,
+}
+
+fn holds(measure: Measure, p: &Participant, f: &Facts) -> bool {
+    let d = &p.entry.disadvantages;
+    let yes = |a: Option<Answer>| a == Some(Answer::Yes);
+    let household = p.entry.household;
+    let unemployed = matches!(f.status, Some(LabourStatus::Unemployed { .. }));
+    let inactive = matches!(f.status, Some(LabourStatus::Inactive { .. }));
+    let inactive_not_in_education = matches!(
+        f.status,
+        Some(LabourStatus::Inactive {
+            in_education_or_training: false
+        })
+    );
+    let r = f.upon_leaving.unwrap_or(ResultCategories::NONE);
+    match measure {
+        Measure::Total => true,
+        Measure::Unemployed => unemployed,
+        Measure::LongTermUnemployed => f.ltu,
+        Measure::Inactive => inactive,
+        Measure::InactiveNotInEducation => inactive_not_in_education,
+        Measure::Employed => f.status.is_some_and(LabourStatus::is_employed),
+        Measure::AgeBelow(n) => f.age.is_some_and(|a| a < n),
+        Measure::AgeFrom(n) => f.age.is_some_and(|a| a >= n),
+        Measure::AgeBetween(lo, hi) => f.age.is_some_and(|a| (lo..=hi).contains(&a)),
+        Measure::OlderUnemployedOrInactiveNotInEducation(n) => {
+            f.age.is_some_and(|a| a >= n) && (unemployed || inactive_not_in_education)
+        }
+        Measure::Isced(lo, hi) => f.isced.is_some_and(|i| (lo..=hi).contains(&i)),
+        Measure::JoblessHousehold => household.is_some_and(|h| h.jobless),
+        Measure::JoblessHouseholdWithChildren => {
+            household.is_some_and(|h| h.jobless && h.dependent_children)
+        }
+        Measure::SingleAdultWithChildren => {
+            household.is_some_and(|h| h.single_adult && h.dependent_children)
+        }
+        Measure::MigrantForeignBackgroundMinority => {
+            yes(d.foreign_background) || yes(d.third_country_national) || yes(d.minority)
+        }
+        Measure::ForeignBackgroundOrMinority => yes(d.foreign_background) || yes(d.minority),
+        Measure::Disability => yes(d.disability),
+        Measure::ThirdCountryNational => yes(d.third_country_national),
+        Measure::ForeignBackground => yes(d.foreign_background),
+        Measure::Minority => yes(d.minority),
+        Measure::Homeless => yes(d.homeless),
+        Measure::OtherDisadvantaged => yes(d.other_disadvantaged),
+        Measure::Rural | Measure::Entity => false,
+        Measure::JobSearchingUponLeaving {
+            inactive_at_entry_only,
+        } => r.job_searching && (!inactive_at_entry_only || inactive),
+        Measure::EducationUponLeaving => r.education_or_training,
+        Measure::QualificationUponLeaving => r.qualification,
+        Measure::EmploymentUponLeaving => r.employment,
+        Measure::DisadvantagedPositiveUponLeaving => f.disadvantaged && r.any(),
+        Measure::EmployedSixMonths => f.follow_up_employed,
+        Measure::ImprovedSixMonths => f.improved,
+        Measure::OlderEmployedSixMonths(n) => f.age.is_some_and(|a| a >= n) && f.follow_up_employed,
+        Measure::DisadvantagedEmployedSixMonths => f.disadvantaged && f.follow_up_employed,
+    }
+}

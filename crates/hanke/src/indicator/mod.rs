@@ -1,0 +1,26 @@
+//! Indicators — *indikaattorit*: the EU common indicators of each period as a
+//! catalogue with sources ([`Catalogue`], [`Indicator`]), their computation over
+//! participant records by gender at a cut-off ([`CommonIndicators`]), and the
+//! project's own indicators ([`ProjectIndicator`]).
+//!
+//! ```
+//! use hanke::indicator::{Catalogue, CommonIndicators};
+//! use hanke::participant::synthetic::duuniin_coaching;
+//! use hanke::rulebook::Rulebook;
+//! use hanke::programme::ProgrammePeriod;
+//!
+//! let rules = Rulebook::for_period(ProgrammePeriod::Period2014To2020).unwrap().participants().unwrap();
+//! let people = duuniin_coaching();
+//! let ind = CommonIndicators::compute(Catalogue::Esf2014, rules, None, &people)?;
+//! assert_eq!(ind.grand_total().total(), 29);
+//! assert_eq!(ind.get("CR04").unwrap().total(), 6); // 2 open market, 2 pay-subsidised, 2 apprenticeships
+//! # Ok::<(), hanke::indicator::IndicatorError>(())
+//! ```
+
+mod catalogue;
+mod compute;
+mod project;
+
+pub use catalogue::{Catalogue, DataClass, Indicator, IndicatorKind, Unit};
+pub use compute::{CommonIndicators, IndicatorError, IndicatorValue, Tally};
+pub use project::{Milestone, ProjectIndicator, ProjectIndicatorSource};
