@@ -277,7 +277,7 @@ impl Activity {
 
 /// What to compute over activities — *mittari*.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "measure", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Measure {
     /// The number of activities.
     Activities,
@@ -303,8 +303,8 @@ pub struct ActivityMeasure {
     /// The kinds counted; empty = every kind.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kinds: Vec<ActivityKind>,
-    /// What is computed.
-    #[serde(flatten)]
+    /// What is computed: `"activities"`, `"attendances"`, `"distinct_attendees"`,
+    /// `"feedback_mean"` or `{"share": {"category": "third_sector"}}`.
     pub measure: Measure,
 }
 

@@ -1,0 +1,461 @@
+//! Common indicators on small, hand-derived participant sets — including the
+//! traps the rules set — and the merge property.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use chrono::NaiveDate;
+use hanke::classify::EducationLevel;
+use hanke::indicator::{Catalogue, CommonIndicators, IndicatorKind, Tally};
+use hanke::participant::synthetic::{SyntheticConfig, duuniin_coaching, generate};
+use hanke::participant::{
+    Answer, Exit, ExitEvent, ExitSituation, FollowUp, Gender, Improvement, LabourStatus,
+    Participant, ParticipantRules,
+};
+use hanke::programme::{ProgrammePeriod, Verification};
+use hanke::rulebook::Rulebook;
+use proptest::prelude::*;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn rules(period: ProgrammePeriod) -> &'static ParticipantRules {
+    Rulebook::for_period(period)
+        .unwrap()
+        .participants()
+        .unwrap()
+}
+
+const P14: ProgrammePeriod = ProgrammePeriod::Period2014To2020;
+const P21: ProgrammePeriod = ProgrammePeriod::Period2021To2027;
+
+/// A complete record: entered 1 March 2020, upper-secondary education.
+fn person(id: &str, gender: Gender, birth: NaiveDate, status: LabourStatus) -> Participant {
+    let mut p = Participant::new(id.parse().unwrap(), d(2020, 3, 1));
+    p.entry.birth_date = Some(birth);
+    p.entry.gender = Some(gender);
+    p.entry.labour_status = Some(status);
+    p.entry.education = EducationLevel::from_code(3);
+    p
+}
+
+const INACTIVE: LabourStatus = LabourStatus::Inactive {
+    in_education_or_training: false,
+};
+
+fn unemployed_since(y: i32, m: u32, day: u32) -> LabourStatus {
+    LabourStatus::Unemployed {
+        since: Some(d(y, m, day)),
+    }
+}
+
+fn total(ind: &CommonIndicators, code: &str) -> u64 {
+    ind.get(code)
+        .unwrap_or_else(|| panic!("{code} not computed"))
+        .total()
+}
+
+#[test]
+fn catalogues_are_complete_and_sourced() {
+    let codes = |c: Catalogue| c.indicators().iter().map(|i| i.code).collect::<Vec<_>>();
+    let mut expected14: Vec<String> = (1..=23).map(|n| format!("CO{n:02}")).collect();
+    expected14.extend((1..=9).map(|n| format!("CR{n:02}")));
+    assert_eq!(codes(Catalogue::Esf2014), expected14);
+    let mut expected21: Vec<String> = (1..=19).map(|n| format!("EECO{n:02}")).collect();
+    expected21.extend((1..=6).map(|n| format!("EECR{n:02}")));
+    assert_eq!(codes(Catalogue::EsfPlus), expected21);
+    assert_eq!(Catalogue::EsfPlusMostDeprived.indicators().len(), 8);
+    for c in Catalogue::ALL {
+        for i in c.indicators() {
+            assert!(!i.name_fi.is_empty() && !i.name_sv.is_empty() && !i.name_en.is_empty());
+            assert!(i.source.starts_with("Reg. "), "{}", i.code);
+            assert!(!i.definition.is_empty());
+        }
+    }
+    // The codes RULES.md confirms, and one confirmed here (CR03, gov.uk action note 054/20).
+    for (c, code) in [
+        (Catalogue::Esf2014, "CO01"),
+        (Catalogue::Esf2014, "CO15"),
+        (Catalogue::Esf2014, "CR03"),
+        (Catalogue::EsfPlus, "EECO02"),
+        (Catalogue::EsfPlus, "EECO12"),
+        (Catalogue::EsfPlus, "EECR01"),
+        (Catalogue::EsfPlus, "EECR04"),
+    ] {
+        assert_eq!(
+            c.indicator(code).unwrap().code_verification,
+            Verification::Verified
+        );
+    }
+    // Everything else stays flagged.
+    assert_eq!(
+        Catalogue::EsfPlus
+            .indicator("EECO01")
+            .unwrap()
+            .code_verification,
+        Verification::Unverified
+    );
+    let kind = |c: Catalogue, code| c.indicator(code).unwrap().kind;
+    assert_eq!(
+        kind(Catalogue::Esf2014, "CR05"),
+        IndicatorKind::ImmediateResult
+    );
+    assert_eq!(
+        kind(Catalogue::Esf2014, "CR09"),
+        IndicatorKind::LongerTermResult
+    );
+    assert_eq!(
+        kind(Catalogue::EsfPlus, "EECR06"),
+        IndicatorKind::LongerTermResult
+    );
+}
+
+#[test]
+fn age_is_taken_at_entry() {
+    // Born 2 March 1965: 54 on entry (1 March 2020), 55 the next day.
+    let mut p = person("AGE", Gender::Woman, d(1965, 3, 2), INACTIVE);
+    p.exit = Some(Exit::new(d(2020, 9, 1), Some(ExitSituation::Inactive)));
+    for (c, code, rules) in [
+        (Catalogue::Esf2014, "CO07", rules(P14)),
+        (Catalogue::EsfPlus, "EECO08", rules(P21)),
+    ] {
+        let ind = CommonIndicators::compute(c, rules, None, [&p]).unwrap();
+        assert_eq!(total(&ind, code), 0, "{code}");
+    }
+    let ind = CommonIndicators::compute(Catalogue::Esf2014, rules(P14), None, [&p]).unwrap();
+    assert_eq!(total(&ind, "CO08"), 0);
+    // A day older at entry: counted, and in CO08 as inactive not in education.
+    p.entry.birth_date = Some(d(1965, 3, 1));
+    let ind = CommonIndicators::compute(Catalogue::Esf2014, rules(P14), None, [&p]).unwrap();
+    assert_eq!((total(&ind, "CO07"), total(&ind, "CO08")), (1, 1));
+}
+
+#[test]
+fn long_term_unemployment_around_the_age_dependent_threshold() {
+    // Entry 1 March 2020. Under 25: more than 6 months; 25 and over: more than 12.
+    let young = d(2000, 1, 1);
+    let adult = d(1980, 1, 1);
+    let people = [
+        person("Y-6M", Gender::Man, young, unemployed_since(2019, 9, 1)), // exactly 6 months
+        person("Y-6M1D", Gender::Man, young, unemployed_since(2019, 8, 31)), // a day more
+        person("A-12M", Gender::Woman, adult, unemployed_since(2019, 3, 1)), // exactly 12
+        person(
+            "A-12M1D",
+            Gender::Woman,
+            adult,
+            unemployed_since(2019, 2, 28),
+        ), // a day more
+        person("A-7M", Gender::Woman, adult, unemployed_since(2019, 8, 1)), // 7 months at 40
+    ];
+    let ind = CommonIndicators::compute(Catalogue::Esf2014, rules(P14), None, &people).unwrap();
+    assert_eq!(total(&ind, "CO01"), 5);
+    let ltu = ind.get("CO02").unwrap();
+    assert_eq!((ltu.men, ltu.women), (1, 1));
+    // The national register definition (12 months at any age, 2021–2027 only):
+    // exactly 12 months counts, the young person's 6 months do not.
+    let national = rules(P21)
+        .with_ltu(hanke::participant::LtuDefinition::RegisteredTwelveMonths)
+        .unwrap();
+    let ind = CommonIndicators::compute(Catalogue::EsfPlus, &national, None, &people).unwrap();
+    let ltu = ind.get("EECO03").unwrap();
+    assert_eq!((ltu.men, ltu.women), (0, 2));
+}
+
+#[test]
+fn incomplete_records_count_only_in_the_grand_total() {
+    let complete = person("OK", Gender::Woman, d(1990, 1, 1), INACTIVE);
+    let mut no_education = person("NOEDU", Gender::Man, d(1990, 1, 1), INACTIVE);
+    no_education.entry.education = None;
+    let mut no_start = person(
+        "NOSTART",
+        Gender::Man,
+        d(1990, 1, 1),
+        LabourStatus::Unemployed { since: None },
+    );
+    no_start.entry.education = EducationLevel::from_code(2);
+    // A declined sensitive item does not make a record incomplete.
+    let mut declined = person("DECL", Gender::Woman, d(1990, 1, 1), INACTIVE);
+    declined.entry.disadvantages.disability = Some(Answer::Declined);
+    declined.entry.disadvantages.minority = Some(Answer::Declined);
+    let people = [complete, no_education, no_start, declined];
+    for (c, r, total_code) in [
+        (Catalogue::Esf2014, rules(P14), None),
+        (Catalogue::EsfPlus, rules(P21), Some("EECO01")),
+    ] {
+        let ind = CommonIndicators::compute(c, r, None, &people).unwrap();
+        assert_eq!(ind.grand_total().total(), 4);
+        assert_eq!(
+            ind.incomplete(),
+            Tally {
+                men: 2,
+                ..Tally::default()
+            }
+        );
+        let inactive = if c == Catalogue::Esf2014 {
+            "CO03"
+        } else {
+            "EECO04"
+        };
+        assert_eq!(ind.get(inactive).unwrap().women, 2);
+        assert_eq!(ind.get(inactive).unwrap().men, 0);
+        if let Some(code) = total_code {
+            assert_eq!(total(&ind, code), 2);
+        }
+        let disability = if c == Catalogue::Esf2014 {
+            "CO16"
+        } else {
+            "EECO12"
+        };
+        assert_eq!(total(&ind, disability), 0);
+    }
+}
+
+#[test]
+fn job_search_then_work_within_four_weeks_counts_once_as_employment() {
+    // The SFC worked example: inactive, job searching on leaving, a job on day 20.
+    let mut p = person("SFC", Gender::Woman, d(1990, 1, 1), INACTIVE);
+    let mut exit = Exit::new(d(2021, 3, 1), Some(ExitSituation::JobSeeking));
+    exit.later_events.push(ExitEvent {
+        date: d(2021, 3, 21),
+        situation: ExitSituation::OpenLabourMarket,
+    });
+    p.exit = Some(exit);
+    let ind = CommonIndicators::compute(Catalogue::EsfPlus, rules(P21), None, [&p]).unwrap();
+    assert_eq!((total(&ind, "EECR04"), total(&ind, "EECR01")), (1, 0));
+    let ind = CommonIndicators::compute(Catalogue::Esf2014, rules(P14), None, [&p]).unwrap();
+    assert_eq!((total(&ind, "CR04"), total(&ind, "CR01")), (1, 0));
+    // At a cut-off before the job, the person is still job searching.
+    let ind = CommonIndicators::compute(Catalogue::EsfPlus, rules(P21), Some(d(2021, 3, 10)), [&p])
+        .unwrap();
+    assert_eq!((total(&ind, "EECR04"), total(&ind, "EECR01")), (0, 1));
+    // A job found on day 29 is outside the reference period.
+    let mut late = p.clone();
+    late.exit.as_mut().unwrap().later_events[0].date = d(2021, 3, 30);
+    let ind = CommonIndicators::compute(Catalogue::EsfPlus, rules(P21), None, [&late]).unwrap();
+    assert_eq!((total(&ind, "EECR04"), total(&ind, "EECR01")), (0, 1));
+}
+
+#[test]
+fn non_binary_exists_in_esf_plus_only() {
+    let p = person("NB", Gender::NonBinary, d(1999, 1, 1), INACTIVE);
+    let ind = CommonIndicators::compute(Catalogue::EsfPlus, rules(P21), None, [&p]).unwrap();
+    assert_eq!(ind.get("EECO04").unwrap().non_binary, 1);
+    assert_eq!(ind.incomplete().total(), 0);
+    // In 2014–2020 the category does not exist: the record is incomplete and
+    // counts in the grand total with an unknown gender.
+    let ind = CommonIndicators::compute(Catalogue::Esf2014, rules(P14), None, [&p]).unwrap();
+    assert_eq!(ind.grand_total().unknown, 1);
+    assert_eq!(ind.incomplete().unknown, 1);
+    assert_eq!(total(&ind, "CO03"), 0);
+}
+
+#[test]
+fn cut_off_counts_what_had_happened_by_that_day() {
+    let mut p = person("CUT", Gender::Man, d(1980, 1, 1), LabourStatus::Employed);
+    p.exit = Some(Exit::new(
+        d(2020, 6, 30),
+        Some(ExitSituation::OpenLabourMarket),
+    ));
+    let mut f = FollowUp::new(d(2020, 12, 31), Some(true));
+    f.improvement = Some(Improvement::PrecariousToStable);
+    p.follow_up = Some(f);
+    let at = |cut: NaiveDate| {
+        CommonIndicators::compute(Catalogue::EsfPlus, rules(P21), Some(cut), [&p]).unwrap()
+    };
+    let before_entry = at(d(2020, 2, 29));
+    assert_eq!(
+        (
+            before_entry.grand_total().total(),
+            before_entry.not_yet_entered()
+        ),
+        (0, 1)
+    );
+    let inside = at(d(2020, 6, 29));
+    assert_eq!((total(&inside, "EECO05"), total(&inside, "EECR04")), (1, 0));
+    let left = at(d(2020, 6, 30));
+    assert_eq!((total(&left, "EECR04"), total(&left, "EECR05")), (1, 0));
+    let followed = at(d(2020, 12, 31));
+    assert_eq!(
+        (total(&followed, "EECR05"), total(&followed, "EECR06")),
+        (1, 1)
+    );
+    // The improvement counts only for those employed at entry.
+    let mut q = p.clone();
+    q.entry.labour_status = Some(INACTIVE);
+    let ind = CommonIndicators::compute(Catalogue::EsfPlus, rules(P21), None, [&q]).unwrap();
+    assert_eq!((total(&ind, "EECR05"), total(&ind, "EECR06")), (1, 0));
+}
+
+#[test]
+fn disadvantaged_results_and_sensitive_outputs() {
+    let mut p = person(
+        "DIS",
+        Gender::Woman,
+        d(1960, 1, 1),
+        unemployed_since(2018, 1, 1),
+    );
+    p.entry.disadvantages.disability = Some(Answer::Yes);
+    p.entry.disadvantages.foreign_background = Some(Answer::Declined);
+    let mut exit = Exit::new(d(2020, 8, 1), Some(ExitSituation::Education));
+    exit.qualification_gained = Some(true);
+    p.exit = Some(exit);
+    p.follow_up = Some(FollowUp::new(d(2021, 2, 1), Some(true)));
+    let ind = CommonIndicators::compute(Catalogue::Esf2014, rules(P14), None, [&p]).unwrap();
+    for (code, n) in [
+        ("CO01", 1),
+        ("CO02", 1),
+        ("CO07", 1),
+        ("CO08", 1),
+        ("CO15", 0),
+        ("CO16", 1),
+        ("CR02", 1),
+        ("CR03", 1),
+        ("CR04", 0),
+        ("CR05", 1),
+        ("CR06", 1),
+        ("CR07", 0),
+        ("CR08", 1),
+        ("CR09", 1),
+    ] {
+        assert_eq!(total(&ind, code), n, "{code}");
+    }
+    // Not computed from participants: entity indicators and rural areas.
+    assert!(ind.get("CO19").is_none() && ind.get("CO20").is_none());
+}
+
+#[test]
+fn duuniin_results_in_both_periods() {
+    // Lähde mukaan! (S20250), seed 001: of 29 Duuniin! participants, 6 to
+    // education, 2 pay-subsidised work, 2 open labour market, 14 activated as
+    // jobseekers, 1 vocational rehabilitation, 1 work trial, 2 apprenticeships.
+    let people = duuniin_coaching();
+    let ind = CommonIndicators::compute(Catalogue::Esf2014, rules(P14), None, &people).unwrap();
+    assert_eq!(ind.grand_total().total(), 29);
+    assert_eq!(ind.incomplete().total(), 0);
+    assert_eq!(
+        ind.get("CR04").unwrap(),
+        Tally {
+            women: 3,
+            men: 3,
+            ..Tally::default()
+        }
+    );
+    for (code, n) in [
+        ("CO01", 18),
+        ("CO02", 16),
+        ("CO03", 11),
+        ("CO04", 11),
+        ("CO06", 7),
+        ("CO07", 4),
+        ("CO08", 4),
+        ("CR01", 8), // inactive at entry and job searching on leaving
+        ("CR02", 8), // 6 education + 2 apprenticeships
+        ("CR03", 0),
+        ("CR04", 6),
+    ] {
+        assert_eq!(total(&ind, code), n, "{code}");
+    }
+    let ind = CommonIndicators::compute(Catalogue::EsfPlus, rules(P21), None, &people).unwrap();
+    // ESF+ counts every job searcher, not only the inactive: 14 + the work trial.
+    for (code, n) in [("EECO01", 29), ("EECR01", 15), ("EECR02", 8), ("EECR04", 6)] {
+        assert_eq!(total(&ind, code), n, "{code}");
+    }
+}
+
+#[test]
+fn catalogue_and_rules_must_agree() {
+    let e = CommonIndicators::new(Catalogue::EsfPlus, rules(P14), None).unwrap_err();
+    assert_eq!(e.code(), "indicator.period_mismatch");
+    let mut a = CommonIndicators::new(Catalogue::EsfPlus, rules(P21), None).unwrap();
+    let b = CommonIndicators::new(Catalogue::EsfPlus, rules(P21), Some(d(2024, 6, 30))).unwrap();
+    assert_eq!(a.merge(&b).unwrap_err().code(), "indicator.merge_mismatch");
+}
+
+#[test]
+fn annex_ii_counts_every_record_and_the_over_65s() {
+    let mut old = person("OLD", Gender::Woman, d(1950, 1, 1), INACTIVE);
+    old.entry.education = None; // Annex II does not need Annex I point 1.1 data
+    old.entry.disadvantages.homeless = Some(Answer::Yes);
+    let young = person("YOUNG", Gender::Man, d(2000, 1, 1), INACTIVE); // 20 at entry
+    let ind = CommonIndicators::compute(
+        Catalogue::EsfPlusMostDeprived,
+        rules(P21),
+        None,
+        [&old, &young],
+    )
+    .unwrap();
+    for (code, n) in [
+        ("II-1.1a", 2),
+        ("II-1.1b", 0),
+        ("II-1.1c", 1),
+        ("II-1.1d", 1),
+        ("II-1.2d", 1),
+    ] {
+        assert_eq!(total(&ind, code), n, "{code}");
+    }
+}
+
+fn synthetic(seed: u64, count: usize, period: ProgrammePeriod) -> Vec<Participant> {
+    let mut config = SyntheticConfig::new(seed, count, d(2021, 1, 1), d(2024, 12, 31));
+    config.as_of = d(2025, 6, 30);
+    generate(&config, rules(period))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Computing over parts and merging gives exactly the whole, in any order
+    /// and grouping (associative and commutative).
+    #[test]
+    fn merging_parts_equals_the_whole(
+        seed in any::<u64>(),
+        count in 0usize..120,
+        cuts in proptest::collection::vec(0usize..120, 0..4),
+        cut_off_days in proptest::option::of(0u64..1800),
+        esf_plus in any::<bool>(),
+    ) {
+        let (period, catalogue) = if esf_plus { (P21, Catalogue::EsfPlus) } else { (P14, Catalogue::Esf2014) };
+        let people = synthetic(seed, count, period);
+        let cut_off = cut_off_days.map(|n| d(2021, 1, 1) + chrono::Days::new(n));
+        let r = rules(period);
+        let whole = CommonIndicators::compute(catalogue, r, cut_off, &people).unwrap();
+
+        let mut bounds: Vec<usize> = cuts.into_iter().map(|c| c.min(people.len())).collect();
+        bounds.push(0);
+        bounds.push(people.len());
+        bounds.sort_unstable();
+        let parts: Vec<CommonIndicators> = bounds
+            .windows(2)
+            .map(|w| CommonIndicators::compute(catalogue, r, cut_off, &people[w[0]..w[1]]).unwrap())
+            .collect();
+
+        let mut forward = CommonIndicators::new(catalogue, r, cut_off).unwrap();
+        for p in &parts {
+            forward.merge(p).unwrap();
+        }
+        prop_assert_eq!(&forward, &whole);
+
+        let mut backward = CommonIndicators::new(catalogue, r, cut_off).unwrap();
+        for p in parts.iter().rev() {
+            backward.merge(p).unwrap();
+        }
+        prop_assert_eq!(&backward, &whole);
+
+        // (a + b) + c == a + (b + c) over pairwise groupings.
+        if parts.len() >= 3 {
+            let mut left = parts[0].clone();
+            left.merge(&parts[1]).unwrap();
+            let mut right = parts[1].clone();
+            right.merge(&parts[2]).unwrap();
+            let mut ab_c = left;
+            ab_c.merge(&parts[2]).unwrap();
+            let mut a_bc = parts[0].clone();
+            a_bc.merge(&right).unwrap();
+            prop_assert_eq!(ab_c, a_bc);
+        }
+    }
+}
