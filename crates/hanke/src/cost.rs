@@ -136,6 +136,48 @@ pub enum CostModelKind {
     UnitCosts,
 }
 
+impl CostModelKind {
+    /// A short English label.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            CostModelKind::RealCosts => "real costs",
+            CostModelKind::IndirectOnDirectCosts => "flat rate on direct costs (indirect)",
+            CostModelKind::IndirectOnDirectCostsCalculated => {
+                "calculated flat rate on direct costs (indirect)"
+            }
+            CostModelKind::IndirectOnStaffCosts => "flat rate on staff costs (indirect)",
+            CostModelKind::StaffOnOtherDirectCosts => "staff costs as a flat rate",
+            CostModelKind::OtherCostsOnStaffCosts => "flat rate for other costs on staff costs",
+            CostModelKind::LumpSum => "lump sum",
+            CostModelKind::UnitCosts => "unit costs",
+        }
+    }
+
+    /// A short Finnish label.
+    pub fn label_fi(self) -> &'static str {
+        match self {
+            CostModelKind::RealCosts => "todelliset kustannukset",
+            CostModelKind::IndirectOnDirectCosts => {
+                "välilliset kustannukset prosentteina suorista kustannuksista"
+            }
+            CostModelKind::IndirectOnDirectCostsCalculated => {
+                "välilliset kustannukset lasketulla prosentilla suorista kustannuksista"
+            }
+            CostModelKind::IndirectOnStaffCosts => {
+                "flat rate (välilliset kustannukset palkkakustannuksista)"
+            }
+            CostModelKind::StaffOnOtherDirectCosts => {
+                "palkkakustannukset prosentteina muista suorista kustannuksista"
+            }
+            CostModelKind::OtherCostsOnStaffCosts => {
+                "prosenttimääräinen korvaus (muut kustannukset palkkakustannuksista)"
+            }
+            CostModelKind::LumpSum => "kertakorvaus",
+            CostModelKind::UnitCosts => "yksikkökustannukset",
+        }
+    }
+}
+
 impl CostModel {
     /// The kind of the model.
     pub fn kind(&self) -> CostModelKind {

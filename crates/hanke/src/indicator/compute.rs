@@ -396,3 +396,28 @@ fn holds(measure: Measure, p: &Participant, f: &Facts) -> bool {
         Measure::DisadvantagedEmployedSixMonths => f.disadvantaged && f.follow_up_employed,
     }
 }
+
+impl Serialize for CommonIndicators {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Repr {
+            catalogue: Catalogue,
+            long_term_unemployment: crate::participant::LtuDefinition,
+            cut_off: Option<NaiveDate>,
+            grand_total: Tally,
+            incomplete: Tally,
+            not_yet_entered: u64,
+            indicators: Vec<IndicatorValue>,
+        }
+        Repr {
+            catalogue: self.catalogue,
+            long_term_unemployment: self.rules.ltu,
+            cut_off: self.cut_off,
+            grand_total: self.grand_total,
+            incomplete: self.incomplete,
+            not_yet_entered: self.not_yet_entered,
+            indicators: self.values().collect(),
+        }
+        .serialize(serializer)
+    }
+}

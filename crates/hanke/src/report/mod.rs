@@ -10,12 +10,17 @@
 //! assert_eq!(r.severity, Severity::Error);
 //! ```
 
+mod esr;
 mod summary;
 
 use std::fmt;
 
 use serde::Serialize;
 
+pub use esr::{
+    EsrReport, Language, ParticipantSection, PortfolioGroup, PortfolioReport, ProjectIndicatorRow,
+    ReportInputs,
+};
 pub use summary::{FundingRow, ImplementerShare, ProjectSummary};
 
 /// How serious a finding is — *vakavuus*.
