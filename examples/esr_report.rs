@@ -1,16 +1,21 @@
-//! The main job: load projects and print, per project, a readable summary —
-//! placement, period and status, implementers, financing with shares and
-//! utilisation, and any findings.
+//! The main job: the ESR report of projects at a cut-off date — identity and
+//! placement, period and status, financing, the EU common indicators by gender
+//! computed from the participants, the project's own indicators from its
+//! activities, and every finding — then the portfolio rolled up by priority and
+//! specific objective and the co-financing check.
 //!
 //! ```text
-//! cargo run --example esr_report                          # every bundled project
-//! cargo run --example esr_report -- path/to/project.json  # your own files
-//! cargo run --example esr_report -- --on 2020-06-01       # status on another day
+//! cargo run --example esr_report                              # every bundled project
+//! cargo run --example esr_report -- --on 2017-06-30           # another cut-off
+//! cargo run --example esr_report -- --lang fi                 # Finnish labels
+//! cargo run --example esr_report -- --json project.json       # JSON instead of Markdown
+//! cargo run --example esr_report -- project.json participants.csv [activities.json]
 //! ```
 //!
-//! A bundled project with a participant file (`data/participants/<same name>.csv`,
-//! synthetic people) also gets a participant overview by its period's rules,
-//! after merging re-entries; every row of the file is accounted for.
+//! A bundled project gets the participants of `data/participants/<name>.csv`
+//! (synthetic people) and the activities of `data/activities/<name>.json` when
+//! they exist. Given paths, a `.csv` is read as participants and a second `.json`
+//! after the project as its activity log.
 //!
 //! A file that cannot be read is reported with its path, the field and the line,
 //! and the command exits with status 1 after printing the others.
@@ -19,59 +24,45 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use hanke::Project;
+use hanke::activity::ActivityLog;
 use hanke::cofinancing;
 use hanke::funding::Stage;
 use hanke::import::{ImportOptions, read_participants_csv};
-use hanke::participant::{ParticipantOverview, merge_duplicates};
-use hanke::report::ProjectSummary;
+use hanke::report::{EsrReport, Language, PortfolioReport, ReportInputs};
 use hanke::rulebook::Rulebook;
 
-/// The participant overview of a project, if it has a participant file.
-fn participants(project: &Project, path: &Path) -> Result<Option<String>, String> {
-    let Some(stem) = path.file_stem() else {
-        return Ok(None);
-    };
-    let csv = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("data/participants")
-        .join(stem)
-        .with_extension("csv");
-    let Some(rules) = Rulebook::for_project(project).and_then(Rulebook::participants) else {
-        return Ok(None);
-    };
-    let Ok(file) = std::fs::File::open(&csv) else {
-        return Ok(None);
-    };
-    let mut options = ImportOptions::default();
-    // The bundled people are synthetic: temporary identity codes only.
-    options.accept_temporary_codes = true;
-    options.rules = Some(rules);
-    let (records, report) = read_participants_csv(std::io::BufReader::new(file), options)
-        .map_err(|e| format!("{}: {e} [{}]", csv.display(), e.code()))?;
-    let merged = merge_duplicates(records, None);
-    let mut text = format!(
-        "== Participants ({}; {} rows read, {} accepted, {} rejected, {} re-entries merged)\n",
-        csv.file_name().and_then(|n| n.to_str()).unwrap_or(""),
-        report.rows_read,
-        report.accepted,
-        report.rejected,
-        merged.merges.iter().map(|m| m.merged.len()).sum::<usize>()
-    );
-    text.push_str(&ParticipantOverview::new(rules, &merged.participants).to_text());
-    for f in report.rejections.iter().take(5) {
-        text.push_str(&format!("  {f}\n"));
-    }
-    Ok(Some(text))
+struct Job {
+    project: PathBuf,
+    participants: Option<PathBuf>,
+    activities: Option<PathBuf>,
 }
 
-fn bundled_projects() -> Result<Vec<PathBuf>, String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/projects");
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+fn bundled_jobs() -> Result<Vec<Job>, String> {
+    let dir = data_dir().join("projects");
     let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     paths.sort();
-    Ok(paths)
+    Ok(paths
+        .into_iter()
+        .map(|project| {
+            let stem = project.file_stem().map(PathBuf::from).unwrap_or_default();
+            let beside = |sub: &str, ext: &str| {
+                Some(data_dir().join(sub).join(&stem).with_extension(ext)).filter(|p| p.exists())
+            };
+            Job {
+                participants: beside("participants", "csv"),
+                activities: beside("activities", "json"),
+                project,
+            }
+        })
+        .collect())
 }
 
 fn load(path: &Path) -> Result<Project, String> {
@@ -80,65 +71,127 @@ fn load(path: &Path) -> Result<Project, String> {
         .map_err(|e| format!("{}: {e} [{}]", path.display(), e.code()))
 }
 
+fn inputs(project: &Project, job: &Job) -> Result<ReportInputs, String> {
+    let mut inputs = ReportInputs::default();
+    if let Some(csv) = &job.participants {
+        let file = std::fs::File::open(csv).map_err(|e| format!("{}: {e}", csv.display()))?;
+        let mut options = ImportOptions::default();
+        // The bundled people are synthetic: temporary identity codes only.
+        options.accept_temporary_codes = true;
+        options.rules = Rulebook::for_project(project).and_then(Rulebook::participants);
+        let (records, report) = read_participants_csv(std::io::BufReader::new(file), options)
+            .map_err(|e| format!("{}: {e} [{}]", csv.display(), e.code()))?;
+        inputs.import_findings = report.rejections;
+        inputs.participants = Some(records);
+    }
+    if let Some(path) = &job.activities {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        inputs.activities = Some(
+            ActivityLog::from_json_str(&text)
+                .map_err(|e| format!("{}: {e} [{}]", path.display(), e.code()))?,
+        );
+    }
+    Ok(inputs)
+}
+
 fn main() -> ExitCode {
-    let mut day = chrono::Local::now().date_naive();
+    let mut cut_off = chrono::Local::now().date_naive();
+    let mut lang = Language::En;
+    let mut json = false;
     let mut paths = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
-        if arg == "--on" {
-            match args.next().map(|d| d.parse::<chrono::NaiveDate>()) {
-                Some(Ok(d)) => day = d,
+        match arg.as_str() {
+            "--on" => match args.next().map(|d| d.parse::<chrono::NaiveDate>()) {
+                Some(Ok(d)) => cut_off = d,
                 _ => {
                     eprintln!("error: --on takes a date such as 2020-06-01");
                     return ExitCode::from(2);
                 }
-            }
-        } else {
-            paths.push(PathBuf::from(arg));
+            },
+            "--lang" => match args.next().as_deref() {
+                Some("fi") => lang = Language::Fi,
+                Some("en") => lang = Language::En,
+                _ => {
+                    eprintln!("error: --lang takes fi or en");
+                    return ExitCode::from(2);
+                }
+            },
+            "--json" => json = true,
+            _ => paths.push(PathBuf::from(arg)),
         }
     }
-    if paths.is_empty() {
-        match bundled_projects() {
-            Ok(p) => paths = p,
+    let jobs = if paths.is_empty() {
+        match bundled_jobs() {
+            Ok(j) => j,
             Err(e) => {
                 eprintln!("error: {e}");
                 return ExitCode::FAILURE;
             }
         }
-    }
+    } else {
+        // Each project path, followed by its own participant CSV and activity log.
+        let mut jobs: Vec<Job> = Vec::new();
+        for path in paths {
+            let is_csv = path.extension().is_some_and(|x| x == "csv");
+            match jobs.last_mut() {
+                Some(job) if is_csv && job.participants.is_none() => job.participants = Some(path),
+                Some(job) if !is_csv && job.participants.is_some() && job.activities.is_none() => {
+                    job.activities = Some(path)
+                }
+                _ => jobs.push(Job {
+                    project: path,
+                    participants: None,
+                    activities: None,
+                }),
+            }
+        }
+        jobs
+    };
+
     let mut failed = 0;
     let mut projects = Vec::new();
-    for path in &paths {
-        match load(path) {
-            Ok(project) => {
-                println!("{}", ProjectSummary::new(&project, day).to_text());
-                match participants(&project, path) {
-                    Ok(Some(text)) => println!("{text}"),
-                    Ok(None) => {}
-                    Err(e) => {
-                        eprintln!("error: {e}");
-                        failed += 1;
-                    }
-                }
-                projects.push(project);
-            }
+    let mut reports = Vec::new();
+    for job in &jobs {
+        let project = match load(&job.project) {
+            Ok(p) => p,
             Err(e) => {
                 eprintln!("error: {e}");
                 failed += 1;
+                continue;
             }
+        };
+        let inputs = match inputs(&project, job) {
+            Ok(i) => i,
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed += 1;
+                ReportInputs::default()
+            }
+        };
+        let report = EsrReport::new(&project, cut_off, inputs);
+        if json {
+            println!("{}", report.to_json());
+        } else {
+            println!("{}", report.to_markdown(lang));
         }
+        reports.push(report);
+        projects.push(project);
     }
-    // Co-financing caps apply to a priority of a programme, so they are checked on
-    // the portfolio as a whole, never on one project.
-    let check = cofinancing::check_portfolio(&projects, Stage::Granted);
-    println!(
-        "== Co-financing by priority (granted funding)\n{}",
-        check.to_text()
-    );
-    println!(
-        "{} project(s) reported, {failed} file(s) could not be read",
-        paths.len() - failed
-    );
+    if !json {
+        println!("{}", PortfolioReport::new(&reports).to_markdown(lang));
+        // Co-financing caps apply to a priority of a programme, so they are
+        // checked on the portfolio as a whole, never on one project.
+        let check = cofinancing::check_portfolio(&projects, Stage::Granted);
+        println!(
+            "## Co-financing by priority (granted funding)\n\n```text\n{}```\n",
+            check.to_text()
+        );
+        println!(
+            "{} project(s) reported, {failed} file(s) could not be read",
+            projects.len()
+        );
+    }
     if failed > 0 {
         ExitCode::FAILURE
     } else {

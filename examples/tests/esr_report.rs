@@ -19,26 +19,90 @@ fn run(args: &[&str]) -> (bool, String, String) {
 
 #[test]
 fn reports_every_bundled_project() {
-    let (ok, stdout, _) = run(&["--on", "2026-11-23"]);
-    assert!(ok);
+    let (ok, stdout, stderr) = run(&["--on", "2026-11-23"]);
+    assert!(ok, "{stderr}");
     assert!(
         stdout.contains("15 project(s) reported, 0 file(s) could not be read"),
         "{stdout}"
     );
     assert!(stdout.contains("utilisation 88,33 %"), "{stdout}");
     assert!(stdout.contains("EU share 87,02 %"), "{stdout}");
-    // Lähde mukaan!'s Duuniin! coaching: the seed's 29 exits by the 2014–2020 rules.
+    // Lähde mukaan!'s Duuniin! coaching by the 2014–2020 rules (seed 001): 29
+    // participants; 2 + 2 + 2 in employment, 6 + 2 in education or training.
     assert!(
-        stdout.contains("lahde_mukaan_S20250.csv; 29 rows read, 29 accepted, 0 rejected"),
+        stdout.contains("Grand total 29 (women 14, men 15) · incomplete 0"),
         "{stdout}"
     );
     assert!(
         stdout.contains(
-            "left 29: employed 6, in education or training 8, job searching 15, qualification 0, none of these 2"
+            "| CR04 † | participants in employment, including self-employment, upon leaving | 3 | 3 | 6 |"
         ),
         "{stdout}"
     );
-    assert!(stdout.contains("(unverified)"), "{stdout}");
+    assert!(
+        stdout.contains("| CR02 † | participants in education/training upon leaving | 4 | 4 | 8 |"),
+        "{stdout}"
+    );
+    // Project indicators from the activity logs reproduce the seeds' figures.
+    for line in [
+        "| KEKO-1 | Network events | tilaisuutta | – | – | – | 38 |",
+        "| KEKO-2 | Attendees of network events | osallistujaa | – | – | – | 1290 |",
+        "| KEKO-3 | Share of attendees from the third sector | % | – | – | – | 60,0 % |",
+        "| KEKO-4 | Mean feedback (1–4) | keskiarvo | – | – | – | 3,3 |",
+        "| LM-1 | Community-coaching sessions | kertaa | – | – | – | 125 |",
+        "| LM-2 | Community-coaching participants | osallistujaa | – | – | – | 74 |",
+        "| LM-8 | Attendees of public events | osallistujaa | – | – | – | 2369 |",
+        "| PA-1 | Events of the project period | tapahtumaa | – | – | – | 242 |",
+        "| PA-2 | Attendees of the events | osallistujaa | – | – | – | 2116 |",
+    ] {
+        assert!(stdout.contains(line), "{line}\n{stdout}");
+    }
+    // The ESF+ project has a non-binary column; incomplete records are findings.
+    assert!(
+        stdout.contains("| women | men | non-binary | total |"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("IND-INC-001"), "{stdout}");
+    assert!(stdout.contains("## Portfolio"), "{stdout}");
+}
+
+#[test]
+fn finnish_labels_and_json() {
+    let (ok, stdout, stderr) = run(&[
+        "--on",
+        "2017-06-30",
+        "--lang",
+        "fi",
+        "../examples/data/projects/lahde_mukaan_S20250.json",
+        "../examples/data/participants/lahde_mukaan_S20250.csv",
+    ]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("Tilanne päivältä 30.6.2017 (SFC-versio 201706)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("| koodi | indikaattori | naiset | miehet | yhteensä |"),
+        "{stdout}"
+    );
+    let (ok, stdout, stderr) = run(&[
+        "--json",
+        "--on",
+        "2017-06-30",
+        "../examples/data/projects/lahde_mukaan_S20250.json",
+        "../examples/data/participants/lahde_mukaan_S20250.csv",
+    ]);
+    assert!(ok, "{stderr}");
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let indicators = v["participants"]["indicators"]["indicators"]
+        .as_array()
+        .unwrap();
+    let cr04 = indicators
+        .iter()
+        .find(|i| i["indicator"]["code"] == "CR04")
+        .unwrap();
+    assert_eq!(cr04["value"]["women"], 3);
+    assert_eq!(cr04["value"]["men"], 3);
 }
 
 #[test]
@@ -77,5 +141,5 @@ fn the_synthetic_demo_shows_its_budget_computation() {
     );
     assert!(stdout.contains("Eligible total"), "{stdout}");
     assert!(stdout.contains("168 000,00 €"), "{stdout}");
-    assert!(stdout.contains("findings            none"), "{stdout}");
+    assert!(stdout.contains("## Findings\n\nNone."), "{stdout}");
 }

@@ -330,6 +330,17 @@ impl EsrReport {
         if !facts.is_empty() {
             let _ = writeln!(t, "{}\n", facts.join(" · "));
         }
+        if let Some(b) = &s.budget_computation {
+            let _ = writeln!(
+                t,
+                "{}:\n\n```text\n{}```\n",
+                l(
+                    "Kustannusmallin mukainen budjetti",
+                    "Budget by the cost model"
+                ),
+                b
+            );
+        }
 
         if let Some(p) = &self.participants {
             self.participants_markdown(&mut t, p, lang);
@@ -553,6 +564,20 @@ fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 
+/// `a + b` where either is given; an overflow is reported, never wrapped.
+fn add_money(a: Option<Money>, b: Option<Money>, findings: &mut Vec<String>) -> Option<Money> {
+    match (a, b) {
+        (Some(a), Some(b)) => match a.checked_add(b) {
+            Ok(sum) => Some(sum),
+            Err(e) => {
+                findings.push(format!("funding total: {e}"));
+                Some(a)
+            }
+        },
+        (a, b) => a.or(b),
+    }
+}
+
 /// Projects rolled up by programme, priority and specific objective —
 /// *hankesalkku*: project counts, granted and realised funding, and the common
 /// indicators merged (parts merge exactly, see [`CommonIndicators::merge`]).
@@ -567,10 +592,10 @@ pub struct PortfolioGroup {
     pub specific_objective: Option<String>,
     /// Projects in the group.
     pub projects: usize,
-    /// Granted funding, total of the projects that give it.
-    pub granted: Money,
-    /// Realised funding, total of the projects that give it.
-    pub realised: Money,
+    /// Granted funding, total of the projects that give it (`None`: none does).
+    pub granted: Option<Money>,
+    /// Realised funding, total of the projects that give it (`None`: none does).
+    pub realised: Option<Money>,
     /// The merged common indicators of the projects with participants.
     pub indicators: Option<CommonIndicators>,
 }
@@ -615,18 +640,14 @@ impl PortfolioReport {
                 priority: r.priority,
                 specific_objective: r.specific_objective.clone(),
                 projects: 0,
-                granted: Money::ZERO,
-                realised: Money::ZERO,
+                granted: None,
+                realised: None,
                 indicators: None,
             });
             g.projects += 1;
             if let Some(total) = r.summary.funding.iter().find(|row| row.source.is_none()) {
-                if let Some(m) = total.amounts.granted {
-                    g.granted = g.granted.checked_add(m).unwrap_or(g.granted);
-                }
-                if let Some(m) = total.amounts.realised {
-                    g.realised = g.realised.checked_add(m).unwrap_or(g.realised);
-                }
+                g.granted = add_money(g.granted, total.amounts.granted, &mut findings);
+                g.realised = add_money(g.realised, total.amounts.realised, &mut findings);
             }
             if let Some(p) = &r.participants {
                 match &mut g.indicators {
@@ -672,8 +693,8 @@ impl PortfolioReport {
                 opt(g.priority.map(u64::from)),
                 g.specific_objective.as_deref().unwrap_or("–"),
                 g.projects,
-                g.granted,
-                g.realised,
+                money(g.granted),
+                money(g.realised),
                 g.indicators
                     .as_ref()
                     .map(|i| i.grand_total().total().to_string())
