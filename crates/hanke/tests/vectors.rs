@@ -114,3 +114,85 @@ fn project_codes() {
         );
     }
 }
+
+fn tally_from(v: &Value) -> hanke::indicator::Tally {
+    let n = |k: &str| v.get(k).and_then(Value::as_u64).unwrap_or(0);
+    let mut t = hanke::indicator::Tally::default();
+    t.women = n("women");
+    t.men = n("men");
+    t.non_binary = n("non_binary");
+    t.unknown = n("unknown");
+    t
+}
+
+#[test]
+fn indicators() {
+    use hanke::import::{ImportOptions, read_participants_csv};
+    use hanke::indicator::{Catalogue, CommonIndicators};
+    use hanke::rulebook::Rulebook;
+
+    for case in vectors("indicators.json") {
+        let name = case["name"].as_str().unwrap();
+        let catalogue = Catalogue::from_code(case["catalogue"].as_str().unwrap()).unwrap();
+        let rules = Rulebook::for_period(catalogue.period())
+            .unwrap()
+            .participants()
+            .unwrap();
+        let text = match case.get("participants_file") {
+            Some(path) => {
+                let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                    .join("../..")
+                    .join(path.as_str().unwrap());
+                std::fs::read_to_string(path).unwrap()
+            }
+            None => case["participants_csv"].as_str().unwrap().to_string(),
+        };
+        let mut options = ImportOptions::default();
+        options.accept_temporary_codes = case
+            .get("accept_temporary_codes")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        let (people, report) = read_participants_csv(text.as_bytes(), options).unwrap();
+        assert_eq!(report.rejected, 0, "{name}: {:?}", report.rejections);
+        let cut_off = case["cut_off"]
+            .as_str()
+            .map(|d| d.parse::<chrono::NaiveDate>().unwrap());
+        let ind = CommonIndicators::compute(catalogue, rules, cut_off, &people).unwrap();
+        let expected = &case["expected"];
+        assert_eq!(
+            ind.grand_total(),
+            tally_from(&expected["grand_total"]),
+            "{name}"
+        );
+        assert_eq!(
+            ind.incomplete(),
+            tally_from(&expected["incomplete"]),
+            "{name}"
+        );
+        assert_eq!(
+            ind.not_yet_entered(),
+            expected
+                .get("not_yet_entered")
+                .and_then(Value::as_u64)
+                .unwrap_or(0),
+            "{name}"
+        );
+        let listed = expected["indicators"].as_object().unwrap();
+        for (code, want) in listed {
+            let got = ind.get(code).unwrap_or_else(|| panic!("{name}: {code}"));
+            match want.as_u64() {
+                Some(total) => assert_eq!(got.total(), total, "{name}: {code}"),
+                None => assert_eq!(got, tally_from(want), "{name}: {code}"),
+            }
+        }
+        if case["exhaustive"].as_bool().unwrap() {
+            for v in ind.values() {
+                if let Some(t) = v.value {
+                    if !listed.contains_key(v.indicator.code) {
+                        assert_eq!(t.total(), 0, "{name}: {} should be 0", v.indicator.code);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -230,6 +230,17 @@ impl Catalogue {
         }
     }
 
+    /// The catalogue with a [`Self::code`].
+    ///
+    /// ```
+    /// use hanke::indicator::Catalogue;
+    /// assert_eq!(Catalogue::from_code("esf_plus"), Some(Catalogue::EsfPlus));
+    /// assert_eq!(Catalogue::from_code("esf"), None);
+    /// ```
+    pub fn from_code(code: &str) -> Option<Catalogue> {
+        Catalogue::ALL.into_iter().find(|c| c.code() == code)
+    }
+
     /// The indicators, in the order of the annex.
     pub fn indicators(self) -> &'static [Indicator] {
         match self {
