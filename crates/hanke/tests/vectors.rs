@@ -117,12 +117,12 @@ fn project_codes() {
 
 fn tally_from(v: &Value) -> hanke::indicator::Tally {
     let n = |k: &str| v.get(k).and_then(Value::as_u64).unwrap_or(0);
-    let mut t = hanke::indicator::Tally::default();
-    t.women = n("women");
-    t.men = n("men");
-    t.non_binary = n("non_binary");
-    t.unknown = n("unknown");
-    t
+    hanke::indicator::Tally {
+        women: n("women"),
+        men: n("men"),
+        non_binary: n("non_binary"),
+        unknown: n("unknown"),
+    }
 }
 
 #[test]
