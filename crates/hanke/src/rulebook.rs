@@ -271,6 +271,21 @@ impl Rulebook {
         }
     }
 
+    /// The EU common-indicator catalogue of the period (Annex I); `None` for
+    /// funders without EU common indicators. Operations under ESF+ specific
+    /// objective (l) that target the most deprived report
+    /// [`Catalogue::EsfPlusMostDeprived`](crate::indicator::Catalogue) instead.
+    ///
+    /// ```
+    /// use hanke::{indicator::Catalogue, programme::ProgrammePeriod, rulebook::Rulebook};
+    /// let r = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap();
+    /// assert_eq!(r.indicators(), Some(Catalogue::EsfPlus));
+    /// ```
+    pub fn indicators(&self) -> Option<crate::indicator::Catalogue> {
+        self.participants()
+            .and_then(|p| crate::indicator::Catalogue::for_period(p.period))
+    }
+
     /// The participant rules of the period: gender categories, age groups,
     /// long-term unemployment, completeness, exit-situation mapping. `None` for
     /// national funders, whose participant data hanke does not regulate.

@@ -459,3 +459,39 @@ proptest! {
         }
     }
 }
+
+/// `docs/indicators.md` is the catalogue as the code has it. Regenerate with
+/// `HANKE_BLESS=1 cargo test -p hanke --test indicators published`.
+#[test]
+fn published_catalogue_matches_the_code() {
+    let mut doc = String::from(
+        "# Common indicators\n\n\
+         Generated from `hanke::indicator::Catalogue::to_markdown` (a test keeps this file \
+         equal to the code). \"code verified\" and \"definition verified\" say how far each \
+         SFC code and hanke's rule over participant records are confirmed against a source: \
+         `yes` (verified), `partly`, `no` (unverified — treat with care). Sources: \
+         `../shared/domain/RULES.md` §1–§2 and the module documentation of `hanke::indicator`.\n",
+    );
+    for (title, c) in [
+        ("ESF 2014–2020 (Reg. 1304/2013 Annex I)", Catalogue::Esf2014),
+        (
+            "ESF+ 2021–2027 (Reg. 2021/1057 Annex I)",
+            Catalogue::EsfPlus,
+        ),
+        (
+            "ESF+ 2021–2027, specific objective (l), most deprived (Reg. 2021/1057 Annex II)",
+            Catalogue::EsfPlusMostDeprived,
+        ),
+    ] {
+        doc.push_str(&format!("\n## {title}\n\n{}", c.to_markdown()));
+    }
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/indicators.md");
+    if std::env::var_os("HANKE_BLESS").is_some() {
+        std::fs::write(&path, &doc).unwrap();
+    }
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        on_disk == doc,
+        "docs/indicators.md is stale: run HANKE_BLESS=1 cargo test -p hanke --test indicators published"
+    );
+}

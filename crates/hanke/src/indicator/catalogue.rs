@@ -255,6 +255,48 @@ impl Catalogue {
         self.indicators().iter().find(|i| i.code == code)
     }
 
+    /// The catalogue as a Markdown table (published as `docs/indicators.md`, and
+    /// checked against it by a test so that the two cannot drift).
+    pub fn to_markdown(self) -> String {
+        use std::fmt::Write as _;
+        let mut t = String::new();
+        let _ = writeln!(
+            t,
+            "| code | code verified | name (en) | nimi (fi) | namn (sv) | kind | unit | data | source | definition | definition verified |\n|---|---|---|---|---|---|---|---|---|---|---|"
+        );
+        let v = |x: Verification| match x {
+            Verification::Verified => "yes",
+            Verification::Partial => "partly",
+            Verification::Unverified => "no",
+        };
+        for i in self.indicators() {
+            let unit = match i.unit {
+                Unit::Participants => "participants",
+                Unit::Projects => "projects",
+                Unit::Entities => "entities",
+            };
+            let data = match i.data {
+                DataClass::NotPersonal => "",
+                DataClass::Personal => "personal (*)",
+                DataClass::SpecialCategory => "special category (**)",
+            };
+            let _ = writeln!(
+                t,
+                "| {} | {} | {} | {} | {} | {} | {unit} | {data} | {} | {} | {} |",
+                i.code,
+                v(i.code_verification),
+                i.name_en,
+                i.name_fi,
+                i.name_sv,
+                i.kind.label_en(),
+                i.source,
+                i.definition,
+                v(i.definition_verification)
+            );
+        }
+        t
+    }
+
     /// Whether a record enters the indicators only when complete (Annex I of both
     /// periods: RULES.md §1.6, Art 17(5)). Annex II values "may be based on
     /// informed estimates" and its point 1.1 data are not required, so every
