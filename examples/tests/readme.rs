@@ -97,3 +97,42 @@ fn readme_participants_example() -> Result<(), Box<dyn std::error::Error>> {
     // --- end README ---
     Ok(())
 }
+
+#[test]
+fn readme_indicators_example() -> Result<(), Box<dyn std::error::Error>> {
+    std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))?;
+    // --- begin README ---
+    use hanke::indicator::{Catalogue, CommonIndicators};
+    use hanke::participant::synthetic::duuniin_coaching;
+    use hanke::programme::ProgrammePeriod;
+    use hanke::report::{EsrReport, Language, ReportInputs};
+    use hanke::rulebook::Rulebook;
+
+    let rulebook = Rulebook::for_period(ProgrammePeriod::Period2014To2020).unwrap();
+    let rules = rulebook.participants().unwrap();
+    let people = duuniin_coaching(); // the seed's 29 Duuniin! participants (synthetic data)
+    let cut_off = chrono::NaiveDate::from_ymd_opt(2017, 6, 30);
+
+    // One pass, by gender; parts merge exactly (split across threads, roll up projects).
+    let (first, rest) = people.split_at(10);
+    let mut ind = CommonIndicators::compute(Catalogue::Esf2014, rules, cut_off, first)?;
+    ind.merge(&CommonIndicators::compute(
+        Catalogue::Esf2014,
+        rules,
+        cut_off,
+        rest,
+    )?)?;
+    let cr04 = ind.get("CR04").unwrap(); // in employment upon leaving
+    assert_eq!((cr04.women, cr04.men, cr04.total()), (3, 3, 6));
+
+    let project = hanke::Project::from_json_str(&std::fs::read_to_string(
+        "examples/data/projects/lahde_mukaan_S20250.json",
+    )?)?;
+    let mut inputs = ReportInputs::default();
+    inputs.participants = Some(people);
+    let report = EsrReport::new(&project, cut_off.unwrap(), inputs);
+    print!("{}", report.to_markdown(Language::Fi)); // or Language::En, report.to_json()
+    // --- end README ---
+    assert!(report.to_markdown(Language::Fi).contains("| CR04 † |"));
+    Ok(())
+}
