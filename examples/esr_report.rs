@@ -171,7 +171,13 @@ fn main() -> ExitCode {
         };
         let report = EsrReport::new(&project, cut_off, inputs);
         if json {
-            println!("{}", report.to_json());
+            match report.to_json() {
+                Ok(text) => println!("{text}"),
+                Err(e) => {
+                    eprintln!("error: {}: {e}", job.project.display());
+                    failed += 1;
+                }
+            }
         } else {
             println!("{}", report.to_markdown(lang));
         }

@@ -131,7 +131,7 @@ fn readme_indicators_example() -> Result<(), Box<dyn std::error::Error>> {
     let mut inputs = ReportInputs::default();
     inputs.participants = Some(people);
     let report = EsrReport::new(&project, cut_off.unwrap(), inputs);
-    print!("{}", report.to_markdown(Language::Fi)); // or Language::En, report.to_json()
+    print!("{}", report.to_markdown(Language::Fi)); // or Language::En, report.to_json()?
     // --- end README ---
     assert!(report.to_markdown(Language::Fi).contains("| CR04 † |"));
     Ok(())

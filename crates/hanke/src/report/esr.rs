@@ -230,8 +230,8 @@ impl EsrReport {
     }
 
     /// The report as JSON (every figure, with indicator definitions and sources).
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+    pub fn to_json(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string_pretty(self)
     }
 
     /// The report as Markdown with Finnish or English labels.
