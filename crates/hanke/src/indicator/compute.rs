@@ -153,10 +153,14 @@ pub struct CommonIndicators {
 /// What the rules say about one record, computed once per record.
 struct Facts {
     age: Option<u8>,
-    status: Option<LabourStatus>,
+    unemployed: bool,
+    inactive: bool,
+    inactive_not_in_education: bool,
+    employed: bool,
     ltu: bool,
     isced: Option<u8>,
-    upon_leaving: Option<ResultCategories>,
+    /// The result upon leaving; no category for those who had not left by the cut-off.
+    upon_leaving: ResultCategories,
     follow_up_employed: bool,
     improved: bool,
     disadvantaged: bool,
@@ -226,26 +230,35 @@ impl CommonIndicators {
         let e = &p.entry;
         let age = e.birth_date.and_then(|b| age_on(b, e.date));
         let left = p.exit.as_ref().filter(|x| x.date <= cut_off);
-        let upon_leaving = left.map(|x| {
+        let upon_leaving = left.map_or(ResultCategories::NONE, |x| {
             self.rules
                 .result_upon_leaving_known_by(x, cut_off)
                 .categories
         });
+        let status = e.labour_status;
+        let employed = status.is_some_and(LabourStatus::is_employed);
         let follow_up = p
             .follow_up
             .as_ref()
             .filter(|f| left.is_some() && f.date <= cut_off);
         Facts {
             age,
-            status: e.labour_status,
+            unemployed: matches!(status, Some(LabourStatus::Unemployed { .. })),
+            inactive: matches!(status, Some(LabourStatus::Inactive { .. })),
+            inactive_not_in_education: matches!(
+                status,
+                Some(LabourStatus::Inactive {
+                    in_education_or_training: false
+                })
+            ),
+            employed,
             ltu: self.rules.long_term_unemployed_at(p, age) == Some(true),
             isced: e
                 .education
                 .and_then(crate::classify::EducationLevel::isced_2011),
             upon_leaving,
             follow_up_employed: follow_up.is_some_and(|f| f.employed == Some(true)),
-            improved: follow_up.is_some_and(|f| f.improvement.is_some())
-                && e.labour_status.is_some_and(LabourStatus::is_employed),
+            improved: employed && follow_up.is_some_and(|f| f.improvement.is_some()),
             disadvantaged: e.disadvantages.any_yes(),
         }
     }
@@ -342,27 +355,19 @@ fn holds(measure: Measure, p: &Participant, f: &Facts) -> bool {
     let d = &p.entry.disadvantages;
     let yes = |a: Option<Answer>| a == Some(Answer::Yes);
     let household = p.entry.household;
-    let unemployed = matches!(f.status, Some(LabourStatus::Unemployed { .. }));
-    let inactive = matches!(f.status, Some(LabourStatus::Inactive { .. }));
-    let inactive_not_in_education = matches!(
-        f.status,
-        Some(LabourStatus::Inactive {
-            in_education_or_training: false
-        })
-    );
-    let r = f.upon_leaving.unwrap_or(ResultCategories::NONE);
+    let r = f.upon_leaving;
     match measure {
         Measure::Total => true,
-        Measure::Unemployed => unemployed,
+        Measure::Unemployed => f.unemployed,
         Measure::LongTermUnemployed => f.ltu,
-        Measure::Inactive => inactive,
-        Measure::InactiveNotInEducation => inactive_not_in_education,
-        Measure::Employed => f.status.is_some_and(LabourStatus::is_employed),
+        Measure::Inactive => f.inactive,
+        Measure::InactiveNotInEducation => f.inactive_not_in_education,
+        Measure::Employed => f.employed,
         Measure::AgeBelow(n) => f.age.is_some_and(|a| a < n),
         Measure::AgeFrom(n) => f.age.is_some_and(|a| a >= n),
         Measure::AgeBetween(lo, hi) => f.age.is_some_and(|a| (lo..=hi).contains(&a)),
         Measure::OlderUnemployedOrInactiveNotInEducation(n) => {
-            f.age.is_some_and(|a| a >= n) && (unemployed || inactive_not_in_education)
+            f.age.is_some_and(|a| a >= n) && (f.unemployed || f.inactive_not_in_education)
         }
         Measure::Isced(lo, hi) => f.isced.is_some_and(|i| (lo..=hi).contains(&i)),
         Measure::JoblessHousehold => household.is_some_and(|h| h.jobless),
@@ -385,7 +390,7 @@ fn holds(measure: Measure, p: &Participant, f: &Facts) -> bool {
         Measure::Rural | Measure::Entity => false,
         Measure::JobSearchingUponLeaving {
             inactive_at_entry_only,
-        } => r.job_searching && (!inactive_at_entry_only || inactive),
+        } => r.job_searching && (!inactive_at_entry_only || f.inactive),
         Measure::EducationUponLeaving => r.education_or_training,
         Measure::QualificationUponLeaving => r.qualification,
         Measure::EmploymentUponLeaving => r.employment,

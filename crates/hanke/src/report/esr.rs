@@ -19,6 +19,7 @@ use crate::project::Project;
 use crate::rulebook::Rulebook;
 use crate::transmission::transmissions_in;
 
+use super::summary::money_or_dash;
 use super::{Finding, ProjectSummary, rules};
 
 /// The language of a rendered report — *kieli*.
@@ -32,7 +33,7 @@ pub enum Language {
 }
 
 impl Language {
-    fn pick(self, fi: &'static str, en: &'static str) -> &'static str {
+    fn pick<'a>(self, fi: &'a str, en: &'a str) -> &'a str {
         match self {
             Language::Fi => fi,
             Language::En => en,
@@ -306,9 +307,9 @@ impl EsrReport {
                 let _ = writeln!(
                     t,
                     "| {label} | {} | {} | {} |",
-                    money(row.amounts.planned),
-                    money(row.amounts.granted),
-                    money(row.amounts.realised)
+                    money_or_dash(row.amounts.planned),
+                    money_or_dash(row.amounts.granted),
+                    money_or_dash(row.amounts.realised)
                 );
             }
             t.push('\n');
@@ -396,7 +397,7 @@ impl EsrReport {
             );
             for f in &self.findings {
                 let line = f.line.map(|n| format!(" (line {n})")).unwrap_or_default();
-                let msg = l_owned(lang, &f.message_fi, &f.message_en);
+                let msg = lang.pick(&f.message_fi, &f.message_en);
                 let _ = writeln!(
                     t,
                     "| {} | {} | {}{line} | {} |",
@@ -413,7 +414,7 @@ impl EsrReport {
     fn participants_markdown(&self, t: &mut String, p: &ParticipantSection, lang: Language) {
         let l = |fi, en| lang.pick(fi, en);
         let ind = &p.indicators;
-        let genders = genders_of(ind.catalogue());
+        let genders = ind.rules().genders;
         let g = ind.grand_total();
         let _ = writeln!(t, "## {}\n", l("Osallistujat", "Participants"));
         let by_gender = genders
@@ -523,22 +524,6 @@ impl EsrReport {
     }
 }
 
-fn l_owned<'a>(lang: Language, fi: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Language::Fi => fi,
-        Language::En => en,
-    }
-}
-
-fn genders_of(c: Catalogue) -> &'static [Gender] {
-    match c {
-        Catalogue::Esf2014 => &[Gender::Woman, Gender::Man],
-        Catalogue::EsfPlus | Catalogue::EsfPlusMostDeprived => {
-            &[Gender::Woman, Gender::Man, Gender::NonBinary]
-        }
-    }
-}
-
 fn gender_label(g: Gender, lang: Language) -> &'static str {
     match g {
         Gender::Woman => lang.pick("naiset", "women"),
@@ -549,10 +534,6 @@ fn gender_label(g: Gender, lang: Language) -> &'static str {
 
 fn fi_date(d: NaiveDate) -> String {
     d.format("%-d.%-m.%Y").to_string()
-}
-
-fn money(m: Option<Money>) -> String {
-    m.map(|m| m.to_string()).unwrap_or_else(|| "–".into())
 }
 
 fn opt(v: Option<u64>) -> String {
@@ -693,8 +674,8 @@ impl PortfolioReport {
                 opt(g.priority.map(u64::from)),
                 g.specific_objective.as_deref().unwrap_or("–"),
                 g.projects,
-                money(g.granted),
-                money(g.realised),
+                money_or_dash(g.granted),
+                money_or_dash(g.realised),
                 g.indicators
                     .as_ref()
                     .map(|i| i.grand_total().total().to_string())

@@ -87,7 +87,7 @@ pub struct ProjectSummary {
 }
 
 /// An amount in Finnish form, or `–` where the document gives none.
-fn money_or_dash(m: Option<Money>) -> String {
+pub(super) fn money_or_dash(m: Option<Money>) -> String {
     m.map(|m| m.to_string()).unwrap_or_else(|| "–".to_string())
 }
 
