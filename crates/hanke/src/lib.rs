@@ -43,6 +43,7 @@ pub mod claim;
 pub mod classify;
 pub mod cofinancing;
 pub mod cost;
+pub mod eura;
 pub mod funding;
 pub mod ids;
 pub mod import;

@@ -118,6 +118,75 @@ pub struct Implementer {
     pub description: Option<String>,
 }
 
+/// How a project is applied for — *hakijoiden lukumäärä tai tuen siirto -menettely*:
+/// one applicant, several (a joint project, *yhteishanke*), or another arrangement
+/// such as a transfer of support, kept as written.
+///
+/// The labels are those of the EURA 2014 public description (eura2014.fi/rrtiepa,
+/// e.g. projects S20044, S21994).
+///
+/// ```
+/// use hanke::project::ApplicantArrangement;
+/// let a = ApplicantArrangement::from_label_fi("Vain yksi hakija");
+/// assert_eq!(a, ApplicantArrangement::SingleApplicant);
+/// assert_eq!(ApplicantArrangement::JointProject.label_fi(), "Hakijoita on useampi kuin yksi (yhteishanke)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ApplicantArrangement {
+    /// *Vain yksi hakija* — a single applicant.
+    SingleApplicant,
+    /// *Hakijoita on useampi kuin yksi (yhteishanke)* — a joint project.
+    JointProject,
+    /// Any other label (e.g. a transfer of support), kept as written.
+    Other(String),
+}
+
+const ARRANGEMENT_LABELS: [(&str, ApplicantArrangement); 2] = [
+    ("Vain yksi hakija", ApplicantArrangement::SingleApplicant),
+    (
+        "Hakijoita on useampi kuin yksi (yhteishanke)",
+        ApplicantArrangement::JointProject,
+    ),
+];
+
+impl ApplicantArrangement {
+    /// The Finnish label as EURA prints it, or the text of `Other`.
+    pub fn label_fi(&self) -> &str {
+        if let ApplicantArrangement::Other(s) = self {
+            return s;
+        }
+        ARRANGEMENT_LABELS
+            .iter()
+            .find(|(_, a)| a == self)
+            .map(|(l, _)| *l)
+            .unwrap_or("")
+    }
+
+    /// The arrangement for a label (any case, any spacing); unknown labels become `Other`.
+    pub fn from_label_fi(label: &str) -> ApplicantArrangement {
+        let wanted = programme::normalise_name(label);
+        ARRANGEMENT_LABELS
+            .iter()
+            .find(|(l, _)| programme::normalise_name(l) == wanted)
+            .map(|(_, a)| a.clone())
+            .unwrap_or_else(|| ApplicantArrangement::Other(label.trim().to_string()))
+    }
+}
+
+impl Serialize for ApplicantArrangement {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.label_fi())
+    }
+}
+
+impl<'de> Deserialize<'de> for ApplicantArrangement {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        Ok(ApplicantArrangement::from_label_fi(&s))
+    }
+}
+
 /// The geographical area of a project — *maantieteellinen kohdealue*.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -137,6 +206,10 @@ pub struct Area {
     /// A free description where codes do not say it (e.g. "pääkaupunkiseutu").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The address of the site, when the project is carried out in one place
+    /// (*toteutuspaikan osoite, jos hanke toteutetaan yhdessä paikassa*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<crate::org::Address>,
 }
 
 impl Area {
@@ -147,6 +220,7 @@ impl Area {
             && self.sub_regions.is_empty()
             && self.municipalities.is_empty()
             && self.description.is_none()
+            && self.site.is_none()
     }
 }
 
@@ -264,6 +338,10 @@ pub struct Project {
     /// The implementers: main, co-implementers, partners.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub implementers: Vec<Implementer>,
+    /// Single applicant, joint project or transfer of support, as the application
+    /// states it (*hakijoiden lukumäärä tai tuen siirto -menettely*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applicant_arrangement: Option<ApplicantArrangement>,
     /// The geographical area.
     #[serde(default, skip_serializing_if = "Area::is_empty")]
     pub area: Area,

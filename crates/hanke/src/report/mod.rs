@@ -584,6 +584,123 @@ pub mod rules {
         source: Some("Reg. 2021/1057 Art 17(3)"),
     };
 
+    /// `EURA-DESC-001`: an EURA description that lacks sections of the form (a copy cut off part-way, as the stored public pages are). The form has sections 1–9. Source: EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu).
+    pub const EURA_DESCRIPTION_INCOMPLETE: Rule = Rule {
+        id: "EURA-DESC-001",
+        severity: Severity::Warning,
+        title_en: "description incomplete",
+        title_fi: "hankekuvaus vajaa",
+        source: Some(
+            "EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu)",
+        ),
+    };
+
+    /// `EURA-DESC-002`: a printed priority axis that matches no priority of the 2014–2020 programme catalogue, by number or name (RULES.md §4.1). Source: EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu).
+    pub const EURA_PRIORITY_UNKNOWN: Rule = Rule {
+        id: "EURA-DESC-002",
+        severity: Severity::Warning,
+        title_en: "priority axis not in the catalogue",
+        title_fi: "toimintalinja puuttuu luettelosta",
+        source: Some(
+            "EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu)",
+        ),
+    };
+
+    /// `EURA-DESC-003`: a printed specific objective that matches no objective of the 2014–2020 catalogue (RULES.md §4.1). Source: EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu).
+    pub const EURA_OBJECTIVE_UNKNOWN: Rule = Rule {
+        id: "EURA-DESC-003",
+        severity: Severity::Warning,
+        title_en: "specific objective not in the catalogue",
+        title_fi: "erityistavoite puuttuu luettelosta",
+        source: Some(
+            "EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu)",
+        ),
+    };
+
+    /// `EURA-DESC-004`: a labelled value of an EURA page that cannot be read (a date, amount, business ID, project code, count, score or yes/no answer); the message keeps the text, except for contact data. Source: EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu).
+    pub const EURA_VALUE_UNREADABLE: Rule = Rule {
+        id: "EURA-DESC-004",
+        severity: Severity::Warning,
+        title_en: "value cannot be read",
+        title_fi: "arvoa ei voi lukea",
+        source: Some(
+            "EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu)",
+        ),
+    };
+
+    /// `EURA-DESC-005`: a line of an EURA page that is not a label, heading or text the form has there; reported so that nothing is dropped silently. Source: EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu).
+    pub const EURA_LINE_UNRECOGNISED: Rule = Rule {
+        id: "EURA-DESC-005",
+        severity: Severity::Info,
+        title_en: "line not recognised",
+        title_fi: "tunnistamaton rivi",
+        source: Some(
+            "EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu)",
+        ),
+    };
+
+    /// `EURA-DESC-006`: a region, sub-region or municipality name that Statistics Finland's regional classification of the project's years does not have. Source: EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu).
+    pub const EURA_AREA_UNKNOWN: Rule = Rule {
+        id: "EURA-DESC-006",
+        severity: Severity::Warning,
+        title_en: "area name not in the classification",
+        title_fi: "aluetta ei ole luokituksessa",
+        source: Some(
+            "EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu)",
+        ),
+    };
+
+    /// `EURA-DESC-007`: a responsible authority that is not one hanke knows (RULES.md §4.1); the name is kept in the message. Source: EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu).
+    pub const EURA_AUTHORITY_UNKNOWN: Rule = Rule {
+        id: "EURA-DESC-007",
+        severity: Severity::Info,
+        title_en: "responsible authority not known",
+        title_fi: "vastuuviranomainen ei tunnettu",
+        source: Some(
+            "EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu)",
+        ),
+    };
+
+    /// `EURA-DESC-008`: a priority or specific objective read by its number whose printed name is neither the catalogue's nor a variant EURA is known to print. Source: EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu).
+    pub const EURA_NAME_DIFFERS: Rule = Rule {
+        id: "EURA-DESC-008",
+        severity: Severity::Info,
+        title_en: "printed name differs from the catalogue",
+        title_fi: "nimi poikkeaa luettelosta",
+        source: Some(
+            "EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu)",
+        ),
+    };
+
+    /// `EURA-DESC-009`: a label or a section that appears twice on one page; the first value of a label is kept. Source: EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu).
+    pub const EURA_LABEL_REPEATED: Rule = Rule {
+        id: "EURA-DESC-009",
+        severity: Severity::Warning,
+        title_en: "label or section repeated",
+        title_fi: "otsikko toistuu",
+        source: Some(
+            "EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu)",
+        ),
+    };
+
+    /// `EURA-LIST-001`: a project-list row whose values are in the wrong columns (a date in a money column, money in a date column, part of a name in the authority column, or a field count that no unambiguous reading explains); rejected rather than guessed. Source: EURA 2014 project list (rakennerahastot.fi "rahoitetut hankkeet" export).
+    pub const EURA_LIST_SHIFTED_COLUMNS: Rule = Rule {
+        id: "EURA-LIST-001",
+        severity: Severity::Error,
+        title_en: "shifted columns",
+        title_fi: "sarakkeet siirtyneet",
+        source: Some("EURA 2014 project list (rakennerahastot.fi \"rahoitetut hankkeet\" export)"),
+    };
+
+    /// `EURA-LIST-002`: a project-list row with more fields than the header because a name contained unquoted commas, read because exactly one way of joining the fields gives valid values everywhere. Source: EURA 2014 project list (rakennerahastot.fi "rahoitetut hankkeet" export).
+    pub const EURA_LIST_REALIGNED: Rule = Rule {
+        id: "EURA-LIST-002",
+        severity: Severity::Info,
+        title_en: "row read despite unquoted commas",
+        title_fi: "rivi luettu lainausmerkittömistä pilkuista huolimatta",
+        source: Some("EURA 2014 project list (rakennerahastot.fi \"rahoitetut hankkeet\" export)"),
+    };
+
     /// `IMP-CSV-001`: a malformed CSV record (wrong number of fields, bad quoting).
     pub const CSV_MALFORMED: Rule = Rule {
         id: "IMP-CSV-001",
@@ -625,7 +742,7 @@ pub mod rules {
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use rules::*;
-    static ALL: [Rule; 47] = [
+    static ALL: [Rule; 58] = [
         FUNDING_NEGATIVE_AMOUNT,
         FUNDING_SOURCES_EXCEED_TOTAL,
         FUNDING_SOURCES_PARTIAL,
@@ -673,6 +790,17 @@ pub fn all_rules() -> &'static [Rule] {
         CSV_INVALID_UTF8,
         CSV_INVALID_VALUE,
         CSV_REQUIRED_MISSING,
+        EURA_DESCRIPTION_INCOMPLETE,
+        EURA_PRIORITY_UNKNOWN,
+        EURA_OBJECTIVE_UNKNOWN,
+        EURA_VALUE_UNREADABLE,
+        EURA_LINE_UNRECOGNISED,
+        EURA_AREA_UNKNOWN,
+        EURA_AUTHORITY_UNKNOWN,
+        EURA_NAME_DIFFERS,
+        EURA_LABEL_REPEATED,
+        EURA_LIST_SHIFTED_COLUMNS,
+        EURA_LIST_REALIGNED,
     ];
     &ALL
 }
