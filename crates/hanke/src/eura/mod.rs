@@ -27,7 +27,14 @@
 
 mod area;
 mod description;
+mod page;
 pub mod placement;
+mod project_list;
 mod text;
 
 pub use description::{ParsedDescription, SECTION_TITLES, parse_description, render_description};
+pub use page::{ParsedPage, parse_project_page};
+pub use project_list::{
+    ListImportError, ListImportReport, PortfolioBy, PortfolioRow, PortfolioTable, ProjectList,
+    ProjectListRow,
+};

@@ -10,6 +10,19 @@
 
 use std::io::BufRead;
 
+/// Detects `;` or `,` from the first line, without consuming it.
+pub(crate) fn detect_delimiter<R: BufRead>(src: &mut R) -> u8 {
+    // Peek at what is buffered without consuming it.
+    let buf = src.fill_buf().unwrap_or(&[]);
+    let line = buf.split(|b| *b == b'\n').next().unwrap_or(&[]);
+    let count = |d: u8| line.iter().filter(|b| **b == d).count();
+    if count(b';') > count(b',') {
+        b';'
+    } else {
+        b','
+    }
+}
+
 /// What is wrong with a record's syntax.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum SyntaxError {

@@ -5,7 +5,7 @@
 //! reason as a [`Finding`](crate::Finding)); nothing is skipped silently:
 //! `rows_read == accepted + rejected` ([`ImportReport::is_balanced`]).
 
-mod csv_record;
+pub(crate) mod csv_record;
 mod participants;
 
 pub use participants::{

@@ -6,7 +6,7 @@ use std::io::{BufRead, Write};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::csv_record::{ReadError, RecordReader};
+use super::csv_record::{ReadError, RecordReader, detect_delimiter};
 use crate::PersonalIdentityCode;
 use crate::classify::{EducationLevel, MunicipalityCode};
 use crate::participant::{
@@ -293,18 +293,6 @@ pub struct ParticipantCsvReader<R> {
     options: ImportOptions,
     report: ImportReport,
     failed: bool,
-}
-
-fn detect_delimiter<R: BufRead>(src: &mut R) -> u8 {
-    // Peek at what is buffered without consuming it.
-    let buf = src.fill_buf().unwrap_or(&[]);
-    let line = buf.split(|b| *b == b'\n').next().unwrap_or(&[]);
-    let count = |d: u8| line.iter().filter(|b| **b == d).count();
-    if count(b';') > count(b',') {
-        b';'
-    } else {
-        b','
-    }
 }
 
 impl<R: BufRead> ParticipantCsvReader<R> {

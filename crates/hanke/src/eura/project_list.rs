@@ -1,0 +1,989 @@
+//! The EURA 2014 list of funded projects — *rahoitetut hankkeet*: one row per
+//! project of the 2014–2020 programme, ESF and ERDF, with its priority axis,
+//! authority, status, dates, implementer and money.
+//!
+//! Source: the rakennerahastot.fi "rahoitetut hankkeet" export, as cleaned by the
+//! os-data/eu-structural-funds repository (`shared/data/eura2014_projektilista.csv`,
+//! 2 881 rows about 2016). Its column `Tl` is the priority axis (*toimintalinja*,
+//! 1–7); the cleaning description calls it "either 1 or 2", but ESF rows carry
+//! 3, 4, 5 and 7 — the ESF axes of RULES.md §4.1.
+//!
+//! Every data row is accounted for: accepted, or rejected with its line and
+//! reason (`rows_read == accepted + rejected`). Rows whose values sit in the wrong
+//! columns are rejected, not guessed at. A raw export whose names contain
+//! unquoted commas (`Etelä-Savon elinkeino-, liikenne- ja ympäristökeskus`) has
+//! more fields than its header; such a row is read only when exactly one way of
+//! joining fields of the name, authority and implementer columns gives valid
+//! values in every column (`EURA-LIST-002`), and rejected otherwise. A `;` ending
+//! each line is a terminator, not data.
+
+use std::collections::BTreeMap;
+use std::io::BufRead;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::import::csv_record::{ReadError, RecordReader, detect_delimiter};
+use crate::money::{Money, MoneyError, Rate};
+use crate::programme::{self, Fund, ProgrammePeriod, ResponsibleAuthority, normalise_name};
+use crate::project::{ApproxDate, ProjectStatus};
+use crate::report::{Finding, Rule, rules};
+
+/// The columns of the list, with the headers of the export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Code,
+    Fund,
+    Name,
+    Priority,
+    Authority,
+    Status,
+    Start,
+    End,
+    Implementer,
+    GrantedEuState,
+    RealisedEuState,
+    PlannedPublic,
+    RealisedPublic,
+}
+
+const COLUMNS: [(Column, &str); 13] = [
+    (Column::Code, "Koodi"),
+    (Column::Fund, "Rahasto"),
+    (Column::Name, "Hankkeen nimi"),
+    (Column::Priority, "Tl"),
+    (Column::Authority, "Viranomainen"),
+    (Column::Status, "Tila"),
+    (Column::Start, "Aloituspvm"),
+    (Column::End, "Päättymispvm"),
+    (Column::Implementer, "Toteuttajan nimi"),
+    (Column::GrantedEuState, "Myönnetty EU- ja valtion rahoitus"),
+    (
+        Column::RealisedEuState,
+        "Toteutunut EU- ja valtion rahoitus",
+    ),
+    (
+        Column::PlannedPublic,
+        "Suunniteltu julkinen rahoitus yhteensä",
+    ),
+    (
+        Column::RealisedPublic,
+        "Toteutunut julkinen rahoitus yhteensä",
+    ),
+];
+
+impl Column {
+    fn header(self) -> &'static str {
+        COLUMNS
+            .iter()
+            .find(|(c, _)| *c == self)
+            .map_or("", |(_, h)| *h)
+    }
+
+    /// Free-text columns, the only ones an unquoted comma can split.
+    fn is_text(self) -> bool {
+        matches!(self, Column::Name | Column::Authority | Column::Implementer)
+    }
+}
+
+/// The most extra fields a row may have for joining to be tried (a bound on
+/// the work per row; rows beyond it are rejected).
+const MAX_EXTRA_FIELDS: usize = 8;
+
+/// One project of the list — *hankelistan rivi*.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ProjectListRow {
+    /// The line of the file (1-based).
+    pub line: u64,
+    /// The project code (*Koodi*).
+    pub code: crate::ids::ProjectCode,
+    /// The fund (*Rahasto*: ESR, EAKR).
+    pub fund: Fund,
+    /// The name (*Hankkeen nimi*), as written (the cleaned export shows commas as `|`).
+    pub name: String,
+    /// The priority axis number (*Tl*, toimintalinja).
+    pub priority: u8,
+    /// The authority (*Viranomainen*) as written, white space folded.
+    pub authority: String,
+    /// The authority, where it is one hanke knows.
+    pub responsible_authority: Option<ResponsibleAuthority>,
+    /// The status text (*Tila*).
+    pub status_text: String,
+    /// The status the text means.
+    pub status: ProjectStatus,
+    /// The start date (*Aloituspvm*), where given.
+    pub start: Option<NaiveDate>,
+    /// The end date (*Päättymispvm*), where given.
+    pub end: Option<NaiveDate>,
+    /// The implementer (*Toteuttajan nimi*).
+    pub implementer: String,
+    /// Granted EU and state funding (*myönnetty EU- ja valtion rahoitus*).
+    pub granted_eu_state: Option<Money>,
+    /// Realised EU and state funding (*toteutunut EU- ja valtion rahoitus*).
+    pub realised_eu_state: Option<Money>,
+    /// Planned public funding in total (*suunniteltu julkinen rahoitus yhteensä*).
+    pub planned_public: Option<Money>,
+    /// Realised public funding in total (*toteutunut julkinen rahoitus yhteensä*).
+    pub realised_public: Option<Money>,
+}
+
+impl ProjectListRow {
+    /// The row as a [`Project`](crate::project::Project): code, name, placement,
+    /// period, status, implementer and funding.
+    pub fn to_project(&self) -> crate::project::Project {
+        use crate::funding::{Amounts, FundingPlan, FundingSource, SourceLine};
+        use crate::org::Organisation;
+        use crate::project::{
+            Implementer, ImplementerRole, Project, ProjectPeriod, ReportedStatus,
+        };
+        let mut p = Project::new(self.name.clone());
+        p.code = Some(self.code);
+        p.placement.fund = Some(self.fund);
+        p.placement.programme = Some(ProgrammePeriod::Period2014To2020);
+        if self.fund == Fund::Esf {
+            p.placement.funder = Some("esr".to_string());
+        }
+        p.placement.priority = Some(self.priority);
+        p.placement.responsible_authority = self.responsible_authority;
+        if let (Some(a), Some(b)) = (self.start, self.end) {
+            p.period = ProjectPeriod::new(ApproxDate::Day(a), ApproxDate::Day(b)).ok();
+        }
+        p.reported_status = ReportedStatus::new(&self.status_text, None);
+        if !self.implementer.is_empty() {
+            p.implementers.push(Implementer {
+                organisation: Organisation::new(self.implementer.clone()),
+                role: ImplementerRole::Main,
+                budget: None,
+                description: None,
+            });
+        }
+        let eu_state = Amounts {
+            planned: None,
+            granted: self.granted_eu_state,
+            realised: self.realised_eu_state,
+        };
+        let mut plan = FundingPlan::default();
+        if !eu_state.is_empty() {
+            plan.sources.push(SourceLine {
+                source: FundingSource::EuAndState,
+                amounts: eu_state,
+            });
+        }
+        plan.public_total = Amounts {
+            planned: self.planned_public,
+            granted: None,
+            realised: self.realised_public,
+        };
+        p.funding_plan = plan;
+        p.source = Some(format!("EURA 2014 project list, line {}", self.line));
+        p
+    }
+}
+
+/// Why the list could not be read at all (a row that cannot be read is
+/// rejected and accounted for instead).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ListImportError {
+    /// The file has no header line.
+    #[error("the file is empty: a header line is needed")]
+    Empty,
+    /// The header cannot be read (bad quoting, not UTF-8).
+    #[error("line {line}: the header cannot be read: {message}")]
+    Header {
+        /// The line.
+        line: u64,
+        /// What is wrong.
+        message: String,
+    },
+    /// A header names a column the list does not have; its data would be lost.
+    #[error("line {line}: unknown column `{name}`")]
+    UnknownColumn {
+        /// The line of the header.
+        line: u64,
+        /// The header text.
+        name: String,
+    },
+    /// Two headers name the same column.
+    #[error("line {line}: column `{name}` appears twice")]
+    DuplicateColumn {
+        /// The line of the header.
+        line: u64,
+        /// The column's header.
+        name: &'static str,
+    },
+    /// A column of the list is absent.
+    #[error("line {line}: the column `{name}` is missing")]
+    MissingColumn {
+        /// The line of the header.
+        line: u64,
+        /// The column's header.
+        name: &'static str,
+    },
+    /// Reading failed.
+    #[error("line {line}: read error: {source}")]
+    Io {
+        /// The line being read.
+        line: u64,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+}
+
+impl ListImportError {
+    /// The stable code, e.g. `eura_list.missing_column`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ListImportError::Empty => "eura_list.empty",
+            ListImportError::Header { .. } => "eura_list.header",
+            ListImportError::UnknownColumn { .. } => "eura_list.unknown_column",
+            ListImportError::DuplicateColumn { .. } => "eura_list.duplicate_column",
+            ListImportError::MissingColumn { .. } => "eura_list.missing_column",
+            ListImportError::Io { .. } => "eura_list.io",
+        }
+    }
+
+    /// The line of the file, where there is one.
+    pub fn line(&self) -> Option<u64> {
+        match self {
+            ListImportError::Empty => None,
+            ListImportError::Header { line, .. }
+            | ListImportError::UnknownColumn { line, .. }
+            | ListImportError::DuplicateColumn { line, .. }
+            | ListImportError::MissingColumn { line, .. }
+            | ListImportError::Io { line, .. } => Some(*line),
+        }
+    }
+}
+
+/// The account of a list import — *tuontiraportti*.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ListImportReport {
+    /// Data rows read (the header and blank lines are not rows).
+    pub rows_read: u64,
+    /// Rows accepted.
+    pub accepted: u64,
+    /// Rows rejected.
+    pub rejected: u64,
+    /// Accepted rows that had unquoted commas and were read by joining fields.
+    pub realigned: u64,
+    /// Why rows were rejected: one finding per problem, each with line and column.
+    pub rejections: Vec<Finding>,
+    /// Findings on accepted rows (joined fields), with their lines.
+    pub findings: Vec<Finding>,
+    /// Blank lines skipped.
+    pub blank_lines: u64,
+}
+
+impl ListImportReport {
+    /// Whether every row is accounted for: read = accepted + rejected.
+    pub fn is_balanced(&self) -> bool {
+        self.rows_read == self.accepted + self.rejected
+    }
+
+    /// The lines of the rejected rows, in order, each once.
+    pub fn rejected_lines(&self) -> Vec<u64> {
+        let mut lines: Vec<u64> = self.rejections.iter().filter_map(|f| f.line).collect();
+        lines.dedup();
+        lines
+    }
+}
+
+/// The EURA 2014 project list — *EURA 2014 -hankelista*: the accepted rows and
+/// the account of the import.
+///
+/// ```
+/// use hanke::eura::{PortfolioBy, ProjectList};
+/// use hanke::programme::Fund;
+/// let csv = "Koodi,Rahasto,Hankkeen nimi,Tl,Viranomainen,Tila,Aloituspvm,Päättymispvm,Toteuttajan nimi,\
+/// Myönnetty EU- ja valtion rahoitus,Toteutunut EU- ja valtion rahoitus,\
+/// Suunniteltu julkinen rahoitus yhteensä,Toteutunut julkinen rahoitus yhteensä\n\
+/// S20044,ESR,HUOLTAMO,4,Etelä-Savon elinkeino- liikenne- ja ympäristökeskus,Toiminnassa,1.1.2015,31.12.2016,PIEKSÄMÄEN KAUPUNKI,100000,25000,200000,50000\n\
+/// S20045,ESR,Toinen,4,Etelä-Savon elinkeino- liikenne- ja ympäristökeskus,Toiminnassa,1.1.2015,31.12.2015,Yhdistys,31.12.2015,0,0,0\n";
+/// let list = ProjectList::read(csv.as_bytes())?;
+/// assert_eq!((list.report.accepted, list.report.rejected), (1, 1));
+/// assert_eq!(list.report.rejections[0].line, Some(3));
+/// let table = list.portfolio(Some(Fund::Esf), PortfolioBy::PriorityAxis)?;
+/// assert_eq!(table.total.granted_eu_state.to_string(), "100 000,00 €");
+/// assert_eq!(table.total.utilisation.unwrap().to_string(), "25,00 %");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ProjectList {
+    /// The accepted rows, in file order.
+    pub rows: Vec<ProjectListRow>,
+    /// The account of the import.
+    pub report: ListImportReport,
+}
+
+/// A row's values, or the problems that reject it.
+type RowResult = Result<ProjectListRow, Vec<(Rule, &'static str, String, String)>>;
+
+impl ProjectList {
+    /// Reads a list from CSV (`,` or `;` separated, detected from the header).
+    /// Fails only when the header would lose data or the input cannot be read.
+    pub fn read<R: BufRead>(mut src: R) -> Result<ProjectList, ListImportError> {
+        let delimiter = detect_delimiter(&mut src);
+        let mut records = RecordReader::new(src, delimiter);
+        let header_line = match records.read() {
+            Ok(Some(line)) => line,
+            Ok(None) => return Err(ListImportError::Empty),
+            Err(ReadError::Syntax { line, error }) => {
+                return Err(ListImportError::Header {
+                    line,
+                    message: error.describe(),
+                });
+            }
+            Err(ReadError::Io { line, error }) => {
+                return Err(ListImportError::Io {
+                    line,
+                    source: error,
+                });
+            }
+        };
+        let header = fields_of(&records).ok_or_else(|| ListImportError::Header {
+            line: header_line,
+            message: "the header is not valid UTF-8".to_string(),
+        })?;
+        let columns = header_columns(&header, header_line)?;
+        let mut list = ProjectList::default();
+        loop {
+            let line = match records.read() {
+                Ok(Some(line)) => line,
+                Ok(None) => break,
+                Err(ReadError::Syntax { line, error }) => {
+                    list.report.rows_read += 1;
+                    list.reject(
+                        line,
+                        vec![(
+                            rules::CSV_MALFORMED,
+                            "row",
+                            error.describe(),
+                            format!(
+                                "rivin lainausmerkit ovat virheelliset: {}",
+                                error.describe()
+                            ),
+                        )],
+                    );
+                    continue;
+                }
+                Err(ReadError::Io { line, error }) => {
+                    return Err(ListImportError::Io {
+                        line,
+                        source: error,
+                    });
+                }
+            };
+            list.report.rows_read += 1;
+            let Some(fields) = fields_of(&records) else {
+                list.reject(
+                    line,
+                    vec![(
+                        rules::CSV_INVALID_UTF8,
+                        "row",
+                        "the row is not valid UTF-8".to_string(),
+                        "rivi ei ole kelvollista UTF-8:aa".to_string(),
+                    )],
+                );
+                continue;
+            };
+            list.read_row(line, &columns, fields);
+        }
+        list.report.blank_lines = records.blank_lines;
+        Ok(list)
+    }
+
+    /// Reads a list from a file.
+    pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<ProjectList, ListImportError> {
+        let file =
+            std::fs::File::open(path).map_err(|source| ListImportError::Io { line: 0, source })?;
+        ProjectList::read(std::io::BufReader::new(file))
+    }
+
+    fn reject(&mut self, line: u64, problems: Vec<(Rule, &'static str, String, String)>) {
+        self.report.rejected += 1;
+        for (rule, path, en, fi) in problems {
+            self.report
+                .rejections
+                .push(Finding::new(&rule, path, en, fi).at_line(line));
+        }
+    }
+
+    fn read_row(&mut self, line: u64, columns: &[Column], fields: Vec<String>) {
+        let n = fields.len();
+        let expected = columns.len();
+        if n == expected {
+            match parse_row(line, columns, &fields) {
+                Ok(row) => self.accept(row),
+                Err(problems) => self.reject(line, problems),
+            }
+            return;
+        }
+        if n < expected || n - expected > MAX_EXTRA_FIELDS {
+            self.reject(
+                line,
+                vec![shifted(
+                    format!("{n} fields where the header has {expected}"),
+                    format!("{n} kenttää, otsikossa {expected}"),
+                )],
+            );
+            return;
+        }
+        // More fields than columns: try every way of joining extra fields into
+        // the free-text columns; read the row only if exactly one gives valid values.
+        let mut readings: Vec<(ProjectListRow, Vec<Column>)> = Vec::new();
+        for widths in compositions(columns, n - expected) {
+            let mut joined = Vec::with_capacity(expected);
+            let mut at = 0;
+            for w in &widths {
+                let part = fields
+                    .get(at..at + w)
+                    .map(|p| p.join(","))
+                    .unwrap_or_default();
+                joined.push(part);
+                at += w;
+            }
+            if let Ok(row) = parse_row(line, columns, &joined) {
+                let split: Vec<Column> = columns
+                    .iter()
+                    .zip(&widths)
+                    .filter(|(_, w)| **w > 1)
+                    .map(|(c, _)| *c)
+                    .collect();
+                readings.push((row, split));
+            }
+        }
+        match readings.len() {
+            1 => {
+                if let Some((row, split)) = readings.pop() {
+                    let cols = split
+                        .iter()
+                        .map(|c| c.header())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    self.report.findings.push(
+                        Finding::new(
+                            &rules::EURA_LIST_REALIGNED,
+                            "row",
+                            format!("{n} fields where the header has {expected}: unquoted commas in {cols}, read by joining them"),
+                            format!("{n} kenttää, otsikossa {expected}: lainausmerkittömiä pilkkuja sarakkeessa {cols}, luettu yhdistämällä"),
+                        )
+                        .at_line(line),
+                    );
+                    self.report.realigned += 1;
+                    self.accept(row);
+                }
+            }
+            0 => self.reject(line, vec![shifted(
+                format!("{n} fields where the header has {expected}, and no joining of the text columns gives valid values"),
+                format!("{n} kenttää, otsikossa {expected}, eikä tekstisarakkeiden yhdistäminen anna kelvollisia arvoja"),
+            )]),
+            k => self.reject(line, vec![shifted(
+                format!("{n} fields where the header has {expected}, and {k} different joinings of the text columns would be valid; not guessed"),
+                format!("{n} kenttää, otsikossa {expected}, ja {k} eri yhdistämistapaa olisi kelvollinen; ei arvata"),
+            )]),
+        }
+    }
+
+    fn accept(&mut self, row: ProjectListRow) {
+        self.report.accepted += 1;
+        self.rows.push(row);
+    }
+
+    /// The accepted rows of one fund.
+    pub fn rows_of(&self, fund: Fund) -> impl Iterator<Item = &ProjectListRow> {
+        self.rows.iter().filter(move |r| r.fund == fund)
+    }
+
+    /// Counts and sums of the rows (of `fund`, or all), grouped `by` priority
+    /// axis, authority or status, with realised ÷ granted. Fails only if a sum
+    /// overflows.
+    pub fn portfolio(
+        &self,
+        fund: Option<Fund>,
+        by: PortfolioBy,
+    ) -> Result<PortfolioTable, MoneyError> {
+        let prog = programme::programme(ProgrammePeriod::Period2014To2020);
+        let mut groups: BTreeMap<(u16, String), PortfolioRow> = BTreeMap::new();
+        let mut total = PortfolioRow::new("Yhteensä".to_string());
+        for row in self
+            .rows
+            .iter()
+            .filter(|r| fund.is_none_or(|f| r.fund == f))
+        {
+            let (order, key) = match by {
+                PortfolioBy::PriorityAxis => (
+                    u16::from(row.priority),
+                    match prog.and_then(|p| p.priority(row.priority)) {
+                        Some(p) => format!("TL{} {}", p.number, p.name_fi),
+                        None => format!("TL{}", row.priority),
+                    },
+                ),
+                PortfolioBy::Authority => (
+                    0,
+                    row.responsible_authority
+                        .map(|a| a.name_fi().to_string())
+                        .unwrap_or_else(|| row.authority.clone()),
+                ),
+                PortfolioBy::Status => (0, row.status_text.clone()),
+            };
+            let group = groups
+                .entry((order, normalise_name(&key)))
+                .or_insert_with(|| PortfolioRow::new(key));
+            group.add(row)?;
+            total.add(row)?;
+        }
+        let mut rows: Vec<PortfolioRow> = groups.into_values().collect();
+        for r in rows.iter_mut().chain(std::iter::once(&mut total)) {
+            r.finish()?;
+        }
+        Ok(PortfolioTable {
+            by,
+            fund,
+            rows,
+            total,
+        })
+    }
+}
+
+/// What a portfolio table groups by — *ryhmittely*.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PortfolioBy {
+    /// Priority axis (*toimintalinja*).
+    PriorityAxis,
+    /// Authority (*viranomainen*).
+    Authority,
+    /// Status (*tila*).
+    Status,
+}
+
+impl PortfolioBy {
+    /// The Finnish column heading.
+    pub fn label_fi(self) -> &'static str {
+        match self {
+            PortfolioBy::PriorityAxis => "Toimintalinja",
+            PortfolioBy::Authority => "Viranomainen",
+            PortfolioBy::Status => "Tila",
+        }
+    }
+}
+
+/// One group of a portfolio table — *salkun rivi*.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct PortfolioRow {
+    /// The group: `TL5 Sosiaalinen osallisuus ja köyhyyden torjunta`, an authority, a status.
+    pub key: String,
+    /// The number of projects.
+    pub projects: u64,
+    /// Granted EU and state funding in total.
+    pub granted_eu_state: Money,
+    /// Realised EU and state funding in total.
+    pub realised_eu_state: Money,
+    /// Planned public funding in total.
+    pub planned_public: Money,
+    /// Realised public funding in total.
+    pub realised_public: Money,
+    /// Money cells left empty in the group's rows (summed as nothing).
+    pub missing_values: u64,
+    /// Utilisation — *käyttöaste*: realised ÷ granted EU and state funding;
+    /// `None` when nothing was granted.
+    pub utilisation: Option<Rate>,
+}
+
+impl PortfolioRow {
+    fn new(key: String) -> PortfolioRow {
+        PortfolioRow {
+            key,
+            projects: 0,
+            granted_eu_state: Money::ZERO,
+            realised_eu_state: Money::ZERO,
+            planned_public: Money::ZERO,
+            realised_public: Money::ZERO,
+            missing_values: 0,
+            utilisation: None,
+        }
+    }
+
+    fn add(&mut self, row: &ProjectListRow) -> Result<(), MoneyError> {
+        self.projects += 1;
+        for (sum, value) in [
+            (&mut self.granted_eu_state, row.granted_eu_state),
+            (&mut self.realised_eu_state, row.realised_eu_state),
+            (&mut self.planned_public, row.planned_public),
+            (&mut self.realised_public, row.realised_public),
+        ] {
+            match value {
+                Some(v) => *sum = sum.checked_add(v)?,
+                None => self.missing_values += 1,
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> Result<(), MoneyError> {
+        self.utilisation = if self.granted_eu_state.is_zero() {
+            None
+        } else {
+            Some(Rate::ratio(self.realised_eu_state, self.granted_eu_state)?)
+        };
+        Ok(())
+    }
+}
+
+/// A portfolio of the project list — *hankesalkku*: counts and sums by priority
+/// axis, authority or status, with a total row. Serialises to JSON as rows, for
+/// the report renderer and the bindings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct PortfolioTable {
+    /// What the rows group by.
+    pub by: PortfolioBy,
+    /// The fund the rows are limited to, if any.
+    pub fund: Option<Fund>,
+    /// The groups, in priority-axis or name order.
+    pub rows: Vec<PortfolioRow>,
+    /// All groups together.
+    pub total: PortfolioRow,
+}
+
+impl PortfolioTable {
+    /// The table in Markdown, amounts in the Finnish form, utilisation with one
+    /// decimal.
+    pub fn to_markdown(&self) -> String {
+        let mut out = format!(
+            "| {} | Hankkeita | Myönnetty EU+valtio | Toteutunut EU+valtio | Käyttöaste | Suunniteltu julkinen | Toteutunut julkinen |\n|---|---:|---:|---:|---:|---:|---:|\n",
+            self.by.label_fi()
+        );
+        for r in self.rows.iter().chain(std::iter::once(&self.total)) {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} | {} | {} | {} |\n",
+                r.key,
+                r.projects,
+                r.granted_eu_state,
+                r.realised_eu_state,
+                r.utilisation
+                    .map(|u| u.to_percent_string(1))
+                    .unwrap_or_else(|| "–".to_string()),
+                r.planned_public,
+                r.realised_public
+            ));
+        }
+        out
+    }
+}
+
+fn shifted(en: String, fi: String) -> (Rule, &'static str, String, String) {
+    (rules::EURA_LIST_SHIFTED_COLUMNS, "row", en, fi)
+}
+
+fn fields_of<R: BufRead>(records: &RecordReader<R>) -> Option<Vec<String>> {
+    let mut out = Vec::with_capacity(records.len());
+    for i in 0..records.len() {
+        out.push(String::from_utf8(records.field(i)?.to_vec()).ok()?);
+    }
+    // A `;` ending the line is a terminator of a raw export, not data.
+    if let Some(last) = out.last_mut() {
+        if let Some(stripped) = last.trim_end().strip_suffix(';') {
+            *last = stripped.to_string();
+        }
+    }
+    Some(out)
+}
+
+fn header_columns(header: &[String], line: u64) -> Result<Vec<Column>, ListImportError> {
+    let mut columns: Vec<Column> = Vec::with_capacity(header.len());
+    for name in header {
+        let key = super::text::label_key(name);
+        let column = COLUMNS
+            .iter()
+            .find(|(_, h)| super::text::label_key(h) == key)
+            .map(|(c, _)| *c)
+            .ok_or_else(|| ListImportError::UnknownColumn {
+                line,
+                name: name.trim().to_string(),
+            })?;
+        if columns.contains(&column) {
+            return Err(ListImportError::DuplicateColumn {
+                line,
+                name: column.header(),
+            });
+        }
+        columns.push(column);
+    }
+    if let Some((missing, _)) = COLUMNS.iter().find(|(c, _)| !columns.contains(c)) {
+        return Err(ListImportError::MissingColumn {
+            line,
+            name: missing.header(),
+        });
+    }
+    Ok(columns)
+}
+
+/// Every way to give `extra` more fields to the text columns: the width of
+/// each column, in header order.
+fn compositions(columns: &[Column], extra: usize) -> Vec<Vec<usize>> {
+    let text: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.is_text())
+        .map(|(i, _)| i)
+        .collect();
+    let mut out = Vec::new();
+    let mut shares = vec![0usize; text.len()];
+    distribute(&mut shares, 0, extra, &mut |shares| {
+        let mut widths = vec![1usize; columns.len()];
+        for (slot, share) in text.iter().zip(shares) {
+            if let Some(w) = widths.get_mut(*slot) {
+                *w += share;
+            }
+        }
+        out.push(widths);
+    });
+    out
+}
+
+fn distribute(shares: &mut [usize], at: usize, left: usize, emit: &mut dyn FnMut(&[usize])) {
+    if at + 1 >= shares.len() {
+        if let Some(last) = shares.get_mut(at) {
+            *last = left;
+            emit(shares);
+        }
+        return;
+    }
+    for take in 0..=left {
+        if let Some(s) = shares.get_mut(at) {
+            *s = take;
+        }
+        distribute(shares, at + 1, left - take, emit);
+    }
+}
+
+fn is_day_date(s: &str) -> bool {
+    matches!(s.parse::<ApproxDate>(), Ok(ApproxDate::Day(_)))
+}
+
+fn parse_row(line: u64, columns: &[Column], fields: &[String]) -> RowResult {
+    let mut problems: Vec<(Rule, &'static str, String, String)> = Vec::new();
+    let get = |c: Column| -> &str {
+        columns
+            .iter()
+            .position(|x| *x == c)
+            .and_then(|i| fields.get(i))
+            .map_or("", |s| s.trim())
+    };
+    let mut invalid = |column: Column, en: String, fi: String| {
+        problems.push((rules::CSV_INVALID_VALUE, column.header(), en, fi));
+    };
+
+    let code_text = get(Column::Code);
+    let code = code_text.parse::<crate::ids::ProjectCode>().ok();
+    if code.is_none() {
+        invalid(
+            Column::Code,
+            format!("{code_text:?} is not a project code"),
+            format!("{code_text:?} ei ole hankekoodi"),
+        );
+    }
+    let fund_text = get(Column::Fund);
+    let fund = Fund::from_abbreviation(fund_text);
+    if fund.is_none() {
+        invalid(
+            Column::Fund,
+            format!("{fund_text:?} is not a fund (ESR, EAKR)"),
+            format!("{fund_text:?} ei ole rahasto (ESR, EAKR)"),
+        );
+    }
+    let name = get(Column::Name).to_string();
+    if name.is_empty() {
+        problems.push((
+            rules::CSV_REQUIRED_MISSING,
+            Column::Name.header(),
+            "the project has no name".to_string(),
+            "hankkeella ei ole nimeä".to_string(),
+        ));
+    }
+    let priority_text = get(Column::Priority);
+    let priority = priority_text
+        .parse::<u8>()
+        .ok()
+        .filter(|p| (1..=99).contains(p));
+    if priority.is_none() {
+        problems.push((
+            rules::EURA_LIST_SHIFTED_COLUMNS,
+            Column::Priority.header(),
+            format!("{priority_text:?} in the priority-axis column is not an axis number"),
+            format!("toimintalinjasarakkeen arvo {priority_text:?} ei ole toimintalinjan numero"),
+        ));
+    }
+    let authority = get(Column::Authority)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if let Some(prefix) = spilled_prefix(&authority) {
+        problems.push((
+            rules::EURA_LIST_SHIFTED_COLUMNS,
+            Column::Authority.header(),
+            format!("the authority column starts with {prefix:?} before the authority's name: part of another column spilled over"),
+            format!("viranomaissarake alkaa tekstillä {prefix:?} ennen viranomaisen nimeä: toisen sarakkeen osa on siirtynyt"),
+        ));
+    }
+    let status_text = get(Column::Status).to_string();
+    let status = ProjectStatus::from_text_fi(&status_text);
+    if status.is_none() {
+        problems.push((
+            rules::EURA_LIST_SHIFTED_COLUMNS,
+            Column::Status.header(),
+            format!("{status_text:?} in the status column is not a status"),
+            format!("tilasarakkeen arvo {status_text:?} ei ole tila"),
+        ));
+    }
+    let mut date = |column: Column| -> Option<NaiveDate> {
+        let text = get(column);
+        if text.is_empty() {
+            return None;
+        }
+        match text.parse::<ApproxDate>() {
+            Ok(ApproxDate::Day(d)) => Some(d),
+            _ if text.parse::<Money>().is_ok() => {
+                problems.push((
+                    rules::EURA_LIST_SHIFTED_COLUMNS,
+                    column.header(),
+                    format!("an amount {text:?} in a date column"),
+                    format!("rahasumma {text:?} päivämääräsarakkeessa"),
+                ));
+                None
+            }
+            _ => {
+                problems.push((
+                    rules::CSV_INVALID_VALUE,
+                    column.header(),
+                    format!("{text:?} is not a date (D.M.YYYY)"),
+                    format!("{text:?} ei ole päivämäärä (P.K.VVVV)"),
+                ));
+                None
+            }
+        }
+    };
+    let start = date(Column::Start);
+    let end = date(Column::End);
+    let implementer = get(Column::Implementer).to_string();
+    let mut money = |column: Column| -> Option<Money> {
+        let text = get(column);
+        if text.is_empty() {
+            return None;
+        }
+        if is_day_date(text) {
+            problems.push((
+                rules::EURA_LIST_SHIFTED_COLUMNS,
+                column.header(),
+                format!("a date {text:?} in a money column"),
+                format!("päivämäärä {text:?} rahasarakkeessa"),
+            ));
+            return None;
+        }
+        match text.parse::<Money>() {
+            Ok(m) => Some(m),
+            Err(e) => {
+                problems.push((
+                    rules::CSV_INVALID_VALUE,
+                    column.header(),
+                    format!("{text:?} is not an amount: {e}"),
+                    format!("{text:?} ei ole rahasumma: {e}"),
+                ));
+                None
+            }
+        }
+    };
+    let granted_eu_state = money(Column::GrantedEuState);
+    let realised_eu_state = money(Column::RealisedEuState);
+    let planned_public = money(Column::PlannedPublic);
+    let realised_public = money(Column::RealisedPublic);
+    match (code, fund, priority, status) {
+        (Some(code), Some(fund), Some(priority), Some(status)) if problems.is_empty() => {
+            Ok(ProjectListRow {
+                line,
+                code,
+                fund,
+                name,
+                priority,
+                responsible_authority: ResponsibleAuthority::from_name(&authority),
+                authority,
+                status_text,
+                status,
+                start,
+                end,
+                implementer,
+                granted_eu_state,
+                realised_eu_state,
+                planned_public,
+                realised_public,
+            })
+        }
+        _ => Err(problems),
+    }
+}
+
+/// Whether `text` names an authority of the 2014–2020 programme: a responsible
+/// authority hanke knows (RULES.md §4.1), a regional council (`Uudenmaan
+/// liitto`, `Etelä-Savon maakuntaliitto`) or Tekes.
+fn is_authority(text: &str) -> bool {
+    if ResponsibleAuthority::from_name(text).is_some() {
+        return true;
+    }
+    let norm = normalise_name(text);
+    let words: Vec<&str> = norm.split(' ').collect();
+    matches!(words.as_slice(), [_, "liitto" | "maakuntaliitto"])
+        || norm == "innovaatiorahoituskeskus tekes"
+        || norm == "tekes"
+}
+
+/// When `authority` is not an authority's name but ends with one, the words in
+/// front: text of another column that spilled over.
+fn spilled_prefix(authority: &str) -> Option<String> {
+    if authority.is_empty() || is_authority(authority) {
+        return None;
+    }
+    let words: Vec<&str> = authority.split(' ').collect();
+    (1..words.len()).find_map(|k| {
+        let suffix = words.get(k..)?.join(" ");
+        is_authority(&suffix).then(|| words.get(..k).map(|p| p.join(" ")).unwrap_or_default())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compositions_cover_every_split() {
+        let cols: Vec<Column> = COLUMNS.iter().map(|(c, _)| *c).collect();
+        let all = compositions(&cols, 2);
+        // Two extra fields over three text columns: 6 ways.
+        assert_eq!(all.len(), 6);
+        assert!(all.iter().all(|w| w.iter().sum::<usize>() == 15));
+        assert_eq!(compositions(&cols, 0).len(), 1);
+    }
+
+    #[test]
+    fn authorities_and_spills() {
+        assert!(is_authority(
+            "Etelä-Savon elinkeino-, liikenne- ja ympäristökeskus"
+        ));
+        assert!(is_authority(
+            "Pohjois-Pohjanmaan elinkeino-  liikenne- ja ympäristökeskus"
+        ));
+        assert!(is_authority("Etelä-Savon maakuntaliitto"));
+        assert!(is_authority("Innovaatiorahoituskeskus Tekes"));
+        assert_eq!(
+            spilled_prefix("Ruotsi Pohjois-Pohjanmaan elinkeino- liikenne- ja ympäristökeskus"),
+            Some("Ruotsi".to_string())
+        );
+        assert_eq!(spilled_prefix("Lapin liitto"), None);
+        assert_eq!(spilled_prefix("Joku muu taho"), None);
+    }
+}
