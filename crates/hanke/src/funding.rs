@@ -461,10 +461,21 @@ impl FundingPlan {
 
     /// Whether the plan itemises its public funding at a stage: some public source
     /// has an amount there. (A plan with only a declared public total itemises nothing.)
+    /// Whether the plan itemises the national public co-financing beyond the EU
+    /// and state money: a municipal or other public source at this stage. EURA's
+    /// public total (*julkinen rahoitus yhteensä*) includes municipal and other
+    /// public money, so a plan that lists only EU and state funding does not
+    /// itemise it: in the EURA 2014 project list, 761 of the 786 ESR projects
+    /// declare more planned public funding than EU and state funding granted (the
+    /// other 25 the same; in all 394 333 875 € against 163 211 433 €), and S20044 realised 254 694,66 € of public money
+    /// against 201 547,85 € of EU and state money.
     fn public_sources_itemised(&self, stage: Stage) -> bool {
-        self.sources
-            .iter()
-            .any(|l| l.source.is_public() == Some(true) && l.amounts.get(stage).is_some())
+        self.sources.iter().any(|l| {
+            matches!(
+                l.source,
+                FundingSource::Municipal | FundingSource::OtherPublic
+            ) && l.amounts.get(stage).is_some()
+        })
     }
 }
 

@@ -1,0 +1,1177 @@
+//! EURA public data: the eight real EURA 2014 descriptions (cut off in section
+//! 3), the complete description of seed 004, the project page of seed 001, the
+//! bundled projects written out and read back, deliberately damaged copies, and
+//! the EURA 2014 project list with exact row accounting.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use hanke::eura::{
+    PortfolioBy, ProjectList, parse_description, parse_project_page, render_description,
+};
+use hanke::funding::{FundingSource, Stage};
+use hanke::org::OrganisationKind;
+use hanke::programme::{Fund, ProgrammePeriod, ResponsibleAuthority as RA};
+use hanke::project::{
+    ApplicantArrangement, ApproxDate, ImplementerRole, Project, ProjectStatus,
+    SustainabilityCriterion as C, TargetGroupKind,
+};
+use hanke::{Money, Rate};
+
+fn data(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/data")
+        .join(path)
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(data(path)).unwrap()
+}
+
+fn description_files() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(data("eura/descriptions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    v.sort();
+    v
+}
+
+fn day(d: u32, m: u32, y: i32) -> ApproxDate {
+    ApproxDate::Day(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+}
+
+fn euros(n: i64) -> Money {
+    Money::from_euros(n).unwrap()
+}
+
+/// What each real page says, field by field (eura2014.fi, copies in
+/// `shared/data/eura2014_pages/`).
+struct Expected {
+    code: &'static str,
+    name: &'static str,
+    priority: u8,
+    objective: &'static str,
+    start: ApproxDate,
+    end: ApproxDate,
+    status: ProjectStatus,
+    authority: RA,
+    applicant: &'static str,
+    kind: OrganisationKind,
+    business_id: &'static str,
+    arrangement: Option<ApplicantArrangement>,
+    co_implementers: &'static [(&'static str, &'static str)],
+}
+
+fn expected_pages() -> Vec<Expected> {
+    use ApplicantArrangement::{JointProject, SingleApplicant};
+    vec![
+        Expected {
+            code: "S20044",
+            name: "HUOLTAMO",
+            priority: 4,
+            objective: "9.1",
+            start: day(1, 1, 2015),
+            end: day(31, 12, 2016),
+            status: ProjectStatus::Ended,
+            authority: RA::EtelaSavoEly,
+            applicant: "PIEKSÄMÄEN KAUPUNKI",
+            kind: OrganisationKind::Municipality,
+            business_id: "2048903-4",
+            arrangement: Some(JointProject),
+            co_implementers: &[("Pieksämäen seudun liikunta", "1457143-7")],
+        },
+        Expected {
+            code: "S20064",
+            name: "Toimari",
+            priority: 5,
+            objective: "10.1",
+            start: day(1, 1, 2015),
+            end: day(31, 3, 2017),
+            status: ProjectStatus::Ended,
+            authority: RA::HameEly,
+            applicant: "Etelä-Karjalan sosiaali- ja terveyden huollon ky",
+            kind: OrganisationKind::Municipality,
+            business_id: "0725937-3",
+            arrangement: None,
+            co_implementers: &[],
+        },
+        Expected {
+            code: "S21447",
+            name: "Yritysyhteistyön kehittäminen kasvualoilla",
+            priority: 4,
+            objective: "9.2",
+            start: day(1, 10, 2018),
+            end: day(30, 9, 2021),
+            status: ProjectStatus::Ended,
+            authority: RA::EtelaSavoEly,
+            applicant: "Itä-Suomen yliopisto",
+            kind: OrganisationKind::University,
+            business_id: "2285733-9",
+            arrangement: None,
+            co_implementers: &[],
+        },
+        Expected {
+            code: "S21947",
+            name: "Fokus työhyvinvoinnin johtamiseen!",
+            priority: 3,
+            objective: "7.1",
+            start: day(1, 3, 2020),
+            end: day(30, 6, 2023),
+            status: ProjectStatus::Active,
+            authority: RA::Stm,
+            applicant: "Vaasan Yliopisto",
+            kind: OrganisationKind::University,
+            business_id: "0209599-8",
+            arrangement: Some(JointProject),
+            co_implementers: &[
+                ("Oulun yliopisto", "0245895-5"),
+                ("Jyväskylän ammattikorkeakoulu Oy", "1006550-2"),
+                ("Turun Ammattikorkeakoulu Oy", "2528160-3"),
+                ("Turun yliopisto", "0245896-3"),
+                ("Jyväskylän yliopisto", "0245894-7"),
+                ("Lapin yliopisto", "0292800-5"),
+                ("Oulun ammattikorkeakoulu Oy", "2509747-8"),
+            ],
+        },
+        Expected {
+            code: "S21994",
+            name: "Romaniportti",
+            priority: 5,
+            objective: "10.1",
+            start: day(1, 8, 2020),
+            end: day(31, 7, 2023),
+            status: ProjectStatus::Active,
+            authority: RA::KeskiSuomiEly,
+            applicant: "Helsingin Diakonissalaitoksen säätiö sr",
+            kind: OrganisationKind::Foundation,
+            business_id: "0116480-8",
+            arrangement: Some(SingleApplicant),
+            co_implementers: &[],
+        },
+        Expected {
+            code: "S22459",
+            name: "Mielenterveyttä ja työkykyä mielenterveysosaamista kehittämällä ja alueellista yhteistyötä tekemällä (MYÖTE)",
+            priority: 3,
+            objective: "7.1",
+            start: day(1, 3, 2021),
+            end: day(31, 8, 2023),
+            status: ProjectStatus::Active,
+            authority: RA::Stm,
+            applicant: "Työterveyslaitos",
+            kind: OrganisationKind::ResearchInstitute,
+            business_id: "0220266-9",
+            arrangement: Some(JointProject),
+            co_implementers: &[
+                ("MIELI Suomen Mielenterveys ry", "0202225-4"),
+                ("Helsingin yliopisto", "0313471-7"),
+                ("Itä-Suomen yliopisto", "2285733-9"),
+            ],
+        },
+        Expected {
+            code: "S22622",
+            name: "Yhdessä vapaaehtoiseksi – Tuettua vapaaehtoistoimintaa Joensuussa",
+            priority: 5,
+            objective: "10.1",
+            start: day(1, 9, 2021),
+            end: day(30, 4, 2023),
+            status: ProjectStatus::Ended,
+            authority: RA::EtelaSavoEly,
+            applicant: "Kotikartanoyhdistys ry",
+            kind: OrganisationKind::NonGovernmentalOrganisation,
+            business_id: "1082352-9",
+            arrangement: None,
+            co_implementers: &[],
+        },
+        Expected {
+            code: "S22667",
+            name: "Bounce Forward - Resilienssiä työelämään",
+            priority: 9,
+            objective: "12.4",
+            start: day(1, 9, 2021),
+            end: day(31, 8, 2023),
+            status: ProjectStatus::Ended,
+            authority: RA::HameEly,
+            applicant: "Lab-ammattikorkeakoulu Oy",
+            kind: OrganisationKind::UniversityOfAppliedSciences,
+            business_id: "2630644-6",
+            arrangement: None,
+            co_implementers: &[],
+        },
+    ]
+}
+
+#[test]
+fn the_eight_real_pages_read_into_what_they_hold() {
+    for e in expected_pages() {
+        let text = read(&format!("eura/descriptions/{}.txt", e.code));
+        let r = parse_description(&text);
+        let p = &r.project;
+        let at = e.code;
+        assert_eq!(p.code.unwrap().to_string(), e.code, "{at}");
+        assert_eq!(p.name, e.name, "{at}");
+        assert_eq!(p.placement.fund, Some(Fund::Esf), "{at}");
+        assert_eq!(
+            p.placement.programme,
+            Some(ProgrammePeriod::Period2014To2020),
+            "{at}"
+        );
+        assert_eq!(p.placement.priority, Some(e.priority), "{at}");
+        assert_eq!(
+            p.placement.specific_objective.as_deref(),
+            Some(e.objective),
+            "{at}"
+        );
+        let period = p.period.unwrap();
+        assert_eq!((period.start(), period.end()), (e.start, e.end), "{at}");
+        assert_eq!(
+            p.reported_status.as_ref().unwrap().status(),
+            e.status,
+            "{at}"
+        );
+        assert_eq!(p.placement.responsible_authority, Some(e.authority), "{at}");
+        let main = p.main_implementer().unwrap();
+        assert_eq!(main.organisation.name, e.applicant, "{at}");
+        assert_eq!(main.organisation.kind.as_ref(), Some(&e.kind), "{at}");
+        assert_eq!(
+            main.organisation.business_id.unwrap().to_string(),
+            e.business_id,
+            "{at}"
+        );
+        // The contact person is a placeholder in every stored page.
+        assert_eq!(
+            main.organisation.contacts[0].name, "Etunimi Sukunimi",
+            "{at}"
+        );
+        assert_eq!(
+            main.organisation.contacts[0]
+                .email
+                .as_ref()
+                .unwrap()
+                .as_str(),
+            "etunimi.sukunimi@example.fi"
+        );
+        assert_eq!(p.applicant_arrangement, e.arrangement, "{at}");
+        let co: Vec<(String, String)> = p
+            .implementers_with_role(ImplementerRole::CoImplementer)
+            .map(|i| {
+                (
+                    i.organisation.name.clone(),
+                    i.organisation.business_id.unwrap().to_string(),
+                )
+            })
+            .collect();
+        let want: Vec<(String, String)> = e
+            .co_implementers
+            .iter()
+            .map(|(n, b)| (n.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(co, want, "{at}");
+        // Cut off in section 3: the summary holds what there is, and the one
+        // finding says where the text ended.
+        assert!(p.summary.as_deref().unwrap().len() > 100, "{at}");
+        assert_eq!(r.sections, [1, 2, 3], "{at}");
+        assert!(!r.is_complete());
+        assert_eq!(r.findings.len(), 1, "{at}: {:?}", r.findings);
+        assert_eq!(r.findings[0].rule_id, "EURA-DESC-001");
+        assert!(
+            r.findings[0]
+                .message_en
+                .contains("ends early, in section 3")
+        );
+        assert!(
+            p.validate()
+                .iter()
+                .all(|f| f.severity != hanke::Severity::Error),
+            "{at}: {:?}",
+            p.validate()
+        );
+    }
+}
+
+#[test]
+fn seed_004_reads_completely() {
+    let r = parse_description(&read("eura/descriptions/S22026.txt"));
+    assert!(r.is_complete());
+    assert!(r.findings.is_empty(), "{:?}", r.findings);
+    let p = &r.project;
+    assert_eq!(p.code.unwrap().to_string(), "S22026");
+    assert_eq!(p.name, "TOIMET - toiminnallinen etävalmennus");
+    assert_eq!(
+        (
+            p.placement.priority,
+            p.placement.specific_objective.as_deref()
+        ),
+        (Some(5), Some("10.1"))
+    );
+    assert_eq!(p.period.unwrap().to_string(), "1.5.2020–30.9.2020");
+    assert_eq!(p.placement.responsible_authority, Some(RA::EtelaSavoEly));
+    let org = &p.main_implementer().unwrap().organisation;
+    assert_eq!(
+        (org.name.as_str(), org.business_id.unwrap().to_string()),
+        ("Tukeva-säätiö sr", "2211414-8".to_string())
+    );
+    assert_eq!(org.kind, Some(OrganisationKind::Foundation));
+    let addr = org.address.as_ref().unwrap();
+    assert_eq!(
+        (
+            addr.street.as_deref(),
+            addr.postal_code.as_deref(),
+            addr.post_office.as_deref()
+        ),
+        (Some("Teollisuuskatu 1"), Some("70620"), Some("Kuopio"))
+    );
+    assert_eq!(org.website.as_deref(), Some("http://www.tukevasaatio.fi"));
+    assert_eq!(p.applicant_arrangement, None);
+    // §3 summary, §4 target groups, §9 final report: paragraphs as printed.
+    assert!(
+        p.summary
+            .as_deref()
+            .unwrap()
+            .starts_with("TOIMET-hankkeella toteutetaan työpajatoiminnan digiloikka.\n\n")
+    );
+    let kinds: Vec<TargetGroupKind> = p.target_groups.iter().map(|g| g.kind).collect();
+    assert_eq!(kinds, [TargetGroupKind::Primary, TargetGroupKind::Indirect]);
+    assert!(
+        p.target_groups[0]
+            .description
+            .starts_with("Ensisijaiset kohderyhmät ovat Tukeva-säätiö sr:n valmennushenkilöstö")
+    );
+    assert!(
+        p.final_report_summary
+            .as_deref()
+            .unwrap()
+            .starts_with("Toimet-toiminnallinen etävalmennus oli ESR-hanke")
+    );
+    // §5: granted 101 500, realised 89 660 (the seed's figures).
+    let plan = &p.funding_plan;
+    assert_eq!(
+        plan.source(FundingSource::EuAndState, Stage::Granted)
+            .unwrap(),
+        Some(euros(101_500))
+    );
+    assert_eq!(
+        plan.source(FundingSource::EuAndState, Stage::Realised)
+            .unwrap(),
+        Some(euros(89_660))
+    );
+    assert_eq!(
+        (plan.public_total.planned, plan.public_total.realised),
+        (Some(euros(101_500)), Some(euros(89_660)))
+    );
+    assert_eq!(
+        plan.utilisation().unwrap(),
+        Some(Rate::new(89_660, 101_500).unwrap())
+    );
+    // §6: Pohjois-Savo; the sub-regions "Varkauden, Kuopion"; three municipalities; the site.
+    let c = hanke::classify::regional(2020).unwrap();
+    let names = |codes: Vec<String>| codes;
+    assert_eq!(
+        names(
+            p.area
+                .regions
+                .iter()
+                .map(|r| c.region(*r).unwrap().name_fi.clone())
+                .collect()
+        ),
+        ["Pohjois-Savo"]
+    );
+    assert_eq!(
+        names(
+            p.area
+                .sub_regions
+                .iter()
+                .map(|s| c.sub_region(*s).unwrap().name_fi.clone())
+                .collect()
+        ),
+        ["Varkaus", "Kuopio"]
+    );
+    assert_eq!(
+        names(
+            p.area
+                .municipalities
+                .iter()
+                .map(|m| c.municipality(*m).unwrap().name_fi.clone())
+                .collect()
+        ),
+        ["Siilinjärvi", "Kuopio", "Leppävirta"]
+    );
+    assert_eq!(
+        p.area.site.as_ref().unwrap().post_office.as_deref(),
+        Some("KUOPIO")
+    );
+    // §7: 0 companies planned and realised, 0 persons planned.
+    let m = p.monitoring.unwrap();
+    assert_eq!(
+        (
+            m.companies_planned,
+            m.companies_realised,
+            m.persons_planned,
+            m.persons_realised
+        ),
+        (Some(0), Some(0), Some(0), None)
+    );
+    // §8: yes, yes, no; and the fifteen scores of the table.
+    let hp = p.horizontal_principles.as_ref().unwrap();
+    let g = hp.gender_equality.as_ref().unwrap();
+    assert_eq!(
+        (g.analysis_done, g.mainstreamed, g.main_objective),
+        (Some(true), Some(true), Some(false))
+    );
+    assert_eq!(
+        g.main_objective_text.as_deref(),
+        Some("Hankkeella ei ole tasa-arvon edistämiseen liittyviä tavoitteita")
+    );
+    let scores: Vec<(C, u8, u8)> = hp
+        .sustainable_development
+        .iter()
+        .map(|a| (a.criterion, a.direct.value(), a.indirect.value()))
+        .collect();
+    assert_eq!(
+        scores,
+        [
+            (C::NaturalResources, 4, 6),
+            (C::ClimateRisks, 3, 4),
+            (C::Biodiversity, 0, 0),
+            (C::WaterSoilAir, 1, 1),
+            (C::Natura2000, 0, 0),
+            (C::MaterialsAndWaste, 0, 0),
+            (C::RenewableEnergy, 0, 0),
+            (C::LocalEconomy, 2, 3),
+            (C::IntangibleProducts, 5, 7),
+            (C::MobilityAndLogistics, 2, 2),
+            (C::Wellbeing, 4, 6),
+            (C::Equality, 3, 4),
+            (C::SocialEquity, 5, 6),
+            (C::CulturalEnvironment, 3, 5),
+            (C::EnvironmentalKnowHow, 0, 0),
+        ]
+    );
+    assert_eq!(
+        hp.sustainable_development[2].justification.as_deref(),
+        Some("Ei vaikutusta")
+    );
+
+    // The hand-written bundled project of the same seed agrees on every fact both hold.
+    let bundled = Project::from_json_str(&read("projects/toimet_S22026.json")).unwrap();
+    assert_eq!(bundled.code, p.code);
+    assert_eq!(bundled.placement, p.placement);
+    assert_eq!(bundled.period, p.period);
+    assert_eq!(bundled.area.regions, p.area.regions);
+    assert_eq!(bundled.area.municipalities, p.area.municipalities);
+    assert_eq!(bundled.funding_plan, p.funding_plan);
+    assert_eq!(bundled.monitoring, p.monitoring);
+    let b_scores: Vec<(C, u8, u8)> = bundled
+        .horizontal_principles
+        .as_ref()
+        .unwrap()
+        .sustainable_development
+        .iter()
+        .map(|a| (a.criterion, a.direct.value(), a.indirect.value()))
+        .collect();
+    assert_eq!(b_scores, scores);
+}
+
+#[test]
+fn seed_001_project_page_reads() {
+    let r = parse_project_page(&read("eura/pages/S20250.txt"));
+    let p = &r.project;
+    assert_eq!(
+        p.name,
+        "Lähde mukaan! Työtä, hyvinvointia ja yhteisöllisyyttä Porin seudulle"
+    );
+    assert_eq!(p.code.unwrap().to_string(), "S20250");
+    assert_eq!(p.placement.fund, Some(Fund::Esf));
+    assert_eq!(
+        p.placement.programme,
+        Some(ProgrammePeriod::Period2014To2020)
+    );
+    assert_eq!(p.placement.priority, Some(5));
+    assert_eq!(p.placement.specific_objective.as_deref(), Some("10.1"));
+    assert_eq!(p.placement.responsible_authority, Some(RA::KeskiSuomiEly));
+    assert_eq!(p.period.unwrap().to_string(), "1.5.2015–31.5.2017");
+    assert_eq!(
+        p.reported_status.as_ref().unwrap().status(),
+        ProjectStatus::Ended
+    );
+    let band = p.budget_band.unwrap();
+    assert_eq!((band.min(), band.max()), (euros(100_000), euros(500_000)));
+    let c = hanke::classify::regional(2020).unwrap();
+    assert_eq!(c.region(p.area.regions[0]).unwrap().name_fi, "Satakunta");
+    let main = p.main_implementer().unwrap();
+    assert_eq!(
+        main.organisation.name,
+        "Leader Karhuseutu ja Diakonia-ammattikorkeakoulu"
+    );
+    assert_eq!(main.organisation.contacts[0].name, "Etunimi Sukunimi");
+    assert!(
+        p.summary
+            .as_deref()
+            .unwrap()
+            .starts_with("Hankkeen tavoitteena on parantaa")
+    );
+    assert!(
+        p.results_summary
+            .as_deref()
+            .unwrap()
+            .contains("– 125 yhteisövalmennuskertaa")
+    );
+    // The page's lead line is not a field of the model: reported, not dropped.
+    assert_eq!(r.findings.len(), 1);
+    assert_eq!(
+        (r.findings[0].rule_id, r.findings[0].line),
+        ("EURA-DESC-005", Some(3))
+    );
+    // The bundled project of the same seed agrees on the facts both hold.
+    let bundled = Project::from_json_str(&read("projects/lahde_mukaan_S20250.json")).unwrap();
+    assert_eq!(
+        (bundled.code, bundled.period, bundled.budget_band),
+        (p.code, p.period, p.budget_band)
+    );
+    assert_eq!(bundled.placement, p.placement);
+}
+
+/// Parse → render → parse gives the same project.
+fn assert_round_trip(first: &Project, what: &str) {
+    let text = render_description(first);
+    let again = parse_description(&text);
+    assert!(again.is_complete(), "{what}");
+    assert!(again.findings.is_empty(), "{what}: {:?}", again.findings);
+    assert_eq!(&again.project, first, "{what}:\n{text}");
+}
+
+#[test]
+fn descriptions_round_trip() {
+    for path in description_files() {
+        let r = parse_description(&std::fs::read_to_string(&path).unwrap());
+        assert_round_trip(&r.project, &path.display().to_string());
+    }
+}
+
+#[test]
+fn the_project_page_round_trips_through_the_description_form() {
+    let page = parse_project_page(&read("eura/pages/S20250.txt")).project;
+    let described = parse_description(&render_description(&page)).project;
+    // What the description form has no place for: the budget band, the results,
+    // keywords, and where the data came from.
+    let mut expected = page.clone();
+    expected.budget_band = None;
+    expected.results_summary = None;
+    expected.keywords.clear();
+    expected.source = described.source.clone();
+    assert_eq!(described, expected);
+    assert_round_trip(&described, "S20250 page");
+}
+
+#[test]
+fn bundled_projects_round_trip() {
+    let mut checked = 0;
+    for entry in std::fs::read_dir(data("projects")).unwrap() {
+        let path = entry.unwrap().path();
+        let p = Project::from_json_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        // The EURA 2014 form is that of the 2014–2020 ESF programme.
+        if p.placement.programme != Some(ProgrammePeriod::Period2014To2020)
+            || p.placement.fund != Some(Fund::Esf)
+        {
+            continue;
+        }
+        checked += 1;
+        let what = path.display().to_string();
+        let first = parse_description(&render_description(&p));
+        assert!(first.findings.is_empty(), "{what}: {:?}", first.findings);
+        let q = &first.project;
+        // Every fact of the form survives from the bundled project.
+        assert_eq!(
+            (q.code, &q.name, q.period),
+            (p.code, &p.name, p.period),
+            "{what}"
+        );
+        assert_eq!(q.placement.priority, p.placement.priority, "{what}");
+        assert_eq!(
+            q.placement.specific_objective, p.placement.specific_objective,
+            "{what}"
+        );
+        assert_eq!(
+            q.placement.responsible_authority, p.placement.responsible_authority,
+            "{what}"
+        );
+        assert_eq!(q.reported_status, p.reported_status, "{what}");
+        assert_eq!(
+            (&q.area.regions, &q.area.sub_regions, &q.area.municipalities),
+            (&p.area.regions, &p.area.sub_regions, &p.area.municipalities),
+            "{what}"
+        );
+        let orgs = |p: &Project, role| -> Vec<(String, Option<String>)> {
+            p.implementers_with_role(role)
+                .map(|i| {
+                    (
+                        i.organisation.name.clone(),
+                        i.organisation.business_id.map(|b| b.to_string()),
+                    )
+                })
+                .collect()
+        };
+        for role in [ImplementerRole::Main, ImplementerRole::CoImplementer] {
+            assert_eq!(orgs(q, role), orgs(&p, role), "{what}");
+        }
+        for stage in [Stage::Granted, Stage::Realised] {
+            assert_eq!(
+                q.funding_plan.eu_and_state(stage).unwrap(),
+                p.funding_plan.eu_and_state(stage).unwrap(),
+                "{what}"
+            );
+        }
+        assert_eq!(
+            q.funding_plan.public_total.planned, p.funding_plan.public_total.planned,
+            "{what}"
+        );
+        assert_eq!(q.monitoring, p.monitoring, "{what}");
+        let scores = |p: &Project| {
+            p.horizontal_principles.as_ref().map(|h| {
+                h.sustainable_development
+                    .iter()
+                    .map(|a| (a.criterion, a.direct, a.indirect, a.justification.clone()))
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            scores(q).unwrap_or_default(),
+            scores(&p).unwrap_or_default(),
+            "{what}"
+        );
+        assert_round_trip(q, &what);
+    }
+    assert!(
+        checked >= 5,
+        "only {checked} bundled 2014–2020 ESF projects"
+    );
+}
+
+// ---- Damaged copies -------------------------------------------------------
+
+fn seed_004() -> (String, Project) {
+    let text = read("eura/descriptions/S22026.txt");
+    let p = parse_description(&text).project;
+    (text, p)
+}
+
+#[test]
+fn line_endings_spaces_and_blank_lines_make_no_difference() {
+    let (text, p) = seed_004();
+    let damaged: Vec<(&str, String)> = vec![
+        ("CRLF", text.replace('\n', "\r\n")),
+        ("CR only", text.replace('\n', "\r")),
+        (
+            "byte-order mark and trailing spaces",
+            format!("\u{feff}{}", text.replace('\n', " \t\n")),
+        ),
+        (
+            "no-break spaces",
+            text.replace(": ", ":\u{a0}")
+                .replace("101 500", "101\u{a0}500")
+                .replace("89 660", "89\u{202f}660"),
+        ),
+        ("extra blank lines", text.replace("\n\n", "\n\n\n\n")),
+        // Label lines of sections 1 and 2 without the blank lines between them.
+        ("label lines packed", {
+            let (head, rest) = text.split_at(text.find("3 Suunnitelman").unwrap());
+            format!("{}{rest}", head.replace("\n\n", "\n"))
+        }),
+    ];
+    for (what, copy) in damaged {
+        let r = parse_description(&copy);
+        assert!(r.findings.is_empty(), "{what}: {:?}", r.findings);
+        assert_eq!(r.project, p, "{what}");
+    }
+}
+
+#[test]
+fn labels_in_another_order_read_the_same() {
+    let (text, p) = seed_004();
+    // Reverse the labelled lines of sections 1, 2 and 5.
+    let mut out = String::new();
+    let mut block: Vec<&str> = Vec::new();
+    let flush = |block: &mut Vec<&str>, out: &mut String| {
+        block.reverse();
+        for l in block.drain(..) {
+            out.push_str(l);
+            out.push_str("\n\n");
+        }
+    };
+    for line in text.split('\n').filter(|l| !l.is_empty()) {
+        let labelled = line.contains(": ")
+            && !line.starts_with("Hankkeessa")
+            && !line.starts_with("Sukupuolinäkökulma")
+            && !line.starts_with("Hankkeen päätavoite");
+        let in_free_text = line.len() > 120;
+        if labelled
+            && !in_free_text
+            && !line.starts_with("Suunniteltu")
+            && !line.starts_with("Toteutunut seurantatietojen")
+        {
+            block.push(line);
+        } else {
+            flush(&mut block, &mut out);
+            out.push_str(line);
+            out.push_str("\n\n");
+        }
+    }
+    flush(&mut block, &mut out);
+    assert_ne!(out, text);
+    let r = parse_description(&out);
+    assert!(r.findings.is_empty(), "{:?}", r.findings);
+    assert_eq!(r.project, p);
+}
+
+#[test]
+fn missing_values_are_absent_not_errors() {
+    let (text, p) = seed_004();
+    let copy = text
+        .replace("Y-tunnus: 2211414-8", "Y-tunnus:")
+        .replace(
+            "Toteutunut EU- ja valtion rahoitus: 89 660",
+            "Toteutunut EU- ja valtion rahoitus:   ",
+        )
+        .replace("Kunnat: Siilinjärvi, Kuopio, Leppävirta", "Kunnat:");
+    let r = parse_description(&copy);
+    assert!(r.findings.is_empty(), "{:?}", r.findings);
+    let q = r.project;
+    assert_eq!(q.main_implementer().unwrap().organisation.business_id, None);
+    assert_eq!(q.funding_plan.eu_and_state(Stage::Realised).unwrap(), None);
+    assert_eq!(
+        q.funding_plan.eu_and_state(Stage::Granted).unwrap(),
+        Some(euros(101_500))
+    );
+    assert!(q.area.municipalities.is_empty());
+    assert_eq!(
+        (q.code, &q.name, q.period, &q.placement),
+        (p.code, &p.name, p.period, &p.placement)
+    );
+}
+
+#[test]
+fn unreadable_values_are_findings_with_their_lines() {
+    let (text, _) = seed_004();
+    let line_of =
+        |needle: &str| text.lines().position(|l| l.starts_with(needle)).unwrap() as u64 + 1;
+    let copy = text
+        .replace("Hankekoodi: S22026", "Hankekoodi: S2202")
+        .replace(
+            "Toimintalinja: 5. Sosiaalinen",
+            "Toimintalinja: 8. Sosiaalinen",
+        )
+        .replace("Erityistavoite: 10.1.", "Erityistavoite: 10.3.")
+        .replace("Y-tunnus: 2211414-8", "Y-tunnus: 2211414-9")
+        .replace(
+            "Myönnetty EU- ja valtion rahoitus: 101 500",
+            "Myönnetty EU- ja valtion rahoitus: 1.1.2020",
+        )
+        .replace(
+            "Seutukunnat: Varkauden, Kuopion",
+            "Seutukunnat: Varkauden, Atlantiksen",
+        )
+        .replace(
+            "Vastuuviranomainen: Etelä-Savon",
+            "Vastuuviranomainen: Itä-Savon",
+        );
+    let r = parse_description(&copy);
+    let got: Vec<(&str, Option<u64>)> = r.findings.iter().map(|f| (f.rule_id, f.line)).collect();
+    assert_eq!(
+        got,
+        [
+            ("EURA-DESC-004", Some(line_of("Hankekoodi"))),
+            ("EURA-DESC-002", Some(line_of("Toimintalinja"))),
+            ("EURA-DESC-003", Some(line_of("Erityistavoite"))),
+            ("EURA-DESC-007", Some(line_of("Vastuuviranomainen"))),
+            ("EURA-DESC-004", Some(line_of("Y-tunnus"))),
+            ("EURA-DESC-004", Some(line_of("Myönnetty"))),
+            ("EURA-DESC-006", Some(line_of("Seutukunnat"))),
+        ]
+    );
+    assert!(r.findings[2].message_en.contains("10.3"));
+    assert!(r.findings[6].message_en.contains("Atlantiksen"));
+    // The rest is still read.
+    let p = r.project;
+    assert_eq!(p.name, "TOIMET - toiminnallinen etävalmennus");
+    assert_eq!(p.area.sub_regions.len(), 1);
+    assert_eq!(p.funding_plan.public_total.planned, Some(euros(101_500)));
+}
+
+#[test]
+fn a_description_cut_anywhere_reads_what_it_holds() {
+    let (text, full) = seed_004();
+    let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(53).collect();
+    for cut in boundaries {
+        let r = parse_description(&text[..cut]);
+        // Sections come in order; every section before the last one found is whole.
+        assert!(r.sections.windows(2).all(|w| w[0] < w[1]), "cut {cut}");
+        if r.sections.len() < 9 {
+            assert!(
+                r.findings.iter().any(|f| f.rule_id == "EURA-DESC-001"),
+                "cut {cut}"
+            );
+        }
+        if r.sections.contains(&2) {
+            assert_eq!(r.project.code, full.code, "cut {cut}");
+            assert_eq!(
+                r.project.placement.priority, full.placement.priority,
+                "cut {cut}"
+            );
+        }
+        if r.sections.contains(&6) {
+            assert_eq!(r.project.funding_plan, full.funding_plan, "cut {cut}");
+        }
+    }
+}
+
+#[test]
+fn garbage_is_reported_not_fatal() {
+    for text in [
+        "",
+        "\n\n\n",
+        "not a description at all",
+        "1 Hanke\nHankekoodi:\n9 Loppuraportin tiivistelmä",
+        "\u{0}\u{1}: \u{2}",
+    ] {
+        let r = parse_description(text);
+        assert!(r.project.code.is_none());
+        let p = parse_project_page(text);
+        assert!(p.project.code.is_none());
+    }
+    let r = parse_description("not a description at all");
+    assert_eq!(
+        r.findings.iter().map(|f| f.rule_id).collect::<Vec<_>>(),
+        ["EURA-DESC-005", "EURA-DESC-001"]
+    );
+}
+
+// ---- The project list -------------------------------------------------------
+
+fn project_list() -> ProjectList {
+    ProjectList::from_path(data("eura/eura2014_projektilista.csv")).unwrap()
+}
+
+#[test]
+fn the_project_list_imports_with_every_row_accounted_for() {
+    let list = project_list();
+    let r = &list.report;
+    assert_eq!(
+        (r.rows_read, r.accepted, r.rejected, r.realigned),
+        (2881, 2877, 4, 0)
+    );
+    assert!(r.is_balanced());
+    assert_eq!(r.rejected_lines(), [109, 124, 148, 153]);
+    let reasons: Vec<(&str, &str)> = r
+        .rejections
+        .iter()
+        .map(|f| (f.rule_id, f.path.as_str()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            ("EURA-LIST-001", "Viranomainen"),
+            ("EURA-LIST-001", "Viranomainen"),
+            ("EURA-LIST-001", "Aloituspvm"),
+            ("EURA-LIST-001", "Viranomainen"),
+        ]
+    );
+    assert!(r.rejections[0].message_en.contains("\"Ruotsi\""));
+    assert!(r.rejections[2].message_en.contains("\"7560\""));
+    // 786 ESR projects; every one names an authority hanke knows.
+    let esr: Vec<_> = list.rows_of(Fund::Esf).collect();
+    assert_eq!(esr.len(), 786);
+    assert!(esr.iter().all(|r| r.responsible_authority.is_some()));
+    assert_eq!(list.rows_of(Fund::Erdf).count(), 2877 - 786);
+    // The ERDF row with an empty realised amount is read with the cell absent.
+    let a70355 = list
+        .rows
+        .iter()
+        .find(|r| r.code.to_string() == "A70355")
+        .unwrap();
+    assert_eq!(
+        (a70355.realised_eu_state, a70355.realised_public),
+        (None, Some(euros(93_277)))
+    );
+    let s = list
+        .rows
+        .iter()
+        .find(|r| r.code.to_string() == "A70588")
+        .unwrap();
+    assert_eq!(s.realised_eu_state, Some(Money::from_cents(10_727_734)));
+}
+
+#[test]
+fn esr_portfolio_totals() {
+    let list = project_list();
+    let t = list
+        .portfolio(Some(Fund::Esf), PortfolioBy::PriorityAxis)
+        .unwrap();
+    // Sums over the 786 ESR rows of the export.
+    assert_eq!(t.total.projects, 786);
+    assert_eq!(t.total.granted_eu_state, euros(163_211_433));
+    assert_eq!(t.total.realised_eu_state, Money::from_cents(5_128_446_925));
+    assert_eq!(t.total.planned_public, euros(394_333_875));
+    assert_eq!(t.total.realised_public, Money::from_cents(6_180_173_549));
+    assert_eq!(t.total.missing_values, 0);
+    assert_eq!(
+        t.total.utilisation,
+        Some(Rate::ratio(Money::from_cents(5_128_446_925), euros(163_211_433)).unwrap())
+    );
+    assert_eq!(t.total.utilisation.unwrap().to_percent_string(1), "31,4 %");
+    let by_axis: Vec<(&str, u64, Money)> = t
+        .rows
+        .iter()
+        .map(|r| (&r.key[..4], r.projects, r.granted_eu_state))
+        .collect();
+    assert_eq!(
+        by_axis,
+        [
+            ("TL3 ", 339, euros(71_619_354)),
+            ("TL4 ", 288, euros(49_335_608)),
+            ("TL5 ", 156, euros(29_732_210)),
+            ("TL7 ", 3, euros(12_524_261)),
+        ]
+    );
+    let tl5 = &t.rows[2];
+    assert_eq!(tl5.key, "TL5 Sosiaalinen osallisuus ja köyhyyden torjunta");
+    assert_eq!(
+        (tl5.realised_eu_state, tl5.realised_public),
+        (
+            Money::from_cents(968_380_246),
+            Money::from_cents(1_157_556_917)
+        )
+    );
+
+    let by_authority = list
+        .portfolio(Some(Fund::Esf), PortfolioBy::Authority)
+        .unwrap();
+    let counts: Vec<(&str, u64)> = by_authority
+        .rows
+        .iter()
+        .map(|r| (r.key.as_str(), r.projects))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("Etelä-Savon elinkeino-, liikenne- ja ympäristökeskus", 207),
+            ("Hämeen elinkeino-, liikenne- ja ympäristökeskus", 152),
+            ("Keski-Suomen elinkeino-, liikenne- ja ympäristökeskus", 163),
+            (
+                "Pohjois-Pohjanmaan elinkeino-, liikenne- ja ympäristökeskus",
+                242
+            ),
+            ("Sosiaali- ja terveysministeriö", 19),
+            ("Työ- ja elinkeinoministeriö", 3),
+        ]
+    );
+    assert_eq!(by_authority.total, t.total);
+    let by_status = list
+        .portfolio(Some(Fund::Esf), PortfolioBy::Status)
+        .unwrap();
+    assert_eq!(by_status.rows.len(), 1);
+    assert_eq!(
+        (by_status.rows[0].key.as_str(), by_status.rows[0].projects),
+        ("Toiminnassa", 786)
+    );
+    let md = t.to_markdown();
+    assert!(
+        md.contains("| Yhteensä | 786 | 163 211 433,00 € | 51 284 469,25 € | 31,4 % |"),
+        "{md}"
+    );
+    let json = serde_json::to_value(&t).unwrap();
+    assert_eq!(json["total"]["granted_eu_state"], "163211433.00");
+}
+
+/// The raw export, before cleaning: names and authorities with unquoted commas,
+/// lines ending in semicolons, CRLF line ends.
+fn raw_export(clean: &str) -> String {
+    let mut out = String::new();
+    for line in clean.lines() {
+        let raw = line
+            .replace(" | ", ", ")
+            .replace('|', ",")
+            .replace("elinkeino-  liikenne-", "elinkeino-, liikenne-")
+            .replace("elinkeino- liikenne-", "elinkeino-, liikenne-");
+        out.push_str(&raw);
+        out.push_str(";\r\n");
+    }
+    out
+}
+
+#[test]
+fn a_raw_export_with_unquoted_commas_is_still_accounted_for() {
+    let clean = read("eura/eura2014_projektilista.csv");
+    let raw = raw_export(&clean);
+    let list = ProjectList::read(raw.as_bytes()).unwrap();
+    let r = &list.report;
+    assert_eq!(r.rows_read, 2881);
+    assert!(r.is_balanced());
+    // Every rejection has a line and a reason; every joined row says so.
+    assert!(
+        r.rejections
+            .iter()
+            .all(|f| f.line.is_some() && !f.message_en.is_empty())
+    );
+    assert_eq!(r.findings.len() as u64, r.realigned);
+    assert!(r.realigned > 2000, "{}", r.realigned);
+    // The four broken rows of the cleaned file are still rejected, not guessed.
+    for line in [109, 124, 148, 153] {
+        assert!(
+            r.rejected_lines().contains(&line),
+            "{line}: {:?}",
+            r.rejected_lines()
+        );
+    }
+    // The ESR rows read exactly as from the cleaned file.
+    let clean_list = project_list();
+    let esr = |l: &ProjectList| {
+        l.portfolio(Some(Fund::Esf), PortfolioBy::PriorityAxis)
+            .unwrap()
+    };
+    assert_eq!(esr(&list), esr(&clean_list));
+    let first = list.rows.iter().find(|r| r.code.to_string() == "S20044");
+    if let Some(row) = first {
+        assert_eq!(
+            row.authority,
+            "Etelä-Savon elinkeino-, liikenne- ja ympäristökeskus"
+        );
+    }
+    let ambiguous_or_broken = r.rejected - 4;
+    eprintln!(
+        "raw export: {} realigned, {} rejected beyond the four of the cleaned file",
+        r.realigned, ambiguous_or_broken
+    );
+}
+
+#[test]
+fn damaged_list_rows_are_rejected_with_line_and_reason() {
+    let header = "Koodi,Rahasto,Hankkeen nimi,Tl,Viranomainen,Tila,Aloituspvm,Päättymispvm,Toteuttajan nimi,Myönnetty EU- ja valtion rahoitus,Toteutunut EU- ja valtion rahoitus,Suunniteltu julkinen rahoitus yhteensä,Toteutunut julkinen rahoitus yhteensä";
+    let ely = "Hämeen elinkeino- liikenne- ja ympäristökeskus";
+    let rows = [
+        format!(
+            "S20001,ESR,Hyvä,5,{ely},Toiminnassa,1.1.2015,31.12.2016,Yhdistys ry,1000,500,2000,1000"
+        ), // 2 ok
+        format!(
+            "S20002,ESR,Päivä rahassa,5,{ely},Toiminnassa,1.1.2015,31.12.2016,Yhdistys ry,1000,31.12.2016,2000,1000"
+        ), // 3 date in money
+        format!(
+            "S20003,ESR,Huono raha,5,{ely},Toiminnassa,1.1.2015,31.12.2016,Yhdistys ry,1000,12x4,2000,1000"
+        ), // 4 unparseable money
+        format!(
+            "S20004,ESR,Siirtynyt,{ely},Toiminnassa,1.1.2015,31.12.2016,Yhdistys ry,1000,500,2000,1000"
+        ), // 5 a column missing
+        format!(
+            "S20005,ESR,Väärä pvm,5,{ely},Toiminnassa,31.2.2015,31.12.2016,Yhdistys ry,1000,500,2000,1000"
+        ), // 6 impossible date
+        format!(
+            "S20006,ESR,\"Lainaus\"virhe,5,{ely},Toiminnassa,1.1.2015,31.12.2016,Yhdistys ry,1000,500,2000,1000"
+        ), // 7 bad quoting
+        format!(
+            "S20007,ESR,Nimi, jossa pilkku, ja toinen,5,{ely},Toiminnassa,1.1.2015,31.12.2016,Yhdistys ry,1000,500,2000,1000"
+        ), // 8 joined
+        format!(
+            "S20008,ESR,Kaksi, 5, tapaa,5,{ely},Toiminnassa,1.1.2015,31.12.2016,Yhdistys, 5,1000,500,2000,1000"
+        ), // 9 ambiguous
+    ];
+    let csv = format!("{header}\n{}\n\n", rows.join("\n"));
+    let list = ProjectList::read(csv.as_bytes()).unwrap();
+    let r = &list.report;
+    assert_eq!(
+        (
+            r.rows_read,
+            r.accepted,
+            r.rejected,
+            r.realigned,
+            r.blank_lines
+        ),
+        (8, 2, 6, 1, 1)
+    );
+    let got: Vec<(Option<u64>, &str, &str)> = r
+        .rejections
+        .iter()
+        .map(|f| (f.line, f.rule_id, f.path.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Some(3),
+                "EURA-LIST-001",
+                "Toteutunut EU- ja valtion rahoitus"
+            ),
+            (Some(4), "IMP-CSV-003", "Toteutunut EU- ja valtion rahoitus"),
+            (Some(5), "EURA-LIST-001", "row"),
+            (Some(6), "IMP-CSV-003", "Aloituspvm"),
+            (Some(7), "IMP-CSV-001", "row"),
+            (Some(9), "EURA-LIST-001", "row"),
+        ]
+    );
+    assert!(r.rejections[5].message_en.contains("not guessed"));
+    let joined = list.rows.iter().find(|r| r.line == 8).unwrap();
+    assert_eq!(joined.name, "Nimi, jossa pilkku, ja toinen");
+    assert_eq!(r.findings[0].rule_id, "EURA-LIST-002");
+}
+
+#[test]
+fn headers_that_would_lose_data_are_errors() {
+    let err = ProjectList::read("Koodi,Rahasto\nS20001,ESR\n".as_bytes()).unwrap_err();
+    assert_eq!(
+        (err.code(), err.line()),
+        ("eura_list.missing_column", Some(1))
+    );
+    let err = ProjectList::read("".as_bytes()).unwrap_err();
+    assert_eq!(err.code(), "eura_list.empty");
+    let clean = read("eura/eura2014_projektilista.csv");
+    let extra = clean.replacen("Koodi,", "Koodi,Lisä,", 1);
+    assert_eq!(
+        ProjectList::read(extra.as_bytes()).unwrap_err().code(),
+        "eura_list.unknown_column"
+    );
+}
+
+#[test]
+fn list_rows_become_projects() {
+    let list = project_list();
+    let row = list
+        .rows
+        .iter()
+        .find(|r| r.code.to_string() == "S20044")
+        .unwrap();
+    let p = row.to_project();
+    assert_eq!(p.name, "HUOLTAMO");
+    assert_eq!(
+        (p.placement.fund, p.placement.priority),
+        (Some(Fund::Esf), Some(4))
+    );
+    assert_eq!(p.placement.responsible_authority, Some(RA::EtelaSavoEly));
+    assert_eq!(p.period.unwrap().to_string(), "1.1.2015–31.12.2016");
+    assert!(
+        p.validate()
+            .iter()
+            .all(|f| f.severity != hanke::Severity::Error),
+        "{:?}",
+        p.validate()
+    );
+    // The description of the same project agrees with the list.
+    let d = parse_description(&read("eura/descriptions/S20044.txt")).project;
+    assert_eq!(
+        (
+            d.code,
+            d.period,
+            d.placement.priority,
+            d.placement.responsible_authority
+        ),
+        (
+            p.code,
+            p.period,
+            p.placement.priority,
+            p.placement.responsible_authority
+        )
+    );
+}
