@@ -1137,6 +1137,9 @@ fn headers_that_would_lose_data_are_errors() {
     );
     let err = ProjectList::read("".as_bytes()).unwrap_err();
     assert_eq!(err.code(), "eura_list.empty");
+    let err = ProjectList::from_path("no/such/list.csv").unwrap_err();
+    assert_eq!((err.code(), err.line()), ("eura_list.open", None));
+    assert!(err.to_string().starts_with("no/such/list.csv: cannot open"));
     let clean = read("eura/eura2014_projektilista.csv");
     let extra = clean.replacen("Koodi,", "Koodi,Lisä,", 1);
     assert_eq!(
@@ -1183,5 +1186,49 @@ fn list_rows_become_projects() {
             p.placement.priority,
             p.placement.responsible_authority
         )
+    );
+}
+
+#[test]
+fn fixtures_hold_no_real_contacts() {
+    // Contact persons in the stored pages are placeholders; e-mail addresses are
+    // example.fi ones and personal phone numbers 040 000 000x.
+    let mut files = description_files();
+    files.push(data("eura/pages/S20250.txt"));
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        for word in text.split_whitespace() {
+            if word.contains('@') || word.contains("(at)") {
+                assert!(
+                    word.ends_with("(at)example.fi") || word.ends_with("@example.fi"),
+                    "{}: {word}",
+                    path.display()
+                );
+            }
+        }
+        for line in text.lines() {
+            if line.starts_with("Hankkeen yhteyshenkilön nimi:") {
+                assert_eq!(
+                    line,
+                    "Hankkeen yhteyshenkilön nimi: Etunimi Sukunimi",
+                    "{}",
+                    path.display()
+                );
+            }
+            if line.starts_with("Yhteyshenkilön puhelinnumero:") {
+                assert_eq!(
+                    line,
+                    "Yhteyshenkilön puhelinnumero: 040 000 0000",
+                    "{}",
+                    path.display()
+                );
+            }
+        }
+    }
+    let toimet = parse_description(&read("eura/descriptions/S22026.txt")).project;
+    let contact = &toimet.main_implementer().unwrap().organisation.contacts[0];
+    assert_eq!(
+        (contact.name.as_str(), contact.phone.as_deref()),
+        ("Etunimi Sukunimi", Some("040 000 0000"))
     );
 }

@@ -221,6 +221,14 @@ pub enum ListImportError {
         /// The column's header.
         name: &'static str,
     },
+    /// The file cannot be opened.
+    #[error("{path}: cannot open: {source}")]
+    Open {
+        /// The path as given.
+        path: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
     /// Reading failed.
     #[error("line {line}: read error: {source}")]
     Io {
@@ -240,6 +248,7 @@ impl ListImportError {
             ListImportError::UnknownColumn { .. } => "eura_list.unknown_column",
             ListImportError::DuplicateColumn { .. } => "eura_list.duplicate_column",
             ListImportError::MissingColumn { .. } => "eura_list.missing_column",
+            ListImportError::Open { .. } => "eura_list.open",
             ListImportError::Io { .. } => "eura_list.io",
         }
     }
@@ -247,7 +256,7 @@ impl ListImportError {
     /// The line of the file, where there is one.
     pub fn line(&self) -> Option<u64> {
         match self {
-            ListImportError::Empty => None,
+            ListImportError::Empty | ListImportError::Open { .. } => None,
             ListImportError::Header { line, .. }
             | ListImportError::UnknownColumn { line, .. }
             | ListImportError::DuplicateColumn { line, .. }
@@ -398,8 +407,11 @@ impl ProjectList {
 
     /// Reads a list from a file.
     pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<ProjectList, ListImportError> {
-        let file =
-            std::fs::File::open(path).map_err(|source| ListImportError::Io { line: 0, source })?;
+        let path = path.as_ref();
+        let file = std::fs::File::open(path).map_err(|source| ListImportError::Open {
+            path: path.display().to_string(),
+            source,
+        })?;
         ProjectList::read(std::io::BufReader::new(file))
     }
 
