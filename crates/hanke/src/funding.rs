@@ -309,6 +309,44 @@ impl FundingPlan {
         Rate::ratio(eu, total).map(Some)
     }
 
+    /// The financing as EURA's public descriptions and project list give it
+    /// (*projektin julkinen rahoitus*): EU and state funding granted and realised,
+    /// and public funding planned and realised in total. Absent figures stay absent.
+    ///
+    /// ```
+    /// use hanke::funding::{FundingPlan, Stage};
+    /// let plan = FundingPlan::from_eura_public(
+    ///     Some("101 500".parse()?), Some("89 660".parse()?), Some("101 500".parse()?), None);
+    /// assert_eq!(plan.utilisation()?.unwrap().to_string(), "88,33 %");
+    /// assert_eq!(plan.public_total.get(Stage::Realised), None);
+    /// # Ok::<(), hanke::MoneyError>(())
+    /// ```
+    pub fn from_eura_public(
+        granted_eu_state: Option<Money>,
+        realised_eu_state: Option<Money>,
+        planned_public: Option<Money>,
+        realised_public: Option<Money>,
+    ) -> FundingPlan {
+        let eu_state = Amounts {
+            planned: None,
+            granted: granted_eu_state,
+            realised: realised_eu_state,
+        };
+        let mut plan = FundingPlan::default();
+        if !eu_state.is_empty() {
+            plan.sources.push(SourceLine {
+                source: FundingSource::EuAndState,
+                amounts: eu_state,
+            });
+        }
+        plan.public_total = Amounts {
+            planned: planned_public,
+            granted: None,
+            realised: realised_public,
+        };
+        plan
+    }
+
     /// EU and state funding together at a stage: `Eu` + `State` + `EuAndState`.
     pub fn eu_and_state(&self, stage: Stage) -> Result<Option<Money>, MoneyError> {
         self.sum_where(stage, |s| {

@@ -25,7 +25,7 @@
 use super::placement::{self, NameMatch};
 use super::text::{self, Line, label_key, split_label};
 use crate::classify;
-use crate::funding::{Amounts, FundingPlan, FundingSource, SourceLine, Stage};
+use crate::funding::{FundingPlan, Stage};
 use crate::ids::{BusinessId, ProjectCode};
 use crate::money::Money;
 use crate::org::{Address, Contact, Email, Organisation, OrganisationKind};
@@ -654,24 +654,8 @@ impl Reader {
         );
         let planned_public = money(PLANNED_PUBLIC, "funding_plan.public_total.planned");
         let realised_public = money(REALISED_PUBLIC, "funding_plan.public_total.realised");
-        let mut plan = FundingPlan::default();
-        let eu_state = Amounts {
-            planned: None,
-            granted,
-            realised,
-        };
-        if !eu_state.is_empty() {
-            plan.sources.push(SourceLine {
-                source: FundingSource::EuAndState,
-                amounts: eu_state,
-            });
-        }
-        plan.public_total = Amounts {
-            planned: planned_public,
-            granted: None,
-            realised: realised_public,
-        };
-        self.project.funding_plan = plan;
+        self.project.funding_plan =
+            FundingPlan::from_eura_public(granted, realised, planned_public, realised_public);
     }
 
     fn read_area(&mut self, lines: &[&Line]) {

@@ -132,7 +132,7 @@ impl ProjectListRow {
     /// The row as a [`Project`](crate::project::Project): code, name, placement,
     /// period, status, implementer and funding.
     pub fn to_project(&self) -> crate::project::Project {
-        use crate::funding::{Amounts, FundingPlan, FundingSource, SourceLine};
+        use crate::funding::FundingPlan;
         use crate::org::Organisation;
         use crate::project::{
             Implementer, ImplementerRole, Project, ProjectPeriod, ReportedStatus,
@@ -158,24 +158,12 @@ impl ProjectListRow {
                 description: None,
             });
         }
-        let eu_state = Amounts {
-            planned: None,
-            granted: self.granted_eu_state,
-            realised: self.realised_eu_state,
-        };
-        let mut plan = FundingPlan::default();
-        if !eu_state.is_empty() {
-            plan.sources.push(SourceLine {
-                source: FundingSource::EuAndState,
-                amounts: eu_state,
-            });
-        }
-        plan.public_total = Amounts {
-            planned: self.planned_public,
-            granted: None,
-            realised: self.realised_public,
-        };
-        p.funding_plan = plan;
+        p.funding_plan = FundingPlan::from_eura_public(
+            self.granted_eu_state,
+            self.realised_eu_state,
+            self.planned_public,
+            self.realised_public,
+        );
         p.source = Some(format!("EURA 2014 project list, line {}", self.line));
         p
     }
