@@ -502,6 +502,16 @@ impl Rate {
         self.den
     }
 
+    /// The reduced fraction `(numerator, denominator)`.
+    ///
+    /// ```
+    /// assert_eq!("17,5 %".parse::<hanke::Rate>()?.as_fraction(), (7, 40));
+    /// # Ok::<(), hanke::MoneyError>(())
+    /// ```
+    pub fn as_fraction(self) -> (i64, i64) {
+        (self.num, self.den)
+    }
+
     /// The percentage scaled by `10^decimals` and rounded half away from zero:
     /// 684 554 / 913 048 gives `7497` for two decimals.
     pub fn percent_scaled(self, decimals: u32) -> i128 {

@@ -219,11 +219,13 @@ impl Answer {
         }
     }
 
-    /// Reads `yes`/`kyllä`, `no`/`ei`, `declined`/`en halua vastata`.
+    /// Reads `yes`/`kyllä`, `no`/`ei`, `declined`/`en halua vastata`, and the
+    /// `true`/`false` of boolean columns (tables from pandas, polars or Arrow).
     ///
     /// ```
     /// use hanke::participant::Answer;
     /// assert_eq!(Answer::from_label("En halua vastata"), Some(Answer::Declined));
+    /// assert_eq!(Answer::from_label("true"), Some(Answer::Yes));
     /// ```
     pub fn from_label(label: &str) -> Option<Answer> {
         use Answer::*;
@@ -236,6 +238,8 @@ impl Answer {
                 ("no", No),
                 ("ei", No),
                 ("e", No),
+                ("true", Yes),
+                ("false", No),
                 ("declined", Declined),
                 ("refused", Declined),
                 ("en_halua_vastata", Declined),

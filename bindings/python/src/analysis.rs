@@ -1,0 +1,544 @@
+//! Participants, indicators, activities and the ESR report.
+
+use std::io::BufReader;
+
+use chrono::NaiveDate;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict};
+use pyo3_arrow::PyTable;
+
+use crate::errors::{self, Kind};
+use crate::project::{PyFinding, PyProject, findings, findings_table, parse_period};
+use crate::table::{Table, TableBuilder, Values};
+
+/// Participant records read from a CSV file or a table — *osallistujatiedot* —
+/// with the account of the import (every row accepted or rejected with its line).
+///
+/// >>> ps = read_participants("examples/data/participants/lahde_mukaan_S20250.csv",
+/// ...                        accept_temporary_codes=True)
+/// >>> len(ps), ps.report["balanced"]
+/// (29, True)
+#[pyclass(frozen, module = "hanke", name = "Participants")]
+pub(crate) struct PyParticipants {
+    people: Vec<hanke::participant::Participant>,
+    report: hanke::import::ImportReport,
+    period: hanke::programme::ProgrammePeriod,
+}
+
+fn rules(
+    period: hanke::programme::ProgrammePeriod,
+) -> PyResult<&'static hanke::participant::ParticipantRules> {
+    hanke::rulebook::Rulebook::for_period(period)
+        .and_then(|r| r.participants())
+        .ok_or_else(|| {
+            errors::error(
+                Kind::Validation,
+                "rulebook.no_participant_rules",
+                format!("no participant rules for {period}"),
+            )
+        })
+}
+
+/// Writes one CSV field, quoted when it must be.
+fn csv_field(out: &mut String, value: &str) {
+    if value.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&value.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(value);
+    }
+}
+
+/// An Arrow table as participant CSV text: the column names are the header, each
+/// cell its Arrow display form (dates ISO, booleans true/false, nulls empty). The
+/// core reads it exactly as a file, so the rules and the row account are the same.
+fn arrow_to_csv(table: PyTable) -> PyResult<String> {
+    use arrow_array::Array;
+    let (batches, schema) = table.into_inner();
+    let mut out = String::new();
+    for (i, f) in schema.fields().iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        csv_field(&mut out, f.name());
+    }
+    out.push('\n');
+    let options = arrow_cast::display::FormatOptions::default();
+    for batch in &batches {
+        let formatters = batch
+            .columns()
+            .iter()
+            .map(|c| arrow_cast::display::ArrayFormatter::try_new(c.as_ref(), &options))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| errors::error(Kind::CsvImport, "import.arrow", e.to_string()))?;
+        for row in 0..batch.num_rows() {
+            for (i, (f, col)) in formatters.iter().zip(batch.columns()).enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                if !col.is_null(row) {
+                    csv_field(&mut out, &f.value(row).to_string());
+                }
+            }
+            out.push('\n');
+        }
+    }
+    Ok(out)
+}
+
+/// Reads participant records from a CSV path (see ``docs/participant-csv.md``) or
+/// from any table that speaks the Arrow PyCapsule interface (polars, pandas 3,
+/// pyarrow) with the same column names. Rows that cannot be read are rejected and
+/// accounted for; identity codes are checked and, with a ``secret``, replaced by
+/// keyed pseudonyms.
+///
+/// >>> import polars as pl
+/// >>> df = pl.DataFrame({"participant_id": ["P1"], "entry_date": ["2016-03-01"], "gender": ["nainen"]})
+/// >>> len(read_participants(df))
+/// 1
+#[pyfunction]
+#[pyo3(signature = (source, *, period = "2014-2020", accept_temporary_codes = false, secret = None, drop_identity_codes = false))]
+pub(crate) fn read_participants(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+    period: &str,
+    accept_temporary_codes: bool,
+    secret: Option<&Bound<'_, PyBytes>>,
+    drop_identity_codes: bool,
+) -> PyResult<PyParticipants> {
+    let period = parse_period(period)?;
+    let mut options = hanke::import::ImportOptions::default();
+    options.accept_temporary_codes = accept_temporary_codes;
+    options.rules = Some(rules(period)?);
+    options.drop_identity_codes = drop_identity_codes;
+    if let Some(secret) = secret {
+        options.pseudonymiser = Some(
+            hanke::participant::Pseudonymiser::new(secret.as_bytes())
+                .map_err(errors::validation)?,
+        );
+    }
+    let text: Option<String> = if source.hasattr("__arrow_c_stream__")? {
+        Some(arrow_to_csv(source.extract::<PyTable>()?)?)
+    } else {
+        None
+    };
+    let result = match text {
+        Some(text) => py.detach(|| hanke::import::read_participants_csv(text.as_bytes(), options)),
+        None => {
+            let path: std::path::PathBuf = source.extract()?;
+            let shown = path.display().to_string();
+            let file = std::fs::File::open(&path).map_err(|e| errors::io(&shown, &e))?;
+            py.detach(|| hanke::import::read_participants_csv(BufReader::new(file), options))
+        }
+    };
+    let (people, report) = result.map_err(|e| errors::from_core(Kind::CsvImport, e))?;
+    Ok(PyParticipants {
+        people,
+        report,
+        period,
+    })
+}
+
+#[pymethods]
+impl PyParticipants {
+    fn __len__(&self) -> usize {
+        self.people.len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Participants(records={}, rows_read={}, rejected={})",
+            self.people.len(),
+            self.report.rows_read,
+            self.report.rejected
+        )
+    }
+
+    /// The import account: rows_read, accepted, rejected, blank_lines, balanced.
+    #[getter]
+    fn report<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("rows_read", self.report.rows_read)?;
+        d.set_item("accepted", self.report.accepted)?;
+        d.set_item("rejected", self.report.rejected)?;
+        d.set_item("blank_lines", self.report.blank_lines)?;
+        d.set_item("balanced", self.report.is_balanced())?;
+        Ok(d)
+    }
+
+    /// Why rows were rejected, each with line and field.
+    fn rejections(&self) -> Vec<PyFinding> {
+        findings(self.report.rejections.clone())
+    }
+
+    /// The period rules' findings on accepted records, with their lines.
+    fn findings(&self) -> Vec<PyFinding> {
+        findings(self.report.findings.clone())
+    }
+
+    /// Rejections and findings together, as a table.
+    fn findings_table(&self) -> PyResult<Table> {
+        let mut all = self.report.rejections.clone();
+        all.extend(self.report.findings.iter().cloned());
+        findings_table(&all)
+    }
+
+    /// The records as dicts (the JSON form; identity codes are never included).
+    fn to_dicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let text = serde_json::to_string(&self.people)
+            .map_err(|e| errors::error(Kind::Json, "json.data", e.to_string()))?;
+        py.import("json")?.call_method1("loads", (text,))
+    }
+
+    /// The EU common indicators of the period's catalogue at ``cut_off`` (records
+    /// entered after it are left out), by gender.
+    #[pyo3(signature = (cut_off = None, catalogue = None))]
+    fn indicators(
+        &self,
+        py: Python<'_>,
+        cut_off: Option<NaiveDate>,
+        catalogue: Option<&str>,
+    ) -> PyResult<PyIndicators> {
+        let rules = rules(self.period)?;
+        let catalogue = match catalogue {
+            Some(code) => hanke::indicator::Catalogue::from_code(code).ok_or_else(|| {
+                errors::error(
+                    Kind::Validation,
+                    "indicator.catalogue",
+                    format!(
+                        "{code:?} is not a catalogue (esf_2014, esf_plus, esf_plus_most_deprived)"
+                    ),
+                )
+            })?,
+            None => hanke::indicator::Catalogue::for_period(self.period).ok_or_else(|| {
+                errors::error(
+                    Kind::Validation,
+                    "indicator.catalogue",
+                    "no catalogue for the period",
+                )
+            })?,
+        };
+        let people = &self.people;
+        py.detach(|| hanke::indicator::CommonIndicators::compute(catalogue, rules, cut_off, people))
+            .map(PyIndicators)
+            .map_err(|e| errors::from_core(Kind::Indicator, e))
+    }
+}
+
+/// The EU common indicators by gender — *yhteiset indikaattorit*. A table
+/// (``__arrow_c_stream__``, ``to_polars()``, ``to_pandas()``), mergeable exactly.
+///
+/// >>> ind = read_participants("examples/data/participants/lahde_mukaan_S20250.csv",
+/// ...                         accept_temporary_codes=True).indicators()
+/// >>> ind.get("CR04")["total"]
+/// 6
+#[pyclass(frozen, module = "hanke", name = "Indicators")]
+#[derive(Clone)]
+pub(crate) struct PyIndicators(hanke::indicator::CommonIndicators);
+
+fn tally_dict<'py>(py: Python<'py>, t: hanke::indicator::Tally) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("women", t.women)?;
+    d.set_item("men", t.men)?;
+    d.set_item("non_binary", t.non_binary)?;
+    d.set_item("unknown", t.unknown)?;
+    d.set_item("total", t.total())?;
+    Ok(d)
+}
+
+#[pymethods]
+impl PyIndicators {
+    /// One indicator's counts by gender, or ``None`` if it is not computed.
+    fn get<'py>(&self, py: Python<'py>, code: &str) -> PyResult<Option<Bound<'py, PyDict>>> {
+        self.0.get(code).map(|t| tally_dict(py, t)).transpose()
+    }
+
+    /// Every record counted (complete or not), by gender.
+    #[getter]
+    fn grand_total<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        tally_dict(py, self.0.grand_total())
+    }
+
+    /// Records left out as incomplete, by gender.
+    #[getter]
+    fn incomplete<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        tally_dict(py, self.0.incomplete())
+    }
+
+    /// The catalogue's code: ``esf_2014``, ``esf_plus``, ``esf_plus_most_deprived``.
+    #[getter]
+    fn catalogue(&self) -> &'static str {
+        self.0.catalogue().code()
+    }
+
+    /// Both sets together (e.g. two projects, or two halves of one file); raises
+    /// ``IndicatorError`` when catalogue, rules or cut-off differ.
+    fn merge(&self, other: &PyIndicators) -> PyResult<PyIndicators> {
+        let mut out = self.0.clone();
+        out.merge(&other.0)
+            .map_err(|e| errors::from_core(Kind::Indicator, e))?;
+        Ok(PyIndicators(out))
+    }
+
+    /// The indicators as a table: code, name_en, name_fi, women, men, non_binary,
+    /// unknown, total (``None`` where an indicator is not computed from
+    /// participants), and whether the SFC code is verified against its source.
+    fn table(&self) -> PyResult<Table> {
+        let values: Vec<hanke::indicator::IndicatorValue> = self.0.values().collect();
+        let s = |f: &dyn Fn(&hanke::indicator::IndicatorValue) -> String| {
+            Values::Str(values.iter().map(|v| Some(f(v))).collect())
+        };
+        let n = |f: &dyn Fn(hanke::indicator::Tally) -> u64| {
+            Values::Count(values.iter().map(|v| v.value.map(f)).collect())
+        };
+        TableBuilder::default()
+            .column("code", s(&|v| v.indicator.code.to_string()))
+            .column("name_en", s(&|v| v.indicator.name_en.to_string()))
+            .column("name_fi", s(&|v| v.indicator.name_fi.to_string()))
+            .column("women", n(&|t| t.women))
+            .column("men", n(&|t| t.men))
+            .column("non_binary", n(&|t| t.non_binary))
+            .column("unknown", n(&|t| t.unknown))
+            .column("total", n(&|t| t.total()))
+            .column(
+                "code_verified",
+                Values::Bool(
+                    values
+                        .iter()
+                        .map(|v| {
+                            Some(
+                                v.indicator.code_verification
+                                    == hanke::programme::Verification::Verified,
+                            )
+                        })
+                        .collect(),
+                ),
+            )
+            .build("indicators")
+    }
+
+    /// The Arrow C stream of ``table()``.
+    #[pyo3(signature = (requested_schema = None))]
+    fn __arrow_c_stream__<'py>(
+        slf: &Bound<'py, Self>,
+        requested_schema: Option<Bound<'py, pyo3::types::PyCapsule>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let table = Bound::new(slf.py(), slf.get().table()?)?;
+        table.call_method1("__arrow_c_stream__", (requested_schema,))
+    }
+
+    /// A ``polars.DataFrame`` of ``table()``.
+    fn to_polars<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        Bound::new(slf.py(), slf.get().table()?)?.call_method0("to_polars")
+    }
+
+    /// A ``pandas.DataFrame`` of ``table()``.
+    fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        Bound::new(slf.py(), slf.get().table()?)?.call_method0("to_pandas")
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Indicators(catalogue={:?}, grand_total={})",
+            self.0.catalogue().code(),
+            self.0.grand_total().total()
+        )
+    }
+}
+
+/// A project's activity log — *toimintaloki*: events with attendance and feedback.
+///
+/// >>> log = ActivityLog.load("examples/data/activities/keko.json")
+/// >>> len(log) > 0
+/// True
+#[pyclass(frozen, module = "hanke", name = "ActivityLog")]
+#[derive(Clone)]
+pub(crate) struct PyActivityLog(hanke::activity::ActivityLog);
+
+#[pymethods]
+impl PyActivityLog {
+    /// An activity log from JSON text (``docs/json-format.md``).
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<Self> {
+        hanke::activity::ActivityLog::from_json_str(text)
+            .map(PyActivityLog)
+            .map_err(errors::json)
+    }
+
+    /// An activity log from a JSON file.
+    #[staticmethod]
+    fn load(path: &str) -> PyResult<Self> {
+        let text = std::fs::read_to_string(path).map_err(|e| errors::io(path, &e))?;
+        PyActivityLog::from_json(&text)
+    }
+
+    /// Checks of the log (``ACT-HEAD-001``, ``ACT-FEED-001``).
+    fn check(&self) -> Vec<PyFinding> {
+        findings(self.0.check())
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.activities.len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("ActivityLog(activities={})", self.0.activities.len())
+    }
+}
+
+fn language(lang: &str) -> PyResult<hanke::report::Language> {
+    match lang {
+        "fi" => Ok(hanke::report::Language::Fi),
+        "en" => Ok(hanke::report::Language::En),
+        other => Err(errors::error(
+            Kind::Validation,
+            "report.language",
+            format!("{other:?} is not a report language (fi, en)"),
+        )),
+    }
+}
+
+fn markdown_to_html(md: &str) -> String {
+    let mut options = pulldown_cmark::Options::empty();
+    options.insert(pulldown_cmark::Options::ENABLE_TABLES);
+    let parser = pulldown_cmark::Parser::new_ext(md, options);
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, parser);
+    html
+}
+
+/// The ESR report of a project at a cut-off — *ESR-raportti*: identity, financing,
+/// the common indicators from its participants, its own indicators from its
+/// activities, and every finding. Renders itself in a notebook.
+///
+/// >>> p = Project.load("examples/data/projects/toimet_S22026.json")
+/// >>> r = EsrReport(p, datetime.date(2020, 12, 31))
+/// >>> "88,33 %" in r.to_markdown("fi")
+/// True
+#[pyclass(frozen, module = "hanke", name = "EsrReport")]
+pub(crate) struct PyEsrReport {
+    report: hanke::report::EsrReport,
+    lang: hanke::report::Language,
+}
+
+#[pymethods]
+impl PyEsrReport {
+    #[new]
+    #[pyo3(signature = (project, cut_off, *, participants = None, activities = None, lang = "fi"))]
+    fn new(
+        py: Python<'_>,
+        project: &PyProject,
+        cut_off: NaiveDate,
+        participants: Option<&PyParticipants>,
+        activities: Option<&PyActivityLog>,
+        lang: &str,
+    ) -> PyResult<Self> {
+        let mut inputs = hanke::report::ReportInputs::default();
+        if let Some(p) = participants {
+            inputs.participants = Some(p.people.clone());
+            inputs.import_findings = p.report.rejections.clone();
+        }
+        inputs.activities = activities.map(|a| a.0.clone());
+        let lang = language(lang)?;
+        let project = &project.0;
+        let report = py.detach(|| hanke::report::EsrReport::new(project, cut_off, inputs));
+        Ok(PyEsrReport { report, lang })
+    }
+
+    /// The report in Markdown, ``lang`` ``"fi"`` or ``"en"`` (default: the report's).
+    #[pyo3(signature = (lang = None))]
+    fn to_markdown(&self, lang: Option<&str>) -> PyResult<String> {
+        let lang = lang.map(language).transpose()?.unwrap_or(self.lang);
+        Ok(self.report.to_markdown(lang))
+    }
+
+    /// The report as JSON.
+    fn to_json(&self) -> PyResult<String> {
+        self.report
+            .to_json()
+            .map_err(|e| errors::error(Kind::Json, "json.data", e.to_string()))
+    }
+
+    /// Every finding of the report.
+    fn findings(&self) -> Vec<PyFinding> {
+        findings(self.report.findings.clone())
+    }
+
+    /// The project's own indicators against targets: code, name, unit, baseline,
+    /// target, actual.
+    fn project_indicators(&self) -> PyResult<Table> {
+        let rows = &self.report.project_indicators;
+        TableBuilder::default()
+            .column(
+                "code",
+                Values::Str(rows.iter().map(|r| Some(r.code.clone())).collect()),
+            )
+            .column(
+                "name",
+                Values::Str(rows.iter().map(|r| Some(r.name.clone())).collect()),
+            )
+            .column(
+                "unit",
+                Values::Str(rows.iter().map(|r| Some(r.unit.clone())).collect()),
+            )
+            .column(
+                "baseline",
+                Values::Count(rows.iter().map(|r| r.baseline).collect()),
+            )
+            .column(
+                "target",
+                Values::Count(rows.iter().map(|r| r.target).collect()),
+            )
+            .column(
+                "actual",
+                Values::Str(rows.iter().map(|r| Some(r.actual.to_string())).collect()),
+            )
+            .build("project indicators")
+    }
+
+    /// The common indicators of the report's participants, if it has any.
+    fn indicators(&self) -> Option<PyIndicators> {
+        self.report
+            .participants
+            .as_ref()
+            .map(|p| PyIndicators(p.indicators.clone()))
+    }
+
+    fn _repr_markdown_(&self) -> String {
+        self.report.to_markdown(self.lang)
+    }
+
+    fn _repr_html_(&self) -> String {
+        markdown_to_html(&self.report.to_markdown(self.lang))
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "EsrReport(project={:?}, cut_off={})",
+            self.report.summary.name, self.report.cut_off
+        )
+    }
+}
+
+/// Reports of many projects rolled up by programme, priority and specific
+/// objective, with their indicators merged.
+///
+/// >>> p = Project.load("examples/data/projects/toimet_S22026.json")
+/// >>> "TOIMET" in portfolio_report([EsrReport(p, datetime.date(2020, 12, 31))])
+/// True
+#[pyfunction]
+#[pyo3(signature = (reports, lang = "fi"))]
+pub(crate) fn portfolio_report(
+    reports: Vec<PyRef<'_, PyEsrReport>>,
+    lang: &str,
+) -> PyResult<String> {
+    let all: Vec<hanke::report::EsrReport> = reports.iter().map(|r| r.report.clone()).collect();
+    Ok(hanke::report::PortfolioReport::new(&all).to_markdown(language(lang)?))
+}
+
+/// Markdown as HTML (tables included), for notebooks.
+#[pyfunction]
+pub(crate) fn markdown_html(markdown: &str) -> String {
+    markdown_to_html(markdown)
+}

@@ -1,0 +1,268 @@
+//! EURA public data: descriptions, project pages and the project list.
+
+use pyo3::prelude::*;
+
+use crate::errors::{self, Kind};
+use crate::project::{PyFinding, PyProject, findings, findings_table};
+use crate::table::{Table, TableBuilder, Values};
+
+/// An EURA description or project page read: the project, what could not be read
+/// (each finding with its line), and whether the text held every section.
+///
+/// >>> d = parse_description(open("examples/data/eura/descriptions/S21994.txt").read())
+/// >>> d.project.name, d.complete, d.findings[0].rule_id
+/// ('Romaniportti', False, 'EURA-DESC-001')
+#[pyclass(frozen, module = "hanke", name = "ParsedDescription")]
+pub(crate) struct PyParsed {
+    project: PyProject,
+    findings: Vec<hanke::Finding>,
+    complete: bool,
+}
+
+#[pymethods]
+impl PyParsed {
+    /// The project read.
+    #[getter]
+    fn project(&self) -> PyProject {
+        self.project.clone()
+    }
+    /// What could not be read.
+    #[getter]
+    fn findings(&self) -> Vec<PyFinding> {
+        findings(self.findings.clone())
+    }
+    /// Whether every section 1–9 was there (always ``True`` for a project page).
+    #[getter]
+    fn complete(&self) -> bool {
+        self.complete
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "ParsedDescription(project={:?}, findings={}, complete={})",
+            self.project.0.name,
+            self.findings.len(),
+            if self.complete { "True" } else { "False" }
+        )
+    }
+}
+
+/// Reads an EURA 2014 public description ("Euroopan sosiaalirahaston (ESR)
+/// rahoittaman hankkeen kuvaus"). Never raises on content.
+#[pyfunction]
+pub(crate) fn parse_description(text: &str) -> PyParsed {
+    let r = hanke::eura::parse_description(text);
+    let complete = r.is_complete();
+    PyParsed {
+        project: PyProject(r.project),
+        findings: r.findings,
+        complete,
+    }
+}
+
+/// Reads a project page with a "Tietoja hankkeesta" block. Never raises on content.
+#[pyfunction]
+pub(crate) fn parse_project_page(text: &str) -> PyParsed {
+    let r = hanke::eura::parse_project_page(text);
+    PyParsed {
+        project: PyProject(r.project),
+        findings: r.findings,
+        complete: true,
+    }
+}
+
+/// Writes a project as an EURA 2014 public description.
+#[pyfunction]
+pub(crate) fn render_description(project: &PyProject) -> String {
+    hanke::eura::render_description(&project.0)
+}
+
+/// The EURA 2014 list of funded projects — *rahoitetut hankkeet*: every row
+/// accepted or rejected with its line and reason.
+///
+/// >>> pl = ProjectList.load("examples/data/eura/eura2014_projektilista.csv")
+/// >>> pl.report["rows_read"], pl.report["accepted"], pl.report["rejected"]
+/// (2881, 2877, 4)
+#[pyclass(frozen, module = "hanke", name = "ProjectList")]
+pub(crate) struct PyProjectList(hanke::eura::ProjectList);
+
+fn fund(text: Option<&str>) -> PyResult<Option<hanke::programme::Fund>> {
+    text.map(|t| {
+        hanke::programme::Fund::from_abbreviation(t).ok_or_else(|| {
+            errors::error(
+                Kind::Validation,
+                "programme.fund",
+                format!("{t:?} is not a fund (ESR, ESR+, EAKR, JTF)"),
+            )
+        })
+    })
+    .transpose()
+}
+
+#[pymethods]
+impl PyProjectList {
+    /// Reads the list from a CSV file (``,`` or ``;``, detected).
+    #[staticmethod]
+    fn load(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Self> {
+        py.detach(|| hanke::eura::ProjectList::from_path(&path))
+            .map(PyProjectList)
+            .map_err(|e| match e {
+                hanke::eura::ListImportError::Open { .. } => {
+                    errors::error(Kind::Io, e.code(), e.to_string())
+                }
+                other => errors::from_core(Kind::CsvImport, other),
+            })
+    }
+
+    /// Reads the list from CSV text.
+    #[staticmethod]
+    fn from_csv(py: Python<'_>, text: &str) -> PyResult<Self> {
+        py.detach(|| hanke::eura::ProjectList::read(text.as_bytes()))
+            .map(PyProjectList)
+            .map_err(|e| errors::from_core(Kind::CsvImport, e))
+    }
+
+    /// The import account: rows_read, accepted, rejected, realigned, balanced.
+    #[getter]
+    fn report<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+        let r = &self.0.report;
+        let d = pyo3::types::PyDict::new(py);
+        d.set_item("rows_read", r.rows_read)?;
+        d.set_item("accepted", r.accepted)?;
+        d.set_item("rejected", r.rejected)?;
+        d.set_item("realigned", r.realigned)?;
+        d.set_item("blank_lines", r.blank_lines)?;
+        d.set_item("balanced", r.is_balanced())?;
+        Ok(d)
+    }
+
+    /// Why rows were rejected, each with its line.
+    fn rejections(&self) -> Vec<PyFinding> {
+        findings(self.0.report.rejections.clone())
+    }
+
+    /// Rejections and notes (rows read by joining fields) as a table.
+    fn findings_table(&self) -> PyResult<Table> {
+        let mut all = self.0.report.rejections.clone();
+        all.extend(self.0.report.findings.iter().cloned());
+        findings_table(&all)
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.rows.len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "ProjectList(rows={}, rejected={})",
+            self.0.rows.len(),
+            self.0.report.rejected
+        )
+    }
+
+    /// The accepted rows (of ``fund``, or all) as a table.
+    #[pyo3(signature = (fund = None))]
+    fn table(&self, fund: Option<&str>) -> PyResult<Table> {
+        let f = self::fund(fund)?;
+        let rows: Vec<&hanke::eura::ProjectListRow> = self
+            .0
+            .rows
+            .iter()
+            .filter(|r| f.is_none_or(|f| r.fund == f))
+            .collect();
+        let s = |g: &dyn Fn(&hanke::eura::ProjectListRow) -> String| {
+            Values::Str(rows.iter().map(|r| Some(g(r))).collect())
+        };
+        let m = |g: &dyn Fn(&hanke::eura::ProjectListRow) -> Option<hanke::Money>| {
+            Values::Money(rows.iter().map(|r| g(r)).collect())
+        };
+        TableBuilder::default()
+            .column(
+                "line",
+                Values::Count(rows.iter().map(|r| Some(r.line)).collect()),
+            )
+            .column("code", s(&|r| r.code.to_string()))
+            .column("fund", s(&|r| r.fund.abbreviation_fi().to_string()))
+            .column("name", s(&|r| r.name.clone()))
+            .column(
+                "priority",
+                Values::Int(rows.iter().map(|r| Some(i64::from(r.priority))).collect()),
+            )
+            .column("authority", s(&|r| r.authority.clone()))
+            .column("status", s(&|r| r.status_text.clone()))
+            .column(
+                "start",
+                Values::Date(rows.iter().map(|r| r.start).collect()),
+            )
+            .column("end", Values::Date(rows.iter().map(|r| r.end).collect()))
+            .column("implementer", s(&|r| r.implementer.clone()))
+            .column("granted_eu_state", m(&|r| r.granted_eu_state))
+            .column("realised_eu_state", m(&|r| r.realised_eu_state))
+            .column("planned_public", m(&|r| r.planned_public))
+            .column("realised_public", m(&|r| r.realised_public))
+            .build("project list")
+    }
+
+    /// Counts and sums grouped ``by`` ``"priority_axis"``, ``"authority"`` or
+    /// ``"status"`` (of ``fund``, default ESR), with realised ÷ granted; the last
+    /// row is the total.
+    #[pyo3(signature = (by = "priority_axis", fund = Some("ESR")))]
+    fn portfolio(&self, by: &str, fund: Option<&str>) -> PyResult<Table> {
+        use hanke::eura::PortfolioBy;
+        let by = match by {
+            "priority_axis" => PortfolioBy::PriorityAxis,
+            "authority" => PortfolioBy::Authority,
+            "status" => PortfolioBy::Status,
+            other => {
+                return Err(errors::error(
+                    Kind::Validation,
+                    "portfolio.by",
+                    format!("{other:?}: group by priority_axis, authority or status"),
+                ));
+            }
+        };
+        let t = self
+            .0
+            .portfolio(self::fund(fund)?, by)
+            .map_err(errors::validation)?;
+        let rows: Vec<&hanke::eura::PortfolioRow> =
+            t.rows.iter().chain(std::iter::once(&t.total)).collect();
+        let m = |g: &dyn Fn(&hanke::eura::PortfolioRow) -> hanke::Money| {
+            Values::Money(rows.iter().map(|r| Some(g(r))).collect())
+        };
+        TableBuilder::default()
+            .column(
+                "key",
+                Values::Str(rows.iter().map(|r| Some(r.key.clone())).collect()),
+            )
+            .column(
+                "projects",
+                Values::Count(rows.iter().map(|r| Some(r.projects)).collect()),
+            )
+            .column("granted_eu_state", m(&|r| r.granted_eu_state))
+            .column("realised_eu_state", m(&|r| r.realised_eu_state))
+            .column("planned_public", m(&|r| r.planned_public))
+            .column("realised_public", m(&|r| r.realised_public))
+            .column(
+                "utilisation_percent",
+                Values::Str(
+                    rows.iter()
+                        .map(|r| r.utilisation.map(|u| u.to_percent_string(1)))
+                        .collect(),
+                ),
+            )
+            .column(
+                "missing_values",
+                Values::Count(rows.iter().map(|r| Some(r.missing_values)).collect()),
+            )
+            .build("portfolio")
+    }
+
+    /// One row as a ``Project``.
+    fn project(&self, code: &str) -> Option<PyProject> {
+        self.0
+            .rows
+            .iter()
+            .find(|r| r.code.to_string() == code)
+            .map(|r| PyProject(r.to_project()))
+    }
+}

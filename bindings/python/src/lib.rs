@@ -1,0 +1,45 @@
+//! The Python module `hanke._native`: conversions between Python and the hanke
+//! core. No rule lives here — every decision is the core's.
+
+mod analysis;
+mod errors;
+mod eura;
+mod project;
+mod table;
+mod values;
+
+use pyo3::prelude::*;
+
+/// The native part of the Python package ``hanke``; import ``hanke`` instead.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<values::PyMoney>()?;
+    m.add_class::<values::PyRate>()?;
+    m.add_class::<values::PyBusinessId>()?;
+    m.add_function(wrap_pyfunction!(values::validate_business_id, m)?)?;
+    m.add_function(wrap_pyfunction!(values::validate_identity_code, m)?)?;
+    m.add_function(wrap_pyfunction!(values::validate_project_code, m)?)?;
+    m.add_class::<table::Table>()?;
+    m.add_class::<project::PyFinding>()?;
+    m.add_class::<project::PyProject>()?;
+    m.add_function(wrap_pyfunction!(project::programmes, m)?)?;
+    m.add_function(wrap_pyfunction!(project::programme, m)?)?;
+    m.add_function(wrap_pyfunction!(project::priority, m)?)?;
+    m.add_function(wrap_pyfunction!(project::specific_objective, m)?)?;
+    m.add_function(wrap_pyfunction!(project::municipality, m)?)?;
+    m.add_function(wrap_pyfunction!(project::region, m)?)?;
+    m.add_class::<analysis::PyParticipants>()?;
+    m.add_class::<analysis::PyIndicators>()?;
+    m.add_class::<analysis::PyActivityLog>()?;
+    m.add_class::<analysis::PyEsrReport>()?;
+    m.add_function(wrap_pyfunction!(analysis::read_participants, m)?)?;
+    m.add_function(wrap_pyfunction!(analysis::portfolio_report, m)?)?;
+    m.add_function(wrap_pyfunction!(analysis::markdown_html, m)?)?;
+    m.add_class::<eura::PyParsed>()?;
+    m.add_class::<eura::PyProjectList>()?;
+    m.add_function(wrap_pyfunction!(eura::parse_description, m)?)?;
+    m.add_function(wrap_pyfunction!(eura::parse_project_page, m)?)?;
+    m.add_function(wrap_pyfunction!(eura::render_description, m)?)?;
+    Ok(())
+}

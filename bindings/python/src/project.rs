@@ -1,0 +1,517 @@
+//! Projects, findings, and the programme and regional catalogues.
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyTuple};
+
+use crate::errors::{self, Kind};
+use crate::table::{Table, TableBuilder, Values};
+use crate::values::{PyMoney, PyRate};
+
+/// One thing a check found — *havainto*: a stable rule id, a severity, the path
+/// of the field, messages in English and Finnish, and the line of the file.
+///
+/// >>> f = Project.load("examples/data/projects/toimet_S22026.json").validate()[0]
+/// >>> f.rule_id, f.severity
+/// ('FIN-SUM-002', 'info')
+#[pyclass(frozen, eq, module = "hanke", name = "Finding")]
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) struct PyFinding(pub(crate) hanke::Finding);
+
+#[pymethods]
+impl PyFinding {
+    /// The rule's stable id, e.g. ``FIN-SUM-001``.
+    #[getter]
+    fn rule_id(&self) -> &'static str {
+        self.0.rule_id
+    }
+    /// ``error``, ``warning`` or ``info``.
+    #[getter]
+    fn severity(&self) -> String {
+        self.0.severity.to_string()
+    }
+    /// The path of the field, e.g. ``funding_plan.sources[0].realised``.
+    #[getter]
+    fn path(&self) -> &str {
+        &self.0.path
+    }
+    /// What was found, in English.
+    #[getter]
+    fn message_en(&self) -> &str {
+        &self.0.message_en
+    }
+    /// What was found, in Finnish.
+    #[getter]
+    fn message_fi(&self) -> &str {
+        &self.0.message_fi
+    }
+    /// The line of the file the data came from, for imported data.
+    #[getter]
+    fn line(&self) -> Option<u64> {
+        self.0.line
+    }
+    fn __str__(&self) -> String {
+        self.0.to_string()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Finding(rule_id={:?}, severity={:?}, path={:?}, line={})",
+            self.0.rule_id,
+            self.0.severity.to_string(),
+            self.0.path,
+            self.0.line.map_or("None".to_string(), |l| l.to_string())
+        )
+    }
+}
+
+/// Findings as a table: rule_id, severity, path, line, message_en, message_fi.
+pub(crate) fn findings_table(findings: &[hanke::Finding]) -> PyResult<Table> {
+    let s = |f: fn(&hanke::Finding) -> String| -> Values {
+        Values::Str(findings.iter().map(|x| Some(f(x))).collect())
+    };
+    TableBuilder::default()
+        .column("rule_id", s(|f| f.rule_id.to_string()))
+        .column("severity", s(|f| f.severity.to_string()))
+        .column("path", s(|f| f.path.clone()))
+        .column(
+            "line",
+            Values::Count(findings.iter().map(|f| f.line).collect()),
+        )
+        .column("message_en", s(|f| f.message_en.clone()))
+        .column("message_fi", s(|f| f.message_fi.clone()))
+        .build("findings")
+}
+
+/// Wraps core findings.
+pub(crate) fn findings(v: Vec<hanke::Finding>) -> Vec<PyFinding> {
+    v.into_iter().map(PyFinding).collect()
+}
+
+/// A project — *hanke*: identity, placement, period, implementers, area, target
+/// groups, financing, indicators and texts. Immutable; every field is readable
+/// (``to_dict()`` gives all of them in the JSON form of ``docs/json-format.md``).
+///
+/// >>> p = Project.load("examples/data/projects/toimet_S22026.json")
+/// >>> p
+/// Project(code='S22026', name='TOIMET - toiminnallinen etävalmennus', programme='2014-2020', priority=5)
+/// >>> str(p.utilisation())
+/// '88,33 %'
+/// >>> Project("Uusi hanke", code="S20999").code
+/// 'S20999'
+#[pyclass(frozen, eq, module = "hanke", name = "Project")]
+#[derive(Clone, PartialEq)]
+pub(crate) struct PyProject(pub(crate) hanke::Project);
+
+fn json_module(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
+    py.import("json")
+}
+
+#[pymethods]
+impl PyProject {
+    /// A project from its fields, in the JSON form (``name`` is required).
+    #[new]
+    #[pyo3(signature = (name, **fields))]
+    fn new(py: Python<'_>, name: &str, fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        let d = PyDict::new(py);
+        d.set_item("name", name)?;
+        if let Some(f) = fields {
+            d.update(f.as_mapping())?;
+        }
+        PyProject::from_dict(&d)
+    }
+
+    /// A project from a dict of the JSON form.
+    #[staticmethod]
+    fn from_dict(data: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let text: String = json_module(data.py())?
+            .call_method1("dumps", (data,))?
+            .extract()?;
+        PyProject::from_json(&text)
+    }
+
+    /// A project from JSON text.
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<Self> {
+        hanke::Project::from_json_str(text)
+            .map(PyProject)
+            .map_err(errors::json)
+    }
+
+    /// A project from a JSON file.
+    #[staticmethod]
+    fn load(path: &str) -> PyResult<Self> {
+        let text = std::fs::read_to_string(path).map_err(|e| errors::io(path, &e))?;
+        PyProject::from_json(&text)
+    }
+
+    /// The JSON form.
+    fn to_json(&self) -> PyResult<String> {
+        self.0.to_json_string().map_err(errors::json)
+    }
+
+    /// Writes the JSON form to a file.
+    fn save(&self, path: &str) -> PyResult<()> {
+        let text = self.to_json()?;
+        std::fs::write(path, text).map_err(|e| errors::io(path, &e))
+    }
+
+    /// Every field as a dict of the JSON form.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_module(py)?.call_method1("loads", (self.to_json()?,))
+    }
+
+    /// The project code, e.g. ``'S22026'``.
+    #[getter]
+    fn code(&self) -> Option<String> {
+        self.0.code.map(|c| c.to_string())
+    }
+    /// The name.
+    #[getter]
+    fn name(&self) -> &str {
+        &self.0.name
+    }
+    /// The short name, if any.
+    #[getter]
+    fn acronym(&self) -> Option<&str> {
+        self.0.acronym.as_deref()
+    }
+    /// The programme period, ``'2014-2020'`` or ``'2021-2027'``.
+    #[getter]
+    fn programme(&self) -> Option<String> {
+        self.0.placement.programme.map(period_key)
+    }
+    /// The fund: ``'ESR'``, ``'ESR+'``, ``'EAKR'``.
+    #[getter]
+    fn fund(&self) -> Option<&'static str> {
+        self.0.placement.fund.map(|f| f.abbreviation_fi())
+    }
+    /// The priority axis number (*toimintalinja*).
+    #[getter]
+    fn priority(&self) -> Option<u8> {
+        self.0.placement.priority
+    }
+    /// The specific objective (*erityistavoite*), e.g. ``'10.1'``.
+    #[getter]
+    fn specific_objective(&self) -> Option<&str> {
+        self.0.placement.specific_objective.as_deref()
+    }
+    /// The responsible authority's Finnish name.
+    #[getter]
+    fn responsible_authority(&self) -> Option<&'static str> {
+        self.0.placement.responsible_authority.map(|a| a.name_fi())
+    }
+    /// The planned period as ``(start, end)`` — first and last day of what the
+    /// document gives (a month or a year where no day is given).
+    #[getter]
+    fn period(&self) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+        self.0
+            .period
+            .map(|p| (p.start().first_day(), p.end().last_day()))
+    }
+    /// The status text as the document states it.
+    #[getter]
+    fn status(&self) -> Option<&str> {
+        self.0.reported_status.as_ref().map(|s| s.text())
+    }
+    /// The main implementer's name.
+    #[getter]
+    fn main_implementer(&self) -> Option<&str> {
+        self.0
+            .main_implementer()
+            .map(|i| i.organisation.name.as_str())
+    }
+
+    /// Utilisation — *käyttöaste*: realised ÷ granted (see the core's rule).
+    fn utilisation(&self) -> PyResult<Option<PyRate>> {
+        self.0
+            .funding_plan
+            .utilisation()
+            .map(|r| r.map(PyRate))
+            .map_err(errors::validation)
+    }
+
+    /// EU and state funding at a stage: ``'planned'``, ``'granted'`` or ``'realised'``.
+    fn eu_and_state(&self, stage: &str) -> PyResult<Option<PyMoney>> {
+        self.0
+            .funding_plan
+            .eu_and_state(parse_stage(stage)?)
+            .map(|m| m.map(PyMoney))
+            .map_err(errors::validation)
+    }
+
+    /// The total at a stage.
+    fn total(&self, stage: &str) -> PyResult<Option<PyMoney>> {
+        self.0
+            .funding_plan
+            .total(parse_stage(stage)?)
+            .map(|m| m.map(PyMoney))
+            .map_err(errors::validation)
+    }
+
+    /// Every finding about the project's own consistency.
+    fn validate(&self) -> Vec<PyFinding> {
+        findings(self.0.validate())
+    }
+
+    /// The project written as an EURA 2014 public description.
+    fn to_eura_description(&self) -> String {
+        hanke::eura::render_description(&self.0)
+    }
+
+    fn __repr__(&self) -> String {
+        let mut parts = vec![
+            format!(
+                "code={}",
+                self.code().map_or("None".to_string(), |c| format!("'{c}'"))
+            ),
+            format!("name={}", py_str(&self.0.name)),
+        ];
+        if let Some(p) = self.programme() {
+            parts.push(format!("programme='{p}'"));
+        }
+        if let Some(n) = self.0.placement.priority {
+            parts.push(format!("priority={n}"));
+        }
+        format!("Project({})", parts.join(", "))
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let from_json = py.get_type::<PyProject>().getattr("from_json")?;
+        let args = PyTuple::new(py, [slf.get().to_json()?])?;
+        PyTuple::new(py, [from_json, args.into_any()])
+    }
+}
+
+/// A Python-style quoted string.
+fn py_str(s: &str) -> String {
+    format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"))
+}
+
+pub(crate) fn period_key(p: hanke::programme::ProgrammePeriod) -> String {
+    let (a, b) = p.years();
+    format!("{a}-{b}")
+}
+
+pub(crate) fn parse_period(text: &str) -> PyResult<hanke::programme::ProgrammePeriod> {
+    use hanke::programme::ProgrammePeriod as P;
+    [
+        P::Period2007To2013,
+        P::Period2014To2020,
+        P::Period2021To2027,
+    ]
+    .into_iter()
+    .find(|p| period_key(*p) == text.trim().replace('–', "-"))
+    .ok_or_else(|| {
+        errors::error(
+            Kind::Validation,
+            "programme.period",
+            format!("{text:?} is not a programme period (2007-2013, 2014-2020, 2021-2027)"),
+        )
+    })
+}
+
+fn parse_stage(text: &str) -> PyResult<hanke::funding::Stage> {
+    hanke::funding::Stage::ALL
+        .into_iter()
+        .find(|s| s.key() == text)
+        .ok_or_else(|| {
+            errors::error(
+                Kind::Validation,
+                "funding.stage",
+                format!("{text:?} is not a stage (planned, granted, realised)"),
+            )
+        })
+}
+
+fn so_dict<'py>(
+    py: Python<'py>,
+    so: &hanke::programme::SpecificObjective,
+) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("code", so.code)?;
+    d.set_item("name_fi", so.name_fi)?;
+    d.set_item("esf_plus_letter", so.esf_plus_letter.map(String::from))?;
+    d.set_item(
+        "verification",
+        format!("{:?}", so.verification).to_lowercase(),
+    )?;
+    d.set_item("source", so.source)?;
+    Ok(d)
+}
+
+fn priority_dict<'py>(
+    py: Python<'py>,
+    p: &hanke::programme::Priority,
+) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("number", p.number)?;
+    d.set_item("name_fi", p.name_fi)?;
+    d.set_item("fund", p.fund.abbreviation_fi())?;
+    let sos = p
+        .specific_objectives
+        .iter()
+        .map(|so| so_dict(py, so))
+        .collect::<PyResult<Vec<_>>>()?;
+    d.set_item("specific_objectives", sos)?;
+    d.set_item(
+        "verification",
+        format!("{:?}", p.verification).to_lowercase(),
+    )?;
+    Ok(d)
+}
+
+fn find_programme(period: &str) -> PyResult<&'static hanke::programme::Programme> {
+    let p = parse_period(period)?;
+    hanke::programme::programme(p).ok_or_else(|| {
+        errors::error(
+            Kind::Validation,
+            "programme.unknown",
+            format!("no programme of {period} in the catalogue"),
+        )
+    })
+}
+
+/// A structural-funds programme as a dict: period, names, CCI, priorities with
+/// their specific objectives (each with its verification status).
+///
+/// >>> programme("2014-2020")["priorities"][4]["name_fi"]
+/// 'Sosiaalinen osallisuus ja köyhyyden torjunta'
+#[pyfunction]
+pub(crate) fn programme<'py>(py: Python<'py>, period: &str) -> PyResult<Bound<'py, PyDict>> {
+    let p = find_programme(period)?;
+    let d = PyDict::new(py);
+    d.set_item("period", period_key(p.period))?;
+    d.set_item("name_fi", p.name_fi)?;
+    d.set_item("name_en", p.name_en)?;
+    d.set_item("cci", p.cci)?;
+    let prios = p
+        .priorities
+        .iter()
+        .map(|x| priority_dict(py, x))
+        .collect::<PyResult<Vec<_>>>()?;
+    d.set_item("priorities", prios)?;
+    Ok(d)
+}
+
+/// The programme periods hanke has a catalogue of.
+///
+/// >>> programmes()
+/// ['2014-2020', '2021-2027']
+#[pyfunction]
+pub(crate) fn programmes() -> Vec<String> {
+    hanke::programme::programmes()
+        .iter()
+        .map(|p| period_key(p.period))
+        .collect()
+}
+
+/// A priority axis by number or printed text (``5``, ``"5. Sosiaalinen …"``,
+/// ``"Toimintalinja 5 (ESR)"``); ``None`` if the catalogue lacks it.
+///
+/// >>> priority("2014-2020", "Toimintalinja 5 (ESR)")["number"]
+/// 5
+#[pyfunction]
+pub(crate) fn priority<'py>(
+    py: Python<'py>,
+    period: &str,
+    number_or_text: &Bound<'py, PyAny>,
+) -> PyResult<Option<Bound<'py, PyDict>>> {
+    let prog = find_programme(period)?;
+    let found = match number_or_text.extract::<u8>() {
+        Ok(n) => prog.priority(n),
+        Err(_) => {
+            let text: String = number_or_text.extract()?;
+            hanke::eura::placement::priority(prog, &text).map(|m| m.item)
+        }
+    };
+    found.map(|p| priority_dict(py, p)).transpose()
+}
+
+/// A specific objective by code or printed text (``"10.1"``, ``"10.1. Työelämän …"``,
+/// or its name); ``None`` if the catalogue lacks it.
+///
+/// >>> specific_objective("2014-2020", "10.1")["name_fi"]
+/// 'Työelämän ulkopuolella olevien työ- ja toimintakyvyn parantaminen'
+#[pyfunction]
+pub(crate) fn specific_objective<'py>(
+    py: Python<'py>,
+    period: &str,
+    code_or_text: &str,
+) -> PyResult<Option<Bound<'py, PyDict>>> {
+    let prog = find_programme(period)?;
+    let found = prog
+        .specific_objective(code_or_text)
+        .or_else(|| hanke::eura::placement::specific_objective(prog, code_or_text).map(|m| m.item));
+    found.map(|so| so_dict(py, so)).transpose()
+}
+
+fn classification(year: i32) -> PyResult<&'static hanke::classify::RegionalClassification> {
+    hanke::classify::regional_nearest(year)
+        .map_err(|e| errors::error(Kind::Validation, e.code(), e.to_string()))
+}
+
+/// A municipality (*kunta*) by code (``"297"``) or Finnish/Swedish name, in the
+/// regional classification nearest ``year``; ``None`` if there is none.
+///
+/// >>> municipality("Kuopio", 2020)["region_name_fi"]
+/// 'Pohjois-Savo'
+#[pyfunction]
+#[pyo3(signature = (code_or_name, year = 2026))]
+pub(crate) fn municipality<'py>(
+    py: Python<'py>,
+    code_or_name: &str,
+    year: i32,
+) -> PyResult<Option<Bound<'py, PyDict>>> {
+    let c = classification(year)?;
+    let m = code_or_name
+        .parse()
+        .ok()
+        .and_then(|code| c.municipality(code))
+        .or_else(|| c.municipality_by_name(code_or_name));
+    let Some(m) = m else { return Ok(None) };
+    let d = PyDict::new(py);
+    d.set_item("code", m.code.to_string())?;
+    d.set_item("name_fi", &m.name_fi)?;
+    d.set_item("name_sv", &m.name_sv)?;
+    d.set_item("region", m.region.to_string())?;
+    d.set_item(
+        "region_name_fi",
+        c.region(m.region).map(|r| r.name_fi.clone()),
+    )?;
+    d.set_item("sub_region", m.sub_region.to_string())?;
+    d.set_item(
+        "sub_region_name_fi",
+        c.sub_region(m.sub_region).map(|s| s.name_fi.clone()),
+    )?;
+    d.set_item("nuts3", &m.nuts3)?;
+    d.set_item("classification_year", c.year)?;
+    Ok(Some(d))
+}
+
+/// A region (*maakunta*) by code (``"11"``) or name; ``None`` if there is none.
+///
+/// >>> region("Satakunta")["code"]
+/// '04'
+#[pyfunction]
+#[pyo3(signature = (code_or_name, year = 2026))]
+pub(crate) fn region<'py>(
+    py: Python<'py>,
+    code_or_name: &str,
+    year: i32,
+) -> PyResult<Option<Bound<'py, PyDict>>> {
+    let c = classification(year)?;
+    let r = code_or_name
+        .parse()
+        .ok()
+        .and_then(|code| c.region(code))
+        .or_else(|| c.region_by_name(code_or_name));
+    let Some(r) = r else { return Ok(None) };
+    let d = PyDict::new(py);
+    d.set_item("code", r.code.to_string())?;
+    d.set_item("name_fi", &r.name_fi)?;
+    d.set_item("name_sv", &r.name_sv)?;
+    d.set_item("nuts3", &r.nuts3)?;
+    d.set_item("municipalities", c.municipalities_of_region(r.code).count())?;
+    d.set_item("classification_year", c.year)?;
+    Ok(Some(d))
+}

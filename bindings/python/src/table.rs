@@ -1,0 +1,273 @@
+//! Result tables that speak the Arrow PyCapsule interface: `polars.DataFrame(t)`,
+//! `pyarrow.table(t)` and `pandas` (through pyarrow) read them without copying
+//! row by row; `to_pylist()` needs no Arrow library at all.
+
+use std::sync::Arc;
+
+use arrow_array::builder::{
+    BooleanBuilder, Date32Builder, Decimal128Builder, Int64Builder, StringBuilder, UInt64Builder,
+};
+use arrow_array::{ArrayRef, RecordBatch, StructArray};
+use arrow_schema::{DataType, Field, Schema};
+use chrono::NaiveDate;
+use pyo3::prelude::*;
+use pyo3::types::{PyCapsule, PyDict, PyList};
+use pyo3_arrow::ffi::{ArrayIterator, to_stream_pycapsule};
+
+use crate::errors::{self, Kind};
+use crate::values::decimal;
+
+/// One column's values.
+pub(crate) enum Values {
+    Str(Vec<Option<String>>),
+    Int(Vec<Option<i64>>),
+    Count(Vec<Option<u64>>),
+    Money(Vec<Option<hanke::Money>>),
+    Date(Vec<Option<NaiveDate>>),
+    Bool(Vec<Option<bool>>),
+}
+
+impl Values {
+    fn len(&self) -> usize {
+        match self {
+            Values::Str(v) => v.len(),
+            Values::Int(v) => v.len(),
+            Values::Count(v) => v.len(),
+            Values::Money(v) => v.len(),
+            Values::Date(v) => v.len(),
+            Values::Bool(v) => v.len(),
+        }
+    }
+
+    fn data_type(&self) -> DataType {
+        match self {
+            Values::Str(_) => DataType::Utf8,
+            Values::Int(_) => DataType::Int64,
+            Values::Count(_) => DataType::UInt64,
+            // Exact euros and cents: decimal(18, 2), never a float.
+            Values::Money(_) => DataType::Decimal128(18, 2),
+            Values::Date(_) => DataType::Date32,
+            Values::Bool(_) => DataType::Boolean,
+        }
+    }
+
+    fn to_array(&self) -> PyResult<ArrayRef> {
+        Ok(match self {
+            Values::Str(v) => {
+                let mut b = StringBuilder::new();
+                v.iter().for_each(|x| b.append_option(x.as_deref()));
+                Arc::new(b.finish())
+            }
+            Values::Int(v) => {
+                let mut b = Int64Builder::new();
+                v.iter().for_each(|x| b.append_option(*x));
+                Arc::new(b.finish())
+            }
+            Values::Count(v) => {
+                let mut b = UInt64Builder::new();
+                v.iter().for_each(|x| b.append_option(*x));
+                Arc::new(b.finish())
+            }
+            Values::Money(v) => {
+                let mut b = Decimal128Builder::new();
+                v.iter()
+                    .for_each(|x| b.append_option(x.map(|m| i128::from(m.cents()))));
+                Arc::new(
+                    b.finish()
+                        .with_precision_and_scale(18, 2)
+                        .map_err(|e| errors::error(Kind::Base, "table.arrow", e.to_string()))?,
+                )
+            }
+            Values::Date(v) => {
+                let mut b = Date32Builder::new();
+                let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+                v.iter().for_each(|x| {
+                    b.append_option(x.and_then(|d| i32::try_from((d - epoch).num_days()).ok()))
+                });
+                Arc::new(b.finish())
+            }
+            Values::Bool(v) => {
+                let mut b = BooleanBuilder::new();
+                v.iter().for_each(|x| b.append_option(*x));
+                Arc::new(b.finish())
+            }
+        })
+    }
+
+    fn cell<'py>(&self, py: Python<'py>, i: usize) -> PyResult<Bound<'py, PyAny>> {
+        let none = || py.None().into_bound(py);
+        Ok(match self {
+            Values::Str(v) => match v.get(i).and_then(|x| x.as_deref()) {
+                Some(s) => s.into_pyobject(py)?.into_any(),
+                None => none(),
+            },
+            Values::Int(v) => match v.get(i).copied().flatten() {
+                Some(n) => n.into_pyobject(py)?.into_any(),
+                None => none(),
+            },
+            Values::Count(v) => match v.get(i).copied().flatten() {
+                Some(n) => n.into_pyobject(py)?.into_any(),
+                None => none(),
+            },
+            Values::Money(v) => match v.get(i).copied().flatten() {
+                Some(m) => decimal(py, &m.to_plain_string())?,
+                None => none(),
+            },
+            Values::Date(v) => match v.get(i).copied().flatten() {
+                Some(d) => d.into_pyobject(py)?.into_any(),
+                None => none(),
+            },
+            Values::Bool(v) => match v.get(i).copied().flatten() {
+                Some(b) => pyo3::types::PyBool::new(py, b).to_owned().into_any(),
+                None => none(),
+            },
+        })
+    }
+}
+
+/// A table under construction: named columns of equal length.
+#[derive(Default)]
+pub(crate) struct TableBuilder {
+    columns: Vec<(String, Values)>,
+}
+
+impl TableBuilder {
+    pub(crate) fn column(mut self, name: &str, values: Values) -> Self {
+        self.columns.push((name.to_string(), values));
+        self
+    }
+
+    pub(crate) fn build(self, title: &str) -> PyResult<Table> {
+        let rows = self.columns.first().map_or(0, |(_, v)| v.len());
+        if self.columns.iter().any(|(_, v)| v.len() != rows) {
+            return Err(errors::error(
+                Kind::Base,
+                "table.shape",
+                "columns of different lengths",
+            ));
+        }
+        let fields: Vec<Field> = self
+            .columns
+            .iter()
+            .map(|(n, v)| Field::new(n, v.data_type(), true))
+            .collect();
+        let arrays = self
+            .columns
+            .iter()
+            .map(|(_, v)| v.to_array())
+            .collect::<PyResult<Vec<_>>>()?;
+        let batch = RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays)
+            .map_err(|e| errors::error(Kind::Base, "table.arrow", e.to_string()))?;
+        Ok(Table {
+            title: title.to_string(),
+            columns: self.columns,
+            batch,
+        })
+    }
+}
+
+/// A result table — *taulukko*: findings, indicators, portfolio sums. Speaks the
+/// Arrow PyCapsule interface, so ``polars.DataFrame(t)`` and ``pyarrow.table(t)``
+/// work directly; money columns are exact ``decimal(18, 2)``.
+///
+/// >>> t = hanke.ProjectList.load("examples/data/eura/eura2014_projektilista.csv").portfolio()
+/// >>> t.column_names[:3]
+/// ['key', 'projects', 'granted_eu_state']
+/// >>> import polars as pl
+/// >>> pl.DataFrame(t).height == t.num_rows
+/// True
+#[pyclass(frozen, module = "hanke", name = "Table")]
+pub(crate) struct Table {
+    title: String,
+    columns: Vec<(String, Values)>,
+    batch: RecordBatch,
+}
+
+#[pymethods]
+impl Table {
+    /// The Arrow C stream of the table (the PyCapsule interface).
+    #[pyo3(signature = (requested_schema = None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyCapsule>>,
+    ) -> PyResult<Bound<'py, PyCapsule>> {
+        let schema = self.batch.schema();
+        let array: ArrayRef = Arc::new(StructArray::from(self.batch.clone()));
+        let field = Field::new_struct("", schema.fields().clone(), false)
+            .with_metadata(schema.metadata().clone());
+        let reader = Box::new(ArrayIterator::new(
+            std::iter::once(Ok(array)),
+            Arc::new(field),
+        ));
+        Ok(to_stream_pycapsule(py, reader, requested_schema)?)
+    }
+
+    /// The number of rows.
+    #[getter]
+    fn num_rows(&self) -> usize {
+        self.batch.num_rows()
+    }
+
+    /// The column names, in order.
+    #[getter]
+    fn column_names(&self) -> Vec<String> {
+        self.columns.iter().map(|(n, _)| n.clone()).collect()
+    }
+
+    fn __len__(&self) -> usize {
+        self.batch.num_rows()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Table({:?}, rows={}, columns={:?})",
+            self.title,
+            self.batch.num_rows(),
+            self.column_names()
+        )
+    }
+
+    /// The rows as dicts (money as ``decimal.Decimal``, dates as ``datetime.date``).
+    fn to_pylist<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let out = PyList::empty(py);
+        for i in 0..self.batch.num_rows() {
+            let row = PyDict::new(py);
+            for (name, values) in &self.columns {
+                row.set_item(name, values.cell(py, i)?)?;
+            }
+            out.append(row)?;
+        }
+        Ok(out)
+    }
+
+    /// A ``polars.DataFrame`` (needs polars: ``pip install 'hanke[polars]'``).
+    fn to_polars<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let pl = optional(slf.py(), "polars", "polars")?;
+        pl.getattr("DataFrame")?.call1((slf,))
+    }
+
+    /// A ``pyarrow.Table`` (needs pyarrow: ``pip install 'hanke[pyarrow]'``).
+    fn to_pyarrow<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let pa = optional(slf.py(), "pyarrow", "pyarrow")?;
+        pa.getattr("table")?.call1((slf,))
+    }
+
+    /// A ``pandas.DataFrame`` (needs pandas and pyarrow: ``pip install 'hanke[pandas]'``).
+    fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        optional(slf.py(), "pandas", "pandas")?;
+        let pa = optional(slf.py(), "pyarrow", "pandas")?;
+        pa.getattr("table")?
+            .call1((slf,))?
+            .call_method0("to_pandas")
+    }
+}
+
+/// Imports an optional dependency, or says which extra installs it.
+fn optional<'py>(py: Python<'py>, module: &str, extra: &str) -> PyResult<Bound<'py, PyModule>> {
+    py.import(module).map_err(|_| {
+        pyo3::exceptions::PyImportError::new_err(format!(
+            "this needs {module}, which is not installed: pip install 'hanke[{extra}]'"
+        ))
+    })
+}
