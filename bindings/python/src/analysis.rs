@@ -266,6 +266,12 @@ impl PyIndicators {
         tally_dict(py, self.0.incomplete())
     }
 
+    /// Records entered after the cut-off, left out of every count.
+    #[getter]
+    fn not_yet_entered(&self) -> u64 {
+        self.0.not_yet_entered()
+    }
+
     /// The catalogue's code: ``esf_2014``, ``esf_plus``, ``esf_plus_most_deprived``.
     #[getter]
     fn catalogue(&self) -> &'static str {
@@ -525,7 +531,7 @@ impl PyEsrReport {
 /// objective, with their indicators merged.
 ///
 /// >>> p = Project.load("examples/data/projects/toimet_S22026.json")
-/// >>> "TOIMET" in portfolio_report([EsrReport(p, datetime.date(2020, 12, 31))])
+/// >>> "| 2014–2020 | 5 | 10.1 | 1 |" in portfolio_report([EsrReport(p, datetime.date(2020, 12, 31))])
 /// True
 #[pyfunction]
 #[pyo3(signature = (reports, lang = "fi"))]
@@ -538,6 +544,9 @@ pub(crate) fn portfolio_report(
 }
 
 /// Markdown as HTML (tables included), for notebooks.
+///
+/// >>> markdown_html("| a |\n|---|\n| 1 |")[:7]
+/// '<table>'
 #[pyfunction]
 pub(crate) fn markdown_html(markdown: &str) -> String {
     markdown_to_html(markdown)

@@ -9,7 +9,8 @@ use crate::table::{Table, TableBuilder, Values};
 /// An EURA description or project page read: the project, what could not be read
 /// (each finding with its line), and whether the text held every section.
 ///
-/// >>> d = parse_description(open("examples/data/eura/descriptions/S21994.txt").read())
+/// >>> from pathlib import Path
+/// >>> d = parse_description(Path("examples/data/eura/descriptions/S21994.txt").read_text())
 /// >>> d.project.name, d.complete, d.findings[0].rule_id
 /// ('Romaniportti', False, 'EURA-DESC-001')
 #[pyclass(frozen, module = "hanke", name = "ParsedDescription")]
@@ -48,6 +49,10 @@ impl PyParsed {
 
 /// Reads an EURA 2014 public description ("Euroopan sosiaalirahaston (ESR)
 /// rahoittaman hankkeen kuvaus"). Never raises on content.
+///
+/// >>> d = parse_description("1 Hanke\n\nHankekoodi: S20064\n\nHankkeen nimi: Toimari")
+/// >>> d.project.code, [f.rule_id for f in d.findings]
+/// ('S20064', ['EURA-DESC-001'])
 #[pyfunction]
 pub(crate) fn parse_description(text: &str) -> PyParsed {
     let r = hanke::eura::parse_description(text);
@@ -60,6 +65,10 @@ pub(crate) fn parse_description(text: &str) -> PyParsed {
 }
 
 /// Reads a project page with a "Tietoja hankkeesta" block. Never raises on content.
+///
+/// >>> page = parse_project_page("Hanke X\n\nTietoja hankkeesta:\n\nEURA-tunnus: S20250\nToimintalinja: Toimintalinja 5 (ESR)")
+/// >>> page.project.code, page.project.priority
+/// ('S20250', 5)
 #[pyfunction]
 pub(crate) fn parse_project_page(text: &str) -> PyParsed {
     let r = hanke::eura::parse_project_page(text);
@@ -71,6 +80,10 @@ pub(crate) fn parse_project_page(text: &str) -> PyParsed {
 }
 
 /// Writes a project as an EURA 2014 public description.
+///
+/// >>> text = render_description(Project("Toimari", code="S20064"))
+/// >>> parse_description(text).project.code
+/// 'S20064'
 #[pyfunction]
 pub(crate) fn render_description(project: &PyProject) -> String {
     hanke::eura::render_description(&project.0)
@@ -205,7 +218,7 @@ impl PyProjectList {
     /// Counts and sums grouped ``by`` ``"priority_axis"``, ``"authority"`` or
     /// ``"status"`` (of ``fund``, default ESR), with realised ÷ granted; the last
     /// row is the total.
-    #[pyo3(signature = (by = "priority_axis", fund = Some("ESR")))]
+    #[pyo3(signature = (by = "priority_axis", fund = Some("ESR")), text_signature = "(self, /, by='priority_axis', fund='ESR')")]
     fn portfolio(&self, by: &str, fund: Option<&str>) -> PyResult<Table> {
         use hanke::eura::PortfolioBy;
         let by = match by {

@@ -17,6 +17,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<values::PyMoney>()?;
     m.add_class::<values::PyRate>()?;
     m.add_class::<values::PyBusinessId>()?;
+    m.add_class::<values::PyProjectCode>()?;
     m.add_function(wrap_pyfunction!(values::validate_business_id, m)?)?;
     m.add_function(wrap_pyfunction!(values::validate_identity_code, m)?)?;
     m.add_function(wrap_pyfunction!(values::validate_project_code, m)?)?;

@@ -10,7 +10,7 @@ use crate::values::{PyMoney, PyRate};
 /// One thing a check found — *havainto*: a stable rule id, a severity, the path
 /// of the field, messages in English and Finnish, and the line of the file.
 ///
-/// >>> f = Project.load("examples/data/projects/toimet_S22026.json").validate()[0]
+/// >>> f = Project.load("examples/data/projects/yhteiskunnalliset_yritykset_esr_plus.json").validate()[0]
 /// >>> f.rule_id, f.severity
 /// ('FIN-SUM-002', 'info')
 #[pyclass(frozen, eq, module = "hanke", name = "Finding")]

@@ -185,7 +185,7 @@ impl PyMoney {
 ///
 /// >>> r = Rate.ratio(Money("89 660"), Money("101 500"))
 /// >>> str(r), r.as_fraction()
-/// ('88,33 %', Fraction(8966, 10150))
+/// ('88,33 %', Fraction(4483, 5075))
 /// >>> Rate("17,5 %") == Rate("7/40")
 /// True
 #[pyclass(frozen, eq, hash, module = "hanke", name = "Rate")]
@@ -306,10 +306,52 @@ pub(crate) fn validate_identity_code(text: &str, accept_temporary: bool) -> PyRe
     result.map(|_| ()).map_err(errors::validation)
 }
 
-/// Checks an EURA project code (``S22026``); raises ``ValidationError`` if it is not one.
+/// Checks an EURA project code (``S22026``) and gives its canonical form; raises
+/// ``ValidationError`` if it is not one.
+///
+/// >>> validate_project_code(" s20250")
+/// 'S20250'
 #[pyfunction]
 pub(crate) fn validate_project_code(text: &str) -> PyResult<String> {
     text.parse::<hanke::ProjectCode>()
         .map(|c| c.to_string())
         .map_err(errors::validation)
+}
+
+/// An EURA project code — *hankekoodi*, with the fund and programme period its
+/// series implies (``None`` where hanke does not know the series).
+///
+/// >>> c = ProjectCode("S22026")
+/// >>> c.fund, c.period
+/// ('ESR', '2014-2020')
+#[pyclass(frozen, eq, hash, module = "hanke", name = "ProjectCode")]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct PyProjectCode(hanke::ProjectCode);
+
+#[pymethods]
+impl PyProjectCode {
+    #[new]
+    fn new(text: &str) -> PyResult<Self> {
+        text.parse().map(PyProjectCode).map_err(errors::validation)
+    }
+
+    /// The fund of the series: ``'ESR'``, ``'ESR+'``, ``'EAKR'``.
+    #[getter]
+    fn fund(&self) -> Option<&'static str> {
+        self.0.fund().map(|f| f.abbreviation_fi())
+    }
+
+    /// The programme period of the series, e.g. ``'2014-2020'``.
+    #[getter]
+    fn period(&self) -> Option<String> {
+        self.0.period().map(crate::project::period_key)
+    }
+
+    fn __str__(&self) -> String {
+        self.0.to_string()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("ProjectCode('{}')", self.0)
+    }
 }

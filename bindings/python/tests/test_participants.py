@@ -1,0 +1,130 @@
+"""Participants from CSV and from Arrow tables, indicators and the shared vectors."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pandas as pd
+import polars as pl
+import pyarrow as pa
+import pytest
+
+import hanke
+from conftest import ROOT, data, vectors
+
+LAHDE = data("participants/lahde_mukaan_S20250.csv")
+
+
+def test_csv_import_accounts_for_every_row() -> None:
+    ps = hanke.read_participants(LAHDE, accept_temporary_codes=True)
+    assert len(ps) == 29
+    assert ps.report == {"rows_read": 29, "accepted": 29, "rejected": 0, "blank_lines": 0, "balanced": True}
+    assert "Participants(records=29" in repr(ps)
+
+
+def test_rejected_rows_have_lines_and_form_a_table(tmp_path: Path) -> None:
+    f = tmp_path / "p.csv"
+    f.write_text("participant_id,entry_date,gender\nP1,2016-03-01,nainen\nP2,31.2.2016,mies\n", encoding="utf-8")
+    ps = hanke.read_participants(str(f))
+    assert (len(ps), ps.report["rejected"]) == (1, 1)
+    r = ps.rejections()[0]
+    assert (r.line, r.path) == (3, "entry_date")
+    t = pl.DataFrame(ps.findings_table())
+    assert t.filter(pl.col("line") == 3)["path"].to_list() == ["entry_date"]
+
+
+def test_file_level_errors() -> None:
+    with pytest.raises(hanke.CsvImportError) as e:
+        hanke.read_participants(pa.table({"who": ["P1"]}))
+    assert e.value.code == "import.unknown_column"
+    with pytest.raises(hanke.HankeIOError):
+        hanke.read_participants("no/such/file.csv")
+
+
+@pytest.mark.parametrize("library", ["polars", "pandas", "pyarrow"])
+def test_any_arrow_table_gives_the_same_answer(library: str) -> None:
+    want = hanke.read_participants(LAHDE, accept_temporary_codes=True).indicators().table().to_pylist()
+    frame = pl.read_csv(LAHDE, infer_schema_length=0)
+    table = {"polars": frame, "pandas": frame.to_pandas(), "pyarrow": frame.to_arrow()}[library]
+    got = hanke.read_participants(table, accept_temporary_codes=True)
+    assert got.report["balanced"] and len(got) == 29
+    assert got.indicators().table().to_pylist() == want
+
+
+def test_typed_columns_are_read() -> None:
+    # Dates and booleans as Arrow types, not strings.
+    t = pa.table(
+        {
+            "participant_id": ["P1", "P2"],
+            "entry_date": pa.array([datetime.date(2016, 3, 1), datetime.date(2016, 4, 1)]),
+            "gender": ["woman", "man"],
+            "homeless": pa.array([True, None]),
+        }
+    )
+    ps = hanke.read_participants(t)
+    assert len(ps) == 2 and ps.report["rejected"] == 0
+    assert ps.to_dicts()[0]["entry"]["disadvantages"]["homeless"] == "yes"
+
+
+def test_pseudonyms_replace_identity_codes() -> None:
+    ps = hanke.read_participants(LAHDE, accept_temporary_codes=True, secret=b"a secret of the caller", drop_identity_codes=True)
+    people = ps.to_dicts()
+    assert all("pseudonym" in p for p in people)
+    text = repr(people)
+    assert "-9" not in text or all(len(p["pseudonym"]) > 20 for p in people)
+    again = hanke.read_participants(LAHDE, accept_temporary_codes=True, secret=b"a secret of the caller")
+    assert [p["pseudonym"] for p in again.to_dicts()] == [p["pseudonym"] for p in people]
+
+
+def test_indicators_tables_and_merge() -> None:
+    ps = hanke.read_participants(LAHDE, accept_temporary_codes=True)
+    ind = ps.indicators(cut_off=datetime.date(2017, 6, 30))
+    assert ind.get("CR04") == {"women": 3, "men": 3, "non_binary": 0, "unknown": 0, "total": 6}
+    assert ind.grand_total["total"] == 29
+    df = pl.DataFrame(ind)
+    assert df.filter(pl.col("code") == "CR04")["total"].to_list() == [6]
+    assert pa.table(ind.table()).num_rows == ind.table().num_rows
+    assert isinstance(ind.to_pandas(), pd.DataFrame)
+    assert ind.to_polars().equals(df)
+    doubled = ind.merge(ind)
+    assert doubled.get("CR04")["total"] == 12
+    other = ps.indicators(cut_off=datetime.date(2016, 6, 30))
+    with pytest.raises(hanke.IndicatorError):
+        ind.merge(other)
+
+
+@pytest.mark.parametrize("case", vectors("indicators.json"), ids=lambda c: c["name"])
+def test_indicator_vectors(case: dict, tmp_path: Path) -> None:
+    if "participants_file" in case:
+        path = str(ROOT / case["participants_file"])
+    else:
+        f = tmp_path / "participants.csv"
+        f.write_text(case["participants_csv"], encoding="utf-8")
+        path = str(f)
+    period = {"esf_2014": "2014-2020"}.get(case["catalogue"], "2021-2027")
+    ps = hanke.read_participants(path, period=period, accept_temporary_codes=case.get("accept_temporary_codes", False))
+    assert ps.report["rejected"] == 0
+    cut_off = datetime.date.fromisoformat(case["cut_off"]) if case["cut_off"] else None
+    ind = ps.indicators(cut_off=cut_off, catalogue=case["catalogue"])
+    expected = case["expected"]
+
+    def tally(d: dict) -> dict:
+        t = {k: d.get(k, 0) for k in ("women", "men", "non_binary", "unknown")}
+        t["total"] = sum(t.values())
+        return t
+
+    assert ind.grand_total == tally(expected["grand_total"])
+    assert ind.incomplete == tally(expected["incomplete"])
+    assert ind.not_yet_entered == expected.get("not_yet_entered", 0)
+    for code, want in expected["indicators"].items():
+        got = ind.get(code)
+        assert got is not None, code
+        if isinstance(want, int):
+            assert got["total"] == want, code
+        else:
+            assert got == tally(want), code
+    if case["exhaustive"]:
+        for row in ind.table().to_pylist():
+            if row["total"] is not None and row["code"] not in expected["indicators"]:
+                assert row["total"] == 0, row["code"]
