@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Every test of hanke: formatting, lints, and the Rust test suites (unit, integration,
-# doc tests, the shared vectors in tests/vectors, the example's own tests).
-# The Python and Kotlin suites join this script when their bindings land; until then
-# there is nothing of theirs to run.
+# Every test of hanke: formatting, lints, the Rust test suites (unit, integration,
+# doc tests, the shared vectors in tests/vectors, the examples' own tests), then the
+# Python package built into .venv and its pytest suite (the shared vectors again, the
+# type-stub check, every docstring example, and the notebook run headlessly).
+# The Kotlin suite joins when the uniffi bindings land.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,3 +15,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 
 echo "== cargo test"
 cargo test --workspace
+
+echo "== Python: build the package into .venv (scripts/python-env.sh)"
+./scripts/python-env.sh
+
+echo "== pytest bindings/python/tests"
+.venv/bin/python -m pytest bindings/python/tests -q

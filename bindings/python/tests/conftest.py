@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,3 @@ def vectors(name: str) -> list[dict[str, Any]]:
         cases: list[dict[str, Any]] = json.load(f)["cases"]
     return cases
 
-
-def pytest_configure() -> None:
-    os.environ.setdefault("MPLBACKEND", "Agg")
