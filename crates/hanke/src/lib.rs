@@ -53,6 +53,7 @@ pub mod org;
 pub mod participant;
 pub mod programme;
 pub mod project;
+pub mod questionnaire;
 pub mod report;
 pub mod rulebook;
 pub mod transmission;

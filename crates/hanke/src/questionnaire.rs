@@ -1,0 +1,731 @@
+//! The participant questionnaire — *osallistujan alku- ja lopputietolomake* —
+//! generated from the rulebook of a programme period, for apps that collect
+//! participant data offline.
+//!
+//! The questions are the data items the period's participant rules use: which
+//! are required for a complete record (RULES.md §1.4, §2.3), which are
+//! special-category data that a participant may decline (GDPR Art 9; Reg.
+//! 2021/1057 Annex I footnotes, RULES.md §2.2), and which answers are allowed
+//! (the gender categories of the period, the labour-market statuses, the
+//! education levels of Statistics Finland's classification, the exit situations).
+//! When the rules change with a period, the questionnaire changes with them.
+//!
+//! Answers are validated by the same reader that reads participant files (the
+//! question ids are its column names), so an app, a notebook and a server give the
+//! same answer; errors come back per question with the reader's stable rule ids.
+//!
+//! The wording of the questions (fi, sv, en) is hanke's: the regulations define
+//! the data items, not how to ask for them. Education levels use Statistics
+//! Finland's names (fi: Koulutusaste 2016; sv: Utbildningsklassificering 2010,
+//! stat.fi/meta/luokitukset/koulutusaste/001-2010/index_sv.html — level 4, new in
+//! 2016, is hanke's translation).
+//!
+//! ```
+//! use hanke::questionnaire::{Form, Questionnaire};
+//! use hanke::programme::ProgrammePeriod;
+//! use hanke::rulebook::Rulebook;
+//!
+//! let rules = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap().participants().unwrap();
+//! let q = Questionnaire::new(rules, Form::Entry);
+//! let gender = q.question("gender").unwrap();
+//! assert_eq!(gender.choices().len(), 3); // woman, man, non-binary in 2021–2027
+//! let answers = [("entry_date", "2024-03-01"), ("birth_date", "1990-05-05"), ("gender", "non_binary"),
+//!                ("labour_status", "inactive"), ("education", "3")];
+//! let record = q.answer_entry("P-1", &answers).unwrap();
+//! assert!(rules.is_complete(&record));
+//! ```
+
+use serde::Serialize;
+
+use crate::classify::EducationLevel;
+use crate::import::{IdentityCodes, ImportOptions, read_participants_csv, write_participants_csv};
+use crate::participant::{ExitSituation, Gender, Participant, ParticipantRules};
+use crate::programme::ProgrammePeriod;
+
+/// A text in the three languages apps show — *teksti*.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Text {
+    /// Finnish.
+    pub fi: &'static str,
+    /// Swedish.
+    pub sv: &'static str,
+    /// English.
+    pub en: &'static str,
+}
+
+const fn t(fi: &'static str, sv: &'static str, en: &'static str) -> Text {
+    Text { fi, sv, en }
+}
+
+/// An allowed answer — *vastausvaihtoehto*: the code the record stores and its label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Choice {
+    /// The code, e.g. `non_binary`.
+    pub code: &'static str,
+    /// The label.
+    pub label: Text,
+}
+
+/// What kind of answer a question takes — *vastauksen tyyppi*.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum AnswerKind {
+    /// A date, `YYYY-MM-DD`.
+    Date,
+    /// One of the choices.
+    Choice {
+        /// The allowed answers.
+        choices: Vec<Choice>,
+    },
+    /// A municipality code of Statistics Finland's classification (`297`).
+    Municipality,
+}
+
+/// One question — *kysymys*.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Question {
+    /// The id, which is also the column of the participant file, e.g. `labour_status`.
+    pub id: &'static str,
+    /// The question.
+    pub label: Text,
+    /// The answer it takes.
+    pub kind: AnswerKind,
+    /// Required for a complete record in the period (or for the form itself:
+    /// entry and exit dates).
+    pub required: bool,
+    /// Special-category data (GDPR Art 9): asked only with consent, may be declined.
+    pub sensitive: bool,
+    /// The participant may decline to answer (a `declined` choice is offered).
+    pub may_decline: bool,
+    /// Asked only when another question has this answer: `(question id, code)`.
+    pub asked_when: Option<(&'static str, &'static str)>,
+}
+
+impl Question {
+    /// The allowed answers of a choice question; empty for other kinds.
+    pub fn choices(&self) -> &[Choice] {
+        match &self.kind {
+            AnswerKind::Choice { choices } => choices,
+            _ => &[],
+        }
+    }
+}
+
+/// Entry or exit — *alku- vai lopputiedot*.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Form {
+    /// Data at entry (*alkutiedot*).
+    Entry,
+    /// Data at exit (*lopputiedot*).
+    Exit,
+}
+
+/// An answer that cannot be accepted — *virheellinen vastaus*.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct FieldError {
+    /// The question id.
+    pub question: String,
+    /// The stable rule id: the participant reader's (`IMP-CSV-003` invalid value,
+    /// `IMP-CSV-004` required value missing, `PART-*` rules) or `QST-*`.
+    pub code: &'static str,
+    /// What is wrong, in English.
+    pub message_en: String,
+    /// What is wrong, in Finnish.
+    pub message_fi: String,
+}
+
+/// The questionnaire of a period and form — *lomake*.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Questionnaire {
+    /// The programme period whose rules it follows.
+    pub period: ProgrammePeriod,
+    /// Entry or exit.
+    pub form: Form,
+    /// The questions, in the order to ask them.
+    pub questions: Vec<Question>,
+    #[serde(skip)]
+    rules: &'static ParticipantRules,
+}
+
+const YES_NO_DECLINED: [Choice; 3] = [
+    Choice {
+        code: "yes",
+        label: t("Kyllä", "Ja", "Yes"),
+    },
+    Choice {
+        code: "no",
+        label: t("Ei", "Nej", "No"),
+    },
+    Choice {
+        code: "declined",
+        label: t("En halua vastata", "Vill inte svara", "Prefer not to say"),
+    },
+];
+
+fn gender_label(g: Gender) -> Text {
+    match g {
+        Gender::Woman => t("Nainen", "Kvinna", "Woman"),
+        Gender::Man => t("Mies", "Man", "Man"),
+        Gender::NonBinary => t("Muunsukupuolinen", "Icke-binär", "Non-binary"),
+    }
+}
+
+const LABOUR_STATUSES: [Choice; 5] = [
+    Choice {
+        code: "employed",
+        label: t("Työssä (palkansaaja)", "I arbete (löntagare)", "Employed"),
+    },
+    Choice {
+        code: "self_employed",
+        label: t("Yrittäjä", "Företagare", "Self-employed"),
+    },
+    Choice {
+        code: "unemployed",
+        label: t("Työtön", "Arbetslös", "Unemployed"),
+    },
+    Choice {
+        code: "inactive_in_education",
+        label: t("Opiskelija", "Studerande", "In education or training"),
+    },
+    Choice {
+        code: "inactive",
+        label: t(
+            "Muu työvoiman ulkopuolella",
+            "Annan utanför arbetskraften",
+            "Other, outside the labour force",
+        ),
+    },
+];
+
+fn education_label(level: EducationLevel) -> Text {
+    use EducationLevel::*;
+    let sv = match level {
+        EarlyChildhood => "Förskolenivå",
+        Primary => "Lägre grundnivå",
+        LowerSecondary => "Högre grundnivå",
+        UpperSecondary => "Mellannivå",
+        PostSecondary => "Specialyrkesutbildningsnivå",
+        ShortCycleTertiary => "Lägsta högre nivå",
+        Bachelor => "Lägre högskolenivå",
+        Master => "Högre högskolenivå",
+        Doctoral => "Forskarutbildningsnivå",
+        Unknown => "Utbildningsnivån okänd",
+    };
+    let en = match level {
+        EarlyChildhood => "Early childhood education (ISCED 0)",
+        Primary => "Primary education (ISCED 1)",
+        LowerSecondary => "Lower secondary education (ISCED 2)",
+        UpperSecondary => "Upper secondary education (ISCED 3)",
+        PostSecondary => "Post-secondary non-tertiary education (ISCED 4)",
+        ShortCycleTertiary => "Short-cycle tertiary education (ISCED 5)",
+        Bachelor => "Bachelor's or equivalent (ISCED 6)",
+        Master => "Master's or equivalent (ISCED 7)",
+        Doctoral => "Doctoral or equivalent (ISCED 8)",
+        Unknown => "Not known",
+    };
+    t(level.name_fi(), sv, en)
+}
+
+/// The education codes the question offers: the levels of Koulutusaste 2016,
+/// unknown last.
+const EDUCATION_CODES: [(&str, u8); 10] = [
+    ("0", 0),
+    ("1", 1),
+    ("2", 2),
+    ("3", 3),
+    ("4", 4),
+    ("5", 5),
+    ("6", 6),
+    ("7", 7),
+    ("8", 8),
+    ("9", 9),
+];
+
+fn exit_label(s: ExitSituation) -> Text {
+    use ExitSituation::*;
+    let (sv, en) = match s {
+        OpenLabourMarket => (
+            "Arbete på den öppna arbetsmarknaden",
+            "Work on the open labour market",
+        ),
+        SelfEmployed => ("Företagare", "Self-employed"),
+        PaySubsidisedWork => ("Arbete med lönesubvention", "Pay-subsidised work"),
+        Apprenticeship => ("Läroavtalsutbildning", "Apprenticeship"),
+        Education => ("Utbildning", "Education or training"),
+        WorkTrial => ("Arbetsprövning", "Work trial"),
+        VocationalRehabilitation => ("Yrkesinriktad rehabilitering", "Vocational rehabilitation"),
+        RehabilitativeWorkActivity => (
+            "Arbetsverksamhet i rehabiliteringssyfte",
+            "Rehabilitative work activity",
+        ),
+        JobSeeking => ("Arbetssökande", "Job seeking"),
+        Inactive => ("Utanför arbetskraften", "Outside the labour force"),
+        Unknown => ("Inte känt", "Not known"),
+    };
+    t(s.name_fi(), sv, en)
+}
+
+fn date(id: &'static str, label: Text, required: bool) -> Question {
+    Question {
+        id,
+        label,
+        kind: AnswerKind::Date,
+        required,
+        sensitive: false,
+        may_decline: false,
+        asked_when: None,
+    }
+}
+
+fn yes_no(id: &'static str, label: Text, sensitive: bool) -> Question {
+    Question {
+        id,
+        label,
+        kind: AnswerKind::Choice {
+            choices: YES_NO_DECLINED.to_vec(),
+        },
+        required: false,
+        sensitive,
+        may_decline: true,
+        asked_when: None,
+    }
+}
+
+impl Questionnaire {
+    /// The questionnaire of `form` under `rules`.
+    pub fn new(rules: &'static ParticipantRules, form: Form) -> Questionnaire {
+        use crate::participant::Field;
+        let required = |f: Field| rules.required.contains(&f);
+        let collected = |f: Field| rules.required.contains(&f) || rules.optional.contains(&f);
+        let mut questions = Vec::new();
+        match form {
+            Form::Entry => {
+                questions.push(date(
+                    "entry_date",
+                    t("Aloituspäivä", "Startdatum", "Date of entry"),
+                    true,
+                ));
+                questions.push(date(
+                    "birth_date",
+                    t("Syntymäaika", "Födelsedatum", "Date of birth"),
+                    required(Field::BirthDate),
+                ));
+                questions.push(Question {
+                    id: "gender",
+                    label: t("Sukupuoli", "Kön", "Gender"),
+                    kind: AnswerKind::Choice {
+                        choices: rules
+                            .genders
+                            .iter()
+                            .map(|g| Choice {
+                                code: g.code(),
+                                label: gender_label(*g),
+                            })
+                            .collect(),
+                    },
+                    required: required(Field::Gender),
+                    sensitive: false,
+                    may_decline: false,
+                    asked_when: None,
+                });
+                if collected(Field::Municipality) {
+                    questions.push(Question {
+                        id: "municipality",
+                        label: t("Kotikunta", "Hemkommun", "Municipality of residence"),
+                        kind: AnswerKind::Municipality,
+                        required: required(Field::Municipality),
+                        sensitive: false,
+                        may_decline: false,
+                        asked_when: None,
+                    });
+                }
+                questions.push(Question {
+                    id: "labour_status",
+                    label: t(
+                        "Työmarkkina-asema",
+                        "Ställning på arbetsmarknaden",
+                        "Labour-market status",
+                    ),
+                    kind: AnswerKind::Choice {
+                        choices: LABOUR_STATUSES.to_vec(),
+                    },
+                    required: required(Field::LabourStatus),
+                    sensitive: false,
+                    may_decline: false,
+                    asked_when: None,
+                });
+                let mut since = date(
+                    "unemployed_since",
+                    t("Työttömyys alkanut", "Arbetslös sedan", "Unemployed since"),
+                    required(Field::UnemploymentStart),
+                );
+                since.asked_when = Some(("labour_status", "unemployed"));
+                questions.push(since);
+                questions.push(Question {
+                    id: "education",
+                    label: t("Korkein koulutus", "Högsta utbildning", "Highest education"),
+                    kind: AnswerKind::Choice {
+                        choices: EDUCATION_CODES
+                            .iter()
+                            .filter_map(|(code, n)| {
+                                EducationLevel::from_code(*n).map(|l| Choice {
+                                    code,
+                                    label: education_label(l),
+                                })
+                            })
+                            .collect(),
+                    },
+                    required: required(Field::Education),
+                    sensitive: false,
+                    may_decline: false,
+                    asked_when: None,
+                });
+                let disadvantages: [(Field, &'static str, Text, bool); 6] = [
+                    (
+                        Field::Disability,
+                        "disability",
+                        t(
+                            "Vamma tai pitkäaikaissairaus",
+                            "Funktionsnedsättning eller långvarig sjukdom",
+                            "Disability or long-term illness",
+                        ),
+                        true,
+                    ),
+                    (
+                        Field::ForeignBackground,
+                        "foreign_background",
+                        t(
+                            "Ulkomaalaistausta",
+                            "Utländsk bakgrund",
+                            "Foreign background",
+                        ),
+                        true,
+                    ),
+                    (
+                        Field::ThirdCountryNational,
+                        "third_country_national",
+                        t(
+                            "Kolmannen maan kansalainen",
+                            "Medborgare i tredjeland",
+                            "Third-country national",
+                        ),
+                        false,
+                    ),
+                    (
+                        Field::Minority,
+                        "minority",
+                        t(
+                            "Kuuluu vähemmistöön (myös romanit)",
+                            "Hör till en minoritet (även romer)",
+                            "Belongs to a minority (including Roma)",
+                        ),
+                        true,
+                    ),
+                    (
+                        Field::Homeless,
+                        "homeless",
+                        t(
+                            "Asunnoton tai asumisessa syrjäytynyt",
+                            "Bostadslös eller utestängd från bostad",
+                            "Homeless or affected by housing exclusion",
+                        ),
+                        false,
+                    ),
+                    (
+                        Field::OtherDisadvantaged,
+                        "other_disadvantaged",
+                        t(
+                            "Muu heikommassa asemassa oleva",
+                            "Annan i sämre ställning",
+                            "Other disadvantaged",
+                        ),
+                        false,
+                    ),
+                ];
+                for (field, id, label, sensitive) in disadvantages {
+                    if collected(field) {
+                        questions.push(yes_no(id, label, sensitive));
+                    }
+                }
+            }
+            Form::Exit => {
+                questions.push(date(
+                    "exit_date",
+                    t("Lopetuspäivä", "Slutdatum", "Date of exit"),
+                    true,
+                ));
+                questions.push(Question {
+                    id: "exit_situation",
+                    label: t(
+                        "Tilanne lopettaessa",
+                        "Situation vid avslut",
+                        "Situation upon leaving",
+                    ),
+                    kind: AnswerKind::Choice {
+                        choices: ExitSituation::ALL
+                            .iter()
+                            .map(|s| Choice {
+                                code: s.code(),
+                                label: exit_label(*s),
+                            })
+                            .collect(),
+                    },
+                    required: true,
+                    sensitive: false,
+                    may_decline: false,
+                    asked_when: None,
+                });
+                questions.push(Question {
+                    id: "qualification_gained",
+                    label: t(
+                        "Sai tutkinnon tai pätevyyden",
+                        "Fick examen eller kvalifikation",
+                        "Gained a qualification",
+                    ),
+                    kind: AnswerKind::Choice {
+                        choices: YES_NO_DECLINED.iter().take(2).copied().collect(),
+                    },
+                    required: false,
+                    sensitive: false,
+                    may_decline: false,
+                    asked_when: None,
+                });
+            }
+        }
+        Questionnaire {
+            period: rules.period,
+            form,
+            questions,
+            rules,
+        }
+    }
+
+    /// The question with this id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// The questionnaire as JSON, for an app to render.
+    pub fn to_json(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string_pretty(self)
+    }
+
+    /// Validates entry answers (`(question id, answer)`, codes as in the choices)
+    /// into a participant record with id `participant_id`, or the errors of every
+    /// question that cannot be accepted. Unknown question ids are errors
+    /// (`QST-UNK-001`); required questions left unanswered are errors
+    /// (`QST-REQ-001`) — an app that wants to save an incomplete record reads the
+    /// participant file form instead.
+    pub fn answer_entry(
+        &self,
+        participant_id: &str,
+        answers: &[(&str, &str)],
+    ) -> Result<Participant, Vec<FieldError>> {
+        let mut errors = self.check_answers(answers);
+        let mut header = vec!["participant_id"];
+        let mut row = vec![participant_id];
+        for (id, value) in answers {
+            if self.question(id).is_some() {
+                header.push(id);
+                row.push(value);
+            }
+        }
+        let record = self.read_row(&header, &row, &mut errors);
+        match (record, errors.is_empty()) {
+            (Some(p), true) => Ok(p),
+            _ => Err(errors),
+        }
+    }
+
+    /// Validates exit answers against the participant's entry record and gives
+    /// the updated record, or the errors of every question that cannot be accepted
+    /// (an exit before entry is `PART-EXIT-001`, from the participant rules).
+    pub fn answer_exit(
+        &self,
+        participant: &Participant,
+        answers: &[(&str, &str)],
+    ) -> Result<Participant, Vec<FieldError>> {
+        let mut errors = self.check_answers(answers);
+        // The entry record as the participant file writes it, with the exit answers
+        // in their columns: one reader decides for both forms.
+        let mut written = Vec::new();
+        if write_participants_csv(
+            &mut written,
+            std::slice::from_ref(participant),
+            IdentityCodes::Include,
+        )
+        .is_err()
+        {
+            errors.push(qst(
+                "record",
+                "QST-REC-001",
+                "the entry record cannot be written",
+                "alkutietoja ei voi kirjoittaa",
+            ));
+            return Err(errors);
+        }
+        let text = String::from_utf8_lossy(&written);
+        let mut lines = text.lines();
+        let header: Vec<String> = lines.next().map(split_csv).unwrap_or_default();
+        let mut row: Vec<String> = lines.next().map(split_csv).unwrap_or_default();
+        for (id, value) in answers {
+            if self.question(id).is_none() {
+                continue;
+            }
+            if let Some(i) = header.iter().position(|h| h == id) {
+                if let Some(cell) = row.get_mut(i) {
+                    *cell = (*value).to_string();
+                }
+            }
+        }
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        let row: Vec<&str> = row.iter().map(String::as_str).collect();
+        let record = self.read_row(&header, &row, &mut errors);
+        match (record, errors.is_empty()) {
+            (Some(mut p), true) => {
+                // The identity code travelled in memory only; keep the original.
+                p.identity_code = participant.identity_code.clone();
+                Ok(p)
+            }
+            _ => Err(errors),
+        }
+    }
+
+    fn check_answers(&self, answers: &[(&str, &str)]) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        for (id, _) in answers {
+            if self.question(id).is_none() {
+                errors.push(qst(
+                    id,
+                    "QST-UNK-001",
+                    &format!("{id:?} is not a question of this form"),
+                    &format!("{id:?} ei ole tämän lomakkeen kysymys"),
+                ));
+            }
+        }
+        let answer = |id: &str| {
+            answers
+                .iter()
+                .find(|(q, _)| *q == id)
+                .map(|(_, v)| v.trim())
+                .filter(|v| !v.is_empty())
+        };
+        for q in self.questions.iter().filter(|q| q.required) {
+            let applies = q
+                .asked_when
+                .is_none_or(|(other, code)| answer(other) == Some(code));
+            if applies && answer(q.id).is_none() {
+                errors.push(qst(
+                    q.id,
+                    "QST-REQ-001",
+                    &format!("{:?} is required for a complete record", q.label.en),
+                    &format!("{:?} tarvitaan täydellisiin tietoihin", q.label.fi),
+                ));
+            }
+        }
+        errors
+    }
+
+    /// Reads one row with the participant file reader and the period's rules.
+    fn read_row(
+        &self,
+        header: &[&str],
+        row: &[&str],
+        errors: &mut Vec<FieldError>,
+    ) -> Option<Participant> {
+        let mut csv = String::new();
+        push_csv_line(&mut csv, header);
+        push_csv_line(&mut csv, row);
+        let options = ImportOptions {
+            accept_temporary_codes: true,
+            rules: Some(self.rules),
+            ..ImportOptions::default()
+        };
+        match read_participants_csv(csv.as_bytes(), options) {
+            Ok((mut people, report)) => {
+                for f in report.rejections.iter().chain(&report.findings) {
+                    if f.severity == crate::Severity::Info {
+                        continue;
+                    }
+                    errors.push(FieldError {
+                        question: question_of(&f.path),
+                        code: f.rule_id,
+                        message_en: f.message_en.clone(),
+                        message_fi: f.message_fi.clone(),
+                    });
+                }
+                people.pop()
+            }
+            Err(e) => {
+                errors.push(qst("record", "QST-REC-001", &e.to_string(), &e.to_string()));
+                None
+            }
+        }
+    }
+}
+
+/// The question a reader finding is about: its column, or the first part of a
+/// record path (`entry.gender` → `gender`).
+fn question_of(path: &str) -> String {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    match path {
+        p if p.contains("exit") && last == "date" => "exit_date".to_string(),
+        p if p.contains("entry") && last == "date" => "entry_date".to_string(),
+        _ => last.to_string(),
+    }
+}
+
+fn qst(question: &str, code: &'static str, en: &str, fi: &str) -> FieldError {
+    FieldError {
+        question: question.to_string(),
+        code,
+        message_en: en.to_string(),
+        message_fi: fi.to_string(),
+    }
+}
+
+fn push_csv_line(out: &mut String, cells: &[&str]) {
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if cell.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&cell.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(cell);
+        }
+    }
+    out.push('\n');
+}
+
+/// Splits one line written by [`write_participants_csv`] (quoted cells allowed).
+fn split_csv(line: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                if let Some(cell) = out.last_mut() {
+                    cell.push('"');
+                }
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => out.push(String::new()),
+            (c, _) => {
+                if let Some(cell) = out.last_mut() {
+                    cell.push(c);
+                }
+            }
+        }
+    }
+    out
+}
