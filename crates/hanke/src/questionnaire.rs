@@ -41,6 +41,7 @@ use crate::classify::EducationLevel;
 use crate::import::{IdentityCodes, ImportOptions, read_participants_csv, write_participants_csv};
 use crate::participant::{ExitSituation, Gender, Participant, ParticipantRules};
 use crate::programme::ProgrammePeriod;
+use crate::report::rules;
 
 /// A text in the three languages apps show — *teksti*.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -563,7 +564,7 @@ impl Questionnaire {
         {
             errors.push(qst(
                 "record",
-                "QST-REC-001",
+                rules::QUESTIONNAIRE_RECORD_UNREADABLE.id,
                 "the entry record cannot be written",
                 "alkutietoja ei voi kirjoittaa",
             ));
@@ -602,7 +603,7 @@ impl Questionnaire {
             if self.question(id).is_none() {
                 errors.push(qst(
                     id,
-                    "QST-UNK-001",
+                    rules::QUESTIONNAIRE_UNKNOWN_QUESTION.id,
                     &format!("{id:?} is not a question of this form"),
                     &format!("{id:?} ei ole tämän lomakkeen kysymys"),
                 ));
@@ -622,7 +623,7 @@ impl Questionnaire {
             if applies && answer(q.id).is_none() {
                 errors.push(qst(
                     q.id,
-                    "QST-REQ-001",
+                    rules::QUESTIONNAIRE_REQUIRED_UNANSWERED.id,
                     &format!("{:?} is required for a complete record", q.label.en),
                     &format!("{:?} tarvitaan täydellisiin tietoihin", q.label.fi),
                 ));
@@ -662,7 +663,12 @@ impl Questionnaire {
                 people.pop()
             }
             Err(e) => {
-                errors.push(qst("record", "QST-REC-001", &e.to_string(), &e.to_string()));
+                errors.push(qst(
+                    "record",
+                    rules::QUESTIONNAIRE_RECORD_UNREADABLE.id,
+                    &e.to_string(),
+                    &e.to_string(),
+                ));
                 None
             }
         }

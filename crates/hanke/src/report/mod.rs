@@ -701,6 +701,37 @@ pub mod rules {
         source: Some("EURA 2014 project list (rakennerahastot.fi \"rahoitetut hankkeet\" export)"),
     };
 
+    /// `QST-UNK-001`: an answer to a question the questionnaire does not have
+    /// (its data would be lost). hanke's own consistency check.
+    pub const QUESTIONNAIRE_UNKNOWN_QUESTION: Rule = Rule {
+        id: "QST-UNK-001",
+        severity: Severity::Error,
+        title_en: "answer to an unknown question",
+        title_fi: "vastaus tuntemattomaan kysymykseen",
+        source: None,
+    };
+
+    /// `QST-REQ-001`: a question required for a complete participant record left
+    /// unanswered. Source: the period's completeness rule (2014–2020: SFC 2014 FAQ;
+    /// 2021–2027: Reg. 2021/1057 Art 17(5)), RULES.md §1.4, §2.3.
+    pub const QUESTIONNAIRE_REQUIRED_UNANSWERED: Rule = Rule {
+        id: "QST-REQ-001",
+        severity: Severity::Error,
+        title_en: "required question unanswered",
+        title_fi: "pakolliseen kysymykseen ei ole vastattu",
+        source: Some("SFC 2014 FAQ; Reg. 2021/1057 Art 17(5)"),
+    };
+
+    /// `QST-REC-001`: the record an answer belongs to cannot be read or written.
+    /// hanke's own consistency check.
+    pub const QUESTIONNAIRE_RECORD_UNREADABLE: Rule = Rule {
+        id: "QST-REC-001",
+        severity: Severity::Error,
+        title_en: "record cannot be read",
+        title_fi: "tietuetta ei voi lukea",
+        source: None,
+    };
+
     /// `IMP-CSV-001`: a malformed CSV record (wrong number of fields, bad quoting).
     pub const CSV_MALFORMED: Rule = Rule {
         id: "IMP-CSV-001",
@@ -742,7 +773,7 @@ pub mod rules {
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use rules::*;
-    static ALL: [Rule; 58] = [
+    static ALL: [Rule; 61] = [
         FUNDING_NEGATIVE_AMOUNT,
         FUNDING_SOURCES_EXCEED_TOTAL,
         FUNDING_SOURCES_PARTIAL,
@@ -801,6 +832,9 @@ pub fn all_rules() -> &'static [Rule] {
         EURA_LABEL_REPEATED,
         EURA_LIST_SHIFTED_COLUMNS,
         EURA_LIST_REALIGNED,
+        QUESTIONNAIRE_UNKNOWN_QUESTION,
+        QUESTIONNAIRE_REQUIRED_UNANSWERED,
+        QUESTIONNAIRE_RECORD_UNREADABLE,
     ];
     &ALL
 }
