@@ -39,6 +39,7 @@ macro_rules! serde_as_string {
 }
 
 pub mod activity;
+pub mod assessment;
 pub mod claim;
 pub mod classify;
 pub mod cofinancing;

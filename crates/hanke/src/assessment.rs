@@ -1,0 +1,422 @@
+//! Self-assessment before and after — *itsearviointi alussa ja lopussa*: a generic
+//! instrument of scaled items grouped into areas (overall capacity and sub-areas,
+//! as in work-ability self-assessments), answered at entry and at exit, with the
+//! change per area for one person and summarised for a group.
+//!
+//! The instrument is data, not code: JSON with its areas, items and scale
+//! (`examples/data/instruments/`). Means and changes are exact fractions, shown
+//! with one decimal rounded half away from zero — never floats.
+//!
+//! ```
+//! use hanke::assessment::{Instrument, Responses};
+//! let instrument = Instrument::from_json_str(r#"{
+//!   "id": "demo", "name": {"fi": "Demo", "sv": "Demo", "en": "Demo"}, "scale": {"min": 0, "max": 10},
+//!   "areas": [{"id": "overall", "label": {"fi": "Kokonaisuus", "sv": "Helhet", "en": "Overall"},
+//!              "items": [{"id": "capacity", "label": {"fi": "Voimavarat", "sv": "Resurser", "en": "Capacity"}}]}]
+//! }"#)?;
+//! let before = Responses::new("demo", [("capacity", 4)]);
+//! let after = Responses::new("demo", [("capacity", 7)]);
+//! let change = instrument.change(&before, &after)?;
+//! assert_eq!(change[0].change.to_string(), "+3,0");
+//! # Ok::<(), hanke::assessment::AssessmentError>(())
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// A text in three languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Labels {
+    /// Finnish.
+    pub fi: String,
+    /// Swedish.
+    pub sv: String,
+    /// English.
+    pub en: String,
+}
+
+/// The answer scale, inclusive — *asteikko*.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    /// The lowest answer.
+    pub min: u8,
+    /// The highest answer.
+    pub max: u8,
+}
+
+/// One scaled statement — *väittämä*.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// The id answers refer to.
+    pub id: String,
+    /// The statement.
+    pub label: Labels,
+}
+
+/// An area of the instrument — *osa-alue*: items whose mean is the area's score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    /// The id.
+    pub id: String,
+    /// The name.
+    pub label: Labels,
+    /// The items.
+    pub items: Vec<Item>,
+}
+
+/// A self-assessment instrument — *itsearviointimittari*.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Instrument {
+    /// The id responses name.
+    pub id: String,
+    /// The name.
+    pub name: Labels,
+    /// The answer scale.
+    pub scale: Scale,
+    /// The areas, in display order.
+    pub areas: Vec<Area>,
+}
+
+/// One person's answers at one time — *vastaukset*.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Responses {
+    /// The instrument's id.
+    pub instrument: String,
+    /// Item id → answer.
+    pub answers: BTreeMap<String, u8>,
+}
+
+impl Responses {
+    /// Answers to `instrument`.
+    pub fn new<'a>(
+        instrument: &str,
+        answers: impl IntoIterator<Item = (&'a str, u8)>,
+    ) -> Responses {
+        Responses {
+            instrument: instrument.to_string(),
+            answers: answers
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+        }
+    }
+}
+
+/// What is wrong with an instrument or answers.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AssessmentError {
+    /// The instrument's JSON cannot be read.
+    #[error("instrument: {0}")]
+    Json(String),
+    /// The instrument is not usable (no areas, an empty area, repeated ids, a reversed scale).
+    #[error("instrument: {0}")]
+    Instrument(String),
+    /// Answers to another instrument.
+    #[error("answers are to instrument {found:?}, not {expected:?}")]
+    OtherInstrument {
+        /// The instrument expected.
+        expected: String,
+        /// The instrument named.
+        found: String,
+    },
+    /// An answer to an item the instrument does not have.
+    #[error("item {0:?} is not in the instrument")]
+    UnknownItem(String),
+    /// An answer outside the scale.
+    #[error("item {item:?}: {value} is outside the scale {min}–{max}")]
+    OutOfScale {
+        /// The item.
+        item: String,
+        /// The answer.
+        value: u8,
+        /// The scale's minimum.
+        min: u8,
+        /// The scale's maximum.
+        max: u8,
+    },
+}
+
+impl AssessmentError {
+    /// The stable code, e.g. `assessment.out_of_scale`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AssessmentError::Json(_) => "assessment.json",
+            AssessmentError::Instrument(_) => "assessment.instrument",
+            AssessmentError::OtherInstrument { .. } => "assessment.other_instrument",
+            AssessmentError::UnknownItem(_) => "assessment.unknown_item",
+            AssessmentError::OutOfScale { .. } => "assessment.out_of_scale",
+        }
+    }
+}
+
+/// An exact mean `sum / n` of answers — *keskiarvo*; `n = 0` when no item was answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Mean {
+    /// The sum of answers.
+    pub sum: i64,
+    /// The number of answers.
+    pub n: i64,
+}
+
+/// A difference of two means — *muutos*, exact: `after − before`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// Numerator of the difference.
+    pub num: i64,
+    /// Denominator of the difference (positive; 0 when either mean is empty).
+    pub den: i64,
+}
+
+/// One decimal, half away from zero, Finnish comma; `sign` prints `+` for positives.
+fn one_decimal(f: &mut fmt::Formatter<'_>, num: i64, den: i64, sign: bool) -> fmt::Result {
+    if den == 0 {
+        return f.write_str("–");
+    }
+    let scaled = i128::from(num) * 10;
+    let den = i128::from(den);
+    let tenths = (scaled.abs() * 2 + den) / (den * 2) * scaled.signum();
+    let prefix = if tenths < 0 {
+        "-"
+    } else if sign && tenths > 0 {
+        "+"
+    } else {
+        ""
+    };
+    write!(f, "{prefix}{},{}", tenths.abs() / 10, tenths.abs() % 10)
+}
+
+impl fmt::Display for Mean {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        one_decimal(f, self.sum, self.n, false)
+    }
+}
+
+impl fmt::Display for Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        one_decimal(f, self.num, self.den, true)
+    }
+}
+
+impl Change {
+    fn between(before: Mean, after: Mean) -> Change {
+        if before.n == 0 || after.n == 0 {
+            return Change { num: 0, den: 0 };
+        }
+        Change {
+            num: after.sum * before.n - before.sum * after.n,
+            den: after.n * before.n,
+        }
+    }
+
+    /// The sign of the change: `Some(1)` improved, `Some(0)` same, `Some(-1)`
+    /// worse; `None` when it cannot be computed.
+    pub fn direction(self) -> Option<i8> {
+        (self.den != 0).then(|| self.num.signum() as i8)
+    }
+}
+
+/// One area's change for one person — *osa-alueen muutos*.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct AreaChange {
+    /// The area id.
+    pub area: String,
+    /// The mean at entry.
+    pub before: Mean,
+    /// The mean at exit.
+    pub after: Mean,
+    /// After − before.
+    pub change: Change,
+}
+
+/// One area's change over a group — *ryhmän muutos*.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct GroupAreaChange {
+    /// The area id.
+    pub area: String,
+    /// People with answers in the area both times.
+    pub people: u64,
+    /// Of them, improved.
+    pub improved: u64,
+    /// Of them, the same.
+    pub same: u64,
+    /// Of them, worse.
+    pub worse: u64,
+    /// The mean of the people's changes, exact.
+    pub mean_change: Change,
+}
+
+impl Instrument {
+    /// Reads an instrument from JSON and checks it is usable.
+    pub fn from_json_str(text: &str) -> Result<Instrument, AssessmentError> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let i: Instrument = serde_path_to_error::deserialize(de)
+            .map_err(|e| AssessmentError::Json(format!("{} at {}", e.inner(), e.path())))?;
+        i.check()?;
+        Ok(i)
+    }
+
+    fn check(&self) -> Result<(), AssessmentError> {
+        let bad = |m: String| Err(AssessmentError::Instrument(m));
+        if self.scale.min >= self.scale.max {
+            return bad(format!(
+                "scale {}–{} is not a scale",
+                self.scale.min, self.scale.max
+            ));
+        }
+        if self.areas.is_empty() {
+            return bad("no areas".to_string());
+        }
+        let mut ids: Vec<&str> = Vec::new();
+        for a in &self.areas {
+            if a.items.is_empty() {
+                return bad(format!("area {:?} has no items", a.id));
+            }
+            for id in std::iter::once(&a.id).chain(a.items.iter().map(|i| &i.id)) {
+                if ids.contains(&id.as_str()) {
+                    return bad(format!("id {id:?} is used twice"));
+                }
+                ids.push(id);
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks answers: the right instrument, known items, values on the scale.
+    pub fn check_responses(&self, r: &Responses) -> Result<(), AssessmentError> {
+        if r.instrument != self.id {
+            return Err(AssessmentError::OtherInstrument {
+                expected: self.id.clone(),
+                found: r.instrument.clone(),
+            });
+        }
+        for (item, value) in &r.answers {
+            if !self
+                .areas
+                .iter()
+                .any(|a| a.items.iter().any(|i| &i.id == item))
+            {
+                return Err(AssessmentError::UnknownItem(item.clone()));
+            }
+            if *value < self.scale.min || *value > self.scale.max {
+                return Err(AssessmentError::OutOfScale {
+                    item: item.clone(),
+                    value: *value,
+                    min: self.scale.min,
+                    max: self.scale.max,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Each area's mean of the answered items.
+    pub fn scores(&self, r: &Responses) -> Result<Vec<(String, Mean)>, AssessmentError> {
+        self.check_responses(r)?;
+        Ok(self
+            .areas
+            .iter()
+            .map(|a| {
+                let values: Vec<i64> = a
+                    .items
+                    .iter()
+                    .filter_map(|i| r.answers.get(&i.id).map(|v| i64::from(*v)))
+                    .collect();
+                let mean = Mean {
+                    sum: values.iter().sum(),
+                    n: values.len() as i64,
+                };
+                (a.id.clone(), mean)
+            })
+            .collect())
+    }
+
+    /// One person's change per area from entry to exit.
+    pub fn change(
+        &self,
+        before: &Responses,
+        after: &Responses,
+    ) -> Result<Vec<AreaChange>, AssessmentError> {
+        let b = self.scores(before)?;
+        let a = self.scores(after)?;
+        Ok(b.into_iter()
+            .zip(a)
+            .map(|((area, before), (_, after))| AreaChange {
+                area,
+                before,
+                after,
+                change: Change::between(before, after),
+            })
+            .collect())
+    }
+
+    /// The changes of a group, per area: how many improved, stayed, got worse,
+    /// and the exact mean change (people without answers in an area both times
+    /// are left out of that area).
+    pub fn group_change(
+        &self,
+        pairs: &[(Responses, Responses)],
+    ) -> Result<Vec<GroupAreaChange>, AssessmentError> {
+        let mut out: Vec<GroupAreaChange> = self
+            .areas
+            .iter()
+            .map(|a| GroupAreaChange {
+                area: a.id.clone(),
+                people: 0,
+                improved: 0,
+                same: 0,
+                worse: 0,
+                mean_change: Change { num: 0, den: 0 },
+            })
+            .collect();
+        // Sum of fractions kept exact over a common denominator.
+        let mut sums: Vec<(i128, i128)> = vec![(0, 1); out.len()];
+        for (before, after) in pairs {
+            for ((g, sum), c) in out
+                .iter_mut()
+                .zip(sums.iter_mut())
+                .zip(self.change(before, after)?)
+            {
+                let Some(d) = c.change.direction() else {
+                    continue;
+                };
+                g.people += 1;
+                match d {
+                    1 => g.improved += 1,
+                    0 => g.same += 1,
+                    _ => g.worse += 1,
+                }
+                let (n, m) = (i128::from(c.change.num), i128::from(c.change.den));
+                *sum = reduce(sum.0 * m + n * sum.1, sum.1 * m);
+            }
+        }
+        for (g, (num, den)) in out.iter_mut().zip(sums) {
+            if g.people > 0 {
+                let (n, d) = reduce(num, den * i128::from(g.people));
+                g.mean_change = Change {
+                    num: i64::try_from(n).unwrap_or(i64::MAX),
+                    den: i64::try_from(d).unwrap_or(i64::MAX),
+                };
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn reduce(num: i128, den: i128) -> (i128, i128) {
+    fn gcd(a: i128, b: i128) -> i128 {
+        if b == 0 { a.abs() } else { gcd(b, a % b) }
+    }
+    let g = gcd(num, den).max(1);
+    (num / g, den / g)
+}
