@@ -152,6 +152,19 @@ pub enum ActivityError {
     /// An activity file that cannot be read.
     #[error("activity file: {0}")]
     Json(String),
+    /// A feedback answer outside the scale.
+    #[error("feedback {point} is outside the scale {min}–{max}")]
+    PointOutsideScale {
+        /// The answer.
+        point: u8,
+        /// Lowest point.
+        min: u8,
+        /// Highest point.
+        max: u8,
+    },
+    /// A named attendee recorded at an activity counted by head count.
+    #[error("the activity is counted by head count; named attendees cannot be added")]
+    NotNamed,
 }
 
 impl ActivityError {
@@ -160,6 +173,8 @@ impl ActivityError {
         match self {
             ActivityError::FeedbackScale { .. } => "activity.feedback_scale",
             ActivityError::Json(_) => "activity.json",
+            ActivityError::PointOutsideScale { .. } => "activity.point_outside_scale",
+            ActivityError::NotNamed => "activity.not_named",
         }
     }
 }
@@ -224,6 +239,38 @@ impl Feedback {
         (self.min, self.max)
     }
 
+    /// No answers yet on the scale `min..=max` (fails on a reversed scale).
+    ///
+    /// ```
+    /// let mut f = hanke::activity::Feedback::empty(1, 4)?;
+    /// f.record(4)?;
+    /// f.record(3)?;
+    /// assert_eq!(f.counts(), [0, 0, 1, 1]);
+    /// assert_eq!(f.record(5).unwrap_err().code(), "activity.point_outside_scale");
+    /// # Ok::<(), hanke::activity::ActivityError>(())
+    /// ```
+    pub fn empty(min: u8, max: u8) -> Result<Feedback, ActivityError> {
+        let points = if max >= min {
+            usize::from(max - min) + 1
+        } else {
+            0
+        };
+        Feedback::new(min, max, vec![0; points])
+    }
+
+    /// Records one answer (a point on the scale), as a phone app collects them.
+    pub fn record(&mut self, point: u8) -> Result<(), ActivityError> {
+        let outside = ActivityError::PointOutsideScale {
+            point,
+            min: self.min,
+            max: self.max,
+        };
+        let i = usize::from(point.checked_sub(self.min).ok_or(outside.clone())?);
+        let slot = self.counts.get_mut(i).ok_or(outside)?;
+        *slot = slot.saturating_add(1);
+        Ok(())
+    }
+
     /// Answers per point, from `min` up.
     pub fn counts(&self) -> &[u64] {
         &self.counts
@@ -263,6 +310,30 @@ pub struct Activity {
 }
 
 impl Activity {
+    /// Records a participant as present (named attendance); a second record of the
+    /// same person is not counted twice. Fails on a head-counted activity.
+    ///
+    /// ```
+    /// use hanke::activity::{Activity, ActivityKind, Attendance};
+    /// let day = chrono::NaiveDate::from_ymd_opt(2024, 5, 3).unwrap();
+    /// let mut a = Activity::new(day, ActivityKind::Coaching, Attendance::Named(vec![]));
+    /// a.record_attendance("P-1".parse().unwrap())?;
+    /// a.record_attendance("P-1".parse().unwrap())?;
+    /// assert_eq!(a.attendance.count(), 1);
+    /// # Ok::<(), hanke::activity::ActivityError>(())
+    /// ```
+    pub fn record_attendance(&mut self, participant: ParticipantId) -> Result<(), ActivityError> {
+        match &mut self.attendance {
+            Attendance::Named(ids) => {
+                if !ids.contains(&participant) {
+                    ids.push(participant);
+                }
+                Ok(())
+            }
+            Attendance::HeadCount { .. } => Err(ActivityError::NotNamed),
+        }
+    }
+
     /// An activity without name or feedback.
     pub fn new(date: NaiveDate, kind: ActivityKind, attendance: Attendance) -> Activity {
         Activity {
@@ -385,6 +456,12 @@ pub struct ActivityLog {
 }
 
 impl ActivityLog {
+    /// The JSON form [`ActivityLog::from_json_str`] reads (for syncing a phone's
+    /// records to any backend that uses hanke).
+    pub fn to_json_string(&self) -> Result<String, ActivityError> {
+        serde_json::to_string_pretty(self).map_err(|e| ActivityError::Json(e.to_string()))
+    }
+
     /// Reads the JSON form; errors name the field path.
     pub fn from_json_str(text: &str) -> Result<ActivityLog, ActivityError> {
         let de = &mut serde_json::Deserializer::from_str(text);

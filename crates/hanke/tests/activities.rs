@@ -160,3 +160,38 @@ fn report_compares_actuals_with_milestones() {
             .is_none()
     );
 }
+
+#[test]
+fn a_phone_records_attendance_and_feedback_and_syncs_the_same_json() {
+    use hanke::activity::{Activity, ActivityKind, ActivityLog, Attendance, Feedback};
+    let day = chrono::NaiveDate::from_ymd_opt(2024, 5, 3).unwrap();
+    let mut coaching = Activity::new(day, ActivityKind::Coaching, Attendance::Named(vec![]));
+    for id in ["P-1", "P-2", "P-1"] {
+        coaching.record_attendance(id.parse().unwrap()).unwrap();
+    }
+    let mut feedback = Feedback::empty(1, 4).unwrap();
+    for point in [4, 3, 4] {
+        feedback.record(point).unwrap();
+    }
+    assert_eq!(
+        feedback.record(0).unwrap_err().code(),
+        "activity.point_outside_scale"
+    );
+    coaching.feedback = Some(feedback);
+    let mut event = Activity::new(day, ActivityKind::NetworkEvent, Attendance::head_count(40));
+    assert_eq!(
+        event
+            .record_attendance("P-3".parse().unwrap())
+            .unwrap_err()
+            .code(),
+        "activity.not_named"
+    );
+    event.name = Some("Verkostotapaaminen".into());
+    let log = ActivityLog {
+        activities: vec![coaching, event],
+    };
+    assert_eq!(log.activities[0].attendance.count(), 2);
+    let json = log.to_json_string().unwrap();
+    assert_eq!(ActivityLog::from_json_str(&json).unwrap(), log);
+    assert!(log.check().is_empty());
+}
