@@ -1,0 +1,539 @@
+//! Kotlin and Swift bindings of hanke through uniffi — what a phone app that
+//! collects participant data needs, offline: the questionnaire of the period and
+//! its validation, attendance and feedback, self-assessment before and after,
+//! money and identifiers, and records as the JSON every hanke backend reads.
+//!
+//! The crate converts and delegates; every rule is the core's. Errors become
+//! `HankeException` (Kotlin) / `HankeError` (Swift) with the core's stable code and
+//! message, which never carry an identity code.
+
+use std::sync::{Arc, Mutex};
+
+use chrono::NaiveDate;
+
+uniffi::setup_scaffolding!();
+
+/// A calendar date: `java.time.LocalDate` in Kotlin, an ISO `YYYY-MM-DD` string in Swift.
+pub type Date = NaiveDate;
+
+uniffi::custom_type!(Date, String, {
+    remote,
+    try_lift: |text| Ok(text.parse::<NaiveDate>()?),
+    lower: |date| date.format("%Y-%m-%d").to_string(),
+});
+
+/// Errors of hanke, with the core's stable code and message.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum HankeError {
+    /// A value that cannot be read (money, an identifier, a date, JSON).
+    #[error("{message}")]
+    Invalid {
+        /// The stable code, e.g. `money.sub_cent`.
+        code: String,
+        /// The core's message.
+        message: String,
+    },
+}
+
+fn invalid(code: &str, message: impl Into<String>) -> HankeError {
+    HankeError::Invalid {
+        code: code.to_string(),
+        message: message.into(),
+    }
+}
+
+macro_rules! from_core {
+    ($($t:ty),*) => {$(
+        impl From<$t> for HankeError {
+            fn from(e: $t) -> HankeError {
+                invalid(e.code(), e.to_string())
+            }
+        }
+    )*};
+}
+
+from_core!(
+    hanke::MoneyError,
+    hanke::ids::IdError,
+    hanke::ids::HetuError,
+    hanke::project::JsonError,
+    hanke::activity::ActivityError,
+    hanke::assessment::AssessmentError,
+    hanke::participant::ParticipantError
+);
+
+/// A programme period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum Period {
+    /// ESF 2014–2020.
+    Esf2014To2020,
+    /// ESF+ 2021–2027.
+    EsfPlus2021To2027,
+}
+
+fn rules(period: Period) -> Result<&'static hanke::participant::ParticipantRules, HankeError> {
+    use hanke::programme::ProgrammePeriod as P;
+    let p = match period {
+        Period::Esf2014To2020 => P::Period2014To2020,
+        Period::EsfPlus2021To2027 => P::Period2021To2027,
+    };
+    hanke::rulebook::Rulebook::for_period(p)
+        .and_then(|r| r.participants())
+        .ok_or_else(|| {
+            invalid(
+                "rulebook.no_participant_rules",
+                format!("no participant rules for {p}"),
+            )
+        })
+}
+
+/// Entry or exit form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum FormKind {
+    /// Data at entry.
+    Entry,
+    /// Data at exit.
+    Exit,
+}
+
+fn form(kind: FormKind) -> hanke::questionnaire::Form {
+    match kind {
+        FormKind::Entry => hanke::questionnaire::Form::Entry,
+        FormKind::Exit => hanke::questionnaire::Form::Exit,
+    }
+}
+
+/// A text in Finnish, Swedish and English.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Labels {
+    /// Finnish.
+    pub fi: String,
+    /// Swedish.
+    pub sv: String,
+    /// English.
+    pub en: String,
+}
+
+impl From<hanke::questionnaire::Text> for Labels {
+    fn from(t: hanke::questionnaire::Text) -> Labels {
+        Labels {
+            fi: t.fi.to_string(),
+            sv: t.sv.to_string(),
+            en: t.en.to_string(),
+        }
+    }
+}
+
+/// An allowed answer.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Choice {
+    /// The code the record stores.
+    pub code: String,
+    /// The label.
+    pub label: Labels,
+}
+
+/// What kind of answer a question takes.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum AnswerKind {
+    /// A date (`YYYY-MM-DD`).
+    Date,
+    /// One of the choices.
+    Choice {
+        /// The allowed answers.
+        choices: Vec<Choice>,
+    },
+    /// A municipality code (`297`).
+    Municipality,
+}
+
+/// One question of a form.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Question {
+    /// The id (the participant-file column).
+    pub id: String,
+    /// The question.
+    pub label: Labels,
+    /// The answer it takes.
+    pub kind: AnswerKind,
+    /// Required for a complete record.
+    pub required: bool,
+    /// Special-category data: asked with consent, may be declined.
+    pub sensitive: bool,
+    /// A `declined` answer is offered.
+    pub may_decline: bool,
+    /// Asked only when this question has this answer.
+    pub asked_when_question: Option<String>,
+    /// The answer that makes the question asked.
+    pub asked_when_answer: Option<String>,
+}
+
+/// The questions of `kind` under the rules of `period`; when the rules change with
+/// a period, the form changes with them, without an app release.
+#[uniffi::export]
+pub fn questionnaire(period: Period, kind: FormKind) -> Result<Vec<Question>, HankeError> {
+    let q = hanke::questionnaire::Questionnaire::new(rules(period)?, form(kind));
+    Ok(q.questions
+        .iter()
+        .map(|x| Question {
+            id: x.id.to_string(),
+            label: x.label.into(),
+            kind: match &x.kind {
+                hanke::questionnaire::AnswerKind::Date => AnswerKind::Date,
+                hanke::questionnaire::AnswerKind::Choice { choices } => AnswerKind::Choice {
+                    choices: choices
+                        .iter()
+                        .map(|c| Choice {
+                            code: c.code.to_string(),
+                            label: c.label.into(),
+                        })
+                        .collect(),
+                },
+                _ => AnswerKind::Municipality,
+            },
+            required: x.required,
+            sensitive: x.sensitive,
+            may_decline: x.may_decline,
+            asked_when_question: x.asked_when.map(|(q, _)| q.to_string()),
+            asked_when_answer: x.asked_when.map(|(_, a)| a.to_string()),
+        })
+        .collect())
+}
+
+/// One answer: a question id and the answer's code or text.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Answer {
+    /// The question id.
+    pub question: String,
+    /// The answer.
+    pub value: String,
+}
+
+/// An answer that cannot be accepted.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct FieldError {
+    /// The question id.
+    pub question: String,
+    /// The stable rule id (`QST-REQ-001`, `IMP-CSV-003`, `PART-*`).
+    pub code: String,
+    /// English message.
+    pub message_en: String,
+    /// Finnish message.
+    pub message_fi: String,
+}
+
+/// The outcome of answering a form.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum FormResult {
+    /// The answers make a record: its JSON, as every hanke backend reads it
+    /// (identity codes are never in it).
+    Accepted {
+        /// The participant record.
+        participant_json: String,
+    },
+    /// Every answer that cannot be accepted.
+    Rejected {
+        /// The errors, per question.
+        errors: Vec<FieldError>,
+    },
+}
+
+fn outcome(
+    r: Result<hanke::participant::Participant, Vec<hanke::questionnaire::FieldError>>,
+) -> Result<FormResult, HankeError> {
+    match r {
+        Ok(p) => Ok(FormResult::Accepted {
+            participant_json: serde_json::to_string(&p)
+                .map_err(|e| invalid("json.data", e.to_string()))?,
+        }),
+        Err(errors) => Ok(FormResult::Rejected {
+            errors: errors
+                .into_iter()
+                .map(|e| FieldError {
+                    question: e.question,
+                    code: e.code.to_string(),
+                    message_en: e.message_en,
+                    message_fi: e.message_fi,
+                })
+                .collect(),
+        }),
+    }
+}
+
+fn pairs(answers: &[Answer]) -> Vec<(&str, &str)> {
+    answers
+        .iter()
+        .map(|a| (a.question.as_str(), a.value.as_str()))
+        .collect()
+}
+
+/// Validates entry answers offline: a participant record or field errors.
+#[uniffi::export]
+pub fn answer_entry(
+    period: Period,
+    participant_id: String,
+    answers: Vec<Answer>,
+) -> Result<FormResult, HankeError> {
+    let q =
+        hanke::questionnaire::Questionnaire::new(rules(period)?, hanke::questionnaire::Form::Entry);
+    outcome(q.answer_entry(&participant_id, &pairs(&answers)))
+}
+
+/// Validates exit answers against the participant's entry answers: the updated
+/// record or field errors. (The core reads participant records from files and
+/// answers, not yet from their JSON, so the app keeps the entry answers.)
+#[uniffi::export]
+pub fn answer_exit(
+    period: Period,
+    participant_id: String,
+    entry_answers: Vec<Answer>,
+    exit_answers: Vec<Answer>,
+) -> Result<FormResult, HankeError> {
+    let rules = rules(period)?;
+    let entry = hanke::questionnaire::Questionnaire::new(rules, hanke::questionnaire::Form::Entry);
+    let participant = match entry.answer_entry(&participant_id, &pairs(&entry_answers)) {
+        Ok(p) => p,
+        Err(errors) => return outcome(Err(errors)),
+    };
+    let exit = hanke::questionnaire::Questionnaire::new(rules, hanke::questionnaire::Form::Exit);
+    outcome(exit.answer_exit(&participant, &pairs(&exit_answers)))
+}
+
+/// An exact amount of money; never a float.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Money {
+    /// Whole cents.
+    pub cents: i64,
+    /// The machine form, `89660.50`.
+    pub plain: String,
+    /// The Finnish form, `89 660,50 €`.
+    pub display: String,
+}
+
+/// Reads an amount in any form Finnish documents use (`101 500`, `89 660,50 €`).
+#[uniffi::export]
+pub fn parse_money(text: String) -> Result<Money, HankeError> {
+    let m: hanke::Money = text.parse()?;
+    Ok(Money {
+        cents: m.cents(),
+        plain: m.to_plain_string(),
+        display: m.to_string(),
+    })
+}
+
+/// Checks a business ID (Y-tunnus) and gives its canonical form.
+#[uniffi::export]
+pub fn validate_business_id(text: String) -> Result<String, HankeError> {
+    Ok(text.parse::<hanke::BusinessId>()?.to_string())
+}
+
+/// Checks a personal identity code; the error never repeats the code.
+#[uniffi::export]
+pub fn validate_identity_code(text: String, accept_temporary: bool) -> Result<(), HankeError> {
+    if accept_temporary {
+        hanke::PersonalIdentityCode::parse_allowing_temporary(&text)?;
+    } else {
+        text.parse::<hanke::PersonalIdentityCode>()?;
+    }
+    Ok(())
+}
+
+/// The kind of an activity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum ActivityKind {
+    /// Individual or group coaching.
+    Coaching,
+    /// Training.
+    Training,
+    /// An information event.
+    InformationEvent,
+    /// A network event.
+    NetworkEvent,
+    /// A community or small-group activity.
+    GroupActivity,
+    /// A public event (attendees are not participants).
+    PublicEvent,
+    /// A meeting or support visit.
+    Meeting,
+    /// Any other event.
+    OtherEvent,
+}
+
+fn activity_kind(k: ActivityKind) -> hanke::activity::ActivityKind {
+    use hanke::activity::ActivityKind as K;
+    match k {
+        ActivityKind::Coaching => K::Coaching,
+        ActivityKind::Training => K::Training,
+        ActivityKind::InformationEvent => K::InformationEvent,
+        ActivityKind::NetworkEvent => K::NetworkEvent,
+        ActivityKind::GroupActivity => K::GroupActivity,
+        ActivityKind::PublicEvent => K::PublicEvent,
+        ActivityKind::Meeting => K::Meeting,
+        ActivityKind::OtherEvent => K::OtherEvent,
+    }
+}
+
+/// A phone's activity log: activities with named or head-count attendance and
+/// feedback, synced as the JSON every hanke backend reads.
+#[derive(uniffi::Object)]
+pub struct ActivityRecorder {
+    log: Mutex<hanke::activity::ActivityLog>,
+}
+
+impl ActivityRecorder {
+    fn with<T>(
+        &self,
+        f: impl FnOnce(&mut hanke::activity::ActivityLog) -> Result<T, HankeError>,
+    ) -> Result<T, HankeError> {
+        let mut log = self
+            .log
+            .lock()
+            .map_err(|_| invalid("activity.lock", "the activity log is unavailable"))?;
+        f(&mut log)
+    }
+
+    fn activity(
+        log: &mut hanke::activity::ActivityLog,
+        index: u32,
+    ) -> Result<&mut hanke::activity::Activity, HankeError> {
+        log.activities
+            .get_mut(index as usize)
+            .ok_or_else(|| invalid("activity.index", format!("no activity {index}")))
+    }
+}
+
+#[uniffi::export]
+impl ActivityRecorder {
+    /// An empty log.
+    #[uniffi::constructor]
+    pub fn new() -> Arc<ActivityRecorder> {
+        Arc::new(ActivityRecorder {
+            log: Mutex::new(hanke::activity::ActivityLog::default()),
+        })
+    }
+
+    /// A log from its JSON.
+    #[uniffi::constructor]
+    pub fn from_json(json: String) -> Result<Arc<ActivityRecorder>, HankeError> {
+        Ok(Arc::new(ActivityRecorder {
+            log: Mutex::new(hanke::activity::ActivityLog::from_json_str(&json)?),
+        }))
+    }
+
+    /// Adds an activity with named attendance; gives its index.
+    pub fn add_named(&self, date: Date, kind: ActivityKind) -> Result<u32, HankeError> {
+        self.with(|log| {
+            log.activities.push(hanke::activity::Activity::new(
+                date,
+                activity_kind(kind),
+                hanke::activity::Attendance::Named(Vec::new()),
+            ));
+            u32::try_from(log.activities.len() - 1)
+                .map_err(|_| invalid("activity.index", "too many activities"))
+        })
+    }
+
+    /// Adds an activity counted by head count; gives its index.
+    pub fn add_head_count(
+        &self,
+        date: Date,
+        kind: ActivityKind,
+        total: u64,
+    ) -> Result<u32, HankeError> {
+        self.with(|log| {
+            log.activities.push(hanke::activity::Activity::new(
+                date,
+                activity_kind(kind),
+                hanke::activity::Attendance::head_count(total),
+            ));
+            u32::try_from(log.activities.len() - 1)
+                .map_err(|_| invalid("activity.index", "too many activities"))
+        })
+    }
+
+    /// Records a participant present at a named activity (once per person).
+    pub fn record_attendance(&self, index: u32, participant_id: String) -> Result<(), HankeError> {
+        let id: hanke::participant::ParticipantId = participant_id.parse()?;
+        self.with(|log| Ok(Self::activity(log, index)?.record_attendance(id)?))
+    }
+
+    /// Records one feedback answer on the activity's scale (`min..=max`, set on the
+    /// first answer).
+    pub fn record_feedback(
+        &self,
+        index: u32,
+        min: u8,
+        max: u8,
+        point: u8,
+    ) -> Result<(), HankeError> {
+        self.with(|log| {
+            let a = Self::activity(log, index)?;
+            if a.feedback.is_none() {
+                a.feedback = Some(hanke::activity::Feedback::empty(min, max)?);
+            }
+            match &mut a.feedback {
+                Some(f) if f.scale() == (min, max) => Ok(f.record(point)?),
+                _ => Err(invalid(
+                    "activity.feedback_scale",
+                    format!("the activity's feedback is on another scale than {min}–{max}"),
+                )),
+            }
+        })
+    }
+
+    /// How many attended activity `index`.
+    pub fn attendance(&self, index: u32) -> Result<u64, HankeError> {
+        self.with(|log| Ok(Self::activity(log, index)?.attendance.count()))
+    }
+
+    /// The log as JSON.
+    pub fn to_json(&self) -> Result<String, HankeError> {
+        self.with(|log| Ok(log.to_json_string()?))
+    }
+}
+
+/// One item's answer on a self-assessment.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ItemAnswer {
+    /// The item id.
+    pub item: String,
+    /// The point on the scale.
+    pub value: u8,
+}
+
+/// One area's change from entry to exit.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct AreaChange {
+    /// The area id.
+    pub area: String,
+    /// The mean at entry, one decimal (`4,5`), `–` without answers.
+    pub before: String,
+    /// The mean at exit.
+    pub after: String,
+    /// The change (`+1,5`).
+    pub change: String,
+}
+
+/// A person's change per area on a self-assessment instrument (its JSON).
+#[uniffi::export]
+pub fn assessment_change(
+    instrument_json: String,
+    before: Vec<ItemAnswer>,
+    after: Vec<ItemAnswer>,
+) -> Result<Vec<AreaChange>, HankeError> {
+    use hanke::assessment::{Instrument, Responses};
+    let i = Instrument::from_json_str(&instrument_json)?;
+    let responses = |answers: &[ItemAnswer]| Responses {
+        instrument: i.id.clone(),
+        answers: answers.iter().map(|a| (a.item.clone(), a.value)).collect(),
+    };
+    Ok(i.change(&responses(&before), &responses(&after))?
+        .into_iter()
+        .map(|c| AreaChange {
+            area: c.area,
+            before: c.before.to_string(),
+            after: c.after.to_string(),
+            change: c.change.to_string(),
+        })
+        .collect())
+}
