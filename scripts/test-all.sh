@@ -3,7 +3,8 @@
 # doc tests, the shared vectors in tests/vectors, the examples' own tests), then the
 # Python package built into .venv and its pytest suite (the shared vectors again, the
 # type-stub check, every docstring example, and the notebook run headlessly).
-# The Kotlin suite joins when the uniffi bindings land.
+# Then the uniffi bindings: Kotlin and Swift generated from the built library
+# (generator errors fail the run), and the Kotlin tests on the JVM with Maven.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,3 +22,10 @@ echo "== Python: build the package into .venv (scripts/python-env.sh)"
 
 echo "== pytest bindings/python/tests"
 .venv/bin/python -m pytest bindings/python/tests -q
+
+echo "== uniffi: generate Kotlin and Swift (scripts/uniffi-gen.sh)"
+./scripts/uniffi-gen.sh
+
+echo "== Kotlin tests on the JVM (bindings/kotlin, Maven)"
+(cd bindings/kotlin && mvn -B -q test)
+echo "Kotlin: $(grep -ho 'tests="[0-9]*"' bindings/kotlin/target/surefire-reports/*.xml | tr -dc '0-9') tests passed"

@@ -26,19 +26,19 @@ uniffi::custom_type!(Date, String, {
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 pub enum HankeError {
     /// A value that cannot be read (money, an identifier, a date, JSON).
-    #[error("{message}")]
+    #[error("{reason}")]
     Invalid {
         /// The stable code, e.g. `money.sub_cent`.
         code: String,
-        /// The core's message.
-        message: String,
+        /// The core's message (`reason`, since Kotlin exceptions own `message`).
+        reason: String,
     },
 }
 
-fn invalid(code: &str, message: impl Into<String>) -> HankeError {
+fn invalid(code: &str, reason: impl Into<String>) -> HankeError {
     HankeError::Invalid {
         code: code.to_string(),
-        message: message.into(),
+        reason: reason.into(),
     }
 }
 

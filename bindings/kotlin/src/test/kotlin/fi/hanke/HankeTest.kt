@@ -1,0 +1,135 @@
+package fi.hanke
+
+import java.io.File
+import java.time.LocalDate
+import org.json.JSONObject
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+
+/** The glue only: records, errors, dates, object lifetimes, and the shared vectors. */
+class HankeTest {
+    private val vectors = File(System.getProperty("hanke.vectors"))
+
+    @Test
+    fun moneyVectorsGiveTheSameAnswersAsRustAndPython() {
+        val cases = JSONObject(File(vectors, "money_parse.json").readText()).getJSONArray("cases")
+        for (i in 0 until cases.length()) {
+            val case = cases.getJSONObject(i)
+            val input = case.getString("input")
+            if (case.has("error")) {
+                val e = assertThrows<HankeException.Invalid> { parseMoney(input) }
+                assertEquals(case.getString("error"), e.code, input)
+            } else {
+                val m = parseMoney(input)
+                assertEquals(case.getLong("cents"), m.cents, input)
+                assertEquals(case.getString("plain"), m.plain, input)
+                assertEquals(case.getString("display"), m.display, input)
+            }
+        }
+    }
+
+    @Test
+    fun businessIdVectors() {
+        val cases = JSONObject(File(vectors, "business_id.json").readText()).getJSONArray("cases")
+        for (i in 0 until cases.length()) {
+            val case = cases.getJSONObject(i)
+            val input = case.getString("input")
+            if (case.has("error")) {
+                val e = assertThrows<HankeException.Invalid> { validateBusinessId(input) }
+                assertEquals(case.getString("error"), e.code, input)
+            } else {
+                assertEquals(case.getString("canonical"), validateBusinessId(input))
+            }
+        }
+    }
+
+    @Test
+    fun identityCodeErrorsNeverRepeatTheCode() {
+        validateIdentityCode("131052-900W", true)
+        val e = assertThrows<HankeException.Invalid> { validateIdentityCode("131052-900X", true) }
+        assertEquals("hetu.check_character", e.code)
+        assertFalse(e.message!!.contains("900X"))
+        assertFalse(e.toString().contains("131052-900X"))
+    }
+
+    private val entry = listOf(
+        Answer("entry_date", "2024-03-01"),
+        Answer("birth_date", "1990-05-05"),
+        Answer("gender", "non_binary"),
+        Answer("labour_status", "unemployed"),
+        Answer("unemployed_since", "2023-01-15"),
+        Answer("education", "3"),
+        Answer("disability", "declined"),
+    )
+
+    @Test
+    fun theQuestionnaireFollowsThePeriod() {
+        val q2014 = questionnaire(Period.ESF2014_TO2020, FormKind.ENTRY)
+        val q2021 = questionnaire(Period.ESF_PLUS2021_TO2027, FormKind.ENTRY)
+        fun genders(q: List<Question>) = (q.first { it.id == "gender" }.kind as AnswerKind.Choice).choices.map { it.code }
+        assertEquals(listOf("woman", "man"), genders(q2014))
+        assertEquals(listOf("woman", "man", "non_binary"), genders(q2021))
+        val disability = q2021.first { it.id == "disability" }
+        assertTrue(disability.sensitive && disability.mayDecline && !disability.required)
+        assertEquals("Icke-binär", (q2021.first { it.id == "gender" }.kind as AnswerKind.Choice).choices[2].label.sv)
+        assertEquals("labour_status", q2021.first { it.id == "unemployed_since" }.askedWhenQuestion)
+    }
+
+    @Test
+    fun answersBecomeARecordOrFieldErrorsInBothPeriods() {
+        val ok = answerEntry(Period.ESF_PLUS2021_TO2027, "P-1", entry)
+        assertTrue(ok is FormResult.Accepted)
+        val json = JSONObject((ok as FormResult.Accepted).participantJson)
+        assertEquals("P-1", json.getString("id"))
+        assertFalse(ok.participantJson.contains("identity_code"))
+        // Non-binary is not a category of 2014–2020: the same rule as on the server.
+        val rejected = answerEntry(Period.ESF2014_TO2020, "P-1", entry) as FormResult.Rejected
+        assertTrue(rejected.errors.any { it.question == "gender" })
+        val missing = answerEntry(Period.ESF_PLUS2021_TO2027, "P-2", entry.filter { it.question != "birth_date" }) as FormResult.Rejected
+        assertTrue(missing.errors.any { it.question == "birth_date" && it.code == "QST-REQ-001" })
+        val exit = answerExit(
+            Period.ESF_PLUS2021_TO2027, "P-1", entry,
+            listOf(Answer("exit_date", "2024-09-30"), Answer("exit_situation", "education")),
+        )
+        assertTrue(exit is FormResult.Accepted)
+        val early = answerExit(
+            Period.ESF_PLUS2021_TO2027, "P-1", entry,
+            listOf(Answer("exit_date", "2023-01-01"), Answer("exit_situation", "education")),
+        ) as FormResult.Rejected
+        assertTrue(early.errors.any { it.question == "exit_date" })
+    }
+
+    @Test
+    fun attendanceWithPlatformDatesAndObjectLifetimes() {
+        val json = ActivityRecorder().use { log ->
+            val i = log.addNamed(LocalDate.of(2024, 5, 3), ActivityKind.COACHING)
+            log.recordAttendance(i, "P-1")
+            log.recordAttendance(i, "P-1")
+            log.recordAttendance(i, "P-2")
+            log.recordFeedback(i, 1u, 4u, 4u)
+            val e = assertThrows<HankeException.Invalid> { log.recordFeedback(i, 1u, 4u, 5u) }
+            assertEquals("activity.point_outside_scale", e.code)
+            val h = log.addHeadCount(LocalDate.of(2024, 5, 4), ActivityKind.NETWORK_EVENT, 40uL)
+            assertThrows<HankeException.Invalid> { log.recordAttendance(h, "P-3") }
+            assertEquals(2uL, log.attendance(i))
+            log.toJson()
+        }
+        assertTrue(json.contains("\"2024-05-03\""))
+        ActivityRecorder.fromJson(json).use { again -> assertEquals(json, again.toJson()) }
+    }
+
+    @Test
+    fun selfAssessmentChange() {
+        val instrument = File(vectors, "../../examples/data/instruments/voimavarat.json").readText()
+        val change = assessmentChange(
+            instrument,
+            listOf(ItemAnswer("sleep_and_rest", 4u), ItemAnswer("energy", 5u)),
+            listOf(ItemAnswer("sleep_and_rest", 6u), ItemAnswer("energy", 6u)),
+        )
+        val wellbeing = change.first { it.area == "wellbeing" }
+        assertEquals(listOf("4,5", "6,0", "+1,5"), listOf(wellbeing.before, wellbeing.after, wellbeing.change))
+    }
+}
