@@ -10,3 +10,9 @@ for lang in kotlin swift; do
     cargo run -q -p uniffi-bindgen -- generate --library target/debug/libhanke_ffi.so \
         --language "$lang" --out-dir "target/bindings/$lang" --no-format
 done
+
+# The Swift package's generated sources (see bindings/swift/Package.swift).
+mkdir -p bindings/swift/Sources/Hanke bindings/swift/Sources/HankeFFI
+cp target/bindings/swift/Hanke.swift bindings/swift/Sources/Hanke/Hanke.swift
+cp target/bindings/swift/HankeFFI.h bindings/swift/Sources/HankeFFI/HankeFFI.h
+cp target/bindings/swift/HankeFFI.modulemap bindings/swift/Sources/HankeFFI/module.modulemap

@@ -13,10 +13,11 @@ use chrono::NaiveDate;
 
 uniffi::setup_scaffolding!();
 
-/// A calendar date: `java.time.LocalDate` in Kotlin, an ISO `YYYY-MM-DD` string in Swift.
-pub type Date = NaiveDate;
+/// A calendar date: `java.time.LocalDate` in Kotlin, an ISO `YYYY-MM-DD` string in
+/// Swift (named so as not to shadow Foundation's `Date`).
+pub type CalendarDate = NaiveDate;
 
-uniffi::custom_type!(Date, String, {
+uniffi::custom_type!(CalendarDate, String, {
     remote,
     try_lift: |text| Ok(text.parse::<NaiveDate>()?),
     lower: |date| date.format("%Y-%m-%d").to_string(),
@@ -421,7 +422,7 @@ impl ActivityRecorder {
     }
 
     /// Adds an activity with named attendance; gives its index.
-    pub fn add_named(&self, date: Date, kind: ActivityKind) -> Result<u32, HankeError> {
+    pub fn add_named(&self, date: CalendarDate, kind: ActivityKind) -> Result<u32, HankeError> {
         self.with(|log| {
             log.activities.push(hanke::activity::Activity::new(
                 date,
@@ -436,7 +437,7 @@ impl ActivityRecorder {
     /// Adds an activity counted by head count; gives its index.
     pub fn add_head_count(
         &self,
-        date: Date,
+        date: CalendarDate,
         kind: ActivityKind,
         total: u64,
     ) -> Result<u32, HankeError> {

@@ -1,0 +1,47 @@
+import XCTest
+@testable import Hanke
+
+/// The glue only, as in the Kotlin tests: records, errors, dates (ISO strings in
+/// Swift), object lifetimes. Not run here: this machine has no Swift toolchain.
+final class HankeTests: XCTestCase {
+    let entry = [
+        Answer(question: "entry_date", value: "2024-03-01"),
+        Answer(question: "birth_date", value: "1990-05-05"),
+        Answer(question: "gender", value: "non_binary"),
+        Answer(question: "labour_status", value: "inactive"),
+        Answer(question: "education", value: "3"),
+    ]
+
+    func testMoney() throws {
+        let m = try parseMoney(text: "89 660,50 €")
+        XCTAssertEqual(m.cents, 8_966_050)
+        XCTAssertThrowsError(try parseMoney(text: "1.505")) { error in
+            guard case let HankeError.Invalid(code, _) = error else { return XCTFail() }
+            XCTAssertEqual(code, "money.sub_cent")
+        }
+    }
+
+    func testQuestionnaireFollowsThePeriod() throws {
+        let q = try questionnaire(period: .esfPlus2021To2027, kind: .entry)
+        guard case let .choice(choices) = q.first(where: { $0.id == "gender" })!.kind else { return XCTFail() }
+        XCTAssertEqual(choices.map { $0.code }, ["woman", "man", "non_binary"])
+    }
+
+    func testAnswers() throws {
+        guard case .accepted = try answerEntry(period: .esfPlus2021To2027, participantId: "P-1", answers: entry) else {
+            return XCTFail()
+        }
+        guard case let .rejected(errors) = try answerEntry(period: .esf2014To2020, participantId: "P-1", answers: entry) else {
+            return XCTFail()
+        }
+        XCTAssertTrue(errors.contains { $0.question == "gender" })
+    }
+
+    func testAttendance() throws {
+        let log = ActivityRecorder()
+        let i = try log.addNamed(date: "2024-05-03", kind: .coaching)
+        try log.recordAttendance(index: i, participantId: "P-1")
+        try log.recordAttendance(index: i, participantId: "P-1")
+        XCTAssertEqual(try log.attendance(index: i), 1)
+    }
+}
