@@ -280,24 +280,19 @@ pub fn answer_entry(
     outcome(q.answer_entry(&participant_id, &pairs(&answers)))
 }
 
-/// Validates exit answers against the participant's entry answers: the updated
-/// record or field errors. (The core reads participant records from files and
-/// answers, not yet from their JSON, so the app keeps the entry answers.)
+/// Validates exit answers against a participant record (the `participant_json` an
+/// accepted entry gave, or any hanke backend's): the updated record or field errors.
 #[uniffi::export]
 pub fn answer_exit(
     period: Period,
-    participant_id: String,
-    entry_answers: Vec<Answer>,
-    exit_answers: Vec<Answer>,
+    participant_json: String,
+    answers: Vec<Answer>,
 ) -> Result<FormResult, HankeError> {
-    let rules = rules(period)?;
-    let entry = hanke::questionnaire::Questionnaire::new(rules, hanke::questionnaire::Form::Entry);
-    let participant = match entry.answer_entry(&participant_id, &pairs(&entry_answers)) {
-        Ok(p) => p,
-        Err(errors) => return outcome(Err(errors)),
-    };
-    let exit = hanke::questionnaire::Questionnaire::new(rules, hanke::questionnaire::Form::Exit);
-    outcome(exit.answer_exit(&participant, &pairs(&exit_answers)))
+    let participant: hanke::participant::Participant =
+        serde_json::from_str(&participant_json).map_err(|e| invalid("json.data", e.to_string()))?;
+    let q =
+        hanke::questionnaire::Questionnaire::new(rules(period)?, hanke::questionnaire::Form::Exit);
+    outcome(q.answer_exit(&participant, &pairs(&answers)))
 }
 
 /// An exact amount of money; never a float.

@@ -347,3 +347,32 @@ fn import_errors_and_reports_never_show_the_code() {
     write_participants_csv(&mut out, &accepted, IdentityCodes::Include).unwrap();
     assert!(String::from_utf8(out).unwrap().contains(CODE));
 }
+
+#[test]
+fn participant_records_round_trip_through_their_json() {
+    // The JSON a phone syncs (the FFI's participant_json, Python's to_dicts) reads
+    // back into the same records; identity codes are never in it.
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/data/participants/lahde_mukaan_S20250.csv"
+    );
+    let mut options = hanke::import::ImportOptions::default();
+    options.accept_temporary_codes = true;
+    let (people, _) = hanke::import::read_participants_csv(
+        std::io::BufReader::new(std::fs::File::open(path).unwrap()),
+        options,
+    )
+    .unwrap();
+    let json = serde_json::to_string(&people).unwrap();
+    assert!(!json.contains("identity_code"));
+    let back: Vec<hanke::participant::Participant> = serde_json::from_str(&json).unwrap();
+    let without_codes: Vec<_> = people
+        .into_iter()
+        .map(|mut p| {
+            p.identity_code = None;
+            p
+        })
+        .collect();
+    assert_eq!(back, without_codes);
+    assert!(back.iter().any(|p| p.exit.is_some()));
+}

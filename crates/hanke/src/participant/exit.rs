@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{from_labels, label_is};
 
@@ -24,7 +24,7 @@ use super::{from_labels, label_is};
 /// assert_eq!(s.code(), "apprenticeship");
 /// # Ok::<(), hanke::participant::UnknownExitSituation>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ExitSituation {
     /// Work on the open labour market, without a subsidy — *avoimet työmarkkinat*.
@@ -161,7 +161,7 @@ impl fmt::Display for ExitSituation {
 /// tulokset*: job searching (CR01 / EECR01), in education or training (CR02 /
 /// EECR02), gaining a qualification (CR03 / EECR03), in employment including
 /// self-employment (CR04 / EECR04). RULES.md §1.4, §2.3.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ResultCategories {
     /// Engaged in job searching.

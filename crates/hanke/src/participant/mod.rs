@@ -40,7 +40,7 @@ pub mod synthetic;
 use std::fmt;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::PersonalIdentityCode;
 use crate::classify::{EducationLevel, MunicipalityCode};
@@ -61,7 +61,7 @@ pub(crate) use rules::{ESF_2014 as RULES_2014, ESF_PLUS_2021 as RULES_2021, age_
 /// persons "in accordance with national law" (Reg. 2021/1057 Annex I, RULES.md §2.1).
 /// Which categories a period accepts is the rulebook's
 /// [`ParticipantRules::genders`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Gender {
     /// Woman — *nainen*.
@@ -118,7 +118,7 @@ impl Gender {
 /// including self-employed; RULES.md §1.2, §2.2), with what the derived
 /// indicators need: when unemployment began (for long-term unemployment) and
 /// whether an inactive person is in education or training (CO04).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "status")]
 pub enum LabourStatus {
     /// Employed — *työllinen, palkansaaja*.
@@ -198,7 +198,7 @@ impl LabourStatus {
 /// An answer to a self-declared item — *vastaus*: yes, no, or declined
 /// (*en halua vastata*), which the ESR Henkilö forms offered for sensitive items
 /// (RULES.md §7). A missing answer is `None` where the answer is held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Answer {
     /// Yes — *kyllä*.
@@ -253,7 +253,7 @@ impl Answer {
 /// §2.2); third-country nationality and homelessness are personal data. Each may
 /// be answered, declined or missing; declining never makes a record incomplete
 /// (RULES.md §1.6).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Disadvantages {
     /// Participant with disabilities — *vamma tai pitkäaikaissairaus*.
     pub disability: Option<Answer>,
@@ -301,7 +301,7 @@ impl Disadvantages {
 /// The household situation of 2014–2020 (CO12–CO14 of the original Annex I) —
 /// *kotitalous*. Optional: the indicators were dropped from the consolidated
 /// Annex I (RULES.md §1.2), so hanke records it only when a project collects it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Household {
     /// Nobody in the household is employed — *työtön kotitalous*.
     pub jobless: bool,
@@ -312,7 +312,7 @@ pub struct Household {
 }
 
 /// The data recorded when a person enters — *aloitustiedot*.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Entry {
     /// The day the person entered — *aloituspäivä*.
@@ -353,7 +353,7 @@ impl Entry {
 /// situation a person moved to on a later day. Events inside the rulebook's
 /// reference period change the result upon leaving ("the last event counts",
 /// RULES.md §2.3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ExitEvent {
     /// The day it happened.
     pub date: NaiveDate,
@@ -362,7 +362,7 @@ pub struct ExitEvent {
 }
 
 /// The data recorded when a person leaves — *lopetustiedot*.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Exit {
     /// The day the person left — *lopetuspäivä*.
@@ -374,7 +374,7 @@ pub struct Exit {
     /// leaving — *tutkinto tai sen osa suoritettu*. Independent of the situation.
     pub qualification_gained: Option<bool>,
     /// Later events, in any order; see [`ParticipantRules::result_upon_leaving`].
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub later_events: Vec<ExitEvent>,
 }
 
@@ -393,7 +393,7 @@ impl Exit {
 /// How a situation improved by the follow-up — the four cases of the SFC 2014
 /// FAQ on "improved labour-market situation" (RULES.md §1.4 [V]); a pay rise
 /// alone does not count and has no variant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Improvement {
     /// From precarious to stable employment — *määräaikaisesta vakituiseen*.
@@ -431,7 +431,7 @@ impl Improvement {
 }
 
 /// The situation six months after leaving — *seurantatieto*.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct FollowUp {
     /// The day the situation was recorded.
@@ -459,7 +459,7 @@ impl FollowUp {
 /// The identity code is held but never shown: `Debug` masks it and serde output
 /// leaves it out (RULES.md §5.1; ADR 0006). Link records across files through
 /// [`Pseudonymiser`] instead.
-#[derive(Clone, PartialEq, Eq, Serialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Participant {
     /// The project's own id for the record (not personal data).

@@ -90,16 +90,19 @@ class HankeTest {
         assertTrue(rejected.errors.any { it.question == "gender" })
         val missing = answerEntry(Period.ESF_PLUS2021_TO2027, "P-2", entry.filter { it.question != "birth_date" }) as FormResult.Rejected
         assertTrue(missing.errors.any { it.question == "birth_date" && it.code == "QST-REQ-001" })
+        // Exit answers against the synced record JSON.
         val exit = answerExit(
-            Period.ESF_PLUS2021_TO2027, "P-1", entry,
+            Period.ESF_PLUS2021_TO2027, ok.participantJson,
             listOf(Answer("exit_date", "2024-09-30"), Answer("exit_situation", "education")),
-        )
-        assertTrue(exit is FormResult.Accepted)
+        ) as FormResult.Accepted
+        assertEquals("education", JSONObject(exit.participantJson).getJSONObject("exit").getString("situation"))
         val early = answerExit(
-            Period.ESF_PLUS2021_TO2027, "P-1", entry,
+            Period.ESF_PLUS2021_TO2027, ok.participantJson,
             listOf(Answer("exit_date", "2023-01-01"), Answer("exit_situation", "education")),
         ) as FormResult.Rejected
         assertTrue(early.errors.any { it.question == "exit_date" })
+        val broken = assertThrows<HankeException.Invalid> { answerExit(Period.ESF_PLUS2021_TO2027, "{}", listOf()) }
+        assertEquals("json.data", broken.code)
     }
 
     @Test
