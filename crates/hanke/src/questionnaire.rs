@@ -38,7 +38,10 @@
 use serde::Serialize;
 
 use crate::classify::EducationLevel;
-use crate::import::{IdentityCodes, ImportOptions, read_participants_csv, write_participants_csv};
+use crate::import::csv_record::RecordReader;
+use crate::import::{
+    IdentityCodes, ImportOptions, csv_quote, read_participants_csv, write_participants_csv,
+};
 use crate::participant::{ExitSituation, Gender, Participant, ParticipantRules};
 use crate::programme::ProgrammePeriod;
 use crate::report::rules;
@@ -570,10 +573,9 @@ impl Questionnaire {
             ));
             return Err(errors);
         }
-        let text = String::from_utf8_lossy(&written);
-        let mut lines = text.lines();
-        let header: Vec<String> = lines.next().map(split_csv).unwrap_or_default();
-        let mut row: Vec<String> = lines.next().map(split_csv).unwrap_or_default();
+        let mut records = csv_records(&written).into_iter();
+        let header: Vec<String> = records.next().unwrap_or_default();
+        let mut row: Vec<String> = records.next().unwrap_or_default();
         for (id, value) in answers {
             if self.question(id).is_none() {
                 continue;
@@ -696,42 +698,22 @@ fn qst(question: &str, code: &'static str, en: &str, fi: &str) -> FieldError {
 }
 
 fn push_csv_line(out: &mut String, cells: &[&str]) {
-    for (i, cell) in cells.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        if cell.contains([',', '"', '\n', '\r']) {
-            out.push('"');
-            out.push_str(&cell.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(cell);
-        }
-    }
+    let quoted: Vec<String> = cells.iter().map(|c| csv_quote(c)).collect();
+    out.push_str(&quoted.join(","));
     out.push('\n');
 }
 
-/// Splits one line written by [`write_participants_csv`] (quoted cells allowed).
-fn split_csv(line: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                chars.next();
-                if let Some(cell) = out.last_mut() {
-                    cell.push('"');
-                }
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => out.push(String::new()),
-            (c, _) => {
-                if let Some(cell) = out.last_mut() {
-                    cell.push(c);
-                }
-            }
-        }
+/// The records of CSV text written by [`write_participants_csv`], read by the
+/// importer's own record reader (quoted cells and line breaks in them included).
+fn csv_records(text: &[u8]) -> Vec<Vec<String>> {
+    let mut reader = RecordReader::new(text, b',');
+    let mut out = Vec::new();
+    while let Ok(Some(_)) = reader.read() {
+        out.push(
+            (0..reader.len())
+                .map(|i| String::from_utf8_lossy(reader.field(i).unwrap_or(&[])).into_owned())
+                .collect(),
+        );
     }
     out
 }

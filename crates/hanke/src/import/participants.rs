@@ -849,7 +849,8 @@ pub fn write_participants_csv<W: Write>(
     Ok(())
 }
 
-fn quote(s: &str) -> String {
+/// A CSV field, quoted when it holds a delimiter, a quote or a line break.
+pub(crate) fn quote(s: &str) -> String {
     if s.contains([',', '"', ';', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
