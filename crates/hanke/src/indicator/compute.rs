@@ -141,13 +141,13 @@ impl IndicatorError {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CommonIndicators {
-    catalogue: Catalogue,
-    rules: ParticipantRules,
-    cut_off: Option<NaiveDate>,
-    grand_total: Tally,
-    incomplete: Tally,
-    not_yet_entered: u64,
-    counts: Vec<Tally>,
+    pub(super) catalogue: Catalogue,
+    pub(super) rules: ParticipantRules,
+    pub(super) cut_off: Option<NaiveDate>,
+    pub(super) grand_total: Tally,
+    pub(super) incomplete: Tally,
+    pub(super) not_yet_entered: u64,
+    pub(super) counts: Vec<Tally>,
 }
 
 /// What the rules say about one record, computed once per record.
@@ -279,13 +279,29 @@ impl CommonIndicators {
         if let Some(what) = what {
             return Err(IndicatorError::MergeMismatch { what });
         }
+        self.absorb(other);
+        Ok(())
+    }
+
+    /// An empty computation with the same catalogue, rules and cut-off.
+    pub(super) fn empty_like(&self) -> CommonIndicators {
+        CommonIndicators {
+            grand_total: Tally::default(),
+            incomplete: Tally::default(),
+            not_yet_entered: 0,
+            counts: vec![Tally::default(); self.counts.len()],
+            ..*self
+        }
+    }
+
+    /// Adds the counts of a part known to share catalogue, rules and cut-off.
+    pub(super) fn absorb(&mut self, other: &CommonIndicators) {
         self.grand_total.merge(&other.grand_total);
         self.incomplete.merge(&other.incomplete);
         self.not_yet_entered = self.not_yet_entered.saturating_add(other.not_yet_entered);
         for (a, b) in self.counts.iter_mut().zip(&other.counts) {
             a.merge(b);
         }
-        Ok(())
     }
 
     /// The catalogue computed.

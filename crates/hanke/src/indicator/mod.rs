@@ -18,6 +18,7 @@
 //! ```
 
 mod catalogue;
+mod columnar;
 mod compute;
 mod project;
 

@@ -29,6 +29,7 @@
 //! # Ok::<(), hanke::participant::ParticipantError>(())
 //! ```
 
+pub mod columns;
 mod dedupe;
 mod exit;
 mod id;

@@ -1,0 +1,990 @@
+//! Participant data in columns — *osallistujatiedot sarakkeittain*: the fields
+//! the indicators read, one array per field, as Arrow and data-frame libraries
+//! hold them.
+//!
+//! [`ParticipantColumns`] borrows its arrays (a date column is `&[i32]` days
+//! since 1970-01-01, Arrow's `Date32`; validity is a bitmap with a bit offset, as
+//! in Arrow), so a table that already sits in memory is read where it lies,
+//! without a copy. [`ParticipantTable`] owns the same arrays, built from
+//! [`Participant`] records. ADR 0012 explains the layout.
+//!
+//! What the columns hold is the participant-file format of
+//! [`crate::import`] (one exit situation per record, no later exit events) plus
+//! the household items of 2014–2020; a record with later exit events cannot be
+//! put into columns (`columns.later_events`) and is computed from records instead.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use hanke::participant::{Gender, Participant};
+//! use hanke::participant::columns::ParticipantTable;
+//! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+//! let mut p = Participant::new("P1".parse()?, d(2024, 2, 1));
+//! p.entry.gender = Some(Gender::Woman);
+//! let table = ParticipantTable::from_participants([&p])?;
+//! assert_eq!(table.len(), 1);
+//! assert_eq!(table.columns().len(), 1);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use chrono::NaiveDate;
+
+use super::{Answer, ExitSituation, Gender, Improvement, LabourStatus, Participant};
+use crate::classify::EducationLevel;
+
+/// The day Arrow's `Date32` counts from.
+const EPOCH_FROM_CE: i32 = 719_163;
+
+/// A date as days since 1970-01-01 (Arrow `Date32`).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use hanke::participant::columns::{days_from_date, date_from_days};
+/// let d = NaiveDate::from_ymd_opt(2024, 2, 29).unwrap();
+/// assert_eq!(days_from_date(d), 19_782);
+/// assert_eq!(date_from_days(19_782), Some(d));
+/// ```
+pub fn days_from_date(date: NaiveDate) -> i32 {
+    use chrono::Datelike;
+    date.num_days_from_ce() - EPOCH_FROM_CE
+}
+
+/// The date of a day number (days since 1970-01-01); `None` outside the dates
+/// hanke can represent (about ±262 000 years).
+pub fn date_from_days(days: i32) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(days.checked_add(EPOCH_FROM_CE)?)
+}
+
+/// Why columns cannot be read — with a stable code ([`ColumnsError::code`]).
+/// Rows are counted from 0, as in the table; nothing in an error is personal data.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ColumnsError {
+    /// A column has another length than the entry dates.
+    #[error("column {column} has {found} rows, the entry dates {expected}")]
+    LengthMismatch {
+        /// The column.
+        column: &'static str,
+        /// Rows of the entry-date column.
+        expected: usize,
+        /// Rows of this column.
+        found: usize,
+    },
+    /// A validity or value bitmap is shorter than its column.
+    #[error("the bitmap of column {column} is shorter than the column")]
+    BitmapTooShort {
+        /// The column.
+        column: &'static str,
+    },
+    /// A record has no entry date: without one a person is not a participant.
+    #[error("row {row} has no entry date")]
+    MissingEntryDate {
+        /// The row.
+        row: usize,
+    },
+    /// A value is not one of the column's codes (e.g. a dictionary entry that is
+    /// not a gender).
+    #[error("row {row}: the value of column {column} is not one of its codes")]
+    InvalidValue {
+        /// The column.
+        column: &'static str,
+        /// The row.
+        row: usize,
+    },
+    /// A date outside the dates hanke can represent.
+    #[error("row {row}: the date in column {column} is out of range")]
+    DateOutOfRange {
+        /// The column.
+        column: &'static str,
+        /// The row.
+        row: usize,
+    },
+    /// A record with exit events after the exit day, which columns do not hold.
+    #[error("row {row} has later exit events, which columns do not hold; compute it from records")]
+    LaterEvents {
+        /// The row.
+        row: usize,
+    },
+    /// A required column is absent (reading a table by column names).
+    #[error("the column {column} is required")]
+    MissingColumn {
+        /// The column name.
+        column: &'static str,
+    },
+    /// A column's type cannot be read as the field (reading a table).
+    #[error("column {column} has type {found}, which cannot be read as {expected}")]
+    UnsupportedType {
+        /// The column.
+        column: &'static str,
+        /// What the column holds.
+        found: String,
+        /// What was expected.
+        expected: &'static str,
+    },
+}
+
+impl ColumnsError {
+    /// A stable code, e.g. `columns.invalid_value`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ColumnsError::LengthMismatch { .. } => "columns.length_mismatch",
+            ColumnsError::BitmapTooShort { .. } => "columns.bitmap_too_short",
+            ColumnsError::MissingEntryDate { .. } => "columns.missing_entry_date",
+            ColumnsError::InvalidValue { .. } => "columns.invalid_value",
+            ColumnsError::DateOutOfRange { .. } => "columns.date_out_of_range",
+            ColumnsError::LaterEvents { .. } => "columns.later_events",
+            ColumnsError::MissingColumn { .. } => "columns.missing_column",
+            ColumnsError::UnsupportedType { .. } => "columns.unsupported_type",
+        }
+    }
+}
+
+/// A borrowed bitmap — bit `i` of the column is bit `offset + i` of `bytes`,
+/// least significant bit first (Arrow's layout).
+///
+/// ```
+/// use hanke::participant::columns::Bitmap;
+/// let b = Bitmap::new(&[0b1010_0000, 0b0000_0001], 5, 4).unwrap();
+/// assert_eq!((0..4).map(|i| b.get(i)).collect::<Vec<_>>(), [true, false, true, true]);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bitmap<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    len: usize,
+}
+
+impl<'a> Bitmap<'a> {
+    /// A bitmap of `len` bits starting at bit `offset` of `bytes`; `None` if
+    /// `bytes` is too short.
+    pub fn new(bytes: &'a [u8], offset: usize, len: usize) -> Option<Bitmap<'a>> {
+        let bits = offset.checked_add(len)?;
+        (bytes.len().checked_mul(8)? >= bits).then_some(Bitmap { bytes, offset, len })
+    }
+
+    /// Bits in the bitmap.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the bitmap has no bits.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Bit `i` (false past the end).
+    pub fn get(&self, i: usize) -> bool {
+        i < self.len && self.word(i, 1) == 1
+    }
+
+    /// `n` ≤ 64 bits from bit `start`: bit `k` of the result is bit `start + k`;
+    /// bits past the end are 0.
+    pub(crate) fn word(&self, start: usize, n: usize) -> u64 {
+        let n = n.min(self.len.saturating_sub(start)).min(64);
+        if n == 0 {
+            return 0;
+        }
+        let bit = self.offset + start;
+        let first = bit / 8;
+        let mut buf = [0u8; 16];
+        let end = first.saturating_add(9).min(self.bytes.len());
+        if let (Some(src), Some(dst)) = (
+            self.bytes.get(first..end),
+            buf.get_mut(..end.saturating_sub(first)),
+        ) {
+            dst.copy_from_slice(src);
+        }
+        let shifted = u128::from_le_bytes(buf) >> (bit % 8);
+        (shifted as u64) & low_bits(n)
+    }
+}
+
+/// The lowest `n` bits set.
+pub(crate) fn low_bits(n: usize) -> u64 {
+    if n >= 64 { u64::MAX } else { (1u64 << n) - 1 }
+}
+
+/// The keys of a categorical column: the codes themselves, or indices into a
+/// dictionary (Arrow dictionary arrays, pandas and polars categoricals). Any
+/// integer width, so that a dictionary array is read without a copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Keys<'a> {
+    /// 8-bit unsigned keys.
+    U8(&'a [u8]),
+    /// 8-bit signed keys.
+    I8(&'a [i8]),
+    /// 16-bit unsigned keys.
+    U16(&'a [u16]),
+    /// 16-bit signed keys.
+    I16(&'a [i16]),
+    /// 32-bit unsigned keys (polars categoricals).
+    U32(&'a [u32]),
+    /// 32-bit signed keys (pyarrow dictionaries).
+    I32(&'a [i32]),
+    /// 64-bit signed keys.
+    I64(&'a [i64]),
+}
+
+impl Keys<'_> {
+    /// How many keys.
+    pub fn len(&self) -> usize {
+        match self {
+            Keys::U8(s) => s.len(),
+            Keys::I8(s) => s.len(),
+            Keys::U16(s) => s.len(),
+            Keys::I16(s) => s.len(),
+            Keys::U32(s) => s.len(),
+            Keys::I32(s) => s.len(),
+            Keys::I64(s) => s.len(),
+        }
+    }
+
+    /// Whether there are no keys.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Decodes keys `start..start + out.len()` through `decode` (key → code;
+    /// [`INVALID`] for keys outside it).
+    pub(crate) fn decode_into(&self, start: usize, decode: &[u8], out: &mut [u8]) {
+        fn go<K: Copy>(
+            keys: &[K],
+            start: usize,
+            decode: &[u8],
+            out: &mut [u8],
+            idx: impl Fn(K) -> usize,
+        ) {
+            let keys = keys.get(start..).unwrap_or(&[]);
+            for (o, &k) in out.iter_mut().zip(keys) {
+                *o = decode.get(idx(k)).copied().unwrap_or(INVALID);
+            }
+        }
+        fn wide(k: i64) -> usize {
+            usize::try_from(k).unwrap_or(usize::MAX)
+        }
+        match self {
+            Keys::U8(s) => go(s, start, decode, out, usize::from),
+            Keys::I8(s) => go(s, start, decode, out, |k| wide(i64::from(k))),
+            Keys::U16(s) => go(s, start, decode, out, usize::from),
+            Keys::I16(s) => go(s, start, decode, out, |k| wide(i64::from(k))),
+            Keys::U32(s) => go(s, start, decode, out, |k| {
+                usize::try_from(k).unwrap_or(usize::MAX)
+            }),
+            Keys::I32(s) => go(s, start, decode, out, |k| wide(i64::from(k))),
+            Keys::I64(s) => go(s, start, decode, out, wide),
+        }
+    }
+}
+
+/// The internal code of a key that is not a value of the column.
+pub(crate) const INVALID: u8 = u8::MAX;
+
+/// A value a categorical column holds, with its dense internal code. Sealed:
+/// implemented for the participant model's enumerations.
+pub trait Code: Copy + sealed::Sealed {
+    /// The internal code, below [`INVALID`].
+    fn column_code(self) -> u8;
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for super::Gender {}
+    impl Sealed for super::LabourStatus {}
+    impl Sealed for super::EducationLevel {}
+    impl Sealed for super::Answer {}
+    impl Sealed for super::ExitSituation {}
+    impl Sealed for super::Improvement {}
+}
+
+/// Internal labour-status codes (the start of unemployment is a column of its own).
+pub(crate) mod labour {
+    pub const EMPLOYED: u8 = 0;
+    pub const SELF_EMPLOYED: u8 = 1;
+    pub const UNEMPLOYED: u8 = 2;
+    pub const INACTIVE_IN_EDUCATION: u8 = 3;
+    pub const INACTIVE: u8 = 4;
+}
+
+impl Code for Gender {
+    fn column_code(self) -> u8 {
+        match self {
+            Gender::Woman => 0,
+            Gender::Man => 1,
+            Gender::NonBinary => 2,
+        }
+    }
+}
+
+impl Code for LabourStatus {
+    fn column_code(self) -> u8 {
+        match self {
+            LabourStatus::Employed => labour::EMPLOYED,
+            LabourStatus::SelfEmployed => labour::SELF_EMPLOYED,
+            LabourStatus::Unemployed { .. } => labour::UNEMPLOYED,
+            LabourStatus::Inactive {
+                in_education_or_training: true,
+            } => labour::INACTIVE_IN_EDUCATION,
+            LabourStatus::Inactive {
+                in_education_or_training: false,
+            } => labour::INACTIVE,
+        }
+    }
+}
+
+impl Code for EducationLevel {
+    fn column_code(self) -> u8 {
+        EducationLevel::code(self)
+    }
+}
+
+impl Code for Answer {
+    fn column_code(self) -> u8 {
+        match self {
+            Answer::Yes => 0,
+            Answer::No => 1,
+            Answer::Declined => 2,
+        }
+    }
+}
+
+impl Code for ExitSituation {
+    fn column_code(self) -> u8 {
+        ExitSituation::ALL
+            .iter()
+            .position(|s| *s == self)
+            .and_then(|i| u8::try_from(i).ok())
+            .unwrap_or(INVALID)
+    }
+}
+
+impl Code for Improvement {
+    fn column_code(self) -> u8 {
+        match self {
+            Improvement::PrecariousToStable => 0,
+            Improvement::UnderemployedToFull => 1,
+            Improvement::HigherSkilledJob => 2,
+            Improvement::Promotion => 3,
+        }
+    }
+}
+
+/// A date column: days since 1970-01-01 (Arrow `Date32`) and which are present.
+///
+/// ```
+/// use hanke::participant::columns::{Bitmap, DateColumn};
+/// let days = [19_782, 0];
+/// let col = DateColumn::new(&days, Some(Bitmap::new(&[0b01], 0, 2).unwrap()));
+/// assert_eq!(col.len(), 2);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateColumn<'a> {
+    pub(crate) days: &'a [i32],
+    pub(crate) valid: Option<Bitmap<'a>>,
+}
+
+impl<'a> DateColumn<'a> {
+    /// Days and validity (`None`: every value present).
+    pub fn new(days: &'a [i32], valid: Option<Bitmap<'a>>) -> DateColumn<'a> {
+        DateColumn { days, valid }
+    }
+
+    /// Rows in the column.
+    pub fn len(&self) -> usize {
+        self.days.len()
+    }
+
+    /// Whether the column has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.days.is_empty()
+    }
+}
+
+/// A categorical column: keys, validity, and what each key means.
+///
+/// ```
+/// use hanke::participant::Gender;
+/// use hanke::participant::columns::{CodeColumn, Keys};
+/// // A dictionary-encoded column: ["nainen", "mies"] with keys 0, 1, 0.
+/// let keys = [0u8, 1, 0];
+/// let col = CodeColumn::new(Keys::U8(&keys), None, &[Some(Gender::Woman), Some(Gender::Man)]);
+/// assert_eq!(col.len(), 3);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeColumn<'a> {
+    pub(crate) keys: Keys<'a>,
+    pub(crate) valid: Option<Bitmap<'a>>,
+    /// Key → internal code; [`INVALID`] for a dictionary entry that is no value.
+    pub(crate) decode: Vec<u8>,
+}
+
+impl<'a> CodeColumn<'a> {
+    /// Keys into `dictionary` (entry `k` is what key `k` means; `None` for an
+    /// entry that is not a value, which is an error wherever a present row uses it).
+    pub fn new<T: Code>(
+        keys: Keys<'a>,
+        valid: Option<Bitmap<'a>>,
+        dictionary: &[Option<T>],
+    ) -> CodeColumn<'a> {
+        CodeColumn {
+            keys,
+            valid,
+            decode: dictionary
+                .iter()
+                .map(|v| v.map_or(INVALID, Code::column_code))
+                .collect(),
+        }
+    }
+
+    /// Rows in the column.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Whether the column has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+}
+
+/// A yes/no column: values and validity as bitmaps (Arrow `Boolean`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FlagColumn<'a> {
+    pub(crate) values: Bitmap<'a>,
+    pub(crate) valid: Option<Bitmap<'a>>,
+}
+
+impl<'a> FlagColumn<'a> {
+    /// Values and validity (`None`: every value present).
+    pub fn new(values: Bitmap<'a>, valid: Option<Bitmap<'a>>) -> FlagColumn<'a> {
+        FlagColumn { values, valid }
+    }
+
+    /// Rows in the column.
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    /// Whether the column has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+}
+
+/// A column of which only presence is read (the municipality of residence:
+/// completeness asks whether it is known; the code is validated where it is read
+/// from a file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PresenceColumn<'a> {
+    pub(crate) len: usize,
+    pub(crate) valid: Option<Bitmap<'a>>,
+}
+
+impl<'a> PresenceColumn<'a> {
+    /// `len` rows with validity (`None`: every value present).
+    pub fn new(len: usize, valid: Option<Bitmap<'a>>) -> PresenceColumn<'a> {
+        PresenceColumn { len, valid }
+    }
+}
+
+/// The participant fields the indicators read, as columns —
+/// *osallistujatiedot sarakkeittain*. Every column but the entry date is
+/// optional; an absent column reads as missing in every row. Lengths are checked
+/// when a column is set; values are checked while computing (a present value that
+/// is not a code, a date out of range, a missing entry date are errors with their
+/// row).
+///
+/// ```
+/// use hanke::participant::Gender;
+/// use hanke::participant::columns::{CodeColumn, DateColumn, Keys, ParticipantColumns};
+/// let entry = [19_782, 19_800];
+/// let gender = [0u8, 1];
+/// let cols = ParticipantColumns::new(DateColumn::new(&entry, None))
+///     .with_gender(CodeColumn::new(Keys::U8(&gender), None, &[Some(Gender::Woman), Some(Gender::Man)]))?;
+/// assert_eq!(cols.len(), 2);
+/// # Ok::<(), hanke::participant::columns::ColumnsError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParticipantColumns<'a> {
+    pub(crate) entry_date: DateColumn<'a>,
+    pub(crate) birth_date: Option<DateColumn<'a>>,
+    pub(crate) gender: Option<CodeColumn<'a>>,
+    pub(crate) municipality: Option<PresenceColumn<'a>>,
+    pub(crate) labour_status: Option<CodeColumn<'a>>,
+    pub(crate) unemployed_since: Option<DateColumn<'a>>,
+    pub(crate) education: Option<CodeColumn<'a>>,
+    pub(crate) disability: Option<CodeColumn<'a>>,
+    pub(crate) foreign_background: Option<CodeColumn<'a>>,
+    pub(crate) third_country_national: Option<CodeColumn<'a>>,
+    pub(crate) minority: Option<CodeColumn<'a>>,
+    pub(crate) homeless: Option<CodeColumn<'a>>,
+    pub(crate) other_disadvantaged: Option<CodeColumn<'a>>,
+    pub(crate) household_jobless: Option<FlagColumn<'a>>,
+    pub(crate) household_dependent_children: Option<FlagColumn<'a>>,
+    pub(crate) household_single_adult: Option<FlagColumn<'a>>,
+    pub(crate) exit_date: Option<DateColumn<'a>>,
+    pub(crate) exit_situation: Option<CodeColumn<'a>>,
+    pub(crate) qualification_gained: Option<FlagColumn<'a>>,
+    pub(crate) follow_up_date: Option<DateColumn<'a>>,
+    pub(crate) follow_up_employed: Option<FlagColumn<'a>>,
+    pub(crate) follow_up_improvement: Option<CodeColumn<'a>>,
+}
+
+macro_rules! setter {
+    ($(#[$doc:meta])* $fn:ident, $field:ident, $ty:ident, $name:literal) => {
+        $(#[$doc])*
+        pub fn $fn(mut self, column: $ty<'a>) -> Result<ParticipantColumns<'a>, ColumnsError> {
+            self.check($name, column.len(), &[column.valid])?;
+            self.$field = Some(column);
+            Ok(self)
+        }
+    };
+}
+
+impl<'a> ParticipantColumns<'a> {
+    /// Columns of as many participants as `entry_date` has rows; every other
+    /// column absent.
+    pub fn new(entry_date: DateColumn<'a>) -> ParticipantColumns<'a> {
+        ParticipantColumns {
+            entry_date,
+            birth_date: None,
+            gender: None,
+            municipality: None,
+            labour_status: None,
+            unemployed_since: None,
+            education: None,
+            disability: None,
+            foreign_background: None,
+            third_country_national: None,
+            minority: None,
+            homeless: None,
+            other_disadvantaged: None,
+            household_jobless: None,
+            household_dependent_children: None,
+            household_single_adult: None,
+            exit_date: None,
+            exit_situation: None,
+            qualification_gained: None,
+            follow_up_date: None,
+            follow_up_employed: None,
+            follow_up_improvement: None,
+        }
+    }
+
+    /// Rows (participants).
+    pub fn len(&self) -> usize {
+        self.entry_date.len()
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.entry_date.is_empty()
+    }
+
+    fn check(
+        &self,
+        column: &'static str,
+        len: usize,
+        bitmaps: &[Option<Bitmap<'_>>],
+    ) -> Result<(), ColumnsError> {
+        let expected = self.len();
+        if len != expected {
+            return Err(ColumnsError::LengthMismatch {
+                column,
+                expected,
+                found: len,
+            });
+        }
+        if bitmaps.iter().flatten().any(|b| b.len() < expected) {
+            return Err(ColumnsError::BitmapTooShort { column });
+        }
+        Ok(())
+    }
+
+    setter!(
+        /// The date of birth.
+        with_birth_date, birth_date, DateColumn, "birth_date");
+    setter!(
+        /// The gender ([`Gender`] codes).
+        with_gender, gender, CodeColumn, "gender");
+    setter!(
+        /// The labour-market status at entry ([`LabourStatus`] codes; the start of
+        /// unemployment is [`Self::with_unemployed_since`]).
+        with_labour_status, labour_status, CodeColumn, "labour_status");
+    setter!(
+        /// When the current unemployment began.
+        with_unemployed_since, unemployed_since, DateColumn, "unemployed_since");
+    setter!(
+        /// The highest education ([`EducationLevel`] codes).
+        with_education, education, CodeColumn, "education");
+    setter!(
+        /// Disability ([`Answer`] codes).
+        with_disability, disability, CodeColumn, "disability");
+    setter!(
+        /// Foreign background ([`Answer`] codes).
+        with_foreign_background, foreign_background, CodeColumn, "foreign_background");
+    setter!(
+        /// Third-country nationality ([`Answer`] codes).
+        with_third_country_national, third_country_national, CodeColumn, "third_country_national");
+    setter!(
+        /// Minority ([`Answer`] codes).
+        with_minority, minority, CodeColumn, "minority");
+    setter!(
+        /// Homelessness or housing exclusion ([`Answer`] codes).
+        with_homeless, homeless, CodeColumn, "homeless");
+    setter!(
+        /// Other disadvantage ([`Answer`] codes).
+        with_other_disadvantaged, other_disadvantaged, CodeColumn, "other_disadvantaged");
+    setter!(
+        /// The exit date.
+        with_exit_date, exit_date, DateColumn, "exit_date");
+    setter!(
+        /// The situation on leaving ([`ExitSituation`] codes).
+        with_exit_situation, exit_situation, CodeColumn, "exit_situation");
+    setter!(
+        /// The follow-up date.
+        with_follow_up_date, follow_up_date, DateColumn, "follow_up_date");
+    setter!(
+        /// The improvement at follow-up ([`Improvement`] codes).
+        with_follow_up_improvement, follow_up_improvement, CodeColumn, "follow_up_improvement");
+
+    /// The municipality of residence (presence only).
+    pub fn with_municipality(
+        mut self,
+        column: PresenceColumn<'a>,
+    ) -> Result<ParticipantColumns<'a>, ColumnsError> {
+        self.check("municipality", column.len, &[column.valid])?;
+        self.municipality = Some(column);
+        Ok(self)
+    }
+
+    fn flag(&self, name: &'static str, c: FlagColumn<'a>) -> Result<FlagColumn<'a>, ColumnsError> {
+        self.check(name, c.len(), &[c.valid, Some(c.values)])?;
+        Ok(c)
+    }
+
+    /// Whether nobody in the household is employed (2014–2020 CO12–CO13).
+    pub fn with_household_jobless(
+        mut self,
+        column: FlagColumn<'a>,
+    ) -> Result<ParticipantColumns<'a>, ColumnsError> {
+        self.household_jobless = Some(self.flag("household_jobless", column)?);
+        Ok(self)
+    }
+
+    /// Whether the household has dependent children (2014–2020 CO13–CO14).
+    pub fn with_household_dependent_children(
+        mut self,
+        column: FlagColumn<'a>,
+    ) -> Result<ParticipantColumns<'a>, ColumnsError> {
+        self.household_dependent_children =
+            Some(self.flag("household_dependent_children", column)?);
+        Ok(self)
+    }
+
+    /// Whether the household has a single adult (2014–2020 CO14).
+    pub fn with_household_single_adult(
+        mut self,
+        column: FlagColumn<'a>,
+    ) -> Result<ParticipantColumns<'a>, ColumnsError> {
+        self.household_single_adult = Some(self.flag("household_single_adult", column)?);
+        Ok(self)
+    }
+
+    /// Whether a qualification was gained on leaving.
+    pub fn with_qualification_gained(
+        mut self,
+        column: FlagColumn<'a>,
+    ) -> Result<ParticipantColumns<'a>, ColumnsError> {
+        self.qualification_gained = Some(self.flag("qualification_gained", column)?);
+        Ok(self)
+    }
+
+    /// Whether the person was employed at the follow-up.
+    pub fn with_follow_up_employed(
+        mut self,
+        column: FlagColumn<'a>,
+    ) -> Result<ParticipantColumns<'a>, ColumnsError> {
+        self.follow_up_employed = Some(self.flag("follow_up_employed", column)?);
+        Ok(self)
+    }
+}
+
+/// A growable bitmap, for [`ParticipantTable`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct BitmapBuf {
+    bytes: Vec<u8>,
+    len: usize,
+}
+
+impl BitmapBuf {
+    fn push(&mut self, bit: bool) {
+        if self.len % 8 == 0 {
+            self.bytes.push(0);
+        }
+        if bit {
+            if let Some(b) = self.bytes.last_mut() {
+                *b |= 1 << (self.len % 8);
+            }
+        }
+        self.len += 1;
+    }
+
+    fn view(&self) -> Option<Bitmap<'_>> {
+        Bitmap::new(&self.bytes, 0, self.len)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct DateBuf {
+    days: Vec<i32>,
+    valid: BitmapBuf,
+}
+
+impl DateBuf {
+    fn push(&mut self, d: Option<NaiveDate>) {
+        self.days.push(d.map_or(0, days_from_date));
+        self.valid.push(d.is_some());
+    }
+
+    fn view(&self) -> DateColumn<'_> {
+        DateColumn::new(&self.days, self.valid.view())
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct CodeBuf {
+    codes: Vec<u8>,
+    valid: BitmapBuf,
+}
+
+/// The identity dictionary: code `k` means code `k`.
+const IDENTITY: [u8; 16] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+
+impl CodeBuf {
+    fn push<T: Code>(&mut self, v: Option<T>) {
+        self.codes.push(v.map_or(0, Code::column_code));
+        self.valid.push(v.is_some());
+    }
+
+    fn view(&self) -> CodeColumn<'_> {
+        CodeColumn {
+            keys: Keys::U8(&self.codes),
+            valid: self.valid.view(),
+            decode: IDENTITY.to_vec(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct FlagBuf {
+    values: BitmapBuf,
+    valid: BitmapBuf,
+}
+
+impl FlagBuf {
+    fn push(&mut self, v: Option<bool>) {
+        self.values.push(v == Some(true));
+        self.valid.push(v.is_some());
+    }
+
+    fn view(&self) -> FlagColumn<'_> {
+        FlagColumn {
+            values: self.values.view().unwrap_or(Bitmap {
+                bytes: &[],
+                offset: 0,
+                len: 0,
+            }),
+            valid: self.valid.view(),
+        }
+    }
+}
+
+/// Participant records turned into owned columns — the layout
+/// [`ParticipantColumns`] borrows. Built once, computed many times (at about
+/// 40 bytes a participant instead of a few hundred for records).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use hanke::participant::synthetic::{generate, SyntheticConfig};
+/// use hanke::participant::columns::ParticipantTable;
+/// use hanke::indicator::{Catalogue, CommonIndicators};
+/// use hanke::rulebook::Rulebook;
+/// use hanke::programme::ProgrammePeriod;
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let rules = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap().participants().unwrap();
+/// let people = generate(&SyntheticConfig::new(7, 500, d(2023, 1, 1), d(2025, 12, 31)), rules);
+/// let table = ParticipantTable::from_participants(&people)?;
+///
+/// let from_records = CommonIndicators::compute(Catalogue::EsfPlus, rules, None, &people)?;
+/// let mut from_columns = CommonIndicators::new(Catalogue::EsfPlus, rules, None)?;
+/// from_columns.add_columns(&table.columns())?;
+/// assert_eq!(from_records, from_columns);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParticipantTable {
+    entry_date: Vec<i32>,
+    birth_date: DateBuf,
+    gender: CodeBuf,
+    municipality: BitmapBuf,
+    labour_status: CodeBuf,
+    unemployed_since: DateBuf,
+    education: CodeBuf,
+    disability: CodeBuf,
+    foreign_background: CodeBuf,
+    third_country_national: CodeBuf,
+    minority: CodeBuf,
+    homeless: CodeBuf,
+    other_disadvantaged: CodeBuf,
+    household_jobless: FlagBuf,
+    household_dependent_children: FlagBuf,
+    household_single_adult: FlagBuf,
+    exit_date: DateBuf,
+    exit_situation: CodeBuf,
+    qualification_gained: FlagBuf,
+    follow_up_date: DateBuf,
+    follow_up_employed: FlagBuf,
+    follow_up_improvement: CodeBuf,
+}
+
+impl ParticipantTable {
+    /// An empty table.
+    pub fn new() -> ParticipantTable {
+        ParticipantTable::default()
+    }
+
+    /// The records as a table; fails on a record with later exit events.
+    pub fn from_participants<'p>(
+        participants: impl IntoIterator<Item = &'p Participant>,
+    ) -> Result<ParticipantTable, ColumnsError> {
+        let mut t = ParticipantTable::new();
+        for p in participants {
+            t.push(p)?;
+        }
+        Ok(t)
+    }
+
+    /// Rows.
+    pub fn len(&self) -> usize {
+        self.entry_date.len()
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.entry_date.is_empty()
+    }
+
+    /// Appends a record; a record with later exit events is refused
+    /// (`columns.later_events`) and the table is left as it was.
+    pub fn push(&mut self, p: &Participant) -> Result<(), ColumnsError> {
+        if p.exit.as_ref().is_some_and(|x| !x.later_events.is_empty()) {
+            return Err(ColumnsError::LaterEvents { row: self.len() });
+        }
+        let e = &p.entry;
+        self.entry_date.push(days_from_date(e.date));
+        self.birth_date.push(e.birth_date);
+        self.gender.push(e.gender);
+        self.municipality.push(e.municipality.is_some());
+        self.labour_status.push(e.labour_status);
+        self.unemployed_since.push(match e.labour_status {
+            Some(LabourStatus::Unemployed { since }) => since,
+            _ => None,
+        });
+        self.education.push(e.education);
+        let d = &e.disadvantages;
+        self.disability.push(d.disability);
+        self.foreign_background.push(d.foreign_background);
+        self.third_country_national.push(d.third_country_national);
+        self.minority.push(d.minority);
+        self.homeless.push(d.homeless);
+        self.other_disadvantaged.push(d.other_disadvantaged);
+        self.household_jobless.push(e.household.map(|h| h.jobless));
+        self.household_dependent_children
+            .push(e.household.map(|h| h.dependent_children));
+        self.household_single_adult
+            .push(e.household.map(|h| h.single_adult));
+        let exit = p.exit.as_ref();
+        self.exit_date.push(exit.map(|x| x.date));
+        self.exit_situation.push(exit.and_then(|x| x.situation));
+        self.qualification_gained
+            .push(exit.and_then(|x| x.qualification_gained));
+        let f = p.follow_up.as_ref();
+        self.follow_up_date.push(f.map(|f| f.date));
+        self.follow_up_employed.push(f.and_then(|f| f.employed));
+        self.follow_up_improvement
+            .push(f.and_then(|f| f.improvement));
+        Ok(())
+    }
+
+    /// The table as borrowed columns.
+    pub fn columns(&self) -> ParticipantColumns<'_> {
+        ParticipantColumns {
+            entry_date: DateColumn::new(&self.entry_date, None),
+            birth_date: Some(self.birth_date.view()),
+            gender: Some(self.gender.view()),
+            municipality: Some(PresenceColumn::new(self.len(), self.municipality.view())),
+            labour_status: Some(self.labour_status.view()),
+            unemployed_since: Some(self.unemployed_since.view()),
+            education: Some(self.education.view()),
+            disability: Some(self.disability.view()),
+            foreign_background: Some(self.foreign_background.view()),
+            third_country_national: Some(self.third_country_national.view()),
+            minority: Some(self.minority.view()),
+            homeless: Some(self.homeless.view()),
+            other_disadvantaged: Some(self.other_disadvantaged.view()),
+            household_jobless: Some(self.household_jobless.view()),
+            household_dependent_children: Some(self.household_dependent_children.view()),
+            household_single_adult: Some(self.household_single_adult.view()),
+            exit_date: Some(self.exit_date.view()),
+            exit_situation: Some(self.exit_situation.view()),
+            qualification_gained: Some(self.qualification_gained.view()),
+            follow_up_date: Some(self.follow_up_date.view()),
+            follow_up_employed: Some(self.follow_up_employed.view()),
+            follow_up_improvement: Some(self.follow_up_improvement.view()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bitmap_words_follow_the_bit_offset() {
+        let bytes = [0xFFu8, 0x00, 0xAA, 0x55, 0xFF, 0x0F, 0xF0, 0x11, 0x22, 0x33];
+        for offset in 0..8 {
+            let len = 80 - offset - 1;
+            let b = Bitmap::new(&bytes, offset, len).unwrap();
+            for start in [0, 1, 7, 8, 13, len - 1] {
+                let w = b.word(start, 64);
+                for k in 0..64 {
+                    let i = start + k;
+                    let want = i < len && {
+                        let bit = offset + i;
+                        bytes[bit / 8] >> (bit % 8) & 1 == 1
+                    };
+                    assert_eq!(w >> k & 1 == 1, want, "offset {offset} start {start} k {k}");
+                }
+            }
+        }
+        assert!(Bitmap::new(&bytes, 1, 80).is_none());
+    }
+
+    #[test]
+    fn keys_decode_through_the_dictionary_and_mark_strangers() {
+        let mut out = [0u8; 4];
+        Keys::I32(&[1, 0, -1, 7]).decode_into(0, &[5, 6], &mut out);
+        assert_eq!(out, [6, 5, INVALID, INVALID]);
+        Keys::U32(&[9, 1, 1, 0, 1]).decode_into(1, &[5, 6], &mut out);
+        assert_eq!(out, [6, 6, 5, 6]);
+    }
+
+    #[test]
+    fn days_round_trip_at_the_edges() {
+        for d in [NaiveDate::MIN, NaiveDate::MAX, NaiveDate::default()] {
+            assert_eq!(date_from_days(days_from_date(d)), Some(d));
+        }
+        assert_eq!(date_from_days(i32::MAX), None);
+        assert_eq!(date_from_days(i32::MIN), None);
+    }
+}
