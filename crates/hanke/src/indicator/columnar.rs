@@ -18,7 +18,7 @@ use super::catalogue::Measure;
 use super::compute::{CommonIndicators, Tally};
 use crate::participant::columns::Code;
 use crate::participant::columns::{
-    Bitmap, CodeColumn, ColumnsError, DateColumn, FlagColumn, INVALID, ParticipantColumns,
+    Bitmap, CodeColumn, ColumnsError, DateColumn, FlagColumn, INVALID, Keys, ParticipantColumns,
     date_from_days, days_from_date, labour, low_bits,
 };
 use crate::participant::{Answer, ExitSituation, Gender, LtuDefinition, ParticipantRules};
@@ -32,8 +32,7 @@ const BLOCK: usize = 64;
 struct Calendar {
     base: i32,
     key: Vec<i32>,
-    plus6: Vec<i32>,
-    plus12: Vec<i32>,
+    plus: Vec<(i32, i32)>,
     min_day: i32,
     max_day: i32,
 }
@@ -63,8 +62,9 @@ impl Calendar {
                 .clone()
                 .map(|d| date_from_days(d).map_or(0, key_of))
                 .collect(),
-            plus6: days.clone().map(|d| plus_months(d, 6)).collect(),
-            plus12: days.map(|d| plus_months(d, 12)).collect(),
+            plus: days
+                .map(|d| (plus_months(d, 6), plus_months(d, 12)))
+                .collect(),
             min_day: days_from_date(NaiveDate::MIN),
             max_day: days_from_date(NaiveDate::MAX),
         }
@@ -82,17 +82,11 @@ impl Calendar {
         }
     }
 
-    fn plus6(&self, day: i32) -> i32 {
-        match self.plus6.get(self.index(day)) {
-            Some(&d) => d,
-            None => plus_months(day, 6),
-        }
-    }
-
-    fn plus12(&self, day: i32) -> i32 {
-        match self.plus12.get(self.index(day)) {
-            Some(&d) => d,
-            None => plus_months(day, 12),
+    /// The days six and twelve months after `day`.
+    fn plus(&self, day: i32) -> (i32, i32) {
+        match self.plus.get(self.index(day)) {
+            Some(&p) => p,
+            None => (plus_months(day, 6), plus_months(day, 12)),
         }
     }
 
@@ -109,14 +103,42 @@ fn calendar() -> &'static Calendar {
 /// Zeros standing in for an absent date column.
 static NO_DAYS: [i32; BLOCK] = [0; BLOCK];
 
+/// Zeros standing in for an absent categorical column.
+static NO_CODES: [u8; BLOCK] = [0; BLOCK];
+
+/// A whole block of values: the column's own 64 in place, or the short last
+/// block copied into `pad` and padded (fixed-length blocks let every loop below
+/// be unrolled and vectorised; padded rows are never present, so never counted).
+fn block_of<'x, T: Copy + Default>(
+    values: &'x [T],
+    start: usize,
+    n: usize,
+    pad: &'x mut [T; BLOCK],
+) -> &'x [T; BLOCK] {
+    let slice = values.get(start..start + n).unwrap_or(&[]);
+    if let Ok(full) = <&[T; BLOCK]>::try_from(slice) {
+        return full;
+    }
+    pad.fill(T::default());
+    for (p, v) in pad.iter_mut().zip(slice) {
+        *p = *v;
+    }
+    pad
+}
+
 /// One block of a date column: the days and which are present.
-fn date_block<'c>(c: Option<&DateColumn<'c>>, start: usize, n: usize) -> (&'c [i32], u64) {
+fn date_block<'x>(
+    c: Option<&'x DateColumn<'x>>,
+    start: usize,
+    n: usize,
+    pad: &'x mut [i32; BLOCK],
+) -> (&'x [i32; BLOCK], u64) {
     match c {
         Some(c) => (
-            c.days.get(start..start + n).unwrap_or(&NO_DAYS),
+            block_of(c.days, start, n, pad),
             valid_word(c.valid.as_ref(), start, n),
         ),
-        None => (NO_DAYS.get(..n).unwrap_or(&NO_DAYS), 0),
+        None => (&NO_DAYS, 0),
     }
 }
 
@@ -124,27 +146,46 @@ fn valid_word(valid: Option<&Bitmap<'_>>, start: usize, n: usize) -> u64 {
     valid.map_or(low_bits(n), |b| b.word(start, n))
 }
 
-/// Decodes one block of a categorical column into `out`; returns which rows are
-/// present, or the error for a present row whose key is not a value.
-fn code_block(
-    c: Option<&CodeColumn<'_>>,
+/// One block of a categorical column as internal codes — the column's own keys
+/// where they are the codes, else decoded into `out` — and which rows are
+/// present; or the error for a present row whose key is not a value.
+fn code_block<'x>(
+    c: Option<&'x CodeColumn<'x>>,
     column: &'static str,
     start: usize,
     n: usize,
-    out: &mut [u8; BLOCK],
-) -> Result<u64, ColumnsError> {
-    let Some(c) = c else { return Ok(0) };
-    let out = out.get_mut(..n).unwrap_or(&mut []);
-    c.keys.decode_into(start, &c.decode, out);
+    out: &'x mut [u8; BLOCK],
+) -> Result<(&'x [u8; BLOCK], u64), ColumnsError> {
+    let Some(c) = c else {
+        return Ok((&NO_CODES, 0));
+    };
     let valid = valid_word(c.valid.as_ref(), start, n);
-    let bad = valid & eq_mask(out, INVALID);
+    let (codes, bad) = match (c.keys, c.identity) {
+        // Keys that are the codes themselves: read in place, with a range check.
+        (Keys::U8(keys), true) => {
+            let codes = block_of(keys, start, n, out);
+            let bad = match u8::try_from(c.decode.len()) {
+                Ok(limit) => valid & mask_by(codes, |k| k >= limit),
+                Err(_) => 0,
+            };
+            (codes, bad)
+        }
+        _ => {
+            out.fill(INVALID);
+            if let Some(head) = out.get_mut(..n) {
+                c.keys.decode_into(start, &c.decode, head);
+            }
+            let bad = valid & eq_mask(out, INVALID);
+            (&*out, bad)
+        }
+    };
     if bad != 0 {
         return Err(ColumnsError::InvalidValue {
             column,
             row: start + bad.trailing_zeros() as usize,
         });
     }
-    Ok(valid)
+    Ok((codes, valid))
 }
 
 /// Values and presence of one block of a yes/no column: (present, present and yes).
@@ -155,20 +196,46 @@ fn flag_block(c: Option<&FlagColumn<'_>>, start: usize, n: usize) -> (u64, u64) 
     })
 }
 
-fn eq_mask(codes: &[u8], value: u8) -> u64 {
+/// Packs 64 bytes, each 0 or 1, into the bits of a `u64` (byte `i` → bit `i`).
+/// Writing conditions as bytes first lets the compiler vectorise them; each
+/// multiply then gathers eight bytes' low bits into one byte.
+fn pack(bytes: &[u8; BLOCK]) -> u64 {
     let mut m = 0u64;
-    for (i, &c) in codes.iter().enumerate() {
-        m |= u64::from(c == value) << i;
+    for (k, chunk) in bytes.chunks_exact(8).enumerate() {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(eight);
+        m |= (w.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k);
     }
     m
 }
 
-fn mask_where(values: &[i32], f: impl Fn(i32) -> bool) -> u64 {
-    let mut m = 0u64;
-    for (i, &v) in values.iter().enumerate() {
-        m |= u64::from(f(v)) << i;
+/// The rows where `f` holds for the value, as bits.
+#[inline]
+fn mask_by<T: Copy>(values: &[T; BLOCK], f: impl Fn(T) -> bool) -> u64 {
+    let mut bytes = [0u8; BLOCK];
+    for (b, &v) in bytes.iter_mut().zip(values) {
+        *b = u8::from(f(v));
     }
-    m
+    pack(&bytes)
+}
+
+fn eq_mask(codes: &[u8; BLOCK], value: u8) -> u64 {
+    mask_by(codes, |c| c == value)
+}
+
+fn mask_where(values: &[i32; BLOCK], f: impl Fn(i32) -> bool) -> u64 {
+    mask_by(values, f)
+}
+
+/// The rows where `f` holds for the two columns' values, as bits.
+#[inline]
+fn mask_pairs(a: &[i32; BLOCK], b: &[i32; BLOCK], f: impl Fn(i32, i32) -> bool) -> u64 {
+    let mut bytes = [0u8; BLOCK];
+    for (out, (&x, &y)) in bytes.iter_mut().zip(a.iter().zip(b)) {
+        *out = u8::from(f(x, y));
+    }
+    pack(&bytes)
 }
 
 fn out_of_range(column: &'static str, start: usize, bad: u64) -> Result<(), ColumnsError> {
@@ -215,18 +282,33 @@ struct Facts {
     improved: u64,
 }
 
+/// Lookup tables of one computation.
+struct Tables {
+    situations: [u8; 16],
+    isced: [i32; 256],
+}
+
 /// Scratch space of one block, reused for every block.
 struct Scratch {
+    days: [[i32; BLOCK]; 5],
     ages: [i32; BLOCK],
+    plus6: [i32; BLOCK],
+    plus12: [i32; BLOCK],
     isced: [i32; BLOCK],
     codes: [u8; BLOCK],
 }
 
-/// ISCED 2011 of an education code; `-1` for none (unknown, or not a code).
-fn isced_of(code: u8) -> i32 {
-    crate::classify::EducationLevel::from_code(code)
-        .and_then(crate::classify::EducationLevel::isced_2011)
-        .map_or(-1, i32::from)
+/// ISCED 2011 of each education code; `-1` for none (unknown, or not a code).
+fn isced_table() -> [i32; 256] {
+    let mut t = [-1; 256];
+    for level in crate::classify::EducationLevel::ALL {
+        if let (Some(slot), Some(isced)) =
+            (t.get_mut(usize::from(level.code())), level.isced_2011())
+        {
+            *slot = i32::from(isced);
+        }
+    }
+    t
 }
 
 /// Result categories of each exit-situation code: bit 0 job searching, 1
@@ -274,16 +356,22 @@ impl CommonIndicators {
     pub fn add_columns(&mut self, columns: &ParticipantColumns<'_>) -> Result<(), ColumnsError> {
         let mut part = self.empty_like();
         let mut scratch = Scratch {
+            days: [[0; BLOCK]; 5],
             ages: [0; BLOCK],
+            plus6: [0; BLOCK],
+            plus12: [0; BLOCK],
             isced: [0; BLOCK],
             codes: [0; BLOCK],
         };
-        let situations = situation_bits();
+        let tables = Tables {
+            situations: situation_bits(),
+            isced: isced_table(),
+        };
         let len = columns.len();
         let mut start = 0;
         while start < len {
             let n = (len - start).min(BLOCK);
-            part.add_block(columns, start, n, &mut scratch, &situations)?;
+            part.add_block(columns, start, n, &mut scratch, &tables)?;
             start += n;
         }
         self.absorb(&part);
@@ -296,70 +384,63 @@ impl CommonIndicators {
         start: usize,
         n: usize,
         s: &mut Scratch,
-        situations: &[u8; 16],
+        tables: &Tables,
     ) -> Result<(), ColumnsError> {
         let cal = calendar();
         let all = low_bits(n);
         let cut = self.cut_off.map_or(i32::MAX, days_from_date);
 
-        let (entry, entry_valid) = date_block(Some(&c.entry_date), start, n);
+        let [pad_e, pad_b, pad_u, pad_x, pad_f] = &mut s.days;
+        let (entry, entry_valid) = date_block(Some(&c.entry_date), start, n, pad_e);
         if entry_valid != all {
             return Err(ColumnsError::MissingEntryDate {
                 row: start + (!entry_valid & all).trailing_zeros() as usize,
             });
         }
-        let (birth, birth_valid) = date_block(c.birth_date.as_ref(), start, n);
-        let (since, since_valid) = date_block(c.unemployed_since.as_ref(), start, n);
-        let (exit, exit_valid) = date_block(c.exit_date.as_ref(), start, n);
-        let (follow, follow_valid) = date_block(c.follow_up_date.as_ref(), start, n);
+        let (birth, birth_valid) = date_block(c.birth_date.as_ref(), start, n, pad_b);
+        let (since, since_valid) = date_block(c.unemployed_since.as_ref(), start, n, pad_u);
+        let (exit, exit_valid) = date_block(c.exit_date.as_ref(), start, n, pad_x);
+        let (follow, follow_valid) = date_block(c.follow_up_date.as_ref(), start, n, pad_f);
+        for (name, days, valid) in [
+            ("entry_date", entry, entry_valid),
+            ("birth_date", birth, birth_valid),
+            ("unemployed_since", since, since_valid),
+            ("exit_date", exit, exit_valid),
+            ("follow_up_date", follow, follow_valid),
+        ] {
+            let bad = valid & mask_where(days, |d| cal.out_of_range(d));
+            out_of_range(name, start, bad)?;
+        }
 
-        // One pass over the dates of each row.
-        let (mut entered, mut born_by_entry, mut ltu6, mut ltu12, mut ltu12_reg) =
-            (0u64, 0, 0, 0, 0);
-        let (mut left_by_cut, mut followed_by_cut) = (0u64, 0u64);
-        let mut bad = [0u64; 5];
-        let rows = entry.iter().zip(birth).zip(since).zip(exit).zip(follow);
-        for (i, ((((&e, &b), &u), &x), &f)) in rows.enumerate() {
-            entered |= u64::from(e <= cut) << i;
-            born_by_entry |= u64::from(b <= e) << i;
-            if let Some(age) = s.ages.get_mut(i) {
-                *age = (cal.key(e) - cal.key(b)) >> 9;
-            }
-            ltu6 |= u64::from(e > cal.plus6(u)) << i;
-            let p12 = cal.plus12(u);
-            ltu12 |= u64::from(e > p12) << i;
-            ltu12_reg |= u64::from(e >= p12) << i;
-            left_by_cut |= u64::from(x <= cut) << i;
-            followed_by_cut |= u64::from(f <= cut) << i;
-            for (slot, day) in bad.iter_mut().zip([e, b, u, x, f]) {
-                *slot |= u64::from(cal.out_of_range(day)) << i;
-            }
+        // Calendar lookups, row by row (the only gathers), into arrays that the
+        // comparisons below read as vectors.
+        for (((age, p6), p12), ((&e, &b), &u)) in s
+            .ages
+            .iter_mut()
+            .zip(&mut s.plus6)
+            .zip(&mut s.plus12)
+            .zip(entry.iter().zip(birth).zip(since))
+        {
+            *age = (cal.key(e) - cal.key(b)) >> 9;
+            let (six, twelve) = cal.plus(u);
+            *p6 = six;
+            *p12 = twelve;
         }
-        let names = [
-            "entry_date",
-            "birth_date",
-            "unemployed_since",
-            "exit_date",
-            "follow_up_date",
-        ];
-        let valids = [
-            entry_valid,
-            birth_valid,
-            since_valid,
-            exit_valid,
-            follow_valid,
-        ];
-        for ((name, valid), b) in names.into_iter().zip(valids).zip(bad) {
-            out_of_range(name, start, valid & b)?;
-        }
+        let entered = mask_where(entry, |e| e <= cut);
+        let born_by_entry = mask_pairs(birth, entry, |b, e| b <= e);
+        let (plus6, plus12) = (&s.plus6, &s.plus12);
+        let ltu6 = mask_pairs(entry, plus6, |e, p| e > p);
+        let ltu12 = mask_pairs(entry, plus12, |e, p| e > p);
+        let ltu12_reg = mask_pairs(entry, plus12, |e, p| e >= p);
+        let left_by_cut = mask_where(exit, |x| x <= cut);
+        let followed_by_cut = mask_where(follow, |f| f <= cut);
         let entered = entered & all;
         self.not_yet_entered = self
             .not_yet_entered
             .saturating_add(u64::from((all & !entered).count_ones()));
 
         // Gender, as the period accepts it.
-        let gv = code_block(c.gender.as_ref(), "gender", start, n, &mut s.codes)?;
-        let codes = s.codes.get(..n).unwrap_or(&[]);
+        let (codes, gv) = code_block(c.gender.as_ref(), "gender", start, n, &mut s.codes)?;
         let accepts = |g: Gender| {
             if self.rules.accepts_gender(g) {
                 u64::MAX
@@ -375,14 +456,13 @@ impl CommonIndicators {
         count(&mut self.grand_total, entered, woman, man, non_binary);
 
         // Labour status.
-        let lv = code_block(
+        let (codes, lv) = code_block(
             c.labour_status.as_ref(),
             "labour_status",
             start,
             n,
             &mut s.codes,
         )?;
-        let codes = s.codes.get(..n).unwrap_or(&[]);
         let unemployed = lv & eq_mask(codes, labour::UNEMPLOYED);
         let inactive_not_in_education = lv & eq_mask(codes, labour::INACTIVE);
         let inactive =
@@ -391,17 +471,15 @@ impl CommonIndicators {
             lv & (eq_mask(codes, labour::EMPLOYED) | eq_mask(codes, labour::SELF_EMPLOYED));
 
         // Education.
-        let ev = code_block(c.education.as_ref(), "education", start, n, &mut s.codes)?;
-        for (i, &code) in s.codes.iter().take(n).enumerate() {
-            if let Some(slot) = s.isced.get_mut(i) {
-                *slot = isced_of(code);
-            }
+        let (codes, ev) = code_block(c.education.as_ref(), "education", start, n, &mut s.codes)?;
+        for (slot, &code) in s.isced.iter_mut().zip(codes) {
+            *slot = tables.isced.get(usize::from(code)).copied().unwrap_or(-1);
         }
-        let isced = s.isced.get(..n).unwrap_or(&[]);
+        let isced = &s.isced;
         let isced_known = ev & mask_where(isced, |i| i >= 0);
 
         // Age at entry, as `age_on`: unknown when born after entry or older than 255.
-        let ages = s.ages.get(..n).unwrap_or(&[]);
+        let ages = &s.ages;
         let age_known = birth_valid & born_by_entry & mask_where(ages, |a| (0..=255).contains(&a));
 
         // Completeness, field by field as the period requires.
@@ -454,8 +532,8 @@ impl CommonIndicators {
             (&c.other_disadvantaged, "other_disadvantaged"),
         ];
         for (slot, (col, name)) in answers.iter_mut().zip(answer_columns) {
-            let v = code_block(col.as_ref(), name, start, n, &mut s.codes)?;
-            *slot = v & eq_mask(s.codes.get(..n).unwrap_or(&[]), Answer::Yes.column_code());
+            let (codes, v) = code_block(col.as_ref(), name, start, n, &mut s.codes)?;
+            *slot = v & eq_mask(codes, Answer::Yes.column_code());
         }
         let [
             disability,
@@ -472,20 +550,25 @@ impl CommonIndicators {
 
         // Results upon leaving: left by the cut-off, the situation of the exit day.
         let left = exit_valid & left_by_cut;
-        let sv = code_block(
+        let (codes, sv) = code_block(
             c.exit_situation.as_ref(),
             "exit_situation",
             start,
             n,
             &mut s.codes,
         )?;
-        let (mut job_searching, mut education, mut employment) = (0u64, 0u64, 0u64);
-        for (i, &code) in s.codes.iter().take(n).enumerate() {
-            let bits = situations.get(usize::from(code)).copied().unwrap_or(0);
-            job_searching |= u64::from(bits & 1) << i;
-            education |= u64::from(bits >> 1 & 1) << i;
-            employment |= u64::from(bits >> 2 & 1) << i;
+        let mut bits = [0u8; BLOCK];
+        for (b, &code) in bits.iter_mut().zip(codes) {
+            *b = tables
+                .situations
+                .get(usize::from(code & 15))
+                .copied()
+                .unwrap_or(0);
         }
+        let bits = &bits;
+        let job_searching = mask_by(bits, |b| b & 1 != 0);
+        let education = mask_by(bits, |b| b & 2 != 0);
+        let employment = mask_by(bits, |b| b & 4 != 0);
         let (job_searching, education, employment) = (
             left & sv & job_searching,
             left & sv & education,
@@ -501,7 +584,7 @@ impl CommonIndicators {
 
         let followed = left & follow_valid & followed_by_cut;
         let (_, fu_employed) = flag_block(c.follow_up_employed.as_ref(), start, n);
-        let iv = code_block(
+        let (_, iv) = code_block(
             c.follow_up_improvement.as_ref(),
             "follow_up_improvement",
             start,
@@ -561,8 +644,13 @@ fn count(t: &mut Tally, rows: u64, woman: u64, man: u64, non_binary: u64) {
 
 /// The rows of a block for which `measure` holds — the bitmap form of
 /// `compute::holds`, which a test keeps equal to it.
-fn holds(measure: Measure, f: &Facts, ages: &[i32], isced: &[i32]) -> u64 {
-    let age = |p: &dyn Fn(i32) -> bool| f.age_known & mask_where(ages, p);
+fn holds(measure: Measure, f: &Facts, ages: &[i32; BLOCK], isced: &[i32; BLOCK]) -> u64 {
+    fn in_range(values: &[i32; BLOCK], lo: i32, hi: i32) -> u64 {
+        mask_where(values, |v| v >= lo && v <= hi)
+    }
+    let age = |lo: u8, hi: Option<u8>| {
+        f.age_known & in_range(ages, i32::from(lo), hi.map_or(i32::MAX, i32::from))
+    };
     let disadvantaged = f.disability
         | f.foreign_background
         | f.third_country_national
@@ -577,15 +665,13 @@ fn holds(measure: Measure, f: &Facts, ages: &[i32], isced: &[i32]) -> u64 {
         Measure::Inactive => f.inactive,
         Measure::InactiveNotInEducation => f.inactive_not_in_education,
         Measure::Employed => f.employed,
-        Measure::AgeBelow(n) => age(&|a| a < i32::from(n)),
-        Measure::AgeFrom(n) => age(&|a| a >= i32::from(n)),
-        Measure::AgeBetween(lo, hi) => age(&|a| (i32::from(lo)..=i32::from(hi)).contains(&a)),
+        Measure::AgeBelow(n) => f.age_known & !age(n, None),
+        Measure::AgeFrom(n) => age(n, None),
+        Measure::AgeBetween(lo, hi) => age(lo, Some(hi)),
         Measure::OlderUnemployedOrInactiveNotInEducation(n) => {
-            age(&|a| a >= i32::from(n)) & (f.unemployed | f.inactive_not_in_education)
+            age(n, None) & (f.unemployed | f.inactive_not_in_education)
         }
-        Measure::Isced(lo, hi) => {
-            f.isced_known & mask_where(isced, |i| (i32::from(lo)..=i32::from(hi)).contains(&i))
-        }
+        Measure::Isced(lo, hi) => f.isced_known & in_range(isced, i32::from(lo), i32::from(hi)),
         Measure::JoblessHousehold => f.jobless,
         Measure::JoblessHouseholdWithChildren => f.jobless & f.children,
         Measure::SingleAdultWithChildren => f.single_adult & f.children,
@@ -616,7 +702,7 @@ fn holds(measure: Measure, f: &Facts, ages: &[i32], isced: &[i32]) -> u64 {
         Measure::DisadvantagedPositiveUponLeaving => disadvantaged & any_result,
         Measure::EmployedSixMonths => f.follow_up_employed,
         Measure::ImprovedSixMonths => f.improved,
-        Measure::OlderEmployedSixMonths(n) => age(&|a| a >= i32::from(n)) & f.follow_up_employed,
+        Measure::OlderEmployedSixMonths(n) => age(n, None) & f.follow_up_employed,
         Measure::DisadvantagedEmployedSixMonths => disadvantaged & f.follow_up_employed,
     }
 }

@@ -415,6 +415,8 @@ pub struct CodeColumn<'a> {
     pub(crate) valid: Option<Bitmap<'a>>,
     /// Key → internal code; [`INVALID`] for a dictionary entry that is no value.
     pub(crate) decode: Vec<u8>,
+    /// Whether `decode` maps every key to itself (the keys are the codes).
+    pub(crate) identity: bool,
 }
 
 impl<'a> CodeColumn<'a> {
@@ -425,13 +427,16 @@ impl<'a> CodeColumn<'a> {
         valid: Option<Bitmap<'a>>,
         dictionary: &[Option<T>],
     ) -> CodeColumn<'a> {
+        let decode: Vec<u8> = dictionary
+            .iter()
+            .map(|v| v.map_or(INVALID, Code::column_code))
+            .collect();
+        let identity = decode.iter().enumerate().all(|(k, c)| usize::from(*c) == k);
         CodeColumn {
             keys,
             valid,
-            decode: dictionary
-                .iter()
-                .map(|v| v.map_or(INVALID, Code::column_code))
-                .collect(),
+            decode,
+            identity,
         }
     }
 
@@ -771,6 +776,7 @@ impl CodeBuf {
             keys: Keys::U8(&self.codes),
             valid: self.valid.view(),
             decode: IDENTITY.to_vec(),
+            identity: true,
         }
     }
 }

@@ -100,6 +100,11 @@ pub struct SyntheticConfig {
     /// Share of people who enter twice (a second record with the same identity
     /// code), per mille, to exercise duplicate merging.
     pub reentry_per_mille: u64,
+    /// Whether records carry (temporary) identity codes. The temporary
+    /// individual numbers 900–999 give about two million distinct codes, so data
+    /// sets of millions (benchmarks) go without: birth dates are then drawn
+    /// directly, from the same distribution.
+    pub identity_codes: bool,
 }
 
 impl SyntheticConfig {
@@ -116,6 +121,7 @@ impl SyntheticConfig {
             id_prefix: "P".to_string(),
             profile: Profile::SocialInclusion,
             reentry_per_mille: 0,
+            identity_codes: true,
         }
     }
 }
@@ -132,6 +138,15 @@ fn id(prefix: &str, n: usize) -> Option<ParticipantId> {
     format!("{prefix}-{n:04}").parse().ok()
 }
 
+/// A birth date that makes someone (about) `age` on `day`: between (age + 1)
+/// years minus a day and `age` years before it.
+fn birth_at_age(rng: &mut Rng, day: NaiveDate, age: u32) -> NaiveDate {
+    let lo = add_days(sub_months(day, 12 * (age + 1)), 1);
+    let hi = sub_months(day, 12 * age);
+    let spread = u64::try_from((hi - lo).num_days().max(0)).unwrap_or(0);
+    add_days(lo, rng.below(spread + 1))
+}
+
 /// A temporary identity code for someone of `age` on `day`, unique in `used`.
 fn identity(
     rng: &mut Rng,
@@ -141,11 +156,7 @@ fn identity(
     used: &mut HashSet<PersonalIdentityCode>,
 ) -> Option<PersonalIdentityCode> {
     for _ in 0..64 {
-        // Born between (age + 1) years minus a day and `age` years before `day`.
-        let lo = add_days(sub_months(day, 12 * (age + 1)), 1);
-        let hi = sub_months(day, 12 * age);
-        let spread = u64::try_from((hi - lo).num_days().max(0)).unwrap_or(0);
-        let birth = add_days(lo, rng.below(spread + 1));
+        let birth = birth_at_age(rng, day, age);
         if super::rules::age_on(birth, day) != u8::try_from(age).ok() {
             continue;
         }
@@ -195,7 +206,11 @@ fn answer(rng: &mut Rng, yes: u64, declined: u64, missing: u64) -> Option<Answer
 /// ```
 pub fn generate(config: &SyntheticConfig, rules: &ParticipantRules) -> Vec<Participant> {
     let mut rng = Rng(config.seed);
-    let mut used = HashSet::with_capacity(config.count);
+    let mut used = HashSet::with_capacity(if config.identity_codes {
+        config.count
+    } else {
+        0
+    });
     let mut out = Vec::with_capacity(config.count);
     let span = u64::try_from((config.end - config.start).num_days().max(1)).unwrap_or(1);
     let last_entry_offset = span.saturating_sub(30).max(1);
@@ -226,15 +241,14 @@ pub fn generate(config: &SyntheticConfig, rules: &ParticipantRules) -> Vec<Parti
         } else {
             Some(Gender::Man)
         };
-        let code = identity(
-            &mut rng,
-            entry,
-            u32::try_from(age).unwrap_or(30),
-            gender,
-            &mut used,
-        );
-        p.entry.birth_date = code.as_ref().map(PersonalIdentityCode::birth_date);
-        p.identity_code = code;
+        let age = u32::try_from(age).unwrap_or(30);
+        if config.identity_codes {
+            let code = identity(&mut rng, entry, age, gender, &mut used);
+            p.entry.birth_date = code.as_ref().map(PersonalIdentityCode::birth_date);
+            p.identity_code = code;
+        } else {
+            p.entry.birth_date = Some(birth_at_age(&mut rng, entry, age));
+        }
         p.entry.gender = gender;
         if !config.municipalities.is_empty() {
             let i = rng.below(config.municipalities.len() as u64) as usize;
