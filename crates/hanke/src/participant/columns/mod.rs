@@ -26,6 +26,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
+
 use chrono::NaiveDate;
 
 use super::{Answer, ExitSituation, Gender, Improvement, LabourStatus, Participant};
