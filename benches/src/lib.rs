@@ -15,9 +15,8 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use chrono::NaiveDate;
 use hanke::participant::columns::ParticipantTable;
-use hanke::participant::synthetic::{SyntheticConfig, generate};
+use hanke::participant::synthetic::{self, SyntheticConfig, generate};
 use hanke::participant::{Participant, ParticipantRules};
 use hanke::programme::ProgrammePeriod;
 use hanke::rulebook::Rulebook;
@@ -27,12 +26,8 @@ pub const P21: ProgrammePeriod = ProgrammePeriod::Period2021To2027;
 /// 2014–2020 (ESF).
 pub const P14: ProgrammePeriod = ProgrammePeriod::Period2014To2020;
 
-/// The seed of every generated data set.
-pub const SEED: u64 = 2026;
-
-/// Records are generated in chunks of this many, each with its own seed
-/// (`SEED + chunk`), so that any size is a prefix of a larger one.
-pub const CHUNK: usize = 100_000;
+/// Records are generated in chunks of this many, each with its own seed.
+pub const CHUNK: usize = synthetic::BENCHMARK_CHUNK;
 
 /// Whether criterion measures (`cargo bench` passes `--bench`) rather than
 /// checks that each benchmark runs once (`cargo test --benches`).
@@ -59,39 +54,14 @@ pub fn rules(period: ProgrammePeriod) -> &'static ParticipantRules {
         .unwrap_or_else(|| unreachable!("both periods have participant rules"))
 }
 
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
-}
-
-/// The generator's settings for one chunk: a social-inclusion project
-/// 2022–2026 seen at the end of 2026, two municipalities, no identity codes.
+/// The generator's settings for one chunk (the core's benchmark data set).
 pub fn config(chunk: usize, count: usize) -> SyntheticConfig {
-    let mut c = SyntheticConfig::new(
-        SEED + chunk as u64,
-        count,
-        date(2022, 1, 1),
-        date(2026, 6, 30),
-    );
-    c.as_of = date(2026, 12, 31);
-    c.municipalities = ["091", "837", "564"]
-        .iter()
-        .filter_map(|m| m.parse().ok())
-        .collect();
-    c.identity_codes = false;
-    c.id_prefix = format!("C{chunk}");
-    c
+    synthetic::benchmark_config(chunk, count)
 }
 
 /// Calls `f` with each chunk of the first `n` generated participants.
-pub fn for_each_chunk(n: usize, period: ProgrammePeriod, mut f: impl FnMut(Vec<Participant>)) {
-    let mut chunk = 0;
-    let mut left = n;
-    while left > 0 {
-        let count = left.min(CHUNK);
-        f(generate(&config(chunk, count), rules(period)));
-        left -= count;
-        chunk += 1;
-    }
+pub fn for_each_chunk(n: usize, period: ProgrammePeriod, f: impl FnMut(Vec<Participant>)) {
+    synthetic::benchmark_chunks(n, rules(period), f);
 }
 
 /// The first `n` generated participants as records.
@@ -121,14 +91,7 @@ pub fn participants_with_codes(n: usize, period: ProgrammePeriod) -> Vec<Partici
 
 /// The first `n` generated participants as columns.
 pub fn table(n: usize, period: ProgrammePeriod) -> ParticipantTable {
-    let mut t = ParticipantTable::new();
-    for_each_chunk(n, period, |c| {
-        for p in &c {
-            // The generator records no later exit events.
-            let _ = t.push(p);
-        }
-    });
-    t
+    synthetic::benchmark_table(n, rules(period))
 }
 
 /// A global allocator that counts live and peak heap bytes.

@@ -237,6 +237,12 @@ impl PyParticipants {
 #[derive(Clone)]
 pub(crate) struct PyIndicators(hanke::indicator::CommonIndicators);
 
+impl PyIndicators {
+    pub(crate) fn new(inner: hanke::indicator::CommonIndicators) -> PyIndicators {
+        PyIndicators(inner)
+    }
+}
+
 fn tally_dict<'py>(py: Python<'py>, t: hanke::indicator::Tally) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
     d.set_item("women", t.women)?;

@@ -2,6 +2,7 @@
 //! core. No rule lives here — every decision is the core's.
 
 mod analysis;
+mod columns;
 mod errors;
 mod eura;
 mod project;
@@ -35,6 +36,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<analysis::PyActivityLog>()?;
     m.add_class::<analysis::PyEsrReport>()?;
     m.add_function(wrap_pyfunction!(analysis::read_participants, m)?)?;
+    m.add_class::<columns::ParticipantData>()?;
+    m.add_function(wrap_pyfunction!(columns::common_indicators, m)?)?;
+    m.add_function(wrap_pyfunction!(columns::time_common_indicators, m)?)?;
+    m.add_function(wrap_pyfunction!(columns::synthetic_participants, m)?)?;
     m.add_function(wrap_pyfunction!(analysis::portfolio_report, m)?)?;
     m.add_function(wrap_pyfunction!(analysis::markdown_html, m)?)?;
     m.add_class::<eura::PyParsed>()?;

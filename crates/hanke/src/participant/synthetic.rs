@@ -138,6 +138,67 @@ fn id(prefix: &str, n: usize) -> Option<ParticipantId> {
     format!("{prefix}-{n:04}").parse().ok()
 }
 
+/// Records of the benchmark data set come in chunks of this many, each from its
+/// own seed, so that any size is a prefix of a larger one.
+pub const BENCHMARK_CHUNK: usize = 100_000;
+
+/// The settings of one chunk of the benchmark data set — the data that
+/// `BENCHMARKS.md` and the pandas/polars comparison run on: a social-inclusion
+/// project 2022 – June 2026 seen at the end of 2026, three municipalities, no
+/// identity codes, seed 2026 + `chunk`.
+pub fn benchmark_config(chunk: usize, count: usize) -> SyntheticConfig {
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+    let mut c = SyntheticConfig::new(
+        2026 + chunk as u64,
+        count,
+        day(2022, 1, 1),
+        day(2026, 6, 30),
+    );
+    c.as_of = day(2026, 12, 31);
+    c.municipalities = ["091", "837", "564"]
+        .iter()
+        .filter_map(|m| m.parse().ok())
+        .collect();
+    c.identity_codes = false;
+    c.id_prefix = format!("C{chunk}");
+    c
+}
+
+/// Calls `f` with each chunk of the first `n` participants of the benchmark
+/// data set.
+pub fn benchmark_chunks(n: usize, rules: &ParticipantRules, mut f: impl FnMut(Vec<Participant>)) {
+    let mut chunk = 0;
+    let mut left = n;
+    while left > 0 {
+        let count = left.min(BENCHMARK_CHUNK);
+        f(generate(&benchmark_config(chunk, count), rules));
+        left -= count;
+        chunk += 1;
+    }
+}
+
+/// The first `n` participants of the benchmark data set as columns, built a
+/// chunk at a time (memory: the table plus one chunk of records).
+///
+/// ```
+/// use hanke::participant::synthetic::benchmark_table;
+/// use hanke::rulebook::Rulebook;
+/// use hanke::programme::ProgrammePeriod;
+/// let rules = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap().participants().unwrap();
+/// assert_eq!(benchmark_table(1_000, rules).len(), 1_000);
+/// ```
+pub fn benchmark_table(n: usize, rules: &ParticipantRules) -> super::columns::ParticipantTable {
+    let mut t = super::columns::ParticipantTable::new();
+    benchmark_chunks(n, rules, |chunk| {
+        for p in &chunk {
+            // The generator records no later exit events, which is all a
+            // table refuses.
+            let _ = t.push(p);
+        }
+    });
+    t
+}
+
 /// A birth date that makes someone (about) `age` on `day`: between (age + 1)
 /// years minus a day and `age` years before it.
 fn birth_at_age(rng: &mut Rng, day: NaiveDate, age: u32) -> NaiveDate {

@@ -34,8 +34,8 @@
 use arrow_array::cast::AsArray;
 use arrow_array::types::{
     Date64Type, Int8Type, Int16Type, Int32Type, Int64Type, TimestampMicrosecondType,
-    TimestampMillisecondType, TimestampNanosecondType, TimestampSecondType, UInt8Type,
-    UInt16Type, UInt32Type,
+    TimestampMillisecondType, TimestampNanosecondType, TimestampSecondType, UInt8Type, UInt16Type,
+    UInt32Type,
 };
 use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch};
 use arrow_schema::{DataType, TimeUnit};
@@ -94,8 +94,11 @@ fn unsupported(column: &'static str, a: &dyn Array, expected: &'static str) -> C
 #[derive(Default)]
 struct Converted {
     days: Vec<(&'static str, Vec<i32>)>,
-    codes: Vec<(&'static str, Vec<u8>, Vec<Option<u8>>)>,
+    codes: Vec<ConvertedCodes>,
 }
+
+/// A plain string column turned into keys: (column, keys, key → code).
+type ConvertedCodes = (&'static str, Vec<u8>, Vec<Option<u8>>);
 
 /// Days since 1970 of a non-`Date32` date column.
 fn convert_days(column: &'static str, a: &dyn Array) -> Result<Vec<i32>, ColumnsError> {
@@ -123,7 +126,13 @@ fn convert_days(column: &'static str, a: &dyn Array) -> Result<Vec<i32>, Columns
             };
             raw.iter().map(|v| to_days(*v, per_day)).collect()
         }
-        _ => return Err(unsupported(column, a, "a date (Date32, Date64 or timestamp)")),
+        _ => {
+            return Err(unsupported(
+                column,
+                a,
+                "a date (Date32, Date64 or timestamp)",
+            ));
+        }
     };
     Ok(values)
 }
@@ -232,7 +241,13 @@ fn code_source<'b>(column: &'static str, a: &'b ArrayRef) -> Result<CodeSource<'
                 let d = a.as_dictionary::<UInt32Type>();
                 (Keys::U32(d.keys().values()), dict(d.values())?)
             }
-            _ => return Err(unsupported(column, a.as_ref(), "dictionary keys of up to 64 bits")),
+            _ => {
+                return Err(unsupported(
+                    column,
+                    a.as_ref(),
+                    "dictionary keys of up to 64 bits",
+                ));
+            }
         };
         return Ok(CodeSource::Borrowed(keys.0, keys.1));
     }
@@ -273,11 +288,22 @@ fn code_source<'b>(column: &'static str, a: &'b ArrayRef) -> Result<CodeSource<'
         };
         return Ok(CodeSource::Borrowed(keys, identity));
     }
-    Err(unsupported(column, a.as_ref(), "labels (strings or a dictionary)"))
+    Err(unsupported(
+        column,
+        a.as_ref(),
+        "labels (strings or a dictionary)",
+    ))
 }
 
-fn code_column<'b>(keys: Keys<'b>, valid: Option<Bitmap<'b>>, dictionary: &[Option<u8>]) -> CodeColumn<'b> {
-    let decode: Vec<u8> = dictionary.iter().map(|c| c.unwrap_or(super::INVALID)).collect();
+fn code_column<'b>(
+    keys: Keys<'b>,
+    valid: Option<Bitmap<'b>>,
+    dictionary: &[Option<u8>],
+) -> CodeColumn<'b> {
+    let decode: Vec<u8> = dictionary
+        .iter()
+        .map(|c| c.unwrap_or(super::INVALID))
+        .collect();
     let identity = decode.iter().enumerate().all(|(k, c)| usize::from(*c) == k);
     CodeColumn {
         keys,
@@ -354,10 +380,10 @@ pub fn with_columns<R>(
     let code = |name: &'static str| -> Option<CodeColumn<'_>> {
         let a = get(name)?;
         let valid = nulls(a.as_ref());
-        if let Some((_, src)) = sources.iter().find(|(n, _)| *n == name) {
-            if let CodeSource::Borrowed(keys, dict) = src {
-                return Some(code_column(*keys, valid, dict));
-            }
+        if let Some((_, CodeSource::Borrowed(keys, dict))) =
+            sources.iter().find(|(n, _)| *n == name)
+        {
+            return Some(code_column(*keys, valid, dict));
         }
         converted
             .codes
@@ -393,7 +419,10 @@ pub fn with_columns<R>(
     set!(code("homeless"), with_homeless);
     set!(code("other_disadvantaged"), with_other_disadvantaged);
     set!(flag("household_jobless")?, with_household_jobless);
-    set!(flag("household_dependent_children")?, with_household_dependent_children);
+    set!(
+        flag("household_dependent_children")?,
+        with_household_dependent_children
+    );
     set!(flag("household_single_adult")?, with_household_single_adult);
     set!(date("exit_date")?, with_exit_date);
     set!(code("exit_situation"), with_exit_situation);
@@ -422,15 +451,23 @@ fn dates(d: &super::DateBuf) -> ArrayRef {
 
 fn dictionary(c: &super::CodeBuf, labels: &[&str]) -> Result<ArrayRef, arrow_schema::ArrowError> {
     let keys = arrow_array::Int8Array::new(
-        c.codes.iter().map(|k| i8::try_from(*k).unwrap_or(0)).collect(),
+        c.codes
+            .iter()
+            .map(|k| i8::try_from(*k).unwrap_or(0))
+            .collect(),
         Some(null_buffer(&c.valid)),
     );
     let values = std::sync::Arc::new(arrow_array::StringArray::from(labels.to_vec()));
-    Ok(std::sync::Arc::new(arrow_array::DictionaryArray::<Int8Type>::try_new(keys, values)?))
+    Ok(std::sync::Arc::new(
+        arrow_array::DictionaryArray::<Int8Type>::try_new(keys, values)?,
+    ))
 }
 
 fn flags(f: &super::FlagBuf) -> ArrayRef {
-    std::sync::Arc::new(BooleanArray::new(arrow_buffer_of(&f.values), Some(null_buffer(&f.valid))))
+    std::sync::Arc::new(BooleanArray::new(
+        arrow_buffer_of(&f.values),
+        Some(null_buffer(&f.valid)),
+    ))
 }
 
 /// A table as an Arrow record batch, in the layout [`with_columns`] reads
@@ -456,10 +493,22 @@ fn flags(f: &super::FlagBuf) -> ArrayRef {
 /// assert_eq!(ind, CommonIndicators::compute(Catalogue::EsfPlus, rules, None, &people)?);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn to_record_batch(t: &super::ParticipantTable) -> Result<RecordBatch, arrow_schema::ArrowError> {
-    let gender: Vec<&str> = [Gender::Woman, Gender::Man, Gender::NonBinary].map(Gender::code).to_vec();
-    let labour = ["employed", "self_employed", "unemployed", "inactive_in_education", "inactive"];
-    let answers: Vec<&str> = [Answer::Yes, Answer::No, Answer::Declined].map(Answer::code).to_vec();
+pub fn to_record_batch(
+    t: &super::ParticipantTable,
+) -> Result<RecordBatch, arrow_schema::ArrowError> {
+    let gender: Vec<&str> = [Gender::Woman, Gender::Man, Gender::NonBinary]
+        .map(Gender::code)
+        .to_vec();
+    let labour = [
+        "employed",
+        "self_employed",
+        "unemployed",
+        "inactive_in_education",
+        "inactive",
+    ];
+    let answers: Vec<&str> = [Answer::Yes, Answer::No, Answer::Declined]
+        .map(Answer::code)
+        .to_vec();
     let situations: Vec<&str> = ExitSituation::ALL.iter().map(|s| s.code()).collect();
     let improvements: Vec<&str> = [
         Improvement::PrecariousToStable,
@@ -470,7 +519,11 @@ pub fn to_record_batch(t: &super::ParticipantTable) -> Result<RecordBatch, arrow
     .map(Improvement::code)
     .to_vec();
     let education: ArrayRef = std::sync::Arc::new(arrow_array::Int8Array::new(
-        t.education.codes.iter().map(|k| i8::try_from(*k).unwrap_or(9)).collect(),
+        t.education
+            .codes
+            .iter()
+            .map(|k| i8::try_from(*k).unwrap_or(9))
+            .collect(),
         Some(null_buffer(&t.education.valid)),
     ));
     let entry: ArrayRef = std::sync::Arc::new(arrow_array::Date32Array::from(t.entry_date.clone()));
@@ -482,19 +535,37 @@ pub fn to_record_batch(t: &super::ParticipantTable) -> Result<RecordBatch, arrow
         ("unemployed_since", dates(&t.unemployed_since)),
         ("education", education),
         ("disability", dictionary(&t.disability, &answers)?),
-        ("foreign_background", dictionary(&t.foreign_background, &answers)?),
-        ("third_country_national", dictionary(&t.third_country_national, &answers)?),
+        (
+            "foreign_background",
+            dictionary(&t.foreign_background, &answers)?,
+        ),
+        (
+            "third_country_national",
+            dictionary(&t.third_country_national, &answers)?,
+        ),
         ("minority", dictionary(&t.minority, &answers)?),
         ("homeless", dictionary(&t.homeless, &answers)?),
-        ("other_disadvantaged", dictionary(&t.other_disadvantaged, &answers)?),
+        (
+            "other_disadvantaged",
+            dictionary(&t.other_disadvantaged, &answers)?,
+        ),
         ("household_jobless", flags(&t.household_jobless)),
-        ("household_dependent_children", flags(&t.household_dependent_children)),
+        (
+            "household_dependent_children",
+            flags(&t.household_dependent_children),
+        ),
         ("household_single_adult", flags(&t.household_single_adult)),
         ("exit_date", dates(&t.exit_date)),
-        ("exit_situation", dictionary(&t.exit_situation, &situations)?),
+        (
+            "exit_situation",
+            dictionary(&t.exit_situation, &situations)?,
+        ),
         ("qualification_gained", flags(&t.qualification_gained)),
         ("follow_up_date", dates(&t.follow_up_date)),
         ("follow_up_employed", flags(&t.follow_up_employed)),
-        ("follow_up_improvement", dictionary(&t.follow_up_improvement, &improvements)?),
+        (
+            "follow_up_improvement",
+            dictionary(&t.follow_up_improvement, &improvements)?,
+        ),
     ])
 }

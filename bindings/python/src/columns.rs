@@ -1,0 +1,232 @@
+//! Indicators straight from an Arrow table (polars, pyarrow, anything with
+//! `__arrow_c_stream__`), read in place by the core (`hanke::participant::
+//! columns::arrow`), and the benchmark data set as an Arrow table.
+
+use std::sync::Arc;
+
+use arrow_array::{ArrayRef, RecordBatch, StructArray};
+use arrow_schema::Field;
+use chrono::NaiveDate;
+use hanke::indicator::{Catalogue, CommonIndicators};
+use hanke::participant::columns::arrow::{to_record_batch, with_columns};
+use pyo3::prelude::*;
+use pyo3::types::PyCapsule;
+use pyo3_arrow::PyTable;
+use pyo3_arrow::ffi::{ArrayIterator, to_stream_pycapsule};
+
+use crate::analysis::PyIndicators;
+use crate::errors::{self, Kind};
+use crate::project::parse_period;
+
+fn columns_error(e: hanke::participant::columns::ColumnsError) -> PyErr {
+    errors::error(Kind::Validation, e.code(), e.to_string())
+}
+
+fn catalogue_for(
+    period: hanke::programme::ProgrammePeriod,
+    catalogue: Option<&str>,
+) -> PyResult<Catalogue> {
+    match catalogue {
+        Some(code) => Catalogue::from_code(code).ok_or_else(|| {
+            errors::error(
+                Kind::Validation,
+                "indicator.catalogue",
+                format!("{code:?} is not a catalogue (esf_2014, esf_plus, esf_plus_most_deprived)"),
+            )
+        }),
+        None => Catalogue::for_period(period).ok_or_else(|| {
+            errors::error(
+                Kind::Validation,
+                "indicator.catalogue",
+                "no catalogue for the period",
+            )
+        }),
+    }
+}
+
+fn participant_rules(
+    period: hanke::programme::ProgrammePeriod,
+) -> PyResult<&'static hanke::participant::ParticipantRules> {
+    hanke::rulebook::Rulebook::for_period(period)
+        .and_then(|r| r.participants())
+        .ok_or_else(|| {
+            errors::error(
+                Kind::Validation,
+                "rulebook.no_participant_rules",
+                format!("no participant rules for {period}"),
+            )
+        })
+}
+
+/// Every batch of `batches` into one computation, without the GIL.
+fn compute(
+    py: Python<'_>,
+    batches: &[RecordBatch],
+    mut ind: CommonIndicators,
+) -> PyResult<CommonIndicators> {
+    py.detach(|| {
+        let mut offset = 0usize;
+        for batch in batches {
+            with_columns(batch, |cols| ind.add_columns(cols))
+                .and_then(|r| r)
+                .map_err(|e| shift_row(e, offset))?;
+            offset += batch.num_rows();
+        }
+        Ok(ind)
+    })
+    .map_err(columns_error)
+}
+
+/// Rows in errors count from the start of the table, not of the batch.
+fn shift_row(
+    e: hanke::participant::columns::ColumnsError,
+    offset: usize,
+) -> hanke::participant::columns::ColumnsError {
+    use hanke::participant::columns::ColumnsError as E;
+    match e {
+        E::MissingEntryDate { row } => E::MissingEntryDate { row: row + offset },
+        E::InvalidValue { column, row } => E::InvalidValue {
+            column,
+            row: row + offset,
+        },
+        E::DateOutOfRange { column, row } => E::DateOutOfRange {
+            column,
+            row: row + offset,
+        },
+        other => other,
+    }
+}
+
+/// The EU common indicators of a participant table — any object with
+/// ``__arrow_c_stream__`` (a polars DataFrame, a pyarrow Table, ``hanke.
+/// synthetic_participants``) whose columns have the participant file's names.
+/// ``Date32`` dates, categorical (dictionary) labels, integer education levels
+/// and booleans are read where they lie, without a copy; other date types and
+/// plain strings are converted once. Raises ``ValidationError`` (``columns.*``)
+/// with the row for a label that is no value or a missing entry date.
+///
+/// >>> import polars as pl, datetime as dt
+/// >>> df = pl.DataFrame({"entry_date": [dt.date(2024, 2, 1)], "gender": ["nainen"]})
+/// >>> hanke.common_indicators(df).grand_total["women"]
+/// 1
+#[pyfunction]
+#[pyo3(signature = (data, period = "2021-2027", catalogue = None, cut_off = None))]
+pub(crate) fn common_indicators(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    period: &str,
+    catalogue: Option<&str>,
+    cut_off: Option<NaiveDate>,
+) -> PyResult<PyIndicators> {
+    let period = parse_period(period)?;
+    let rules = participant_rules(period)?;
+    let catalogue = catalogue_for(period, catalogue)?;
+    let ind = CommonIndicators::new(catalogue, rules, cut_off)
+        .map_err(|e| errors::from_core(Kind::Indicator, e))?;
+    let (batches, _) = data.extract::<PyTable>()?.into_inner();
+    Ok(PyIndicators::new(compute(py, &batches, ind)?))
+}
+
+/// Times the core's computation over ``data`` from Rust, after one conversion,
+/// ``repeat`` times; returns the seconds of each run. The Python-free figure
+/// of the benchmark comparison (``benches/compare.py``).
+#[pyfunction]
+#[pyo3(signature = (data, repeat = 5, period = "2021-2027", catalogue = None, cut_off = None))]
+pub(crate) fn time_common_indicators(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    repeat: usize,
+    period: &str,
+    catalogue: Option<&str>,
+    cut_off: Option<NaiveDate>,
+) -> PyResult<Vec<f64>> {
+    let period = parse_period(period)?;
+    let rules = participant_rules(period)?;
+    let catalogue = catalogue_for(period, catalogue)?;
+    let (batches, _) = data.extract::<PyTable>()?.into_inner();
+    let mut times = Vec::with_capacity(repeat);
+    for _ in 0..repeat {
+        let ind = CommonIndicators::new(catalogue, rules, cut_off)
+            .map_err(|e| errors::from_core(Kind::Indicator, e))?;
+        let start = std::time::Instant::now();
+        std::hint::black_box(compute(py, &batches, ind)?);
+        times.push(start.elapsed().as_secs_f64());
+    }
+    Ok(times)
+}
+
+/// The benchmark data set — the first ``n`` synthetic participants that
+/// hanke's benchmarks run on (fixed seeds; no identity codes) — as an Arrow
+/// table: ``polars.DataFrame(t)``, ``pyarrow.table(t)``.
+///
+/// >>> t = hanke.synthetic_participants(1000)
+/// >>> t.num_rows
+/// 1000
+#[pyfunction]
+#[pyo3(signature = (n, period = "2021-2027"))]
+pub(crate) fn synthetic_participants(
+    py: Python<'_>,
+    n: usize,
+    period: &str,
+) -> PyResult<ParticipantData> {
+    let rules = participant_rules(parse_period(period)?)?;
+    let batch = py
+        .detach(|| {
+            let table = hanke::participant::synthetic::benchmark_table(n, rules);
+            to_record_batch(&table)
+        })
+        .map_err(|e| errors::error(Kind::Base, "table.arrow", e.to_string()))?;
+    Ok(ParticipantData { batch })
+}
+
+/// Participant records as an Arrow table — *osallistujatiedot* — in the column
+/// layout ``common_indicators`` reads without copying.
+#[pyclass(frozen, module = "hanke", name = "ParticipantData")]
+pub(crate) struct ParticipantData {
+    batch: RecordBatch,
+}
+
+#[pymethods]
+impl ParticipantData {
+    /// The Arrow C stream (the PyCapsule interface).
+    #[pyo3(signature = (requested_schema = None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyCapsule>>,
+    ) -> PyResult<Bound<'py, PyCapsule>> {
+        let schema = self.batch.schema();
+        let array: ArrayRef = Arc::new(StructArray::from(self.batch.clone()));
+        let field = Field::new_struct("", schema.fields().clone(), false);
+        let reader = Box::new(ArrayIterator::new(
+            std::iter::once(Ok(array)),
+            Arc::new(field),
+        ));
+        Ok(to_stream_pycapsule(py, reader, requested_schema)?)
+    }
+
+    /// The number of rows.
+    #[getter]
+    fn num_rows(&self) -> usize {
+        self.batch.num_rows()
+    }
+
+    /// The column names, in order.
+    #[getter]
+    fn column_names(&self) -> Vec<String> {
+        self.batch
+            .schema()
+            .fields()
+            .iter()
+            .map(|f| f.name().clone())
+            .collect()
+    }
+
+    fn __len__(&self) -> usize {
+        self.batch.num_rows()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("ParticipantData(rows={})", self.batch.num_rows())
+    }
+}
