@@ -1,0 +1,253 @@
+"""The ESF+ common indicators four ways, in one process, on the same data.
+
+1. hanke in Rust (the core over the Arrow buffers, timed inside Rust);
+2. hanke from Python on a polars and on a pyarrow table (Arrow PyCapsule);
+3. an idiomatic vectorised pandas implementation;
+4. an idiomatic polars implementation.
+
+The four are first checked to give identical numbers — every indicator by
+gender, the grand total and the incomplete records — then timed (median of
+``--repeat`` runs) and compared. The pandas and polars versions implement the
+same definitions as hanke (``docs/indicators.md``; RULES.md §2): Annex I counts
+complete records only; age at entry in whole years; long-term unemployment by
+the age-dependent definition (> 6 months under 25, > 12 months from 25);
+results upon leaving need an exit by the cut-off, longer-term results a
+follow-up by it; in 2021–2027 nobody in employment is also job searching.
+
+    python benches/compare.py --rows 1000000        # BENCHMARKS.md
+    python benches/compare.py --smoke               # part of the test command
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import sys
+import time
+
+import pandas as pd
+import polars as pl
+import pyarrow as pa
+
+import hanke
+
+CUT_OFF = dt.date(2025, 12, 31)
+GENDERS = ("woman", "man", "non_binary")
+EMPLOYMENT = ["open_labour_market", "self_employed", "pay_subsidised_work", "apprenticeship"]
+EDUCATION = ["apprenticeship", "education"]
+JOB_SEARCHING = ["work_trial", "job_seeking"]
+ISCED = {"EECO09": (0, 2), "EECO10": (3, 4), "EECO11": (5, 8)}
+ANSWERS = {
+    "EECO12": "disability",
+    "EECO13": "third_country_national",
+    "EECO14": "foreign_background",
+    "EECO15": "minority",
+    "EECO16": "homeless",
+}
+
+Counts = dict  # code -> (women, men, non_binary, unknown)
+
+
+def from_hanke(ind) -> Counts:
+    out = {}
+    for row in ind.table().to_pylist():
+        if row["total"] is not None:
+            out[row["code"]] = (row["women"], row["men"], row["non_binary"], row["unknown"])
+    for name, t in (("grand_total", ind.grand_total), ("incomplete", ind.incomplete)):
+        out[name] = (t["women"], t["men"], t["non_binary"], t["unknown"])
+    return out
+
+
+# --- pandas -----------------------------------------------------------------
+
+
+def pandas_indicators(df: pd.DataFrame, cut_off: dt.date) -> Counts:
+    cut = pd.Timestamp(cut_off)
+    e, b = df["entry_date"], df["birth_date"]
+    entered = e <= cut
+    gender = df["gender"]
+    born = b.notna() & (b <= e)
+    age = e.dt.year - b.dt.year - ((e.dt.month * 100 + e.dt.day) < (b.dt.month * 100 + b.dt.day))
+    age_known = born & (age <= 255)
+    status = df["labour_status"]
+    unemployed = status == "unemployed"
+    since = df["unemployed_since"]
+    edu = df["education"]
+    isced_known = edu.notna() & (edu != 9)
+    complete = gender.notna() & born & status.notna() & ~(unemployed & since.isna()) & isced_known
+    six = since + pd.DateOffset(months=6)
+    twelve = since + pd.DateOffset(months=12)
+    limit = six.where(age < 25, twelve)
+    left = df["exit_date"].notna() & (df["exit_date"] <= cut)
+    sit = df["exit_situation"]
+    employment = left & sit.isin(EMPLOYMENT)
+    followed = left & df["follow_up_date"].notna() & (df["follow_up_date"] <= cut)
+    employed = status.isin(["employed", "self_employed"])
+    ind = pd.DataFrame(
+        {
+            "EECO01": True,
+            "EECO02": unemployed,
+            "EECO03": unemployed & since.notna() & age_known & (e > limit),
+            "EECO04": status.isin(["inactive", "inactive_in_education"]),
+            "EECO05": employed,
+            "EECO06": age_known & (age < 18),
+            "EECO07": age_known & age.between(18, 29),
+            "EECO08": age_known & (age >= 55),
+            **{code: isced_known & edu.between(lo, hi) for code, (lo, hi) in ISCED.items()},
+            **{code: df[col] == "yes" for code, col in ANSWERS.items()},
+            "EECR01": left & sit.isin(JOB_SEARCHING) & ~employment,
+            "EECR02": left & sit.isin(EDUCATION),
+            "EECR03": left & df["qualification_gained"].fillna(False).astype(bool),
+            "EECR04": employment,
+            "EECR05": followed & df["follow_up_employed"].fillna(False).astype(bool),
+            "EECR06": employed & followed & df["follow_up_improvement"].notna(),
+        }
+    )
+    ind["grand_total"] = True
+    ind["incomplete"] = ~complete
+    eligible = entered & complete
+    for code in ind.columns:
+        if code not in ("grand_total", "incomplete"):
+            ind[code] = ind[code] & eligible
+    ind["grand_total"] &= entered
+    ind["incomplete"] &= entered
+    key = gender.astype("object").fillna("unknown")
+    sums = ind.groupby(key, observed=True).sum()
+    return {
+        code: tuple(int(sums[code].get(g, 0)) for g in (*GENDERS, "unknown"))
+        for code in ind.columns
+    }
+
+
+# --- polars -----------------------------------------------------------------
+
+
+def polars_indicators(df: pl.DataFrame, cut_off: dt.date) -> Counts:
+    c = pl.col
+    cut = pl.lit(cut_off)
+    e, b = c("entry_date"), c("birth_date")
+    md = lambda d: d.dt.month().cast(pl.Int32) * 100 + d.dt.day().cast(pl.Int32)  # noqa: E731
+    age = (e.dt.year() - b.dt.year() - (md(e) < md(b)).cast(pl.Int32)).alias("age")
+    born = b.is_not_null() & (b <= e)
+    status = c("labour_status").cast(pl.String)
+    sit = c("exit_situation").cast(pl.String)
+    frame = df.lazy().with_columns(
+        age=age,
+        born=born,
+        unemployed=status == "unemployed",
+        employed=status.is_in(["employed", "self_employed"]),
+        isced_known=c("education").is_not_null() & (c("education") != 9),
+        left=c("exit_date").is_not_null() & (c("exit_date") <= cut),
+        entered=e <= cut,
+        gender_key=c("gender").cast(pl.String).fill_null("unknown"),
+    )
+    frame = frame.with_columns(
+        age_known=c("born") & (c("age") <= 255),
+        complete=c("gender").is_not_null()
+        & c("born")
+        & status.is_not_null()
+        & ~(c("unemployed") & c("unemployed_since").is_null())
+        & c("isced_known"),
+        employment=c("left") & sit.is_in(EMPLOYMENT),
+        followed=c("left") & c("follow_up_date").is_not_null() & (c("follow_up_date") <= cut),
+        limit=pl.when(c("age") < 25)
+        .then(c("unemployed_since").dt.offset_by("6mo"))
+        .otherwise(c("unemployed_since").dt.offset_by("12mo")),
+    )
+    frame = frame.with_columns(eligible=c("entered") & c("complete"))
+    el = c("eligible")
+    exprs = {
+        "EECO01": el,
+        "EECO02": el & c("unemployed"),
+        "EECO03": el & c("unemployed") & c("unemployed_since").is_not_null() & c("age_known") & (e > c("limit")),
+        "EECO04": el & status.is_in(["inactive", "inactive_in_education"]),
+        "EECO05": el & c("employed"),
+        "EECO06": el & c("age_known") & (c("age") < 18),
+        "EECO07": el & c("age_known") & c("age").is_between(18, 29),
+        "EECO08": el & c("age_known") & (c("age") >= 55),
+        **{code: el & c("isced_known") & c("education").is_between(lo, hi) for code, (lo, hi) in ISCED.items()},
+        **{code: el & (c(col).cast(pl.String) == "yes").fill_null(False) for code, col in ANSWERS.items()},
+        "EECR01": el & c("left") & sit.is_in(JOB_SEARCHING) & ~c("employment"),
+        "EECR02": el & c("left") & sit.is_in(EDUCATION),
+        "EECR03": el & c("left") & c("qualification_gained").fill_null(False),
+        "EECR04": el & c("employment"),
+        "EECR05": el & c("followed") & c("follow_up_employed").fill_null(False),
+        "EECR06": el & c("employed") & c("followed") & c("follow_up_improvement").is_not_null(),
+        "grand_total": c("entered"),
+        "incomplete": c("entered") & ~c("complete"),
+    }
+    sums = (
+        frame.group_by("gender_key")
+        .agg([x.fill_null(False).sum().alias(k) for k, x in exprs.items()])
+        .collect()
+    )
+    rows = {r["gender_key"]: r for r in sums.iter_rows(named=True)}
+    return {
+        code: tuple(int(rows.get(g, {}).get(code, 0)) for g in (*GENDERS, "unknown"))
+        for code in exprs
+    }
+
+
+# --- the run ----------------------------------------------------------------
+
+
+def timed(f, repeat: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = f()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--smoke", action="store_true", help="10 000 rows, one run: checks, no figures")
+    args = ap.parse_args(argv)
+    rows, repeat = (10_000, 1) if args.smoke else (args.rows, args.repeat)
+
+    data = hanke.synthetic_participants(rows)
+    polars_df = pl.DataFrame(data)
+    arrow_table = pa.table(data)
+    pandas_df = arrow_table.to_pandas(date_as_object=False)
+
+    runs = {
+        "hanke (Rust)": None,
+        "hanke from Python, polars": lambda: from_hanke(hanke.common_indicators(polars_df, cut_off=CUT_OFF)),
+        "hanke from Python, pyarrow": lambda: from_hanke(hanke.common_indicators(arrow_table, cut_off=CUT_OFF)),
+        "pandas": lambda: pandas_indicators(pandas_df, CUT_OFF),
+        "polars": lambda: polars_indicators(polars_df, CUT_OFF),
+    }
+    results, medians = {}, {}
+    for name, f in runs.items():
+        if f is None:
+            continue
+        medians[name], results[name] = timed(f, repeat)
+    rust = hanke.time_common_indicators(arrow_table, repeat=repeat, cut_off=CUT_OFF)
+    medians["hanke (Rust)"] = statistics.median(rust)
+
+    reference = results["hanke from Python, pyarrow"]
+    for name, r in results.items():
+        if r != reference:
+            diff = {k: (r.get(k), reference.get(k)) for k in reference if r.get(k) != reference.get(k)}
+            print(f"MISMATCH: {name} differs from hanke: {diff}", file=sys.stderr)
+            return 1
+    print(f"{rows} participants, cut-off {CUT_OFF}: all four give identical numbers "
+          f"({len(reference)} counts by gender; EECO01 total {sum(reference['EECO01'])})")
+    if args.smoke:
+        return 0
+    base = medians["hanke (Rust)"]
+    print(f"{'way':<30}{'median s':>12}{'M rows/s':>12}{'× Rust':>10}")
+    for name in ["hanke (Rust)", "hanke from Python, pyarrow", "hanke from Python, polars", "polars", "pandas"]:
+        m = medians[name]
+        print(f"{name:<30}{m:>12.4f}{rows / m / 1e6:>12.1f}{m / base:>10.2f}")
+    print(f"pandas / hanke-from-pyarrow: {medians['pandas'] / medians['hanke from Python, pyarrow']:.1f}×; "
+          f"polars / hanke-from-pyarrow: {medians['polars'] / medians['hanke from Python, pyarrow']:.1f}×")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
