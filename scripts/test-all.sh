@@ -17,6 +17,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 echo "== cargo test"
 cargo test --workspace
 
+echo "== benchmarks, smoke mode (each runs once on 1 000 rows; figures: BENCHMARKS.md)"
+cargo test -p hanke-benches --benches
+
 echo "== Python: build the package into .venv (scripts/python-env.sh)"
 ./scripts/python-env.sh
 

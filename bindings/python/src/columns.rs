@@ -130,6 +130,9 @@ pub(crate) fn common_indicators(
 /// Times the core's computation over ``data`` from Rust, after one conversion,
 /// ``repeat`` times; returns the seconds of each run. The Python-free figure
 /// of the benchmark comparison (``benches/compare.py``).
+///
+/// >>> len(hanke.time_common_indicators(hanke.synthetic_participants(100), repeat=2))
+/// 2
 #[pyfunction]
 #[pyo3(signature = (data, repeat = 5, period = "2021-2027", catalogue = None, cut_off = None))]
 pub(crate) fn time_common_indicators(
@@ -181,6 +184,9 @@ pub(crate) fn synthetic_participants(
 
 /// Participant records as an Arrow table — *osallistujatiedot* — in the column
 /// layout ``common_indicators`` reads without copying.
+///
+/// >>> hanke.synthetic_participants(10).column_names[:3]
+/// ['entry_date', 'birth_date', 'gender']
 #[pyclass(frozen, module = "hanke", name = "ParticipantData")]
 pub(crate) struct ParticipantData {
     batch: RecordBatch,

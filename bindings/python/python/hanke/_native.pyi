@@ -37,6 +37,10 @@ __all__ = [
     "validate_business_id",
     "validate_identity_code",
     "validate_project_code",
+    "ParticipantData",
+    "common_indicators",
+    "synthetic_participants",
+    "time_common_indicators",
 ]
 
 @final
@@ -195,6 +199,30 @@ def read_participants(
     secret: bytes | None = None,
     drop_identity_codes: bool = False,
 ) -> Participants: ...
+
+def common_indicators(
+    data: object,
+    period: str = "2021-2027",
+    catalogue: str | None = None,
+    cut_off: datetime.date | None = None,
+) -> Indicators: ...
+def time_common_indicators(
+    data: object,
+    repeat: int = 5,
+    period: str = "2021-2027",
+    catalogue: str | None = None,
+    cut_off: datetime.date | None = None,
+) -> list[float]: ...
+def synthetic_participants(n: int, period: str = "2021-2027") -> ParticipantData: ...
+@final
+class ParticipantData:
+    """Participant records as an Arrow table (the layout ``common_indicators`` reads in place)."""
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+    @property
+    def num_rows(self) -> int: ...
+    @property
+    def column_names(self) -> list[str]: ...
+    def __len__(self) -> int: ...
 
 @final
 class Indicators:

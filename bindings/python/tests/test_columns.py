@@ -1,0 +1,70 @@
+"""Indicators straight from Arrow tables: the same numbers from polars, pyarrow
+and the record path, in-place reading, and errors with rows."""
+
+import datetime as dt
+
+import polars as pl
+import pyarrow as pa
+import pytest
+
+import hanke
+
+
+def counts(ind):
+    return [(r["code"], r["women"], r["men"], r["non_binary"], r["unknown"]) for r in ind.table().to_pylist()]
+
+
+def test_polars_pyarrow_and_native_tables_agree():
+    data = hanke.synthetic_participants(5_000)
+    assert data.num_rows == 5_000 and "entry_date" in data.column_names
+    cut = dt.date(2025, 6, 30)
+    native = hanke.common_indicators(data, cut_off=cut)
+    assert counts(hanke.common_indicators(pl.DataFrame(data), cut_off=cut)) == counts(native)
+    assert counts(hanke.common_indicators(pa.table(data), cut_off=cut)) == counts(native)
+    # Split into batches and merged: the same.
+    batches = pa.table(data).to_batches(max_chunksize=777)
+    assert len(batches) > 1
+    assert counts(hanke.common_indicators(pa.Table.from_batches(batches), cut_off=cut)) == counts(native)
+    assert native.grand_total["total"] + native.not_yet_entered == 5_000
+
+
+def test_plain_strings_and_timestamps_are_converted_with_finnish_labels():
+    df = pl.DataFrame(
+        {
+            "entry_date": [dt.datetime(2024, 2, 1), dt.datetime(2024, 3, 1)],
+            "gender": ["nainen", "mies"],
+            "birth_date": [dt.date(2000, 1, 1), None],
+        }
+    )
+    ind = hanke.common_indicators(df)
+    assert ind.grand_total["women"] == 1 and ind.grand_total["men"] == 1
+    assert ind.incomplete["total"] == 2
+
+
+def test_an_unknown_label_is_an_error_with_its_row():
+    df = pl.DataFrame({"entry_date": [dt.date(2024, 2, 1)] * 3, "gender": ["woman", "man", "dog"]})
+    with pytest.raises(hanke.ValidationError) as e:
+        hanke.common_indicators(df)
+    assert e.value.code == "columns.invalid_value"
+    assert "row 2" in str(e.value)
+
+
+def test_a_missing_entry_date_is_an_error_with_its_row():
+    df = pl.DataFrame({"entry_date": [dt.date(2024, 2, 1), None]})
+    with pytest.raises(hanke.ValidationError) as e:
+        hanke.common_indicators(df)
+    assert e.value.code == "columns.missing_entry_date"
+    with pytest.raises(hanke.ValidationError) as e:
+        hanke.common_indicators(pl.DataFrame({"gender": ["woman"]}))
+    assert e.value.code == "columns.missing_column"
+
+
+def test_the_comparison_script_smoke_run():
+    import importlib.util
+    import pathlib
+
+    path = pathlib.Path(__file__).parents[3] / "benches" / "compare.py"
+    spec = importlib.util.spec_from_file_location("compare", path)
+    compare = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(compare)
+    assert compare.main(["--smoke"]) == 0
