@@ -25,7 +25,7 @@ pub(crate) struct PyParticipants {
     period: hanke::programme::ProgrammePeriod,
 }
 
-fn rules(
+pub(crate) fn rules(
     period: hanke::programme::ProgrammePeriod,
 ) -> PyResult<&'static hanke::participant::ParticipantRules> {
     hanke::rulebook::Rulebook::for_period(period)
@@ -37,6 +37,30 @@ fn rules(
                 format!("no participant rules for {period}"),
             )
         })
+}
+
+/// The catalogue with `code`, or the period's own.
+pub(crate) fn catalogue_for(
+    period: hanke::programme::ProgrammePeriod,
+    catalogue: Option<&str>,
+) -> PyResult<hanke::indicator::Catalogue> {
+    use hanke::indicator::Catalogue;
+    match catalogue {
+        Some(code) => Catalogue::from_code(code).ok_or_else(|| {
+            errors::error(
+                Kind::Validation,
+                "indicator.catalogue",
+                format!("{code:?} is not a catalogue (esf_2014, esf_plus, esf_plus_most_deprived)"),
+            )
+        }),
+        None => Catalogue::for_period(period).ok_or_else(|| {
+            errors::error(
+                Kind::Validation,
+                "indicator.catalogue",
+                "no catalogue for the period",
+            )
+        }),
+    }
 }
 
 /// Writes one CSV field, quoted when it must be.
@@ -201,24 +225,7 @@ impl PyParticipants {
         catalogue: Option<&str>,
     ) -> PyResult<PyIndicators> {
         let rules = rules(self.period)?;
-        let catalogue = match catalogue {
-            Some(code) => hanke::indicator::Catalogue::from_code(code).ok_or_else(|| {
-                errors::error(
-                    Kind::Validation,
-                    "indicator.catalogue",
-                    format!(
-                        "{code:?} is not a catalogue (esf_2014, esf_plus, esf_plus_most_deprived)"
-                    ),
-                )
-            })?,
-            None => hanke::indicator::Catalogue::for_period(self.period).ok_or_else(|| {
-                errors::error(
-                    Kind::Validation,
-                    "indicator.catalogue",
-                    "no catalogue for the period",
-                )
-            })?,
-        };
+        let catalogue = catalogue_for(self.period, catalogue)?;
         let people = &self.people;
         py.detach(|| hanke::indicator::CommonIndicators::compute(catalogue, rules, cut_off, people))
             .map(PyIndicators)

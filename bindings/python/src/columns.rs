@@ -2,60 +2,21 @@
 //! `__arrow_c_stream__`), read in place by the core (`hanke::participant::
 //! columns::arrow`), and the benchmark data set as an Arrow table.
 
-use std::sync::Arc;
-
-use arrow_array::{ArrayRef, RecordBatch, StructArray};
-use arrow_schema::Field;
+use arrow_array::RecordBatch;
 use chrono::NaiveDate;
-use hanke::indicator::{Catalogue, CommonIndicators};
-use hanke::participant::columns::arrow::{to_record_batch, with_columns};
+use hanke::indicator::CommonIndicators;
+use hanke::participant::columns::arrow::{add_batches, to_record_batch};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
 use pyo3_arrow::PyTable;
-use pyo3_arrow::ffi::{ArrayIterator, to_stream_pycapsule};
 
-use crate::analysis::PyIndicators;
+use crate::analysis::{PyIndicators, catalogue_for, rules};
 use crate::errors::{self, Kind};
 use crate::project::parse_period;
+use crate::table::batch_stream;
 
 fn columns_error(e: hanke::participant::columns::ColumnsError) -> PyErr {
     errors::error(Kind::Validation, e.code(), e.to_string())
-}
-
-fn catalogue_for(
-    period: hanke::programme::ProgrammePeriod,
-    catalogue: Option<&str>,
-) -> PyResult<Catalogue> {
-    match catalogue {
-        Some(code) => Catalogue::from_code(code).ok_or_else(|| {
-            errors::error(
-                Kind::Validation,
-                "indicator.catalogue",
-                format!("{code:?} is not a catalogue (esf_2014, esf_plus, esf_plus_most_deprived)"),
-            )
-        }),
-        None => Catalogue::for_period(period).ok_or_else(|| {
-            errors::error(
-                Kind::Validation,
-                "indicator.catalogue",
-                "no catalogue for the period",
-            )
-        }),
-    }
-}
-
-fn participant_rules(
-    period: hanke::programme::ProgrammePeriod,
-) -> PyResult<&'static hanke::participant::ParticipantRules> {
-    hanke::rulebook::Rulebook::for_period(period)
-        .and_then(|r| r.participants())
-        .ok_or_else(|| {
-            errors::error(
-                Kind::Validation,
-                "rulebook.no_participant_rules",
-                format!("no participant rules for {period}"),
-            )
-        })
 }
 
 /// Every batch of `batches` into one computation, without the GIL.
@@ -64,37 +25,9 @@ fn compute(
     batches: &[RecordBatch],
     mut ind: CommonIndicators,
 ) -> PyResult<CommonIndicators> {
-    py.detach(|| {
-        let mut offset = 0usize;
-        for batch in batches {
-            with_columns(batch, |cols| ind.add_columns(cols))
-                .and_then(|r| r)
-                .map_err(|e| shift_row(e, offset))?;
-            offset += batch.num_rows();
-        }
-        Ok(ind)
-    })
-    .map_err(columns_error)
-}
-
-/// Rows in errors count from the start of the table, not of the batch.
-fn shift_row(
-    e: hanke::participant::columns::ColumnsError,
-    offset: usize,
-) -> hanke::participant::columns::ColumnsError {
-    use hanke::participant::columns::ColumnsError as E;
-    match e {
-        E::MissingEntryDate { row } => E::MissingEntryDate { row: row + offset },
-        E::InvalidValue { column, row } => E::InvalidValue {
-            column,
-            row: row + offset,
-        },
-        E::DateOutOfRange { column, row } => E::DateOutOfRange {
-            column,
-            row: row + offset,
-        },
-        other => other,
-    }
+    py.detach(|| add_batches(&mut ind, batches))
+        .map_err(columns_error)?;
+    Ok(ind)
 }
 
 /// The EU common indicators of a participant table — any object with
@@ -119,7 +52,7 @@ pub(crate) fn common_indicators(
     cut_off: Option<NaiveDate>,
 ) -> PyResult<PyIndicators> {
     let period = parse_period(period)?;
-    let rules = participant_rules(period)?;
+    let rules = rules(period)?;
     let catalogue = catalogue_for(period, catalogue)?;
     let ind = CommonIndicators::new(catalogue, rules, cut_off)
         .map_err(|e| errors::from_core(Kind::Indicator, e))?;
@@ -144,7 +77,7 @@ pub(crate) fn time_common_indicators(
     cut_off: Option<NaiveDate>,
 ) -> PyResult<Vec<f64>> {
     let period = parse_period(period)?;
-    let rules = participant_rules(period)?;
+    let rules = rules(period)?;
     let catalogue = catalogue_for(period, catalogue)?;
     let (batches, _) = data.extract::<PyTable>()?.into_inner();
     let mut times = Vec::with_capacity(repeat);
@@ -172,7 +105,7 @@ pub(crate) fn synthetic_participants(
     n: usize,
     period: &str,
 ) -> PyResult<ParticipantData> {
-    let rules = participant_rules(parse_period(period)?)?;
+    let rules = rules(parse_period(period)?)?;
     let batch = py
         .detach(|| {
             let table = hanke::participant::synthetic::benchmark_table(n, rules);
@@ -201,14 +134,7 @@ impl ParticipantData {
         py: Python<'py>,
         requested_schema: Option<Bound<'py, PyCapsule>>,
     ) -> PyResult<Bound<'py, PyCapsule>> {
-        let schema = self.batch.schema();
-        let array: ArrayRef = Arc::new(StructArray::from(self.batch.clone()));
-        let field = Field::new_struct("", schema.fields().clone(), false);
-        let reader = Box::new(ArrayIterator::new(
-            std::iter::once(Ok(array)),
-            Arc::new(field),
-        ));
-        Ok(to_stream_pycapsule(py, reader, requested_schema)?)
+        batch_stream(py, &self.batch, requested_schema)
     }
 
     /// The number of rows.

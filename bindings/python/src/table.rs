@@ -166,6 +166,23 @@ impl TableBuilder {
     }
 }
 
+/// The Arrow C stream of one record batch (the PyCapsule interface).
+pub(crate) fn batch_stream<'py>(
+    py: Python<'py>,
+    batch: &RecordBatch,
+    requested_schema: Option<Bound<'py, PyCapsule>>,
+) -> PyResult<Bound<'py, PyCapsule>> {
+    let schema = batch.schema();
+    let array: ArrayRef = Arc::new(StructArray::from(batch.clone()));
+    let field = Field::new_struct("", schema.fields().clone(), false)
+        .with_metadata(schema.metadata().clone());
+    let reader = Box::new(ArrayIterator::new(
+        std::iter::once(Ok(array)),
+        Arc::new(field),
+    ));
+    Ok(to_stream_pycapsule(py, reader, requested_schema)?)
+}
+
 /// A result table — *taulukko*: findings, indicators, portfolio sums. Speaks the
 /// Arrow PyCapsule interface, so ``polars.DataFrame(t)`` and ``pyarrow.table(t)``
 /// work directly; money columns are exact ``decimal(18, 2)``.
@@ -192,15 +209,7 @@ impl Table {
         py: Python<'py>,
         requested_schema: Option<Bound<'py, PyCapsule>>,
     ) -> PyResult<Bound<'py, PyCapsule>> {
-        let schema = self.batch.schema();
-        let array: ArrayRef = Arc::new(StructArray::from(self.batch.clone()));
-        let field = Field::new_struct("", schema.fields().clone(), false)
-            .with_metadata(schema.metadata().clone());
-        let reader = Box::new(ArrayIterator::new(
-            std::iter::once(Ok(array)),
-            Arc::new(field),
-        ));
-        Ok(to_stream_pycapsule(py, reader, requested_schema)?)
+        batch_stream(py, &self.batch, requested_schema)
     }
 
     /// The number of rows.

@@ -195,6 +195,21 @@ fn reader(column: &'static str) -> Reader {
     }
 }
 
+/// The values of an integer array, borrowed as keys (dictionary keys, or
+/// education codes); `None` for any other type.
+fn integer_keys(a: &dyn Array) -> Option<Keys<'_>> {
+    Some(match a.data_type() {
+        DataType::Int8 => Keys::I8(a.as_primitive::<Int8Type>().values()),
+        DataType::Int16 => Keys::I16(a.as_primitive::<Int16Type>().values()),
+        DataType::Int32 => Keys::I32(a.as_primitive::<Int32Type>().values()),
+        DataType::Int64 => Keys::I64(a.as_primitive::<Int64Type>().values()),
+        DataType::UInt8 => Keys::U8(a.as_primitive::<UInt8Type>().values()),
+        DataType::UInt16 => Keys::U16(a.as_primitive::<UInt16Type>().values()),
+        DataType::UInt32 => Keys::U32(a.as_primitive::<UInt32Type>().values()),
+        _ => return None,
+    })
+}
+
 /// A categorical column: borrowed keys where Arrow allows, else converted.
 enum CodeSource<'b> {
     Borrowed(Keys<'b>, Vec<Option<u8>>),
@@ -206,50 +221,13 @@ fn code_source<'b>(column: &'static str, a: &'b ArrayRef) -> Result<CodeSource<'
     let parse_all = |labels: Vec<Option<&str>>| -> Vec<Option<u8>> {
         labels.into_iter().map(|l| l.and_then(r.parse)).collect()
     };
-    if let DataType::Dictionary(key, _) = a.data_type() {
-        let dict = |values: &ArrayRef| {
-            labels(values.as_ref())
-                .map(parse_all)
-                .ok_or_else(|| unsupported(column, a.as_ref(), "a dictionary of strings"))
-        };
-        let keys = match key.as_ref() {
-            DataType::Int8 => {
-                let d = a.as_dictionary::<Int8Type>();
-                (Keys::I8(d.keys().values()), dict(d.values())?)
-            }
-            DataType::Int16 => {
-                let d = a.as_dictionary::<Int16Type>();
-                (Keys::I16(d.keys().values()), dict(d.values())?)
-            }
-            DataType::Int32 => {
-                let d = a.as_dictionary::<Int32Type>();
-                (Keys::I32(d.keys().values()), dict(d.values())?)
-            }
-            DataType::Int64 => {
-                let d = a.as_dictionary::<Int64Type>();
-                (Keys::I64(d.keys().values()), dict(d.values())?)
-            }
-            DataType::UInt8 => {
-                let d = a.as_dictionary::<UInt8Type>();
-                (Keys::U8(d.keys().values()), dict(d.values())?)
-            }
-            DataType::UInt16 => {
-                let d = a.as_dictionary::<UInt16Type>();
-                (Keys::U16(d.keys().values()), dict(d.values())?)
-            }
-            DataType::UInt32 => {
-                let d = a.as_dictionary::<UInt32Type>();
-                (Keys::U32(d.keys().values()), dict(d.values())?)
-            }
-            _ => {
-                return Err(unsupported(
-                    column,
-                    a.as_ref(),
-                    "dictionary keys of up to 64 bits",
-                ));
-            }
-        };
-        return Ok(CodeSource::Borrowed(keys.0, keys.1));
+    if let Some(d) = a.as_any_dictionary_opt() {
+        let dictionary = labels(d.values().as_ref())
+            .map(parse_all)
+            .ok_or_else(|| unsupported(column, a.as_ref(), "a dictionary of strings"))?;
+        let keys = integer_keys(d.keys())
+            .ok_or_else(|| unsupported(column, a.as_ref(), "dictionary keys of up to 64 bits"))?;
+        return Ok(CodeSource::Borrowed(keys, dictionary));
     }
     if let Some(labels) = labels(a.as_ref()) {
         // Each distinct label parsed once; a label that is no value becomes the
@@ -276,16 +254,8 @@ fn code_source<'b>(column: &'static str, a: &'b ArrayRef) -> Result<CodeSource<'
     }
     if r.integers {
         let identity: Vec<Option<u8>> = (0..r.count).map(Some).collect();
-        let keys = match a.data_type() {
-            DataType::Int8 => Keys::I8(a.as_primitive::<Int8Type>().values()),
-            DataType::Int16 => Keys::I16(a.as_primitive::<Int16Type>().values()),
-            DataType::Int32 => Keys::I32(a.as_primitive::<Int32Type>().values()),
-            DataType::Int64 => Keys::I64(a.as_primitive::<Int64Type>().values()),
-            DataType::UInt8 => Keys::U8(a.as_primitive::<UInt8Type>().values()),
-            DataType::UInt16 => Keys::U16(a.as_primitive::<UInt16Type>().values()),
-            DataType::UInt32 => Keys::U32(a.as_primitive::<UInt32Type>().values()),
-            _ => return Err(unsupported(column, a.as_ref(), "education codes or labels")),
-        };
+        let keys = integer_keys(a.as_ref())
+            .ok_or_else(|| unsupported(column, a.as_ref(), "education codes or labels"))?;
         return Ok(CodeSource::Borrowed(keys, identity));
     }
     Err(unsupported(
@@ -568,4 +538,65 @@ pub fn to_record_batch(
             dictionary(&t.follow_up_improvement, &improvements)?,
         ),
     ])
+}
+
+impl ColumnsError {
+    /// The same error with its row counted `offset` rows later (a batch's rows
+    /// as rows of the whole table).
+    fn shifted(self, offset: usize) -> ColumnsError {
+        match self {
+            ColumnsError::MissingEntryDate { row } => {
+                ColumnsError::MissingEntryDate { row: row + offset }
+            }
+            ColumnsError::InvalidValue { column, row } => ColumnsError::InvalidValue {
+                column,
+                row: row + offset,
+            },
+            ColumnsError::DateOutOfRange { column, row } => ColumnsError::DateOutOfRange {
+                column,
+                row: row + offset,
+            },
+            other => other,
+        }
+    }
+}
+
+/// Counts the participants of every batch of a table into `indicators`, rows in
+/// errors counted from the start of the table. On an error nothing is counted.
+///
+/// ```
+/// use std::sync::Arc;
+/// use arrow_array::{Date32Array, RecordBatch, StringArray};
+/// use hanke::indicator::{Catalogue, CommonIndicators};
+/// use hanke::participant::columns::{ColumnsError, arrow::add_batches};
+/// use hanke::rulebook::Rulebook;
+/// use hanke::programme::ProgrammePeriod;
+/// let batch = |genders: Vec<&str>| RecordBatch::try_from_iter([
+///     ("entry_date", Arc::new(Date32Array::from(vec![19_782; genders.len()])) as _),
+///     ("gender", Arc::new(StringArray::from(genders)) as _),
+/// ]);
+/// let rules = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap().participants().unwrap();
+/// let mut ind = CommonIndicators::new(Catalogue::EsfPlus, rules, None)?;
+/// let table = [batch(vec!["woman", "man"])?, batch(vec!["man", "dog"])?];
+/// let e = add_batches(&mut ind, &table).unwrap_err();
+/// assert_eq!(e, ColumnsError::InvalidValue { column: "gender", row: 3 });
+/// assert_eq!(ind.grand_total().total(), 0);
+/// add_batches(&mut ind, &table[..1])?;
+/// assert_eq!(ind.grand_total().total(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn add_batches<'b>(
+    indicators: &mut crate::indicator::CommonIndicators,
+    batches: impl IntoIterator<Item = &'b RecordBatch>,
+) -> Result<(), ColumnsError> {
+    let mut sum = indicators.clone();
+    let mut offset = 0usize;
+    for batch in batches {
+        with_columns(batch, |cols| sum.add_columns(cols))
+            .and_then(|counted| counted)
+            .map_err(|e| e.shifted(offset))?;
+        offset += batch.num_rows();
+    }
+    *indicators = sum;
+    Ok(())
 }
