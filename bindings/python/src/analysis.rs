@@ -4,7 +4,7 @@ use std::io::BufReader;
 
 use chrono::NaiveDate;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict};
+use pyo3::types::{PyBytes, PyDict, PyTuple};
 use pyo3_arrow::PyTable;
 
 use crate::errors::{self, Kind};
@@ -289,6 +289,42 @@ impl PyIndicators {
     #[getter]
     fn catalogue(&self) -> &'static str {
         self.0.catalogue().code()
+    }
+
+    /// The computation as JSON: catalogue, definition of long-term unemployment,
+    /// cut-off, totals and every indicator's counts (how a partial result travels
+    /// between processes; ``pickle`` uses it too).
+    ///
+    /// >>> import hanke
+    /// >>> ind = hanke.common_indicators(hanke.synthetic_participants(50))
+    /// >>> hanke.Indicators.from_json(ind.to_json()) == ind
+    /// True
+    fn to_json(&self) -> PyResult<String> {
+        self.0
+            .to_json_string()
+            .map_err(|e| errors::from_core(Kind::Indicator, e))
+    }
+
+    /// Reads :meth:`to_json`'s form back, checked against the catalogue; raises
+    /// ``IndicatorError`` (code ``indicator.json``) naming the field at fault.
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<PyIndicators> {
+        hanke::indicator::CommonIndicators::from_json_str(text)
+            .map(PyIndicators)
+            .map_err(|e| errors::from_core(Kind::Indicator, e))
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let from_json = py.get_type::<PyIndicators>().getattr("from_json")?;
+        let args = PyTuple::new(py, [slf.get().to_json()?])?;
+        PyTuple::new(py, [from_json, args.into_any()])
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PyIndicators>()
+            .is_ok_and(|o| o.get().0 == self.0)
     }
 
     /// Both sets together (e.g. two projects, or two halves of one file); raises

@@ -460,6 +460,100 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// A partial result read back from its JSON form is the same computation
+    /// and merges like the original (how parts travel between processes).
+    #[test]
+    fn json_round_trip_keeps_every_count(
+        seed in any::<u64>(),
+        count in 0usize..150,
+        cut_off_days in proptest::option::of(0u64..1800),
+        catalogue in proptest::sample::select(Catalogue::ALL.to_vec()),
+        register_ltu in any::<bool>(),
+    ) {
+        let period = catalogue.period();
+        let r = if register_ltu && period == P21 {
+            rules(period).with_ltu(hanke::participant::LtuDefinition::RegisteredTwelveMonths).unwrap()
+        } else {
+            *rules(period)
+        };
+        let people = synthetic(seed, count, period);
+        let cut_off = cut_off_days.map(|n| d(2021, 1, 1) + chrono::Days::new(n));
+        let ind = CommonIndicators::compute(catalogue, &r, cut_off, &people).unwrap();
+        let back = CommonIndicators::from_json_str(&ind.to_json_string().unwrap()).unwrap();
+        prop_assert_eq!(&back, &ind);
+        let mut twice = back.clone();
+        twice.merge(&ind).unwrap();
+        prop_assert_eq!(twice.grand_total().total(), 2 * ind.grand_total().total());
+    }
+}
+
+#[test]
+fn json_that_does_not_fit_the_catalogue_is_refused() {
+    let people = synthetic(7, 40, P21);
+    let ind = CommonIndicators::compute(Catalogue::EsfPlus, rules(P21), None, &people).unwrap();
+    let good: serde_json::Value = serde_json::from_str(&ind.to_json_string().unwrap()).unwrap();
+    let refused = |edit: &dyn Fn(&mut serde_json::Value), needle: &str| {
+        let mut v = good.clone();
+        edit(&mut v);
+        let e = CommonIndicators::from_json_str(&v.to_string()).unwrap_err();
+        assert_eq!(e.code(), "indicator.json");
+        assert!(e.to_string().contains(needle), "{needle:?} not in {e}");
+    };
+    let indicators = |v: &mut serde_json::Value| v["indicators"].as_array_mut().unwrap().clone();
+    refused(
+        &|v| v["indicators"].as_array_mut().unwrap().truncate(24),
+        "EECR06 is missing",
+    );
+    refused(
+        &|v| {
+            let first = indicators(v)[0].clone();
+            v["indicators"].as_array_mut().unwrap().push(first);
+        },
+        "EECO01 appears twice",
+    );
+    refused(
+        &|v| v["indicators"][0]["indicator"]["code"] = "CO01".into(),
+        "CO01 is not an indicator",
+    );
+    refused(
+        &|v| v["indicators"][0]["value"] = serde_json::Value::Null,
+        "EECO01 has no value",
+    );
+    // EECO19 (entities) is not computed from participant records.
+    let entities = ind.values().position(|v| v.value.is_none()).unwrap();
+    refused(
+        &|v| v["indicators"][entities]["value"] = v["grand_total"].clone(),
+        "cannot have a value",
+    );
+    refused(
+        &|v| v["catalogue"] = "esf_2014".into(),
+        "is not an indicator of the esf_2014",
+    );
+    refused(
+        &|v| v["grand_total"]["women"] = (-1).into(),
+        "grand_total.women",
+    );
+    refused(
+        &|v| v["incomplete"]["men"] = 1_000_000.into(),
+        "more incomplete records",
+    );
+    // 2014–2020 allowed no national definition of long-term unemployment.
+    let ind14 = CommonIndicators::new(Catalogue::Esf2014, rules(P14), None).unwrap();
+    let text = ind14
+        .to_json_string()
+        .unwrap()
+        .replace("age_dependent", "registered_twelve_months");
+    let e = CommonIndicators::from_json_str(&text).unwrap_err();
+    assert!(e.to_string().contains("does not allow"), "{e}");
+    // The JSON names of the catalogues are their stable codes.
+    for c in Catalogue::ALL {
+        assert_eq!(serde_json::to_value(c).unwrap(), c.code());
+    }
+}
+
 /// `docs/indicators.md` is the catalogue as the code has it. Regenerate with
 /// `HANKE_BLESS=1 cargo test -p hanke --test indicators published`.
 #[test]

@@ -23,7 +23,7 @@
 //! after the regulations' Finnish and Swedish language versions, which were not
 //! re-read.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::programme::{ProgrammePeriod, Verification};
 
@@ -181,10 +181,12 @@ impl Indicator {
 /// assert_eq!(Catalogue::EsfPlus.indicators().len(), 25);
 /// assert!(Catalogue::EsfPlus.indicator("EECR04").is_some());
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Catalogue {
     /// ESF 2014–2020, Reg. 1304/2013 Annex I.
+    // The serde name is the stable code (`snake_case` alone would give `esf2014`).
+    #[serde(rename = "esf_2014")]
     Esf2014,
     /// ESF+ 2021–2027, Reg. 2021/1057 Annex I (specific objectives (a)–(l)).
     EsfPlus,

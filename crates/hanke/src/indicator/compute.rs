@@ -2,7 +2,7 @@
 //! catalogue, by gender, at a cut-off — *indikaattorien laskenta*.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::catalogue::{Catalogue, Indicator, Measure};
 use crate::participant::{
@@ -21,7 +21,8 @@ use crate::participant::{
 /// t.add(None);
 /// assert_eq!((t.women, t.unknown, t.total()), (1, 1, 2));
 /// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Tally {
     /// Women — *naiset*.
     pub women: u64,
@@ -89,14 +90,20 @@ pub enum IndicatorError {
         /// What differs: `catalogue`, `rules` or `cut-off`.
         what: &'static str,
     },
+    /// The JSON form of a computation could not be read (or written); the
+    /// message names the field path.
+    #[error("indicator results in JSON: {0}")]
+    Json(String),
 }
 
 impl IndicatorError {
-    /// A stable code: `indicator.period_mismatch`, `indicator.merge_mismatch`.
+    /// A stable code: `indicator.period_mismatch`, `indicator.merge_mismatch`,
+    /// `indicator.json`.
     pub fn code(&self) -> &'static str {
         match self {
             IndicatorError::PeriodMismatch { .. } => "indicator.period_mismatch",
             IndicatorError::MergeMismatch { .. } => "indicator.merge_mismatch",
+            IndicatorError::Json(_) => "indicator.json",
         }
     }
 }
@@ -354,6 +361,37 @@ impl CommonIndicators {
                 value: indicator.is_computed_from_participants().then_some(*tally),
             })
     }
+
+    /// The computation as JSON (the [`Serialize`] form): catalogue, definition of
+    /// long-term unemployment, cut-off, totals and every indicator's counts.
+    /// Partial results travel this way between processes (a worker of a
+    /// distributed engine, a pickled Python object) and merge on arrival.
+    pub fn to_json_string(&self) -> Result<String, IndicatorError> {
+        serde_json::to_string(self).map_err(|e| IndicatorError::Json(e.to_string()))
+    }
+
+    /// Reads [`Self::to_json_string`]'s form back, checking it against the
+    /// catalogue: every indicator exactly once (in any order), counts only for
+    /// indicators computed from participants, a definition of long-term
+    /// unemployment the period allows. Errors name the field path.
+    ///
+    /// ```
+    /// use hanke::indicator::{Catalogue, CommonIndicators};
+    /// use hanke::rulebook::Rulebook;
+    /// use hanke::programme::ProgrammePeriod;
+    /// let rules = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap().participants().unwrap();
+    /// let part = CommonIndicators::new(Catalogue::EsfPlus, rules, None)?;
+    /// let text = part.to_json_string()?;
+    /// assert_eq!(CommonIndicators::from_json_str(&text)?, part);
+    /// let err = CommonIndicators::from_json_str(&text.replace("EECO01", "XX01")).unwrap_err();
+    /// assert_eq!(err.code(), "indicator.json");
+    /// # Ok::<(), hanke::indicator::IndicatorError>(())
+    /// ```
+    pub fn from_json_str(text: &str) -> Result<CommonIndicators, IndicatorError> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(de)
+            .map_err(|e| IndicatorError::Json(format!("{} at {}", e.inner(), e.path())))
+    }
 }
 
 /// One indicator and its value — *indikaattorin arvo*. `value` is `None` where
@@ -440,5 +478,91 @@ impl Serialize for CommonIndicators {
             indicators: self.values().collect(),
         }
         .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for CommonIndicators {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Repr {
+            catalogue: Catalogue,
+            long_term_unemployment: crate::participant::LtuDefinition,
+            cut_off: Option<NaiveDate>,
+            grand_total: Tally,
+            incomplete: Tally,
+            not_yet_entered: u64,
+            indicators: Vec<ValueRepr>,
+        }
+        #[derive(Deserialize)]
+        struct ValueRepr {
+            indicator: CodeRepr,
+            value: Option<Tally>,
+        }
+        /// Only the code identifies an indicator; its names and definition are the
+        /// catalogue's, not the file's.
+        #[derive(Deserialize)]
+        struct CodeRepr {
+            code: String,
+        }
+
+        let r = Repr::deserialize(deserializer)?;
+        let rules = crate::rulebook::Rulebook::for_period(r.catalogue.period())
+            .and_then(|b| b.participants())
+            .and_then(|rules| rules.with_ltu(r.long_term_unemployment))
+            .ok_or_else(|| {
+                D::Error::custom(format!(
+                    "the {} catalogue's period does not allow {:?} long-term unemployment",
+                    r.catalogue.code(),
+                    r.long_term_unemployment
+                ))
+            })?;
+        let mut out =
+            CommonIndicators::new(r.catalogue, &rules, r.cut_off).map_err(D::Error::custom)?;
+        if r.incomplete.total() > r.grand_total.total() {
+            return Err(D::Error::custom(
+                "more incomplete records than records in the grand total",
+            ));
+        }
+        out.grand_total = r.grand_total;
+        out.incomplete = r.incomplete;
+        out.not_yet_entered = r.not_yet_entered;
+        let indicators = r.catalogue.indicators();
+        // One slot per catalogue indicator: filled at most once, all by the end.
+        let mut slots: Vec<(&Indicator, &mut Tally, bool)> = indicators
+            .iter()
+            .zip(out.counts.iter_mut())
+            .map(|(ind, tally)| (ind, tally, false))
+            .collect();
+        for v in r.indicators {
+            let code = v.indicator.code;
+            let Some((ind, tally, seen)) = slots.iter_mut().find(|(ind, ..)| ind.code == code)
+            else {
+                return Err(D::Error::custom(format!(
+                    "{code} is not an indicator of the {} catalogue",
+                    r.catalogue.code()
+                )));
+            };
+            if std::mem::replace(seen, true) {
+                return Err(D::Error::custom(format!("{code} appears twice")));
+            }
+            match (ind.is_computed_from_participants(), v.value) {
+                (true, Some(t)) => **tally = t,
+                (false, None) => {}
+                (true, None) => {
+                    return Err(D::Error::custom(format!("{code} has no value")));
+                }
+                (false, Some(_)) => {
+                    return Err(D::Error::custom(format!(
+                        "{code} is not computed from participant records and cannot have a value"
+                    )));
+                }
+            }
+        }
+        if let Some((ind, ..)) = slots.iter().find(|(.., seen)| !seen) {
+            return Err(D::Error::custom(format!("{} is missing", ind.code)));
+        }
+        Ok(out)
     }
 }

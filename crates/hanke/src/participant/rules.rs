@@ -6,7 +6,7 @@
 //! year it is.
 
 use chrono::{Datelike, Months, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{ExitSituation, Gender, LabourStatus, Participant, ResultCategories};
 use crate::classify::{self, EducationLevel, RegionCode};
@@ -105,7 +105,7 @@ pub struct EducationBand {
 }
 
 /// How long unemployment must last to be long-term — *pitkäaikaistyöttömyys*.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LtuDefinition {
     /// The Commission's ESF definition: more than 6 months of continuous
