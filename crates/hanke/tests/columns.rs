@@ -123,7 +123,13 @@ fn answer() -> impl Strategy<Value = Option<Answer>> {
 
 fn participant() -> impl Strategy<Value = Participant> {
     let entry = (
-        date_near(d(2014, 1, 1)),
+        // Mostly project years; some far before and after, where the kernel's
+        // entry-day table ends (1995–2054) and it computes thresholds per row.
+        prop_oneof![
+            8 => date_near(d(2014, 1, 1)),
+            1 => date_near(d(1960, 1, 1)),
+            1 => date_near(d(2050, 1, 1)),
+        ],
         prop::option::of(prop_oneof![
             date_near(d(1950, 1, 1)),
             date_near(d(1995, 1, 1)),

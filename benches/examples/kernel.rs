@@ -1,0 +1,42 @@
+//! The indicator kernel in a loop, for a profiler: `perf stat` / `perf record`
+//! see nothing but `add_columns` after the one-off data generation.
+//!
+//! ```text
+//! cargo build --release -p hanke-benches --example kernel
+//! perf stat -e instructions,cycles target/release/examples/kernel 1000000 20
+//! ```
+//! Prints the rows per second of the loop and the instructions-per-row figure
+//! follows from perf's count (minus one run with 0 repetitions).
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use hanke::indicator::{Catalogue, CommonIndicators};
+use hanke_benches::{P21, rules, table};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let n: usize = args
+        .next()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000_000);
+    let reps: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(20);
+    let t = table(n, P21);
+    let r = rules(P21);
+    let start = Instant::now();
+    for _ in 0..reps {
+        let mut ind = CommonIndicators::new(Catalogue::EsfPlus, r, None)
+            .unwrap_or_else(|e| unreachable!("{e}"));
+        ind.add_columns(&t.columns())
+            .unwrap_or_else(|e| unreachable!("{e}"));
+        black_box(ind);
+    }
+    let secs = start.elapsed().as_secs_f64();
+    if reps > 0 {
+        println!(
+            "{n} rows × {reps}: {:.2} ms per run, {:.1} M rows/s",
+            secs * 1e3 / reps as f64,
+            (n * reps) as f64 / secs / 1e6
+        );
+    }
+}
