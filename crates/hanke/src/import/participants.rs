@@ -293,6 +293,47 @@ pub struct ParticipantCsvReader<R> {
     options: ImportOptions,
     report: ImportReport,
     failed: bool,
+    labels: Labels,
+}
+
+/// The labels a file has used, with what they read as. A categorical column
+/// holds a handful of distinct texts, so after the first rows each label is
+/// one comparison of bytes instead of a search of the label tables.
+/// Bounded: past [`Memo::CAPACITY`] distinct texts a label is read afresh.
+struct Memo<T> {
+    entries: Vec<(Box<str>, Option<T>)>,
+}
+
+impl<T: Copy> Memo<T> {
+    const CAPACITY: usize = 32;
+
+    fn read(&mut self, text: &str, parse: impl FnOnce(&str) -> Option<T>) -> Option<T> {
+        if let Some((_, v)) = self.entries.iter().find(|(k, _)| **k == *text) {
+            return *v;
+        }
+        let v = parse(text);
+        if self.entries.len() < Self::CAPACITY {
+            self.entries.push((text.into(), v));
+        }
+        v
+    }
+}
+
+impl<T> Default for Memo<T> {
+    fn default() -> Self {
+        Memo {
+            entries: Vec::new(),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Labels {
+    gender: Memo<Gender>,
+    status: Memo<LabourStatus>,
+    answer: Memo<Answer>,
+    situation: Memo<ExitSituation>,
+    improvement: Memo<Improvement>,
 }
 
 impl<R: BufRead> ParticipantCsvReader<R> {
@@ -364,6 +405,7 @@ impl<R: BufRead> ParticipantCsvReader<R> {
             options,
             report: ImportReport::default(),
             failed: false,
+            labels: Labels::default(),
         })
     }
 
@@ -465,7 +507,15 @@ impl<R: BufRead> ParticipantCsvReader<R> {
         let Some(raw) = self.records.field(i) else {
             return Ok(None);
         };
-        let t = std::str::from_utf8(raw).map_err(|_| ())?.trim();
+        let text = std::str::from_utf8(raw).map_err(|_| ())?;
+        // Most values have no surrounding space: skip the Unicode-aware trim
+        // when the first and last bytes are visible ASCII.
+        let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+        let t = if visible(raw.first()) && visible(raw.last()) {
+            text
+        } else {
+            text.trim()
+        };
         Ok((!t.is_empty()).then_some(t))
     }
 
@@ -511,6 +561,20 @@ impl<R: BufRead> ParticipantCsvReader<R> {
         }
     }
 
+    /// [`Self::value`] for a categorical column, with the file's labels memoised.
+    fn label<T>(
+        &mut self,
+        line: u64,
+        column: Column,
+        expected: &str,
+        parse: impl FnOnce(&str, &mut Labels) -> Result<T, String>,
+    ) -> Option<T> {
+        let mut labels = std::mem::take(&mut self.labels);
+        let v = self.value(line, column, expected, |s| parse(s, &mut labels));
+        self.labels = labels;
+        v
+    }
+
     fn date(&mut self, line: u64, column: Column) -> Option<NaiveDate> {
         self.value(line, column, "a date (2016-03-01 or 1.3.2016)", |s| {
             parse_date(s).ok_or_else(|| "not a date that exists".to_string())
@@ -518,20 +582,25 @@ impl<R: BufRead> ParticipantCsvReader<R> {
     }
 
     fn answer(&mut self, line: u64, column: Column) -> Option<Answer> {
-        self.value(
+        self.label(
             line,
             column,
             "yes, no or declined (kyllä, ei, en halua vastata)",
-            |s| Answer::from_label(s).ok_or_else(|| "unknown answer".to_string()),
+            |s, labels| {
+                labels
+                    .answer
+                    .read(s, Answer::from_label)
+                    .ok_or_else(|| "unknown answer".to_string())
+            },
         )
     }
 
     fn boolean(&mut self, line: u64, column: Column) -> Option<bool> {
-        self.value(
+        self.label(
             line,
             column,
             "yes or no (kyllä, ei)",
-            |s| match Answer::from_label(s) {
+            |s, labels| match labels.answer.read(s, Answer::from_label) {
                 Some(Answer::Yes) => Ok(true),
                 Some(Answer::No) => Ok(false),
                 _ => Err("unknown answer".to_string()),
@@ -587,18 +656,27 @@ impl<R: BufRead> ParticipantCsvReader<R> {
             s.parse::<Pseudonym>().map_err(|e| e.to_string())
         });
         let birth_date = self.date(line, C::BirthDate);
-        let gender = self.value(line, C::Gender, "woman, man or non_binary", |s| {
-            Gender::from_label(s).ok_or_else(|| "unknown gender".to_string())
+        let gender = self.label(line, C::Gender, "woman, man or non_binary", |s, labels| {
+            labels
+                .gender
+                .read(s, Gender::from_label)
+                .ok_or_else(|| "unknown gender".to_string())
         });
         let municipality = self.value(line, C::Municipality, "a municipality code", |s| {
             s.parse::<MunicipalityCode>().map_err(|e| e.to_string())
         });
-        let status = self.value(line, C::LabourStatus, "a labour-market status", |s| {
-            LabourStatus::from_label(s).ok_or_else(|| {
+        let status =
+            self.label(
+                line,
+                C::LabourStatus,
+                "a labour-market status",
+                |s, labels| {
+                    labels.status.read(s, LabourStatus::from_label).ok_or_else(|| {
                 "use employed, self_employed, unemployed, inactive_in_education or inactive"
                     .to_string()
             })
-        });
+                },
+            );
         let since = self.date(line, C::UnemployedSince);
         let education = self.value(line, C::Education, "a Koulutusaste level 0–9", |s| {
             s.parse::<EducationLevel>().map_err(|e| e.to_string())
@@ -612,15 +690,31 @@ impl<R: BufRead> ParticipantCsvReader<R> {
             other_disadvantaged: self.answer(line, C::OtherDisadvantaged),
         };
         let exit_date = self.date(line, C::ExitDate);
-        let exit_situation = self.value(line, C::ExitSituation, "an exit situation code", |s| {
-            ExitSituation::from_label(s).ok_or_else(|| "unknown situation".to_string())
-        });
+        let exit_situation = self.label(
+            line,
+            C::ExitSituation,
+            "an exit situation code",
+            |s, labels| {
+                labels
+                    .situation
+                    .read(s, ExitSituation::from_label)
+                    .ok_or_else(|| "unknown situation".to_string())
+            },
+        );
         let qualification = self.boolean(line, C::QualificationGained);
         let follow_up_date = self.date(line, C::FollowUpDate);
         let follow_up_employed = self.boolean(line, C::FollowUpEmployed);
-        let improvement = self.value(line, C::FollowUpImprovement, "an improvement code", |s| {
-            Improvement::from_label(s).ok_or_else(|| "unknown improvement".to_string())
-        });
+        let improvement = self.label(
+            line,
+            C::FollowUpImprovement,
+            "an improvement code",
+            |s, labels| {
+                labels
+                    .improvement
+                    .read(s, Improvement::from_label)
+                    .ok_or_else(|| "unknown improvement".to_string())
+            },
+        );
 
         // Values that would be lost without the value they belong to.
         let labour_status = match (status, since) {
@@ -739,6 +833,16 @@ pub fn read_participants_csv<R: BufRead>(
 /// Reads `2016-03-01` or `1.3.2016` (day and month with or without a leading
 /// zero); `None` for anything else or a date that does not exist.
 fn parse_date(s: &str) -> Option<NaiveDate> {
+    // The ISO form as files write it (YYYY-MM-DD), digit by digit; anything
+    // else goes the general way below, which gives the same answer for it.
+    if let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = s.as_bytes() {
+        let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
+        if digits.iter().all(u8::is_ascii_digit) {
+            let n = |ds: &[u8]| ds.iter().fold(0u32, |a, d| a * 10 + u32::from(d - b'0'));
+            let year = i32::try_from(n(&[y0, y1, y2, y3])).ok()?;
+            return NaiveDate::from_ymd_opt(year, n(&[m0, m1]), n(&[d0, d1]));
+        }
+    }
     let num = |t: &str, max_len: usize| -> Option<u32> {
         if t.is_empty() || t.len() > max_len || !t.bytes().all(|b| b.is_ascii_digit()) {
             return None;

@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{from_labels, label_is};
+use super::{find_by_labels, from_labels};
 
 /// The situation of a participant on leaving, in the terms Finnish projects use —
 /// *tilanne lopettaessa*. A code list: the Duuniin! coaching of seed 001 reports
@@ -122,10 +122,7 @@ impl ExitSituation {
     /// Reads a code or Finnish name, case-insensitively, with a few common
     /// synonyms (`palkkatuki`, `oppisopimus`, `opiskelu`).
     pub fn from_label(label: &str) -> Option<ExitSituation> {
-        if let Some(s) = ExitSituation::ALL
-            .into_iter()
-            .find(|s| label_is(label, s.code()) || label_is(label, s.name_fi()))
-        {
+        if let Some(s) = find_by_labels(label, ExitSituation::ALL, |s| [s.code(), s.name_fi()]) {
             return Some(s);
         }
         use ExitSituation::*;

@@ -542,11 +542,113 @@ pub(crate) fn label_is(label: &str, candidate: &str) -> bool {
     label_chars(label).eq(label_chars(candidate))
 }
 
+/// Feeds the UTF-8 bytes of `label` in [`label_chars`] form to `emit` until it
+/// returns `false`; whether every byte was taken. ASCII is lowercased byte by
+/// byte; other characters go through the Unicode case mapping.
+fn label_bytes(label: &str, mut emit: impl FnMut(u8) -> bool) -> bool {
+    let mut previous_separator = false;
+    let mut utf8 = [0u8; 4];
+    for c in label.trim().chars() {
+        let separator = matches!(c, ' ' | '-' | '_');
+        if separator && previous_separator {
+            continue;
+        }
+        previous_separator = separator;
+        if separator {
+            if !emit(b'_') {
+                return false;
+            }
+        } else if c.is_ascii() {
+            // An ASCII char is one byte; `as` keeps it exactly.
+            if !emit((c as u8).to_ascii_lowercase()) {
+                return false;
+            }
+        } else {
+            for lower in c.to_lowercase() {
+                if !lower.encode_utf8(&mut utf8).bytes().all(&mut emit) {
+                    return false;
+                }
+            }
+        }
+    }
+    true
+}
+
+/// A label in [`label_chars`] form, UTF-8 in a stack buffer (labels are short;
+/// `None` for one longer than the buffer).
+struct Normalized {
+    bytes: [u8; 64],
+    len: usize,
+}
+
+impl Normalized {
+    fn of(label: &str) -> Option<Normalized> {
+        let mut out = Normalized {
+            bytes: [0; 64],
+            len: 0,
+        };
+        let fits = label_bytes(label, |b| match out.bytes.get_mut(out.len) {
+            Some(slot) => {
+                *slot = b;
+                out.len += 1;
+                true
+            }
+            None => false,
+        });
+        fits.then_some(out)
+    }
+}
+
+/// Whether `label` reads as `candidate`: [`label_is`], with the label
+/// normalised once (`wanted`, from [`Normalized::of`]) for many candidates and
+/// each candidate's form compared as it is produced (most differ at once).
+fn reads_as(label: &str, wanted: Option<&Normalized>, candidate: &str) -> bool {
+    let Some(w) = wanted else {
+        return label_is(label, candidate);
+    };
+    // A candidate that starts with an ASCII letter or digit starts its form
+    // with that byte, lowercased: most candidates are told apart here.
+    if let Some(&c0) = candidate
+        .as_bytes()
+        .first()
+        .filter(|c| c.is_ascii_alphanumeric())
+    {
+        if w.bytes.get(..w.len).and_then(<[u8]>::first) != Some(&c0.to_ascii_lowercase()) {
+            return false;
+        }
+    }
+    let mut i = 0;
+    let same = label_bytes(candidate, |b| {
+        let ok = i < w.len && w.bytes.get(i) == Some(&b);
+        i += 1;
+        ok
+    });
+    same && i == w.len
+}
+
+/// The first of `candidates` whose labels (`labels_of`) `label` reads as.
+pub(crate) fn find_by_labels<T: Copy, const N: usize>(
+    label: &str,
+    candidates: impl IntoIterator<Item = T>,
+    labels_of: impl Fn(T) -> [&'static str; N],
+) -> Option<T> {
+    let wanted = Normalized::of(label);
+    candidates.into_iter().find(|&c| {
+        labels_of(c)
+            .iter()
+            .any(|l| reads_as(label, wanted.as_ref(), l))
+    })
+}
+
 /// The value of the first `(label, value)` whose label `label` reads as.
 fn from_labels<T: Copy>(label: &str, table: &[(&str, T)]) -> Option<T> {
+    // Normalised once, then compared bytewise with each normalised candidate
+    // (equal UTF-8 ⇔ equal characters): the same answer as `label_is` for
+    // each, without comparing two case-mapping iterators per candidate.
+    let wanted = Normalized::of(label);
     table
         .iter()
-        .find(|(candidate, _)| label_is(label, candidate))
+        .find(|(candidate, _)| reads_as(label, wanted.as_ref(), candidate))
         .map(|&(_, v)| v)
 }
 
@@ -565,5 +667,44 @@ mod tests {
             Improvement::from_label("promotion"),
             Some(Improvement::Promotion)
         );
+    }
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const CANDIDATES: [&str; 6] = [
+        "työtön",
+        "non_binary",
+        "työvoiman_ulkopuolella",
+        "ei tiedossa",
+        "yes",
+        "İstanbul",
+    ];
+
+    proptest! {
+        /// The once-normalised comparison answers as `label_is`, for any text
+        /// (past the buffer's 64 bytes too) and for candidates written with
+        /// other case and separators.
+        #[test]
+        fn normalised_comparison_is_label_is(
+            noise in "[ A-Za-zÄÖäöİı_\\-]{0,80}",
+            candidate in prop::sample::select(CANDIDATES.to_vec()),
+            upper in any::<bool>(),
+            spaced in any::<bool>(),
+        ) {
+            let mut variant = if upper { candidate.to_uppercase() } else { candidate.to_string() };
+            if spaced {
+                variant = format!("  {} ", variant.replace('_', " - "));
+            }
+            for label in [noise.as_str(), variant.as_str()] {
+                prop_assert_eq!(
+                    reads_as(label, Normalized::of(label).as_ref(), candidate),
+                    label_is(label, candidate)
+                );
+            }
+        }
     }
 }
