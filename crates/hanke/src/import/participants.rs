@@ -128,6 +128,31 @@ const COLUMNS: [(Column, &str, &[&str]); 22] = [
     ),
 ];
 
+/// The trimmed text of a column in the current row: `Ok(None)` if the column
+/// is absent or the value blank, `Err(())` if it is not UTF-8.
+fn field_text<'r, R: BufRead>(
+    records: &'r RecordReader<R>,
+    positions: &[Option<usize>],
+    column: Column,
+) -> Result<Option<&'r str>, ()> {
+    let Some(i) = positions.get(column_index(column)).copied().flatten() else {
+        return Ok(None);
+    };
+    let Some(raw) = records.field(i) else {
+        return Ok(None);
+    };
+    let text = std::str::from_utf8(raw).map_err(|_| ())?;
+    // Most values have no surrounding space: skip the Unicode-aware trim when
+    // the first and last bytes are visible ASCII.
+    let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+    let t = if visible(raw.first()) && visible(raw.last()) {
+        text
+    } else {
+        text.trim()
+    };
+    Ok((!t.is_empty()).then_some(t))
+}
+
 fn column_index(c: Column) -> usize {
     COLUMNS.iter().position(|(k, _, _)| *k == c).unwrap_or(0)
 }
@@ -501,22 +526,7 @@ impl<R: BufRead> ParticipantCsvReader<R> {
     /// The trimmed text of a column in the current row: `Ok(None)` if the
     /// column is absent or the value blank, `Err(())` if it is not UTF-8.
     fn field_text(&self, column: Column) -> Result<Option<&str>, ()> {
-        let Some(i) = self.positions.get(column_index(column)).copied().flatten() else {
-            return Ok(None);
-        };
-        let Some(raw) = self.records.field(i) else {
-            return Ok(None);
-        };
-        let text = std::str::from_utf8(raw).map_err(|_| ())?;
-        // Most values have no surrounding space: skip the Unicode-aware trim
-        // when the first and last bytes are visible ASCII.
-        let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
-        let t = if visible(raw.first()) && visible(raw.last()) {
-            text
-        } else {
-            text.trim()
-        };
-        Ok((!t.is_empty()).then_some(t))
+        field_text(&self.records, &self.positions, column)
     }
 
     fn is_blank(&self, column: Column) -> bool {
@@ -532,9 +542,20 @@ impl<R: BufRead> ParticipantCsvReader<R> {
         expected: &str,
         parse: impl FnOnce(&str) -> Result<T, String>,
     ) -> Option<T> {
-        let result = match self.field_text(column) {
+        self.label(line, column, expected, |s, _| parse(s))
+    }
+
+    /// [`Self::value`] with the file's memoised labels at hand.
+    fn label<T>(
+        &mut self,
+        line: u64,
+        column: Column,
+        expected: &str,
+        parse: impl FnOnce(&str, &mut Labels) -> Result<T, String>,
+    ) -> Option<T> {
+        let result = match field_text(&self.records, &self.positions, column) {
             Ok(None) => return None,
-            Ok(Some(text)) => parse(text),
+            Ok(Some(text)) => parse(text, &mut self.labels),
             Err(()) => {
                 self.reject(
                     line,
@@ -559,20 +580,6 @@ impl<R: BufRead> ParticipantCsvReader<R> {
                 None
             }
         }
-    }
-
-    /// [`Self::value`] for a categorical column, with the file's labels memoised.
-    fn label<T>(
-        &mut self,
-        line: u64,
-        column: Column,
-        expected: &str,
-        parse: impl FnOnce(&str, &mut Labels) -> Result<T, String>,
-    ) -> Option<T> {
-        let mut labels = std::mem::take(&mut self.labels);
-        let v = self.value(line, column, expected, |s| parse(s, &mut labels));
-        self.labels = labels;
-        v
     }
 
     fn date(&mut self, line: u64, column: Column) -> Option<NaiveDate> {
