@@ -13,6 +13,12 @@ PY="$VENV/bin/python"
 # Pinned to versions that work together (docs: ../shared/ENGINEERING.md).
 "$PY" -m pip install --quiet --disable-pip-version-check \
     -r bindings/python/requirements-dev.txt
-# Build the extension into the environment (debug profile: the same target/ as cargo).
+# Build the extension into the environment: debug profile (the same target/ as
+# cargo) for the tests; `--release` for measurements (benches/compare.py refuses
+# to time a debug build).
+PROFILE=()
+if [ "${1:-}" = "--release" ]; then
+    PROFILE=(--release)
+fi
 VIRTUAL_ENV="$PWD/$VENV" PATH="$PWD/$VENV/bin:$PATH" \
-    "$VENV/bin/maturin" develop --quiet --manifest-path bindings/python/Cargo.toml
+    "$VENV/bin/maturin" develop --quiet "${PROFILE[@]}" --manifest-path bindings/python/Cargo.toml

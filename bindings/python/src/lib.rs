@@ -15,6 +15,11 @@ use pyo3::prelude::*;
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    // Timings of a debug build mean nothing; benches/compare.py checks this.
+    m.add(
+        "build_profile",
+        if cfg!(debug_assertions) { "debug" } else { "release" },
+    )?;
     m.add_class::<values::PyMoney>()?;
     m.add_class::<values::PyRate>()?;
     m.add_class::<values::PyBusinessId>()?;

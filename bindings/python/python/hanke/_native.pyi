@@ -7,6 +7,7 @@ import os
 from typing import Any, final
 
 __version__: str
+build_profile: str
 __all__ = [
     "ActivityLog",
     "BusinessId",
