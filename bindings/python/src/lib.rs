@@ -18,7 +18,11 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     // Timings of a debug build mean nothing; benches/compare.py checks this.
     m.add(
         "build_profile",
-        if cfg!(debug_assertions) { "debug" } else { "release" },
+        if cfg!(debug_assertions) {
+            "debug"
+        } else {
+            "release"
+        },
     )?;
     m.add_class::<values::PyMoney>()?;
     m.add_class::<values::PyRate>()?;
