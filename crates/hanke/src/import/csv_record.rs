@@ -58,6 +58,34 @@ pub(crate) enum ReadError {
     Io { line: u64, error: std::io::Error },
 }
 
+/// The position of the first `a` or `b` in `hay` (its length if none), eight
+/// bytes at a time: a word has a byte equal to `x` where `w ^ x·0x01…01` has a
+/// zero byte, and the lowest flag of the zero-byte test is exact.
+fn find(hay: &[u8], a: u8, b: u8) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_bytes = |w: u64| w.wrapping_sub(ONES) & !w & HIGHS;
+    let (wa, wb) = (ONES * u64::from(a), ONES * u64::from(b));
+    let mut chunks = hay.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(eight);
+        let hits = zero_bytes(w ^ wa) | zero_bytes(w ^ wb);
+        if hits != 0 {
+            return offset + (hits.trailing_zeros() / 8) as usize;
+        }
+        offset += 8;
+    }
+    let tail = chunks.remainder();
+    offset
+        + tail
+            .iter()
+            .position(|&c| c == a || c == b)
+            .unwrap_or(tail.len())
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum State {
     FieldStart,
@@ -70,6 +98,10 @@ pub(crate) struct RecordReader<R> {
     src: R,
     line_buf: Vec<u8>,
     data: Vec<u8>,
+    /// The record's fields as text, when the whole record is UTF-8: checked
+    /// once per record, not once per field. Ping-pongs its buffer with `data`.
+    text: String,
+    utf8: bool,
     ends: Vec<usize>,
     /// The number of the next physical line to read, 1-based.
     next_line: u64,
@@ -84,6 +116,8 @@ impl<R: BufRead> RecordReader<R> {
             src,
             line_buf: Vec::with_capacity(256),
             data: Vec::with_capacity(256),
+            text: String::new(),
+            utf8: false,
             ends: Vec::with_capacity(32),
             next_line: 1,
             delimiter,
@@ -101,7 +135,37 @@ impl<R: BufRead> RecordReader<R> {
     pub(crate) fn field(&self, i: usize) -> Option<&[u8]> {
         let end = *self.ends.get(i)?;
         let start = if i == 0 { 0 } else { *self.ends.get(i - 1)? };
-        self.data.get(start..end)
+        if self.utf8 {
+            self.text.as_bytes().get(start..end)
+        } else {
+            self.data.get(start..end)
+        }
+    }
+
+    /// Field `i` as text; `Some(Err(()))` when it is not UTF-8.
+    pub(crate) fn field_str(&self, i: usize) -> Option<Result<&str, ()>> {
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { 0 } else { *self.ends.get(i - 1)? };
+        // Fields end at ASCII delimiters and quotes, never inside a character,
+        // so a UTF-8 record slices into UTF-8 fields.
+        match self.text.get(start..end).filter(|_| self.utf8) {
+            Some(t) => Some(Ok(t)),
+            None => Some(std::str::from_utf8(self.field(i)?).map_err(|_| ())),
+        }
+    }
+
+    /// Checks the finished record's UTF-8 once, moving it into `text` if it is.
+    fn seal(&mut self) {
+        match String::from_utf8(std::mem::take(&mut self.data)) {
+            Ok(text) => {
+                self.text = text;
+                self.utf8 = true;
+            }
+            Err(e) => {
+                self.data = e.into_bytes();
+                self.utf8 = false;
+            }
+        }
     }
 
     fn read_line(&mut self) -> Result<bool, ReadError> {
@@ -135,6 +199,11 @@ impl<R: BufRead> RecordReader<R> {
     /// Reads the next record; returns its first line number, or `None` at the end.
     /// Blank lines between records are skipped and counted.
     pub(crate) fn read(&mut self) -> Result<Option<u64>, ReadError> {
+        if self.utf8 {
+            // Take the buffer back from the last record's text.
+            self.data = std::mem::take(&mut self.text).into_bytes();
+            self.utf8 = false;
+        }
         self.data.clear();
         self.ends.clear();
         let start_line = loop {
@@ -157,12 +226,11 @@ impl<R: BufRead> RecordReader<R> {
                 let field = ends.len();
                 // Runs of ordinary bytes are copied whole; the state machine
                 // steps only on delimiters and quotes.
-                let special = |b: &u8| match state {
-                    State::FieldStart | State::Unquoted => *b == delimiter || *b == b'"',
-                    State::Quoted => *b == b'"',
-                    State::QuoteInQuoted => true,
+                let run = match state {
+                    State::FieldStart | State::Unquoted => find(rest, delimiter, b'"'),
+                    State::Quoted => find(rest, b'"', b'"'),
+                    State::QuoteInQuoted => 0,
                 };
-                let run = rest.iter().position(special).unwrap_or(rest.len());
                 if run > 0 {
                     data.extend_from_slice(rest.get(..run).unwrap_or(&[]));
                     if state == State::FieldStart {
@@ -204,6 +272,7 @@ impl<R: BufRead> RecordReader<R> {
             }
             if state != State::Quoted {
                 self.ends.push(self.data.len());
+                self.seal();
                 return Ok(Some(start_line));
             }
             // A line break inside a quoted value belongs to the value.
@@ -264,6 +333,16 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn find_is_position(
+            hay in proptest::collection::vec(prop::sample::select(vec![0u8, 1, b',', b'"', 0x80, 0xFF, b'a']), 0..40),
+            a in prop::sample::select(vec![b',', b';', b'"', 0u8, 0xFF]),
+            b in prop::sample::select(vec![b'"', 0x80u8, 1]),
+        ) {
+            let expected = hay.iter().position(|&c| c == a || c == b).unwrap_or(hay.len());
+            prop_assert_eq!(find(&hay, a, b), expected);
+        }
+
         #[test]
         fn run_copying_equals_the_byte_machine(
             line in proptest::collection::vec(

@@ -18,10 +18,11 @@ use crate::report::{Finding, rules};
 /// A column of the participant CSV format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Column {
+    // In the order of `COLUMNS` (column_index relies on it; a test checks).
     ParticipantId,
+    EntryDate,
     IdentityCode,
     Pseudonym,
-    EntryDate,
     BirthDate,
     Gender,
     Municipality,
@@ -138,10 +139,11 @@ fn field_text<'r, R: BufRead>(
     let Some(i) = positions.get(column_index(column)).copied().flatten() else {
         return Ok(None);
     };
-    let Some(raw) = records.field(i) else {
+    let Some(text) = records.field_str(i) else {
         return Ok(None);
     };
-    let text = std::str::from_utf8(raw).map_err(|_| ())?;
+    let text = text?;
+    let raw = text.as_bytes();
     // Most values have no surrounding space: skip the Unicode-aware trim when
     // the first and last bytes are visible ASCII.
     let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
@@ -153,8 +155,10 @@ fn field_text<'r, R: BufRead>(
     Ok((!t.is_empty()).then_some(t))
 }
 
+/// The position of `c` in [`COLUMNS`], which lists the columns in declaration
+/// order (a test checks).
 fn column_index(c: Column) -> usize {
-    COLUMNS.iter().position(|(k, _, _)| *k == c).unwrap_or(0)
+    c as usize
 }
 
 fn column_name(c: Column) -> &'static str {
@@ -983,6 +987,13 @@ mod tests {
         assert_eq!(parse_date("2016-3-1"), None);
         assert_eq!(parse_date("1.3.16"), None);
         assert_eq!(parse_date("+1.3.2016"), None);
+    }
+
+    #[test]
+    fn columns_are_listed_in_declaration_order() {
+        for (i, (c, _, _)) in COLUMNS.iter().enumerate() {
+            assert_eq!(column_index(*c), i);
+        }
     }
 
     #[test]
