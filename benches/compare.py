@@ -208,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--smoke", action="store_true", help="10 000 rows, one run: checks, no figures")
     args = ap.parse_args(argv)
     rows, repeat = (10_000, 1) if args.smoke else (args.rows, args.repeat)
-    if not args.smoke and hanke.build_profile != "release":
+    if not args.smoke and hanke.build_profile() != "release":
         print(
             "hanke is a debug build; timings would mean nothing. Build it with "
             "./scripts/python-env.sh --release (the tests rebuild the debug one).",

@@ -12,18 +12,25 @@ mod values;
 use pyo3::prelude::*;
 
 /// The native part of the Python package ``hanke``; import ``hanke`` instead.
+/// ``"release"`` or ``"debug"``: how the native module was compiled. Timings of
+/// a debug build mean nothing (``benches/compare.py`` refuses them).
+///
+/// >>> import hanke
+/// >>> hanke.build_profile() in ("debug", "release")
+/// True
+#[pyfunction]
+fn build_profile() -> &'static str {
+    if cfg!(debug_assertions) {
+        "debug"
+    } else {
+        "release"
+    }
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    // Timings of a debug build mean nothing; benches/compare.py checks this.
-    m.add(
-        "build_profile",
-        if cfg!(debug_assertions) {
-            "debug"
-        } else {
-            "release"
-        },
-    )?;
+    m.add_function(wrap_pyfunction!(build_profile, m)?)?;
     m.add_class::<values::PyMoney>()?;
     m.add_class::<values::PyRate>()?;
     m.add_class::<values::PyBusinessId>()?;

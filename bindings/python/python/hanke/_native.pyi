@@ -7,7 +7,6 @@ import os
 from typing import Any, final
 
 __version__: str
-build_profile: str
 __all__ = [
     "ActivityLog",
     "BusinessId",
@@ -23,6 +22,7 @@ __all__ = [
     "Rate",
     "Table",
     "__version__",
+    "build_profile",
     "markdown_html",
     "municipality",
     "parse_description",
@@ -310,3 +310,5 @@ class ProjectList:
     def table(self, fund: str | None = None) -> Table: ...
     def portfolio(self, by: str = "priority_axis", fund: str | None = "ESR") -> Table: ...
     def project(self, code: str) -> Project | None: ...
+
+def build_profile() -> str: ...
