@@ -456,18 +456,22 @@ fn holds(measure: Measure, p: &Participant, f: &Facts) -> bool {
     }
 }
 
+/// The JSON form of a computation: indicators as `V` — each with its whole
+/// definition when written, only its code and value when read back.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Repr<V> {
+    catalogue: Catalogue,
+    long_term_unemployment: crate::participant::LtuDefinition,
+    cut_off: Option<NaiveDate>,
+    grand_total: Tally,
+    incomplete: Tally,
+    not_yet_entered: u64,
+    indicators: Vec<V>,
+}
+
 impl Serialize for CommonIndicators {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Repr {
-            catalogue: Catalogue,
-            long_term_unemployment: crate::participant::LtuDefinition,
-            cut_off: Option<NaiveDate>,
-            grand_total: Tally,
-            incomplete: Tally,
-            not_yet_entered: u64,
-            indicators: Vec<IndicatorValue>,
-        }
         Repr {
             catalogue: self.catalogue,
             long_term_unemployment: self.rules.ltu,
@@ -475,7 +479,7 @@ impl Serialize for CommonIndicators {
             grand_total: self.grand_total,
             incomplete: self.incomplete,
             not_yet_entered: self.not_yet_entered,
-            indicators: self.values().collect(),
+            indicators: self.values().collect::<Vec<IndicatorValue>>(),
         }
         .serialize(serializer)
     }
@@ -484,17 +488,6 @@ impl Serialize for CommonIndicators {
 impl<'de> Deserialize<'de> for CommonIndicators {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         use serde::de::Error;
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Repr {
-            catalogue: Catalogue,
-            long_term_unemployment: crate::participant::LtuDefinition,
-            cut_off: Option<NaiveDate>,
-            grand_total: Tally,
-            incomplete: Tally,
-            not_yet_entered: u64,
-            indicators: Vec<ValueRepr>,
-        }
         #[derive(Deserialize)]
         struct ValueRepr {
             indicator: CodeRepr,
@@ -507,7 +500,7 @@ impl<'de> Deserialize<'de> for CommonIndicators {
             code: String,
         }
 
-        let r = Repr::deserialize(deserializer)?;
+        let r = Repr::<ValueRepr>::deserialize(deserializer)?;
         let rules = crate::rulebook::Rulebook::for_period(r.catalogue.period())
             .and_then(|b| b.participants())
             .and_then(|rules| rules.with_ltu(r.long_term_unemployment))
