@@ -1,0 +1,24 @@
+//! JSON loading of projects, activity logs, self-assessment instruments,
+//! indicator results and participant records: no panic on any text, and what
+//! loads saves to JSON that loads again equal.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(p) = hanke::Project::from_json_str(text) {
+        let saved = p.to_json_string().expect("a loaded project saves");
+        let again = hanke::Project::from_json_str(&saved).expect("a saved project loads");
+        assert_eq!(again, p);
+    }
+    let _ = hanke::activity::ActivityLog::from_json_str(text);
+    let _ = hanke::assessment::Instrument::from_json_str(text);
+    if let Ok(ind) = hanke::indicator::CommonIndicators::from_json_str(text) {
+        let saved = ind.to_json_string().expect("indicator results save");
+        let again = hanke::indicator::CommonIndicators::from_json_str(&saved).expect("and load");
+        assert_eq!(again, ind);
+    }
+    let _ = serde_json::from_str::<Vec<hanke::participant::Participant>>(text);
+});
