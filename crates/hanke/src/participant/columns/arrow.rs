@@ -270,17 +270,11 @@ fn code_column<'b>(
     valid: Option<Bitmap<'b>>,
     dictionary: &[Option<u8>],
 ) -> CodeColumn<'b> {
-    let decode: Vec<u8> = dictionary
+    let decode = dictionary
         .iter()
         .map(|c| c.unwrap_or(super::INVALID))
         .collect();
-    let identity = decode.iter().enumerate().all(|(k, c)| usize::from(*c) == k);
-    CodeColumn {
-        keys,
-        valid,
-        decode,
-        identity,
-    }
+    CodeColumn::from_decode(keys, valid, decode)
 }
 
 fn flag_column<'b>(column: &'static str, a: &'b ArrayRef) -> Result<FlagColumn<'b>, ColumnsError> {

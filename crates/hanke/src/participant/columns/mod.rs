@@ -441,10 +441,20 @@ impl<'a> CodeColumn<'a> {
         valid: Option<Bitmap<'a>>,
         dictionary: &[Option<T>],
     ) -> CodeColumn<'a> {
-        let decode: Vec<u8> = dictionary
+        let decode = dictionary
             .iter()
             .map(|v| v.map_or(INVALID, Code::column_code))
             .collect();
+        CodeColumn::from_decode(keys, valid, decode)
+    }
+
+    /// Keys with their key → internal-code table (`INVALID` for no value);
+    /// whether the keys are the codes themselves is read off the table.
+    pub(crate) fn from_decode(
+        keys: Keys<'a>,
+        valid: Option<Bitmap<'a>>,
+        decode: Vec<u8>,
+    ) -> CodeColumn<'a> {
         let identity = decode.iter().enumerate().all(|(k, c)| usize::from(*c) == k);
         CodeColumn {
             keys,
@@ -786,12 +796,7 @@ impl CodeBuf {
     }
 
     fn view(&self) -> CodeColumn<'_> {
-        CodeColumn {
-            keys: Keys::U8(&self.codes),
-            valid: self.valid.view(),
-            decode: IDENTITY.to_vec(),
-            identity: true,
-        }
+        CodeColumn::from_decode(Keys::U8(&self.codes), self.valid.view(), IDENTITY.to_vec())
     }
 }
 
