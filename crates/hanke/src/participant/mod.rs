@@ -513,38 +513,12 @@ impl fmt::Debug for Participant {
     }
 }
 
-/// The characters of a label as compared: trimmed, lower-cased, with each run of
-/// spaces, hyphens and underscores read as one `_`, so that `En halua vastata`,
-/// `en-halua-vastata` and `EN_HALUA_VASTATA` are the same label. Lazy, so that
-/// reading a million CSV rows allocates nothing for it.
-fn label_chars(label: &str) -> impl Iterator<Item = char> + '_ {
-    let mut previous_separator = false;
-    label
-        .trim()
-        .chars()
-        .filter_map(move |c| {
-            let separator = matches!(c, ' ' | '-' | '_');
-            let skip = separator && previous_separator;
-            previous_separator = separator;
-            if skip {
-                None
-            } else if separator {
-                Some('_')
-            } else {
-                Some(c)
-            }
-        })
-        .flat_map(char::to_lowercase)
-}
-
-/// Whether `label` reads as `candidate` (both compared as [`label_chars`]).
-pub(crate) fn label_is(label: &str, candidate: &str) -> bool {
-    label_chars(label).eq(label_chars(candidate))
-}
-
-/// Feeds the UTF-8 bytes of `label` in [`label_chars`] form to `emit` until it
-/// returns `false`; whether every byte was taken. ASCII is lowercased byte by
-/// byte; other characters go through the Unicode case mapping.
+/// Feeds the UTF-8 bytes of `label` as compared to `emit` until it returns
+/// `false`; whether every byte was taken. A label is compared trimmed,
+/// lower-cased, with each run of spaces, hyphens and underscores read as one
+/// `_`, so that `En halua vastata`, `en-halua-vastata` and `EN_HALUA_VASTATA`
+/// are the same label. ASCII is lowercased byte by byte; other characters go
+/// through the Unicode case mapping. Nothing is allocated.
 fn label_bytes(label: &str, mut emit: impl FnMut(u8) -> bool) -> bool {
     let mut previous_separator = false;
     let mut utf8 = [0u8; 4];
@@ -574,56 +548,76 @@ fn label_bytes(label: &str, mut emit: impl FnMut(u8) -> bool) -> bool {
     true
 }
 
-/// A label in [`label_chars`] form, UTF-8 in a stack buffer (labels are short;
-/// `None` for one longer than the buffer).
+/// A label in compared form ([`label_bytes`]), made once and matched against
+/// many candidates. Labels are short: 64 bytes on the stack, a heap buffer
+/// only past that.
 struct Normalized {
-    bytes: [u8; 64],
+    inline: [u8; 64],
     len: usize,
+    spill: Vec<u8>,
 }
 
 impl Normalized {
-    fn of(label: &str) -> Option<Normalized> {
+    fn of(label: &str) -> Normalized {
         let mut out = Normalized {
-            bytes: [0; 64],
+            inline: [0; 64],
             len: 0,
+            spill: Vec::new(),
         };
-        let fits = label_bytes(label, |b| match out.bytes.get_mut(out.len) {
-            Some(slot) => {
-                *slot = b;
-                out.len += 1;
-                true
+        label_bytes(label, |b| {
+            match out.inline.get_mut(out.len).filter(|_| out.spill.is_empty()) {
+                Some(slot) => {
+                    *slot = b;
+                    out.len += 1;
+                }
+                None => {
+                    if out.spill.is_empty() {
+                        out.spill.extend_from_slice(&out.inline);
+                    }
+                    out.spill.push(b);
+                }
             }
-            None => false,
+            true
         });
-        fits.then_some(out)
+        out
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        if self.spill.is_empty() {
+            self.inline.get(..self.len).unwrap_or(&[])
+        } else {
+            &self.spill
+        }
+    }
+
+    /// Whether `candidate` reads as this label, its form compared as it is
+    /// produced (most candidates differ at once).
+    fn matches(&self, candidate: &str) -> bool {
+        let wanted = self.as_bytes();
+        // A candidate that starts with an ASCII letter or digit starts its form
+        // with that byte, lowercased.
+        if let Some(&c0) = candidate
+            .as_bytes()
+            .first()
+            .filter(|c| c.is_ascii_alphanumeric())
+        {
+            if wanted.first() != Some(&c0.to_ascii_lowercase()) {
+                return false;
+            }
+        }
+        let mut i = 0;
+        let same = label_bytes(candidate, |b| {
+            let ok = wanted.get(i) == Some(&b);
+            i += 1;
+            ok
+        });
+        same && i == wanted.len()
     }
 }
 
-/// Whether `label` reads as `candidate`: [`label_is`], with the label
-/// normalised once (`wanted`, from [`Normalized::of`]) for many candidates and
-/// each candidate's form compared as it is produced (most differ at once).
-fn reads_as(label: &str, wanted: Option<&Normalized>, candidate: &str) -> bool {
-    let Some(w) = wanted else {
-        return label_is(label, candidate);
-    };
-    // A candidate that starts with an ASCII letter or digit starts its form
-    // with that byte, lowercased: most candidates are told apart here.
-    if let Some(&c0) = candidate
-        .as_bytes()
-        .first()
-        .filter(|c| c.is_ascii_alphanumeric())
-    {
-        if w.bytes.get(..w.len).and_then(<[u8]>::first) != Some(&c0.to_ascii_lowercase()) {
-            return false;
-        }
-    }
-    let mut i = 0;
-    let same = label_bytes(candidate, |b| {
-        let ok = i < w.len && w.bytes.get(i) == Some(&b);
-        i += 1;
-        ok
-    });
-    same && i == w.len
+/// Whether `label` reads as `candidate` (both in [`label_bytes`] form).
+pub(crate) fn label_is(label: &str, candidate: &str) -> bool {
+    Normalized::of(label).matches(candidate)
 }
 
 /// The first of `candidates` whose labels (`labels_of`) `label` reads as.
@@ -633,22 +627,17 @@ pub(crate) fn find_by_labels<T: Copy, const N: usize>(
     labels_of: impl Fn(T) -> [&'static str; N],
 ) -> Option<T> {
     let wanted = Normalized::of(label);
-    candidates.into_iter().find(|&c| {
-        labels_of(c)
-            .iter()
-            .any(|l| reads_as(label, wanted.as_ref(), l))
-    })
+    candidates
+        .into_iter()
+        .find(|&c| labels_of(c).iter().any(|l| wanted.matches(l)))
 }
 
 /// The value of the first `(label, value)` whose label `label` reads as.
 fn from_labels<T: Copy>(label: &str, table: &[(&str, T)]) -> Option<T> {
-    // Normalised once, then compared bytewise with each normalised candidate
-    // (equal UTF-8 ⇔ equal characters): the same answer as `label_is` for
-    // each, without comparing two case-mapping iterators per candidate.
     let wanted = Normalized::of(label);
     table
         .iter()
-        .find(|(candidate, _)| reads_as(label, wanted.as_ref(), candidate))
+        .find(|(candidate, _)| wanted.matches(candidate))
         .map(|&(_, v)| v)
 }
 
@@ -675,6 +664,28 @@ mod label_tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// The compared form as first written — characters, lazily — the
+    /// reference the byte-wise matching must agree with.
+    fn label_chars(label: &str) -> impl Iterator<Item = char> + '_ {
+        let mut previous_separator = false;
+        label
+            .trim()
+            .chars()
+            .filter_map(move |c| {
+                let separator = matches!(c, ' ' | '-' | '_');
+                let skip = separator && previous_separator;
+                previous_separator = separator;
+                if skip {
+                    None
+                } else if separator {
+                    Some('_')
+                } else {
+                    Some(c)
+                }
+            })
+            .flat_map(char::to_lowercase)
+    }
+
     const CANDIDATES: [&str; 6] = [
         "työtön",
         "non_binary",
@@ -685,8 +696,8 @@ mod label_tests {
     ];
 
     proptest! {
-        /// The once-normalised comparison answers as `label_is`, for any text
-        /// (past the buffer's 64 bytes too) and for candidates written with
+        /// The byte-wise matching answers as the character form does, for any
+        /// text (past the 64-byte buffer too) and for candidates written with
         /// other case and separators.
         #[test]
         fn normalised_comparison_is_label_is(
@@ -701,8 +712,8 @@ mod label_tests {
             }
             for label in [noise.as_str(), variant.as_str()] {
                 prop_assert_eq!(
-                    reads_as(label, Normalized::of(label).as_ref(), candidate),
-                    label_is(label, candidate)
+                    label_is(label, candidate),
+                    label_chars(label).eq(label_chars(candidate))
                 );
             }
         }
