@@ -132,23 +132,28 @@ impl<R: BufRead> RecordReader<R> {
     }
 
     /// The raw bytes of field `i` of the last record read.
-    pub(crate) fn field(&self, i: usize) -> Option<&[u8]> {
+    /// Where field `i` lies in the record's buffer.
+    fn span(&self, i: usize) -> Option<std::ops::Range<usize>> {
         let end = *self.ends.get(i)?;
         let start = if i == 0 { 0 } else { *self.ends.get(i - 1)? };
+        Some(start..end)
+    }
+
+    pub(crate) fn field(&self, i: usize) -> Option<&[u8]> {
+        let span = self.span(i)?;
         if self.utf8 {
-            self.text.as_bytes().get(start..end)
+            self.text.as_bytes().get(span)
         } else {
-            self.data.get(start..end)
+            self.data.get(span)
         }
     }
 
     /// Field `i` as text; `Some(Err(()))` when it is not UTF-8.
     pub(crate) fn field_str(&self, i: usize) -> Option<Result<&str, ()>> {
-        let end = *self.ends.get(i)?;
-        let start = if i == 0 { 0 } else { *self.ends.get(i - 1)? };
+        let span = self.span(i)?;
         // Fields end at ASCII delimiters and quotes, never inside a character,
         // so a UTF-8 record slices into UTF-8 fields.
-        match self.text.get(start..end).filter(|_| self.utf8) {
+        match self.text.get(span).filter(|_| self.utf8) {
             Some(t) => Some(Ok(t)),
             None => Some(std::str::from_utf8(self.field(i)?).map_err(|_| ())),
         }
