@@ -349,7 +349,10 @@ fn parse_money(input: &str) -> Result<Money, MoneyError> {
     if groups.iter().all(|g| g.is_empty()) {
         return Err(MoneyError::Empty);
     }
-    let mut cents: i64 = 0;
+    // The magnitude is gathered in i128 and signed before it is narrowed, so
+    // that the smallest amount (`i64::MIN` cents, whose magnitude is not an
+    // i64) reads back like every other.
+    let mut cents: i128 = 0;
     for (i, group) in groups.iter().enumerate() {
         if let Some(c) = group.chars().find(|c| !c.is_ascii_digit()) {
             return Err(bad_char(c));
@@ -368,7 +371,8 @@ fn parse_money(input: &str) -> Result<Money, MoneyError> {
         for d in group.bytes() {
             cents = cents
                 .checked_mul(10)
-                .and_then(|c| c.checked_add(i64::from(d - b'0')))
+                .and_then(|c| c.checked_add(i128::from(d - b'0')))
+                .filter(|c| *c <= MAX_MAGNITUDE)
                 .ok_or(MoneyError::Overflow)?;
         }
     }
@@ -379,8 +383,8 @@ fn parse_money(input: &str) -> Result<Money, MoneyError> {
         }
         let frac_cents = match frac.len() {
             0 => return Err(bad_char(s.chars().last().unwrap_or(','))),
-            1 => i64::from(frac.as_bytes().first().copied().unwrap_or(b'0') - b'0') * 10,
-            2 => frac.parse::<i64>().map_err(|_| bad_char(','))?,
+            1 => i128::from(frac.as_bytes().first().copied().unwrap_or(b'0') - b'0') * 10,
+            2 => frac.parse::<i128>().map_err(|_| bad_char(','))?,
             _ => {
                 return Err(MoneyError::SubCent {
                     input: input.to_string(),
@@ -389,8 +393,14 @@ fn parse_money(input: &str) -> Result<Money, MoneyError> {
         };
         cents = cents.checked_add(frac_cents).ok_or(MoneyError::Overflow)?;
     }
-    Ok(Money(if negative { -cents } else { cents }))
+    i64::try_from(if negative { -cents } else { cents })
+        .map(Money)
+        .map_err(|_| MoneyError::Overflow)
 }
+
+/// The largest magnitude of cents worth reading on: `|i64::MIN|`, so that the
+/// i128 accumulator can never overflow however many digits follow.
+const MAX_MAGNITUDE: i128 = 1 << 63;
 
 impl FromStr for Money {
     type Err = MoneyError;
@@ -435,13 +445,13 @@ pub struct Rate {
     den: i64,
 }
 
-fn gcd(mut a: i64, mut b: i64) -> i64 {
+fn gcd(mut a: u128, mut b: u128) -> u128 {
     while b != 0 {
         let t = a % b;
         a = b;
         b = t;
     }
-    a.abs()
+    a
 }
 
 impl Rate {
@@ -450,19 +460,34 @@ impl Rate {
     /// One: 100 %.
     pub const ONE: Rate = Rate { num: 1, den: 1 };
 
-    /// `num / den`, reduced. Fails for a zero denominator or a negative rate.
+    /// `num / den`, reduced. Fails for a zero denominator or a negative rate,
+    /// and with [`MoneyError::Overflow`] for the one fraction whose reduced form
+    /// does not fit (a numerator or denominator of 2⁶³, from `i64::MIN`).
+    ///
+    /// ```
+    /// use hanke::Rate;
+    /// assert_eq!(Rate::new(-3, -6)?.as_fraction(), (1, 2));
+    /// assert_eq!(Rate::new(i64::MIN, i64::MIN)?, Rate::ONE);
+    /// assert_eq!(Rate::new(i64::MIN, -1).unwrap_err().code(), "money.overflow");
+    /// assert_eq!(Rate::new(1, 0).unwrap_err().code(), "money.invalid_rate");
+    /// # Ok::<(), hanke::MoneyError>(())
+    /// ```
     pub fn new(num: i64, den: i64) -> Result<Rate, MoneyError> {
         if den == 0 || ((num < 0) != (den < 0) && num != 0) {
             return Err(MoneyError::InvalidRate {
                 input: format!("{num}/{den}"),
             });
         }
-        let (num, den) = (num.abs(), den.abs());
+        // Magnitudes as u64: `i64::MIN.abs()` would overflow.
+        let (num, den) = (
+            u128::from(num.unsigned_abs()),
+            u128::from(den.unsigned_abs()),
+        );
         let g = gcd(num, den).max(1);
-        Ok(Rate {
-            num: num / g,
-            den: den / g,
-        })
+        match (i64::try_from(num / g), i64::try_from(den / g)) {
+            (Ok(num), Ok(den)) => Ok(Rate { num, den }),
+            _ => Err(MoneyError::Overflow),
+        }
     }
 
     /// A whole percentage: `Rate::percent(40)` is 40 %.
@@ -602,12 +627,16 @@ fn parse_rate(input: &str) -> Result<Rate, MoneyError> {
     {
         return Err(invalid());
     }
+    // In i128 and reduced before narrowing: the percentage of a rate as large
+    // as `i64::MAX` has more digits than an i64 holds, yet the rate fits.
     let digits = format!("{int_part}{frac}");
-    let num: i64 = digits.parse().map_err(|_| invalid())?;
-    let den = 100i64
-        .checked_mul(10i64.checked_pow(frac.len() as u32).ok_or_else(invalid)?)
-        .ok_or_else(invalid)?;
-    Rate::new(num, den)
+    let num: u128 = digits.parse().map_err(|_| invalid())?;
+    let den = 100 * 10u128.pow(frac.len() as u32);
+    let g = gcd(num, den).max(1);
+    match (i64::try_from(num / g), i64::try_from(den / g)) {
+        (Ok(num), Ok(den)) => Rate::new(num, den),
+        _ => Err(MoneyError::Overflow),
+    }
 }
 
 impl FromStr for Rate {
@@ -883,5 +912,36 @@ mod tests {
         );
         let json = serde_json::to_string(&band).unwrap();
         assert_eq!(serde_json::from_str::<MoneyRange>(&json).unwrap(), band);
+    }
+
+    /// Found by `tests/money_properties.rs` (RELIABILITY.md): `i64::MIN`
+    /// panicked in `Rate::new` (`abs` overflows), the smallest amount did not
+    /// read back from its own text, and a rate of `i64::MAX` wrote a percentage
+    /// too long to read back.
+    #[test]
+    fn the_extremes_neither_panic_nor_fail_to_read_back() {
+        assert_eq!(Rate::new(i64::MIN, -1).unwrap_err(), MoneyError::Overflow);
+        assert_eq!(Rate::new(i64::MIN, -2).unwrap().as_fraction(), (1 << 62, 1));
+        assert_eq!(
+            Rate::ratio(Money::from_cents(i64::MIN), Money::from_cents(-2))
+                .unwrap()
+                .as_fraction(),
+            (1 << 62, 1)
+        );
+        let min = Money::from_cents(i64::MIN);
+        assert_eq!(min.to_plain_string(), "-92233720368547758.08");
+        assert_eq!(min.to_plain_string().parse::<Money>(), Ok(min));
+        assert_eq!(
+            "92233720368547758.08".parse::<Money>(),
+            Err(MoneyError::Overflow)
+        );
+        let max = Rate::new(i64::MAX, 1).unwrap();
+        let json = serde_json::to_string(&max).unwrap();
+        assert_eq!(json, "\"922337203685477580700%\"");
+        assert_eq!(serde_json::from_str::<Rate>(&json).unwrap(), max);
+        assert_eq!(
+            "922337203685477580800 %".parse::<Rate>(),
+            Err(MoneyError::Overflow)
+        );
     }
 }
