@@ -1007,7 +1007,14 @@ fn score_line(line: &str) -> Option<(&str, u8, u8)> {
 
 /// Writes a project as an EURA 2014 public description, in the form
 /// [`parse_description`] reads: reading the result gives the same project for
-/// everything the form holds.
+/// everything the form holds, and writing that again gives the same text
+/// (`tests/eura_properties.rs` checks both on redrawn projects).
+///
+/// The form has no escapes, so two kinds of free-text line cannot be told from
+/// the form's own lines, in EURA's pages as here: a line that is exactly a
+/// section heading or sub-heading (`3 Suunnitelman mukainen tiivistelmä
+/// toteutuksesta`), and a line of a sustainable-development justification that
+/// ends in two scores (`… 1 0`). Such a text reads back with a finding.
 ///
 /// ```
 /// use hanke::eura::{parse_description, render_description};
