@@ -35,6 +35,7 @@ use crate::report::{Finding, rules};
 
 /// The kind of an activity — *toiminnan tyyppi*.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(rename_all = "snake_case")]
 pub enum ActivityKind {
     /// A coaching session — *valmennuskerta*.
@@ -99,6 +100,7 @@ impl ActivityKind {
 
 /// Who attended — *osallistuminen*.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Attendance {
     /// Named attendance: the participant ids of those present.
@@ -292,10 +294,12 @@ impl Feedback {
 
 /// One activity — *toiminto*.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Activity {
     /// The day it took place.
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::date()"))]
     pub date: NaiveDate,
     /// Its kind.
     pub kind: ActivityKind,
@@ -348,6 +352,7 @@ impl Activity {
 
 /// What to compute over activities — *mittari*.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Measure {
     /// The number of activities.
@@ -369,10 +374,12 @@ pub enum Measure {
 
 /// A measure over the activities of some kinds (all kinds if `kinds` is empty).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct ActivityMeasure {
     /// The kinds counted; empty = every kind.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::few()"))]
     pub kinds: Vec<ActivityKind>,
     /// What is computed: `"activities"`, `"attendances"`, `"distinct_attendees"`,
     /// `"feedback_mean"` or `{"share": {"category": "third_sector"}}`.
@@ -449,9 +456,11 @@ impl fmt::Display for Figure {
 /// `{"activities": [{"date": "2018-05-03", "kind": "network_event",
 /// "attendance": {"head_count": {"total": 40}}}]}`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct ActivityLog {
     /// The activities, in any order.
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::few()"))]
     pub activities: Vec<Activity>,
 }
 

@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 
 /// A text in three languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Labels {
     /// Finnish.
@@ -40,6 +41,7 @@ pub struct Labels {
 
 /// The answer scale, inclusive — *asteikko*.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Scale {
     /// The lowest answer.
@@ -50,6 +52,7 @@ pub struct Scale {
 
 /// One scaled statement — *väittämä*.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// The id answers refer to.
@@ -60,6 +63,7 @@ pub struct Item {
 
 /// An area of the instrument — *osa-alue*: items whose mean is the area's score.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Area {
     /// The id.
@@ -67,11 +71,13 @@ pub struct Area {
     /// The name.
     pub label: Labels,
     /// The items.
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::few()"))]
     pub items: Vec<Item>,
 }
 
 /// A self-assessment instrument — *itsearviointimittari*.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Instrument {
     /// The id responses name.
@@ -81,11 +87,13 @@ pub struct Instrument {
     /// The answer scale.
     pub scale: Scale,
     /// The areas, in display order.
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::few()"))]
     pub areas: Vec<Area>,
 }
 
 /// One person's answers at one time — *vastaukset*.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Responses {
     /// The instrument's id.

@@ -28,6 +28,7 @@ use crate::report::{Finding, rules};
 
 /// A category of region for co-financing — *alueluokka* (CPR 2021/1060 Art 108, 112).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(rename_all = "snake_case")]
 pub enum RegionCategory {
     /// Less developed regions (also outermost regions), Art 112(3)(a).

@@ -26,6 +26,7 @@ use crate::money::{Money, MoneyError, Rate};
 /// Direct costs of a budget or a claim period by cost category — *kustannuslajit*.
 /// Amounts are non-negative except `revenue`, which is deducted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields, default)]
 pub struct DirectCosts {
     /// Staff costs (*henkilöstökustannukset*): gross employment costs of project staff.
@@ -67,6 +68,7 @@ impl DirectCosts {
 /// The rate limits and the articles they come from are in the
 /// [`Rulebook`](crate::rulebook::Rulebook) of the project's period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum CostModel {
     /// Real costs (*todelliset kustannukset*): CPR 2021/1060 Art 53(1)(a).
@@ -116,6 +118,7 @@ pub enum CostModel {
 /// The kind of a cost model, without its figures — used by rulebooks to list
 /// what a period allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(rename_all = "snake_case")]
 pub enum CostModelKind {
     /// [`CostModel::RealCosts`].
@@ -455,6 +458,7 @@ impl BudgetComputation {
 /// # Ok::<(), hanke::MoneyError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 pub struct HourlyRate {
     annual_costs: Money,
     working_time: Rate,

@@ -28,6 +28,7 @@ use crate::report::{Finding, rules};
 
 /// A source of funding — *rahoituslähde*.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(rename_all = "snake_case")]
 pub enum FundingSource {
     /// EU funding (*EU-rahoitus*), where reported apart from the state's.
@@ -108,6 +109,7 @@ impl fmt::Display for FundingSource {
 
 /// A column of a financing plan — *vaihe*: planned, granted or realised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// *Suunniteltu*: the budget in the plan.
@@ -144,6 +146,7 @@ impl Stage {
 /// Planned, granted and realised amounts — each optional, since documents give
 /// what they give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Amounts {
     /// *Suunniteltu*.
@@ -208,6 +211,7 @@ impl Amounts {
 
 /// One source of a plan with its amounts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 pub struct SourceLine {
     /// The source.
     pub source: FundingSource,
@@ -222,10 +226,12 @@ pub struct SourceLine {
 /// Declared totals are kept apart from the sources, because public documents often
 /// give a total and only part of its breakdown ("913 048 €, of which 684 554 € EU").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct FundingPlan {
     /// The sources of funding.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::few()"))]
     pub sources: Vec<SourceLine>,
     /// The declared total budget or cost (*kokonaisbudjetti*, *kokonaiskustannukset*).
     #[serde(default, skip_serializing_if = "Amounts::is_empty")]

@@ -39,6 +39,8 @@ macro_rules! serde_as_string {
 }
 
 pub mod activity;
+#[cfg(test)]
+mod arbitrary;
 pub mod assessment;
 pub mod claim;
 pub mod classify;
@@ -49,6 +51,8 @@ pub mod funding;
 pub mod ids;
 pub mod import;
 pub mod indicator;
+#[cfg(test)]
+mod json_properties;
 pub mod money;
 pub mod org;
 pub mod participant;

@@ -211,6 +211,7 @@ serde_as_string!(Email);
 
 /// A postal address — *postiosoite*.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Address {
     /// Street address (*jakeluosoite*).
@@ -227,6 +228,7 @@ pub struct Address {
 /// A contact person — *yhteyshenkilö*. Personal data: bundled fixtures hold
 /// placeholders only.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Name.
@@ -253,6 +255,7 @@ pub struct Contact {
 /// # Ok::<(), hanke::IdError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     /// The official name (*virallinen nimi*).
@@ -274,6 +277,7 @@ pub struct Organisation {
     pub website: Option<String>,
     /// Contact persons for the project.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::few()"))]
     pub contacts: Vec<Contact>,
 }
 

@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 /// An EU fund — *rahasto*.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 pub enum Fund {
     /// European Social Fund (2007–2020) — *Euroopan sosiaalirahasto, ESR*.
     #[serde(rename = "ESR")]
@@ -83,6 +84,7 @@ impl fmt::Display for Fund {
 
 /// An EU programme period — *ohjelmakausi*.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 pub enum ProgrammePeriod {
     /// 2007–2013 (EURA 2007, codes S1xxxx).
     #[serde(rename = "2007-2013")]
@@ -121,6 +123,7 @@ impl fmt::Display for ProgrammePeriod {
 /// How far a catalogue fact has been checked against its source — the tags of
 /// `RULES.md`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(rename_all = "snake_case")]
 pub enum Verification {
     /// Confirmed against the cited source (`[V]`).
@@ -527,6 +530,7 @@ pub fn programme(period: ProgrammePeriod) -> Option<&'static Programme> {
 /// A public authority that decides on and monitors EU-funded projects —
 /// *vastuuviranomainen* (rahoittava viranomainen, välittävä toimielin).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(rename_all = "snake_case")]
 pub enum ResponsibleAuthority {
     /// Etelä-Savon ELY-keskus (structural-fund ELY centre).
@@ -650,6 +654,7 @@ pub(crate) fn normalise_name(s: &str) -> String {
 ///
 /// Source: RULES.md §6.1, stea.fi/avustusten-haku/avustuslajit **[V]**.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 pub enum SteaGrantType {
     /// *Hankeavustus* (C): developing new ways of working; decided for up to three years at once.
     #[serde(rename = "C")]
@@ -689,6 +694,7 @@ impl SteaGrantType {
 
 /// What kind of body a funder is — *rahoittajan tyyppi*.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(rename_all = "snake_case")]
 pub enum FunderKind {
     /// An EU fund, decided on by a responsible authority.

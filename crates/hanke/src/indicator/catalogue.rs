@@ -182,6 +182,7 @@ impl Indicator {
 /// assert!(Catalogue::EsfPlus.indicator("EECR04").is_some());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(rename_all = "snake_case")]
 pub enum Catalogue {
     /// ESF 2014–2020, Reg. 1304/2013 Annex I.

@@ -22,6 +22,7 @@ use crate::participant::{
 /// assert_eq!((t.women, t.unknown, t.total()), (1, 1, 2));
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Tally {
     /// Women — *naiset*.

@@ -13,9 +13,11 @@ use crate::activity::{ActivityLog, ActivityMeasure, Figure};
 
 /// A cumulative value due by a day — *välitavoite*.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     /// The day.
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::date()"))]
     pub date: NaiveDate,
     /// The cumulative value due by that day.
     pub value: u64,
@@ -23,6 +25,7 @@ pub struct Milestone {
 
 /// Where the actual value comes from — *toteuma*.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum ProjectIndicatorSource {
     /// Entered cumulative values, each as of a day (e.g. the end of a reporting
@@ -43,6 +46,7 @@ pub enum ProjectIndicatorSource {
 /// assert!(matches!(ind.source, ProjectIndicatorSource::Activities(_)));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ProjectIndicator {
@@ -63,6 +67,7 @@ pub struct ProjectIndicator {
     pub target: Option<u64>,
     /// Cumulative milestones.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::few()"))]
     pub milestones: Vec<Milestone>,
     /// Where the actual value comes from.
     pub source: ProjectIndicatorSource,

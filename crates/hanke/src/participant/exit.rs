@@ -25,6 +25,7 @@ use super::{find_by_labels, from_labels};
 /// # Ok::<(), hanke::participant::UnknownExitSituation>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(rename_all = "snake_case")]
 pub enum ExitSituation {
     /// Work on the open labour market, without a subsidy — *avoimet työmarkkinat*.
@@ -159,6 +160,7 @@ impl fmt::Display for ExitSituation {
 /// EECR02), gaining a qualification (CR03 / EECR03), in employment including
 /// self-employment (CR04 / EECR04). RULES.md §1.4, §2.3.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[non_exhaustive]
 pub struct ResultCategories {
     /// Engaged in job searching.

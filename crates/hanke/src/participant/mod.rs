@@ -63,6 +63,7 @@ pub(crate) use rules::{ESF_2014 as RULES_2014, ESF_PLUS_2021 as RULES_2021, age_
 /// Which categories a period accepts is the rulebook's
 /// [`ParticipantRules::genders`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(rename_all = "snake_case")]
 pub enum Gender {
     /// Woman — *nainen*.
@@ -120,6 +121,7 @@ impl Gender {
 /// indicators need: when unemployment began (for long-term unemployment) and
 /// whether an inactive person is in education or training (CO04).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(rename_all = "snake_case", tag = "status")]
 pub enum LabourStatus {
     /// Employed — *työllinen, palkansaaja*.
@@ -129,6 +131,7 @@ pub enum LabourStatus {
     /// Unemployed — *työtön*: the date the current continuous unemployment began.
     Unemployed {
         /// Start of the current unemployment spell; `None` if not recorded.
+        #[cfg_attr(test, proptest(strategy = "crate::arbitrary::opt_date()"))]
         since: Option<NaiveDate>,
     },
     /// Inactive, outside the labour force — *työvoiman ulkopuolella*.
@@ -200,6 +203,7 @@ impl LabourStatus {
 /// (*en halua vastata*), which the ESR Henkilö forms offered for sensitive items
 /// (RULES.md §7). A missing answer is `None` where the answer is held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(rename_all = "snake_case")]
 pub enum Answer {
     /// Yes — *kyllä*.
@@ -255,6 +259,7 @@ impl Answer {
 /// be answered, declined or missing; declining never makes a record incomplete
 /// (RULES.md §1.6).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 pub struct Disadvantages {
     /// Participant with disabilities — *vamma tai pitkäaikaissairaus*.
     pub disability: Option<Answer>,
@@ -303,6 +308,7 @@ impl Disadvantages {
 /// *kotitalous*. Optional: the indicators were dropped from the consolidated
 /// Annex I (RULES.md §1.2), so hanke records it only when a project collects it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 pub struct Household {
     /// Nobody in the household is employed — *työtön kotitalous*.
     pub jobless: bool,
@@ -314,11 +320,14 @@ pub struct Household {
 
 /// The data recorded when a person enters — *aloitustiedot*.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[non_exhaustive]
 pub struct Entry {
     /// The day the person entered — *aloituspäivä*.
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::date()"))]
     pub date: NaiveDate,
     /// Date of birth — *syntymäaika* (the age at entry is derived from it).
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::opt_date()"))]
     pub birth_date: Option<NaiveDate>,
     /// Gender.
     pub gender: Option<Gender>,
@@ -355,8 +364,10 @@ impl Entry {
 /// reference period change the result upon leaving ("the last event counts",
 /// RULES.md §2.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 pub struct ExitEvent {
     /// The day it happened.
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::date()"))]
     pub date: NaiveDate,
     /// The new situation.
     pub situation: ExitSituation,
@@ -364,9 +375,11 @@ pub struct ExitEvent {
 
 /// The data recorded when a person leaves — *lopetustiedot*.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[non_exhaustive]
 pub struct Exit {
     /// The day the person left — *lopetuspäivä*.
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::date()"))]
     pub date: NaiveDate,
     /// The situation on leaving, in Finnish terms — *tilanne lopettaessa*.
     /// `None` when the exit form was not collected.
@@ -376,6 +389,7 @@ pub struct Exit {
     pub qualification_gained: Option<bool>,
     /// Later events, in any order; see [`ParticipantRules::result_upon_leaving`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::few()"))]
     pub later_events: Vec<ExitEvent>,
 }
 
@@ -395,6 +409,7 @@ impl Exit {
 /// FAQ on "improved labour-market situation" (RULES.md §1.4 [V]); a pay rise
 /// alone does not count and has no variant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(rename_all = "snake_case")]
 pub enum Improvement {
     /// From precarious to stable employment — *määräaikaisesta vakituiseen*.
@@ -433,9 +448,11 @@ impl Improvement {
 
 /// The situation six months after leaving — *seurantatieto*.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[non_exhaustive]
 pub struct FollowUp {
     /// The day the situation was recorded.
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::date()"))]
     pub date: NaiveDate,
     /// In employment, including self-employment.
     pub employed: Option<bool>,
@@ -461,12 +478,14 @@ impl FollowUp {
 /// leaves it out (RULES.md §5.1; ADR 0006). Link records across files through
 /// [`Pseudonymiser`] instead.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[non_exhaustive]
 pub struct Participant {
     /// The project's own id for the record (not personal data).
     pub id: ParticipantId,
     /// The personal identity code, if collected. Never serialised.
     #[serde(skip)]
+    #[cfg_attr(test, proptest(value = "None"))]
     pub identity_code: Option<PersonalIdentityCode>,
     /// A keyed pseudonym of the identity code.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -106,6 +106,7 @@ pub struct EducationBand {
 
 /// How long unemployment must last to be long-term — *pitkäaikaistyöttömyys*.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(rename_all = "snake_case")]
 pub enum LtuDefinition {
     /// The Commission's ESF definition: more than 6 months of continuous

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// Gender equality as an EURA 2014 description records it — *sukupuolten tasa-arvo*:
 /// three yes/no statements, each with its text.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct GenderEquality {
     /// "Hankkeessa on tehty toimintaympäristön analyysi sukupuolinäkökulmasta".
@@ -33,6 +34,7 @@ pub struct GenderEquality {
 
 /// The three groups of sustainable-development criteria in EURA 2014.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(rename_all = "snake_case")]
 pub enum SustainabilityGroup {
     /// *Ekologinen kestävyys*.
@@ -61,6 +63,7 @@ macro_rules! criteria {
         /// A sustainable-development criterion of EURA 2014 — *kestävän kehityksen
         /// arviointikriteeri* — in its group, in the order EURA prints them.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(test, derive(proptest_derive::Arbitrary))]
         pub enum SustainabilityCriterion {
             $( $(#[$doc])* #[serde(rename = $key)] $variant, )*
         }
@@ -175,6 +178,7 @@ impl From<Score> for u8 {
 /// One criterion's assessment: direct and indirect effect (*välitön*, *välillinen*)
 /// and the justification (*perustelu*).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct SustainabilityAssessment {
     /// The criterion.
@@ -190,6 +194,7 @@ pub struct SustainabilityAssessment {
 
 /// The horizontal principles of a project — *horisontaaliset periaatteet*.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct HorizontalPrinciples {
     /// Gender equality.
@@ -197,6 +202,7 @@ pub struct HorizontalPrinciples {
     pub gender_equality: Option<GenderEquality>,
     /// The sustainable-development assessment, criterion by criterion.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::few()"))]
     pub sustainable_development: Vec<SustainabilityAssessment>,
 }
 

@@ -46,6 +46,7 @@ use crate::rulebook::Rulebook;
 /// ohjelmaan*: funder, fund, programme, priority, specific objective, action
 /// package, responsible authority, and for STEA the grant type.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Placement {
     /// The funder's key in [`Funder::all`] (`esr`, `esr_plus`, `stea`, `stm`,
@@ -80,6 +81,7 @@ pub struct Placement {
 
 /// The role of an implementer — *toteuttajan rooli*.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(rename_all = "snake_case")]
 pub enum ImplementerRole {
     /// *Päätoteuttaja* (hakija, hallinnoija): the applicant and main implementer.
@@ -104,6 +106,7 @@ impl ImplementerRole {
 /// An organisation in a project with its role and, for a group project, its own
 /// budget — *toteuttaja*.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Implementer {
     /// The organisation.
@@ -189,6 +192,7 @@ impl<'de> Deserialize<'de> for ApplicantArrangement {
 
 /// The geographical area of a project — *maantieteellinen kohdealue*.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Area {
     /// Whether the project covers the whole country (*valtakunnallinen*).
@@ -196,12 +200,15 @@ pub struct Area {
     pub nationwide: bool,
     /// Regions (*maakunnat*).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::few()"))]
     pub regions: Vec<RegionCode>,
     /// Sub-regions (*seutukunnat*).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::few()"))]
     pub sub_regions: Vec<SubRegionCode>,
     /// Municipalities (*kunnat*).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::few()"))]
     pub municipalities: Vec<MunicipalityCode>,
     /// A free description where codes do not say it (e.g. "pääkaupunkiseutu").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -226,6 +233,7 @@ impl Area {
 
 /// Whether a target group is the primary or an indirect one — *varsinainen / välillinen*.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(rename_all = "snake_case")]
 pub enum TargetGroupKind {
     /// *Varsinainen kohderyhmä*.
@@ -236,6 +244,7 @@ pub enum TargetGroupKind {
 
 /// A target group — *kohderyhmä*.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct TargetGroup {
     /// Primary or indirect.
@@ -246,6 +255,7 @@ pub struct TargetGroup {
 
 /// An action or work package of a project — *toimenpide*.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Action {
     /// The name, e.g. `Toimenpide 2: Työyhteisön monimuotoisuus`.
@@ -258,6 +268,7 @@ pub struct Action {
 /// The monitoring estimates of an EURA 2014 application — *hakemusvaiheessa
 /// ilmoitettavat arviot hankekohtaisista seurantatiedoista*.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct MonitoringEstimates {
     /// Participating companies, planned.
@@ -276,6 +287,7 @@ pub struct MonitoringEstimates {
 
 /// A link — *linkki*.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     /// What the link is.
@@ -286,6 +298,7 @@ pub struct Link {
 
 /// How another project relates to this one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
     /// The other project continues this one (*jatkohanke*).
@@ -298,6 +311,7 @@ pub enum Relation {
 
 /// A related project — *liittyvä hanke*, e.g. Lähde mukaan! → Ahkerasti yhdessä.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct RelatedProject {
     /// How it relates.
@@ -316,6 +330,7 @@ pub struct RelatedProject {
 /// [`Project::validate`] says what is inconsistent. The JSON form is documented in
 /// `docs/json-format.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Project {
     /// The project code (*hankekoodi*, *EURA-tunnus*).
@@ -337,6 +352,7 @@ pub struct Project {
     pub reported_status: Option<ReportedStatus>,
     /// The implementers: main, co-implementers, partners.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::few()"))]
     pub implementers: Vec<Implementer>,
     /// Single applicant, joint project or transfer of support, as the application
     /// states it (*hakijoiden lukumäärä tai tuen siirto -menettely*).
@@ -347,15 +363,18 @@ pub struct Project {
     pub area: Area,
     /// Target groups.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::few()"))]
     pub target_groups: Vec<TargetGroup>,
     /// The summary of the plan (*tiivistelmä*).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     /// Objectives (*tavoitteet*).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::few()"))]
     pub objectives: Vec<String>,
     /// Actions (*toimenpiteet*).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::few()"))]
     pub actions: Vec<Action>,
     /// Horizontal principles.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -385,6 +404,7 @@ pub struct Project {
     pub budget_band: Option<MoneyRange>,
     /// Project-specific indicators (*hankekohtaiset indikaattorit*).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::few()"))]
     pub indicators: Vec<crate::indicator::ProjectIndicator>,
     /// Results as reported (*tulokset*).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -394,18 +414,22 @@ pub struct Project {
     pub final_report_summary: Option<String>,
     /// Keywords (*avainsanat*).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::few()"))]
     pub keywords: Vec<String>,
     /// Links.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::few()"))]
     pub links: Vec<Link>,
     /// Related projects.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::few()"))]
     pub related: Vec<RelatedProject>,
     /// Where the data come from (a document or page), for provenance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Notes on the data: what a source left out, what was inferred and why.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::few()"))]
     pub notes: Vec<String>,
 }
 

@@ -273,6 +273,7 @@ impl fmt::Display for ProjectPeriod {
 
 /// The state of a project — *toiminnan tila*.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(rename_all = "snake_case")]
 pub enum ProjectStatus {
     /// Not started yet (*ei alkanut*).
