@@ -8,6 +8,8 @@
 #   MAX_LEN=4096 ./scripts/fuzz.sh    shorter inputs (default 65536): faster runs
 # No sanitizer (-s none): the crate forbids unsafe code, so what is left to find
 # is panics, hangs and runaway memory, and the runs go several times faster.
+# Optimised (-O) but with debug assertions and overflow checks (-a), so that an
+# arithmetic overflow is a finding rather than a silent wrap.
 # Seeds come from the project's own fixtures (copied into target/fuzz-corpus,
 # where the corpus grows); a crash leaves its input in fuzz/artifacts/<target>/
 # and fails the run — make it a regression test.
@@ -58,7 +60,7 @@ for t in "${TARGETS[@]}"; do
     # -rss_limit_mb: out-of-memory counts as a finding; -timeout: so does a hang.
     log="$CORPUS/$t.log"
     status=0
-    cargo +nightly fuzz run -O -s none "$t" "$CORPUS/$t" -- \
+    cargo +nightly fuzz run -O -a -s none "$t" "$CORPUS/$t" -- \
         -runs="$runs" -max_len="${MAX_LEN:-65536}" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
         >"$log" 2>&1 || status=$?
     grep -E "stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb|Done [0-9]+ runs" "$log" || true

@@ -169,15 +169,12 @@ pub enum ActivityError {
     NotNamed,
 }
 
-impl ActivityError {
-    /// A stable code: `activity.feedback_scale`, `activity.json`.
-    pub fn code(&self) -> &'static str {
-        match self {
-            ActivityError::FeedbackScale { .. } => "activity.feedback_scale",
-            ActivityError::Json(_) => "activity.json",
-            ActivityError::PointOutsideScale { .. } => "activity.point_outside_scale",
-            ActivityError::NotNamed => "activity.not_named",
-        }
+error_codes! {
+    ActivityError {
+        ActivityError::FeedbackScale { .. } => "activity.feedback_scale": "The scale's bounds are reversed or the counts do not match its points.",
+        ActivityError::Json(_) => "activity.json": "An activity file that cannot be read.",
+        ActivityError::PointOutsideScale { .. } => "activity.point_outside_scale": "A feedback answer outside the scale.",
+        ActivityError::NotNamed => "activity.not_named": "A named attendee recorded at an activity counted by head count.",
     }
 }
 

@@ -153,16 +153,13 @@ pub enum AssessmentError {
     },
 }
 
-impl AssessmentError {
-    /// The stable code, e.g. `assessment.out_of_scale`.
-    pub fn code(&self) -> &'static str {
-        match self {
-            AssessmentError::Json(_) => "assessment.json",
-            AssessmentError::Instrument(_) => "assessment.instrument",
-            AssessmentError::OtherInstrument { .. } => "assessment.other_instrument",
-            AssessmentError::UnknownItem(_) => "assessment.unknown_item",
-            AssessmentError::OutOfScale { .. } => "assessment.out_of_scale",
-        }
+error_codes! {
+    AssessmentError {
+        AssessmentError::Json(_) => "assessment.json": "The instrument's JSON cannot be read.",
+        AssessmentError::Instrument(_) => "assessment.instrument": "The instrument is not usable (no areas, an empty area, repeated ids, a reversed scale).",
+        AssessmentError::OtherInstrument { .. } => "assessment.other_instrument": "Answers to another instrument.",
+        AssessmentError::UnknownItem(_) => "assessment.unknown_item": "An answer to an item the instrument does not have.",
+        AssessmentError::OutOfScale { .. } => "assessment.out_of_scale": "An answer outside the scale.",
     }
 }
 

@@ -56,14 +56,11 @@ pub enum ClassifyError {
     },
 }
 
-impl ClassifyError {
-    /// The stable code of this error, e.g. `classify.unknown_year`.
-    pub fn code(&self) -> &'static str {
-        match self {
-            ClassifyError::UnknownYear { .. } => "classify.unknown_year",
-            ClassifyError::InvalidCode { .. } => "classify.invalid_code",
-            ClassifyError::EmbeddedData { .. } => "classify.embedded_data",
-        }
+error_codes! {
+    ClassifyError {
+        ClassifyError::UnknownYear { .. } => "classify.unknown_year": "No regional classification is embedded for that year.",
+        ClassifyError::InvalidCode { .. } => "classify.invalid_code": "A code of the wrong form (e.g. a municipality code of four digits).",
+        ClassifyError::EmbeddedData { .. } => "classify.embedded_data": "The embedded data could not be read (a defect in hanke, tested against).",
     }
 }
 

@@ -19,6 +19,30 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+/// Defines an error's `code()` and its `CODES` from one table, so that the
+/// published catalogue ([`errors::ERRORS`], `docs/errors.md`) cannot drift from
+/// what `code()` returns: the `match` is exhaustive, and `CODES` holds the same
+/// rows in the same order.
+macro_rules! error_codes {
+    ($(#[$doc:meta])* $ty:ty { $($p:pat => $code:literal: $meaning:literal,)* }) => {
+        impl $ty {
+            /// The stable code of this error; [`Self::CODES`] lists every one
+            /// with its meaning (and `docs/errors.md` every error's).
+            $(#[$doc])*
+            pub fn code(&self) -> &'static str {
+                match self {
+                    $($p => $code,)*
+                }
+            }
+
+            /// Every code of this error with its meaning, in declaration order.
+            pub const CODES: &'static [crate::errors::ErrorCode] = &[
+                $(crate::errors::ErrorCode { code: $code, meaning: $meaning },)*
+            ];
+        }
+    };
+}
+
 /// Implements serde for a type through its `Display` (canonical form) and `FromStr`
 /// (which validates), so that JSON holds the same text a user types and reads.
 macro_rules! serde_as_string {
@@ -46,6 +70,7 @@ pub mod claim;
 pub mod classify;
 pub mod cofinancing;
 pub mod cost;
+pub mod errors;
 pub mod eura;
 pub mod funding;
 pub mod ids;

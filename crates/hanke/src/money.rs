@@ -84,25 +84,21 @@ pub enum MoneyError {
     },
 }
 
-impl MoneyError {
-    /// The stable code of this error, e.g. `money.sub_cent`.
-    ///
+error_codes! {
     /// ```
     /// let err = "1.505".parse::<hanke::Money>().unwrap_err();
     /// assert_eq!(err.code(), "money.sub_cent");
     /// ```
-    pub fn code(&self) -> &'static str {
-        match self {
-            MoneyError::Empty => "money.empty",
-            MoneyError::InvalidCharacter { .. } => "money.invalid_character",
-            MoneyError::BadGrouping { .. } => "money.bad_grouping",
-            MoneyError::SubCent { .. } => "money.sub_cent",
-            MoneyError::Overflow => "money.overflow",
-            MoneyError::DivisionByZero => "money.division_by_zero",
-            MoneyError::InvalidRate { .. } => "money.invalid_rate",
-            MoneyError::InvalidBand { .. } => "money.invalid_band",
-            MoneyError::Negative { .. } => "money.negative",
-        }
+    MoneyError {
+        MoneyError::Empty => "money.empty": "The text was empty (after trimming white space and a currency sign).",
+        MoneyError::InvalidCharacter { .. } => "money.invalid_character": "The text held a character that has no place in an amount.",
+        MoneyError::BadGrouping { .. } => "money.bad_grouping": "Digits were grouped with spaces, but not in groups of three.",
+        MoneyError::SubCent { .. } => "money.sub_cent": "More than two decimals: hanke never rounds a parsed amount silently.",
+        MoneyError::Overflow => "money.overflow": "The amount or a result of arithmetic does not fit in 64-bit cents.",
+        MoneyError::DivisionByZero => "money.division_by_zero": "A ratio or rate was asked of a zero whole.",
+        MoneyError::InvalidRate { .. } => "money.invalid_rate": "A rate with a negative value or a zero denominator.",
+        MoneyError::InvalidBand { .. } => "money.invalid_band": "A budget band whose lower bound is above its upper bound, or that is not a band.",
+        MoneyError::Negative { .. } => "money.negative": "An amount that must not be negative was.",
     }
 }
 

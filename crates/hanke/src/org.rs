@@ -151,8 +151,16 @@ pub struct EmailError {
 impl EmailError {
     /// The stable code: `email.invalid`.
     pub fn code(&self) -> &'static str {
-        "email.invalid"
+        Self::CODE
     }
+
+    const CODE: &'static str = "email.invalid";
+
+    /// The one code, with its meaning.
+    pub const CODES: &'static [crate::errors::ErrorCode] = &[crate::errors::ErrorCode {
+        code: Self::CODE,
+        meaning: "Not an e-mail address, in any of the forms public pages write them.",
+    }];
 }
 
 /// An e-mail address — *sähköpostiosoite* — normalised from the forms public pages

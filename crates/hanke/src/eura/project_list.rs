@@ -227,20 +227,19 @@ pub enum ListImportError {
     },
 }
 
-impl ListImportError {
-    /// The stable code, e.g. `eura_list.missing_column`.
-    pub fn code(&self) -> &'static str {
-        match self {
-            ListImportError::Empty => "eura_list.empty",
-            ListImportError::Header { .. } => "eura_list.header",
-            ListImportError::UnknownColumn { .. } => "eura_list.unknown_column",
-            ListImportError::DuplicateColumn { .. } => "eura_list.duplicate_column",
-            ListImportError::MissingColumn { .. } => "eura_list.missing_column",
-            ListImportError::Open { .. } => "eura_list.open",
-            ListImportError::Io { .. } => "eura_list.io",
-        }
+error_codes! {
+    ListImportError {
+        ListImportError::Empty => "eura_list.empty": "The file has no header line.",
+        ListImportError::Header { .. } => "eura_list.header": "The header cannot be read (bad quoting, not UTF-8).",
+        ListImportError::UnknownColumn { .. } => "eura_list.unknown_column": "A header names a column the list does not have; its data would be lost.",
+        ListImportError::DuplicateColumn { .. } => "eura_list.duplicate_column": "Two headers name the same column.",
+        ListImportError::MissingColumn { .. } => "eura_list.missing_column": "A column of the list is absent.",
+        ListImportError::Open { .. } => "eura_list.open": "The file cannot be opened.",
+        ListImportError::Io { .. } => "eura_list.io": "Reading failed.",
     }
+}
 
+impl ListImportError {
     /// The line of the file, where there is one.
     pub fn line(&self) -> Option<u64> {
         match self {

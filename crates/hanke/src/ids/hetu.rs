@@ -41,17 +41,14 @@ pub enum HetuError {
     CheckCharacter,
 }
 
-impl HetuError {
-    /// The stable code, e.g. `hetu.check_character`.
-    pub fn code(&self) -> &'static str {
-        match self {
-            HetuError::Length => "hetu.length",
-            HetuError::Date => "hetu.date",
-            HetuError::CenturySign => "hetu.century_sign",
-            HetuError::IndividualNumber => "hetu.individual_number",
-            HetuError::Temporary => "hetu.temporary",
-            HetuError::CheckCharacter => "hetu.check_character",
-        }
+error_codes! {
+    HetuError {
+        HetuError::Length => "hetu.length": "Not 11 characters after trimming.",
+        HetuError::Date => "hetu.date": "The first six characters are not a date that exists.",
+        HetuError::CenturySign => "hetu.century_sign": "The seventh character is not a century sign (+ - Y X W V U A B C D E F).",
+        HetuError::IndividualNumber => "hetu.individual_number": "The individual number is not three digits in 002–999.",
+        HetuError::Temporary => "hetu.temporary": "A temporary code (individual number 900–999) where only permanent ones are accepted.",
+        HetuError::CheckCharacter => "hetu.check_character": "The check character does not match.",
     }
 }
 

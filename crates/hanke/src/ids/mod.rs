@@ -45,20 +45,16 @@ pub enum IdError {
     },
 }
 
-impl IdError {
-    /// The stable code of this error, e.g. `business_id.check_digit`.
-    ///
+error_codes! {
     /// ```
     /// let err = "2211414-7".parse::<hanke::BusinessId>().unwrap_err();
     /// assert_eq!(err.code(), "business_id.check_digit");
     /// ```
-    pub fn code(&self) -> &'static str {
-        match self {
-            IdError::BusinessIdFormat { .. } => "business_id.format",
-            IdError::BusinessIdCheckDigit { .. } => "business_id.check_digit",
-            IdError::BusinessIdRemainderOne { .. } => "business_id.remainder_one",
-            IdError::ProjectCodeFormat { .. } => "project_code.format",
-        }
+    IdError {
+        IdError::BusinessIdFormat { .. } => "business_id.format": "A business ID not of the form `NNNNNNN-T` (or the old `NNNNNN-T`).",
+        IdError::BusinessIdCheckDigit { .. } => "business_id.check_digit": "A business ID whose check digit does not match its digits.",
+        IdError::BusinessIdRemainderOne { .. } => "business_id.remainder_one": "A business ID whose weighted sum leaves remainder 1: no such ID is issued.",
+        IdError::ProjectCodeFormat { .. } => "project_code.format": "A project code not of the form letter + five digits.",
     }
 }
 

@@ -226,19 +226,18 @@ pub enum ImportError {
     },
 }
 
-impl ImportError {
-    /// The stable code, e.g. `import.unknown_column`.
-    pub fn code(&self) -> &'static str {
-        match self {
-            ImportError::Empty => "import.empty",
-            ImportError::Header { .. } => "import.header",
-            ImportError::UnknownColumn { .. } => "import.unknown_column",
-            ImportError::DuplicateColumn { .. } => "import.duplicate_column",
-            ImportError::MissingColumn { .. } => "import.missing_column",
-            ImportError::Io { .. } => "import.io",
-        }
+error_codes! {
+    ImportError {
+        ImportError::Empty => "import.empty": "The file has no header line.",
+        ImportError::Header { .. } => "import.header": "The header cannot be read (bad quoting, not UTF-8).",
+        ImportError::UnknownColumn { .. } => "import.unknown_column": "A header names a column the format does not have; its data would be lost.",
+        ImportError::DuplicateColumn { .. } => "import.duplicate_column": "Two headers name the same column.",
+        ImportError::MissingColumn { .. } => "import.missing_column": "A required column is absent.",
+        ImportError::Io { .. } => "import.io": "Reading failed.",
     }
+}
 
+impl ImportError {
     /// The line of the file, where there is one.
     pub fn line(&self) -> Option<u64> {
         match self {

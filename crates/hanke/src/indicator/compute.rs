@@ -97,15 +97,11 @@ pub enum IndicatorError {
     Json(String),
 }
 
-impl IndicatorError {
-    /// A stable code: `indicator.period_mismatch`, `indicator.merge_mismatch`,
-    /// `indicator.json`.
-    pub fn code(&self) -> &'static str {
-        match self {
-            IndicatorError::PeriodMismatch { .. } => "indicator.period_mismatch",
-            IndicatorError::MergeMismatch { .. } => "indicator.merge_mismatch",
-            IndicatorError::Json(_) => "indicator.json",
-        }
+error_codes! {
+    IndicatorError {
+        IndicatorError::PeriodMismatch { .. } => "indicator.period_mismatch": "The catalogue is of another programme period than the participant rules.",
+        IndicatorError::MergeMismatch { .. } => "indicator.merge_mismatch": "The parts were computed with different catalogues, rules or cut-offs.",
+        IndicatorError::Json(_) => "indicator.json": "The JSON form of a computation could not be read (or written); the message names the field path.",
     }
 }
 

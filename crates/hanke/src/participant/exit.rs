@@ -66,8 +66,16 @@ pub struct UnknownExitSituation;
 impl UnknownExitSituation {
     /// The stable code, `participant.unknown_exit_situation`.
     pub fn code(&self) -> &'static str {
-        "participant.unknown_exit_situation"
+        Self::CODE
     }
+
+    const CODE: &'static str = "participant.unknown_exit_situation";
+
+    /// The one code, with its meaning.
+    pub const CODES: &'static [crate::errors::ErrorCode] = &[crate::errors::ErrorCode {
+        code: Self::CODE,
+        meaning: "A text that is not an exit situation's code or Finnish name.",
+    }];
 }
 
 impl ExitSituation {

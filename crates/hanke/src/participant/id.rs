@@ -17,12 +17,9 @@ pub enum ParticipantError {
     },
 }
 
-impl ParticipantError {
-    /// The stable code, e.g. `participant.invalid_id`.
-    pub fn code(&self) -> &'static str {
-        match self {
-            ParticipantError::InvalidId { .. } => "participant.invalid_id",
-        }
+error_codes! {
+    ParticipantError {
+        ParticipantError::InvalidId { .. } => "participant.invalid_id": "The record id is empty, longer than 32 bytes or holds control characters.",
     }
 }
 

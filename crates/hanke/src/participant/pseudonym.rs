@@ -34,13 +34,10 @@ pub enum PseudonymError {
     InvalidText,
 }
 
-impl PseudonymError {
-    /// The stable code, e.g. `pseudonym.secret_too_short`.
-    pub fn code(&self) -> &'static str {
-        match self {
-            PseudonymError::SecretTooShort { .. } => "pseudonym.secret_too_short",
-            PseudonymError::InvalidText => "pseudonym.invalid_text",
-        }
+error_codes! {
+    PseudonymError {
+        PseudonymError::SecretTooShort { .. } => "pseudonym.secret_too_short": "The secret is shorter than 16 bytes.",
+        PseudonymError::InvalidText => "pseudonym.invalid_text": "A pseudonym's text is not 64 hexadecimal digits.",
     }
 }
 

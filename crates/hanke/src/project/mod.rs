@@ -466,6 +466,27 @@ impl JsonError {
         self.code
     }
 
+    /// Every code a `JsonError` can have, with its meaning (one per serde_json
+    /// error category; a test reads each category back into this list).
+    pub const CODES: &'static [crate::errors::ErrorCode] = &[
+        crate::errors::ErrorCode {
+            code: "json.syntax",
+            meaning: "The text is not JSON.",
+        },
+        crate::errors::ErrorCode {
+            code: "json.data",
+            meaning: "JSON, but not a valid project: an unknown or missing field, a bad amount, an unknown code.",
+        },
+        crate::errors::ErrorCode {
+            code: "json.eof",
+            meaning: "The JSON text is cut short.",
+        },
+        crate::errors::ErrorCode {
+            code: "json.io",
+            meaning: "The JSON could not be read from its source.",
+        },
+    ];
+
     fn from_tracked(e: serde_path_to_error::Error<serde_json::Error>) -> JsonError {
         let path = e.path().to_string();
         let mut err = JsonError::from_serde(e.into_inner());

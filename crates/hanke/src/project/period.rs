@@ -52,13 +52,10 @@ pub enum PeriodError {
     },
 }
 
-impl PeriodError {
-    /// The stable code: `period.invalid_date` or `period.end_before_start`.
-    pub fn code(&self) -> &'static str {
-        match self {
-            PeriodError::InvalidDate { .. } => "period.invalid_date",
-            PeriodError::EndBeforeStart { .. } => "period.end_before_start",
-        }
+error_codes! {
+    PeriodError {
+        PeriodError::InvalidDate { .. } => "period.invalid_date": "Not a date in any accepted form.",
+        PeriodError::EndBeforeStart { .. } => "period.end_before_start": "The end comes before the start.",
     }
 }
 

@@ -125,19 +125,16 @@ pub enum ColumnsError {
     },
 }
 
-impl ColumnsError {
-    /// A stable code, e.g. `columns.invalid_value`.
-    pub fn code(&self) -> &'static str {
-        match self {
-            ColumnsError::LengthMismatch { .. } => "columns.length_mismatch",
-            ColumnsError::BitmapTooShort { .. } => "columns.bitmap_too_short",
-            ColumnsError::MissingEntryDate { .. } => "columns.missing_entry_date",
-            ColumnsError::InvalidValue { .. } => "columns.invalid_value",
-            ColumnsError::DateOutOfRange { .. } => "columns.date_out_of_range",
-            ColumnsError::LaterEvents { .. } => "columns.later_events",
-            ColumnsError::MissingColumn { .. } => "columns.missing_column",
-            ColumnsError::UnsupportedType { .. } => "columns.unsupported_type",
-        }
+error_codes! {
+    ColumnsError {
+        ColumnsError::LengthMismatch { .. } => "columns.length_mismatch": "A column has another length than the entry dates.",
+        ColumnsError::BitmapTooShort { .. } => "columns.bitmap_too_short": "A validity or value bitmap is shorter than its column.",
+        ColumnsError::MissingEntryDate { .. } => "columns.missing_entry_date": "A record has no entry date: without one a person is not a participant.",
+        ColumnsError::InvalidValue { .. } => "columns.invalid_value": "A value is not one of the column's codes (e.g. a dictionary entry that is not a gender).",
+        ColumnsError::DateOutOfRange { .. } => "columns.date_out_of_range": "A date outside the dates hanke can represent.",
+        ColumnsError::LaterEvents { .. } => "columns.later_events": "A record with exit events after the exit day, which columns do not hold.",
+        ColumnsError::MissingColumn { .. } => "columns.missing_column": "A required column is absent (reading a table by column names).",
+        ColumnsError::UnsupportedType { .. } => "columns.unsupported_type": "A column's type cannot be read as the field (reading a table).",
     }
 }
 

@@ -1,0 +1,425 @@
+//! The catalogue of stable error codes — *virhekoodit* — and of finding rules.
+//!
+//! Every error hanke returns has a [`code`](crate::MoneyError::code) such as
+//! `money.sub_cent`; every finding a check reports has a rule id such as
+//! `FIN-SUM-001` ([`crate::report::all_rules`]). Both are stable across
+//! releases: a code keeps its meaning, is never reused, and is removed only in
+//! a breaking release (ADR 0014). The Python exceptions carry the same codes in
+//! `.code`, the Kotlin and Swift errors in `code`.
+//!
+//! The lists are built from the code itself — each error type's `CODES` comes
+//! from the same table as its `code()` match — and `docs/errors.md` is
+//! [`to_markdown`]'s output, kept equal by a test.
+//!
+//! ```
+//! let codes: Vec<&str> = hanke::errors::ERRORS
+//!     .iter()
+//!     .flat_map(|e| e.codes.iter().map(|c| c.code))
+//!     .collect();
+//! assert!(codes.contains(&"money.sub_cent"));
+//! assert!(codes.contains(&"hetu.check_character"));
+//! ```
+
+use std::fmt::Write as _;
+
+/// One stable error code and what it means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ErrorCode {
+    /// The code, `area.reason`.
+    pub code: &'static str,
+    /// What it means, in English.
+    pub meaning: &'static str,
+}
+
+/// An error type and its codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ErrorType {
+    /// The type's path, e.g. `hanke::MoneyError`.
+    pub name: &'static str,
+    /// What raises it.
+    pub raised_by: &'static str,
+    /// Its codes.
+    pub codes: &'static [ErrorCode],
+}
+
+/// Every error type of the core with its codes.
+pub const ERRORS: &[ErrorType] = &[
+    ErrorType {
+        name: "hanke::MoneyError",
+        raised_by: "amounts, rates and budget bands: parsing and arithmetic",
+        codes: crate::money::MoneyError::CODES,
+    },
+    ErrorType {
+        name: "hanke::IdError",
+        raised_by: "business IDs (Y-tunnus) and project codes",
+        codes: crate::ids::IdError::CODES,
+    },
+    ErrorType {
+        name: "hanke::ids::HetuError",
+        raised_by: "personal identity codes (henkilötunnus); no code's text ever appears in an error",
+        codes: crate::ids::HetuError::CODES,
+    },
+    ErrorType {
+        name: "hanke::classify::ClassifyError",
+        raised_by: "Statistics Finland classifications",
+        codes: crate::classify::ClassifyError::CODES,
+    },
+    ErrorType {
+        name: "hanke::org::EmailError",
+        raised_by: "e-mail addresses",
+        codes: crate::org::EmailError::CODES,
+    },
+    ErrorType {
+        name: "hanke::project::PeriodError",
+        raised_by: "dates and project periods",
+        codes: crate::project::PeriodError::CODES,
+    },
+    ErrorType {
+        name: "hanke::project::JsonError",
+        raised_by: "project files (JSON)",
+        codes: crate::project::JsonError::CODES,
+    },
+    ErrorType {
+        name: "hanke::participant::ParticipantError",
+        raised_by: "participant ids",
+        codes: crate::participant::ParticipantError::CODES,
+    },
+    ErrorType {
+        name: "hanke::participant::UnknownExitSituation",
+        raised_by: "exit situations",
+        codes: crate::participant::UnknownExitSituation::CODES,
+    },
+    ErrorType {
+        name: "hanke::participant::PseudonymError",
+        raised_by: "pseudonyms and the pseudonymiser's secret",
+        codes: crate::participant::PseudonymError::CODES,
+    },
+    ErrorType {
+        name: "hanke::participant::columns::ColumnsError",
+        raised_by: "participant columns (Arrow, columnar input)",
+        codes: crate::participant::columns::ColumnsError::CODES,
+    },
+    ErrorType {
+        name: "hanke::import::ImportError",
+        raised_by: "the participant CSV importer (the file as a whole; rows go to findings)",
+        codes: crate::import::ImportError::CODES,
+    },
+    ErrorType {
+        name: "hanke::eura::ListImportError",
+        raised_by: "the EURA 2014 project list importer (the file as a whole; rows go to findings)",
+        codes: crate::eura::ListImportError::CODES,
+    },
+    ErrorType {
+        name: "hanke::indicator::IndicatorError",
+        raised_by: "indicator computation, merging and indicator JSON",
+        codes: crate::indicator::IndicatorError::CODES,
+    },
+    ErrorType {
+        name: "hanke::activity::ActivityError",
+        raised_by: "activity logs",
+        codes: crate::activity::ActivityError::CODES,
+    },
+    ErrorType {
+        name: "hanke::assessment::AssessmentError",
+        raised_by: "self-assessment instruments and responses",
+        codes: crate::assessment::AssessmentError::CODES,
+    },
+];
+
+/// Codes the bindings raise themselves, for arguments the core never sees in
+/// that form (a Python `float` for money, an Arrow table of the wrong shape).
+/// The bindings use these constants; a test fails on a code in a binding's
+/// source that is in neither list.
+pub const BINDING_CODES: &[ErrorCode] = &[
+    ErrorCode {
+        code: "money.type",
+        meaning: "Python: an amount given as something other than text, int or Decimal.",
+    },
+    ErrorCode {
+        code: "money.float",
+        meaning: "Python: an amount given as a float, which cannot hold cents exactly.",
+    },
+    ErrorCode {
+        code: "funding.stage",
+        meaning: "Python: a funding stage other than planned, granted or realised.",
+    },
+    ErrorCode {
+        code: "programme.period",
+        meaning: "Python: an unknown programme period.",
+    },
+    ErrorCode {
+        code: "programme.unknown",
+        meaning: "Python: a programme period hanke has no programme for.",
+    },
+    ErrorCode {
+        code: "programme.fund",
+        meaning: "Python: an unknown fund.",
+    },
+    ErrorCode {
+        code: "portfolio.by",
+        meaning: "Python: a portfolio grouping other than priority_axis, authority or status.",
+    },
+    ErrorCode {
+        code: "rulebook.no_participant_rules",
+        meaning: "The rulebook asked for has no participant rules (not an EU period).",
+    },
+    ErrorCode {
+        code: "indicator.catalogue",
+        meaning: "Python: an unknown indicator catalogue.",
+    },
+    ErrorCode {
+        code: "report.language",
+        meaning: "Python: a report language other than fi or en.",
+    },
+    ErrorCode {
+        code: "import.arrow",
+        meaning: "Python: an Arrow table that cannot be read as participant records.",
+    },
+    ErrorCode {
+        code: "table.arrow",
+        meaning: "Python: an Arrow stream or array that cannot be read or written.",
+    },
+    ErrorCode {
+        code: "table.shape",
+        meaning: "Python: columns of different lengths.",
+    },
+    ErrorCode {
+        code: "io.open",
+        meaning: "Python: a file that cannot be opened.",
+    },
+    ErrorCode {
+        code: "activity.index",
+        meaning: "Kotlin/Swift: no activity at the index given.",
+    },
+    ErrorCode {
+        code: "activity.lock",
+        meaning: "Kotlin/Swift: the activity log is unavailable (a previous call panicked while holding it).",
+    },
+];
+
+/// Every code, core and bindings, in catalogue order.
+pub fn all_codes() -> impl Iterator<Item = &'static ErrorCode> {
+    ERRORS
+        .iter()
+        .flat_map(|e| e.codes.iter())
+        .chain(BINDING_CODES.iter())
+}
+
+/// Whether `code` is a published error code.
+///
+/// ```
+/// assert!(hanke::errors::is_known("json.data"));
+/// assert!(!hanke::errors::is_known("json.nothing"));
+/// ```
+pub fn is_known(code: &str) -> bool {
+    all_codes().any(|c| c.code == code)
+}
+
+/// The catalogue as Markdown: errors by type, the bindings' own codes, and the
+/// finding rules with severity and source (`docs/errors.md`).
+pub fn to_markdown() -> String {
+    let mut out = String::from(
+        "# Error codes and finding rules\n\n\
+         Generated by `hanke::errors::to_markdown` (a test keeps this file equal to the code; \
+         regenerate with `HANKE_BLESS=1 cargo test -p hanke --lib errors`). Codes and rule ids \
+         are stable: a code keeps its meaning and is never reused (ADR 0014). Python exceptions \
+         carry the code in `.code`; Kotlin and Swift errors in `code`.\n\n\
+         ## Errors\n",
+    );
+    for e in ERRORS {
+        let _ = write!(out, "\n### `{}`\n\nRaised by {}.\n\n", e.name, e.raised_by);
+        table(&mut out, e.codes);
+    }
+    out.push_str(
+        "\n## Raised by the bindings\n\n\
+         For arguments the core never sees in that form.\n\n",
+    );
+    table(&mut out, BINDING_CODES);
+    out.push_str(
+        "\n## Finding rules\n\n\
+         Checks report findings, never errors, so that every problem is listed at once. \
+         \"hanke\" as the source marks an internal-consistency check (arithmetic, references).\n\n\
+         | rule | severity | title | title (fi) | source |\n|---|---|---|---|---|\n",
+    );
+    for r in crate::report::all_rules() {
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {} |",
+            r.id,
+            r.severity,
+            cell(r.title_en),
+            cell(r.title_fi),
+            cell(r.source.unwrap_or("hanke"))
+        );
+    }
+    out
+}
+
+fn table(out: &mut String, codes: &[ErrorCode]) {
+    out.push_str("| code | meaning |\n|---|---|\n");
+    for c in codes {
+        let _ = writeln!(out, "| `{}` | {} |", c.code, cell(c.meaning));
+    }
+}
+
+/// Table cells hold no `|` or line breaks.
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_well_formed() {
+        let mut codes: Vec<&str> = all_codes().map(|c| c.code).collect();
+        for c in &codes {
+            let (area, reason) = c.split_once('.').unwrap_or_default();
+            let ok =
+                |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+            assert!(ok(area) && ok(reason), "{c}");
+        }
+        assert!(all_codes().all(|c| !c.meaning.is_empty()));
+        let n = codes.len();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), n, "a code appears twice");
+    }
+
+    /// `JsonError::code` comes from serde_json's category; each category's code
+    /// is in the list.
+    #[test]
+    fn every_json_error_category_is_listed() {
+        use crate::project::Project;
+        struct Failing;
+        impl std::io::Read for Failing {
+            fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::other("disk gone"))
+            }
+        }
+        let got: Vec<&str> = [
+            Project::from_json_str("{]").err().map(|e| e.code()),
+            Project::from_json_str("{\"name\": 1}")
+                .err()
+                .map(|e| e.code()),
+            Project::from_json_str("{").err().map(|e| e.code()),
+            Project::from_json_reader(Failing).err().map(|e| e.code()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let listed: Vec<&str> = crate::project::JsonError::CODES
+            .iter()
+            .map(|c| c.code)
+            .collect();
+        assert_eq!(got, listed);
+    }
+
+    /// Every error type with a `code()` in the sources is in [`ERRORS`].
+    #[test]
+    fn every_error_type_is_catalogued() {
+        let mut found = Vec::new();
+        scan(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut found,
+        );
+        found.sort();
+        found.dedup();
+        let mut listed: Vec<String> = ERRORS
+            .iter()
+            .map(|e| e.name.rsplit("::").next().unwrap_or_default().to_string())
+            .collect();
+        listed.sort();
+        assert_eq!(found, listed);
+    }
+
+    /// Types with a `code()`: `error_codes!` invocations and hand-written impls.
+    fn scan(dir: &std::path::Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                scan(&path, out);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let mut current_impl = None;
+            let mut after_macro = false;
+            for line in text.lines() {
+                let t = line.trim();
+                if let Some(rest) = t.strip_prefix("impl ") {
+                    current_impl = rest.split_whitespace().next().map(str::to_string);
+                }
+                if t == "error_codes! {" {
+                    after_macro = true;
+                } else if after_macro && t.ends_with(" {") && !t.starts_with("///") {
+                    out.push(t.trim_end_matches(" {").to_string());
+                    after_macro = false;
+                } else if t.starts_with("pub fn code(&self) -> &'static str") && !after_macro {
+                    out.extend(current_impl.clone());
+                }
+            }
+        }
+        // The macro's own definition is not a type.
+        out.retain(|n| n != "$ty");
+    }
+
+    /// Codes the bindings raise are in the catalogue.
+    #[test]
+    fn binding_codes_are_catalogued() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../bindings");
+        let mut files = Vec::new();
+        for sub in ["python/src", "uniffi/src"] {
+            for entry in std::fs::read_dir(root.join(sub))
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                files.push(entry.path());
+            }
+        }
+        assert!(!files.is_empty());
+        let mut unknown = Vec::new();
+        for f in files {
+            let text = std::fs::read_to_string(&f).unwrap_or_default();
+            // Code-shaped string literals: "area.reason" in lowercase.
+            for piece in text.split('"').skip(1).step_by(2) {
+                let shaped = piece.split_once('.').is_some_and(|(a, b)| {
+                    !a.is_empty()
+                        && !b.is_empty()
+                        && piece
+                            .bytes()
+                            .all(|c| c.is_ascii_lowercase() || c == b'_' || c == b'.')
+                        && piece.matches('.').count() == 1
+                });
+                if shaped && !is_known(piece) && !a_module(piece) {
+                    unknown.push(format!("{}: {piece}", f.display()));
+                }
+            }
+        }
+        assert!(
+            unknown.is_empty(),
+            "codes missing from hanke::errors: {unknown:?}"
+        );
+    }
+
+    /// Python module paths look like codes.
+    fn a_module(s: &str) -> bool {
+        s.starts_with("hanke.") || s.starts_with("pyarrow.") || s.starts_with("polars.")
+    }
+
+    /// `docs/errors.md` is the catalogue as the code has it.
+    #[test]
+    fn published_catalogue_matches_the_code() {
+        let doc = to_markdown();
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/errors.md");
+        if std::env::var_os("HANKE_BLESS").is_some() {
+            let _ = std::fs::write(&path, &doc);
+        }
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            on_disk == doc,
+            "docs/errors.md is stale: run HANKE_BLESS=1 cargo test -p hanke --lib errors"
+        );
+    }
+}
