@@ -27,10 +27,21 @@ fn build_profile() -> &'static str {
     }
 }
 
+/// Panics on purpose, inside Rust. It exists so that the test suite can prove
+/// that a defect in hanke reaches Python as an exception
+/// (``pyo3_runtime.PanicException``, which pyo3 raises for any Rust panic)
+/// and never aborts the interpreter (RELIABILITY.md). Not part of the API.
+#[pyfunction]
+#[allow(clippy::panic)]
+fn _panic_probe() {
+    panic!("a deliberate panic from hanke._native._panic_probe");
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(build_profile, m)?)?;
+    m.add_function(wrap_pyfunction!(_panic_probe, m)?)?;
     m.add_class::<values::PyMoney>()?;
     m.add_class::<values::PyRate>()?;
     m.add_class::<values::PyBusinessId>()?;

@@ -169,6 +169,17 @@ pub struct Question {
     pub asked_when_answer: Option<String>,
 }
 
+/// Panics on purpose, inside Rust. It exists so that the test suites can prove
+/// that a defect in hanke reaches Kotlin and Swift as an exception
+/// (`InternalException` in Kotlin, a thrown error in Swift: uniffi catches
+/// every panic at the boundary) and never aborts the app (RELIABILITY.md).
+/// Not for use in apps.
+#[uniffi::export]
+#[allow(clippy::panic)]
+pub fn panic_probe() {
+    panic!("a deliberate panic from panic_probe");
+}
+
 /// The questions of `kind` under the rules of `period`; when the rules change with
 /// a period, the form changes with them, without an app release.
 #[uniffi::export]

@@ -91,7 +91,7 @@ macro_rules! numeric_code {
             /// Reads the code with or without leading zeros (`49` or `049`).
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 let t = s.trim();
-                let err = || ClassifyError::InvalidCode { kind: $kind, input: s.to_string() };
+                let err = || ClassifyError::InvalidCode { kind: $kind, input: crate::ids::redact(s).into_owned() };
                 if t.is_empty() || t.len() > $width || !t.bytes().all(|b| b.is_ascii_digit()) {
                     return Err(err());
                 }
@@ -588,7 +588,7 @@ impl FromStr for EducationLevel {
         let t = s.trim();
         let err = || ClassifyError::InvalidCode {
             kind: "education level",
-            input: s.to_string(),
+            input: crate::ids::redact(s).into_owned(),
         };
         match t.len() {
             1 | 2 => {}

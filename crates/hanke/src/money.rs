@@ -338,7 +338,7 @@ fn parse_money(input: &str) -> Result<Money, MoneyError> {
     };
     let bad_char = |found| MoneyError::InvalidCharacter {
         found,
-        input: input.to_string(),
+        input: crate::ids::redact(input).into_owned(),
     };
     // Integer part: digits, optionally grouped by single spaces in threes.
     let groups: Vec<&str> = int_part.split(&GROUP_SPACES[..]).collect();
@@ -361,7 +361,7 @@ fn parse_money(input: &str) -> Result<Money, MoneyError> {
         };
         if !ok_len {
             return Err(MoneyError::BadGrouping {
-                input: input.to_string(),
+                input: crate::ids::redact(input).into_owned(),
             });
         }
         for d in group.bytes() {
@@ -383,7 +383,7 @@ fn parse_money(input: &str) -> Result<Money, MoneyError> {
             2 => frac.parse::<i128>().map_err(|_| bad_char(','))?,
             _ => {
                 return Err(MoneyError::SubCent {
-                    input: input.to_string(),
+                    input: crate::ids::redact(input).into_owned(),
                 });
             }
         };
@@ -600,7 +600,7 @@ impl fmt::Display for Rate {
 
 fn parse_rate(input: &str) -> Result<Rate, MoneyError> {
     let invalid = || MoneyError::InvalidRate {
-        input: input.to_string(),
+        input: crate::ids::redact(input).into_owned(),
     };
     let s = input.trim();
     if let Some((n, d)) = s.split_once('/') {
@@ -735,7 +735,7 @@ impl FromStr for MoneyRange {
     fn from_str(input: &str) -> Result<Self, Self::Err> {
         let s = strip_currency(input);
         let invalid = || MoneyError::InvalidBand {
-            input: input.to_string(),
+            input: crate::ids::redact(input).into_owned(),
         };
         // A leading minus would be a negative bound, not a separator: skip the first char.
         let first_len = s.chars().next().map(char::len_utf8).ok_or_else(invalid)?;

@@ -188,7 +188,7 @@ impl FromStr for Email {
 
     fn from_str(input: &str) -> Result<Self, Self::Err> {
         let err = || EmailError {
-            input: input.to_string(),
+            input: crate::ids::redact(input).into_owned(),
         };
         let mut s = input.trim().to_string();
         for marker in ["(at)", "(@)", "[at]", "[@]", " at "] {

@@ -704,7 +704,8 @@ fn header_columns(header: &[String], line: u64) -> Result<Vec<Column>, ListImpor
             .map(|(c, _)| *c)
             .ok_or_else(|| ListImportError::UnknownColumn {
                 line,
-                name: name.trim().to_string(),
+                // A data row read as a header must not echo an identity code.
+                name: crate::ids::redact(name.trim()).into_owned(),
             })?;
         if columns.contains(&column) {
             return Err(ListImportError::DuplicateColumn {

@@ -251,6 +251,71 @@ impl<'de> Deserialize<'de> for PersonalIdentityCode {
     }
 }
 
+/// `text` with every identity-code-shaped part masked (`131299-****`), for
+/// echoing user input in errors and findings.
+///
+/// Shape, not validity, decides: six digits that form a date, a century sign,
+/// three digits and any letter or digit — so that a mistyped code (a wrong
+/// check character) is hidden too, while amounts, bands (`100000-500000`),
+/// dates and phone numbers are left alone. Every error that repeats its input
+/// and every [`Finding`](crate::report::Finding) message goes through this.
+///
+/// ```
+/// use hanke::ids::redact;
+/// assert_eq!(redact("bad value 131299-995X in column"), "bad value 131299-**** in column");
+/// assert_eq!(redact("100000-500000 €"), "100000-500000 €");
+/// ```
+pub fn redact(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(window) = bytes.get(i..i + 11) {
+        let before_is_digit = i > 0 && bytes.get(i - 1).is_some_and(u8::is_ascii_digit);
+        let after_is_digit = bytes.get(i + 11).is_some_and(u8::is_ascii_digit);
+        if !before_is_digit && !after_is_digit && code_shaped(window) {
+            let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            // `i` and `i + 7` are ASCII positions, so these are char boundaries.
+            o.push_str(text.get(copied..i + 7).unwrap_or(""));
+            o.push_str("****");
+            copied = i + 11;
+            i += 11;
+        } else {
+            i += 1;
+        }
+    }
+    match out {
+        Some(mut o) => {
+            o.push_str(text.get(copied..).unwrap_or(""));
+            std::borrow::Cow::Owned(o)
+        }
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
+/// `DDMMYY` (a real date in some century), a century sign, three digits and
+/// a letter or digit.
+fn code_shaped(w: &[u8]) -> bool {
+    let [d0, d1, m0, m1, y0, y1, sign, n0, n1, n2, check] = w else {
+        return false;
+    };
+    let digits = [d0, d1, m0, m1, y0, y1, n0, n1, n2];
+    if !digits.iter().all(|b| b.is_ascii_digit()) || !check.is_ascii_alphanumeric() {
+        return false;
+    }
+    if !matches!(
+        sign.to_ascii_uppercase(),
+        b'+' | b'-' | b'Y' | b'X' | b'W' | b'V' | b'U' | b'A' | b'B' | b'C' | b'D' | b'E' | b'F'
+    ) {
+        return false;
+    }
+    let two = |a: &u8, b: &u8| u32::from(a - b'0') * 10 + u32::from(b - b'0');
+    let (day, month, yy) = (two(d0, d1), two(m0, m1), two(y0, y1));
+    // Year 2000 is a leap year: any day that exists in some century passes.
+    NaiveDate::from_ymd_opt(2000 + i32::try_from(yy).unwrap_or(0), month, day).is_some()
+        || NaiveDate::from_ymd_opt(1900 + i32::try_from(yy).unwrap_or(0), month, day).is_some()
+}
+
 /// Writes the full code, for a caller who must store it and says so explicitly:
 /// `#[serde(serialize_with = "hanke::ids::serialize_exposed")]`.
 pub fn serialize_exposed<S: Serializer>(

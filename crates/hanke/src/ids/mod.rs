@@ -4,7 +4,7 @@
 
 mod hetu;
 
-pub use hetu::{HetuError, PersonalIdentityCode, RegisterSex, serialize_exposed};
+pub use hetu::{HetuError, PersonalIdentityCode, RegisterSex, redact, serialize_exposed};
 
 use std::fmt;
 use std::str::FromStr;
@@ -133,7 +133,7 @@ impl FromStr for BusinessId {
 
     fn from_str(input: &str) -> Result<Self, Self::Err> {
         let format_err = || IdError::BusinessIdFormat {
-            input: input.to_string(),
+            input: redact(input).into_owned(),
         };
         let s = input.trim();
         let (digits, check) = s.split_once('-').ok_or_else(format_err)?;
@@ -148,10 +148,10 @@ impl FromStr for BusinessId {
         let found: u8 = check.parse().map_err(|_| format_err())?;
         match BusinessId::check_digit_for(number) {
             None => Err(IdError::BusinessIdRemainderOne {
-                input: input.to_string(),
+                input: redact(input).into_owned(),
             }),
             Some(expected) if expected != found => Err(IdError::BusinessIdCheckDigit {
-                input: input.to_string(),
+                input: redact(input).into_owned(),
                 found,
                 expected,
             }),
@@ -242,7 +242,7 @@ impl FromStr for ProjectCode {
 
     fn from_str(input: &str) -> Result<Self, Self::Err> {
         let err = || IdError::ProjectCodeFormat {
-            input: input.to_string(),
+            input: redact(input).into_owned(),
         };
         let s = input.trim();
         let mut chars = s.chars();

@@ -399,7 +399,8 @@ impl<R: BufRead> ParticipantCsvReader<R> {
             })?;
             let column = column_by_header(name).ok_or_else(|| ImportError::UnknownColumn {
                 line,
-                name: name.trim().to_string(),
+                // A data row read as a header must not echo an identity code.
+                name: crate::ids::redact(name.trim()).into_owned(),
             })?;
             let slot = positions
                 .get_mut(column_index(column))

@@ -15,11 +15,18 @@ pub enum ParticipantError {
         /// The length in bytes of the refused text.
         len: usize,
     },
+    /// The record id has the shape of a personal identity code: an id is shown
+    /// in reports and messages, so it must not identify a person (RULES.md §5.1).
+    #[error(
+        "a participant id must not be a personal identity code; use the project's own numbering and a pseudonym"
+    )]
+    IdentityCode,
 }
 
 error_codes! {
     ParticipantError {
         ParticipantError::InvalidId { .. } => "participant.invalid_id": "The record id is empty, longer than 32 bytes or holds control characters.",
+        ParticipantError::IdentityCode => "participant.id_is_identity_code": "The record id has the shape of a personal identity code: an id is shown in reports and messages, so it must not identify a person.",
     }
 }
 
@@ -63,6 +70,9 @@ impl FromStr for ParticipantId {
         let err = ParticipantError::InvalidId { len: t.len() };
         if t.is_empty() || t.len() > Self::MAX_LEN || t.chars().any(char::is_control) {
             return Err(err);
+        }
+        if matches!(crate::ids::redact(t), std::borrow::Cow::Owned(_)) {
+            return Err(ParticipantError::IdentityCode);
         }
         let mut bytes = [0u8; Self::MAX_LEN];
         let slot = bytes.get_mut(..t.len()).ok_or(err)?;

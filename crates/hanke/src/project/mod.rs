@@ -488,7 +488,8 @@ impl JsonError {
     ];
 
     fn from_tracked(e: serde_path_to_error::Error<serde_json::Error>) -> JsonError {
-        let path = e.path().to_string();
+        // A field name may be anything the file holds: masked like the message.
+        let path = crate::ids::redact(&e.path().to_string()).into_owned();
         let mut err = JsonError::from_serde(e.into_inner());
         err.path = if path == "." { String::new() } else { path };
         err
@@ -503,7 +504,8 @@ impl JsonError {
             Category::Eof => "json.eof",
         };
         // serde_json appends " at line L column C"; keep the message without it.
-        let full = e.to_string();
+        // serde's messages quote the offending value: never an identity code.
+        let full = crate::ids::redact(&e.to_string()).into_owned();
         let message = full
             .rsplit_once(" at line ")
             .map(|(m, _)| m.to_string())

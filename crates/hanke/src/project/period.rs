@@ -113,7 +113,7 @@ impl FromStr for ApproxDate {
     fn from_str(input: &str) -> Result<Self, Self::Err> {
         let s = input.trim();
         let err = || PeriodError::InvalidDate {
-            input: input.to_string(),
+            input: crate::ids::redact(input).into_owned(),
         };
         let nums = |parts: &[&str]| -> Option<Vec<i64>> {
             parts

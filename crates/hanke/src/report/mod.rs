@@ -98,9 +98,10 @@ impl Finding {
         Finding {
             rule_id: rule.id,
             severity: rule.severity,
-            path: path.into(),
-            message_en: message_en.into(),
-            message_fi: message_fi.into(),
+            path: crate::ids::redact(&path.into()).into_owned(),
+            // Findings repeat what they found; never an identity code.
+            message_en: crate::ids::redact(&message_en.into()).into_owned(),
+            message_fi: crate::ids::redact(&message_fi.into()).into_owned(),
             line: None,
         }
     }

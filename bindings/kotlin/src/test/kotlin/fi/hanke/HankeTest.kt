@@ -135,4 +135,13 @@ class HankeTest {
         val wellbeing = change.first { it.area == "wellbeing" }
         assertEquals(listOf("4,5", "6,0", "+1,5"), listOf(wellbeing.before, wellbeing.after, wellbeing.change))
     }
+
+    /** A panic inside Rust is an exception in Kotlin, and the library goes on working. */
+    @Test
+    fun aPanicInRustIsAnExceptionNotACrash() {
+        val e = assertThrows<InternalException> { panicProbe() }
+        assertTrue(e.message!!.contains("deliberate panic"), e.message)
+        assertThrows<InternalException> { panicProbe() }
+        assertEquals(150L, parseMoney("1,50").cents)
+    }
 }

@@ -1,0 +1,232 @@
+//! Identity codes never leak (issue 10; RELIABILITY.md): synthetic codes (the
+//! temporary individual numbers 900–999 only) are fed through every public
+//! path — parsers' errors, `Debug`, `Display`, serde, the CSV importer's
+//! findings and report, the ESR report in Markdown, JSON errors — and
+//! no output holds one, whole or with a wrong check character.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use chrono::NaiveDate;
+use hanke::ids::redact;
+use hanke::import::{ImportOptions, read_participants_csv};
+use hanke::participant::{Participant, ParticipantId};
+use hanke::programme::ProgrammePeriod;
+use hanke::project::{ApproxDate, Project};
+use hanke::report::{EsrReport, Language, ReportInputs};
+use hanke::rulebook::Rulebook;
+use hanke::{BusinessId, Money, PersonalIdentityCode, ProjectCode, Rate};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// Valid temporary codes and mistyped ones (a wrong check character).
+fn codes() -> Vec<String> {
+    let mut out = Vec::new();
+    for (birth, n) in [
+        (d(1999, 12, 13), 995),
+        (d(2005, 1, 1), 903),
+        (d(1962, 8, 2), 994),
+    ] {
+        let code = PersonalIdentityCode::temporary(birth, n).unwrap();
+        let text = code.expose().to_string();
+        let mut typo = text.clone();
+        let last = typo.pop().unwrap();
+        typo.push(if last == 'X' { 'Y' } else { 'X' });
+        out.push(text);
+        out.push(typo);
+    }
+    out
+}
+
+/// The code or its last five characters (all but the birth date) in `text`.
+fn leaks(text: &str, code: &str) -> bool {
+    text.contains(code) || text.contains(&code[6..]) || text.contains(&code[6..].to_lowercase())
+}
+
+fn assert_no_leak(what: &str, text: &str) {
+    for code in codes() {
+        assert!(!leaks(text, &code), "{what} leaks {}: {text}", &code[..6]);
+    }
+}
+
+#[test]
+fn the_code_itself_is_masked_everywhere() {
+    for text in codes().iter().take(1) {
+        let code = PersonalIdentityCode::parse_allowing_temporary(text).unwrap();
+        assert_no_leak("Display", &code.to_string());
+        assert_no_leak("Debug", &format!("{code:?}"));
+        let mut p = Participant::new("P1".parse().unwrap(), d(2020, 1, 1));
+        p.identity_code = Some(code);
+        assert_no_leak("Participant Debug", &format!("{p:?}"));
+        assert_no_leak("Participant JSON", &serde_json::to_string(&p).unwrap());
+    }
+}
+
+/// Every parser that echoes its input in an error masks a code given to it.
+#[test]
+fn parsers_errors_never_echo_a_code() {
+    for code in codes() {
+        for input in [code.clone(), format!("x {code} y"), format!("{code}€")] {
+            let mut errors: Vec<String> = Vec::new();
+            let mut push = |e: String| errors.push(e);
+            if let Err(e) = input.parse::<Money>() {
+                push(format!("{e} {e:?}"));
+            }
+            if let Err(e) = input.parse::<Rate>() {
+                push(format!("{e} {e:?}"));
+            }
+            if let Err(e) = input.parse::<hanke::MoneyRange>() {
+                push(format!("{e} {e:?}"));
+            }
+            if let Err(e) = input.parse::<BusinessId>() {
+                push(format!("{e} {e:?}"));
+            }
+            if let Err(e) = input.parse::<ProjectCode>() {
+                push(format!("{e} {e:?}"));
+            }
+            if let Err(e) = input.parse::<ApproxDate>() {
+                push(format!("{e} {e:?}"));
+            }
+            if let Err(e) = input.parse::<hanke::org::Email>() {
+                push(format!("{e} {e:?}"));
+            }
+            if let Err(e) = input.parse::<hanke::classify::MunicipalityCode>() {
+                push(format!("{e} {e:?}"));
+            }
+            if let Err(e) = input.parse::<hanke::classify::EducationLevel>() {
+                push(format!("{e} {e:?}"));
+            }
+            if let Err(e) = input.parse::<PersonalIdentityCode>() {
+                push(format!("{e} {e:?}"));
+            }
+            assert!(errors.len() >= 9, "{errors:?}");
+            for e in errors {
+                assert_no_leak("a parser's error", &e);
+            }
+        }
+    }
+}
+
+/// A participant id is shown in reports: it must not be an identity code.
+#[test]
+fn an_identity_code_is_not_a_participant_id() {
+    for code in codes() {
+        let e = code.parse::<ParticipantId>().unwrap_err();
+        assert_eq!(e.code(), "participant.id_is_identity_code");
+        assert_no_leak("ParticipantError", &format!("{e} {e:?}"));
+    }
+    assert!("P-0001".parse::<ParticipantId>().is_ok());
+    assert!("2016-03-01".parse::<ParticipantId>().is_ok());
+}
+
+/// JSON errors quote the offending value; the quote is masked.
+#[test]
+fn json_errors_never_echo_a_code() {
+    for code in codes() {
+        for json in [
+            format!(r#"{{"name": "x", "code": "{code}"}}"#),
+            format!(r#"{{"name": "x", "placement": {{"priority": "{code}"}}}}"#),
+            format!(r#"{{"name": "x", "{code}": 1}}"#),
+        ] {
+            let e = Project::from_json_str(&json).unwrap_err();
+            assert_no_leak("JsonError", &format!("{e} {e:?}"));
+        }
+        let e = hanke::activity::ActivityLog::from_json_str(&format!(r#"{{"{code}": []}}"#))
+            .unwrap_err();
+        assert_no_leak("ActivityError", &format!("{e} {e:?}"));
+        let e = serde_json::from_str::<Participant>(&format!(
+            r#"{{"id": "{code}", "entry": {{"date": "2020-01-01"}}}}"#
+        ))
+        .unwrap_err();
+        assert_no_leak("Participant JSON error", &e.to_string());
+    }
+}
+
+/// A CSV with codes in the right column and in every wrong one: the import's
+/// findings, its report (text and JSON), the records and the ESR report built
+/// from them hold no code.
+#[test]
+fn the_csv_import_and_the_reports_never_show_a_code() {
+    let rules = Rulebook::for_period(ProgrammePeriod::Period2014To2020)
+        .and_then(|r| r.participant_rules)
+        .unwrap();
+    let header =
+        "participant_id,entry_date,identity_code,birth_date,gender,labour_status,exit_date";
+    let mut csv = format!("{header}\n");
+    for (i, code) in codes().iter().enumerate() {
+        // Right column (valid or mistyped), then the code in each other column.
+        csv.push_str(&format!(
+            "P{i},2020-01-0{},{code},,woman,employed,\n",
+            i % 9 + 1
+        ));
+        csv.push_str(&format!("{code},2020-01-01,,,woman,employed,\n"));
+        csv.push_str(&format!("Q{i},{code},,,woman,employed,\n"));
+        csv.push_str(&format!("R{i},2020-01-01,,{code},woman,employed,\n"));
+        csv.push_str(&format!("S{i},2020-01-01,,,{code},employed,\n"));
+        csv.push_str(&format!("T{i},2020-01-01,,,woman,{code},\n"));
+        csv.push_str(&format!("U{i},2020-01-01,,,woman,employed,{code}\n"));
+        csv.push_str(&format!("V{i},2020-01-01,,,woman,employed,,{code}\n"));
+        csv.push_str(&format!("\"W{i}\"x,2020-01-01,{code}\n"));
+    }
+    let mut options = ImportOptions::default();
+    options.accept_temporary_codes = true;
+    options.rules = Some(rules);
+    let (people, report) = read_participants_csv(csv.as_bytes(), options).unwrap();
+    // The three valid codes in their column are read; everything else is
+    // rejected with a finding (the mistyped codes too).
+    assert_eq!((report.accepted, report.rejected), (3, 51), "{report:?}");
+    assert!(people.iter().any(|p| p.identity_code.is_some()));
+    assert_no_leak("ImportReport Debug", &format!("{report:?}"));
+    assert_no_leak(
+        "ImportReport JSON",
+        &serde_json::to_string(&report).unwrap(),
+    );
+    for f in report.rejections.iter().chain(&report.findings) {
+        assert_no_leak("a finding", &format!("{f} {f:?}"));
+    }
+    assert_no_leak("records Debug", &format!("{people:?}"));
+    assert_no_leak("records JSON", &serde_json::to_string(&people).unwrap());
+
+    let mut project = Project::new("Demo");
+    project.placement.programme = Some(ProgrammePeriod::Period2014To2020);
+    let mut inputs = ReportInputs::default();
+    inputs.participants = Some(people);
+    inputs.import_findings = report.rejections.clone();
+    let esr = EsrReport::new(&project, d(2021, 1, 1), inputs);
+    for lang in [Language::Fi, Language::En] {
+        // (HTML is rendered from this Markdown in the Python binding; its test
+        // checks the HTML.)
+        assert_no_leak("ESR report Markdown", &esr.to_markdown(lang));
+    }
+    assert_no_leak("ESR report JSON", &esr.to_json().unwrap());
+}
+
+/// A headerless file whose first row holds a code fails without echoing it.
+#[test]
+fn a_data_row_read_as_a_header_is_not_echoed() {
+    for code in codes() {
+        let csv = format!("P1,2020-01-01,{code}\n");
+        let e = read_participants_csv(csv.as_bytes(), ImportOptions::default()).unwrap_err();
+        assert_no_leak("ImportError", &format!("{e} {e:?}"));
+        let e = hanke::eura::ProjectList::read(csv.as_bytes()).unwrap_err();
+        assert_no_leak("ListImportError", &format!("{e} {e:?}"));
+    }
+}
+
+/// The masking keeps what is not a code.
+#[test]
+fn redaction_leaves_other_numbers_alone() {
+    for text in [
+        "100000-500000 €",
+        "1.3.2016",
+        "040 123 4567",
+        "2211414-8",
+        "S20250",
+        "12 167 957 euroa",
+        "311299-9",
+    ] {
+        assert_eq!(redact(text), text);
+    }
+    assert_eq!(redact("a 131299-995X b"), "a 131299-**** b");
+    assert_eq!(redact("010105a903v"), "010105a****");
+}
