@@ -88,5 +88,10 @@ pub(crate) fn json<E: Coded>(e: E) -> PyErr {
 
 /// An I/O failure on `path`.
 pub(crate) fn io(path: &str, e: &std::io::Error) -> PyErr {
-    error(Kind::Io, "io.open", format!("{path}: {e}"))
+    // A file name can be anything; masked like every core message.
+    error(
+        Kind::Io,
+        "io.open",
+        hanke::ids::redact(&format!("{path}: {e}")).into_owned(),
+    )
 }

@@ -256,7 +256,7 @@ fn outcome(
     match r {
         Ok(p) => Ok(FormResult::Accepted {
             participant_json: serde_json::to_string(&p)
-                .map_err(|e| invalid("json.data", e.to_string()))?,
+                .map_err(|e| invalid("json.data", hanke::ids::redact(&e.to_string())))?,
         }),
         Err(errors) => Ok(FormResult::Rejected {
             errors: errors
@@ -299,8 +299,8 @@ pub fn answer_exit(
     participant_json: String,
     answers: Vec<Answer>,
 ) -> Result<FormResult, HankeError> {
-    let participant: hanke::participant::Participant =
-        serde_json::from_str(&participant_json).map_err(|e| invalid("json.data", e.to_string()))?;
+    let participant: hanke::participant::Participant = serde_json::from_str(&participant_json)
+        .map_err(|e| invalid("json.data", hanke::ids::redact(&e.to_string())))?;
     let q =
         hanke::questionnaire::Questionnaire::new(rules(period)?, hanke::questionnaire::Form::Exit);
     outcome(q.answer_exit(&participant, &pairs(&answers)))

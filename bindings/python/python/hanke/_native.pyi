@@ -23,6 +23,7 @@ __all__ = [
     "Table",
     "__version__",
     "build_profile",
+    "_panic_probe",
     "markdown_html",
     "municipality",
     "parse_description",
@@ -312,3 +313,4 @@ class ProjectList:
     def project(self, code: str) -> Project | None: ...
 
 def build_profile() -> str: ...
+def _panic_probe() -> None: ...

@@ -144,4 +144,32 @@ class HankeTest {
         assertThrows<InternalException> { panicProbe() }
         assertEquals(150L, parseMoney("1,50").cents)
     }
+
+    /** Identity codes (synthetic, 900–999) never show in errors, records or their toString. */
+    @Test
+    fun identityCodesNeverShowInErrorsOrRecords() {
+        for (code in listOf("131299-995P", "131299-995X", "010105A903V", "010105A903W")) {
+            fun clean(what: String, text: String?) =
+                assertFalse(text.orEmpty().contains(code) || text.orEmpty().contains(code.substring(6)), "$what leaks ${code.take(6)}")
+            val money = assertThrows<HankeException.Invalid> { parseMoney(code) }
+            clean("money error", "${money.reason} $money ${money.message}")
+            val business = assertThrows<HankeException.Invalid> { validateBusinessId(code) }
+            clean("business id error", "${business.reason} $business")
+            val hetu = assertThrows<HankeException.Invalid> { validateIdentityCode(code, false) }
+            clean("identity code error", "${hetu.reason} $hetu")
+            // A code typed where an id and a date go.
+            val entry = answerEntry(
+                Period.ESF_PLUS2021_TO2027, code,
+                listOf(Answer("entry_date", code), Answer("birth_date", code), Answer("gender", code)),
+            )
+            assertTrue(entry is FormResult.Rejected)
+            clean("entry result", entry.toString())
+            val exit = assertThrows<HankeException.Invalid> {
+                answerExit(Period.ESF_PLUS2021_TO2027, "{\"id\": \"$code\", \"entry\": {\"date\": \"2020-01-01\"}}", listOf())
+            }
+            clean("exit error", "${exit.reason} $exit")
+            val log = assertThrows<HankeException.Invalid> { ActivityRecorder.fromJson("{\"$code\": 1}") }
+            clean("activity log error", "${log.reason} $log")
+        }
+    }
 }
