@@ -471,11 +471,8 @@ impl ActivityLog {
     /// Reads the JSON form; errors name the field path.
     pub fn from_json_str(text: &str) -> Result<ActivityLog, ActivityError> {
         let de = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(de).map_err(|e| {
-            ActivityError::Json(
-                crate::ids::redact(&format!("{} at {}", e.inner(), e.path())).into_owned(),
-            )
-        })
+        serde_path_to_error::deserialize(de)
+            .map_err(|e| ActivityError::Json(crate::errors::json_message(&e)))
     }
 
     /// The activities of `kinds` (all if empty) on or before `cut_off`.

@@ -265,11 +265,8 @@ impl Instrument {
     /// Reads an instrument from JSON and checks it is usable.
     pub fn from_json_str(text: &str) -> Result<Instrument, AssessmentError> {
         let de = &mut serde_json::Deserializer::from_str(text);
-        let i: Instrument = serde_path_to_error::deserialize(de).map_err(|e| {
-            AssessmentError::Json(
-                crate::ids::redact(&format!("{} at {}", e.inner(), e.path())).into_owned(),
-            )
-        })?;
+        let i: Instrument = serde_path_to_error::deserialize(de)
+            .map_err(|e| AssessmentError::Json(crate::errors::json_message(&e)))?;
         i.check()?;
         Ok(i)
     }

@@ -215,6 +215,13 @@ pub fn is_known(code: &str) -> bool {
     all_codes().any(|c| c.code == code)
 }
 
+/// The text of a JSON error that names its field path, identity codes masked
+/// (`activity.json`, `assessment.json`, `indicator.json`): serde quotes the
+/// offending value, which may be anything the file holds.
+pub(crate) fn json_message(e: &serde_path_to_error::Error<serde_json::Error>) -> String {
+    crate::ids::redact(&format!("{} at {}", e.inner(), e.path())).into_owned()
+}
+
 /// The catalogue as Markdown: errors by type, the bindings' own codes, and the
 /// finding rules with severity and source (`docs/errors.md`).
 pub fn to_markdown() -> String {
@@ -265,6 +272,28 @@ fn table(out: &mut String, codes: &[ErrorCode]) {
 /// Table cells hold no `|` or line breaks.
 fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The text of every source file of the crate, for the tests that keep lists
+/// (this catalogue, the JSON round trips) complete by reading the code.
+#[cfg(test)]
+pub(crate) fn source_texts() -> Vec<String> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(std::fs::read_to_string(&path).unwrap_or_default());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut out,
+    );
+    out
 }
 
 #[cfg(test)]
@@ -319,11 +348,7 @@ mod tests {
     /// Every error type with a `code()` in the sources is in [`ERRORS`].
     #[test]
     fn every_error_type_is_catalogued() {
-        let mut found = Vec::new();
-        scan(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-            &mut found,
-        );
+        let mut found: Vec<String> = source_texts().iter().flat_map(|t| coded_types(t)).collect();
         found.sort();
         found.dedup();
         let mut listed: Vec<String> = ERRORS
@@ -334,34 +359,29 @@ mod tests {
         assert_eq!(found, listed);
     }
 
-    /// Types with a `code()`: `error_codes!` invocations and hand-written impls.
-    fn scan(dir: &std::path::Path, out: &mut Vec<String>) {
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                scan(&path, out);
-                continue;
+    /// Types with a `code()` in a source text: `error_codes!` invocations and
+    /// hand-written impls.
+    fn coded_types(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut current_impl = None;
+        let mut after_macro = false;
+        for line in text.lines() {
+            let t = line.trim();
+            if let Some(rest) = t.strip_prefix("impl ") {
+                current_impl = rest.split_whitespace().next().map(str::to_string);
             }
-            let text = std::fs::read_to_string(&path).unwrap_or_default();
-            let mut current_impl = None;
-            let mut after_macro = false;
-            for line in text.lines() {
-                let t = line.trim();
-                if let Some(rest) = t.strip_prefix("impl ") {
-                    current_impl = rest.split_whitespace().next().map(str::to_string);
-                }
-                if t == "error_codes! {" {
-                    after_macro = true;
-                } else if after_macro && t.ends_with(" {") && !t.starts_with("///") {
-                    out.push(t.trim_end_matches(" {").to_string());
-                    after_macro = false;
-                } else if t.starts_with("pub fn code(&self) -> &'static str") && !after_macro {
-                    out.extend(current_impl.clone());
-                }
+            if t == "error_codes! {" {
+                after_macro = true;
+            } else if after_macro && t.ends_with(" {") && !t.starts_with("///") {
+                out.push(t.trim_end_matches(" {").to_string());
+                after_macro = false;
+            } else if t.starts_with("pub fn code(&self) -> &'static str") && !after_macro {
+                out.extend(current_impl.clone());
             }
         }
         // The macro's own definition is not a type.
         out.retain(|n| n != "$ty");
+        out
     }
 
     /// Codes the bindings raise are in the catalogue.

@@ -148,19 +148,10 @@ pub struct EmailError {
     input: String,
 }
 
-impl EmailError {
-    /// The stable code: `email.invalid`.
-    pub fn code(&self) -> &'static str {
-        Self::CODE
+error_codes! {
+    EmailError {
+        EmailError { .. } => "email.invalid": "Not an e-mail address, in any of the forms public pages write them.",
     }
-
-    const CODE: &'static str = "email.invalid";
-
-    /// The one code, with its meaning.
-    pub const CODES: &'static [crate::errors::ErrorCode] = &[crate::errors::ErrorCode {
-        code: Self::CODE,
-        meaning: "Not an e-mail address, in any of the forms public pages write them.",
-    }];
 }
 
 /// An e-mail address — *sähköpostiosoite* — normalised from the forms public pages

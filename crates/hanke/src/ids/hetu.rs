@@ -266,31 +266,43 @@ impl<'de> Deserialize<'de> for PersonalIdentityCode {
 /// assert_eq!(redact("100000-500000 €"), "100000-500000 €");
 /// ```
 pub fn redact(text: &str) -> std::borrow::Cow<'_, str> {
-    let bytes = text.as_bytes();
-    let mut out: Option<String> = None;
+    let Some(first) = next_code_shaped(text.as_bytes(), 0) else {
+        return std::borrow::Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len());
     let mut copied = 0;
-    let mut i = 0;
-    while let Some(window) = bytes.get(i..i + 11) {
-        let before_is_digit = i > 0 && bytes.get(i - 1).is_some_and(u8::is_ascii_digit);
-        let after_is_digit = bytes.get(i + 11).is_some_and(u8::is_ascii_digit);
-        if !before_is_digit && !after_is_digit && code_shaped(window) {
-            let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
-            // `i` and `i + 7` are ASCII positions, so these are char boundaries.
-            o.push_str(text.get(copied..i + 7).unwrap_or(""));
-            o.push_str("****");
-            copied = i + 11;
-            i += 11;
-        } else {
-            i += 1;
-        }
+    let mut at = Some(first);
+    while let Some(i) = at {
+        // `i` and `i + 7` are ASCII positions, so these are char boundaries.
+        out.push_str(text.get(copied..i + 7).unwrap_or(""));
+        out.push_str("****");
+        copied = i + 11;
+        at = next_code_shaped(text.as_bytes(), copied);
     }
-    match out {
-        Some(mut o) => {
-            o.push_str(text.get(copied..).unwrap_or(""));
-            std::borrow::Cow::Owned(o)
-        }
-        None => std::borrow::Cow::Borrowed(text),
-    }
+    out.push_str(text.get(copied..).unwrap_or(""));
+    std::borrow::Cow::Owned(out)
+}
+
+/// Whether `text` holds anything [`redact`] would mask.
+///
+/// ```
+/// assert!(hanke::ids::holds_identity_code("id 131299-995P"));
+/// assert!(!hanke::ids::holds_identity_code("P-0001"));
+/// ```
+pub fn holds_identity_code(text: &str) -> bool {
+    next_code_shaped(text.as_bytes(), 0).is_some()
+}
+
+/// The start of the first code-shaped run of 11 bytes at or after `from` that
+/// is not part of a longer number.
+fn next_code_shaped(bytes: &[u8], from: usize) -> Option<usize> {
+    (from..)
+        .map_while(|i| bytes.get(i..i + 11).map(|w| (i, w)))
+        .find_map(|(i, window)| {
+            let before_is_digit = i > 0 && bytes.get(i - 1).is_some_and(u8::is_ascii_digit);
+            let after_is_digit = bytes.get(i + 11).is_some_and(u8::is_ascii_digit);
+            (!before_is_digit && !after_is_digit && code_shaped(window)).then_some(i)
+        })
 }
 
 /// `DDMMYY` (a real date in some century), a century sign, three digits and

@@ -4,7 +4,9 @@
 
 mod hetu;
 
-pub use hetu::{HetuError, PersonalIdentityCode, RegisterSex, redact, serialize_exposed};
+pub use hetu::{
+    HetuError, PersonalIdentityCode, RegisterSex, holds_identity_code, redact, serialize_exposed,
+};
 
 use std::fmt;
 use std::str::FromStr;

@@ -386,11 +386,8 @@ impl CommonIndicators {
     /// ```
     pub fn from_json_str(text: &str) -> Result<CommonIndicators, IndicatorError> {
         let de = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(de).map_err(|e| {
-            IndicatorError::Json(
-                crate::ids::redact(&format!("{} at {}", e.inner(), e.path())).into_owned(),
-            )
-        })
+        serde_path_to_error::deserialize(de)
+            .map_err(|e| IndicatorError::Json(crate::errors::json_message(&e)))
     }
 }
 

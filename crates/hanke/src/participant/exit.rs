@@ -63,19 +63,10 @@ pub enum ExitSituation {
 #[error("not an exit situation code (e.g. open_labour_market, palkkatukityö, työkokeilu)")]
 pub struct UnknownExitSituation;
 
-impl UnknownExitSituation {
-    /// The stable code, `participant.unknown_exit_situation`.
-    pub fn code(&self) -> &'static str {
-        Self::CODE
+error_codes! {
+    UnknownExitSituation {
+        UnknownExitSituation => "participant.unknown_exit_situation": "A text that is not an exit situation's code or Finnish name.",
     }
-
-    const CODE: &'static str = "participant.unknown_exit_situation";
-
-    /// The one code, with its meaning.
-    pub const CODES: &'static [crate::errors::ErrorCode] = &[crate::errors::ErrorCode {
-        code: Self::CODE,
-        meaning: "A text that is not an exit situation's code or Finnish name.",
-    }];
 }
 
 impl ExitSituation {

@@ -71,7 +71,7 @@ impl FromStr for ParticipantId {
         if t.is_empty() || t.len() > Self::MAX_LEN || t.chars().any(char::is_control) {
             return Err(err);
         }
-        if matches!(crate::ids::redact(t), std::borrow::Cow::Owned(_)) {
+        if crate::ids::holds_identity_code(t) {
             return Err(ParticipantError::IdentityCode);
         }
         let mut bytes = [0u8; Self::MAX_LEN];
