@@ -1014,7 +1014,7 @@ fn score_line(line: &str) -> Option<(&str, u8, u8)> {
 /// the form's own lines, in EURA's pages as here: a line that is exactly a
 /// section heading or sub-heading (`3 Suunnitelman mukainen tiivistelmä
 /// toteutuksesta`), and a line of a sustainable-development justification that
-/// ends in two scores (`… 1 0`). Such a text reads back with a finding.
+/// ends in two numbers (`… 1 0`). Such a text reads back with a finding.
 ///
 /// ```
 /// use hanke::eura::{parse_description, render_description};
