@@ -373,6 +373,69 @@ impl PyIndicators {
             .build("indicators")
     }
 
+    /// The indicators as :meth:`table` has them, ready to publish: counts of
+    /// fewer than ``min_group`` people (``None``: the library's default, 10 —
+    /// Kykyviisari practice;
+    /// rule ``PUB-SMALL-001``) are ``None``, and so is a second count where the
+    /// total would give a lone hidden one away. For a publication only: the
+    /// funder's figures are :meth:`table`'s.
+    ///
+    /// >>> import hanke
+    /// >>> ind = hanke.common_indicators(hanke.synthetic_participants(50))
+    /// >>> t = ind.published_table(min_group=10).to_pylist()
+    /// >>> all(r["total"] is None or r["total"] >= 10 or r["total"] == 0 for r in t)
+    /// True
+    #[pyo3(signature = (min_group = None))]
+    fn published_table(&self, min_group: Option<u64>) -> PyResult<Table> {
+        let public = self.0.for_publication(small_numbers(min_group));
+        let rows: Vec<&hanke::indicator::PublishedIndicator> = public.indicators.iter().collect();
+        let s = |f: &dyn Fn(&hanke::indicator::Indicator) -> String| {
+            Values::Str(rows.iter().map(|r| Some(f(r.indicator))).collect())
+        };
+        let n = |f: &dyn Fn(&hanke::indicator::PublishedTally) -> hanke::disclosure::Cell| {
+            Values::Count(
+                rows.iter()
+                    .map(|r| r.value.as_ref().and_then(|t| f(t).value()))
+                    .collect(),
+            )
+        };
+        TableBuilder::default()
+            .column("code", s(&|i| i.code.to_string()))
+            .column("name_en", s(&|i| i.name_en.to_string()))
+            .column("name_fi", s(&|i| i.name_fi.to_string()))
+            .column("women", n(&|t| t.women))
+            .column("men", n(&|t| t.men))
+            .column("non_binary", n(&|t| t.non_binary))
+            .column("unknown", n(&|t| t.unknown))
+            .column("total", n(&|t| t.total))
+            .column(
+                "suppressed",
+                Values::Count(
+                    rows.iter()
+                        .map(|r| {
+                            r.value.map(|t| {
+                                [t.women, t.men, t.non_binary, t.unknown, t.total]
+                                    .iter()
+                                    .filter(|c| c.is_suppressed())
+                                    .count() as u64
+                            })
+                        })
+                        .collect(),
+                ),
+            )
+            .build("published_indicators")
+    }
+
+    /// :meth:`published_table` as a Markdown table (``lang`` ``"fi"`` or
+    /// ``"en"``), suppressed counts shown as ``..`` with the legend under it.
+    #[pyo3(signature = (lang = "fi", min_group = None))]
+    fn published_markdown(&self, lang: &str, min_group: Option<u64>) -> PyResult<String> {
+        Ok(self
+            .0
+            .for_publication(small_numbers(min_group))
+            .to_markdown(language(lang)?))
+    }
+
     /// The Arrow C stream of ``table()``.
     #[pyo3(signature = (requested_schema = None))]
     fn __arrow_c_stream__<'py>(
@@ -599,4 +662,31 @@ pub(crate) fn portfolio_report(
 #[pyfunction]
 pub(crate) fn markdown_html(markdown: &str) -> String {
     markdown_to_html(markdown)
+}
+
+/// Counts of people in disjoint groups, ready to publish: ``(cells, total)``
+/// with ``None`` for a count of fewer than ``min_group`` people (``None``: the
+/// library's default, 10 — Kykyviisari practice; rule ``PUB-SMALL-001``) and for the second count
+/// hidden so that a lone hidden one cannot be worked out from the total.
+///
+/// >>> suppress_small_counts([16, 4])
+/// ([None, None], 20)
+/// >>> suppress_small_counts([12, 3, 15, 4])
+/// ([12, None, 15, None], 34)
+#[pyfunction]
+#[pyo3(signature = (counts, min_group = None))]
+pub(crate) fn suppress_small_counts(
+    counts: Vec<u64>,
+    min_group: Option<u64>,
+) -> (Vec<Option<u64>>, Option<u64>) {
+    let b = small_numbers(min_group).breakdown(&counts);
+    (b.cells.iter().map(|c| c.value()).collect(), b.total.value())
+}
+
+/// The policy with `min_group`, or the library's default (``None``).
+fn small_numbers(min_group: Option<u64>) -> hanke::disclosure::SmallNumbers {
+    min_group.map_or_else(
+        hanke::disclosure::SmallNumbers::default,
+        hanke::disclosure::SmallNumbers::new,
+    )
 }

@@ -544,3 +544,28 @@ pub fn assessment_change(
         })
         .collect())
 }
+
+/// Counts of people in disjoint groups, ready to publish: each cell and the
+/// total are `null` where suppressed.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct PublishedCounts {
+    /// The counts in the order given; `null` where hidden.
+    pub cells: Vec<Option<u64>>,
+    /// Their sum; `null` where hidden.
+    pub total: Option<u64>,
+}
+
+/// Hides counts of fewer than `min_group` people (`null`: the library's
+/// default, 10 — Kykyviisari practice; rule `PUB-SMALL-001`) and the second
+/// count that would give a lone hidden one away through the total; for a
+/// summary shown or shared outside the project.
+#[uniffi::export(default(min_group = None))]
+pub fn suppress_small_counts(counts: Vec<u64>, min_group: Option<u64>) -> PublishedCounts {
+    use hanke::disclosure::SmallNumbers;
+    let policy = min_group.map_or_else(SmallNumbers::default, SmallNumbers::new);
+    let b = policy.breakdown(&counts);
+    PublishedCounts {
+        cells: b.cells.iter().map(|c| c.value()).collect(),
+        total: b.total.value(),
+    }
+}

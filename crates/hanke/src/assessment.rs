@@ -26,6 +26,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::disclosure::{Cell, SmallNumbers, Suppression};
+
 /// A text in three languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(proptest_derive::Arbitrary))]
@@ -259,6 +261,71 @@ pub struct GroupAreaChange {
     pub worse: u64,
     /// The mean of the people's changes, exact.
     pub mean_change: Change,
+}
+
+/// One area's change over a group, ready to publish — *julkaistava ryhmän
+/// muutos*. Kykyviisari practice does not report a sub-group of fewer than 10
+/// respondents (`PUB-SMALL-001`, [`crate::disclosure`]): such a group's
+/// counts and mean change are all hidden. A group that is shown is shown
+/// whole — who improved, stayed or got worse is an answer's direction, not a
+/// sub-group of respondents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct PublishedAreaChange {
+    /// The area id.
+    pub area: String,
+    /// People with answers in the area both times.
+    pub people: Cell,
+    /// Of them, improved.
+    pub improved: Cell,
+    /// Of them, the same.
+    pub same: Cell,
+    /// Of them, worse.
+    pub worse: Cell,
+    /// The mean of the people's changes; `None` when the group is hidden.
+    pub mean_change: Option<Change>,
+}
+
+impl GroupAreaChange {
+    /// This group's change under `policy`: the whole group hidden when it has
+    /// fewer respondents than the threshold.
+    ///
+    /// ```
+    /// use hanke::assessment::GroupAreaChange;
+    /// use hanke::disclosure::{Cell, SmallNumbers};
+    /// # fn group(people: u64) -> GroupAreaChange {
+    /// #     let i = hanke::assessment::Instrument::from_json_str(r#"{
+    /// #       "id": "demo", "name": {"fi": "Demo", "sv": "Demo", "en": "Demo"}, "scale": {"min": 0, "max": 10},
+    /// #       "areas": [{"id": "overall", "label": {"fi": "K", "sv": "H", "en": "O"},
+    /// #                  "items": [{"id": "capacity", "label": {"fi": "V", "sv": "R", "en": "C"}}]}]}"#).unwrap();
+    /// #     let r = |v: u8| hanke::assessment::Responses::new("demo", [("capacity", v)]);
+    /// #     let pairs: Vec<_> = (0..people).map(|_| (r(4), r(6))).collect();
+    /// #     i.group_change(&pairs).unwrap().remove(0)
+    /// # }
+    /// let nine = group(9).for_publication(SmallNumbers::default());
+    /// assert!(nine.people.is_suppressed() && nine.mean_change.is_none());
+    /// let ten = group(10).for_publication(SmallNumbers::default());
+    /// assert_eq!((ten.people, ten.improved), (Cell::Shown(10), Cell::Shown(10)));
+    /// assert_eq!(ten.mean_change.unwrap().to_string(), "+2,0");
+    /// ```
+    pub fn for_publication(&self, policy: SmallNumbers) -> PublishedAreaChange {
+        let hidden = policy.is_small(self.people);
+        let cell = |n: u64| {
+            if hidden {
+                Cell::Suppressed(Suppression::SmallGroup)
+            } else {
+                Cell::Shown(n)
+            }
+        };
+        PublishedAreaChange {
+            area: self.area.clone(),
+            people: cell(self.people),
+            improved: cell(self.improved),
+            same: cell(self.same),
+            worse: cell(self.worse),
+            mean_change: (!hidden).then_some(self.mean_change),
+        }
+    }
 }
 
 impl Instrument {

@@ -80,6 +80,7 @@ round_trips! {
     region_code: crate::classify::RegionCode,
     sub_region_code: crate::classify::SubRegionCode,
     region_category: crate::cofinancing::RegionCategory,
+    small_numbers: crate::disclosure::SmallNumbers,
     direct_costs: crate::cost::DirectCosts,
     cost_model: crate::cost::CostModel,
     cost_model_kind: crate::cost::CostModelKind,

@@ -70,6 +70,7 @@ pub mod claim;
 pub mod classify;
 pub mod cofinancing;
 pub mod cost;
+pub mod disclosure;
 pub mod errors;
 pub mod eura;
 pub mod funding;

@@ -196,3 +196,26 @@ fn indicators() {
         }
     }
 }
+
+#[test]
+fn small_numbers() {
+    use hanke::disclosure::SmallNumbers;
+    for case in vectors("small_numbers.json") {
+        let counts: Vec<u64> = case["counts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_u64().unwrap())
+            .collect();
+        let b = SmallNumbers::new(case["min_group"].as_u64().unwrap()).breakdown(&counts);
+        let cells: Vec<Option<u64>> = b.cells.iter().map(|c| c.value()).collect();
+        let want: Vec<Option<u64>> = case["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(Value::as_u64)
+            .collect();
+        assert_eq!(cells, want, "{}", case["name"]);
+        assert_eq!(b.total.value(), case["total"].as_u64(), "{}", case["name"]);
+    }
+}

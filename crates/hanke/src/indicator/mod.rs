@@ -21,7 +21,9 @@ mod catalogue;
 mod columnar;
 mod compute;
 mod project;
+mod publication;
 
 pub use catalogue::{Catalogue, DataClass, Indicator, IndicatorKind, Unit};
 pub use compute::{CommonIndicators, IndicatorError, IndicatorValue, Tally};
 pub use project::{Milestone, ProjectIndicator, ProjectIndicatorSource};
+pub use publication::{PublishedIndicator, PublishedIndicators, PublishedTally};

@@ -49,7 +49,7 @@ use crate::classify::{EducationLevel, MunicipalityCode};
 pub use dedupe::{DuplicateKey, Merge, Merged, merge_duplicates};
 pub use exit::{ExitSituation, ResultCategories, UnknownExitSituation};
 pub use id::{ParticipantError, ParticipantId};
-pub use overview::ParticipantOverview;
+pub use overview::{ParticipantOverview, PublishedOverview};
 pub use pseudonym::{Pseudonym, PseudonymError, Pseudonymiser};
 pub use rules::{
     AgeGroup, Completeness, Derived, EducationBand, Field, LtuDefinition, ParticipantRules,

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::{LtuDefinition, Participant, ParticipantRules};
+use crate::disclosure::{Cell, SmallNumbers};
 
 /// Counts over a set of participants by one period's rules.
 ///
@@ -136,6 +137,117 @@ impl ParticipantOverview {
             self.qualification,
             self.no_result
         );
+        s
+    }
+}
+
+/// A [`ParticipantOverview`] ready to publish — *julkaistava
+/// osallistujayhteenveto*: small counts suppressed under a [`SmallNumbers`]
+/// policy (`PUB-SMALL-001`). The gender and age-group tables are breakdowns of
+/// the total (a lone small cell takes a partner); the other counts stand alone,
+/// because the results upon leaving overlap (a leaver can both study and work)
+/// and so cannot be worked out from one another.
+///
+/// ```
+/// use hanke::disclosure::{Cell, SmallNumbers};
+/// use hanke::participant::{synthetic::duuniin_coaching, ParticipantOverview};
+/// use hanke::rulebook::Rulebook;
+/// use hanke::programme::ProgrammePeriod;
+/// let rules = Rulebook::for_period(ProgrammePeriod::Period2014To2020).unwrap().participants().unwrap();
+/// let o = ParticipantOverview::new(rules, &duuniin_coaching());
+/// let public = o.for_publication(SmallNumbers::default());
+/// assert_eq!((public.total, public.job_searching), (Cell::Shown(29), Cell::Shown(15)));
+/// assert!(public.employment.is_suppressed()); // 6
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct PublishedOverview {
+    /// The small-number policy applied.
+    pub policy: SmallNumbers,
+    /// Participants.
+    pub total: Cell,
+    /// Records complete for the period.
+    pub complete: Cell,
+    /// By gender code, as in [`ParticipantOverview::by_gender`].
+    pub by_gender: Vec<(&'static str, Cell)>,
+    /// By age-group code, as in [`ParticipantOverview::by_age_group`].
+    pub by_age_group: Vec<(&'static str, Cell)>,
+    /// Long-term unemployed at entry.
+    pub long_term_unemployed: Cell,
+    /// Participants who have left.
+    pub left: Cell,
+    /// Leavers job searching upon leaving.
+    pub job_searching: Cell,
+    /// Leavers in education or training upon leaving.
+    pub education_or_training: Cell,
+    /// Leavers gaining a qualification.
+    pub qualification: Cell,
+    /// Leavers in employment, including self-employment, upon leaving.
+    pub employment: Cell,
+    /// Leavers in none of the categories.
+    pub no_result: Cell,
+}
+
+impl ParticipantOverview {
+    /// This overview with small counts suppressed under `policy`, for a
+    /// publication.
+    pub fn for_publication(&self, policy: SmallNumbers) -> PublishedOverview {
+        let table = |t: &[(&'static str, usize)]| -> Vec<(&'static str, Cell)> {
+            let counts: Vec<u64> = t.iter().map(|(_, n)| count(*n)).collect();
+            let b = policy.breakdown(&counts);
+            t.iter().map(|(c, _)| *c).zip(b.cells).collect()
+        };
+        let one = |n: usize| policy.cell(count(n));
+        PublishedOverview {
+            policy,
+            total: one(self.total),
+            complete: one(self.complete),
+            by_gender: table(&self.by_gender),
+            by_age_group: table(&self.by_age_group),
+            long_term_unemployed: one(self.long_term_unemployed),
+            left: one(self.left),
+            job_searching: one(self.job_searching),
+            education_or_training: one(self.education_or_training),
+            qualification: one(self.qualification),
+            employment: one(self.employment),
+            no_result: one(self.no_result),
+        }
+    }
+}
+
+fn count(n: usize) -> u64 {
+    u64::try_from(n).unwrap_or(u64::MAX)
+}
+
+impl PublishedOverview {
+    /// A few lines of text, with the legend of `..`.
+    pub fn to_text(&self) -> String {
+        let list = |t: &[(&str, Cell)]| {
+            t.iter()
+                .filter(|(c, n)| *c != "unknown" || *n != Cell::Shown(0))
+                .map(|(c, n)| format!("{c} {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut s = String::new();
+        let _ = writeln!(
+            s,
+            "  participants {} ({} complete); long-term unemployed at entry {}",
+            self.total, self.complete, self.long_term_unemployed
+        );
+        let _ = writeln!(s, "  by gender: {}", list(&self.by_gender));
+        let _ = writeln!(s, "  by age group: {}", list(&self.by_age_group));
+        let _ = writeln!(
+            s,
+            "  left {}: employed {}, in education or training {}, job searching {}, qualification {}, none of these {}",
+            self.left,
+            self.employment,
+            self.education_or_training,
+            self.job_searching,
+            self.qualification,
+            self.no_result
+        );
+        let _ = writeln!(s, "  {}", self.policy.legend_en());
         s
     }
 }

@@ -585,6 +585,22 @@ pub mod rules {
         source: Some("Reg. 2021/1057 Art 17(3)"),
     };
 
+    /// `PUB-SMALL-001`: counts of fewer people than the publication's
+    /// threshold (default 10) are not shown in aggregates meant for
+    /// publication, and a second cell is hidden where the total would give a
+    /// lone hidden one away ([`crate::disclosure`]). Source: Kykyviisari
+    /// practice — sub-groups with fewer than 10 respondents are not reported
+    /// (vates.fi PARTY project page; tyoelamatieto.fi; RULES.md §7).
+    pub const SMALL_NUMBERS_SUPPRESSED: Rule = Rule {
+        id: "PUB-SMALL-001",
+        severity: Severity::Info,
+        title_en: "small counts suppressed in a publication",
+        title_fi: "pienet luvut salattu julkaisussa",
+        source: Some(
+            "Kykyviisari practice: sub-groups under 10 respondents not reported (vates.fi PARTY; tyoelamatieto.fi)",
+        ),
+    };
+
     /// `EURA-DESC-001`: an EURA description that lacks sections of the form (a copy cut off part-way, as the stored public pages are). The form has sections 1–9. Source: EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu).
     pub const EURA_DESCRIPTION_INCOMPLETE: Rule = Rule {
         id: "EURA-DESC-001",
@@ -774,7 +790,7 @@ pub mod rules {
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use rules::*;
-    static ALL: [Rule; 61] = [
+    static ALL: [Rule; 62] = [
         FUNDING_NEGATIVE_AMOUNT,
         FUNDING_SOURCES_EXCEED_TOTAL,
         FUNDING_SOURCES_PARTIAL,
@@ -818,6 +834,7 @@ pub fn all_rules() -> &'static [Rule] {
         ACTIVITY_FEEDBACK_SCALES_MIXED,
         INDICATOR_INCOMPLETE_RECORDS,
         INDICATOR_BEHIND_MILESTONE,
+        SMALL_NUMBERS_SUPPRESSED,
         CSV_MALFORMED,
         CSV_INVALID_UTF8,
         CSV_INVALID_VALUE,

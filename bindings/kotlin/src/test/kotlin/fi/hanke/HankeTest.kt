@@ -136,6 +136,24 @@ class HankeTest {
         assertEquals(listOf("4,5", "6,0", "+1,5"), listOf(wellbeing.before, wellbeing.after, wellbeing.change))
     }
 
+    /** Small-number suppression: the shared vectors, the same answers as Rust and Python. */
+    @Test
+    fun smallCountsAreHiddenAsInRustAndPython() {
+        val cases = JSONObject(File(vectors, "small_numbers.json").readText()).getJSONArray("cases")
+        for (i in 0 until cases.length()) {
+            val case = cases.getJSONObject(i)
+            val json = case.getJSONArray("counts")
+            val counts = (0 until json.length()).map { json.getLong(it).toULong() }
+            val want = case.getJSONArray("cells")
+            val cells = (0 until want.length()).map { if (want.isNull(it)) null else want.getLong(it).toULong() }
+            val total = if (case.isNull("total")) null else case.getLong("total").toULong()
+            val got = suppressSmallCounts(counts, case.getLong("min_group").toULong())
+            assertEquals(PublishedCounts(cells, total), got, case.getString("name"))
+        }
+        // The default threshold is the library's (10).
+        assertEquals(PublishedCounts(listOf(null), null), suppressSmallCounts(listOf(9uL)))
+    }
+
     /** A panic inside Rust is an exception in Kotlin, and the library goes on working. */
     @Test
     fun aPanicInRustIsAnExceptionNotACrash() {
