@@ -216,6 +216,10 @@ impl From<Feedback> for FeedbackRepr {
 
 impl Feedback {
     /// Feedback on the scale `min..=max` with one count per point.
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "max ≥ min is checked; a u8 difference plus one fits usize"
+    )]
     pub fn new(min: u8, max: u8, counts: Vec<u64>) -> Result<Feedback, ActivityError> {
         let expected = if max >= min {
             usize::from(max - min) + 1
@@ -248,6 +252,10 @@ impl Feedback {
     /// assert_eq!(f.record(5).unwrap_err().code(), "activity.point_outside_scale");
     /// # Ok::<(), hanke::activity::ActivityError>(())
     /// ```
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "max ≥ min is checked; a u8 difference plus one fits usize"
+    )]
     pub fn empty(min: u8, max: u8) -> Result<Feedback, ActivityError> {
         let points = if max >= min {
             usize::from(max - min) + 1
@@ -424,7 +432,10 @@ impl Figure {
         if den == 0 {
             return None;
         }
-        Some((num * 2 + den) / (den * 2))
+        // u64 × 1 000 × 2 + u64 fits u128 many times over; den ≠ 0.
+        num.saturating_mul(2)
+            .saturating_add(den)
+            .checked_div(den.saturating_mul(2))
     }
 
     /// The count, for count figures.

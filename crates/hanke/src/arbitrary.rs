@@ -12,6 +12,7 @@ use proptest::prelude::*;
 use crate::activity::Feedback;
 use crate::claim::FundingDecision;
 use crate::classify::{EducationLevel, MunicipalityCode, RegionCode, SubRegionCode};
+use crate::cost::HourlyRate;
 use crate::ids::{BusinessId, ProjectCode};
 use crate::money::{Money, MoneyRange, Rate};
 use crate::org::{Email, OrganisationKind};
@@ -199,3 +200,13 @@ arbitrary_via!(
         FundingDecision::new(Money::from_cents(granted), Rate::new(n.min(d), d).ok()?).ok()
     })
 );
+
+impl Arbitrary for HourlyRate {
+    type Parameters = ();
+    type Strategy = BoxedStrategy<HourlyRate>;
+    fn arbitrary_with((): ()) -> Self::Strategy {
+        (any::<Money>(), any::<Rate>())
+            .prop_filter_map("a positive share", |(m, r)| HourlyRate::new(m, r).ok())
+            .boxed()
+    }
+}

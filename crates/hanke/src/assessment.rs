@@ -153,6 +153,11 @@ pub enum AssessmentError {
         /// The scale's maximum.
         max: u8,
     },
+    /// An exact mean or change does not fit in 64-bit integers (an area with
+    /// hundreds of millions of items, or a group mixing very many different
+    /// item counts).
+    #[error("area {0:?}: the exact change is too large to hold")]
+    Overflow(String),
 }
 
 error_codes! {
@@ -162,6 +167,7 @@ error_codes! {
         AssessmentError::OtherInstrument { .. } => "assessment.other_instrument": "Answers to another instrument.",
         AssessmentError::UnknownItem(_) => "assessment.unknown_item": "An answer to an item the instrument does not have.",
         AssessmentError::OutOfScale { .. } => "assessment.out_of_scale": "An answer outside the scale.",
+        AssessmentError::Overflow(_) => "assessment.overflow": "An exact mean or change is too large to hold in 64-bit integers.",
     }
 }
 
@@ -184,6 +190,10 @@ pub struct Change {
 }
 
 /// One decimal, half away from zero, Finnish comma; `sign` prints `+` for positives.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "i128 of i64 operands: 20 × i64::MAX + i64::MAX fits; den ≠ 0 is checked"
+)]
 fn one_decimal(f: &mut fmt::Formatter<'_>, num: i64, den: i64, sign: bool) -> fmt::Result {
     if den == 0 {
         return f.write_str("–");
@@ -214,14 +224,18 @@ impl fmt::Display for Change {
 }
 
 impl Change {
-    fn between(before: Mean, after: Mean) -> Change {
+    /// `after − before`, reduced; `None` when it does not fit in i64.
+    fn between(before: Mean, after: Mean) -> Option<Change> {
         if before.n == 0 || after.n == 0 {
-            return Change { num: 0, den: 0 };
+            return Some(Change { num: 0, den: 0 });
         }
-        Change {
-            num: after.sum * before.n - before.sum * after.n,
-            den: after.n * before.n,
-        }
+        let wide = |a: i64, b: i64| i128::from(a).checked_mul(i128::from(b));
+        let num = wide(after.sum, before.n)?.checked_sub(wide(before.sum, after.n)?)?;
+        let (num, den) = reduce(num, wide(after.n, before.n)?)?;
+        Some(Change {
+            num: i64::try_from(num).ok()?,
+            den: i64::try_from(den).ok()?,
+        })
     }
 
     /// The sign of the change: `Some(1)` improved, `Some(0)` same, `Some(-1)`
@@ -421,15 +435,20 @@ impl Instrument {
     ) -> Result<Vec<AreaChange>, AssessmentError> {
         let b = self.scores(before)?;
         let a = self.scores(after)?;
-        Ok(b.into_iter()
+        b.into_iter()
             .zip(a)
-            .map(|((area, before), (_, after))| AreaChange {
-                area,
-                before,
-                after,
-                change: Change::between(before, after),
-            })
-            .collect())
+            .map(
+                |((area, before), (_, after))| match Change::between(before, after) {
+                    Some(change) => Ok(AreaChange {
+                        area,
+                        before,
+                        after,
+                        change,
+                    }),
+                    None => Err(AssessmentError::Overflow(area)),
+                },
+            )
+            .collect()
     }
 
     /// The changes of a group, per area: how many improved, stayed, got worse,
@@ -462,22 +481,36 @@ impl Instrument {
                 let Some(d) = c.change.direction() else {
                     continue;
                 };
-                g.people += 1;
-                match d {
-                    1 => g.improved += 1,
-                    0 => g.same += 1,
-                    _ => g.worse += 1,
-                }
+                g.people = g.people.saturating_add(1);
+                let tally = match d {
+                    1 => &mut g.improved,
+                    0 => &mut g.same,
+                    _ => &mut g.worse,
+                };
+                *tally = tally.saturating_add(1);
+                // sum + n/m = (sum.0·m + n·sum.1) / (sum.1·m), reduced; the
+                // common denominator grows with every different item count.
                 let (n, m) = (i128::from(c.change.num), i128::from(c.change.den));
-                *sum = reduce(sum.0 * m + n * sum.1, sum.1 * m);
+                let next = sum
+                    .0
+                    .checked_mul(m)
+                    .zip(n.checked_mul(sum.1))
+                    .and_then(|(a, b)| a.checked_add(b))
+                    .zip(sum.1.checked_mul(m))
+                    .and_then(|(num, den)| reduce(num, den));
+                *sum = next.ok_or_else(|| AssessmentError::Overflow(g.area.clone()))?;
             }
         }
         for (g, (num, den)) in out.iter_mut().zip(sums) {
             if g.people > 0 {
-                let (n, d) = reduce(num, den * i128::from(g.people));
+                let mean = den
+                    .checked_mul(i128::from(g.people))
+                    .and_then(|den| reduce(num, den))
+                    .and_then(|(n, d)| Some((i64::try_from(n).ok()?, i64::try_from(d).ok()?)))
+                    .ok_or_else(|| AssessmentError::Overflow(g.area.clone()))?;
                 g.mean_change = Change {
-                    num: i64::try_from(n).unwrap_or(i64::MAX),
-                    den: i64::try_from(d).unwrap_or(i64::MAX),
+                    num: mean.0,
+                    den: mean.1,
                 };
             }
         }
@@ -485,10 +518,13 @@ impl Instrument {
     }
 }
 
-fn reduce(num: i128, den: i128) -> (i128, i128) {
-    fn gcd(a: i128, b: i128) -> i128 {
-        if b == 0 { a.abs() } else { gcd(b, a % b) }
+/// `num / den` in lowest terms (den > 0 stays > 0); `None` only for
+/// `i128::MIN`, whose magnitude has no i128.
+fn reduce(num: i128, den: i128) -> Option<(i128, i128)> {
+    let (mut a, mut b) = (num.unsigned_abs(), den.unsigned_abs());
+    while b != 0 {
+        (a, b) = (b, a.checked_rem(b)?);
     }
-    let g = gcd(num, den).max(1);
-    (num / g, den / g)
+    let g = i128::try_from(a.max(1)).ok()?;
+    Some((num.checked_div(g)?, den.checked_div(g)?))
 }

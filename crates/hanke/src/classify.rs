@@ -354,7 +354,7 @@ fn load(e: &Embedded) -> Result<RegionalClassification, ClassifyError> {
         sub_regions: Vec::new(),
     };
     for (i, line) in lines.enumerate() {
-        let line_no = i + 2;
+        let line_no = i.saturating_add(2);
         if line.trim().is_empty() {
             continue;
         }
@@ -600,7 +600,7 @@ impl FromStr for EducationLevel {
         t.bytes()
             .next()
             .filter(u8::is_ascii_digit)
-            .and_then(|b| EducationLevel::from_code(b - b'0'))
+            .and_then(|b| EducationLevel::from_code(b.wrapping_sub(b'0')))
             .ok_or_else(err)
     }
 }

@@ -243,7 +243,7 @@ pub fn check_portfolio(projects: &[Project], stage: Stage) -> PortfolioCheck {
             (Ok(e), Ok(pb)) => {
                 agg.eu = e;
                 agg.public = pb;
-                agg.projects += 1;
+                agg.projects = agg.projects.saturating_add(1);
             }
             _ => out
                 .findings

@@ -458,10 +458,35 @@ impl BudgetComputation {
 /// # Ok::<(), hanke::MoneyError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
+#[serde(try_from = "RawHourlyRate", into = "RawHourlyRate")]
 pub struct HourlyRate {
     annual_costs: Money,
     working_time: Rate,
+}
+
+/// The JSON form of [`HourlyRate`], checked by [`HourlyRate::new`] on the way
+/// in (a zero or negative share of working time is refused from JSON too).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHourlyRate {
+    annual_costs: Money,
+    working_time: Rate,
+}
+
+impl TryFrom<RawHourlyRate> for HourlyRate {
+    type Error = MoneyError;
+    fn try_from(r: RawHourlyRate) -> Result<HourlyRate, MoneyError> {
+        HourlyRate::new(r.annual_costs, r.working_time)
+    }
+}
+
+impl From<HourlyRate> for RawHourlyRate {
+    fn from(r: HourlyRate) -> RawHourlyRate {
+        RawHourlyRate {
+            annual_costs: r.annual_costs,
+            working_time: r.working_time,
+        }
+    }
 }
 
 /// The annual hours of CPR Art 55(2)(a) and 1303/2013 Art 68a(2).
@@ -481,8 +506,15 @@ impl HourlyRate {
     }
 
     /// The hours the rate is computed on: 1 720 × the share of working time, rounded down.
+    ///
+    /// A share so large that the hours pass `i64::MAX` gives `i64::MAX`.
     pub fn max_hours_per_year(&self) -> i64 {
-        ANNUAL_HOURS * self.working_time.numerator() / self.working_time.denominator()
+        // In i128, where 1 720 × any i64 fits; the denominator is positive.
+        let hours = i128::from(ANNUAL_HOURS)
+            .saturating_mul(i128::from(self.working_time.numerator()))
+            .checked_div(i128::from(self.working_time.denominator()))
+            .unwrap_or(0);
+        i64::try_from(hours).unwrap_or(i64::MAX)
     }
 
     fn per_hour(&self) -> Result<Rate, MoneyError> {
@@ -537,6 +569,24 @@ impl HourlyRate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_hourly_rate_from_json_is_checked_and_a_huge_share_does_not_overflow() {
+        // Found by clippy::arithmetic_side_effects: 1 720 × the share's
+        // numerator overflowed i64 (a panic in a debug build), and JSON
+        // skipped the check of `new`.
+        let zero = serde_json::from_str::<HourlyRate>(
+            r#"{"annual_costs": "52460.00", "working_time": "0/1"}"#,
+        );
+        assert!(zero.is_err());
+        let huge: HourlyRate = serde_json::from_str(
+            r#"{"annual_costs": "52460.00", "working_time": "9223372036854775807/1"}"#,
+        )
+        .expect("a positive share");
+        assert_eq!(huge.max_hours_per_year(), i64::MAX);
+        assert!(huge.check_declared_hours(u32::MAX, "staff[0]").is_none());
+        assert!(huge.cost_for_hours(1).is_err()); // money.overflow, no panic
+    }
 
     fn eur(n: i64) -> Money {
         Money::from_euros(n).unwrap()

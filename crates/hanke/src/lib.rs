@@ -19,6 +19,12 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+// No arithmetic that can overflow or divide by zero on input-dependent values
+// (issue 10): checked, saturating or widened operations, or an `allow` on the
+// function with the reason its operands are bounded. Tests are exempt.
+#![warn(clippy::arithmetic_side_effects)]
+#![cfg_attr(test, allow(clippy::arithmetic_side_effects))]
+
 /// Defines an error's `code()` and its `CODES` from one table, so that the
 /// published catalogue ([`errors::ERRORS`], `docs/errors.md`) cannot drift from
 /// what `code()` returns: the `match` is exhaustive, and `CODES` holds the same

@@ -271,6 +271,10 @@ fn group_thousands(mut n: u64) -> String {
 }
 
 /// Integer division of `n` by a positive `d`, rounded half away from zero.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "d > 0; n is a product of i64 values, so q ± 1 stays in i128"
+)]
 fn div_round_half_away(n: i128, d: i128) -> i128 {
     let q = n / d;
     let r = n % d;
@@ -291,6 +295,10 @@ impl fmt::Display for Money {
 const GROUP_SPACES: [char; 5] = [' ', '\u{a0}', '\u{202f}', '\u{2007}', '\u{2009}'];
 
 /// Strip a currency marker from either end: `€`, `e`, `eur`, `euro`, `euroa`.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "the suffix is at the end of `s`: no longer than it"
+)]
 fn strip_currency(s: &str) -> &str {
     let s = s.trim();
     let lower = s.to_lowercase();
@@ -320,6 +328,10 @@ fn strip_currency(s: &str) -> &str {
     s
 }
 
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "checked ASCII digits; `cents` is non-negative and built with checked operations, so its negation fits"
+)]
 fn parse_money(input: &str) -> Result<Money, MoneyError> {
     let s = strip_currency(input);
     if s.is_empty() {
@@ -441,6 +453,7 @@ pub struct Rate {
     den: i64,
 }
 
+#[allow(clippy::arithmetic_side_effects, reason = "b ≠ 0 in the loop")]
 fn gcd(mut a: u128, mut b: u128) -> u128 {
     while b != 0 {
         let t = a % b;
@@ -468,6 +481,10 @@ impl Rate {
     /// assert_eq!(Rate::new(1, 0).unwrap_err().code(), "money.invalid_rate");
     /// # Ok::<(), hanke::MoneyError>(())
     /// ```
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "g ≥ 1 divides both; the quotients of i128 values are no larger"
+    )]
     pub fn new(num: i64, den: i64) -> Result<Rate, MoneyError> {
         if den == 0 || ((num < 0) != (den < 0) && num != 0) {
             return Err(MoneyError::InvalidRate {
@@ -487,6 +504,7 @@ impl Rate {
     }
 
     /// A whole percentage: `Rate::percent(40)` is 40 %.
+    #[allow(clippy::arithmetic_side_effects, reason = "g ≥ 1 divides p and 100")]
     pub const fn percent(p: u32) -> Rate {
         // Reduction is not needed for equality: `PartialEq` compares reduced
         // forms, which `percent` produces by dividing by the gcd below.
@@ -544,6 +562,7 @@ impl Rate {
     }
 
     /// The percentage as Finnish text with `decimals` decimals: `74,97 %`.
+    #[allow(clippy::arithmetic_side_effects, reason = "scale = 10^decimals ≥ 1")]
     pub fn to_percent_string(self, decimals: u32) -> String {
         let scaled = self.percent_scaled(decimals);
         let scale = 10i128.saturating_pow(decimals);
@@ -561,6 +580,10 @@ impl Rate {
 
     /// Whether this rate is exactly a decimal percentage with at most `decimals`
     /// decimals (17,5 % is; 684 554 / 913 048 is not).
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "the denominator of a Rate is positive"
+    )]
     pub fn is_exact_percent(self, decimals: u32) -> bool {
         let n = i128::from(self.num)
             .saturating_mul(100)
@@ -569,6 +592,7 @@ impl Rate {
     }
 }
 
+#[allow(clippy::arithmetic_side_effects, reason = "b ≠ 0 in the loop")]
 const fn const_gcd(mut a: i64, mut b: i64) -> i64 {
     while b != 0 {
         let t = a % b;
@@ -585,6 +609,7 @@ impl PartialOrd for Rate {
 }
 
 impl Ord for Rate {
+    #[allow(clippy::arithmetic_side_effects, reason = "i64 × i64 fits i128")]
     fn cmp(&self, other: &Self) -> Ordering {
         let a = i128::from(self.num) * i128::from(other.den);
         let b = i128::from(other.num) * i128::from(self.den);
@@ -598,6 +623,10 @@ impl fmt::Display for Rate {
     }
 }
 
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "at most nine decimals: 100 × 10^9; g ≥ 1"
+)]
 fn parse_rate(input: &str) -> Result<Rate, MoneyError> {
     let invalid = || MoneyError::InvalidRate {
         input: crate::ids::redact(input).into_owned(),
@@ -645,6 +674,7 @@ impl FromStr for Rate {
 
 impl Serialize for Rate {
     /// Exact decimal percentages as `"17.5%"`; anything else as `"num/den"`.
+    #[allow(clippy::arithmetic_side_effects, reason = "scale = 10^decimals ≥ 1")]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let text = (0..=6)
             .find(|&d| self.is_exact_percent(d))
@@ -732,6 +762,10 @@ impl fmt::Display for MoneyRange {
 impl FromStr for MoneyRange {
     type Err = MoneyError;
 
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "offsets of a separator found in `s`: inside it"
+    )]
     fn from_str(input: &str) -> Result<Self, Self::Err> {
         let s = strip_currency(input);
         let invalid = || MoneyError::InvalidBand {

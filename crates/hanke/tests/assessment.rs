@@ -128,3 +128,44 @@ fn bad_answers_and_instruments_are_errors_with_codes() {
     let e = Instrument::from_json_str(r#"{"id":"x"}"#).unwrap_err();
     assert_eq!(e.code(), "assessment.json");
 }
+
+/// A group whose people answered different numbers of items (here a prime
+/// number each) sums fractions over a growing common denominator; past what
+/// i128 holds the answer is `assessment.overflow`, not a panic or a wrong mean
+/// (found by `clippy::arithmetic_side_effects`).
+#[test]
+fn a_mean_too_exact_to_hold_is_an_error() {
+    let items: Vec<String> = (0..200).map(|k| format!("q{k}")).collect();
+    let json = format!(
+        r#"{{"id": "wide", "name": {{"fi": "W", "sv": "W", "en": "W"}}, "scale": {{"min": 0, "max": 10}},
+            "areas": [{{"id": "all", "label": {{"fi": "A", "sv": "A", "en": "A"}},
+                        "items": [{}]}}]}}"#,
+        items
+            .iter()
+            .map(|id| format!(r#"{{"id": "{id}", "label": {{"fi": "Q", "sv": "Q", "en": "Q"}}}}"#))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let i = Instrument::from_json_str(&json).unwrap();
+    let primes: Vec<usize> = (2..200).filter(|n| (2..*n).all(|d| n % d != 0)).collect();
+    let pairs: Vec<(Responses, Responses)> = primes
+        .iter()
+        .map(|&p| {
+            // Mean 1/p before, 0 after: a change of −1/p.
+            let before = Responses::new(
+                "wide",
+                items
+                    .iter()
+                    .take(p)
+                    .enumerate()
+                    .map(|(k, id)| (id.as_str(), u8::from(k == 0))),
+            );
+            (before, Responses::new("wide", [("q0", 0)]))
+        })
+        .collect();
+    // The first few primes still fit: −(1/2 + 1/3 + 1/5) / 3 = −31/90.
+    let g = i.group_change(&pairs[..3]).unwrap();
+    assert_eq!((g[0].mean_change.num, g[0].mean_change.den), (-31, 90));
+    let e = i.group_change(&pairs).unwrap_err();
+    assert_eq!(e.code(), "assessment.overflow");
+}

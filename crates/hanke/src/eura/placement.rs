@@ -67,6 +67,10 @@ struct Printed<'a> {
     fund: Option<Fund>,
 }
 
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "indices found in the text itself: below its length"
+)]
 fn split_printed(text: &str) -> Printed<'_> {
     let mut rest = text.trim();
     for prefix in ["toimintalinja", "tl", "erityistavoite"] {

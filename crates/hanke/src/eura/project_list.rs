@@ -276,7 +276,7 @@ pub struct ListImportReport {
 impl ListImportReport {
     /// Whether every row is accounted for: read = accepted + rejected.
     pub fn is_balanced(&self) -> bool {
-        self.rows_read == self.accepted + self.rejected
+        self.accepted.checked_add(self.rejected) == Some(self.rows_read)
     }
 
     /// The lines of the rejected rows, in order, each once.
@@ -351,7 +351,7 @@ impl ProjectList {
                 Ok(Some(line)) => line,
                 Ok(None) => break,
                 Err(ReadError::Syntax { line, error }) => {
-                    list.report.rows_read += 1;
+                    list.report.rows_read = list.report.rows_read.saturating_add(1);
                     list.reject(
                         line,
                         vec![(
@@ -373,7 +373,7 @@ impl ProjectList {
                     });
                 }
             };
-            list.report.rows_read += 1;
+            list.report.rows_read = list.report.rows_read.saturating_add(1);
             let Some(fields) = fields_of(&records) else {
                 list.reject(
                     line,
@@ -403,7 +403,7 @@ impl ProjectList {
     }
 
     fn reject(&mut self, line: u64, problems: Vec<(Rule, &'static str, String, String)>) {
-        self.report.rejected += 1;
+        self.report.rejected = self.report.rejected.saturating_add(1);
         for (rule, path, en, fi) in problems {
             self.report
                 .rejections
@@ -411,6 +411,10 @@ impl ProjectList {
         }
     }
 
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "n > expected is checked first; field offsets sum widths that add up to n"
+    )]
     fn read_row(&mut self, line: u64, columns: &[Column], fields: Vec<String>) {
         let n = fields.len();
         let expected = columns.len();
@@ -472,7 +476,7 @@ impl ProjectList {
                         )
                         .at_line(line),
                     );
-                    self.report.realigned += 1;
+                    self.report.realigned = self.report.realigned.saturating_add(1);
                     self.accept(row);
                 }
             }
@@ -488,7 +492,7 @@ impl ProjectList {
     }
 
     fn accept(&mut self, row: ProjectListRow) {
-        self.report.accepted += 1;
+        self.report.accepted = self.report.accepted.saturating_add(1);
         self.rows.push(row);
     }
 
@@ -609,7 +613,7 @@ impl PortfolioRow {
     }
 
     fn add(&mut self, row: &ProjectListRow) -> Result<(), MoneyError> {
-        self.projects += 1;
+        self.projects = self.projects.saturating_add(1);
         for (sum, value) in [
             (&mut self.granted_eu_state, row.granted_eu_state),
             (&mut self.realised_eu_state, row.realised_eu_state),
@@ -618,7 +622,7 @@ impl PortfolioRow {
         ] {
             match value {
                 Some(v) => *sum = sum.checked_add(v)?,
-                None => self.missing_values += 1,
+                None => self.missing_values = self.missing_values.saturating_add(1),
             }
         }
         Ok(())
@@ -726,6 +730,10 @@ fn header_columns(header: &[String], line: u64) -> Result<Vec<Column>, ListImpor
 
 /// Every way to give `extra` more fields to the text columns: the width of
 /// each column, in header order.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "a width is 1 plus a share of at most MAX_EXTRA_FIELDS"
+)]
 fn compositions(columns: &[Column], extra: usize) -> Vec<Vec<usize>> {
     let text: Vec<usize> = columns
         .iter()
@@ -747,6 +755,10 @@ fn compositions(columns: &[Column], extra: usize) -> Vec<Vec<usize>> {
     out
 }
 
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "at < shares.len() and take ≤ left"
+)]
 fn distribute(shares: &mut [usize], at: usize, left: usize, emit: &mut dyn FnMut(&[usize])) {
     if at + 1 >= shares.len() {
         if let Some(last) = shares.get_mut(at) {

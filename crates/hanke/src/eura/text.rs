@@ -40,11 +40,11 @@ pub(crate) fn lines(text: &str) -> Vec<Line> {
                     chars.next();
                 }
                 push(&mut current, number);
-                number += 1;
+                number = number.saturating_add(1);
             }
             '\n' => {
                 push(&mut current, number);
-                number += 1;
+                number = number.saturating_add(1);
             }
             '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}' | '\t' => current.push(' '),
             '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' => {}

@@ -96,6 +96,10 @@ pub struct PersonalIdentityCode {
 
 impl PersonalIdentityCode {
     /// Parses a code, accepting temporary individual numbers 900–999 as well.
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "fixed-length input whose digits are checked: values below 10^6"
+    )]
     pub fn parse_allowing_temporary(input: &str) -> Result<PersonalIdentityCode, HetuError> {
         let trimmed = input.trim();
         if trimmed.len() != 11 || !trimmed.is_ascii() {
@@ -177,6 +181,10 @@ impl PersonalIdentityCode {
         self.birth_date
     }
 
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "three checked digits: below 1 000"
+    )]
     fn individual_number(&self) -> u32 {
         self.code
             .get(7..10)
@@ -265,6 +273,10 @@ impl<'de> Deserialize<'de> for PersonalIdentityCode {
 /// assert_eq!(redact("bad value 131299-995X in column"), "bad value 131299-**** in column");
 /// assert_eq!(redact("100000-500000 €"), "100000-500000 €");
 /// ```
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "byte offsets of a match inside the text: below its length"
+)]
 pub fn redact(text: &str) -> std::borrow::Cow<'_, str> {
     let Some(first) = next_code_shaped(text.as_bytes(), 0) else {
         return std::borrow::Cow::Borrowed(text);
@@ -295,6 +307,10 @@ pub fn holds_identity_code(text: &str) -> bool {
 
 /// The start of the first code-shaped run of 11 bytes at or after `from` that
 /// is not part of a longer number.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "byte offsets inside the text: below its length"
+)]
 fn next_code_shaped(bytes: &[u8], from: usize) -> Option<usize> {
     (from..)
         .map_while(|i| bytes.get(i..i + 11).map(|w| (i, w)))
@@ -307,6 +323,10 @@ fn next_code_shaped(bytes: &[u8], from: usize) -> Option<usize> {
 
 /// `DDMMYY` (a real date in some century), a century sign, three digits and
 /// a letter or digit.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "two checked ASCII digits: below 100; years 1900–2099"
+)]
 fn code_shaped(w: &[u8]) -> bool {
     let [d0, d1, m0, m1, y0, y1, sign, n0, n1, n2, check] = w else {
         return false;

@@ -98,6 +98,10 @@ impl BusinessId {
     /// ```
     /// assert_eq!(hanke::BusinessId::check_digit_for(2211414), Some(8));
     /// ```
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "seven digits × weights ≤ 10: below 700; 11 − r with r in 2..=10"
+    )]
     pub fn check_digit_for(number: u32) -> Option<u8> {
         let mut n = number;
         let mut digits = [0u32; 7];

@@ -39,10 +39,13 @@ impl SyntaxError {
         match self {
             SyntaxError::QuoteInUnquotedField { field } => format!(
                 "field {} has a quote (\") inside an unquoted value; quote the whole value and double the inner quotes",
-                field + 1
+                field.saturating_add(1)
             ),
             SyntaxError::TextAfterClosingQuote { field } => {
-                format!("field {} has text after its closing quote", field + 1)
+                format!(
+                    "field {} has text after its closing quote",
+                    field.saturating_add(1)
+                )
             }
             SyntaxError::UnterminatedQuote => {
                 "a quoted value is not closed before the end of the file".to_string()
@@ -61,6 +64,10 @@ pub(crate) enum ReadError {
 /// The position of the first `a` or `b` in `hay` (its length if none), eight
 /// bytes at a time: a word has a byte equal to `x` where `w ^ x·0x01…01` has a
 /// zero byte, and the lowest flag of the zero-byte test is exact.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "offsets inside `hay`: below its length"
+)]
 fn find(hay: &[u8], a: u8, b: u8) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -135,7 +142,10 @@ impl<R: BufRead> RecordReader<R> {
     /// Where field `i` lies in the record's buffer.
     fn span(&self, i: usize) -> Option<std::ops::Range<usize>> {
         let end = *self.ends.get(i)?;
-        let start = if i == 0 { 0 } else { *self.ends.get(i - 1)? };
+        let start = match i.checked_sub(1) {
+            None => 0,
+            Some(j) => *self.ends.get(j)?,
+        };
         Some(start..end)
     }
 
@@ -197,12 +207,16 @@ impl<R: BufRead> RecordReader<R> {
                 self.line_buf.pop();
             }
         }
-        self.next_line += 1;
+        self.next_line = self.next_line.saturating_add(1);
         Ok(true)
     }
 
     /// Reads the next record; returns its first line number, or `None` at the end.
     /// Blank lines between records are skipped and counted.
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "offsets inside the line buffer: below its length"
+    )]
     pub(crate) fn read(&mut self) -> Result<Option<u64>, ReadError> {
         if self.utf8 {
             // Take the buffer back from the last record's text.
@@ -217,7 +231,7 @@ impl<R: BufRead> RecordReader<R> {
                 return Ok(None);
             }
             if self.line_buf.iter().all(|b| *b == b' ' || *b == b'\t') {
-                self.blank_lines += 1;
+                self.blank_lines = self.blank_lines.saturating_add(1);
                 continue;
             }
             break line;

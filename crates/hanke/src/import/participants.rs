@@ -290,7 +290,7 @@ pub struct ImportReport {
 impl ImportReport {
     /// Whether every row is accounted for: read = accepted + rejected.
     pub fn is_balanced(&self) -> bool {
-        self.rows_read == self.accepted + self.rejected
+        self.accepted.checked_add(self.rejected) == Some(self.rows_read)
     }
 }
 
@@ -395,7 +395,7 @@ impl<R: BufRead> ParticipantCsvReader<R> {
             let raw = records.field(i).unwrap_or(&[]);
             let name = std::str::from_utf8(raw).map_err(|_| ImportError::Header {
                 line,
-                message: format!("header {} is not valid UTF-8", i + 1),
+                message: format!("header {} is not valid UTF-8", i.saturating_add(1)),
             })?;
             let column = column_by_header(name).ok_or_else(|| ImportError::UnknownColumn {
                 line,
@@ -476,8 +476,8 @@ impl<R: BufRead> ParticipantCsvReader<R> {
                     return Ok(None);
                 }
                 Err(ReadError::Syntax { line, error }) => {
-                    self.report.rows_read += 1;
-                    self.report.rejected += 1;
+                    self.report.rows_read = self.report.rows_read.saturating_add(1);
+                    self.report.rejected = self.report.rejected.saturating_add(1);
                     self.reject(
                         line,
                         &rules::CSV_MALFORMED,
@@ -495,9 +495,9 @@ impl<R: BufRead> ParticipantCsvReader<R> {
                     });
                 }
             };
-            self.report.rows_read += 1;
+            self.report.rows_read = self.report.rows_read.saturating_add(1);
             if self.records.len() != self.columns.len() {
-                self.report.rejected += 1;
+                self.report.rejected = self.report.rejected.saturating_add(1);
                 let (got, want) = (self.records.len(), self.columns.len());
                 self.reject(
                     line,
@@ -512,7 +512,7 @@ impl<R: BufRead> ParticipantCsvReader<R> {
             let parsed = self.parse_row(line);
             match parsed {
                 Some(p) if self.report.rejections.len() == before => {
-                    self.report.accepted += 1;
+                    self.report.accepted = self.report.accepted.saturating_add(1);
                     if let Some(rules) = self.options.rules {
                         self.report
                             .findings
@@ -521,7 +521,7 @@ impl<R: BufRead> ParticipantCsvReader<R> {
                     return Ok(Some(p));
                 }
                 _ => {
-                    self.report.rejected += 1;
+                    self.report.rejected = self.report.rejected.saturating_add(1);
                 }
             }
         }
@@ -843,6 +843,10 @@ pub fn read_participants_csv<R: BufRead>(
 
 /// Reads `2016-03-01` or `1.3.2016` (day and month with or without a leading
 /// zero); `None` for anything else or a date that does not exist.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "at most four checked ASCII digits: below 10 000"
+)]
 fn parse_date(s: &str) -> Option<NaiveDate> {
     // The ISO form as files write it (YYYY-MM-DD), digit by digit; anything
     // else goes the general way below, which gives the same answer for it.

@@ -64,6 +64,10 @@ struct Row([i32; WIDTH]);
 /// The last day `d` (`i32::MIN` if none) for which `ok(d)` holds, given that
 /// `ok` holds for every day up to some day and for none after, starting the
 /// search at `guess` (a few days from the answer).
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "days of chrono's calendar (±262 143 years): far inside i32"
+)]
 fn last_day_where(guess: i32, ok: impl Fn(i32) -> bool) -> i32 {
     let (min, max) = (
         days_from_date(NaiveDate::MIN),
@@ -83,6 +87,10 @@ fn last_day_where(guess: i32, ok: impl Fn(i32) -> bool) -> i32 {
 }
 
 impl Row {
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "years of chrono's calendar minus an age in years: far inside i32"
+    )]
     fn compute(entry: i32, ages: &[u16]) -> Row {
         let mut row = [i32::MIN; WIDTH];
         let Some(e) = date_from_days(entry) else {
@@ -156,6 +164,10 @@ fn catalogue_ages(catalogue: Catalogue) -> Vec<u16> {
 }
 
 impl Thresholds {
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "day numbers of chrono's calendar and ages below 256: far inside i64; shifts below 64"
+    )]
     fn build(catalogue: Catalogue) -> Thresholds {
         let mut ages = catalogue_ages(catalogue);
         // Five columns hold every catalogue's ages (a test checks); more would
@@ -209,6 +221,10 @@ impl Thresholds {
 /// The rows where `day ≤ threshold j` of the row's entry day, from the packed
 /// thresholds (rows whose word is [`NOT_PACKED`] are answered later).
 #[inline]
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "byte lanes 0..8 of a 64-bit word: shifts below 64"
+)]
 fn mask_threshold(
     days: &[i32; BLOCK],
     entry: &[i32; BLOCK],
@@ -251,6 +267,10 @@ static NO_CODES: [u8; BLOCK] = [0; BLOCK];
 /// A whole block of values: the column's own 64 in place, or the short last
 /// block copied into `pad` and padded (fixed-length blocks let every loop below
 /// be unrolled and vectorised; padded rows are never present, so never counted).
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "start + n ≤ the column's length, checked by the caller's loop"
+)]
 fn block_of<'x, T: Copy + Default>(
     values: &'x [T],
     start: usize,
@@ -291,6 +311,10 @@ fn valid_word(valid: Option<&Bitmap<'_>>, start: usize, n: usize) -> u64 {
 /// One block of a categorical column as internal codes — the column's own keys
 /// where they are the codes, else decoded into `out` — and which rows are
 /// present; or the error for a present row whose key is not a value.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "a row inside the block: start + a bit index below 64"
+)]
 fn code_block<'x>(
     c: Option<&'x CodeColumn<'x>>,
     column: &'static str,
@@ -341,6 +365,10 @@ fn flag_block(c: Option<&FlagColumn<'_>>, start: usize, n: usize) -> (u64, u64) 
 /// Packs 64 bytes, each 0 or 1, into the bits of a `u64` (byte `i` → bit `i`).
 /// Writing conditions as bytes first lets the compiler vectorise them; each
 /// multiply then gathers eight bytes' low bits into one byte.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "byte lanes 0..8: shifts below 64"
+)]
 fn pack(bytes: &[u8; BLOCK]) -> u64 {
     let mut m = 0u64;
     for (k, chunk) in bytes.chunks_exact(8).enumerate() {
@@ -380,6 +408,10 @@ fn mask_pairs(a: &[i32; BLOCK], b: &[i32; BLOCK], f: impl Fn(i32, i32) -> bool) 
     pack(&bytes)
 }
 
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "a row inside the block: start + a bit index below 64"
+)]
 fn out_of_range(column: &'static str, start: usize, bad: u64) -> Result<(), ColumnsError> {
     if bad == 0 {
         Ok(())
@@ -497,6 +529,10 @@ impl CommonIndicators {
     /// assert_eq!(ind.not_yet_entered(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "start < len in the loop; n ≤ len − start"
+    )]
     pub fn add_columns(&mut self, columns: &ParticipantColumns<'_>) -> Result<(), ColumnsError> {
         let mut part = self.empty_like();
         let mut scratch = Scratch {
@@ -521,6 +557,10 @@ impl CommonIndicators {
         Ok(())
     }
 
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "a row inside the block: start + a bit index below 64; rest ≠ 0 in the loop"
+    )]
     fn add_block(
         &mut self,
         c: &ParticipantColumns<'_>,
@@ -799,6 +839,10 @@ impl CommonIndicators {
 /// (women, men, non-binary, unknown), so men are what the others leave: three
 /// population counts, or fewer where a block has no non-binary or unknown
 /// rows — a count is a dozen instructions on CPUs without `popcnt`.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "popcounts of disjoint subsets of `rows`: w + x + u ≤ total"
+)]
 fn count(t: &mut Tally, rows: u64, woman: u64, man: u64, non_binary: u64) {
     if rows == 0 {
         return;

@@ -587,7 +587,7 @@ impl Normalized {
             match out.inline.get_mut(out.len).filter(|_| out.spill.is_empty()) {
                 Some(slot) => {
                     *slot = b;
-                    out.len += 1;
+                    out.len = out.len.saturating_add(1);
                 }
                 None => {
                     if out.spill.is_empty() {
@@ -627,7 +627,7 @@ impl Normalized {
         let mut i = 0;
         let same = label_bytes(candidate, |b| {
             let ok = wanted.get(i) == Some(&b);
-            i += 1;
+            i = i.saturating_add(1);
             ok
         });
         same && i == wanted.len()

@@ -50,6 +50,10 @@ pub struct ParticipantOverview {
 
 impl ParticipantOverview {
     /// Counts `participants` by `rules`.
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "counts of the participants given: none exceeds the slice's length"
+    )]
     pub fn new(rules: &ParticipantRules, participants: &[Participant]) -> ParticipantOverview {
         let mut by_gender: Vec<(&'static str, usize)> =
             rules.genders.iter().map(|g| (g.code(), 0)).collect();

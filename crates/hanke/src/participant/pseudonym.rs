@@ -85,7 +85,8 @@ impl FromStr for Pseudonym {
             let (Some(hi), Some(lo)) = (digit(hi), digit(lo)) else {
                 return Err(PseudonymError::InvalidText);
             };
-            *slot = u8::try_from(hi * 16 + lo).map_err(|_| PseudonymError::InvalidText)?;
+            *slot = u8::try_from(hi.saturating_mul(16).saturating_add(lo))
+                .map_err(|_| PseudonymError::InvalidText)?;
         }
         Ok(Pseudonym(out))
     }

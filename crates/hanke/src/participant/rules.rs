@@ -425,6 +425,10 @@ pub(crate) static ESF_PLUS_2021: ParticipantRules = ParticipantRules {
 /// Age in whole years on `day` of a person born on `birth`; `None` if born after
 /// `day`. The age rises on the birthday; a person born on 29 February becomes a
 /// year older on 1 March in common years.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "years of chrono's calendar (±262 143): far inside i32"
+)]
 pub(crate) fn age_on(birth: NaiveDate, day: NaiveDate) -> Option<u8> {
     if birth > day {
         return None;
@@ -668,13 +672,13 @@ impl ParticipantRules {
             .checked_add_days(chrono::Days::new(u64::from(self.result_reference_days)))
             .unwrap_or(exit.date);
         let mut current = exit.situation.map(|s| (exit.date, s));
-        let mut ignored = 0;
+        let mut ignored: usize = 0;
         for event in &exit.later_events {
             if event.date > known_by {
                 continue;
             }
             if event.date < exit.date || event.date > window_end {
-                ignored += 1;
+                ignored = ignored.saturating_add(1);
                 continue;
             }
             if current.is_none_or(|(day, _)| event.date >= day) {

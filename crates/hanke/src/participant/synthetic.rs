@@ -40,11 +40,11 @@ impl Rng {
 
     /// Uniform in `0..n` (n > 0); the tiny modulo bias is irrelevant here.
     fn below(&mut self, n: u64) -> u64 {
-        if n == 0 { 0 } else { self.next() % n }
+        self.next().checked_rem(n).unwrap_or(0)
     }
 
     fn range(&mut self, lo: u64, hi_inclusive: u64) -> u64 {
-        lo + self.below(hi_inclusive.saturating_sub(lo) + 1)
+        lo.saturating_add(self.below(hi_inclusive.saturating_sub(lo).saturating_add(1)))
     }
 
     /// True with probability `per_mille` / 1000.
@@ -53,6 +53,10 @@ impl Rng {
     }
 
     /// Picks from `(weight, value)` pairs.
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "x < total in the loop until it finds its slot, so x ≥ w where it subtracts"
+    )]
     fn weighted<T: Copy>(&mut self, table: &[(u64, T)]) -> Option<T> {
         let total: u64 = table.iter().map(|(w, _)| w).sum();
         let mut x = self.below(total);
@@ -149,7 +153,7 @@ pub const BENCHMARK_CHUNK: usize = 100_000;
 pub fn benchmark_config(chunk: usize, count: usize) -> SyntheticConfig {
     let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
     let mut c = SyntheticConfig::new(
-        2026 + chunk as u64,
+        2026u64.saturating_add(chunk as u64),
         count,
         day(2022, 1, 1),
         day(2026, 6, 30),
@@ -172,8 +176,8 @@ pub fn benchmark_chunks(n: usize, rules: &ParticipantRules, mut f: impl FnMut(Ve
     while left > 0 {
         let count = left.min(BENCHMARK_CHUNK);
         f(generate(&benchmark_config(chunk, count), rules));
-        left -= count;
-        chunk += 1;
+        left = left.saturating_sub(count);
+        chunk = chunk.saturating_add(1);
     }
 }
 
@@ -202,10 +206,10 @@ pub fn benchmark_table(n: usize, rules: &ParticipantRules) -> super::columns::Pa
 /// A birth date that makes someone (about) `age` on `day`: between (age + 1)
 /// years minus a day and `age` years before it.
 fn birth_at_age(rng: &mut Rng, day: NaiveDate, age: u32) -> NaiveDate {
-    let lo = add_days(sub_months(day, 12 * (age + 1)), 1);
-    let hi = sub_months(day, 12 * age);
-    let spread = u64::try_from((hi - lo).num_days().max(0)).unwrap_or(0);
-    add_days(lo, rng.below(spread + 1))
+    let lo = add_days(sub_months(day, age.saturating_add(1).saturating_mul(12)), 1);
+    let hi = sub_months(day, age.saturating_mul(12));
+    let spread = u64::try_from(hi.signed_duration_since(lo).num_days().max(0)).unwrap_or(0);
+    add_days(lo, rng.below(spread.saturating_add(1)))
 }
 
 /// A temporary identity code for someone of `age` on `day`, unique in `used`.
@@ -227,7 +231,12 @@ fn identity(
             Some(Gender::Woman) => 0,
             _ => rng.below(2),
         };
-        let n = 900 + 2 * rng.below(50) + parity;
+        // 900–999: the temporary individual numbers.
+        let n = rng
+            .below(50)
+            .saturating_mul(2)
+            .saturating_add(900)
+            .saturating_add(parity);
         let code = PersonalIdentityCode::temporary(birth, u16::try_from(n).ok()?)?;
         if used.insert(code.clone()) {
             return Some(code);
@@ -242,7 +251,7 @@ fn answer(rng: &mut Rng, yes: u64, declined: u64, missing: u64) -> Option<Answer
         (declined, Some(Answer::Declined)),
         (missing, None),
         (
-            1000u64.saturating_sub(yes + declined + missing),
+            1000u64.saturating_sub(yes.saturating_add(declined).saturating_add(missing)),
             Some(Answer::No),
         ),
     ])
@@ -273,11 +282,18 @@ pub fn generate(config: &SyntheticConfig, rules: &ParticipantRules) -> Vec<Parti
         0
     });
     let mut out = Vec::with_capacity(config.count);
-    let span = u64::try_from((config.end - config.start).num_days().max(1)).unwrap_or(1);
+    let span = u64::try_from(
+        config
+            .end
+            .signed_duration_since(config.start)
+            .num_days()
+            .max(1),
+    )
+    .unwrap_or(1);
     let last_entry_offset = span.saturating_sub(30).max(1);
-    let mut n = 0;
+    let mut n: usize = 0;
     while out.len() < config.count {
-        n += 1;
+        n = n.saturating_add(1);
         let Some(pid) = id(&config.id_prefix, n) else {
             break;
         };
@@ -426,7 +442,7 @@ pub fn generate(config: &SyntheticConfig, rules: &ParticipantRules) -> Vec<Parti
         out.push(p);
         if let (Some(day), Some(code)) = (again, code) {
             if out.len() < config.count {
-                n += 1;
+                n = n.saturating_add(1);
                 if let Some(pid) = id(&config.id_prefix, n) {
                     let mut q = Participant::new(pid, day);
                     q.entry.birth_date = Some(code.birth_date());
@@ -465,6 +481,10 @@ pub fn generate(config: &SyntheticConfig, rules: &ParticipantRules) -> Vec<Parti
 /// let n = |s| ps.iter().filter(|p| p.exit.as_ref().unwrap().situation == Some(s)).count();
 /// assert_eq!((n(ExitSituation::Education), n(ExitSituation::JobSeeking)), (6, 14));
 /// ```
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "29 fixed participants: indices and day offsets below 500"
+)]
 pub fn duuniin_coaching() -> Vec<Participant> {
     use ExitSituation as X;
     // (exit, unemployed months at entry or None for inactive, age at entry)

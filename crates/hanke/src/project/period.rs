@@ -77,7 +77,7 @@ impl ApproxDate {
                 let next = if m == 12 {
                     NaiveDate::from_ymd_opt(y.saturating_add(1), 1, 1)
                 } else {
-                    NaiveDate::from_ymd_opt(y, m + 1, 1)
+                    NaiveDate::from_ymd_opt(y, m.saturating_add(1), 1)
                 };
                 next.and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
             }

@@ -625,7 +625,7 @@ impl PortfolioReport {
                 realised: None,
                 indicators: None,
             });
-            g.projects += 1;
+            g.projects = g.projects.saturating_add(1);
             if let Some(total) = r.summary.funding.iter().find(|row| row.source.is_none()) {
                 g.granted = add_money(g.granted, total.amounts.granted, &mut findings);
                 g.realised = add_money(g.realised, total.amounts.realised, &mut findings);

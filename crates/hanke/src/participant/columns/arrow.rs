@@ -539,16 +539,16 @@ impl ColumnsError {
     /// as rows of the whole table).
     fn shifted(self, offset: usize) -> ColumnsError {
         match self {
-            ColumnsError::MissingEntryDate { row } => {
-                ColumnsError::MissingEntryDate { row: row + offset }
-            }
+            ColumnsError::MissingEntryDate { row } => ColumnsError::MissingEntryDate {
+                row: row.saturating_add(offset),
+            },
             ColumnsError::InvalidValue { column, row } => ColumnsError::InvalidValue {
                 column,
-                row: row + offset,
+                row: row.saturating_add(offset),
             },
             ColumnsError::DateOutOfRange { column, row } => ColumnsError::DateOutOfRange {
                 column,
-                row: row + offset,
+                row: row.saturating_add(offset),
             },
             other => other,
         }
@@ -589,7 +589,7 @@ pub fn add_batches<'b>(
         with_columns(batch, |cols| sum.add_columns(cols))
             .and_then(|counted| counted)
             .map_err(|e| e.shifted(offset))?;
-        offset += batch.num_rows();
+        offset = offset.saturating_add(batch.num_rows());
     }
     *indicators = sum;
     Ok(())

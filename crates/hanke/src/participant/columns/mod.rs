@@ -46,6 +46,10 @@ const EPOCH_FROM_CE: i32 = 719_163;
 /// assert_eq!(days_from_date(d), 19_782);
 /// assert_eq!(date_from_days(19_782), Some(d));
 /// ```
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "day numbers of chrono's calendar (±262 143 years): far inside i32"
+)]
 pub fn days_from_date(date: NaiveDate) -> i32 {
     use chrono::Datelike;
     date.num_days_from_ce() - EPOCH_FROM_CE
@@ -178,6 +182,10 @@ impl<'a> Bitmap<'a> {
 
     /// `n` ≤ 64 bits from bit `start`: bit `k` of the result is bit `start + k`;
     /// bits past the end are 0.
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "a bit offset inside the bitmap's buffer"
+    )]
     pub(crate) fn word(&self, start: usize, n: usize) -> u64 {
         let n = n.min(self.len.saturating_sub(start)).min(64);
         if n == 0 {
@@ -211,7 +219,11 @@ impl<'a> Bitmap<'a> {
 
 /// The lowest `n` bits set.
 pub(crate) fn low_bits(n: usize) -> u64 {
-    if n >= 64 { u64::MAX } else { (1u64 << n) - 1 }
+    if n >= 64 {
+        u64::MAX
+    } else {
+        (1u64 << n).wrapping_sub(1)
+    }
 }
 
 /// The keys of a categorical column: the codes themselves, or indices into a
@@ -752,7 +764,7 @@ impl BitmapBuf {
                 *b |= 1 << (self.len % 8);
             }
         }
-        self.len += 1;
+        self.len = self.len.saturating_add(1);
     }
 
     fn view(&self) -> Option<Bitmap<'_>> {
