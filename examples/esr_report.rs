@@ -9,6 +9,8 @@
 //! cargo run --example esr_report -- --on 2017-06-30           # another cut-off
 //! cargo run --example esr_report -- --lang fi                 # Finnish labels
 //! cargo run --example esr_report -- --json project.json       # JSON instead of Markdown
+//! cargo run --example esr_report -- --iati target/iati         # also an IATI 2.03 file per project
+//! cargo run --example esr_report -- --kohesio ops.csv          # also Kohesio-style operation rows
 //! cargo run --example esr_report -- project.json participants.csv [activities.json]
 //! ```
 //!
@@ -26,6 +28,8 @@ use std::process::ExitCode;
 use hanke::Project;
 use hanke::activity::ActivityLog;
 use hanke::cofinancing;
+use hanke::export::ExportError;
+use hanke::export::iati::{IatiOptions, to_iati_xml};
 use hanke::funding::Stage;
 use hanke::import::{ImportOptions, read_participants_csv};
 use hanke::report::{EsrReport, Language, PortfolioReport, ReportInputs};
@@ -98,6 +102,8 @@ fn main() -> ExitCode {
     let mut cut_off = chrono::Local::now().date_naive();
     let mut lang = Language::En;
     let mut json = false;
+    let mut iati_dir: Option<PathBuf> = None;
+    let mut kohesio_file: Option<PathBuf> = None;
     let mut paths = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -118,6 +124,20 @@ fn main() -> ExitCode {
                 }
             },
             "--json" => json = true,
+            "--iati" => match args.next() {
+                Some(dir) => iati_dir = Some(PathBuf::from(dir)),
+                None => {
+                    eprintln!("error: --iati takes a directory to write the IATI files into");
+                    return ExitCode::from(2);
+                }
+            },
+            "--kohesio" => match args.next() {
+                Some(file) => kohesio_file = Some(PathBuf::from(file)),
+                None => {
+                    eprintln!("error: --kohesio takes a CSV file to write");
+                    return ExitCode::from(2);
+                }
+            },
             _ => paths.push(PathBuf::from(arg)),
         }
     }
@@ -169,7 +189,21 @@ fn main() -> ExitCode {
                 ReportInputs::default()
             }
         };
+        let activities = inputs.activities.clone();
         let report = EsrReport::new(&project, cut_off, inputs);
+        if let Some(dir) = &iati_dir {
+            let mut options = IatiOptions::new(cut_off);
+            options.common_indicators = report.participants.as_ref().map(|s| &s.indicators);
+            options.activities = activities.as_ref();
+            match write_iati(dir, &project, &options) {
+                Ok(Some(path)) => eprintln!("IATI: {}", path.display()),
+                Ok(None) => {}
+                Err(e) => {
+                    eprintln!("error: {}: {e}", job.project.display());
+                    failed += 1;
+                }
+            }
+        }
         if json {
             match report.to_json() {
                 Ok(text) => println!("{text}"),
@@ -198,9 +232,48 @@ fn main() -> ExitCode {
             projects.len()
         );
     }
+    if let Some(file) = &kohesio_file {
+        match std::fs::write(file, hanke::export::kohesio::to_csv(&projects)) {
+            Ok(()) => eprintln!(
+                "Kohesio: {} ({} operations)",
+                file.display(),
+                projects.len()
+            ),
+            Err(e) => {
+                eprintln!("error: {}: {e}", file.display());
+                failed += 1;
+            }
+        }
+    }
     if failed > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Writes the project's IATI file into `dir` as `<code>.xml`; a project that
+/// cannot have an IATI identifier (no code, no main implementer with a
+/// business ID) is skipped with a note, as IATI cannot take it.
+fn write_iati(
+    dir: &Path,
+    project: &Project,
+    options: &IatiOptions<'_>,
+) -> Result<Option<PathBuf>, String> {
+    let xml = match to_iati_xml(project, options) {
+        Ok(xml) => xml,
+        Err(e @ (ExportError::NoProjectCode | ExportError::NoReportingOrganisation)) => {
+            eprintln!("IATI: {} skipped: {e} ({})", project.name, e.code());
+            return Ok(None);
+        }
+        Err(e) => return Err(e.to_string()),
+    };
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let code = project
+        .code
+        .as_ref()
+        .map_or_else(|| "project".to_string(), ToString::to_string);
+    let path = dir.join(format!("{code}.xml"));
+    std::fs::write(&path, xml).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(Some(path))
 }

@@ -538,6 +538,9 @@ fn markdown_to_html(md: &str) -> String {
 pub(crate) struct PyEsrReport {
     report: hanke::report::EsrReport,
     lang: hanke::report::Language,
+    // Kept for the exports, which speak of the project itself.
+    project: hanke::Project,
+    activities: Option<hanke::activity::ActivityLog>,
 }
 
 #[pymethods]
@@ -559,9 +562,14 @@ impl PyEsrReport {
         }
         inputs.activities = activities.map(|a| a.0.clone());
         let lang = language(lang)?;
-        let project = &project.0;
-        let report = py.detach(|| hanke::report::EsrReport::new(project, cut_off, inputs));
-        Ok(PyEsrReport { report, lang })
+        let project = project.0.clone();
+        let report = py.detach(|| hanke::report::EsrReport::new(&project, cut_off, inputs));
+        Ok(PyEsrReport {
+            report,
+            lang,
+            project,
+            activities: activities.map(|a| a.0.clone()),
+        })
     }
 
     /// The report in Markdown, ``lang`` ``"fi"`` or ``"en"`` (default: the report's).
@@ -576,6 +584,27 @@ impl PyEsrReport {
         self.report
             .to_json()
             .map_err(|e| errors::error(Kind::Json, "json.data", e.to_string()))
+    }
+
+    /// The project as an IATI 2.03 activity (XML) at the report's cut-off:
+    /// identifier ``FI-PRO-<Y-tunnus>-<code>``, organisations, dates, budget,
+    /// transactions from the financing plan, and results — the project's own
+    /// indicators and the EU common indicators computed from the participants.
+    /// ``activity_id`` names a project without a code. Raises
+    /// ``ValidationError`` (``export.no_project_code``,
+    /// ``export.no_reporting_organisation``).
+    ///
+    /// >>> p = Project.load("examples/data/projects/toimet_S22026.json")
+    /// >>> xml = EsrReport(p, datetime.date(2021, 1, 31)).to_iati_xml()
+    /// >>> "<iati-identifier>FI-PRO-2211414-8-S22026</iati-identifier>" in xml
+    /// True
+    #[pyo3(signature = (activity_id = None))]
+    fn to_iati_xml(&self, activity_id: Option<&str>) -> PyResult<String> {
+        let mut options = hanke::export::iati::IatiOptions::new(self.report.cut_off);
+        options.common_indicators = self.report.participants.as_ref().map(|s| &s.indicators);
+        options.activities = self.activities.as_ref();
+        options.activity_id = activity_id;
+        hanke::export::iati::to_iati_xml(&self.project, &options).map_err(errors::validation)
     }
 
     /// Every finding of the report.
@@ -689,4 +718,17 @@ fn small_numbers(min_group: Option<u64>) -> hanke::disclosure::SmallNumbers {
         hanke::disclosure::SmallNumbers::default,
         hanke::disclosure::SmallNumbers::new,
     )
+}
+
+/// The projects as Kohesio-style operation rows (CSV text with a header): the
+/// data fields of the list of operations of CPR Art 49(3). The column set is
+/// partly verified — see ``hanke::export::kohesio`` before publishing.
+///
+/// >>> p = Project.load("examples/data/projects/toimet_S22026.json")
+/// >>> kohesio_csv([p]).splitlines()[0].split(",")[:3]
+/// ['operation_code', 'operation_name', 'beneficiary_name']
+#[pyfunction]
+pub(crate) fn kohesio_csv(projects: Vec<PyRef<'_, PyProject>>) -> String {
+    let all: Vec<hanke::Project> = projects.iter().map(|p| p.0.clone()).collect();
+    hanke::export::kohesio::to_csv(&all)
 }

@@ -70,6 +70,7 @@ coded!(
     hanke::activity::ActivityError,
     hanke::eura::ListImportError,
     hanke::participant::PseudonymError,
+    hanke::export::ExportError,
 );
 
 /// The exception for a core error of `kind`.

@@ -80,6 +80,11 @@ pub const ERRORS: &[ErrorType] = &[
         codes: crate::project::JsonError::CODES,
     },
     ErrorType {
+        name: "hanke::export::ExportError",
+        raised_by: "open-data exports (IATI)",
+        codes: crate::export::ExportError::CODES,
+    },
+    ErrorType {
         name: "hanke::participant::ParticipantError",
         raised_by: "participant ids",
         codes: crate::participant::ParticipantError::CODES,

@@ -79,6 +79,7 @@ pub mod cost;
 pub mod disclosure;
 pub mod errors;
 pub mod eura;
+pub mod export;
 pub mod funding;
 pub mod ids;
 pub mod import;

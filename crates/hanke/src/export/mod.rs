@@ -1,0 +1,32 @@
+//! Open-data exports — *avoimen datan viennit*: a project as an IATI 2.03
+//! activity ([`iati`]) and a portfolio as Kohesio-style operation rows
+//! ([`kohesio`]).
+//!
+//! Both export what the project data hold and nothing invented: a figure the
+//! data do not have is left out (IATI) or left empty (Kohesio), never guessed.
+
+pub mod iati;
+pub mod kohesio;
+
+/// Why a project cannot be exported — *vientivirhe*.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExportError {
+    /// The project has no code and no activity id was given; IATI identifiers end with it.
+    #[error(
+        "the project has no code (hankekoodi) and no activity id was given; an IATI identifier ends with it"
+    )]
+    NoProjectCode,
+    /// No main implementer with a business ID; IATI identifiers start with it.
+    #[error(
+        "no main implementer with a business ID (Y-tunnus); an IATI identifier starts with FI-PRO-<Y-tunnus>"
+    )]
+    NoReportingOrganisation,
+}
+
+error_codes! {
+    ExportError {
+        ExportError::NoProjectCode => "export.no_project_code": "The project has no code and no activity id was given; an IATI identifier ends with it.",
+        ExportError::NoReportingOrganisation => "export.no_reporting_organisation": "No main implementer with a business ID; an IATI identifier starts with FI-PRO-<Y-tunnus>.",
+    }
+}
