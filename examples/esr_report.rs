@@ -9,6 +9,7 @@
 //! cargo run --example esr_report -- --on 2017-06-30           # another cut-off
 //! cargo run --example esr_report -- --lang fi                 # Finnish labels
 //! cargo run --example esr_report -- --json project.json       # JSON instead of Markdown
+//! cargo run --example esr_report -- --quality                  # the data-quality check instead
 //! cargo run --example esr_report -- --iati target/iati         # also an IATI 2.03 file per project
 //! cargo run --example esr_report -- --kohesio ops.csv          # also Kohesio-style operation rows
 //! cargo run --example esr_report -- project.json participants.csv [activities.json]
@@ -31,7 +32,9 @@ use hanke::cofinancing;
 use hanke::export::ExportError;
 use hanke::export::iati::{IatiOptions, to_iati_xml};
 use hanke::funding::Stage;
-use hanke::import::{ImportOptions, read_participants_csv};
+use hanke::import::{ImportOptions, ParticipantCsvReader};
+use hanke::participant::ParticipantId;
+use hanke::quality::{QualityInput, check};
 use hanke::report::{EsrReport, Language, PortfolioReport, ReportInputs};
 use hanke::rulebook::Rulebook;
 
@@ -75,17 +78,31 @@ fn load(path: &Path) -> Result<Project, String> {
         .map_err(|e| format!("{}: {e} [{}]", path.display(), e.code()))
 }
 
-fn inputs(project: &Project, job: &Job) -> Result<ReportInputs, String> {
+/// The report's inputs, and the line of the CSV file each participant came from.
+fn inputs(
+    project: &Project,
+    job: &Job,
+) -> Result<(ReportInputs, Vec<(ParticipantId, u64)>), String> {
     let mut inputs = ReportInputs::default();
+    let mut lines = Vec::new();
     if let Some(csv) = &job.participants {
         let file = std::fs::File::open(csv).map_err(|e| format!("{}: {e}", csv.display()))?;
         let mut options = ImportOptions::default();
         // The bundled people are synthetic: temporary identity codes only.
         options.accept_temporary_codes = true;
         options.rules = Rulebook::for_project(project).and_then(Rulebook::participants);
-        let (records, report) = read_participants_csv(std::io::BufReader::new(file), options)
-            .map_err(|e| format!("{}: {e} [{}]", csv.display(), e.code()))?;
-        inputs.import_findings = report.rejections;
+        let failed =
+            |e: hanke::import::ImportError| format!("{}: {e} [{}]", csv.display(), e.code());
+        let mut reader =
+            ParticipantCsvReader::new(std::io::BufReader::new(file), options).map_err(failed)?;
+        let mut records = Vec::new();
+        while let Some(p) = reader.next_participant().map_err(failed)? {
+            if let Some(line) = reader.line() {
+                lines.push((p.id, line));
+            }
+            records.push(p);
+        }
+        inputs.import_findings = reader.into_report().rejections;
         inputs.participants = Some(records);
     }
     if let Some(path) = &job.activities {
@@ -95,13 +112,14 @@ fn inputs(project: &Project, job: &Job) -> Result<ReportInputs, String> {
                 .map_err(|e| format!("{}: {e} [{}]", path.display(), e.code()))?,
         );
     }
-    Ok(inputs)
+    Ok((inputs, lines))
 }
 
 fn main() -> ExitCode {
     let mut cut_off = chrono::Local::now().date_naive();
     let mut lang = Language::En;
     let mut json = false;
+    let mut quality = false;
     let mut iati_dir: Option<PathBuf> = None;
     let mut kohesio_file: Option<PathBuf> = None;
     let mut paths = Vec::new();
@@ -124,6 +142,7 @@ fn main() -> ExitCode {
                 }
             },
             "--json" => json = true,
+            "--quality" => quality = true,
             "--iati" => match args.next() {
                 Some(dir) => iati_dir = Some(PathBuf::from(dir)),
                 None => {
@@ -181,14 +200,28 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let inputs = match inputs(&project, job) {
+        let (inputs, lines) = match inputs(&project, job) {
             Ok(i) => i,
             Err(e) => {
                 eprintln!("error: {e}");
                 failed += 1;
-                ReportInputs::default()
+                (ReportInputs::default(), Vec::new())
             }
         };
+        if quality {
+            let people = inputs.participants.clone().unwrap_or_default();
+            let mut input = QualityInput::new(&project, cut_off);
+            input.participants = &people;
+            input.lines = &lines;
+            input.activities = inputs.activities.as_ref();
+            println!(
+                "## {}\n\n```text\n{}```\n",
+                project.name,
+                check(&input).to_text()
+            );
+            projects.push(project);
+            continue;
+        }
         let activities = inputs.activities.clone();
         let report = EsrReport::new(&project, cut_off, inputs);
         if let Some(dir) = &iati_dir {
@@ -218,7 +251,7 @@ fn main() -> ExitCode {
         reports.push(report);
         projects.push(project);
     }
-    if !json {
+    if !json && !quality {
         println!("{}", PortfolioReport::new(&reports).to_markdown(lang));
         // Co-financing caps apply to a priority of a programme, so they are
         // checked on the portfolio as a whole, never on one project.

@@ -21,6 +21,8 @@ use crate::table::{Table, TableBuilder, Values};
 #[pyclass(frozen, module = "hanke", name = "Participants")]
 pub(crate) struct PyParticipants {
     people: Vec<hanke::participant::Participant>,
+    // The line each record came from (files only), for later findings.
+    lines: Vec<(hanke::participant::ParticipantId, u64)>,
     report: hanke::import::ImportReport,
     period: hanke::programme::ProgrammePeriod,
 }
@@ -148,20 +150,43 @@ pub(crate) fn read_participants(
         None
     };
     let result = match text {
-        Some(text) => py.detach(|| hanke::import::read_participants_csv(text.as_bytes(), options)),
+        Some(text) => py.detach(|| read_with_lines(text.as_bytes(), options)),
         None => {
             let path: std::path::PathBuf = source.extract()?;
             let shown = path.display().to_string();
             let file = std::fs::File::open(&path).map_err(|e| errors::io(&shown, &e))?;
-            py.detach(|| hanke::import::read_participants_csv(BufReader::new(file), options))
+            py.detach(|| read_with_lines(BufReader::new(file), options))
         }
     };
-    let (people, report) = result.map_err(|e| errors::from_core(Kind::CsvImport, e))?;
+    let (people, lines, report) = result.map_err(|e| errors::from_core(Kind::CsvImport, e))?;
     Ok(PyParticipants {
         people,
+        lines,
         report,
         period,
     })
+}
+
+type WithLines = (
+    Vec<hanke::participant::Participant>,
+    Vec<(hanke::participant::ParticipantId, u64)>,
+    hanke::import::ImportReport,
+);
+
+/// The records with the line each came from.
+fn read_with_lines<R: std::io::BufRead>(
+    src: R,
+    options: hanke::import::ImportOptions,
+) -> Result<WithLines, hanke::import::ImportError> {
+    let mut reader = hanke::import::ParticipantCsvReader::new(src, options)?;
+    let (mut people, mut lines) = (Vec::new(), Vec::new());
+    while let Some(p) = reader.next_participant()? {
+        if let Some(line) = reader.line() {
+            lines.push((p.id, line));
+        }
+        people.push(p);
+    }
+    Ok((people, lines, reader.into_report()))
 }
 
 #[pymethods]
@@ -731,4 +756,38 @@ fn small_numbers(min_group: Option<u64>) -> hanke::disclosure::SmallNumbers {
 pub(crate) fn kohesio_csv(projects: Vec<PyRef<'_, PyProject>>) -> String {
     let all: Vec<hanke::Project> = projects.iter().map(|p| p.0.clone()).collect();
     hanke::export::kohesio::to_csv(&all)
+}
+
+/// Every data-quality problem of a project before reporting, all at once:
+/// the project's own checks, the period's participant rules, the activity
+/// log's checks and the data-quality rules (``DQ-…``: dates outside the period
+/// or after the cut-off, missing exit forms, overlapping participations,
+/// people seen only at information events, indicators far past their
+/// targets). Each finding has its rule id, severity, path, line (for records
+/// read from a file) and messages; errors first.
+///
+/// >>> p = Project.load("examples/data/projects/lahde_mukaan_S20250.json")
+/// >>> ps = read_participants("examples/data/participants/lahde_mukaan_S20250.csv",
+/// ...                        accept_temporary_codes=True)
+/// >>> check_quality(p, datetime.date(2017, 6, 30), participants=ps)
+/// []
+#[pyfunction]
+#[pyo3(signature = (project, cut_off, *, participants = None, activities = None, missing_exit_grace_days = 60, implausible_factor = 3))]
+pub(crate) fn check_quality(
+    project: &PyProject,
+    cut_off: NaiveDate,
+    participants: Option<&PyParticipants>,
+    activities: Option<&PyActivityLog>,
+    missing_exit_grace_days: u32,
+    implausible_factor: u64,
+) -> Vec<PyFinding> {
+    let mut input = hanke::quality::QualityInput::new(&project.0, cut_off);
+    if let Some(p) = participants {
+        input.participants = &p.people;
+        input.lines = &p.lines;
+    }
+    input.activities = activities.map(|a| &a.0);
+    input.missing_exit_grace_days = missing_exit_grace_days;
+    input.implausible_factor = implausible_factor;
+    findings(hanke::quality::check(&input).findings)
 }

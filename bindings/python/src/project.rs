@@ -44,6 +44,12 @@ impl PyFinding {
     fn message_fi(&self) -> &str {
         &self.0.message_fi
     }
+    /// What was found, in Swedish, where the check gives it (the data-quality
+    /// checks do); ``None`` otherwise.
+    #[getter]
+    fn message_sv(&self) -> Option<&str> {
+        self.0.message_sv.as_deref()
+    }
     /// The line of the file the data came from, for imported data.
     #[getter]
     fn line(&self) -> Option<u64> {
@@ -63,7 +69,8 @@ impl PyFinding {
     }
 }
 
-/// Findings as a table: rule_id, severity, path, line, message_en, message_fi.
+/// Findings as a table: rule_id, severity, path, line, message_en, message_fi,
+/// message_sv.
 pub(crate) fn findings_table(findings: &[hanke::Finding]) -> PyResult<Table> {
     let s = |f: fn(&hanke::Finding) -> String| -> Values {
         Values::Str(findings.iter().map(|x| Some(f(x))).collect())
@@ -78,6 +85,10 @@ pub(crate) fn findings_table(findings: &[hanke::Finding]) -> PyResult<Table> {
         )
         .column("message_en", s(|f| f.message_en.clone()))
         .column("message_fi", s(|f| f.message_fi.clone()))
+        .column(
+            "message_sv",
+            Values::Str(findings.iter().map(|f| f.message_sv.clone()).collect()),
+        )
         .build("findings")
 }
 

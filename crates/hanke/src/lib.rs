@@ -91,6 +91,7 @@ pub mod org;
 pub mod participant;
 pub mod programme;
 pub mod project;
+pub mod quality;
 pub mod questionnaire;
 pub mod report;
 pub mod rulebook;

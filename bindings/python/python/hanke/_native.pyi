@@ -23,6 +23,7 @@ __all__ = [
     "Table",
     "__version__",
     "build_profile",
+    "check_quality",
     "_panic_probe",
     "markdown_html",
     "municipality",
@@ -131,6 +132,8 @@ class Finding:
     def message_en(self) -> str: ...
     @property
     def message_fi(self) -> str: ...
+    @property
+    def message_sv(self) -> str | None: ...
     @property
     def line(self) -> int | None: ...
 
@@ -286,6 +289,15 @@ class EsrReport:
 
 def portfolio_report(reports: list[EsrReport], lang: str = "fi") -> str: ...
 def kohesio_csv(projects: list[Project]) -> str: ...
+def check_quality(
+    project: Project,
+    cut_off: datetime.date,
+    *,
+    participants: Participants | None = None,
+    activities: ActivityLog | None = None,
+    missing_exit_grace_days: int = 60,
+    implausible_factor: int = 3,
+) -> list[Finding]: ...
 def suppress_small_counts(
     counts: list[int], min_group: int | None = None
 ) -> tuple[list[int | None], int | None]: ...

@@ -322,6 +322,7 @@ pub struct ParticipantCsvReader<R> {
     report: ImportReport,
     failed: bool,
     labels: Labels,
+    last_line: Option<u64>,
 }
 
 /// The labels a file has used, with what they read as. A categorical column
@@ -435,6 +436,7 @@ impl<R: BufRead> ParticipantCsvReader<R> {
             report: ImportReport::default(),
             failed: false,
             labels: Labels::default(),
+            last_line: None,
         })
     }
 
@@ -460,6 +462,23 @@ impl<R: BufRead> ParticipantCsvReader<R> {
         self.report
             .rejections
             .push(Finding::new(rule, field, en, fi).at_line(line));
+    }
+
+    /// The line of the file the participant last returned was read from — for
+    /// findings about the record made later (data-quality checks).
+    ///
+    /// ```
+    /// use hanke::import::{ParticipantCsvReader, ImportOptions};
+    /// let csv = "participant_id,entry_date\nP1,2016-03-01\nP2,bad\nP3,2016-04-01\n";
+    /// let mut r = ParticipantCsvReader::new(csv.as_bytes(), ImportOptions::default())?;
+    /// r.next_participant()?;
+    /// assert_eq!(r.line(), Some(2));
+    /// r.next_participant()?; // P2 is rejected; P3 comes from line 4
+    /// assert_eq!(r.line(), Some(4));
+    /// # Ok::<(), hanke::import::ImportError>(())
+    /// ```
+    pub fn line(&self) -> Option<u64> {
+        self.last_line
     }
 
     /// The next accepted participant, or `None` at the end of the file.
@@ -513,6 +532,7 @@ impl<R: BufRead> ParticipantCsvReader<R> {
             match parsed {
                 Some(p) if self.report.rejections.len() == before => {
                     self.report.accepted = self.report.accepted.saturating_add(1);
+                    self.last_line = Some(line);
                     if let Some(rules) = self.options.rules {
                         self.report
                             .findings

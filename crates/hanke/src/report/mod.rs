@@ -76,6 +76,10 @@ pub struct Finding {
     pub message_en: String,
     /// What was found, in Finnish.
     pub message_fi: String,
+    /// What was found, in Swedish, where the check gives it (the data-quality
+    /// checks of [`crate::quality`] do).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_sv: Option<String>,
     /// The line of the file the data came from (1-based), for imported data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
@@ -102,8 +106,22 @@ impl Finding {
             // Findings repeat what they found; never an identity code.
             message_en: crate::ids::redact(&message_en.into()).into_owned(),
             message_fi: crate::ids::redact(&message_fi.into()).into_owned(),
+            message_sv: None,
             line: None,
         }
+    }
+
+    /// The same finding with its message in Swedish.
+    ///
+    /// ```
+    /// use hanke::report::{Finding, rules};
+    /// let f = Finding::new(&rules::QUALITY_EXIT_MISSING, "participants[P1].exit", "no exit", "ei lopetusta")
+    ///     .with_sv("inget avslut");
+    /// assert_eq!(f.message_sv.as_deref(), Some("inget avslut"));
+    /// ```
+    pub fn with_sv(mut self, message_sv: impl Into<String>) -> Finding {
+        self.message_sv = Some(crate::ids::redact(&message_sv.into()).into_owned());
+        self
     }
 
     /// The same finding, located at `line` of the file the data came from.
@@ -601,6 +619,86 @@ pub mod rules {
         ),
     };
 
+    /// `DQ-DATE-001`: a participant's entry outside the project's period. A
+    /// participant benefits from the operation (Reg. 1304/2013 Annex I,
+    /// RULES.md §1.1 [V]); costs and activities belong to the period.
+    pub const QUALITY_ENTRY_OUTSIDE_PERIOD: Rule = Rule {
+        id: "DQ-DATE-001",
+        severity: Severity::Warning,
+        title_en: "entry outside the project period",
+        title_fi: "aloitus hankkeen toteutusajan ulkopuolella",
+        source: Some("Reg. 1304/2013 Annex I (participants of the operation); RULES.md §1.1"),
+    };
+
+    /// `DQ-DATE-002`: a participant's exit outside the project's period.
+    pub const QUALITY_EXIT_OUTSIDE_PERIOD: Rule = Rule {
+        id: "DQ-DATE-002",
+        severity: Severity::Warning,
+        title_en: "exit outside the project period",
+        title_fi: "lopetus hankkeen toteutusajan ulkopuolella",
+        source: Some("Reg. 1304/2013 Annex I (participants of the operation); RULES.md §1.1"),
+    };
+
+    /// `DQ-DATE-003`: an exit or a follow-up event dated after the report's
+    /// cut-off (a record entered after it is simply not counted yet).
+    pub const QUALITY_DATE_AFTER_CUT_OFF: Rule = Rule {
+        id: "DQ-DATE-003",
+        severity: Severity::Error,
+        title_en: "date after the report's cut-off",
+        title_fi: "päivämäärä raportin rajapäivän jälkeen",
+        source: None,
+    };
+
+    /// `DQ-EXIT-001`: no exit form though the project ended (beyond a grace
+    /// period). Source: an exit form must always be collected and a failure to
+    /// collect it documented — Häme ELY notice on erroneous ESR Henkilö
+    /// entries, rakennerahastot.fi (RULES.md §7 [V]).
+    pub const QUALITY_EXIT_MISSING: Rule = Rule {
+        id: "DQ-EXIT-001",
+        severity: Severity::Error,
+        title_en: "exit form missing after the project ended",
+        title_fi: "lopetustiedot puuttuvat hankkeen päätyttyä",
+        source: Some("Häme ELY notice on ESR Henkilö entries (rakennerahastot.fi); RULES.md §7"),
+    };
+
+    /// `DQ-PART-001`: two records of one person (same identity code or
+    /// pseudonym) whose participations overlap. Source: a person is counted
+    /// once per operation and a re-entry updates the record (SFC 2014 FAQ;
+    /// TEM ESR Henkilö guidance, RULES.md §1.1 [V]).
+    pub const QUALITY_PARTICIPATIONS_OVERLAP: Rule = Rule {
+        id: "DQ-PART-001",
+        severity: Severity::Warning,
+        title_en: "the same person's participations overlap",
+        title_fi: "saman henkilön osallistumiset menevät päällekkäin",
+        source: Some("SFC 2014 FAQ (once per operation); TEM ESR Henkilö guidance; RULES.md §1.1"),
+    };
+
+    /// `DQ-EVENT-001`: a participant recorded only at information or public
+    /// events. Source: people attending information events are not
+    /// participants (rakennerahastot.fi, RULES.md §1.1 [V]); start forms are
+    /// only for actions meant to change the person's situation (Häme ELY
+    /// notice, RULES.md §7 [V]).
+    pub const QUALITY_ONLY_AT_EVENTS: Rule = Rule {
+        id: "DQ-EVENT-001",
+        severity: Severity::Warning,
+        title_en: "participant only at information or public events",
+        title_fi: "osallistuja vain info- tai yleisötilaisuuksissa",
+        source: Some(
+            "rakennerahastot.fi (who is a participant); Häme ELY notice; RULES.md §1.1, §7",
+        ),
+    };
+
+    /// `DQ-IND-001`: a project indicator's actual value more than a factor
+    /// (default 3) times its target — a flag to check the unit and the
+    /// counting, not an error. hanke's own plausibility check.
+    pub const QUALITY_INDICATOR_IMPLAUSIBLE: Rule = Rule {
+        id: "DQ-IND-001",
+        severity: Severity::Info,
+        title_en: "indicator far past its target",
+        title_fi: "indikaattorin toteuma moninkertainen tavoitteeseen nähden",
+        source: None,
+    };
+
     /// `EURA-DESC-001`: an EURA description that lacks sections of the form (a copy cut off part-way, as the stored public pages are). The form has sections 1–9. Source: EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu).
     pub const EURA_DESCRIPTION_INCOMPLETE: Rule = Rule {
         id: "EURA-DESC-001",
@@ -790,7 +888,7 @@ pub mod rules {
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use rules::*;
-    static ALL: [Rule; 62] = [
+    static ALL: [Rule; 69] = [
         FUNDING_NEGATIVE_AMOUNT,
         FUNDING_SOURCES_EXCEED_TOTAL,
         FUNDING_SOURCES_PARTIAL,
@@ -835,6 +933,13 @@ pub fn all_rules() -> &'static [Rule] {
         INDICATOR_INCOMPLETE_RECORDS,
         INDICATOR_BEHIND_MILESTONE,
         SMALL_NUMBERS_SUPPRESSED,
+        QUALITY_ENTRY_OUTSIDE_PERIOD,
+        QUALITY_EXIT_OUTSIDE_PERIOD,
+        QUALITY_DATE_AFTER_CUT_OFF,
+        QUALITY_EXIT_MISSING,
+        QUALITY_PARTICIPATIONS_OVERLAP,
+        QUALITY_ONLY_AT_EVENTS,
+        QUALITY_INDICATOR_IMPLAUSIBLE,
         CSV_MALFORMED,
         CSV_INVALID_UTF8,
         CSV_INVALID_VALUE,
