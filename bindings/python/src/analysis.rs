@@ -256,6 +256,41 @@ impl PyParticipants {
             .map(PyIndicators)
             .map_err(|e| errors::from_core(Kind::Indicator, e))
     }
+
+    /// How the indicator ``code`` gets its value at ``cut_off``: a dict with the
+    /// period, catalogue, the indicator (definition, source), the cut-off, the
+    /// parameters, the value by gender, every record (``participant``,
+    /// ``pseudonym``, ``gender``, ``outcome`` — ``counted``,
+    /// ``not_yet_entered``, ``incomplete`` with ``missing``, ``not_met`` with
+    /// ``reason``) and ``text``, the same as readable text. Records are named by
+    /// id and pseudonym, never by identity code. Raises ``IndicatorError``
+    /// (``indicator.not_explained``) for a code that is not computed from
+    /// participants.
+    ///
+    /// >>> ps = read_participants("examples/data/participants/lahde_mukaan_S20250.csv",
+    /// ...                        accept_temporary_codes=True)
+    /// >>> why = ps.explain("CR04")
+    /// >>> why["value"]["women"] + why["value"]["men"], len(why["records"])
+    /// (6, 29)
+    #[pyo3(signature = (code, cut_off = None, catalogue = None))]
+    fn explain<'py>(
+        &self,
+        py: Python<'py>,
+        code: &str,
+        cut_off: Option<NaiveDate>,
+        catalogue: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let rules = rules(self.period)?;
+        let catalogue = catalogue_for(self.period, catalogue)?;
+        let why = hanke::indicator::CommonIndicators::new(catalogue, rules, cut_off)
+            .and_then(|ind| ind.explain(code, &self.people))
+            .map_err(|e| errors::from_core(Kind::Indicator, e))?;
+        let json = serde_json::to_string(&why)
+            .map_err(|e| errors::error(Kind::Json, "json.data", e.to_string()))?;
+        let out = py.import("json")?.call_method1("loads", (json,))?;
+        out.set_item("text", why.to_text())?;
+        Ok(out)
+    }
 }
 
 /// The EU common indicators by gender — *yhteiset indikaattorit*. A table

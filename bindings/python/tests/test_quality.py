@@ -47,3 +47,26 @@ def test_the_bundled_lahde_mukaan_data_are_clean() -> None:
     )
     log = hanke.ActivityLog.load(str(ROOT / "examples/data/activities/lahde_mukaan_S20250.json"))
     assert hanke.check_quality(p, datetime.date(2026, 12, 31), participants=people, activities=log) == []
+
+
+def test_an_explanation_recomputes_its_figure_and_names_no_identity_code() -> None:
+    ps = hanke.read_participants(
+        str(ROOT / "examples/data/participants/lahde_mukaan_S20250.csv"), accept_temporary_codes=True
+    )
+    ind = ps.indicators(cut_off=datetime.date(2017, 6, 30))
+    for row in ind.table().to_pylist():
+        if row["total"] is None:
+            continue
+        why = ps.explain(row["code"], cut_off=datetime.date(2017, 6, 30))
+        counted = [r for r in why["records"] if r["outcome"] == "counted"]
+        assert len(counted) == row["total"], row["code"]
+        women = sum(1 for r in counted if r["gender"] == "woman")
+        assert women == row["women"], row["code"]
+        assert len(why["records"]) == len(ps)
+    why = ps.explain("CR04")
+    assert why["indicator"]["code"] == "CR04" and "source" in why["indicator"]
+    assert why["parameters"]["age_at"] == "entry"
+    assert "counted (6)" in why["text"]
+    csv_text = (ROOT / "examples/data/participants/lahde_mukaan_S20250.csv").read_text(encoding="utf-8")
+    codes = {line.split(",")[1] for line in csv_text.splitlines()[1:] if line.count(",") > 1}
+    assert not any(code and code in why["text"] for code in codes if len(code) == 11)

@@ -95,6 +95,10 @@ pub enum IndicatorError {
     /// message names the field path.
     #[error("indicator results in JSON: {0}")]
     Json(String),
+    /// The code names no indicator of the catalogue that is computed from
+    /// participant records, so there is nothing to explain.
+    #[error("{0} is not an indicator of the catalogue computed from participant records")]
+    NotExplained(String),
 }
 
 error_codes! {
@@ -102,6 +106,7 @@ error_codes! {
         IndicatorError::PeriodMismatch { .. } => "indicator.period_mismatch": "The catalogue is of another programme period than the participant rules.",
         IndicatorError::MergeMismatch { .. } => "indicator.merge_mismatch": "The parts were computed with different catalogues, rules or cut-offs.",
         IndicatorError::Json(_) => "indicator.json": "The JSON form of a computation could not be read (or written); the message names the field path.",
+        IndicatorError::NotExplained(_) => "indicator.not_explained": "The code names no indicator of the catalogue computed from participant records.",
     }
 }
 
@@ -155,7 +160,7 @@ pub struct CommonIndicators {
 }
 
 /// What the rules say about one record, computed once per record.
-struct Facts {
+pub(super) struct Facts {
     age: Option<u8>,
     unemployed: bool,
     inactive: bool,
@@ -230,7 +235,7 @@ impl CommonIndicators {
         }
     }
 
-    fn facts(&self, p: &Participant, cut_off: NaiveDate) -> Facts {
+    pub(super) fn facts(&self, p: &Participant, cut_off: NaiveDate) -> Facts {
         let e = &p.entry;
         let age = e.birth_date.and_then(|b| age_on(b, e.date));
         let left = p.exit.as_ref().filter(|x| x.date <= cut_off);
@@ -402,7 +407,7 @@ pub struct IndicatorValue {
     pub value: Option<Tally>,
 }
 
-fn holds(measure: Measure, p: &Participant, f: &Facts) -> bool {
+pub(super) fn holds(measure: Measure, p: &Participant, f: &Facts) -> bool {
     let d = &p.entry.disadvantages;
     let yes = |a: Option<Answer>| a == Some(Answer::Yes);
     let household = p.entry.household;

@@ -20,10 +20,12 @@
 mod catalogue;
 mod columnar;
 mod compute;
+mod explain;
 mod project;
 mod publication;
 
 pub use catalogue::{Catalogue, DataClass, Indicator, IndicatorKind, Unit};
 pub use compute::{CommonIndicators, IndicatorError, IndicatorValue, Tally};
+pub use explain::{Explanation, Outcome, Parameters, RecordOutcome};
 pub use project::{Milestone, ProjectIndicator, ProjectIndicatorSource};
 pub use publication::{PublishedIndicator, PublishedIndicators, PublishedTally};
