@@ -60,7 +60,8 @@ from_core!(
     hanke::project::JsonError,
     hanke::activity::ActivityError,
     hanke::assessment::AssessmentError,
-    hanke::participant::ParticipantError
+    hanke::participant::ParticipantError,
+    hanke::indicator::IndicatorError
 );
 
 /// A programme period.
@@ -568,4 +569,124 @@ pub fn suppress_small_counts(counts: Vec<u64>, min_group: Option<u64>) -> Publis
         cells: b.cells.iter().map(|c| c.value()).collect(),
         total: b.total.value(),
     }
+}
+
+/// Counts by gender.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct GenderCounts {
+    /// Women.
+    pub women: u64,
+    /// Men.
+    pub men: u64,
+    /// Non-binary persons (ESF+).
+    pub non_binary: u64,
+    /// Gender missing or not a category of the period.
+    pub unknown: u64,
+    /// Everyone.
+    pub total: u64,
+}
+
+/// What happened to one record in a figure.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum RecordOutcome {
+    /// Counted.
+    Counted,
+    /// Entered after the cut-off.
+    NotYetEntered,
+    /// Left out as incomplete; the fields it lacks (paths).
+    Incomplete {
+        /// The missing items, e.g. `entry.education`.
+        missing: Vec<String>,
+    },
+    /// The condition does not hold; which part.
+    NotMet {
+        /// Which part of the condition fails.
+        reason: String,
+    },
+}
+
+/// One record's part in a figure, by participant id and pseudonym (never an
+/// identity code).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RecordExplanation {
+    /// The project's id of the record.
+    pub participant_id: String,
+    /// Its pseudonym, where it has one.
+    pub pseudonym: Option<String>,
+    /// What happened to it.
+    pub outcome: RecordOutcome,
+}
+
+/// How an indicator's value arose: definition, source, cut-off, the value and
+/// every record; `text` is the same as readable text.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct IndicatorExplanation {
+    /// The indicator code, e.g. `CR04`.
+    pub code: String,
+    /// Its definition (English).
+    pub definition: String,
+    /// Its legal source.
+    pub source: String,
+    /// The cut-off, if any.
+    pub cut_off: Option<CalendarDate>,
+    /// The value.
+    pub value: GenderCounts,
+    /// Every record, in the order given.
+    pub records: Vec<RecordExplanation>,
+    /// The explanation as text.
+    pub text: String,
+}
+
+/// Explains the common indicator `code` over participant records (a JSON array,
+/// as `answerEntry`/`answerExit` give them) at `cut_off`, by the period's own
+/// catalogue — the same answer as in Rust and Python.
+#[uniffi::export]
+pub fn explain_indicator(
+    period: Period,
+    code: String,
+    participants_json: String,
+    cut_off: Option<CalendarDate>,
+) -> Result<IndicatorExplanation, HankeError> {
+    let rules = rules(period)?;
+    let people: Vec<hanke::participant::Participant> = serde_json::from_str(&participants_json)
+        .map_err(|e| invalid("json.data", hanke::ids::redact(&e.to_string())))?;
+    let catalogue = hanke::indicator::Catalogue::for_period(rules.period)
+        .ok_or_else(|| invalid("indicator.catalogue", "no catalogue for the period"))?;
+    let why = hanke::indicator::CommonIndicators::new(catalogue, rules, cut_off)?
+        .explain(&code, &people)?;
+    let v = why.value;
+    Ok(IndicatorExplanation {
+        code: why.indicator.code.to_string(),
+        definition: why.indicator.definition.to_string(),
+        source: why.indicator.source.to_string(),
+        cut_off: why.cut_off,
+        value: GenderCounts {
+            women: v.women,
+            men: v.men,
+            non_binary: v.non_binary,
+            unknown: v.unknown,
+            total: v.total(),
+        },
+        records: why
+            .records
+            .iter()
+            .map(|r| RecordExplanation {
+                participant_id: r.participant.to_string(),
+                pseudonym: r.pseudonym.map(|p| p.to_string()),
+                outcome: match &r.outcome {
+                    hanke::indicator::Outcome::Counted => RecordOutcome::Counted,
+                    hanke::indicator::Outcome::NotYetEntered => RecordOutcome::NotYetEntered,
+                    hanke::indicator::Outcome::Incomplete { missing } => {
+                        RecordOutcome::Incomplete {
+                            missing: missing.iter().map(|f| f.path().to_string()).collect(),
+                        }
+                    }
+                    hanke::indicator::Outcome::NotMet { reason } => RecordOutcome::NotMet {
+                        reason: reason.clone(),
+                    },
+                },
+            })
+            .collect(),
+        text: why.to_text(),
+    })
 }

@@ -136,6 +136,32 @@ class HankeTest {
         assertEquals(listOf("4,5", "6,0", "+1,5"), listOf(wellbeing.before, wellbeing.after, wellbeing.change))
     }
 
+    /** A figure explained on the phone: the same answer as the core, by record id. */
+    @Test
+    fun anIndicatorIsExplainedRecordByRecord() {
+        fun person(id: String, situation: String): String {
+            val e = answerEntry(Period.ESF_PLUS2021_TO2027, id, entry) as FormResult.Accepted
+            val x = answerExit(
+                Period.ESF_PLUS2021_TO2027, e.participantJson,
+                listOf(Answer("exit_date", "2024-09-30"), Answer("exit_situation", situation)),
+            ) as FormResult.Accepted
+            return x.participantJson
+        }
+        val people = "[" + person("P-1", "open_labour_market") + "," + person("P-2", "education") + "]"
+        val why = explainIndicator(Period.ESF_PLUS2021_TO2027, "EECR04", people, null)
+        assertEquals(1uL, why.value.total)
+        assertEquals(1uL, why.value.nonBinary)
+        assertEquals(RecordOutcome.Counted, why.records.first { it.participantId == "P-1" }.outcome)
+        val other = why.records.first { it.participantId == "P-2" }.outcome as RecordOutcome.NotMet
+        assertEquals("situation upon leaving: education", other.reason)
+        // Before the exits, nobody has a result upon leaving yet.
+        val early = explainIndicator(Period.ESF_PLUS2021_TO2027, "EECR04", people, LocalDate.of(2024, 6, 30))
+        assertEquals(0uL, early.value.total)
+        assertTrue(early.text.contains("not left by the cut-off"), early.text)
+        val unknown = assertThrows<HankeException.Invalid> { explainIndicator(Period.ESF_PLUS2021_TO2027, "NOPE", people, null) }
+        assertEquals("indicator.not_explained", unknown.code)
+    }
+
     /** Small-number suppression: the shared vectors, the same answers as Rust and Python. */
     @Test
     fun smallCountsAreHiddenAsInRustAndPython() {
