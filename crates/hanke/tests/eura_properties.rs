@@ -66,15 +66,17 @@ const HEADINGS: [&str; 2] = [
 /// labels: case, runs of spaces and trailing colons aside (a seed drew
 /// `3 Suunnitelman mukainen tiivistelmä toteutuksesta :`).
 fn reads_as_heading(line: &str) -> bool {
-    let key = |s: &str| {
-        s.trim()
-            .trim_end_matches(':')
-            .to_lowercase()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     HEADINGS.iter().any(|h| key(h) == key(line))
+}
+
+/// A label as the reader compares it.
+fn key(s: &str) -> String {
+    s.trim()
+        .trim_end_matches(':')
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// One line of words.
@@ -98,13 +100,27 @@ fn text() -> impl Strategy<Value = String> {
 /// (`… 1 0`), which is how the table writes a criterion's line (the reader
 /// takes any two numbers there, to report a score out of range as such).
 fn justification() -> impl Strategy<Value = String> {
-    text().prop_filter("a line that reads as a score line", |t| {
-        !t.lines().any(|l| {
-            let w: Vec<&str> = l.split_whitespace().rev().take(2).collect();
-            w.len() == 2 && w.iter().all(|n| n.parse::<u8>().is_ok())
-        })
-    })
+    text().prop_filter(
+        "a line that reads as a score line or a group heading",
+        |t| {
+            !t.lines().any(|l| {
+                let w: Vec<&str> = l.split_whitespace().rev().take(2).collect();
+                (w.len() == 2 && w.iter().all(|n| n.parse::<u8>().is_ok()))
+                    || GROUP_HEADINGS.iter().any(|h| key(h) == key(l))
+            })
+        },
+    )
 }
+
+/// The sustainability table's group headings: a justification line that is
+/// exactly a later group's heading opens that group (`render_description`
+/// documents it); a seed drew `Ekologinen kestävyys`, which under an
+/// ecological criterion the reader now keeps as text.
+const GROUP_HEADINGS: [&str; 3] = [
+    "Ekologinen kestävyys",
+    "Taloudellinen kestävyys",
+    "Sosiaalinen ja kulttuurinen kestävyys sekä yhdenvertaisuus",
+];
 
 fn date() -> impl Strategy<Value = NaiveDate> {
     (2014i32..2024, 1u32..=12, 1u32..=28)

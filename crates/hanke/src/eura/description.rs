@@ -863,6 +863,11 @@ impl Reader {
                 }
                 continue;
             }
+            // A group's heading opens that group: only where the criteria so
+            // far are of another group. Inside its own group the same words
+            // are a justification's line, kept as such (a justification that
+            // names its group is not lost).
+            let current = out.last().map(|(a, _)| a.criterion.group());
             if key.replace(' ', "") == label_key(SCORE_HEADER)
                 || [
                     SustainabilityGroup::Ecological,
@@ -870,7 +875,7 @@ impl Reader {
                     SustainabilityGroup::SocialAndCultural,
                 ]
                 .iter()
-                .any(|g| label_key(g.label_fi()) == key)
+                .any(|g| label_key(g.label_fi()) == key && current != Some(*g))
             {
                 continue;
             }
@@ -1014,7 +1019,10 @@ fn score_line(line: &str) -> Option<(&str, u8, u8)> {
 /// the form's own lines, in EURA's pages as here: a line that is exactly a
 /// section heading or sub-heading (`3 Suunnitelman mukainen tiivistelmä
 /// toteutuksesta`), and a line of a sustainable-development justification that
-/// ends in two numbers (`… 1 0`). Such a text reads back with a finding.
+/// ends in two numbers (`… 1 0`), or that is exactly the heading of a later
+/// group of the table (`Taloudellinen kestävyys` under an ecological
+/// criterion). Such a text reads back with a finding, or as a heading. (A
+/// justification line that names its own group is read as text.)
 ///
 /// ```
 /// use hanke::eura::{parse_description, render_description};
@@ -1331,6 +1339,28 @@ mod tests {
         );
         assert_eq!(section_heading("3 kertaa viikossa"), None);
         assert_eq!(section_heading("4 Hanke"), None);
+    }
+
+    /// A justification line that names its own group stays text (a property
+    /// test's seed: `Ekologinen kestävyys` under an ecological criterion was
+    /// taken for the heading and the line lost).
+    #[test]
+    fn a_justification_naming_its_own_group_is_kept() {
+        let text = include_str!("../../../../examples/data/eura/descriptions/S22026.txt").replace(
+            "Luonnonvarojen käytön kestävyys 4 6\n",
+            "Luonnonvarojen käytön kestävyys 4 6\nEkologinen kestävyys\n",
+        );
+        let read = parse_description(&text);
+        let scores = read
+            .project
+            .horizontal_principles
+            .map(|h| h.sustainable_development)
+            .unwrap_or_default();
+        let first = scores.first().and_then(|a| a.justification.clone());
+        assert!(
+            first.is_some_and(|j| j.starts_with("Ekologinen kestävyys")),
+            "{scores:?}"
+        );
     }
 
     #[test]
