@@ -139,6 +139,8 @@ round_trips! {
     applicant_arrangement: crate::project::ApplicantArrangement,
     project_area: crate::project::Area,
     target_group_kind: crate::project::TargetGroupKind,
+    target_criteria: crate::project::TargetCriteria,
+    status_criterion: crate::project::StatusCriterion,
     target_group: crate::project::TargetGroup,
     action: crate::project::Action,
     monitoring_estimates: crate::project::MonitoringEstimates,

@@ -9,8 +9,9 @@
 //! the activity log's checks, and the data-quality rules of this module
 //! ([`RULES`]): dates outside the project period or after the cut-off, a
 //! missing exit form after the project ended, overlapping participations of
-//! one person, "participants" seen only at information or public events, and
-//! an indicator far past its target. The rule list is data: [`to_markdown`]
+//! one person, "participants" seen only at information or public events,
+//! participants outside the plan's target groups (where given in checkable
+//! form), and an indicator far past its target. The rule list is data: [`to_markdown`]
 //! publishes it with ids, severities and sources (the IATI ruleset and DHIS2
 //! validation rules are the models).
 //!
@@ -38,8 +39,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::activity::{ActivityKind, ActivityLog, Attendance};
-use crate::participant::{DuplicateKey, Participant, ParticipantId};
+use crate::participant::{
+    DuplicateKey, LabourStatus, Participant, ParticipantId, ParticipantRules,
+};
 use crate::project::Project;
+use crate::project::{StatusCriterion, TargetCriteria, TargetGroupKind};
 use crate::report::{Finding, Rule, Severity, rules};
 use crate::rulebook::Rulebook;
 
@@ -54,7 +58,7 @@ pub struct QualityRule {
 }
 
 /// The rules of this module, in the order [`check`] runs them.
-pub const RULES: [QualityRule; 7] = [
+pub const RULES: [QualityRule; 8] = [
     QualityRule {
         rule: &rules::QUALITY_ENTRY_OUTSIDE_PERIOD,
         title_sv: "start utanför projektets genomförandetid",
@@ -78,6 +82,10 @@ pub const RULES: [QualityRule; 7] = [
     QualityRule {
         rule: &rules::QUALITY_ONLY_AT_EVENTS,
         title_sv: "deltagare endast vid informations- eller publikevenemang",
+    },
+    QualityRule {
+        rule: &rules::QUALITY_OUTSIDE_TARGET_GROUPS,
+        title_sv: "deltagare utanför projektplanens målgrupper",
     },
     QualityRule {
         rule: &rules::QUALITY_INDICATOR_IMPLAUSIBLE,
@@ -178,6 +186,9 @@ pub fn check(input: &QualityInput<'_>) -> QualityReport {
     for person in input.participants {
         if let Some(r) = rules_of_period {
             people.extend(r.check(person));
+            if person.entry.date <= input.cut_off {
+                target_groups(&mut people, person, p, r);
+            }
         }
         dates(&mut people, person, period, input);
     }
@@ -355,6 +366,69 @@ fn only_at_events(out: &mut Vec<Finding>, people: &[Participant], log: &Activity
                 format!("{} deltog endast i informations- eller publikevenemang, vars deltagare inte är ESF-deltagare", p.id),
             ));
         }
+    }
+}
+
+/// A participant outside every primary target group given in checkable form;
+/// a record whose age or status at entry is unknown is not judged (the
+/// completeness rules speak of it).
+fn target_groups(
+    out: &mut Vec<Finding>,
+    person: &Participant,
+    p: &Project,
+    rules: &ParticipantRules,
+) {
+    let groups: Vec<&TargetCriteria> = p
+        .target_groups
+        .iter()
+        .filter(|g| g.kind == TargetGroupKind::Primary)
+        .filter_map(|g| g.criteria.as_ref())
+        .collect();
+    if groups.is_empty() {
+        return;
+    }
+    let age = person
+        .entry
+        .birth_date
+        .and_then(|b| crate::participant::age_on(b, person.entry.date));
+    let status = person.entry.labour_status;
+    let ltu = rules.long_term_unemployed(person);
+    // Some(true/false) where the record answers the condition, None where not.
+    let meets = |c: &TargetCriteria| -> Option<bool> {
+        let age_ok = match (c.age_from, c.age_to) {
+            (None, None) => Some(true),
+            (from, to) => age.map(|a| from.is_none_or(|f| a >= f) && to.is_none_or(|t| a <= t)),
+        };
+        let status_ok = if c.labour_status.is_empty() {
+            Some(true)
+        } else {
+            status.map(|s| {
+                c.labour_status.iter().any(|want| match want {
+                    StatusCriterion::Employed => s.is_employed(),
+                    StatusCriterion::Unemployed => matches!(s, LabourStatus::Unemployed { .. }),
+                    StatusCriterion::LongTermUnemployed => ltu == Some(true),
+                    StatusCriterion::Inactive => matches!(s, LabourStatus::Inactive { .. }),
+                    StatusCriterion::InactiveNotInEducation => matches!(
+                        s,
+                        LabourStatus::Inactive {
+                            in_education_or_training: false
+                        }
+                    ),
+                })
+            })
+        };
+        Some(age_ok? && status_ok?)
+    };
+    let verdicts: Vec<Option<bool>> = groups.iter().map(|c| meets(c)).collect();
+    if verdicts.iter().all(|v| *v == Some(false)) {
+        let age_text = age.map_or("unknown".to_string(), |a| a.to_string());
+        out.push(finding(
+            &rules::QUALITY_OUTSIDE_TARGET_GROUPS,
+            format!("participants[{}].entry", person.id),
+            format!("{} (age {age_text} at entry) is in none of the {} primary target group(s) of the plan", person.id, groups.len()),
+            format!("{} (ikä aloittaessa {age_text}) ei kuulu yhteenkään suunnitelman {} varsinaisesta kohderyhmästä", person.id, groups.len()),
+            format!("{} (ålder vid start {age_text}) hör inte till någon av planens {} egentliga målgrupper", person.id, groups.len()),
+        ));
     }
 }
 

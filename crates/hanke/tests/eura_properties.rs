@@ -204,6 +204,7 @@ fn apply(r: &Redraw, bases: &[Project]) -> Project {
                 TargetGroupKind::Indirect
             },
             description: description.clone(),
+            criteria: None,
         })
         .collect();
     p.period =

@@ -310,3 +310,50 @@ fn the_bundled_example_data_give_the_explained_findings() {
         assert_eq!(by_rule, want, "{name}: {}", report.to_text());
     }
 }
+
+#[test]
+fn participants_outside_the_planned_target_groups() {
+    use hanke::participant::LabourStatus;
+    let p = Project::from_json_str(
+        r#"{"name": "Nuoret töihin", "placement": {"funder": "esr", "programme": "2014-2020"},
+            "period": {"start": "2016-01-01", "end": "2016-12-31"},
+            "target_groups": [
+              {"kind": "primary", "description": "alle 30-vuotiaat työttömät ja työvoiman ulkopuolella olevat",
+               "criteria": {"age_to": 29, "labour_status": ["unemployed", "inactive"]}},
+              {"kind": "indirect", "description": "työnantajat"}]}"#,
+    )
+    .unwrap();
+    let person = |name: &str, born: Option<NaiveDate>, status: LabourStatus| {
+        let mut x = clean(name, d(2016, 3, 1), d(2016, 6, 1));
+        x.entry.birth_date = born;
+        x.entry.labour_status = Some(status);
+        x
+    };
+    let unemployed = LabourStatus::Unemployed {
+        since: Some(d(2015, 1, 1)),
+    };
+    let people = [
+        person("P1", Some(d(1992, 1, 1)), unemployed), // 24, unemployed: in
+        person("P2", Some(d(1971, 1, 1)), unemployed), // 45: out
+        person("P3", Some(d(1994, 1, 1)), LabourStatus::Employed), // employed: out
+        person("P4", None, unemployed),                // age unknown: not judged
+    ];
+    let mut input = QualityInput::new(&p, d(2017, 6, 30));
+    input.participants = &people;
+    let f = check(&input).findings;
+    assert_eq!(
+        dq(&f),
+        [
+            ("DQ-TGT-001", "participants[P2].entry"),
+            ("DQ-TGT-001", "participants[P3].entry")
+        ]
+    );
+    let p2 = f
+        .iter()
+        .find(|f| f.path == "participants[P2].entry")
+        .unwrap();
+    assert_eq!(
+        p2.message_en,
+        "P2 (age 45 at entry) is in none of the 1 primary target group(s) of the plan"
+    );
+}

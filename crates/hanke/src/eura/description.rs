@@ -613,9 +613,11 @@ impl Reader {
         }
         for (kind, block) in blocks {
             if let Some(description) = text::paragraphs(block) {
-                self.project
-                    .target_groups
-                    .push(TargetGroup { kind, description });
+                self.project.target_groups.push(TargetGroup {
+                    kind,
+                    description,
+                    criteria: None,
+                });
             }
         }
     }

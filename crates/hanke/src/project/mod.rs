@@ -251,6 +251,53 @@ pub struct TargetGroup {
     pub kind: TargetGroupKind,
     /// The description as written.
     pub description: String,
+    /// The same group in a checkable form, where the plan's wording allows
+    /// one (`"criteria": {"age_from": 16, "age_to": 29, "labour_status":
+    /// ["unemployed", "inactive"]}`); [`crate::quality`] checks participants
+    /// against it (`DQ-TGT-001`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criteria: Option<TargetCriteria>,
+}
+
+/// A target group in checkable form — *kohderyhmän tarkistettavat ehdot*.
+/// Every given condition must hold at entry; an absent one holds for all.
+///
+/// ```
+/// use hanke::project::TargetCriteria;
+/// let c: TargetCriteria = serde_json::from_str(r#"{"age_to": 29, "labour_status": ["unemployed"]}"#).unwrap();
+/// assert_eq!((c.age_from, c.age_to), (None, Some(29)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct TargetCriteria {
+    /// The youngest age at entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age_from: Option<u8>,
+    /// The oldest age at entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age_to: Option<u8>,
+    /// Labour-market statuses at entry, any of which qualifies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, proptest(strategy = "crate::arbitrary::few()"))]
+    pub labour_status: Vec<StatusCriterion>,
+}
+
+/// A labour-market status at entry as a target group names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
+#[serde(rename_all = "snake_case")]
+pub enum StatusCriterion {
+    /// Employed or self-employed — *työllinen*.
+    Employed,
+    /// Unemployed, long-term or not — *työtön*.
+    Unemployed,
+    /// Long-term unemployed by the period's definition — *pitkäaikaistyötön*.
+    LongTermUnemployed,
+    /// Outside the labour force — *työvoiman ulkopuolella*.
+    Inactive,
+    /// Outside the labour force and not in education or training.
+    InactiveNotInEducation,
 }
 
 /// An action or work package of a project — *toimenpide*.

@@ -688,6 +688,19 @@ pub mod rules {
         ),
     };
 
+    /// `DQ-TGT-001`: a participant outside every primary target group the
+    /// plan gives in checkable form (age and labour-market status at entry).
+    /// Source: participants must belong to the target groups named in the
+    /// project plan — Häme ELY notice on erroneous ESR Henkilö entries,
+    /// rakennerahastot.fi (RULES.md §7 [V]).
+    pub const QUALITY_OUTSIDE_TARGET_GROUPS: Rule = Rule {
+        id: "DQ-TGT-001",
+        severity: Severity::Warning,
+        title_en: "participant outside the planned target groups",
+        title_fi: "osallistuja suunniteltujen kohderyhmien ulkopuolella",
+        source: Some("Häme ELY notice on ESR Henkilö entries (rakennerahastot.fi); RULES.md §7"),
+    };
+
     /// `DQ-IND-001`: a project indicator's actual value more than a factor
     /// (default 3) times its target — a flag to check the unit and the
     /// counting, not an error. hanke's own plausibility check.
@@ -888,7 +901,7 @@ pub mod rules {
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use rules::*;
-    static ALL: [Rule; 69] = [
+    static ALL: [Rule; 70] = [
         FUNDING_NEGATIVE_AMOUNT,
         FUNDING_SOURCES_EXCEED_TOTAL,
         FUNDING_SOURCES_PARTIAL,
@@ -939,6 +952,7 @@ pub fn all_rules() -> &'static [Rule] {
         QUALITY_EXIT_MISSING,
         QUALITY_PARTICIPATIONS_OVERLAP,
         QUALITY_ONLY_AT_EVENTS,
+        QUALITY_OUTSIDE_TARGET_GROUPS,
         QUALITY_INDICATOR_IMPLAUSIBLE,
         CSV_MALFORMED,
         CSV_INVALID_UTF8,
