@@ -47,50 +47,16 @@ use crate::project::{StatusCriterion, TargetCriteria, TargetGroupKind};
 use crate::report::{Finding, Rule, Severity, rules};
 use crate::rulebook::Rulebook;
 
-/// A data-quality rule with its Swedish title — *laatusääntö*.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct QualityRule {
-    /// The rule: id, severity, English and Finnish titles, source.
-    pub rule: &'static Rule,
-    /// The title in Swedish.
-    pub title_sv: &'static str,
-}
-
 /// The rules of this module, in the order [`check`] runs them.
-pub const RULES: [QualityRule; 8] = [
-    QualityRule {
-        rule: &rules::QUALITY_ENTRY_OUTSIDE_PERIOD,
-        title_sv: "start utanför projektets genomförandetid",
-    },
-    QualityRule {
-        rule: &rules::QUALITY_EXIT_OUTSIDE_PERIOD,
-        title_sv: "avslut utanför projektets genomförandetid",
-    },
-    QualityRule {
-        rule: &rules::QUALITY_DATE_AFTER_CUT_OFF,
-        title_sv: "datum efter rapportens brytdag",
-    },
-    QualityRule {
-        rule: &rules::QUALITY_EXIT_MISSING,
-        title_sv: "slutblankett saknas fast projektet har avslutats",
-    },
-    QualityRule {
-        rule: &rules::QUALITY_PARTICIPATIONS_OVERLAP,
-        title_sv: "samma persons deltaganden överlappar",
-    },
-    QualityRule {
-        rule: &rules::QUALITY_ONLY_AT_EVENTS,
-        title_sv: "deltagare endast vid informations- eller publikevenemang",
-    },
-    QualityRule {
-        rule: &rules::QUALITY_OUTSIDE_TARGET_GROUPS,
-        title_sv: "deltagare utanför projektplanens målgrupper",
-    },
-    QualityRule {
-        rule: &rules::QUALITY_INDICATOR_IMPLAUSIBLE,
-        title_sv: "indikatorns utfall långt över målet",
-    },
+pub const RULES: [&Rule; 8] = [
+    &rules::QUALITY_ENTRY_OUTSIDE_PERIOD,
+    &rules::QUALITY_EXIT_OUTSIDE_PERIOD,
+    &rules::QUALITY_DATE_AFTER_CUT_OFF,
+    &rules::QUALITY_EXIT_MISSING,
+    &rules::QUALITY_PARTICIPATIONS_OVERLAP,
+    &rules::QUALITY_ONLY_AT_EVENTS,
+    &rules::QUALITY_OUTSIDE_TARGET_GROUPS,
+    &rules::QUALITY_INDICATOR_IMPLAUSIBLE,
 ];
 
 /// What a data-quality run looks at — *tarkistettava aineisto*.
@@ -205,6 +171,16 @@ pub fn check(input: &QualityInput<'_>) -> QualityReport {
         out.push(f);
     }
     indicators(&mut out, input);
+    // Checks that write no Swedish message name the problem in Swedish by
+    // their rule's title; the details stay in the Finnish and English ones.
+    for f in &mut out {
+        if f.message_sv.is_none() {
+            f.message_sv = crate::report::all_rules()
+                .iter()
+                .find(|r| r.id == f.rule_id)
+                .map(|r| r.title_sv.to_string());
+        }
+    }
     out.sort_by_key(|f| f.severity);
     QualityReport {
         cut_off: input.cut_off,
@@ -460,8 +436,7 @@ pub fn to_markdown() -> String {
     let mut s = String::from(
         "| id | severity | title (en) | otsikko (fi) | rubrik (sv) | source |\n|---|---|---|---|---|---|\n",
     );
-    for q in &RULES {
-        let r = q.rule;
+    for r in RULES {
         let _ = writeln!(
             s,
             "| `{}` | {} | {} | {} | {} | {} |",
@@ -469,7 +444,7 @@ pub fn to_markdown() -> String {
             r.severity,
             r.title_en,
             r.title_fi,
-            q.title_sv,
+            r.title_sv,
             r.source.unwrap_or("hanke (consistency)")
         );
     }

@@ -227,9 +227,9 @@ fn an_indicator_far_past_its_target_is_flagged_not_failed() {
 #[test]
 fn the_rule_list_is_published_with_ids_sources_and_three_languages() {
     let md = hanke::quality::to_markdown();
-    for q in hanke::quality::RULES {
-        assert!(md.contains(q.rule.id) && md.contains(q.title_sv));
-        assert!(hanke::report::all_rules().iter().any(|r| r.id == q.rule.id));
+    for r in hanke::quality::RULES {
+        assert!(md.contains(r.id) && md.contains(r.title_sv) && md.contains(r.title_fi));
+        assert!(hanke::report::all_rules().iter().any(|a| a.id == r.id));
     }
 }
 
@@ -308,6 +308,8 @@ fn the_bundled_example_data_give_the_explained_findings() {
         }
         let want: std::collections::BTreeMap<&str, usize> = want.iter().copied().collect();
         assert_eq!(by_rule, want, "{name}: {}", report.to_text());
+        // Every finding speaks all three languages.
+        assert!(report.findings.iter().all(|f| f.message_sv.as_deref().is_some_and(|m| !m.is_empty())));
     }
 }
 

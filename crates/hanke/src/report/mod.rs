@@ -57,6 +57,8 @@ pub struct Rule {
     pub title_en: &'static str,
     /// A one-line title in Finnish.
     pub title_fi: &'static str,
+    /// A one-line title in Swedish.
+    pub title_sv: &'static str,
     /// The funder's rule or guidance it comes from, or `None` for hanke's own
     /// internal-consistency checks (arithmetic, references).
     pub source: Option<&'static str>,
@@ -164,6 +166,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "negative amount in a financing plan",
         title_fi: "negatiivinen summa rahoitussuunnitelmassa",
+        title_sv: "negativt belopp i en finansieringsplan",
         source: None,
     };
 
@@ -174,6 +177,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "funding sources exceed the declared total",
         title_fi: "rahoituslähteet ylittävät ilmoitetun kokonaissumman",
+        title_sv: "finansieringskällorna överstiger den angivna totalen",
         source: None,
     };
 
@@ -184,6 +188,7 @@ pub mod rules {
         severity: Severity::Info,
         title_en: "funding sources itemise only part of the total",
         title_fi: "rahoituslähteet kattavat vain osan kokonaissummasta",
+        title_sv: "finansieringskällorna specificerar bara en del av totalen",
         source: None,
     };
 
@@ -195,6 +200,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "public sources do not match the declared public total",
         title_fi: "julkiset rahoituslähteet eivät täsmää julkisen rahoituksen summaan",
+        title_sv: "de offentliga källorna motsvarar inte den angivna offentliga totalen",
         source: None,
     };
 
@@ -204,6 +210,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "declared public total exceeds the declared total",
         title_fi: "julkinen rahoitus ylittää kokonaissumman",
+        title_sv: "den angivna offentliga totalen överstiger den angivna totalen",
         source: None,
     };
 
@@ -215,6 +222,7 @@ pub mod rules {
         severity: Severity::Warning,
         title_en: "realised funding exceeds the granted amount",
         title_fi: "toteutunut rahoitus ylittää myönnetyn",
+        title_sv: "den förverkligade finansieringen överstiger det beviljade beloppet",
         source: None,
     };
 
@@ -225,6 +233,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "implementers' budgets exceed the project's",
         title_fi: "toteuttajien budjetit ylittävät hankkeen budjetin",
+        title_sv: "genomförarnas budgetar överstiger projektets",
         source: None,
     };
 
@@ -235,6 +244,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "implementers' budgets do not add up to the project's",
         title_fi: "toteuttajien budjetit eivät summaudu hankkeen budjetiksi",
+        title_sv: "genomförarnas budgetar summerar inte till projektets",
         source: None,
     };
 
@@ -244,6 +254,7 @@ pub mod rules {
         severity: Severity::Info,
         title_en: "only some implementers have a budget",
         title_fi: "vain osalla toteuttajista on budjetti",
+        title_sv: "bara en del av genomförarna har en budget",
         source: None,
     };
 
@@ -254,6 +265,7 @@ pub mod rules {
         severity: Severity::Warning,
         title_en: "total outside the published budget band",
         title_fi: "kokonaisbudjetti ei ole ilmoitetulla budjettivälillä",
+        title_sv: "totalen ligger utanför det publicerade budgetintervallet",
         source: None,
     };
 
@@ -265,6 +277,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "project code series does not match the programme or fund",
         title_fi: "hankekoodin sarja ei vastaa ohjelmakautta tai rahastoa",
+        title_sv: "projektkodens serie motsvarar inte programmet eller fonden",
         source: Some("EURA code series, RULES.md §4.1 (S1/S2), §4.2 (S3)"),
     };
 
@@ -275,6 +288,7 @@ pub mod rules {
         severity: Severity::Warning,
         title_en: "specific objective not in the programme catalogue",
         title_fi: "erityistavoite puuttuu ohjelmaluettelosta",
+        title_sv: "det specifika målet finns inte i programmets katalog",
         source: Some("programme documents, RULES.md §4.1–4.2"),
     };
 
@@ -285,6 +299,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "specific objective belongs to another priority",
         title_fi: "erityistavoite kuuluu eri toimintalinjaan",
+        title_sv: "det specifika målet hör till ett annat prioriterat område",
         source: Some("programme documents, RULES.md §4.1–4.2"),
     };
 
@@ -295,6 +310,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "priority unknown or of another fund",
         title_fi: "toimintalinja tuntematon tai eri rahaston",
+        title_sv: "prioriterat område okänt eller hör till en annan fond",
         source: Some("programme documents, RULES.md §4.1–4.2"),
     };
 
@@ -306,6 +322,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "more than one main implementer",
         title_fi: "useampi kuin yksi päätoteuttaja",
+        title_sv: "fler än en huvudgenomförare",
         source: Some("rakennerahastot.fi: ryhmähankkeen päätoteuttaja ja osatoteuttajat"),
     };
 
@@ -315,6 +332,7 @@ pub mod rules {
         severity: Severity::Info,
         title_en: "no main implementer recorded",
         title_fi: "päätoteuttajaa ei ole kirjattu",
+        title_sv: "ingen huvudgenomförare angiven",
         source: None,
     };
 
@@ -324,6 +342,7 @@ pub mod rules {
         severity: Severity::Info,
         title_en: "funder not in the catalogue",
         title_fi: "rahoittaja ei ole luettelossa",
+        title_sv: "finansiären finns inte i katalogen",
         source: None,
     };
 
@@ -334,6 +353,7 @@ pub mod rules {
         severity: Severity::Warning,
         title_en: "area code not in the regional classification",
         title_fi: "aluekoodi puuttuu alueluokituksesta",
+        title_sv: "områdeskoden finns inte i den regionala klassificeringen",
         source: Some("Statistics Finland regional classifications"),
     };
     /// `COST-MODEL-001`: the cost model is not one the period's rules provide (e.g.
@@ -344,6 +364,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "cost model not available in the programme period",
         title_fi: "kustannusmalli ei ole käytössä ohjelmakaudella",
+        title_sv: "kostnadsmodellen är inte tillgänglig under programperioden",
         source: Some("Reg. 2021/1060 Art 53–56; Reg. 1303/2013 Art 67–68b"),
     };
 
@@ -355,6 +376,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "flat rate above its legal ceiling",
         title_fi: "flat rate ylittää enimmäismäärän",
+        title_sv: "schablonsatsen överstiger sitt lagstadgade tak",
         source: Some("Reg. 2021/1060 Art 54–56; Reg. 1303/2013 Art 68–68b; rakennerahastot.fi"),
     };
 
@@ -366,6 +388,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "simplified costs mandatory at or below 200 000 €",
         title_fi: "yksinkertaistetut kustannusmallit pakollisia enintään 200 000 euron hankkeissa",
+        title_sv: "förenklade kostnadsalternativ obligatoriska upp till 200 000 €",
         source: Some("Reg. 2021/1060 Art 53(2)"),
     };
 
@@ -378,6 +401,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "priority's EU share above its co-financing rate",
         title_fi: "toimintalinjan EU-osuus ylittää osarahoitusasteen",
+        title_sv: "det prioriterade områdets EU-andel överstiger medfinansieringsgraden",
         source: Some("Reg. 2021/1060 Art 112(3); 2014FI16M2OP001 financing plan"),
     };
 
@@ -388,6 +412,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "EU and state funding above the decision's grant",
         title_fi: "EU- ja valtion rahoitus ylittää tukipäätöksen",
+        title_sv: "EU- och statlig finansiering överstiger beslutets stöd",
         source: Some("the project's funding decision (tukipäätös)"),
     };
 
@@ -398,6 +423,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "EU and state share above the decision's support rate",
         title_fi: "EU- ja valtion osuus ylittää tukiprosentin",
+        title_sv: "EU- och statsandelen överstiger beslutets stödandel",
         source: Some("the project's funding decision (tukipäätös)"),
     };
 
@@ -409,6 +435,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "declared hours above the hourly rate's basis",
         title_fi: "ilmoitetut tunnit ylittävät tuntihinnan laskentaperusteen",
+        title_sv: "anmälda timmar överstiger timprisets beräkningsgrund",
         source: Some("Reg. 1303/2013 Art 68a(3); Reg. 2021/1060 Art 55"),
     };
 
@@ -419,6 +446,7 @@ pub mod rules {
         severity: Severity::Info,
         title_en: "project not included in the co-financing aggregate",
         title_fi: "hanke ei ole mukana osarahoituksen laskennassa",
+        title_sv: "projektet ingår inte i medfinansieringssammanställningen",
         source: None,
     };
     /// `PART-DATE-001`: a participant's exit date is before the entry date.
@@ -428,6 +456,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "exit before entry",
         title_fi: "lopetuspäivä ennen aloituspäivää",
+        title_sv: "avslut före start",
         source: None,
     };
 
@@ -438,6 +467,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "birth date not before entry",
         title_fi: "syntymäaika ei ole ennen aloituspäivää",
+        title_sv: "födelsedatum inte före start",
         source: None,
     };
 
@@ -447,6 +477,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "unemployment begins after entry",
         title_fi: "työttömyys alkaa aloituspäivän jälkeen",
+        title_sv: "arbetslösheten börjar efter start",
         source: None,
     };
 
@@ -456,6 +487,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "follow-up before exit",
         title_fi: "seuranta ennen lopetusta",
+        title_sv: "uppföljning före avslut",
         source: None,
     };
 
@@ -467,6 +499,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "gender category not used in the programme period",
         title_fi: "sukupuoliluokkaa ei käytetä ohjelmakaudella",
+        title_sv: "könskategorin används inte under programperioden",
         source: Some("Reg. 1304/2013 Annex I; Reg. 2021/1057 Annex I"),
     };
 
@@ -477,6 +510,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "birth date differs from the identity code",
         title_fi: "syntymäaika poikkeaa henkilötunnuksesta",
+        title_sv: "födelsedatum avviker från personbeteckningen",
         source: None,
     };
 
@@ -488,6 +522,7 @@ pub mod rules {
         severity: Severity::Warning,
         title_en: "participant record incomplete",
         title_fi: "osallistujatiedot puutteelliset",
+        title_sv: "deltagarens uppgifter är ofullständiga",
         source: Some(
             "SFC 2014 FAQ (sfc.ec.europa.eu/en/2014/support-ms/rpobli); Reg. 2021/1057 Art 17(5)",
         ),
@@ -501,6 +536,7 @@ pub mod rules {
         severity: Severity::Warning,
         title_en: "exit without the situation on leaving",
         title_fi: "lopetustiedoista puuttuu tilanne",
+        title_sv: "avslut utan situation vid avslut",
         source: Some("Häme ELY notice on ESR Henkilö entries (rakennerahastot.fi)"),
     };
 
@@ -512,6 +548,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "improved situation recorded for a person not employed at entry",
         title_fi: "parantunut tilanne kirjattu henkilölle, joka ei ollut työllinen aloittaessa",
+        title_sv: "förbättrad situation registrerad för en person som inte var sysselsatt vid start",
         source: Some("SFC 2014 FAQ (sfc.ec.europa.eu/en/2014/support-ms/part)"),
     };
 
@@ -522,6 +559,7 @@ pub mod rules {
         severity: Severity::Warning,
         title_en: "follow-up earlier than six months after exit",
         title_fi: "seuranta alle kuusi kuukautta lopetuksesta",
+        title_sv: "uppföljning tidigare än sex månader efter avslut",
         source: Some("Reg. 1304/2013 Annex I; Reg. 2021/1057 Annex I"),
     };
 
@@ -533,6 +571,7 @@ pub mod rules {
         severity: Severity::Info,
         title_en: "records of one person merged",
         title_fi: "saman henkilön tiedot yhdistetty",
+        title_sv: "samma persons poster sammanslagna",
         source: Some(
             "SFC 2014 FAQ (sfc.ec.europa.eu/en/2014/support-ms/part); TEM ESR Henkilö instructions",
         ),
@@ -545,6 +584,7 @@ pub mod rules {
         severity: Severity::Warning,
         title_en: "merged records disagree",
         title_fi: "yhdistetyt tiedot ovat ristiriitaiset",
+        title_sv: "sammanslagna poster stämmer inte överens",
         source: None,
     };
 
@@ -556,6 +596,7 @@ pub mod rules {
         severity: Severity::Info,
         title_en: "event outside the reference period of immediate results",
         title_fi: "tapahtuma välittömien tulosten viiteajan ulkopuolella",
+        title_sv: "händelse utanför referensperioden för omedelbara resultat",
         source: Some(
             "SFC 2021 FAQ (sfc.ec.europa.eu/en/bezugszeitraum-fur-indikatoren-fur-unmittelbare-ergebnisse)",
         ),
@@ -568,6 +609,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "attendance breakdown above the head count",
         title_fi: "osallistujaerittely suurempi kuin osallistujamäärä",
+        title_sv: "fördelningen av närvarande överstiger antalet närvarande",
         source: None,
     };
 
@@ -578,6 +620,7 @@ pub mod rules {
         severity: Severity::Warning,
         title_en: "feedback scales mixed",
         title_fi: "palauteasteikot sekaisin",
+        title_sv: "responsskalor blandade",
         source: None,
     };
 
@@ -590,6 +633,7 @@ pub mod rules {
         severity: Severity::Warning,
         title_en: "incomplete records left out of the indicators",
         title_fi: "puutteelliset tiedot jätetty indikaattoreiden ulkopuolelle",
+        title_sv: "ofullständiga poster utelämnade ur indikatorerna",
         source: Some("SFC 2014 FAQ rpobli; Reg. 2021/1057 Art 17(5)"),
     };
 
@@ -600,6 +644,7 @@ pub mod rules {
         severity: Severity::Info,
         title_en: "project indicator behind its milestone",
         title_fi: "hankekohtainen indikaattori jäljessä välitavoitteesta",
+        title_sv: "projektindikatorn ligger efter sitt delmål",
         source: Some("Reg. 2021/1057 Art 17(3)"),
     };
 
@@ -614,6 +659,7 @@ pub mod rules {
         severity: Severity::Info,
         title_en: "small counts suppressed in a publication",
         title_fi: "pienet luvut salattu julkaisussa",
+        title_sv: "små tal dolda i en publikation",
         source: Some(
             "Kykyviisari practice: sub-groups under 10 respondents not reported (vates.fi PARTY; tyoelamatieto.fi)",
         ),
@@ -627,6 +673,7 @@ pub mod rules {
         severity: Severity::Warning,
         title_en: "entry outside the project period",
         title_fi: "aloitus hankkeen toteutusajan ulkopuolella",
+        title_sv: "start utanför projektets genomförandetid",
         source: Some("Reg. 1304/2013 Annex I (participants of the operation); RULES.md §1.1"),
     };
 
@@ -636,6 +683,7 @@ pub mod rules {
         severity: Severity::Warning,
         title_en: "exit outside the project period",
         title_fi: "lopetus hankkeen toteutusajan ulkopuolella",
+        title_sv: "avslut utanför projektets genomförandetid",
         source: Some("Reg. 1304/2013 Annex I (participants of the operation); RULES.md §1.1"),
     };
 
@@ -646,6 +694,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "date after the report's cut-off",
         title_fi: "päivämäärä raportin rajapäivän jälkeen",
+        title_sv: "datum efter rapportens brytdag",
         source: None,
     };
 
@@ -658,6 +707,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "exit form missing after the project ended",
         title_fi: "lopetustiedot puuttuvat hankkeen päätyttyä",
+        title_sv: "slutuppgifter saknas fast projektet har avslutats",
         source: Some("Häme ELY notice on ESR Henkilö entries (rakennerahastot.fi); RULES.md §7"),
     };
 
@@ -670,6 +720,7 @@ pub mod rules {
         severity: Severity::Warning,
         title_en: "the same person's participations overlap",
         title_fi: "saman henkilön osallistumiset menevät päällekkäin",
+        title_sv: "samma persons deltaganden överlappar",
         source: Some("SFC 2014 FAQ (once per operation); TEM ESR Henkilö guidance; RULES.md §1.1"),
     };
 
@@ -683,6 +734,7 @@ pub mod rules {
         severity: Severity::Warning,
         title_en: "participant only at information or public events",
         title_fi: "osallistuja vain info- tai yleisötilaisuuksissa",
+        title_sv: "deltagare endast vid informations- eller publikevenemang",
         source: Some(
             "rakennerahastot.fi (who is a participant); Häme ELY notice; RULES.md §1.1, §7",
         ),
@@ -698,6 +750,7 @@ pub mod rules {
         severity: Severity::Warning,
         title_en: "participant outside the planned target groups",
         title_fi: "osallistuja suunniteltujen kohderyhmien ulkopuolella",
+        title_sv: "deltagare utanför projektplanens målgrupper",
         source: Some("Häme ELY notice on ESR Henkilö entries (rakennerahastot.fi); RULES.md §7"),
     };
 
@@ -709,6 +762,7 @@ pub mod rules {
         severity: Severity::Info,
         title_en: "indicator far past its target",
         title_fi: "indikaattorin toteuma moninkertainen tavoitteeseen nähden",
+        title_sv: "indikatorns utfall långt över målet",
         source: None,
     };
 
@@ -718,6 +772,7 @@ pub mod rules {
         severity: Severity::Warning,
         title_en: "description incomplete",
         title_fi: "hankekuvaus vajaa",
+        title_sv: "beskrivningen är ofullständig",
         source: Some(
             "EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu)",
         ),
@@ -729,6 +784,7 @@ pub mod rules {
         severity: Severity::Warning,
         title_en: "priority axis not in the catalogue",
         title_fi: "toimintalinja puuttuu luettelosta",
+        title_sv: "prioriterat område finns inte i katalogen",
         source: Some(
             "EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu)",
         ),
@@ -740,6 +796,7 @@ pub mod rules {
         severity: Severity::Warning,
         title_en: "specific objective not in the catalogue",
         title_fi: "erityistavoite puuttuu luettelosta",
+        title_sv: "det specifika målet finns inte i katalogen",
         source: Some(
             "EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu)",
         ),
@@ -751,6 +808,7 @@ pub mod rules {
         severity: Severity::Warning,
         title_en: "value cannot be read",
         title_fi: "arvoa ei voi lukea",
+        title_sv: "värdet kan inte läsas",
         source: Some(
             "EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu)",
         ),
@@ -762,6 +820,7 @@ pub mod rules {
         severity: Severity::Info,
         title_en: "line not recognised",
         title_fi: "tunnistamaton rivi",
+        title_sv: "raden känns inte igen",
         source: Some(
             "EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu)",
         ),
@@ -773,6 +832,7 @@ pub mod rules {
         severity: Severity::Warning,
         title_en: "area name not in the classification",
         title_fi: "aluetta ei ole luokituksessa",
+        title_sv: "områdesnamnet finns inte i klassificeringen",
         source: Some(
             "EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu)",
         ),
@@ -784,6 +844,7 @@ pub mod rules {
         severity: Severity::Info,
         title_en: "responsible authority not known",
         title_fi: "vastuuviranomainen ei tunnettu",
+        title_sv: "ansvarig myndighet okänd",
         source: Some(
             "EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu)",
         ),
@@ -795,6 +856,7 @@ pub mod rules {
         severity: Severity::Info,
         title_en: "printed name differs from the catalogue",
         title_fi: "nimi poikkeaa luettelosta",
+        title_sv: "det tryckta namnet avviker från katalogen",
         source: Some(
             "EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu)",
         ),
@@ -806,6 +868,7 @@ pub mod rules {
         severity: Severity::Warning,
         title_en: "label or section repeated",
         title_fi: "otsikko toistuu",
+        title_sv: "etikett eller avsnitt upprepas",
         source: Some(
             "EURA 2014 public project description (eura2014.fi/rrtiepa/projekti.php, TEM Rakennerahastotietopalvelu)",
         ),
@@ -817,6 +880,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "shifted columns",
         title_fi: "sarakkeet siirtyneet",
+        title_sv: "förskjutna kolumner",
         source: Some("EURA 2014 project list (rakennerahastot.fi \"rahoitetut hankkeet\" export)"),
     };
 
@@ -826,6 +890,7 @@ pub mod rules {
         severity: Severity::Info,
         title_en: "row read despite unquoted commas",
         title_fi: "rivi luettu lainausmerkittömistä pilkuista huolimatta",
+        title_sv: "raden läst trots kommatecken utan citattecken",
         source: Some("EURA 2014 project list (rakennerahastot.fi \"rahoitetut hankkeet\" export)"),
     };
 
@@ -836,6 +901,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "answer to an unknown question",
         title_fi: "vastaus tuntemattomaan kysymykseen",
+        title_sv: "svar på en okänd fråga",
         source: None,
     };
 
@@ -847,6 +913,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "required question unanswered",
         title_fi: "pakolliseen kysymykseen ei ole vastattu",
+        title_sv: "obligatorisk fråga obesvarad",
         source: Some("SFC 2014 FAQ; Reg. 2021/1057 Art 17(5)"),
     };
 
@@ -857,6 +924,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "record cannot be read",
         title_fi: "tietuetta ei voi lukea",
+        title_sv: "posten kan inte läsas",
         source: None,
     };
 
@@ -866,6 +934,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "malformed CSV record",
         title_fi: "virheellinen CSV-rivi",
+        title_sv: "felaktig CSV-post",
         source: None,
     };
 
@@ -875,6 +944,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "CSV field is not valid UTF-8",
         title_fi: "CSV-kenttä ei ole kelvollista UTF-8:aa",
+        title_sv: "CSV-fältet är inte giltig UTF-8",
         source: None,
     };
 
@@ -885,6 +955,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "invalid value",
         title_fi: "virheellinen arvo",
+        title_sv: "ogiltigt värde",
         source: None,
     };
 
@@ -894,6 +965,7 @@ pub mod rules {
         severity: Severity::Error,
         title_en: "required value missing",
         title_fi: "pakollinen arvo puuttuu",
+        title_sv: "obligatoriskt värde saknas",
         source: None,
     };
 }
