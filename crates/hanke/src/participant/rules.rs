@@ -838,7 +838,13 @@ impl ParticipantRules {
                         ),
                     ))
                 }
-                _ => {}
+                None => out.push(Finding::new(
+                    &rules::PARTICIPANT_FOLLOW_UP_WITHOUT_EXIT,
+                    at("follow_up"),
+                    format!("a follow-up on {} but no exit; it is not counted", f.date),
+                    format!("seuranta {} ilman lopetusta; sitä ei lasketa", f.date),
+                )),
+                Some(_) => {}
             }
         }
         out
@@ -1051,6 +1057,10 @@ mod tests {
             ..f
         });
         assert!(ESF_2014.check(&p).is_empty());
+        // Follow-up data without an exit (issue 11): an error, not counted.
+        p.exit = None;
+        let ids: Vec<_> = ESF_2014.check(&p).iter().map(|f| f.rule_id).collect();
+        assert_eq!(ids, ["PART-FOLLOW-003"]);
     }
 
     #[test]

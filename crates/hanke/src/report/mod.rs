@@ -563,6 +563,18 @@ pub mod rules {
         source: Some("Reg. 1304/2013 Annex I; Reg. 2021/1057 Annex I"),
     };
 
+    /// `PART-FOLLOW-003`: follow-up data on a record with no exit. Longer-term
+    /// results are measured six months after *leaving*, so a follow-up needs an
+    /// exit (Reg. 1304/2013 Annex I; Reg. 2021/1057 Annex I); it is not counted.
+    pub const PARTICIPANT_FOLLOW_UP_WITHOUT_EXIT: Rule = Rule {
+        id: "PART-FOLLOW-003",
+        severity: Severity::Error,
+        title_en: "follow-up without an exit",
+        title_fi: "seurantatieto ilman lopetusta",
+        title_sv: "uppföljning utan avslut",
+        source: Some("Reg. 1304/2013 Annex I; Reg. 2021/1057 Annex I"),
+    };
+
     /// `PART-DUP-001`: records of one person merged into one participant (first
     /// entry, last exit). Source: SFC 2014 FAQ (a person is counted once per
     /// operation); TEM ESR Henkilö instructions (RULES.md §1.1).
@@ -973,7 +985,7 @@ pub mod rules {
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use rules::*;
-    static ALL: [Rule; 70] = [
+    static ALL: [Rule; 71] = [
         FUNDING_NEGATIVE_AMOUNT,
         FUNDING_SOURCES_EXCEED_TOTAL,
         FUNDING_SOURCES_PARTIAL,
@@ -1010,6 +1022,7 @@ pub fn all_rules() -> &'static [Rule] {
         PARTICIPANT_EXIT_WITHOUT_SITUATION,
         PARTICIPANT_IMPROVEMENT_NOT_APPLICABLE,
         PARTICIPANT_FOLLOW_UP_TOO_EARLY,
+        PARTICIPANT_FOLLOW_UP_WITHOUT_EXIT,
         PARTICIPANT_DUPLICATES_MERGED,
         PARTICIPANT_DUPLICATES_DISAGREE,
         PARTICIPANT_EVENT_OUTSIDE_REFERENCE,
