@@ -251,16 +251,17 @@ pub fn to_markdown() -> String {
         "\n## Finding rules\n\n\
          Checks report findings, never errors, so that every problem is listed at once. \
          \"hanke\" as the source marks an internal-consistency check (arithmetic, references).\n\n\
-         | rule | severity | title | title (fi) | source |\n|---|---|---|---|---|\n",
+         | rule | severity | title | title (fi) | title (sv) | source |\n|---|---|---|---|---|---|\n",
     );
     for r in crate::report::all_rules() {
         let _ = writeln!(
             out,
-            "| `{}` | {} | {} | {} | {} |",
+            "| `{}` | {} | {} | {} | {} | {} |",
             r.id,
             r.severity,
             cell(r.title_en),
             cell(r.title_fi),
+            cell(r.title_sv),
             cell(r.source.unwrap_or("hanke"))
         );
     }
