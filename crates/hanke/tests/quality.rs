@@ -309,7 +309,12 @@ fn the_bundled_example_data_give_the_explained_findings() {
         let want: std::collections::BTreeMap<&str, usize> = want.iter().copied().collect();
         assert_eq!(by_rule, want, "{name}: {}", report.to_text());
         // Every finding speaks all three languages.
-        assert!(report.findings.iter().all(|f| f.message_sv.as_deref().is_some_and(|m| !m.is_empty())));
+        assert!(
+            report
+                .findings
+                .iter()
+                .all(|f| f.message_sv.as_deref().is_some_and(|m| !m.is_empty()))
+        );
     }
 }
 
