@@ -826,3 +826,29 @@ pub(crate) fn check_quality(
     input.implausible_factor = implausible_factor;
     findings(hanke::quality::check(&input).findings)
 }
+
+/// Every rule hanke checks, to print or publish: id, severity, titles in
+/// English, Finnish and Swedish, and source (``None`` for hanke's own
+/// consistency checks).
+///
+/// >>> t = rule_table().to_pylist()
+/// >>> next(r for r in t if r["id"] == "DQ-EXIT-001")["severity"]
+/// 'error'
+#[pyfunction]
+pub(crate) fn rule_table() -> PyResult<Table> {
+    let all = hanke::report::all_rules();
+    let s = |f: fn(&hanke::report::Rule) -> String| {
+        Values::Str(all.iter().map(|r| Some(f(r))).collect())
+    };
+    TableBuilder::default()
+        .column("id", s(|r| r.id.to_string()))
+        .column("severity", s(|r| r.severity.to_string()))
+        .column("title_en", s(|r| r.title_en.to_string()))
+        .column("title_fi", s(|r| r.title_fi.to_string()))
+        .column("title_sv", s(|r| r.title_sv.to_string()))
+        .column(
+            "source",
+            Values::Str(all.iter().map(|r| r.source.map(str::to_string)).collect()),
+        )
+        .build("rules")
+}

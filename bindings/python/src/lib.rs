@@ -71,6 +71,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analysis::suppress_small_counts, m)?)?;
     m.add_function(wrap_pyfunction!(analysis::kohesio_csv, m)?)?;
     m.add_function(wrap_pyfunction!(analysis::check_quality, m)?)?;
+    m.add_function(wrap_pyfunction!(analysis::rule_table, m)?)?;
     m.add_function(wrap_pyfunction!(analysis::markdown_html, m)?)?;
     m.add_class::<eura::PyParsed>()?;
     m.add_class::<eura::PyProjectList>()?;

@@ -35,6 +35,7 @@ __all__ = [
     "programmes",
     "read_participants",
     "region",
+    "rule_table",
     "render_description",
     "kohesio_csv",
     "specific_objective",
@@ -292,6 +293,7 @@ class EsrReport:
 
 def portfolio_report(reports: list[EsrReport], lang: str = "fi") -> str: ...
 def kohesio_csv(projects: list[Project]) -> str: ...
+def rule_table() -> Table: ...
 def check_quality(
     project: Project,
     cut_off: datetime.date,
