@@ -708,12 +708,15 @@ impl ParticipantRules {
         let e = &p.entry;
         if let Some(exit) = &p.exit {
             if exit.date < e.date {
-                out.push(Finding::new(
-                    &rules::PARTICIPANT_EXIT_BEFORE_ENTRY,
-                    at("exit.date"),
-                    format!("exit {} is before entry {}", exit.date, e.date),
-                    format!("lopetus {} on ennen aloitusta {}", exit.date, e.date),
-                ));
+                out.push(
+                    Finding::new(
+                        &rules::PARTICIPANT_EXIT_BEFORE_ENTRY,
+                        at("exit.date"),
+                        format!("exit {} is before entry {}", exit.date, e.date),
+                        format!("lopetus {} on ennen aloitusta {}", exit.date, e.date),
+                    )
+                    .with_sv(format!("avslut {} är före start {}", exit.date, e.date)),
+                );
             }
             if exit.situation.is_none() {
                 out.push(Finding::new(
@@ -721,7 +724,8 @@ impl ParticipantRules {
                     at("exit.situation"),
                     "the exit has no situation on leaving; record it, or `unknown` if it could not be found out",
                     "lopetustiedoista puuttuu tilanne; kirjaa se tai `unknown`, jos sitä ei saatu selville",
-                ));
+                )
+                .with_sv("avslutet saknar situation vid avslut; registrera den, eller `unknown` om den inte gick att ta reda på"));
             }
             let r = self.result_upon_leaving(exit);
             if r.ignored_events > 0 {
@@ -736,72 +740,102 @@ impl ParticipantRules {
                         "{} tapahtumaa lopetusta seuraavien {} päivän ulkopuolella ei käytetä",
                         r.ignored_events, self.result_reference_days
                     ),
-                ));
+                )
+                .with_sv(format!(
+                    "{} händelse(r) utanför de {} dagarna efter avslut används inte för situationen vid avslut",
+                    r.ignored_events, self.result_reference_days
+                )));
             }
         }
         if let Some(birth) = e.birth_date {
             if birth >= e.date {
-                out.push(Finding::new(
-                    &rules::PARTICIPANT_BORN_AFTER_ENTRY,
-                    at("entry.birth_date"),
-                    "the birth date is not before the entry date",
-                    "syntymäaika ei ole ennen aloituspäivää",
-                ));
+                out.push(
+                    Finding::new(
+                        &rules::PARTICIPANT_BORN_AFTER_ENTRY,
+                        at("entry.birth_date"),
+                        "the birth date is not before the entry date",
+                        "syntymäaika ei ole ennen aloituspäivää",
+                    )
+                    .with_sv("födelsedatumet är inte före startdatumet"),
+                );
             }
             if p.identity_code
                 .as_ref()
                 .is_some_and(|c| c.birth_date() != birth)
             {
                 // The message says that they differ, not what either date is.
-                out.push(Finding::new(
-                    &rules::PARTICIPANT_BIRTH_DATE_MISMATCH,
-                    at("entry.birth_date"),
-                    "the birth date differs from the one in the identity code",
-                    "syntymäaika poikkeaa henkilötunnuksen syntymäajasta",
-                ));
+                out.push(
+                    Finding::new(
+                        &rules::PARTICIPANT_BIRTH_DATE_MISMATCH,
+                        at("entry.birth_date"),
+                        "the birth date differs from the one in the identity code",
+                        "syntymäaika poikkeaa henkilötunnuksen syntymäajasta",
+                    )
+                    .with_sv("födelsedatumet avviker från det i personbeteckningen"),
+                );
             }
         }
         if let Some(LabourStatus::Unemployed { since: Some(since) }) = e.labour_status {
             if since > e.date {
-                out.push(Finding::new(
-                    &rules::PARTICIPANT_UNEMPLOYED_AFTER_ENTRY,
-                    at("entry.labour_status.since"),
-                    format!("unemployment begins {since}, after entry {}", e.date),
-                    format!("työttömyys alkaa {since}, aloituksen {} jälkeen", e.date),
-                ));
+                out.push(
+                    Finding::new(
+                        &rules::PARTICIPANT_UNEMPLOYED_AFTER_ENTRY,
+                        at("entry.labour_status.since"),
+                        format!("unemployment begins {since}, after entry {}", e.date),
+                        format!("työttömyys alkaa {since}, aloituksen {} jälkeen", e.date),
+                    )
+                    .with_sv(format!(
+                        "arbetslösheten börjar {since}, efter start {}",
+                        e.date
+                    )),
+                );
             }
         }
         if let Some(g) = e.gender.filter(|g| !self.accepts_gender(*g)) {
-            out.push(Finding::new(
-                &rules::PARTICIPANT_GENDER_NOT_IN_PERIOD,
-                at("entry.gender"),
-                format!(
-                    "gender `{}` is not a category of {} ({})",
+            out.push(
+                Finding::new(
+                    &rules::PARTICIPANT_GENDER_NOT_IN_PERIOD,
+                    at("entry.gender"),
+                    format!(
+                        "gender `{}` is not a category of {} ({})",
+                        g.code(),
+                        self.period,
+                        self.genders_source
+                    ),
+                    format!(
+                        "sukupuoli `{}` ei ole kauden {} luokka ({})",
+                        g.code(),
+                        self.period,
+                        self.genders_source
+                    ),
+                )
+                .with_sv(format!(
+                    "kön `{}` är inte en kategori under {} ({})",
                     g.code(),
                     self.period,
                     self.genders_source
-                ),
-                format!(
-                    "sukupuoli `{}` ei ole kauden {} luokka ({})",
-                    g.code(),
-                    self.period,
-                    self.genders_source
-                ),
-            ));
+                )),
+            );
         }
         for field in self.completeness(p).missing {
-            out.push(Finding::new(
-                &rules::PARTICIPANT_INCOMPLETE,
-                at(field.path()),
-                format!(
-                    "missing or unusable; {} ({})",
-                    self.incomplete_effect_en, self.completeness_source
-                ),
-                format!(
-                    "puuttuu tai ei käytettävissä; {} ({})",
-                    self.incomplete_effect_fi, self.completeness_source
-                ),
-            ));
+            out.push(
+                Finding::new(
+                    &rules::PARTICIPANT_INCOMPLETE,
+                    at(field.path()),
+                    format!(
+                        "missing or unusable; {} ({})",
+                        self.incomplete_effect_en, self.completeness_source
+                    ),
+                    format!(
+                        "puuttuu tai ei käytettävissä; {} ({})",
+                        self.incomplete_effect_fi, self.completeness_source
+                    ),
+                )
+                .with_sv(format!(
+                    "saknas eller oanvändbart; posten är ofullständig ({})",
+                    self.completeness_source
+                )),
+            );
         }
         if let Some(f) = &p.follow_up {
             if f.improvement.is_some() && !e.labour_status.is_some_and(LabourStatus::is_employed) {
@@ -810,40 +844,59 @@ impl ParticipantRules {
                     at("follow_up.improvement"),
                     "an improved labour-market situation applies only to people employed at entry",
                     "parantunut työmarkkina-asema koskee vain aloittaessaan työllisiä",
-                ));
+                )
+                .with_sv("en förbättrad ställning på arbetsmarknaden gäller bara dem som var sysselsatta vid start"));
             }
             match &p.exit {
-                Some(exit) if f.date < exit.date => out.push(Finding::new(
-                    &rules::PARTICIPANT_FOLLOW_UP_BEFORE_EXIT,
-                    at("follow_up.date"),
-                    format!("follow-up {} is before exit {}", f.date, exit.date),
-                    format!("seuranta {} on ennen lopetusta {}", f.date, exit.date),
-                )),
+                Some(exit) if f.date < exit.date => out.push(
+                    Finding::new(
+                        &rules::PARTICIPANT_FOLLOW_UP_BEFORE_EXIT,
+                        at("follow_up.date"),
+                        format!("follow-up {} is before exit {}", f.date, exit.date),
+                        format!("seuranta {} on ennen lopetusta {}", f.date, exit.date),
+                    )
+                    .with_sv(format!(
+                        "uppföljningen {} är före avslutet {}",
+                        f.date, exit.date
+                    )),
+                ),
                 Some(exit)
                     if exit
                         .date
                         .checked_add_months(Months::new(6))
                         .is_some_and(|six| f.date < six) =>
                 {
-                    out.push(Finding::new(
-                        &rules::PARTICIPANT_FOLLOW_UP_TOO_EARLY,
-                        at("follow_up.date"),
-                        format!(
-                            "follow-up {} is less than six months after exit {}",
+                    out.push(
+                        Finding::new(
+                            &rules::PARTICIPANT_FOLLOW_UP_TOO_EARLY,
+                            at("follow_up.date"),
+                            format!(
+                                "follow-up {} is less than six months after exit {}",
+                                f.date, exit.date
+                            ),
+                            format!(
+                                "seuranta {} on alle kuusi kuukautta lopetuksesta {}",
+                                f.date, exit.date
+                            ),
+                        )
+                        .with_sv(format!(
+                            "uppföljningen {} är mindre än sex månader efter avslutet {}",
                             f.date, exit.date
-                        ),
-                        format!(
-                            "seuranta {} on alle kuusi kuukautta lopetuksesta {}",
-                            f.date, exit.date
-                        ),
-                    ))
+                        )),
+                    )
                 }
-                None => out.push(Finding::new(
-                    &rules::PARTICIPANT_FOLLOW_UP_WITHOUT_EXIT,
-                    at("follow_up"),
-                    format!("a follow-up on {} but no exit; it is not counted", f.date),
-                    format!("seuranta {} ilman lopetusta; sitä ei lasketa", f.date),
-                )),
+                None => out.push(
+                    Finding::new(
+                        &rules::PARTICIPANT_FOLLOW_UP_WITHOUT_EXIT,
+                        at("follow_up"),
+                        format!("a follow-up on {} but no exit; it is not counted", f.date),
+                        format!("seuranta {} ilman lopetusta; sitä ei lasketa", f.date),
+                    )
+                    .with_sv(format!(
+                        "uppföljning {} utan avslut; den räknas inte",
+                        f.date
+                    )),
+                ),
                 Some(_) => {}
             }
         }
@@ -1059,8 +1112,13 @@ mod tests {
         assert!(ESF_2014.check(&p).is_empty());
         // Follow-up data without an exit (issue 11): an error, not counted.
         p.exit = None;
-        let ids: Vec<_> = ESF_2014.check(&p).iter().map(|f| f.rule_id).collect();
+        let found = ESF_2014.check(&p);
+        let ids: Vec<_> = found.iter().map(|f| f.rule_id).collect();
         assert_eq!(ids, ["PART-FOLLOW-003"]);
+        assert_eq!(
+            found[0].message_sv.as_deref(),
+            Some("uppföljning 2016-12-30 utan avslut; den räknas inte")
+        );
     }
 
     #[test]
