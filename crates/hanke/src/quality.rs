@@ -40,7 +40,7 @@ use serde::Serialize;
 
 use crate::activity::{ActivityKind, ActivityLog, Attendance};
 use crate::participant::{
-    DuplicateKey, LabourStatus, Participant, ParticipantId, ParticipantRules,
+    DuplicateKey, LabourStatus, Participant, ParticipantId, ParticipantRules, merge_duplicates,
 };
 use crate::project::Project;
 use crate::project::{StatusCriterion, TargetCriteria, TargetGroupKind};
@@ -159,6 +159,9 @@ pub fn check(input: &QualityInput<'_>) -> QualityReport {
         dates(&mut people, person, period, input);
     }
     overlaps(&mut people, input.participants);
+    // Repeated participations of one person: counted once, first entry and
+    // last exit (PART-DUP-001), and where the records disagree (PART-DUP-002).
+    people.extend(merge_duplicates(input.participants.to_vec(), None).findings);
     if let Some(log) = input.activities {
         out.extend(log.check());
         only_at_events(&mut people, input.participants, log);

@@ -165,6 +165,16 @@ fn overlapping_participations_of_one_person() {
     third.identity_code = Some(code);
     let f = run(&[first, second, third], None, &[]);
     assert_eq!(dq(&f), [("DQ-PART-001", "participants[P7].entry.date")]);
+    // The three are one person: merged, counted once (PART-DUP-001).
+    let merged = f.iter().find(|f| f.rule_id == "PART-DUP-001").unwrap();
+    assert_eq!(merged.path, "participants[P6]");
+    assert!(
+        merged
+            .message_sv
+            .as_deref()
+            .is_some_and(|m| m.starts_with("posterna P7, P8 sammanslagna till P6")),
+        "{merged:?}"
+    );
     let msg = &f
         .iter()
         .find(|f| f.rule_id == "DQ-PART-001")
@@ -239,6 +249,8 @@ fn the_rule_list_is_published_with_ids_sources_and_three_languages() {
 ///   exit only when it falls by the project's end (`SyntheticConfig::as_of`
 ///   is the end), so people whose stay would run past it have none — exactly
 ///   the missing exit forms the check exists for;
+/// - `PART-DUP-001` (Ilona 3): re-entries the generator makes on purpose
+///   (`reentry_per_mille`), merged into one participant each;
 /// - `PART-COMP-001`, `PART-EXIT-001`: the generator leaves a few answers and
 ///   exit situations out on purpose (2 % of exit forms), to exercise the
 ///   incomplete-record rules;
@@ -254,6 +266,7 @@ fn the_bundled_example_data_give_the_explained_findings() {
             &[
                 ("DQ-EXIT-001", 20),
                 ("PART-COMP-001", 6),
+                ("PART-DUP-001", 3),
                 ("PART-EXIT-001", 2),
             ],
         ),

@@ -150,7 +150,16 @@ pub fn merge_duplicates(
                     _ => "henkilötunnus",
                 }
             ),
-        ));
+        )
+        .with_sv(format!(
+            "posterna {} sammanslagna till {} (samma {}; första start, sista avslut)",
+            ids.join(", "),
+            merge.kept,
+            match merge.matched_on {
+                "pseudonym" => "pseudonym",
+                _ => "personbeteckning",
+            }
+        )));
         for what in disagree {
             out.findings.push(Finding::new(
                 &rules::PARTICIPANT_DUPLICATES_DISAGREE,
@@ -159,7 +168,10 @@ pub fn merge_duplicates(
                     "the merged records have different values of {what}; check the identity codes"
                 ),
                 format!("yhdistetyissä tietueissa on eri {what}; tarkista henkilötunnukset"),
-            ));
+            )
+            .with_sv(format!(
+                "de sammanslagna posterna har olika {what}; kontrollera personbeteckningarna"
+            )));
         }
         out.participants.push(merged);
         out.merges.push(merge);
