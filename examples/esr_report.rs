@@ -285,9 +285,9 @@ fn main() -> ExitCode {
     }
 }
 
-/// Writes the project's IATI file into `dir` as `<code>.xml`; a project that
-/// cannot have an IATI identifier (no code, no main implementer with a
-/// business ID) is skipped with a note, as IATI cannot take it.
+/// Writes the project's IATI file into `dir` as `<code>.xml`; a project IATI
+/// cannot take (no code, no main implementer with a business ID, no period)
+/// is skipped with a note.
 fn write_iati(
     dir: &Path,
     project: &Project,
@@ -295,7 +295,11 @@ fn write_iati(
 ) -> Result<Option<PathBuf>, String> {
     let xml = match to_iati_xml(project, options) {
         Ok(xml) => xml,
-        Err(e @ (ExportError::NoProjectCode | ExportError::NoReportingOrganisation)) => {
+        Err(
+            e @ (ExportError::NoProjectCode
+            | ExportError::NoReportingOrganisation
+            | ExportError::NoPeriod),
+        ) => {
             eprintln!("IATI: {} skipped: {e} ({})", project.name, e.code());
             return Ok(None);
         }

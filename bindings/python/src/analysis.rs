@@ -652,7 +652,7 @@ impl PyEsrReport {
     /// indicators and the EU common indicators computed from the participants.
     /// ``activity_id`` names a project without a code. Raises
     /// ``ValidationError`` (``export.no_project_code``,
-    /// ``export.no_reporting_organisation``).
+    /// ``export.no_reporting_organisation``, ``export.no_period``).
     ///
     /// >>> p = Project.load("examples/data/projects/toimet_S22026.json")
     /// >>> xml = EsrReport(p, datetime.date(2021, 1, 31)).to_iati_xml()

@@ -118,8 +118,8 @@ pub fn organisation_type(kind: Option<&OrganisationKind>) -> Option<&'static str
 /// The project as an IATI 2.03 `iati-activities` document with one activity.
 ///
 /// Fails when the project has no code (and no [`IatiOptions::activity_id`])
-/// or its main implementer no business ID: IATI identifiers are built from
-/// both.
+/// or its main implementer no business ID — IATI identifiers are built from
+/// both — or when it has no period (IATI requires its dates).
 ///
 /// ```
 /// use hanke::Project;
@@ -158,6 +158,12 @@ fn activity(out: &mut String, p: &Project, o: &IatiOptions<'_>) -> Result<(), Ex
         .ok_or(ExportError::NoReportingOrganisation)?;
     let reporting_ref =
         organisation_ref(&main.organisation).ok_or(ExportError::NoReportingOrganisation)?;
+    // activity-date is required; a project without its period cannot say when
+    // it runs, and the export does not guess.
+    let (start, end) = p
+        .period
+        .map(|pp| (pp.start().first_day(), pp.end().last_day()))
+        .ok_or(ExportError::NoPeriod)?;
     let w = |out: &mut String, s: &str| out.push_str(s);
     let _ = writeln!(
         out,
@@ -211,33 +217,15 @@ fn activity(out: &mut String, p: &Project, o: &IatiOptions<'_>) -> Result<(), Ex
         Some(ProjectStatus::Active) | None => "2",
     };
     let _ = writeln!(out, r#"  <activity-status code="{status}"/>"#);
-    let period = p
-        .period
-        .map(|pp| (pp.start().first_day(), pp.end().last_day()));
-    match period {
-        Some((start, end)) => {
-            let _ = writeln!(out, r#"  <activity-date iso-date="{start}" type="1"/>"#);
-            let _ = writeln!(out, r#"  <activity-date iso-date="{end}" type="3"/>"#);
-        }
-        // activity-date is required: without a period, the cut-off is the
-        // only day the data speak of, given as the planned start.
-        None => {
-            let _ = writeln!(
-                out,
-                r#"  <activity-date iso-date="{}" type="1"/>"#,
-                o.cut_off
-            );
-        }
-    }
+    let _ = writeln!(out, r#"  <activity-date iso-date="{start}" type="1"/>"#);
+    let _ = writeln!(out, r#"  <activity-date iso-date="{end}" type="3"/>"#);
     w(
         out,
         "  <recipient-country code=\"FI\" percentage=\"100\"/>\n",
     );
-    if let Some((start, end)) = period {
-        budget(out, p, start, end);
-        transactions(out, p, start, end.min(o.cut_off));
-    }
-    results(out, p, o, period);
+    budget(out, p, start, end);
+    transactions(out, p, start, end.min(o.cut_off));
+    results(out, p, o, (start, end));
     w(out, " </iati-activity>\n");
     Ok(())
 }
@@ -338,9 +326,8 @@ fn results(
     out: &mut String,
     p: &Project,
     o: &IatiOptions<'_>,
-    period: Option<(NaiveDate, NaiveDate)>,
+    (start, end): (NaiveDate, NaiveDate),
 ) {
-    let (start, end) = period.unwrap_or((o.cut_off, o.cut_off));
     for ind in &p.indicators {
         let actual = ind.actual(o.activities, Some(o.cut_off));
         let title = match &ind.name_en {

@@ -22,11 +22,17 @@ pub enum ExportError {
         "no main implementer with a business ID (Y-tunnus); an IATI identifier starts with FI-PRO-<Y-tunnus>"
     )]
     NoReportingOrganisation,
+    /// The project has no period; an IATI activity requires its dates.
+    #[error(
+        "the project has no period (toteutusaika); an IATI activity requires its start and end"
+    )]
+    NoPeriod,
 }
 
 error_codes! {
     ExportError {
         ExportError::NoProjectCode => "export.no_project_code": "The project has no code and no activity id was given; an IATI identifier ends with it.",
         ExportError::NoReportingOrganisation => "export.no_reporting_organisation": "No main implementer with a business ID; an IATI identifier starts with FI-PRO-<Y-tunnus>.",
+        ExportError::NoPeriod => "export.no_period": "The project has no period; an IATI activity requires its start and end.",
     }
 }
