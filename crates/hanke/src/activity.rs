@@ -559,12 +559,21 @@ impl ActivityLog {
             if let Attendance::HeadCount { total, by } = &a.attendance {
                 let sum = by.values().fold(0u64, |s, v| s.saturating_add(*v));
                 if sum > *total {
-                    out.push(Finding::new(
-                        &rules::ACTIVITY_BREAKDOWN_ABOVE_TOTAL,
-                        format!("activities[{i}].attendance.head_count.by"),
-                        format!("the breakdown adds up to {sum}, more than the {total} present"),
-                        format!("erittely on yhteensä {sum}, enemmän kuin paikalla olleet {total}"),
-                    ));
+                    out.push(
+                        Finding::new(
+                            &rules::ACTIVITY_BREAKDOWN_ABOVE_TOTAL,
+                            format!("activities[{i}].attendance.head_count.by"),
+                            format!(
+                                "the breakdown adds up to {sum}, more than the {total} present"
+                            ),
+                            format!(
+                                "erittely on yhteensä {sum}, enemmän kuin paikalla olleet {total}"
+                            ),
+                        )
+                        .with_sv(format!(
+                            "fördelningen summerar till {sum}, fler än de {total} närvarande"
+                        )),
+                    );
                 }
             }
             if let Some(fb) = &a.feedback {
@@ -581,7 +590,11 @@ impl ActivityLog {
                             "asteikon {}–{} palautetta ei voi keskiarvoistaa asteikon {}–{} palautteen kanssa",
                             scale.0, scale.1, first.0, first.1
                         ),
-                    )),
+                    )
+                    .with_sv(format!(
+                        "respons på skalan {}–{} kan inte medelvärdesberäknas med respons på skalan {}–{}",
+                        scale.0, scale.1, first.0, first.1
+                    ))),
                     Some(_) => {}
                     None => {
                         scales.insert(a.kind, scale);

@@ -103,7 +103,8 @@ impl FundingDecision {
                     format!("{path}.{}", stage.key()),
                     format!("EU and state funding {public_grant} exceeds the decision's grant {}", self.granted),
                     format!("EU- ja valtion rahoitus {public_grant} ylittää päätöksen myönnetyn tuen {}", self.granted),
-                ));
+                )
+                .with_sv(format!("EU- och statlig finansiering {public_grant} överstiger beslutets stöd {}", self.granted)));
             }
             if let Ok(Some(total)) = plan.total(stage) {
                 if let Ok(share) = Rate::ratio(public_grant, total) {
@@ -113,7 +114,8 @@ impl FundingDecision {
                             format!("{path}.{}", stage.key()),
                             format!("EU and state funding is {share} of the total; the decision's support rate is {}", self.support_rate),
                             format!("EU- ja valtion rahoitus on {share} kokonaisuudesta; päätöksen tukiprosentti on {}", self.support_rate),
-                        ));
+                        )
+                        .with_sv(format!("EU- och statlig finansiering är {share} av totalen; beslutets stödandel är {}", self.support_rate)));
                     }
                 }
             }

@@ -552,6 +552,9 @@ impl HourlyRate {
                     "vuodelle ilmoitettu {hours} tuntia; tuntihinta on laskettu {max} tunnille"
                 ),
             )
+            .with_sv(format!(
+                "{hours} timmar anmälda för ett år; timpriset är beräknat på {max}"
+            ))
         })
     }
 

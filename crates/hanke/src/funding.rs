@@ -414,22 +414,28 @@ impl FundingPlan {
         for (p, amounts) in all_amounts {
             for stage in Stage::ALL {
                 if let Some(m) = amounts.get(stage).filter(|m| m.is_negative()) {
-                    out.push(Finding::new(
-                        &rules::FUNDING_NEGATIVE_AMOUNT,
-                        format!("{p}.{}", stage.key()),
-                        format!("negative amount {m}"),
-                        format!("negatiivinen summa {m}"),
-                    ));
+                    out.push(
+                        Finding::new(
+                            &rules::FUNDING_NEGATIVE_AMOUNT,
+                            format!("{p}.{}", stage.key()),
+                            format!("negative amount {m}"),
+                            format!("negatiivinen summa {m}"),
+                        )
+                        .with_sv(format!("negativt belopp {m}")),
+                    );
                 }
             }
             if let (Some(g), Some(r)) = (amounts.granted, amounts.realised) {
                 if r > g {
-                    out.push(Finding::new(
-                        &rules::FUNDING_REALISED_OVER_GRANTED,
-                        format!("{p}.realised"),
-                        format!("realised {r} exceeds granted {g}"),
-                        format!("toteutunut {r} ylittää myönnetyn {g}"),
-                    ));
+                    out.push(
+                        Finding::new(
+                            &rules::FUNDING_REALISED_OVER_GRANTED,
+                            format!("{p}.realised"),
+                            format!("realised {r} exceeds granted {g}"),
+                            format!("toteutunut {r} ylittää myönnetyn {g}"),
+                        )
+                        .with_sv(format!("förverkligat {r} överstiger beviljat {g}")),
+                    );
                 }
             }
         }
@@ -445,6 +451,7 @@ impl FundingPlan {
                         stage.label_fi()
                     ),
                 )
+                .with_sv(format!("källornas summa i skedet {key} är för stor"))
             };
             let sum = match self.sum_where(stage, |_| true) {
                 Ok(s) => s,
@@ -455,19 +462,35 @@ impl FundingPlan {
             };
             if let (Some(sum), Some(total)) = (sum, self.total.get(stage)) {
                 if sum > total {
-                    out.push(Finding::new(
-                        &rules::FUNDING_SOURCES_EXCEED_TOTAL,
-                        format!("{path}.total.{key}"),
-                        format!("sources add up to {sum}, more than the declared total {total}"),
-                        format!("lähteiden summa {sum} ylittää ilmoitetun kokonaissumman {total}"),
-                    ));
+                    out.push(
+                        Finding::new(
+                            &rules::FUNDING_SOURCES_EXCEED_TOTAL,
+                            format!("{path}.total.{key}"),
+                            format!(
+                                "sources add up to {sum}, more than the declared total {total}"
+                            ),
+                            format!(
+                                "lähteiden summa {sum} ylittää ilmoitetun kokonaissumman {total}"
+                            ),
+                        )
+                        .with_sv(format!(
+                            "källorna summerar till {sum}, mer än den angivna totalen {total}"
+                        )),
+                    );
                 } else if sum < total {
-                    out.push(Finding::new(
-                        &rules::FUNDING_SOURCES_PARTIAL,
-                        format!("{path}.total.{key}"),
-                        format!("sources itemise {sum} of the declared total {total}"),
-                        format!("lähteet erittelevät {sum} ilmoitetusta kokonaissummasta {total}"),
-                    ));
+                    out.push(
+                        Finding::new(
+                            &rules::FUNDING_SOURCES_PARTIAL,
+                            format!("{path}.total.{key}"),
+                            format!("sources itemise {sum} of the declared total {total}"),
+                            format!(
+                                "lähteet erittelevät {sum} ilmoitetusta kokonaissummasta {total}"
+                            ),
+                        )
+                        .with_sv(format!(
+                            "källorna specificerar {sum} av den angivna totalen {total}"
+                        )),
+                    );
                 }
             }
             let public = match self.sum_where(stage, |s| s.is_public() == Some(true)) {
@@ -493,7 +516,8 @@ impl FundingPlan {
                         format!("{path}.public_total.{key}"),
                         format!("public sources add up to {public}, the declared public total is {declared}"),
                         format!("julkiset lähteet yhteensä {public}, ilmoitettu julkinen rahoitus {declared}"),
-                    ));
+                    )
+                    .with_sv(format!("de offentliga källorna summerar till {public}, den angivna offentliga totalen är {declared}")));
                 }
                 if let Some(total) = self.total.get(stage).filter(|t| declared > *t) {
                     out.push(Finding::new(
@@ -503,7 +527,8 @@ impl FundingPlan {
                             "declared public total {declared} exceeds the declared total {total}"
                         ),
                         format!("julkinen rahoitus {declared} ylittää kokonaissumman {total}"),
-                    ));
+                    )
+                    .with_sv(format!("den angivna offentliga totalen {declared} överstiger den angivna totalen {total}")));
                 }
             }
         }

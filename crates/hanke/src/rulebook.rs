@@ -339,27 +339,39 @@ impl Rulebook {
         }
         let kind = model.kind();
         match self.cost_model_limit(kind) {
-            None => out.push(Finding::new(
-                &rules::COST_MODEL_NOT_ALLOWED,
-                "cost_model",
-                format!("{kind:?} is not a cost model of {}", self.name_en),
-                format!("kustannusmalli {kind:?} ei ole käytössä: {}", self.name_en),
-            )),
+            None => out.push(
+                Finding::new(
+                    &rules::COST_MODEL_NOT_ALLOWED,
+                    "cost_model",
+                    format!("{kind:?} is not a cost model of {}", self.name_en),
+                    format!("kustannusmalli {kind:?} ei ole käytössä: {}", self.name_en),
+                )
+                .with_sv(format!(
+                    "kostnadsmodellen {kind:?} används inte: {}",
+                    self.name_en
+                )),
+            ),
             Some(limit) => {
                 if let (Some(rate), Some(max)) = (model.rate(), limit.max_rate) {
                     if rate > max {
-                        out.push(Finding::new(
-                            &rules::COST_RATE_ABOVE_LIMIT,
-                            "cost_model.rate",
-                            format!(
-                                "flat rate {rate} is above the ceiling {max} of {}",
+                        out.push(
+                            Finding::new(
+                                &rules::COST_RATE_ABOVE_LIMIT,
+                                "cost_model.rate",
+                                format!(
+                                    "flat rate {rate} is above the ceiling {max} of {}",
+                                    limit.source
+                                ),
+                                format!(
+                                    "flat rate {rate} ylittää enimmäismäärän {max} ({})",
+                                    limit.source
+                                ),
+                            )
+                            .with_sv(format!(
+                                "schablonsatsen {rate} överstiger taket {max} ({})",
                                 limit.source
-                            ),
-                            format!(
-                                "flat rate {rate} ylittää enimmäismäärän {max} ({})",
-                                limit.source
-                            ),
-                        ));
+                            )),
+                        );
                     }
                 }
             }
@@ -371,7 +383,8 @@ impl Rulebook {
                     "cost_model",
                     format!("total cost {total} is at most {threshold}: simplified costs are mandatory (Art 53(2))"),
                     format!("kokonaiskustannus {total} on enintään {threshold}: yksinkertaistetut kustannusmallit ovat pakollisia (53 art. 2 kohta)"),
-                ));
+                )
+                .with_sv(format!("totalkostnaden {total} är högst {threshold}: förenklade kostnadsalternativ är obligatoriska (artikel 53.2)")));
             }
         }
         out

@@ -730,17 +730,25 @@ impl Project {
                     "code",
                     format!("code {code} belongs to the {series} period, the project is placed in {placed}"),
                     format!("koodi {code} kuuluu kauteen {series}, hanke on sijoitettu kauteen {placed}"),
-                ));
+                )
+                .with_sv(format!("koden {code} hör till perioden {series}, projektet är placerat under {placed}")));
             }
         }
         if let (Some(series), Some(fund)) = (code.fund(), self.placement.fund) {
             if series != fund {
-                out.push(Finding::new(
-                    &rules::CODE_SERIES_MISMATCH,
-                    "code",
-                    format!("code {code} belongs to {series}, the project is funded by {fund}"),
-                    format!("koodi {code} kuuluu rahastoon {series}, hankkeen rahasto on {fund}"),
-                ));
+                out.push(
+                    Finding::new(
+                        &rules::CODE_SERIES_MISMATCH,
+                        "code",
+                        format!("code {code} belongs to {series}, the project is funded by {fund}"),
+                        format!(
+                            "koodi {code} kuuluu rahastoon {series}, hankkeen rahasto on {fund}"
+                        ),
+                    )
+                    .with_sv(format!(
+                        "koden {code} hör till {series}, projektet finansieras av {fund}"
+                    )),
+                );
             }
         }
     }
@@ -748,12 +756,15 @@ impl Project {
     fn check_placement(&self, out: &mut Vec<Finding>) {
         let pl = &self.placement;
         if let Some(f) = pl.funder.as_deref().filter(|f| Funder::named(f).is_none()) {
-            out.push(Finding::new(
-                &rules::UNKNOWN_FUNDER,
-                "placement.funder",
-                format!("funder {f:?} is not in the catalogue"),
-                format!("rahoittaja {f:?} ei ole luettelossa"),
-            ));
+            out.push(
+                Finding::new(
+                    &rules::UNKNOWN_FUNDER,
+                    "placement.funder",
+                    format!("funder {f:?} is not in the catalogue"),
+                    format!("rahoittaja {f:?} ei ole luettelossa"),
+                )
+                .with_sv(format!("finansiären {f:?} finns inte i katalogen")),
+            );
         }
         let Some(prog) = self.programme() else { return };
         let priority = pl.priority.map(|n| (n, prog.priority(n)));
@@ -764,36 +775,48 @@ impl Project {
                 (Some(_), None) => true,
             };
             if !fund_ok {
-                out.push(Finding::new(
-                    &rules::PRIORITY_FUND_MISMATCH,
-                    "placement.priority",
-                    format!(
-                        "priority {n} is not a priority of {} for this fund",
+                out.push(
+                    Finding::new(
+                        &rules::PRIORITY_FUND_MISMATCH,
+                        "placement.priority",
+                        format!(
+                            "priority {n} is not a priority of {} for this fund",
+                            prog.period
+                        ),
+                        format!(
+                            "toimintalinja {n} ei ole kauden {} tämän rahaston toimintalinja",
+                            prog.period
+                        ),
+                    )
+                    .with_sv(format!(
+                        "prioriterat område {n} är inte ett område för denna fond under {}",
                         prog.period
-                    ),
-                    format!(
-                        "toimintalinja {n} ei ole kauden {} tämän rahaston toimintalinja",
-                        prog.period
-                    ),
-                ));
+                    )),
+                );
             }
         }
         let Some(code) = pl.specific_objective.as_deref() else {
             return;
         };
         match prog.specific_objective(code) {
-            None => out.push(Finding::new(
-                &rules::UNKNOWN_SPECIFIC_OBJECTIVE,
-                "placement.specific_objective",
-                format!(
-                    "specific objective {code} is not in the {} catalogue",
+            None => out.push(
+                Finding::new(
+                    &rules::UNKNOWN_SPECIFIC_OBJECTIVE,
+                    "placement.specific_objective",
+                    format!(
+                        "specific objective {code} is not in the {} catalogue",
+                        prog.period
+                    ),
+                    format!(
+                        "erityistavoite {code} puuttuu kauden {} luettelosta",
+                        prog.period
+                    ),
+                )
+                .with_sv(format!(
+                    "det specifika målet {code} finns inte i katalogen för {}",
                     prog.period
-                ),
-                format!(
-                    "erityistavoite {code} puuttuu kauden {} luettelosta",
-                    prog.period
-                ),
-            )),
+                )),
+            ),
             Some(so) => {
                 let owner = prog.priority_of(so).map(|p| p.number);
                 if let (Some(owner), Some((stated, _))) = (owner, priority) {
@@ -803,7 +826,8 @@ impl Project {
                             "placement.specific_objective",
                             format!("specific objective {code} belongs to priority {owner}, not {stated}"),
                             format!("erityistavoite {code} kuuluu toimintalinjaan {owner}, ei {stated}"),
-                        ));
+                        )
+                        .with_sv(format!("det specifika målet {code} hör till prioriterat område {owner}, inte {stated}")));
                     }
                 }
             }
@@ -813,19 +837,25 @@ impl Project {
     fn check_implementers(&self, out: &mut Vec<Finding>) {
         let mains = self.implementers_with_role(ImplementerRole::Main).count();
         if mains > 1 {
-            out.push(Finding::new(
-                &rules::MAIN_IMPLEMENTER_COUNT,
-                "implementers",
-                format!("{mains} main implementers; a project has one"),
-                format!("{mains} päätoteuttajaa; hankkeella on yksi"),
-            ));
+            out.push(
+                Finding::new(
+                    &rules::MAIN_IMPLEMENTER_COUNT,
+                    "implementers",
+                    format!("{mains} main implementers; a project has one"),
+                    format!("{mains} päätoteuttajaa; hankkeella on yksi"),
+                )
+                .with_sv(format!("{mains} huvudgenomförare; ett projekt har en")),
+            );
         } else if mains == 0 {
-            out.push(Finding::new(
-                &rules::NO_MAIN_IMPLEMENTER,
-                "implementers",
-                "no main implementer recorded",
-                "päätoteuttajaa ei ole kirjattu",
-            ));
+            out.push(
+                Finding::new(
+                    &rules::NO_MAIN_IMPLEMENTER,
+                    "implementers",
+                    "no main implementer recorded",
+                    "päätoteuttajaa ei ole kirjattu",
+                )
+                .with_sv("ingen huvudgenomförare angiven"),
+            );
         }
     }
 
@@ -835,12 +865,18 @@ impl Project {
             return;
         };
         let mut unknown = |path: String, what: &str, code: String| {
-            out.push(Finding::new(
-                &rules::UNKNOWN_AREA_CODE,
-                path,
-                format!("{what} {code} is not in the {} classification", c.year),
-                format!("aluekoodi {code} puuttuu vuoden {} luokituksesta", c.year),
-            ));
+            out.push(
+                Finding::new(
+                    &rules::UNKNOWN_AREA_CODE,
+                    path,
+                    format!("{what} {code} is not in the {} classification", c.year),
+                    format!("aluekoodi {code} puuttuu vuoden {} luokituksesta", c.year),
+                )
+                .with_sv(format!(
+                    "områdeskoden {code} finns inte i {} års klassificering",
+                    c.year
+                )),
+            );
         };
         for (i, r) in self.area.regions.iter().enumerate() {
             if c.region(*r).is_none() {
@@ -888,28 +924,39 @@ impl Project {
         let has_main = self.main_implementer().is_some();
         let complete = has_main && budgets.len() == budgeted_roles;
         if !complete {
-            out.push(Finding::new(
-                &rules::GROUP_BUDGETS_PARTIAL,
-                "implementers",
-                format!(
-                    "{} of {budgeted_roles} recorded implementers have a budget{}",
+            out.push(
+                Finding::new(
+                    &rules::GROUP_BUDGETS_PARTIAL,
+                    "implementers",
+                    format!(
+                        "{} of {budgeted_roles} recorded implementers have a budget{}",
+                        budgets.len(),
+                        if has_main {
+                            ""
+                        } else {
+                            "; no main implementer is recorded"
+                        }
+                    ),
+                    format!(
+                        "{} / {budgeted_roles} kirjatulla toteuttajalla on budjetti{}",
+                        budgets.len(),
+                        if has_main {
+                            ""
+                        } else {
+                            "; päätoteuttajaa ei ole kirjattu"
+                        }
+                    ),
+                )
+                .with_sv(format!(
+                    "{} av {budgeted_roles} angivna genomförare har en budget{}",
                     budgets.len(),
                     if has_main {
                         ""
                     } else {
-                        "; no main implementer is recorded"
+                        "; ingen huvudgenomförare angiven"
                     }
-                ),
-                format!(
-                    "{} / {budgeted_roles} kirjatulla toteuttajalla on budjetti{}",
-                    budgets.len(),
-                    if has_main {
-                        ""
-                    } else {
-                        "; päätoteuttajaa ei ole kirjattu"
-                    }
-                ),
-            ));
+                )),
+            );
         }
         // Compare per stage: the total, and each source.
         let mut lines: Vec<(String, Option<FundingSource>)> = vec![("total".into(), None)];
@@ -944,14 +991,16 @@ impl Project {
                         path,
                         format!("implementers' {label} ({}) adds up to {sum}, more than the project's {project}", stage.key()),
                         format!("toteuttajien {label} ({}) yhteensä {sum} ylittää hankkeen {project}", stage.label_fi()),
-                    ));
+                    )
+                    .with_sv(format!("genomförarnas {label} ({}) summerar till {sum}, mer än projektets {project}", stage.key())));
                 } else if complete && known.len() == parts.len() && sum != project {
                     out.push(Finding::new(
                         &rules::GROUP_BUDGETS_DO_NOT_ROLL_UP,
                         path,
                         format!("implementers' {label} ({}) adds up to {sum}, the project's is {project}", stage.key()),
                         format!("toteuttajien {label} ({}) yhteensä {sum}, hankkeen {project}", stage.label_fi()),
-                    ));
+                    )
+                    .with_sv(format!("genomförarnas {label} ({}) summerar till {sum}, projektets är {project}", stage.key())));
                 }
             }
         }
@@ -962,15 +1011,21 @@ impl Project {
         for stage in [Stage::Planned, Stage::Granted] {
             if let Ok(Some(total)) = self.funding_plan.total(stage) {
                 if !band.contains(total) {
-                    out.push(Finding::new(
-                        &rules::BUDGET_OUTSIDE_BAND,
-                        "budget_band",
-                        format!("{} total {total} is outside the band {band}", stage.key()),
-                        format!(
-                            "{} kokonaissumma {total} ei ole välillä {band}",
-                            stage.label_fi()
-                        ),
-                    ));
+                    out.push(
+                        Finding::new(
+                            &rules::BUDGET_OUTSIDE_BAND,
+                            "budget_band",
+                            format!("{} total {total} is outside the band {band}", stage.key()),
+                            format!(
+                                "{} kokonaissumma {total} ei ole välillä {band}",
+                                stage.label_fi()
+                            ),
+                        )
+                        .with_sv(format!(
+                            "totalen {total} ({}) ligger utanför intervallet {band}",
+                            stage.key()
+                        )),
+                    );
                 }
             }
         }

@@ -165,18 +165,23 @@ impl EsrReport {
                     .ok()?;
             let incomplete = indicators.incomplete().total();
             if incomplete > 0 {
-                findings.push(Finding::new(
-                    &rules::INDICATOR_INCOMPLETE_RECORDS,
-                    "participants",
-                    format!(
-                        "{incomplete} incomplete record(s): {}",
-                        rules.incomplete_effect_en
-                    ),
-                    format!(
-                        "{incomplete} puutteellista tietuetta: {}",
-                        rules.incomplete_effect_fi
-                    ),
-                ));
+                findings.push(
+                    Finding::new(
+                        &rules::INDICATOR_INCOMPLETE_RECORDS,
+                        "participants",
+                        format!(
+                            "{incomplete} incomplete record(s): {}",
+                            rules.incomplete_effect_en
+                        ),
+                        format!(
+                            "{incomplete} puutteellista tietuetta: {}",
+                            rules.incomplete_effect_fi
+                        ),
+                    )
+                    .with_sv(format!(
+                        "{incomplete} ofullständig(a) post(er), utelämnade ur indikatorerna"
+                    )),
+                );
             }
             Some(ParticipantSection {
                 records: count,
@@ -195,12 +200,15 @@ impl EsrReport {
             let milestone_due = ind.milestone_due(cut_off).map(|m| (m.date, m.value));
             if let (Some((day, due)), Some(value)) = (milestone_due, actual.count()) {
                 if value < due {
-                    findings.push(Finding::new(
-                        &rules::INDICATOR_BEHIND_MILESTONE,
-                        format!("indicators[{i}]"),
-                        format!("{}: {value} by {day}, milestone {due}", ind.code),
-                        format!("{}: {value} / välitavoite {due} ({day})", ind.code),
-                    ));
+                    findings.push(
+                        Finding::new(
+                            &rules::INDICATOR_BEHIND_MILESTONE,
+                            format!("indicators[{i}]"),
+                            format!("{}: {value} by {day}, milestone {due}", ind.code),
+                            format!("{}: {value} / välitavoite {due} ({day})", ind.code),
+                        )
+                        .with_sv(format!("{}: {value} till {day}, delmål {due}", ind.code)),
+                    );
                 }
             }
             project_indicators.push(ProjectIndicatorRow {
