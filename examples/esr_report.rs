@@ -32,7 +32,7 @@ use hanke::cofinancing;
 use hanke::export::ExportError;
 use hanke::export::iati::{IatiOptions, to_iati_xml};
 use hanke::funding::Stage;
-use hanke::import::{ImportOptions, ParticipantCsvReader};
+use hanke::import::{ImportOptions, read_participants_csv_with_lines};
 use hanke::participant::ParticipantId;
 use hanke::quality::{QualityInput, check};
 use hanke::report::{EsrReport, Language, PortfolioReport, ReportInputs};
@@ -91,18 +91,11 @@ fn inputs(
         // The bundled people are synthetic: temporary identity codes only.
         options.accept_temporary_codes = true;
         options.rules = Rulebook::for_project(project).and_then(Rulebook::participants);
-        let failed =
-            |e: hanke::import::ImportError| format!("{}: {e} [{}]", csv.display(), e.code());
-        let mut reader =
-            ParticipantCsvReader::new(std::io::BufReader::new(file), options).map_err(failed)?;
-        let mut records = Vec::new();
-        while let Some(p) = reader.next_participant().map_err(failed)? {
-            if let Some(line) = reader.line() {
-                lines.push((p.id, line));
-            }
-            records.push(p);
-        }
-        inputs.import_findings = reader.into_report().rejections;
+        let (records, read_lines, report) =
+            read_participants_csv_with_lines(std::io::BufReader::new(file), options)
+                .map_err(|e| format!("{}: {e} [{}]", csv.display(), e.code()))?;
+        lines = read_lines;
+        inputs.import_findings = report.rejections;
         inputs.participants = Some(records);
     }
     if let Some(path) = &job.activities {

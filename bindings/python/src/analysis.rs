@@ -150,12 +150,16 @@ pub(crate) fn read_participants(
         None
     };
     let result = match text {
-        Some(text) => py.detach(|| read_with_lines(text.as_bytes(), options)),
+        Some(text) => {
+            py.detach(|| hanke::import::read_participants_csv_with_lines(text.as_bytes(), options))
+        }
         None => {
             let path: std::path::PathBuf = source.extract()?;
             let shown = path.display().to_string();
             let file = std::fs::File::open(&path).map_err(|e| errors::io(&shown, &e))?;
-            py.detach(|| read_with_lines(BufReader::new(file), options))
+            py.detach(|| {
+                hanke::import::read_participants_csv_with_lines(BufReader::new(file), options)
+            })
         }
     };
     let (people, lines, report) = result.map_err(|e| errors::from_core(Kind::CsvImport, e))?;
@@ -165,28 +169,6 @@ pub(crate) fn read_participants(
         report,
         period,
     })
-}
-
-type WithLines = (
-    Vec<hanke::participant::Participant>,
-    Vec<(hanke::participant::ParticipantId, u64)>,
-    hanke::import::ImportReport,
-);
-
-/// The records with the line each came from.
-fn read_with_lines<R: std::io::BufRead>(
-    src: R,
-    options: hanke::import::ImportOptions,
-) -> Result<WithLines, hanke::import::ImportError> {
-    let mut reader = hanke::import::ParticipantCsvReader::new(src, options)?;
-    let (mut people, mut lines) = (Vec::new(), Vec::new());
-    while let Some(p) = reader.next_participant()? {
-        if let Some(line) = reader.line() {
-            lines.push((p.id, line));
-        }
-        people.push(p);
-    }
-    Ok((people, lines, reader.into_report()))
 }
 
 #[pymethods]

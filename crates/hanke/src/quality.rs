@@ -281,11 +281,10 @@ fn dates(
 fn overlaps(out: &mut Vec<Finding>, people: &[Participant]) {
     let mut by_person: HashMap<DuplicateKey, Vec<&Participant>> = HashMap::new();
     for p in people {
-        // The key stays inside this function; findings name record ids only.
-        let key = match (&p.identity_code, p.pseudonym) {
-            (_, Some(ps)) => DuplicateKey::Pseudonym(ps),
-            (Some(code), None) => DuplicateKey::IdentityCode(code.clone()),
-            (None, None) => continue,
+        // The same key merging uses; it stays inside this function, and
+        // findings name record ids only.
+        let Some(key) = crate::participant::key_of(p, None) else {
+            continue;
         };
         by_person.entry(key).or_default().push(p);
     }

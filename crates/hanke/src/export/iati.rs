@@ -32,7 +32,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::ExportError;
 use crate::activity::{ActivityLog, Figure};
-use crate::funding::{FundingSource, Stage};
+use crate::funding::Stage;
 use crate::indicator::CommonIndicators;
 use crate::money::Money;
 use crate::org::{Organisation, OrganisationKind};
@@ -294,10 +294,6 @@ fn budget(out: &mut String, p: &Project, start: NaiveDate, end: NaiveDate) {
     );
 }
 
-fn source_name(source: FundingSource) -> &'static str {
-    source.label_fi()
-}
-
 /// Incoming commitments (granted) and incoming funds (realised) per source.
 fn transactions(out: &mut String, p: &Project, start: NaiveDate, last: NaiveDate) {
     let last = last.max(start);
@@ -306,7 +302,7 @@ fn transactions(out: &mut String, p: &Project, start: NaiveDate, last: NaiveDate
             let Some(value) = line.amounts.get(stage) else {
                 continue;
             };
-            transaction(out, kind, day, value, source_name(line.source));
+            transaction(out, kind, day, value, line.source.label_fi());
         }
     }
 }

@@ -11,5 +11,6 @@ mod participants;
 pub(crate) use participants::quote as csv_quote;
 pub use participants::{
     IdentityCodes, ImportError, ImportOptions, ImportReport, ParticipantCsvReader,
-    read_participants_csv, write_participants_csv,
+    ParticipantsWithLines, read_participants_csv, read_participants_csv_with_lines,
+    write_participants_csv,
 };

@@ -861,6 +861,37 @@ pub fn read_participants_csv<R: BufRead>(
     Ok((out, reader.into_report()))
 }
 
+/// The accepted records of a participant CSV, the line of the file each came
+/// from, and the report — what a data-quality run ([`crate::quality`]) needs
+/// to point at rows. [`read_participants_csv`] is the same without the lines.
+///
+/// ```
+/// use hanke::import::{ImportOptions, read_participants_csv_with_lines};
+/// let csv = "participant_id,entry_date\nP1,2016-03-01\nP2,bad\nP3,2016-04-01\n";
+/// let (people, lines, report) = read_participants_csv_with_lines(csv.as_bytes(), ImportOptions::default())?;
+/// assert_eq!(people.len(), 2);
+/// assert_eq!(lines, [("P1".parse()?, 2), ("P3".parse()?, 4)]);
+/// assert_eq!(report.rejected, 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn read_participants_csv_with_lines<R: BufRead>(
+    src: R,
+    options: ImportOptions,
+) -> Result<ParticipantsWithLines, ImportError> {
+    let mut reader = ParticipantCsvReader::new(src, options)?;
+    let (mut people, mut lines) = (Vec::new(), Vec::new());
+    while let Some(p) = reader.next_participant()? {
+        if let Some(line) = reader.line() {
+            lines.push((p.id, line));
+        }
+        people.push(p);
+    }
+    Ok((people, lines, reader.into_report()))
+}
+
+/// Accepted records, the line each came from, and the import report.
+pub type ParticipantsWithLines = (Vec<Participant>, Vec<(ParticipantId, u64)>, ImportReport);
+
 /// Reads `2016-03-01` or `1.3.2016` (day and month with or without a leading
 /// zero); `None` for anything else or a date that does not exist.
 #[allow(

@@ -197,11 +197,16 @@ fn why_not(
             })
     };
     match measure {
+        // Results upon leaving and six months after need an exit by the cut-off.
         Measure::JobSearchingUponLeaving { .. }
         | Measure::EducationUponLeaving
         | Measure::QualificationUponLeaving
         | Measure::EmploymentUponLeaving
         | Measure::DisadvantagedPositiveUponLeaving
+        | Measure::EmployedSixMonths
+        | Measure::ImprovedSixMonths
+        | Measure::OlderEmployedSixMonths(_)
+        | Measure::DisadvantagedEmployedSixMonths
             if left.is_none() =>
         {
             "not left by the cut-off".to_string()
@@ -210,14 +215,6 @@ fn why_not(
         | Measure::EducationUponLeaving
         | Measure::QualificationUponLeaving
         | Measure::EmploymentUponLeaving => upon_leaving(),
-        Measure::EmployedSixMonths
-        | Measure::ImprovedSixMonths
-        | Measure::OlderEmployedSixMonths(_)
-        | Measure::DisadvantagedEmployedSixMonths
-            if left.is_none() =>
-        {
-            "not left by the cut-off".to_string()
-        }
         Measure::EmployedSixMonths
         | Measure::ImprovedSixMonths
         | Measure::OlderEmployedSixMonths(_)

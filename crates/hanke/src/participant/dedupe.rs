@@ -55,7 +55,10 @@ pub struct Merged {
     pub findings: Vec<Finding>,
 }
 
-fn key_of(p: &Participant, pseudonymiser: Option<&Pseudonymiser>) -> Option<DuplicateKey> {
+pub(crate) fn key_of(
+    p: &Participant,
+    pseudonymiser: Option<&Pseudonymiser>,
+) -> Option<DuplicateKey> {
     match (&p.identity_code, pseudonymiser, p.pseudonym) {
         (Some(code), Some(ps), _) => Some(DuplicateKey::Pseudonym(ps.pseudonym(code))),
         (_, _, Some(pseudonym)) => Some(DuplicateKey::Pseudonym(pseudonym)),

@@ -46,6 +46,7 @@ use serde::{Deserialize, Serialize};
 use crate::PersonalIdentityCode;
 use crate::classify::{EducationLevel, MunicipalityCode};
 
+pub(crate) use dedupe::key_of;
 pub use dedupe::{DuplicateKey, Merge, Merged, merge_duplicates};
 pub use exit::{ExitSituation, ResultCategories, UnknownExitSituation};
 pub use id::{ParticipantError, ParticipantId};
