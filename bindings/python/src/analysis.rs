@@ -763,8 +763,8 @@ fn small_numbers(min_group: Option<u64>) -> hanke::disclosure::SmallNumbers {
 }
 
 /// The projects as Kohesio-style operation rows (CSV text with a header): the
-/// data fields of the list of operations of CPR Art 49(3). The column set is
-/// partly verified — see ``hanke::export::kohesio`` before publishing.
+/// data of the list of operations of CPR Art 49(3), one column per point
+/// (the table is in ``hanke::export::kohesio``); the header names are hanke's.
 ///
 /// >>> p = Project.load("examples/data/projects/toimet_S22026.json")
 /// >>> kohesio_csv([p]).splitlines()[0].split(",")[:3]

@@ -116,3 +116,7 @@ def test_kohesio_rows() -> None:
     assert toimet["total_cost_eur"] == "101500.00"
     assert (toimet["start_date"], toimet["end_date"], toimet["country"]) == ("2020-05-01", "2020-09-30", "FI")
     assert toimet["specific_objective"] == "10.1"
+    # Point (l): Pohjois-Savo's NUTS 3 code; (m): the beneficiary's post address.
+    assert (toimet["location"], toimet["beneficiary_location"]) == ("FI1D2", "70620 Kuopio")
+    # One column per point of CPR Art 49(3), in the Rust core's order.
+    assert list(rows[0].keys())[-4:] == ["location", "country", "beneficiary_location", "type_of_intervention"]
