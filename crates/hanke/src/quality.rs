@@ -174,16 +174,6 @@ pub fn check(input: &QualityInput<'_>) -> QualityReport {
         out.push(f);
     }
     indicators(&mut out, input);
-    // Checks that write no Swedish message name the problem in Swedish by
-    // their rule's title; the details stay in the Finnish and English ones.
-    for f in &mut out {
-        if f.message_sv.is_none() {
-            f.message_sv = crate::report::all_rules()
-                .iter()
-                .find(|r| r.id == f.rule_id)
-                .map(|r| r.title_sv.to_string());
-        }
-    }
     out.sort_by_key(|f| f.severity);
     QualityReport {
         cut_off: input.cut_off,

@@ -34,6 +34,20 @@ fn read(path: &str) -> String {
     std::fs::read_to_string(data(path)).unwrap()
 }
 
+/// Every finding carries a Swedish message of its own (ADR 0016): present, and
+/// neither the Finnish nor the English text.
+#[track_caller]
+fn assert_swedish(findings: &[hanke::report::Finding]) {
+    for f in findings {
+        let sv = f.message_sv.as_deref().unwrap_or_default();
+        assert!(
+            !sv.is_empty() && sv != f.message_fi && sv != f.message_en,
+            "{} has no Swedish message: {f:?}",
+            f.rule_id
+        );
+    }
+}
+
 fn description_files() -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(data("eura/descriptions"))
         .unwrap()
@@ -528,6 +542,7 @@ fn seed_001_project_page_reads() {
         (r.findings[0].rule_id, r.findings[0].line),
         ("EURA-DESC-005", Some(3))
     );
+    assert_swedish(&r.findings);
     // The bundled project of the same seed agrees on the facts both hold.
     let bundled = Project::from_json_str(&read("projects/lahde_mukaan_S20250.json")).unwrap();
     assert_eq!(
@@ -796,6 +811,11 @@ fn unreadable_values_are_findings_with_their_lines() {
     );
     assert!(r.findings[2].message_en.contains("10.3"));
     assert!(r.findings[6].message_en.contains("Atlantiksen"));
+    assert_swedish(&r.findings);
+    assert_eq!(
+        r.findings[6].message_sv.as_deref(),
+        Some("området \"Atlantiksen\" finns inte i 2020 års klassificering")
+    );
     // The rest is still read.
     let p = r.project;
     assert_eq!(p.name, "TOIMET - toiminnallinen etävalmennus");
@@ -849,6 +869,19 @@ fn garbage_is_reported_not_fatal() {
         r.findings.iter().map(|f| f.rule_id).collect::<Vec<_>>(),
         ["EURA-DESC-005", "EURA-DESC-001"]
     );
+    assert_swedish(&r.findings);
+    // A damaged page: every kind of page finding, each in Swedish too.
+    let page = parse_project_page(
+        "Nimi\nRivi jota ei tunneta\n\nProjektitiimi:\n\nEtu Suku, rooli\nei(at)osoite@\n\n\
+         Tietoja hankkeesta:\n\nHankkeen rahoittaja: Kuun ELY-keskus\nEURA-tunnus: X1\n\
+         EURA-tunnus: S20250\nMaakunta: Atlantis\nAloituspäivä: 31.02.2015\n\
+         Budjetti: paljon\nToimintalinja: Toimintalinja 9 (ESR)\n",
+    );
+    let mut rules: Vec<&str> = page.findings.iter().map(|f| f.rule_id).collect();
+    rules.sort_unstable();
+    rules.dedup();
+    assert!(rules.len() >= 4, "{rules:?}");
+    assert_swedish(&page.findings);
 }
 
 // ---- The project list -------------------------------------------------------
@@ -1020,6 +1053,8 @@ fn a_raw_export_with_unquoted_commas_is_still_accounted_for() {
     );
     assert_eq!(r.findings.len() as u64, r.realigned);
     assert!(r.realigned > 2000, "{}", r.realigned);
+    assert_swedish(&r.findings);
+    assert_swedish(&r.rejections);
     // The four broken rows of the cleaned file are still rejected, not guessed.
     for line in [109, 124, 148, 153] {
         assert!(
@@ -1123,6 +1158,15 @@ fn damaged_list_rows_are_rejected_with_line_and_reason() {
         ]
     );
     assert!(r.rejections[5].message_en.contains("not guessed"));
+    assert!(
+        r.rejections[5]
+            .message_sv
+            .as_deref()
+            .unwrap()
+            .contains("ingen gissas")
+    );
+    assert_swedish(&r.rejections);
+    assert_swedish(&r.findings);
     let joined = list.rows.iter().find(|r| r.line == 8).unwrap();
     assert_eq!(joined.name, "Nimi, jossa pilkku, ja toinen");
     assert_eq!(r.findings[0].rule_id, "EURA-LIST-002");

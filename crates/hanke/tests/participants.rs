@@ -167,6 +167,18 @@ fn a_file_with_broken_lines_accounts_for_every_row() {
         ]
     );
     assert!(report.rejections[3].message_en.contains("UTF-8"));
+    // Every rejection has its own Swedish message (ADR 0016).
+    for f in &report.rejections {
+        let sv = f.message_sv.as_deref().unwrap_or_default();
+        assert!(
+            !sv.is_empty() && sv != f.message_fi && sv != f.message_en,
+            "{f:?}"
+        );
+    }
+    assert_eq!(
+        report.rejections[0].message_sv.as_deref(),
+        Some("raden har 4 fält; rubrikraden 9")
+    );
     assert!(
         report.rejections[4]
             .message_en

@@ -196,6 +196,7 @@ pub fn parse_description(text: &str) -> ParsedDescription {
                 s.heading,
                 format!("section {} appears twice; both are read", s.number),
                 format!("osio {} on kahdesti; molemmat luetaan", s.number),
+                format!("avsnitt {} förekommer två gånger; båda läses", s.number),
             );
         }
         r.read_section(s);
@@ -246,9 +247,10 @@ impl Reader {
         line: u64,
         en: impl Into<String>,
         fi: impl Into<String>,
+        sv: impl Into<String>,
     ) {
         self.findings
-            .push(Finding::new(rule, path, en, fi).at_line(line));
+            .push(Finding::new(rule, path, en, fi).with_sv(sv).at_line(line));
     }
 
     fn unrecognised(&mut self, section: u8, line: &Line) {
@@ -258,6 +260,7 @@ impl Reader {
             line.number,
             format!("line not recognised in section {section}: {:?}", line.text),
             format!("tunnistamaton rivi osiossa {section}: {:?}", line.text),
+            format!("raden i avsnitt {section} känns inte igen: {:?}", line.text),
         );
     }
 
@@ -268,6 +271,7 @@ impl Reader {
             line,
             format!("{what} {value:?} cannot be read: {why}"),
             format!("arvoa {value:?} ({what}) ei voi lukea: {why}"),
+            format!("värdet {value:?} ({what}) kan inte läsas: {why}"),
         );
     }
 
@@ -300,6 +304,7 @@ impl Reader {
                             line.number,
                             format!("{label:?} appears twice; the first value is kept"),
                             format!("{label:?} on kahdesti; ensimmäinen arvo pidetään"),
+                            format!("{label:?} förekommer två gånger; det första värdet behålls"),
                         );
                     } else {
                         values.push((label, line.number, value));
@@ -385,6 +390,7 @@ impl Reader {
                     n,
                     format!("priority axis {text:?} is not in the 2014–2020 catalogue"),
                     format!("toimintalinjaa {text:?} ei ole kauden 2014–2020 luettelossa"),
+                    format!("prioriterade området {text:?} finns inte i katalogen för perioden 2014–2020"),
                 ),
             }
         }
@@ -405,6 +411,9 @@ impl Reader {
                             .unwrap_or_default()
                     ),
                     format!("erityistavoitetta {text:?} ei ole kauden 2014–2020 luettelossa"),
+                    format!(
+                        "det specifika målet {text:?} finns inte i katalogen för perioden 2014–2020"
+                    ),
                 ),
             }
         }
@@ -432,6 +441,7 @@ impl Reader {
                     n,
                     format!("responsible authority {text:?} is not one hanke knows"),
                     format!("vastuuviranomainen {text:?} ei ole hankkeen tuntema"),
+                    format!("den ansvariga myndigheten {text:?} är inte en som hanke känner till"),
                 ),
             }
         }
@@ -445,6 +455,7 @@ impl Reader {
                 line,
                 format!("read by its number; the printed name {printed:?} differs from the catalogue's {catalogue:?}"),
                 format!("luettu numeron mukaan; nimi {printed:?} poikkeaa luettelon nimestä {catalogue:?}"),
+                format!("läst enligt numret; det tryckta namnet {printed:?} avviker från katalogens {catalogue:?}"),
             );
         }
     }
@@ -520,6 +531,7 @@ impl Reader {
                         n,
                         "the contact's e-mail address is not a valid address",
                         "yhteyshenkilön sähköpostiosoite ei ole kelvollinen",
+                        "kontaktpersonens e-postadress är inte giltig",
                     );
                     None
                 }
@@ -723,6 +735,7 @@ impl Reader {
             line,
             format!("{what} {name:?} is not in the {year} classification"),
             format!("aluetta {name:?} ei ole vuoden {year} luokituksessa"),
+            format!("området {name:?} finns inte i {year} års klassificering"),
         );
     }
 
@@ -940,7 +953,7 @@ impl Reader {
             .map(u8::to_string)
             .collect::<Vec<_>>()
             .join(", ");
-        let (en, fi) = match last {
+        let (en, fi, sv) = match last {
             Some(l) if missing.iter().all(|m| *m > l) => {
                 let title = SECTION_TITLES
                     .iter()
@@ -951,15 +964,20 @@ impl Reader {
                         "the description ends early, in section {l} ({title}); sections {list} are missing"
                     ),
                     format!("kuvaus päättyy kesken osiossa {l} ({title}); osiot {list} puuttuvat"),
+                    format!(
+                        "beskrivningen slutar i förtid, i avsnitt {l} ({title}); avsnitten {list} saknas"
+                    ),
                 )
             }
             Some(_) => (
                 format!("sections {list} are missing"),
                 format!("osiot {list} puuttuvat"),
+                format!("avsnitten {list} saknas"),
             ),
             None => (
                 "no numbered section found: not an EURA 2014 description".to_string(),
                 "numeroituja osioita ei löydy: ei EURA 2014 -hankekuvaus".to_string(),
+                "inga numrerade avsnitt: inte en projektbeskrivning från EURA 2014".to_string(),
             ),
         };
         self.finding(
@@ -968,6 +986,7 @@ impl Reader {
             last_line,
             en,
             fi,
+            sv,
         );
     }
 

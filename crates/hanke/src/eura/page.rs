@@ -149,9 +149,11 @@ struct PageReader {
 }
 
 impl PageReader {
-    fn finding(&mut self, rule: &Rule, path: &str, line: u64, en: String, fi: String) {
+    /// Records a finding with its English, Finnish and Swedish messages.
+    fn finding(&mut self, rule: &Rule, path: &str, line: u64, msg: [String; 3]) {
+        let [en, fi, sv] = msg;
         self.findings
-            .push(Finding::new(rule, path, en, fi).at_line(line));
+            .push(Finding::new(rule, path, en, fi).with_sv(sv).at_line(line));
     }
 
     fn unrecognised(&mut self, line: &Line) {
@@ -159,8 +161,11 @@ impl PageReader {
             &rules::EURA_LINE_UNRECOGNISED,
             "page",
             line.number,
-            format!("line not recognised: {:?}", line.text),
-            format!("tunnistamaton rivi: {:?}", line.text),
+            [
+                format!("line not recognised: {:?}", line.text),
+                format!("tunnistamaton rivi: {:?}", line.text),
+                format!("raden känns inte igen: {:?}", line.text),
+            ],
         );
     }
 
@@ -169,8 +174,11 @@ impl PageReader {
             &rules::EURA_VALUE_UNREADABLE,
             path,
             line,
-            format!("{value:?} cannot be read: {why}"),
-            format!("arvoa {value:?} ei voi lukea: {why}"),
+            [
+                format!("{value:?} cannot be read: {why}"),
+                format!("arvoa {value:?} ei voi lukea: {why}"),
+                format!("värdet {value:?} kan inte läsas: {why}"),
+            ],
         );
     }
 
@@ -226,8 +234,11 @@ impl PageReader {
                             &rules::EURA_VALUE_UNREADABLE,
                             "contacts[].email",
                             line.number,
-                            "a team member's e-mail address is not a valid address".to_string(),
-                            "tiimin jäsenen sähköpostiosoite ei ole kelvollinen".to_string(),
+                            [
+                                "a team member's e-mail address is not a valid address".to_string(),
+                                "tiimin jäsenen sähköpostiosoite ei ole kelvollinen".to_string(),
+                                "teammedlemmens e-postadress är inte giltig".to_string(),
+                            ],
                         ),
                     }
                 } else if contact.phone.is_none() {
@@ -256,8 +267,13 @@ impl PageReader {
                             &rules::EURA_LABEL_REPEATED,
                             "page",
                             line.number,
-                            format!("{label:?} appears twice; the first value is kept"),
-                            format!("{label:?} on kahdesti; ensimmäinen arvo pidetään"),
+                            [
+                                format!("{label:?} appears twice; the first value is kept"),
+                                format!("{label:?} on kahdesti; ensimmäinen arvo pidetään"),
+                                format!(
+                                    "{label:?} förekommer två gånger; det första värdet behålls"
+                                ),
+                            ],
                         );
                     } else {
                         values.push((label, line.number, value));
@@ -297,8 +313,11 @@ impl PageReader {
                     &rules::EURA_AUTHORITY_UNKNOWN,
                     "placement.responsible_authority",
                     n,
-                    format!("funder {text:?} is not an authority hanke knows"),
-                    format!("rahoittaja {text:?} ei ole hankkeen tuntema viranomainen"),
+                    [
+                        format!("funder {text:?} is not an authority hanke knows"),
+                        format!("rahoittaja {text:?} ei ole hankkeen tuntema viranomainen"),
+                        format!("finansiären {text:?} är inte en myndighet som hanke känner till"),
+                    ],
                 ),
             }
         }
@@ -309,14 +328,20 @@ impl PageReader {
                     &rules::EURA_PRIORITY_UNKNOWN,
                     "placement.priority",
                     n,
-                    format!(
-                        "priority axis {text:?} is not in the {} catalogue",
-                        prog.period
-                    ),
-                    format!(
-                        "toimintalinjaa {text:?} ei ole kauden {} luettelossa",
-                        prog.period
-                    ),
+                    [
+                        format!(
+                            "priority axis {text:?} is not in the {} catalogue",
+                            prog.period
+                        ),
+                        format!(
+                            "toimintalinjaa {text:?} ei ole kauden {} luettelossa",
+                            prog.period
+                        ),
+                        format!(
+                            "prioriterade området {text:?} finns inte i katalogen för perioden {}",
+                            prog.period
+                        ),
+                    ],
                 ),
             }
         }
@@ -329,14 +354,20 @@ impl PageReader {
                     &rules::EURA_OBJECTIVE_UNKNOWN,
                     "placement.specific_objective",
                     n,
-                    format!(
-                        "specific objective {text:?} is not in the {} catalogue",
-                        prog.period
-                    ),
-                    format!(
-                        "erityistavoitetta {text:?} ei ole kauden {} luettelossa",
-                        prog.period
-                    ),
+                    [
+                        format!(
+                            "specific objective {text:?} is not in the {} catalogue",
+                            prog.period
+                        ),
+                        format!(
+                            "erityistavoitetta {text:?} ei ole kauden {} luettelossa",
+                            prog.period
+                        ),
+                        format!(
+                            "det specifika målet {text:?} finns inte i katalogen för perioden {}",
+                            prog.period
+                        ),
+                    ],
                 ),
             }
         }
@@ -382,8 +413,17 @@ impl PageReader {
                             &rules::EURA_AREA_UNKNOWN,
                             "area.regions",
                             n,
-                            format!("region {name:?} is not in the {} classification", c.year),
-                            format!("maakuntaa {name:?} ei ole vuoden {} luokituksessa", c.year),
+                            [
+                                format!("region {name:?} is not in the {} classification", c.year),
+                                format!(
+                                    "maakuntaa {name:?} ei ole vuoden {} luokituksessa",
+                                    c.year
+                                ),
+                                format!(
+                                    "landskapet {name:?} finns inte i {} års klassificering",
+                                    c.year
+                                ),
+                            ],
                         ),
                     }
                 }

@@ -316,7 +316,11 @@ pub struct ProjectList {
 }
 
 /// A row's values, or the problems that reject it.
-type RowResult = Result<ProjectListRow, Vec<(Rule, &'static str, String, String)>>;
+/// A problem with a row: the rule, the path and the messages in English,
+/// Finnish and Swedish.
+type Problem = (Rule, &'static str, String, String, String);
+
+type RowResult = Result<ProjectListRow, Vec<Problem>>;
 
 impl ProjectList {
     /// Reads a list from CSV (`,` or `;` separated, detected from the header).
@@ -362,6 +366,7 @@ impl ProjectList {
                                 "rivin lainausmerkit ovat virheelliset: {}",
                                 error.describe()
                             ),
+                            format!("radens citattecken är felaktiga: {}", error.describe()),
                         )],
                     );
                     continue;
@@ -382,6 +387,7 @@ impl ProjectList {
                         "row",
                         "the row is not valid UTF-8".to_string(),
                         "rivi ei ole kelvollista UTF-8:aa".to_string(),
+                        "raden är inte giltig UTF-8".to_string(),
                     )],
                 );
                 continue;
@@ -402,12 +408,12 @@ impl ProjectList {
         ProjectList::read(std::io::BufReader::new(file))
     }
 
-    fn reject(&mut self, line: u64, problems: Vec<(Rule, &'static str, String, String)>) {
+    fn reject(&mut self, line: u64, problems: Vec<Problem>) {
         self.report.rejected = self.report.rejected.saturating_add(1);
-        for (rule, path, en, fi) in problems {
+        for (rule, path, en, fi, sv) in problems {
             self.report
                 .rejections
-                .push(Finding::new(&rule, path, en, fi).at_line(line));
+                .push(Finding::new(&rule, path, en, fi).with_sv(sv).at_line(line));
         }
     }
 
@@ -431,6 +437,7 @@ impl ProjectList {
                 vec![shifted(
                     format!("{n} fields where the header has {expected}"),
                     format!("{n} kenttää, otsikossa {expected}"),
+                    format!("{n} fält där rubrikraden har {expected}"),
                 )],
             );
             return;
@@ -474,6 +481,7 @@ impl ProjectList {
                             format!("{n} fields where the header has {expected}: unquoted commas in {cols}, read by joining them"),
                             format!("{n} kenttää, otsikossa {expected}: lainausmerkittömiä pilkkuja sarakkeessa {cols}, luettu yhdistämällä"),
                         )
+                        .with_sv(format!("{n} fält där rubrikraden har {expected}: kommatecken utan citattecken i {cols}, lästa genom sammanslagning"))
                         .at_line(line),
                     );
                     self.report.realigned = self.report.realigned.saturating_add(1);
@@ -483,10 +491,12 @@ impl ProjectList {
             0 => self.reject(line, vec![shifted(
                 format!("{n} fields where the header has {expected}, and no joining of the text columns gives valid values"),
                 format!("{n} kenttää, otsikossa {expected}, eikä tekstisarakkeiden yhdistäminen anna kelvollisia arvoja"),
+                format!("{n} fält där rubrikraden har {expected}, och ingen sammanslagning av textkolumnerna ger giltiga värden"),
             )]),
             k => self.reject(line, vec![shifted(
                 format!("{n} fields where the header has {expected}, and {k} different joinings of the text columns would be valid; not guessed"),
                 format!("{n} kenttää, otsikossa {expected}, ja {k} eri yhdistämistapaa olisi kelvollinen; ei arvata"),
+                format!("{n} fält där rubrikraden har {expected}, och {k} olika sammanslagningar av textkolumnerna vore giltiga; ingen gissas"),
             )]),
         }
     }
@@ -680,8 +690,8 @@ impl PortfolioTable {
     }
 }
 
-fn shifted(en: String, fi: String) -> (Rule, &'static str, String, String) {
-    (rules::EURA_LIST_SHIFTED_COLUMNS, "row", en, fi)
+fn shifted(en: String, fi: String, sv: String) -> Problem {
+    (rules::EURA_LIST_SHIFTED_COLUMNS, "row", en, fi, sv)
 }
 
 fn fields_of<R: BufRead>(records: &RecordReader<R>) -> Option<Vec<String>> {
@@ -780,7 +790,7 @@ fn is_day_date(s: &str) -> bool {
 }
 
 fn parse_row(line: u64, columns: &[Column], fields: &[String]) -> RowResult {
-    let mut problems: Vec<(Rule, &'static str, String, String)> = Vec::new();
+    let mut problems: Vec<Problem> = Vec::new();
     let get = |c: Column| -> &str {
         columns
             .iter()
@@ -788,8 +798,8 @@ fn parse_row(line: u64, columns: &[Column], fields: &[String]) -> RowResult {
             .and_then(|i| fields.get(i))
             .map_or("", |s| s.trim())
     };
-    let mut invalid = |column: Column, en: String, fi: String| {
-        problems.push((rules::CSV_INVALID_VALUE, column.header(), en, fi));
+    let mut invalid = |column: Column, en: String, fi: String, sv: String| {
+        problems.push((rules::CSV_INVALID_VALUE, column.header(), en, fi, sv));
     };
 
     let code_text = get(Column::Code);
@@ -799,6 +809,7 @@ fn parse_row(line: u64, columns: &[Column], fields: &[String]) -> RowResult {
             Column::Code,
             format!("{code_text:?} is not a project code"),
             format!("{code_text:?} ei ole hankekoodi"),
+            format!("{code_text:?} är inte en projektkod"),
         );
     }
     let fund_text = get(Column::Fund);
@@ -808,6 +819,7 @@ fn parse_row(line: u64, columns: &[Column], fields: &[String]) -> RowResult {
             Column::Fund,
             format!("{fund_text:?} is not a fund (ESR, EAKR)"),
             format!("{fund_text:?} ei ole rahasto (ESR, EAKR)"),
+            format!("{fund_text:?} är inte en fond (ESR, EAKR)"),
         );
     }
     let name = get(Column::Name).to_string();
@@ -817,6 +829,7 @@ fn parse_row(line: u64, columns: &[Column], fields: &[String]) -> RowResult {
             Column::Name.header(),
             "the project has no name".to_string(),
             "hankkeella ei ole nimeä".to_string(),
+            "projektet har inget namn".to_string(),
         ));
     }
     let priority_text = get(Column::Priority);
@@ -830,6 +843,7 @@ fn parse_row(line: u64, columns: &[Column], fields: &[String]) -> RowResult {
             Column::Priority.header(),
             format!("{priority_text:?} in the priority-axis column is not an axis number"),
             format!("toimintalinjasarakkeen arvo {priority_text:?} ei ole toimintalinjan numero"),
+            format!("värdet {priority_text:?} i kolumnen för prioriterat område är inte ett nummer på ett prioriterat område"),
         ));
     }
     let authority = get(Column::Authority)
@@ -842,6 +856,7 @@ fn parse_row(line: u64, columns: &[Column], fields: &[String]) -> RowResult {
             Column::Authority.header(),
             format!("the authority column starts with {prefix:?} before the authority's name: part of another column spilled over"),
             format!("viranomaissarake alkaa tekstillä {prefix:?} ennen viranomaisen nimeä: toisen sarakkeen osa on siirtynyt"),
+            format!("myndighetskolumnen börjar med {prefix:?} före myndighetens namn: en del av en annan kolumn har förskjutits hit"),
         ));
     }
     let status_text = get(Column::Status).to_string();
@@ -852,6 +867,7 @@ fn parse_row(line: u64, columns: &[Column], fields: &[String]) -> RowResult {
             Column::Status.header(),
             format!("{status_text:?} in the status column is not a status"),
             format!("tilasarakkeen arvo {status_text:?} ei ole tila"),
+            format!("värdet {status_text:?} i statuskolumnen är inte en status"),
         ));
     }
     let mut date = |column: Column| -> Option<NaiveDate> {
@@ -867,6 +883,7 @@ fn parse_row(line: u64, columns: &[Column], fields: &[String]) -> RowResult {
                     column.header(),
                     format!("an amount {text:?} in a date column"),
                     format!("rahasumma {text:?} päivämääräsarakkeessa"),
+                    format!("ett belopp {text:?} i en datumkolumn"),
                 ));
                 None
             }
@@ -876,6 +893,7 @@ fn parse_row(line: u64, columns: &[Column], fields: &[String]) -> RowResult {
                     column.header(),
                     format!("{text:?} is not a date (D.M.YYYY)"),
                     format!("{text:?} ei ole päivämäärä (P.K.VVVV)"),
+                    format!("{text:?} är inte ett datum (D.M.ÅÅÅÅ)"),
                 ));
                 None
             }
@@ -895,6 +913,7 @@ fn parse_row(line: u64, columns: &[Column], fields: &[String]) -> RowResult {
                 column.header(),
                 format!("a date {text:?} in a money column"),
                 format!("päivämäärä {text:?} rahasarakkeessa"),
+                format!("ett datum {text:?} i en beloppskolumn"),
             ));
             return None;
         }
@@ -906,6 +925,7 @@ fn parse_row(line: u64, columns: &[Column], fields: &[String]) -> RowResult {
                     column.header(),
                     format!("{text:?} is not an amount: {e}"),
                     format!("{text:?} ei ole rahasumma: {e}"),
+                    format!("{text:?} är inte ett belopp: {e}"),
                 ));
                 None
             }

@@ -458,10 +458,11 @@ impl<R: BufRead> ParticipantCsvReader<R> {
         field: &str,
         en: String,
         fi: String,
+        sv: String,
     ) {
         self.report
             .rejections
-            .push(Finding::new(rule, field, en, fi).at_line(line));
+            .push(Finding::new(rule, field, en, fi).with_sv(sv).at_line(line));
     }
 
     /// The line of the file the participant last returned was read from — for
@@ -503,6 +504,7 @@ impl<R: BufRead> ParticipantCsvReader<R> {
                         "",
                         error.describe(),
                         format!("rivin CSV-muoto on virheellinen: {}", error.describe()),
+                        format!("radens CSV-format är felaktigt: {}", error.describe()),
                     );
                     continue;
                 }
@@ -524,6 +526,7 @@ impl<R: BufRead> ParticipantCsvReader<R> {
                     "",
                     format!("the row has {got} fields; the header has {want}"),
                     format!("rivillä on {got} kenttää; otsikkorivillä {want}"),
+                    format!("raden har {got} fält; rubrikraden {want}"),
                 );
                 continue;
             }
@@ -587,6 +590,7 @@ impl<R: BufRead> ParticipantCsvReader<R> {
                     column_name(column),
                     "the value is not valid UTF-8 (save the file as UTF-8)".to_string(),
                     "arvo ei ole UTF-8-merkistöä (tallenna tiedosto UTF-8-muodossa)".to_string(),
+                    "värdet är inte UTF-8 (spara filen i UTF-8-format)".to_string(),
                 );
                 return None;
             }
@@ -600,6 +604,7 @@ impl<R: BufRead> ParticipantCsvReader<R> {
                     column_name(column),
                     format!("expected {expected}: {why}"),
                     format!("odotettiin: {expected}: {why}"),
+                    format!("förväntades: {expected}: {why}"),
                 );
                 None
             }
@@ -647,10 +652,11 @@ impl<R: BufRead> ParticipantCsvReader<R> {
             name,
             format!("`{name}` is required"),
             format!("`{name}` on pakollinen"),
+            format!("`{name}` är obligatoriskt"),
         );
     }
 
-    fn conflict(&mut self, line: u64, column: Column, en: &str, fi: &str) {
+    fn conflict(&mut self, line: u64, column: Column, en: &str, fi: &str, sv: &str) {
         let name = column_name(column);
         self.reject(
             line,
@@ -658,6 +664,7 @@ impl<R: BufRead> ParticipantCsvReader<R> {
             name,
             en.to_string(),
             fi.to_string(),
+            sv.to_string(),
         );
     }
 
@@ -758,6 +765,7 @@ impl<R: BufRead> ParticipantCsvReader<R> {
                     C::UnemployedSince,
                     "given, but the labour-market status is not `unemployed`",
                     "annettu, mutta työmarkkina-asema ei ole `työtön`",
+                    "angivet, men ställningen på arbetsmarknaden är inte `arbetslös`",
                 );
                 None
             }
@@ -772,6 +780,7 @@ impl<R: BufRead> ParticipantCsvReader<R> {
                 C::ExitDate,
                 "exit data given without an exit date",
                 "lopetustietoja ilman lopetuspäivää",
+                "uppgifter om avslutet utan avslutsdatum",
             );
         }
         if follow_up_date.is_none()
@@ -783,6 +792,7 @@ impl<R: BufRead> ParticipantCsvReader<R> {
                 C::FollowUpDate,
                 "follow-up data given without a follow-up date",
                 "seurantatietoja ilman seurantapäivää",
+                "uppföljningsuppgifter utan uppföljningsdatum",
             );
         }
         if follow_up_date.is_some() && self.is_blank(C::ExitDate) {
@@ -791,6 +801,7 @@ impl<R: BufRead> ParticipantCsvReader<R> {
                 C::FollowUpDate,
                 "a follow-up needs an exit date",
                 "seuranta edellyttää lopetuspäivää",
+                "uppföljning förutsätter ett avslutsdatum",
             );
         }
 
@@ -810,6 +821,7 @@ impl<R: BufRead> ParticipantCsvReader<R> {
                     C::Pseudonym,
                     "the pseudonym does not match the identity code with this secret",
                     "pseudonyymi ei vastaa henkilötunnusta tällä avaimella",
+                    "pseudonymen motsvarar inte personbeteckningen med denna nyckel",
                 );
                 return None;
             }
