@@ -315,11 +315,11 @@ pub struct ProjectList {
     pub report: ListImportReport,
 }
 
-/// A row's values, or the problems that reject it.
 /// A problem with a row: the rule, the path and the messages in English,
 /// Finnish and Swedish.
 type Problem = (Rule, &'static str, String, String, String);
 
+/// A row's values, or the problems that reject it.
 type RowResult = Result<ProjectListRow, Vec<Problem>>;
 
 impl ProjectList {
