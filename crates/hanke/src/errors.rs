@@ -253,7 +253,18 @@ pub fn to_markdown() -> String {
          \"hanke\" as the source marks an internal-consistency check (arithmetic, references).\n\n\
          | rule | severity | title | title (fi) | title (sv) | source |\n|---|---|---|---|---|---|\n",
     );
-    for r in crate::report::all_rules() {
+    rule_rows(&mut out, crate::report::all_rules(), "hanke");
+    out
+}
+
+/// A Markdown table row per rule: id, severity, titles in English, Finnish and
+/// Swedish, and the source (`unsourced` where the rule has none).
+pub(crate) fn rule_rows<'a>(
+    out: &mut String,
+    rules: impl IntoIterator<Item = &'a crate::report::Rule>,
+    unsourced: &str,
+) {
+    for r in rules {
         let _ = writeln!(
             out,
             "| `{}` | {} | {} | {} | {} | {} |",
@@ -262,10 +273,9 @@ pub fn to_markdown() -> String {
             cell(r.title_en),
             cell(r.title_fi),
             cell(r.title_sv),
-            cell(r.source.unwrap_or("hanke"))
+            cell(r.source.unwrap_or(unsourced))
         );
     }
-    out
 }
 
 fn table(out: &mut String, codes: &[ErrorCode]) {

@@ -32,7 +32,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
@@ -148,12 +148,19 @@ pub fn check(input: &QualityInput<'_>) -> QualityReport {
     let period = p
         .period
         .map(|pp| (pp.start().first_day(), pp.end().last_day()));
+    // The plan's primary target groups in checkable form, once for all records.
+    let groups: Vec<&TargetCriteria> = p
+        .target_groups
+        .iter()
+        .filter(|g| g.kind == TargetGroupKind::Primary)
+        .filter_map(|g| g.criteria.as_ref())
+        .collect();
     let mut people = Vec::new();
     for person in input.participants {
         if let Some(r) = rules_of_period {
             people.extend(r.check(person));
             if person.entry.date <= input.cut_off {
-                target_groups(&mut people, person, p, r);
+                target_groups(&mut people, person, &groups, r);
             }
         }
         dates(&mut people, person, period, input);
@@ -312,7 +319,8 @@ fn overlaps(out: &mut Vec<Finding>, people: &[Participant]) {
 /// Participants whose every named attendance is at information or public
 /// events, which make no one a participant.
 fn only_at_events(out: &mut Vec<Finding>, people: &[Participant], log: &ActivityLog) {
-    let mut seen: HashMap<&ParticipantId, BTreeSet<bool>> = HashMap::new();
+    // Each named person: whether seen at any activity other than those events.
+    let mut seen: HashMap<&ParticipantId, bool> = HashMap::new();
     for a in &log.activities {
         let open = matches!(
             a.kind,
@@ -320,12 +328,12 @@ fn only_at_events(out: &mut Vec<Finding>, people: &[Participant], log: &Activity
         );
         if let Attendance::Named(ids) = &a.attendance {
             for id in ids {
-                seen.entry(id).or_default().insert(open);
+                *seen.entry(id).or_default() |= !open;
             }
         }
     }
     for p in people {
-        if seen.get(&p.id).is_some_and(|kinds| !kinds.contains(&false)) {
+        if seen.get(&p.id) == Some(&false) {
             out.push(finding(
                 &rules::QUALITY_ONLY_AT_EVENTS,
                 format!("participants[{}]", p.id),
@@ -337,21 +345,15 @@ fn only_at_events(out: &mut Vec<Finding>, people: &[Participant], log: &Activity
     }
 }
 
-/// A participant outside every primary target group given in checkable form;
-/// a record whose age or status at entry is unknown is not judged (the
-/// completeness rules speak of it).
+/// A participant outside every primary target group given in checkable form
+/// (`groups`); a record whose age or status at entry is unknown is not judged
+/// (the completeness rules speak of it).
 fn target_groups(
     out: &mut Vec<Finding>,
     person: &Participant,
-    p: &Project,
+    groups: &[&TargetCriteria],
     rules: &ParticipantRules,
 ) {
-    let groups: Vec<&TargetCriteria> = p
-        .target_groups
-        .iter()
-        .filter(|g| g.kind == TargetGroupKind::Primary)
-        .filter_map(|g| g.criteria.as_ref())
-        .collect();
     if groups.is_empty() {
         return;
     }
@@ -428,17 +430,6 @@ pub fn to_markdown() -> String {
     let mut s = String::from(
         "| id | severity | title (en) | otsikko (fi) | rubrik (sv) | source |\n|---|---|---|---|---|---|\n",
     );
-    for r in RULES {
-        let _ = writeln!(
-            s,
-            "| `{}` | {} | {} | {} | {} | {} |",
-            r.id,
-            r.severity,
-            r.title_en,
-            r.title_fi,
-            r.title_sv,
-            r.source.unwrap_or("hanke (consistency)")
-        );
-    }
+    crate::errors::rule_rows(&mut s, RULES, "hanke (consistency)");
     s
 }
