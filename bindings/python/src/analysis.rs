@@ -454,14 +454,7 @@ impl PyIndicators {
                 "suppressed",
                 Values::Count(
                     rows.iter()
-                        .map(|r| {
-                            r.value.map(|t| {
-                                [t.women, t.men, t.non_binary, t.unknown, t.total]
-                                    .iter()
-                                    .filter(|c| c.is_suppressed())
-                                    .count() as u64
-                            })
-                        })
+                        .map(|r| r.value.map(|t| t.suppressed() as u64))
                         .collect(),
                 ),
             )
@@ -781,7 +774,9 @@ pub(crate) fn kohesio_csv(projects: Vec<PyRef<'_, PyProject>>) -> String {
 /// or after the cut-off, missing exit forms, overlapping participations,
 /// people seen only at information events, indicators far past their
 /// targets). Each finding has its rule id, severity, path, line (for records
-/// read from a file) and messages; errors first.
+/// read from a file) and messages; errors first. ``missing_exit_grace_days``
+/// and ``implausible_factor`` left ``None`` take the library's defaults (60
+/// days after the project's end; 3 × the target).
 ///
 /// >>> p = Project.load("examples/data/projects/lahde_mukaan_S20250.json")
 /// >>> ps = read_participants("examples/data/participants/lahde_mukaan_S20250.csv",
@@ -789,14 +784,14 @@ pub(crate) fn kohesio_csv(projects: Vec<PyRef<'_, PyProject>>) -> String {
 /// >>> check_quality(p, datetime.date(2017, 6, 30), participants=ps)
 /// []
 #[pyfunction]
-#[pyo3(signature = (project, cut_off, *, participants = None, activities = None, missing_exit_grace_days = 60, implausible_factor = 3))]
+#[pyo3(signature = (project, cut_off, *, participants = None, activities = None, missing_exit_grace_days = None, implausible_factor = None))]
 pub(crate) fn check_quality(
     project: &PyProject,
     cut_off: NaiveDate,
     participants: Option<&PyParticipants>,
     activities: Option<&PyActivityLog>,
-    missing_exit_grace_days: u32,
-    implausible_factor: u64,
+    missing_exit_grace_days: Option<u32>,
+    implausible_factor: Option<u64>,
 ) -> Vec<PyFinding> {
     let mut input = hanke::quality::QualityInput::new(&project.0, cut_off);
     if let Some(p) = participants {
@@ -804,8 +799,13 @@ pub(crate) fn check_quality(
         input.lines = &p.lines;
     }
     input.activities = activities.map(|a| &a.0);
-    input.missing_exit_grace_days = missing_exit_grace_days;
-    input.implausible_factor = implausible_factor;
+    // The defaults are the core's (QualityInput::new), not restated here.
+    if let Some(days) = missing_exit_grace_days {
+        input.missing_exit_grace_days = days;
+    }
+    if let Some(k) = implausible_factor {
+        input.implausible_factor = k;
+    }
     findings(hanke::quality::check(&input).findings)
 }
 

@@ -300,8 +300,8 @@ def check_quality(
     *,
     participants: Participants | None = None,
     activities: ActivityLog | None = None,
-    missing_exit_grace_days: int = 60,
-    implausible_factor: int = 3,
+    missing_exit_grace_days: int | None = None,
+    implausible_factor: int | None = None,
 ) -> list[Finding]: ...
 def suppress_small_counts(
     counts: list[int], min_group: int | None = None

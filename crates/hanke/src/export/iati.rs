@@ -164,7 +164,6 @@ fn activity(out: &mut String, p: &Project, o: &IatiOptions<'_>) -> Result<(), Ex
         .period
         .map(|pp| (pp.start().first_day(), pp.end().last_day()))
         .ok_or(ExportError::NoPeriod)?;
-    let w = |out: &mut String, s: &str| out.push_str(s);
     let _ = writeln!(
         out,
         r#" <iati-activity last-updated-datetime="{}" xml:lang="{}" default-currency="EUR">"#,
@@ -219,14 +218,11 @@ fn activity(out: &mut String, p: &Project, o: &IatiOptions<'_>) -> Result<(), Ex
     let _ = writeln!(out, r#"  <activity-status code="{status}"/>"#);
     let _ = writeln!(out, r#"  <activity-date iso-date="{start}" type="1"/>"#);
     let _ = writeln!(out, r#"  <activity-date iso-date="{end}" type="3"/>"#);
-    w(
-        out,
-        "  <recipient-country code=\"FI\" percentage=\"100\"/>\n",
-    );
+    out.push_str("  <recipient-country code=\"FI\" percentage=\"100\"/>\n");
     budget(out, p, start, end);
     transactions(out, p, start, end.min(o.cut_off));
     results(out, p, o, (start, end));
-    w(out, " </iati-activity>\n");
+    out.push_str(" </iati-activity>\n");
     Ok(())
 }
 

@@ -51,6 +51,19 @@ impl PublishedTally {
         }
     }
 
+    /// How many of its cells (the four genders and the total) are hidden.
+    ///
+    /// ```
+    /// use hanke::disclosure::SmallNumbers;
+    /// use hanke::indicator::{PublishedTally, Tally};
+    /// let t = Tally { women: 12, men: 3, non_binary: 0, unknown: 0 };
+    /// // 3 men are hidden, and so are the 12 women (the total 15 would give 3 away).
+    /// assert_eq!(PublishedTally::new(&t, SmallNumbers::default()).suppressed(), 2);
+    /// ```
+    pub fn suppressed(&self) -> usize {
+        self.cells().iter().filter(|c| c.is_suppressed()).count()
+    }
+
     fn cells(&self) -> [Cell; 5] {
         [
             self.women,
@@ -130,9 +143,8 @@ impl PublishedIndicators {
     pub fn suppressed(&self) -> usize {
         std::iter::once(&self.grand_total)
             .chain(self.indicators.iter().filter_map(|i| i.value.as_ref()))
-            .flat_map(PublishedTally::cells)
-            .filter(|c| c.is_suppressed())
-            .count()
+            .map(PublishedTally::suppressed)
+            .sum()
     }
 
     /// A Markdown table of the indicators computed from participants, with the
