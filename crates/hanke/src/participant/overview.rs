@@ -112,13 +112,6 @@ impl ParticipantOverview {
 
     /// A few lines of text for a terminal.
     pub fn to_text(&self) -> String {
-        let list = |t: &[(&str, usize)]| {
-            t.iter()
-                .filter(|(c, n)| *c != "unknown" || *n > 0)
-                .map(|(c, n)| format!("{c} {n}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
         let mut s = String::new();
         let _ = writeln!(
             s,
@@ -129,17 +122,19 @@ impl ParticipantOverview {
             self.ltu_definition.source(),
             self.ltu_definition.verification().label()
         );
-        let _ = writeln!(s, "  by gender: {}", list(&self.by_gender));
-        let _ = writeln!(s, "  by age group: {}", list(&self.by_age_group));
-        let _ = writeln!(
-            s,
-            "  left {}: employed {}, in education or training {}, job searching {}, qualification {}, none of these {}",
-            self.left,
-            self.employment,
-            self.education_or_training,
-            self.job_searching,
-            self.qualification,
-            self.no_result
+        write_groups_and_leavers(
+            &mut s,
+            &0,
+            &self.by_gender,
+            &self.by_age_group,
+            [
+                &self.left,
+                &self.employment,
+                &self.education_or_training,
+                &self.job_searching,
+                &self.qualification,
+                &self.no_result,
+            ],
         );
         s
     }
@@ -219,6 +214,33 @@ impl ParticipantOverview {
     }
 }
 
+/// The lines both overviews print alike: the gender and age-group breakdowns
+/// (`unknown` left out where it is `zero`) and where the leavers went —
+/// `[left, employed, in education or training, job searching, qualification,
+/// none of these]`.
+fn write_groups_and_leavers<T: std::fmt::Display + PartialEq>(
+    s: &mut String,
+    zero: &T,
+    by_gender: &[(&str, T)],
+    by_age_group: &[(&str, T)],
+    leavers: [&T; 6],
+) {
+    let list = |t: &[(&str, T)]| {
+        t.iter()
+            .filter(|(c, n)| *c != "unknown" || n != zero)
+            .map(|(c, n)| format!("{c} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let _ = writeln!(s, "  by gender: {}", list(by_gender));
+    let _ = writeln!(s, "  by age group: {}", list(by_age_group));
+    let [left, employed, education, searching, qualification, none] = leavers;
+    let _ = writeln!(
+        s,
+        "  left {left}: employed {employed}, in education or training {education}, job searching {searching}, qualification {qualification}, none of these {none}"
+    );
+}
+
 fn count(n: usize) -> u64 {
     u64::try_from(n).unwrap_or(u64::MAX)
 }
@@ -226,32 +248,78 @@ fn count(n: usize) -> u64 {
 impl PublishedOverview {
     /// A few lines of text, with the legend of `..`.
     pub fn to_text(&self) -> String {
-        let list = |t: &[(&str, Cell)]| {
-            t.iter()
-                .filter(|(c, n)| *c != "unknown" || *n != Cell::Shown(0))
-                .map(|(c, n)| format!("{c} {n}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
         let mut s = String::new();
         let _ = writeln!(
             s,
             "  participants {} ({} complete); long-term unemployed at entry {}",
             self.total, self.complete, self.long_term_unemployed
         );
-        let _ = writeln!(s, "  by gender: {}", list(&self.by_gender));
-        let _ = writeln!(s, "  by age group: {}", list(&self.by_age_group));
-        let _ = writeln!(
-            s,
-            "  left {}: employed {}, in education or training {}, job searching {}, qualification {}, none of these {}",
-            self.left,
-            self.employment,
-            self.education_or_training,
-            self.job_searching,
-            self.qualification,
-            self.no_result
+        write_groups_and_leavers(
+            &mut s,
+            &Cell::Shown(0),
+            &self.by_gender,
+            &self.by_age_group,
+            [
+                &self.left,
+                &self.employment,
+                &self.education_or_training,
+                &self.job_searching,
+                &self.qualification,
+                &self.no_result,
+            ],
         );
         let _ = writeln!(s, "  {}", self.policy.legend_en());
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::participant::synthetic::duuniin_coaching;
+    use crate::programme::ProgrammePeriod;
+    use crate::rulebook::Rulebook;
+
+    #[test]
+    fn both_overviews_print_the_same_lines_with_their_own_cells() {
+        let rules = Rulebook::for_period(ProgrammePeriod::Period2014To2020)
+            .and_then(Rulebook::participants)
+            .expect("the 2014 rules");
+        let o = ParticipantOverview::new(rules, &duuniin_coaching());
+        assert_eq!(
+            o.to_text(),
+            "  participants 29 (29 complete); long-term unemployed at entry 16 \
+             (Commission ESF monitoring and evaluation guidance (2015), Annex D (unverified))\n\
+             \x20 by gender: woman 14, man 15\n\
+             \x20 by age group: below_25 7, 25_54 18, above_54 4\n\
+             \x20 left 29: employed 6, in education or training 8, job searching 15, \
+             qualification 0, none of these 2\n"
+        );
+        assert_eq!(
+            o.for_publication(SmallNumbers::default()).to_text(),
+            "  participants 29 (29 complete); long-term unemployed at entry 16\n\
+             \x20 by gender: woman 14, man 15\n\
+             \x20 by age group: below_25 .., 25_54 18, above_54 ..\n\
+             \x20 left 29: employed .., in education or training .., job searching 15, \
+             qualification 0, none of these ..\n\
+             \x20 .. = fewer than 10 people, or hidden so that such a count cannot be worked out (PUB-SMALL-001)\n"
+        );
+        // An `unknown` gender is printed where it is not zero.
+        let mut people = duuniin_coaching();
+        if let Some(p) = people.first_mut() {
+            p.entry.gender = None;
+        }
+        let o = ParticipantOverview::new(rules, &people);
+        assert!(
+            o.to_text()
+                .contains("by gender: woman 14, man 14, unknown 1\n"),
+            "{}",
+            o.to_text()
+        );
+        let public = o.for_publication(SmallNumbers::default()).to_text();
+        assert!(
+            public.contains("by gender: woman .., man 14, unknown ..\n"),
+            "{public}"
+        );
     }
 }
