@@ -202,9 +202,8 @@ fn main() -> ExitCode {
             }
         };
         if quality {
-            let people = inputs.participants.clone().unwrap_or_default();
             let mut input = QualityInput::new(&project, cut_off);
-            input.participants = &people;
+            input.participants = inputs.participants.as_deref().unwrap_or_default();
             input.lines = &lines;
             input.activities = inputs.activities.as_ref();
             println!(
