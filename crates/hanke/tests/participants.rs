@@ -388,3 +388,45 @@ fn participant_records_round_trip_through_their_json() {
     assert_eq!(back, without_codes);
     assert!(back.iter().any(|p| p.exit.is_some()));
 }
+
+#[test]
+fn a_stray_quote_is_a_rejection_of_the_lines_it_joins_never_a_silent_loss() {
+    // A quote opened on line 3 closes on line 5: three physical lines would be
+    // one record. The rejection names both lines; the account counts them all.
+    let csv = "participant_id,entry_date\n\
+               P1,2016-03-01\n\
+               P2,\"2016-03-01\n\
+               P3,2016-03-01\n\
+               P4\",2016-03-01\n\
+               P5,2016-03-01\n";
+    let (people, r) = read_participants_csv(csv.as_bytes(), ImportOptions::default()).unwrap();
+    let ids: Vec<String> = people.iter().map(|p| p.id.to_string()).collect();
+    assert_eq!(ids, ["P1", "P5"]);
+    assert_eq!((r.rows_read, r.accepted, r.rejected), (3, 2, 1));
+    assert_eq!((r.lines, r.blank_lines, r.record_lines), (6, 0, 5));
+    assert!(r.is_balanced());
+    let f = &r.rejections[0];
+    assert_eq!(
+        (f.rule_id, f.line, f.end_line),
+        ("IMP-CSV-001", Some(3), Some(5))
+    );
+    assert!(f.message_en.contains("line 5"), "{}", f.message_en);
+    assert!(f.to_string().contains("at lines 3–5"), "{f}");
+}
+
+#[test]
+fn an_unclosed_quote_rejects_its_own_line_and_no_other() {
+    let mut csv = String::from("participant_id,entry_date\nP0,\"2016-03-01\n");
+    for i in 1..1000 {
+        csv.push_str(&format!("P{i},2016-03-01\n"));
+    }
+    let (people, r) = read_participants_csv(csv.as_bytes(), ImportOptions::default()).unwrap();
+    assert_eq!(people.len(), 999);
+    assert_eq!((r.rows_read, r.accepted, r.rejected), (1000, 999, 1));
+    assert_eq!((r.lines, r.record_lines), (1001, 1000));
+    assert!(r.is_balanced());
+    assert_eq!(
+        (r.rejections[0].line, r.rejections[0].end_line),
+        (Some(2), None)
+    );
+}

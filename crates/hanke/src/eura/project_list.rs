@@ -90,6 +90,10 @@ impl Column {
 /// the work per row; rows beyond it are rejected).
 const MAX_EXTRA_FIELDS: usize = 8;
 
+/// The most empty fields at the end of a row that can be padding: the raw
+/// export ends rows in `,,;` (two).
+const MAX_PADDING: usize = 4;
+
 /// One project of the list — *hankelistan rivi*.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -263,20 +267,39 @@ pub struct ListImportReport {
     pub accepted: u64,
     /// Rows rejected.
     pub rejected: u64,
-    /// Accepted rows that had unquoted commas and were read by joining fields.
+    /// Accepted rows that had unquoted commas and were read by joining fields
+    /// (each has an `EURA-LIST-002` finding saying which reading was taken).
     pub realigned: u64,
+    /// Accepted rows with empty fields past the header's width at the end
+    /// (the raw export's `,,;`): padding, not data.
+    pub padded: u64,
+    /// Rows quoted as a whole line that were read unwrapped (each has an
+    /// `EURA-LIST-003` finding).
+    pub unwrapped: u64,
     /// Why rows were rejected: one finding per problem, each with line and column.
     pub rejections: Vec<Finding>,
-    /// Findings on accepted rows (joined fields), with their lines.
+    /// Findings on accepted rows (joined fields, unwrapped lines), with their lines.
     pub findings: Vec<Finding>,
     /// Blank lines skipped.
     pub blank_lines: u64,
+    /// Physical lines of the file (a line ends in `\n`, `\r\n` or a lone `\r`).
+    pub lines: u64,
+    /// Lines of the data rows, accepted or rejected (a row that a stray quote
+    /// ran on over several lines counts each of them).
+    pub record_lines: u64,
 }
 
 impl ListImportReport {
-    /// Whether every row is accounted for: read = accepted + rejected.
+    /// Whether every row and every line is accounted for: rows read =
+    /// accepted + rejected, and lines = the header + blank lines + the lines
+    /// of every row.
     pub fn is_balanced(&self) -> bool {
         self.accepted.checked_add(self.rejected) == Some(self.rows_read)
+            && Some(self.lines)
+                == self
+                    .blank_lines
+                    .checked_add(self.record_lines)
+                    .and_then(|n| n.checked_add(1))
     }
 
     /// The lines of the rejected rows, in order, each once.
@@ -351,24 +374,35 @@ impl ProjectList {
         let columns = header_columns(&header, header_line)?;
         let mut list = ProjectList::default();
         loop {
-            let line = match records.read() {
+            let result = records.read();
+            let line = match result {
                 Ok(Some(line)) => line,
                 Ok(None) => break,
                 Err(ReadError::Syntax { line, error }) => {
                     list.report.rows_read = list.report.rows_read.saturating_add(1);
-                    list.reject(
-                        line,
-                        vec![(
-                            rules::CSV_MALFORMED,
-                            "row",
-                            error.describe(),
-                            format!(
-                                "rivin lainausmerkit ovat virheelliset: {}",
-                                error.describe()
-                            ),
-                            format!("radens citattecken är felaktiga: {}", error.describe()),
-                        )],
-                    );
+                    // A row the raw export quoted as a whole line is a row.
+                    let unwrapped = error
+                        .last_line()
+                        .is_none()
+                        .then(|| unwrap_line(records.line_bytes(), delimiter))
+                        .flatten();
+                    match unwrapped {
+                        Some(fields) => list.read_unwrapped(line, &columns, fields),
+                        None => list.reject(
+                            line,
+                            error.last_line(),
+                            vec![(
+                                rules::CSV_MALFORMED,
+                                "row",
+                                error.describe(),
+                                format!(
+                                    "rivin lainausmerkit ovat virheelliset: {}",
+                                    error.describe_fi()
+                                ),
+                                format!("radens citattecken är felaktiga: {}", error.describe_sv()),
+                            )],
+                        ),
+                    }
                     continue;
                 }
                 Err(ReadError::Io { line, error }) => {
@@ -382,6 +416,7 @@ impl ProjectList {
             let Some(fields) = fields_of(&records) else {
                 list.reject(
                     line,
+                    None,
                     vec![(
                         rules::CSV_INVALID_UTF8,
                         "row",
@@ -392,9 +427,20 @@ impl ProjectList {
                 );
                 continue;
             };
-            list.read_row(line, &columns, fields);
+            // A single field holding the delimiters: a whole line in quotes
+            // without the raw export's `;` after them.
+            if fields.len() == 1 && columns.len() > 1 {
+                if let Some(inner) = unwrap_line(records.line_bytes(), delimiter) {
+                    list.read_unwrapped(line, &columns, inner);
+                    continue;
+                }
+            }
+            list.read_row(line, &columns, fields, None);
         }
         list.report.blank_lines = records.blank_lines;
+        list.report.lines = records.lines();
+        // The header is a record of the reader's, not a row.
+        list.report.record_lines = records.record_lines().saturating_sub(1);
         Ok(list)
     }
 
@@ -408,32 +454,75 @@ impl ProjectList {
         ProjectList::read(std::io::BufReader::new(file))
     }
 
-    fn reject(&mut self, line: u64, problems: Vec<Problem>) {
+    fn reject(&mut self, line: u64, last_line: Option<u64>, problems: Vec<Problem>) {
         self.report.rejected = self.report.rejected.saturating_add(1);
         for (rule, path, en, fi, sv) in problems {
-            self.report
-                .rejections
-                .push(Finding::new(&rule, path, en, fi).with_sv(sv).at_line(line));
+            self.report.rejections.push(
+                Finding::new(&rule, path, en, fi)
+                    .with_sv(sv)
+                    .at_lines(line, last_line.unwrap_or(line)),
+            );
         }
     }
 
-    #[allow(
-        clippy::arithmetic_side_effects,
-        reason = "n > expected is checked first; field offsets sum widths that add up to n"
-    )]
-    fn read_row(&mut self, line: u64, columns: &[Column], fields: Vec<String>) {
+    /// A row read from inside its quotes ([`unwrap_line`]): read as any row,
+    /// with a finding that says so.
+    fn read_unwrapped(&mut self, line: u64, columns: &[Column], inner: Unwrapped) {
+        let note = if inner.strict {
+            (
+                "the row was quoted as a whole line with its inner quotes doubled; read unwrapped".to_string(),
+                "rivi oli kokonaan lainausmerkeissä ja sen sisäiset lainausmerkit kahdennettu; luettu ilman niitä".to_string(),
+                "raden var citerad som helhet med sina inre citattecken dubblerade; läst utan dem".to_string(),
+            )
+        } else {
+            (
+                "the row was quoted as a whole line with its inner quotes doubled; read unwrapped, and the quotes left inside it are kept as written".to_string(),
+                "rivi oli kokonaan lainausmerkeissä ja sen sisäiset lainausmerkit kahdennettu; luettu ilman niitä, ja jäljelle jääneet lainausmerkit säilytetty sellaisinaan".to_string(),
+                "raden var citerad som helhet med sina inre citattecken dubblerade; läst utan dem, och citattecknen som finns kvar behålls som de är skrivna".to_string(),
+            )
+        };
+        self.read_row(line, columns, inner.fields, Some(note));
+    }
+
+    /// Reads a row's fields: as they are when they fit the header; else every
+    /// way of taking empty fields at the end as padding and joining extra
+    /// fields into the text columns, and the row only if exactly one of those
+    /// readings gives valid values everywhere without moving a number into a
+    /// text column. `unwrapped` is the note of a row read from inside quotes.
+    fn read_row(
+        &mut self,
+        line: u64,
+        columns: &[Column],
+        fields: Vec<String>,
+        unwrapped: Option<(String, String, String)>,
+    ) {
         let n = fields.len();
         let expected = columns.len();
+        let accept_unwrapped = |list: &mut ProjectList| {
+            if let Some((en, fi, sv)) = &unwrapped {
+                list.report.unwrapped = list.report.unwrapped.saturating_add(1);
+                list.report.findings.push(
+                    Finding::new(&rules::EURA_LIST_UNWRAPPED, "row", en.clone(), fi.clone())
+                        .with_sv(sv.clone())
+                        .at_line(line),
+                );
+            }
+        };
         if n == expected {
             match parse_row(line, columns, &fields) {
-                Ok(row) => self.accept(row),
-                Err(problems) => self.reject(line, problems),
+                Ok(row) => {
+                    accept_unwrapped(self);
+                    self.accept(row);
+                }
+                Err(problems) => self.reject(line, None, problems),
             }
             return;
         }
-        if n < expected || n - expected > MAX_EXTRA_FIELDS {
+        let extra = n.saturating_sub(expected);
+        if n < expected || extra > MAX_EXTRA_FIELDS.saturating_add(MAX_PADDING) {
             self.reject(
                 line,
+                None,
                 vec![shifted(
                     format!("{n} fields where the header has {expected}"),
                     format!("{n} kenttää, otsikossa {expected}"),
@@ -442,62 +531,50 @@ impl ProjectList {
             );
             return;
         }
-        // More fields than columns: try every way of joining extra fields into
-        // the free-text columns; read the row only if exactly one gives valid values.
-        let mut readings: Vec<(ProjectListRow, Vec<Column>)> = Vec::new();
-        for widths in compositions(columns, n - expected) {
-            let mut joined = Vec::with_capacity(expected);
-            let mut at = 0;
-            for w in &widths {
-                let part = fields
-                    .get(at..at + w)
-                    .map(|p| p.join(","))
-                    .unwrap_or_default();
-                joined.push(part);
-                at += w;
-            }
-            if let Ok(row) = parse_row(line, columns, &joined) {
-                let split: Vec<Column> = columns
-                    .iter()
-                    .zip(&widths)
-                    .filter(|(_, w)| **w > 1)
-                    .map(|(c, _)| *c)
-                    .collect();
-                readings.push((row, split));
-            }
-        }
-        match readings.len() {
-            1 => {
-                if let Some((row, split)) = readings.pop() {
-                    let cols = split
-                        .iter()
-                        .map(|c| c.header())
-                        .collect::<Vec<_>>()
-                        .join(", ");
+        let readings = readings(line, columns, &fields);
+        match readings.as_slice() {
+            [only] => {
+                let reading = only.clone();
+                accept_unwrapped(self);
+                if reading.joined.is_empty() {
+                    self.report.padded = self.report.padded.saturating_add(1);
+                } else {
+                    let (en, fi, sv) = reading.describe(n, expected);
                     self.report.findings.push(
-                        Finding::new(
-                            &rules::EURA_LIST_REALIGNED,
-                            "row",
-                            format!("{n} fields where the header has {expected}: unquoted commas in {cols}, read by joining them"),
-                            format!("{n} kenttää, otsikossa {expected}: lainausmerkittömiä pilkkuja sarakkeessa {cols}, luettu yhdistämällä"),
-                        )
-                        .with_sv(format!("{n} fält där rubrikraden har {expected}: kommatecken utan citattecken i {cols}, lästa genom sammanslagning"))
-                        .at_line(line),
+                        Finding::new(&rules::EURA_LIST_REALIGNED, "row", en, fi)
+                            .with_sv(sv)
+                            .at_line(line),
                     );
                     self.report.realigned = self.report.realigned.saturating_add(1);
-                    self.accept(row);
+                    if reading.padding > 0 {
+                        self.report.padded = self.report.padded.saturating_add(1);
+                    }
                 }
+                self.accept(reading.row);
             }
-            0 => self.reject(line, vec![shifted(
-                format!("{n} fields where the header has {expected}, and no joining of the text columns gives valid values"),
-                format!("{n} kenttää, otsikossa {expected}, eikä tekstisarakkeiden yhdistäminen anna kelvollisia arvoja"),
-                format!("{n} fält där rubrikraden har {expected}, och ingen sammanslagning av textkolumnerna ger giltiga värden"),
+            [] => self.reject(line, None, vec![shifted(
+                format!("{n} fields where the header has {expected}, and no reading of them (empty fields at the end as padding, unquoted commas in the text columns) gives valid values without moving a number into a text column"),
+                format!("{n} kenttää, otsikossa {expected}, eikä mikään luentatapa (tyhjät kentät lopussa täytteenä, lainausmerkittömät pilkut tekstisarakkeissa) anna kelvollisia arvoja siirtämättä numeroa tekstisarakkeeseen"),
+                format!("{n} fält där rubrikraden har {expected}, och ingen läsning av dem (tomma fält i slutet som utfyllnad, kommatecken utan citattecken i textkolumnerna) ger giltiga värden utan att flytta ett tal till en textkolumn"),
             )]),
-            k => self.reject(line, vec![shifted(
-                format!("{n} fields where the header has {expected}, and {k} different joinings of the text columns would be valid; not guessed"),
-                format!("{n} kenttää, otsikossa {expected}, ja {k} eri yhdistämistapaa olisi kelvollinen; ei arvata"),
-                format!("{n} fält där rubrikraden har {expected}, och {k} olika sammanslagningar av textkolumnerna vore giltiga; ingen gissas"),
-            )]),
+            several => {
+                let k = several.len();
+                let list = |lang: usize| {
+                    several
+                        .iter()
+                        .map(|r| {
+                            let (en, fi, sv) = r.joins();
+                            [en, fi, sv].into_iter().nth(lang).unwrap_or_default()
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                };
+                self.reject(line, None, vec![shifted(
+                    format!("{n} fields where the header has {expected}, and {k} different readings would be valid ({}); not guessed", list(0)),
+                    format!("{n} kenttää, otsikossa {expected}, ja {k} eri luentatapaa olisi kelvollinen ({}); ei arvata", list(1)),
+                    format!("{n} fält där rubrikraden har {expected}, och {k} olika läsningar vore giltiga ({}); ingen gissas", list(2)),
+                )]);
+            }
         }
     }
 
@@ -690,6 +767,176 @@ impl PortfolioTable {
     }
 }
 
+/// One way of reading a row with more fields than the header.
+#[derive(Debug, Clone)]
+struct Reading {
+    row: ProjectListRow,
+    /// The text columns that joined fields: (column, fields joined, value).
+    joined: Vec<(Column, usize, String)>,
+    /// Empty fields at the end taken as padding.
+    padding: usize,
+}
+
+impl Reading {
+    /// The joins, e.g. `Toteuttajan nimi = "A, B" (2 fields)`, in English,
+    /// Finnish and Swedish.
+    fn joins(&self) -> (String, String, String) {
+        let mut parts = (Vec::new(), Vec::new(), Vec::new());
+        for (column, width, value) in &self.joined {
+            let h = column.header();
+            parts.0.push(format!("{h} = {value:?} ({width} fields)"));
+            parts.1.push(format!("{h} = {value:?} ({width} kenttää)"));
+            parts.2.push(format!("{h} = {value:?} ({width} fält)"));
+        }
+        if self.padding > 0 {
+            let p = self.padding;
+            parts
+                .0
+                .push(format!("{p} empty field(s) at the end as padding"));
+            parts
+                .1
+                .push(format!("{p} tyhjää kenttää lopussa täytteenä"));
+            parts
+                .2
+                .push(format!("{p} tomma fält i slutet som utfyllnad"));
+        }
+        (parts.0.join("; "), parts.1.join("; "), parts.2.join("; "))
+    }
+
+    /// What an `EURA-LIST-002` finding says of the reading taken.
+    fn describe(&self, n: usize, expected: usize) -> (String, String, String) {
+        let (en, fi, sv) = self.joins();
+        (
+            format!("{n} fields where the header has {expected}: unquoted commas, read as {en}"),
+            format!(
+                "{n} kenttää, otsikossa {expected}: lainausmerkittömiä pilkkuja, luettu näin: {fi}"
+            ),
+            format!(
+                "{n} fält där rubrikraden har {expected}: kommatecken utan citattecken, läst som {sv}"
+            ),
+        )
+    }
+}
+
+/// Every valid reading of a row with more fields than `columns`: `p` empty
+/// fields at the end as padding (0 up to as many as there are, at most
+/// [`MAX_PADDING`]), the rest joined into the text columns every way — except
+/// a reading that joins a number, a date or an empty field into a text column,
+/// which is never taken (a number is the money or the axis of another column,
+/// shifted; an empty field is padding or an empty cell).
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "p ≤ the trailing blanks ≤ n - expected; field offsets sum widths that add up to n - p"
+)]
+fn readings(line: u64, columns: &[Column], fields: &[String]) -> Vec<Reading> {
+    let n = fields.len();
+    let expected = columns.len();
+    let blanks_at_end = fields
+        .iter()
+        .rev()
+        .take_while(|f| f.trim().is_empty())
+        .count()
+        .min(n - expected)
+        .min(MAX_PADDING);
+    let mut out = Vec::new();
+    for padding in 0..=blanks_at_end {
+        let extra = n - expected - padding;
+        if extra > MAX_EXTRA_FIELDS {
+            continue;
+        }
+        'widths: for widths in compositions(columns, extra) {
+            let mut joined_fields = Vec::with_capacity(expected);
+            let mut joined = Vec::new();
+            let mut at = 0;
+            for (column, w) in columns.iter().zip(&widths) {
+                let parts = fields.get(at..at + w).unwrap_or_default();
+                // Joining a number, a date or nothing into a text column
+                // is a shifted row, never a name with a comma in it.
+                if *w > 1 && parts.iter().any(|p| p.trim().is_empty() || is_number(p)) {
+                    continue 'widths;
+                }
+                let value = parts.join(",");
+                if *w > 1 {
+                    joined.push((*column, *w, value.trim().to_string()));
+                }
+                joined_fields.push(value);
+                at += w;
+            }
+            if let Ok(row) = parse_row(line, columns, &joined_fields) {
+                out.push(Reading {
+                    row,
+                    joined,
+                    padding,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// A number or a date standing alone: `47394`, `40196.99`, `1.8.2016`.
+fn is_number(piece: &str) -> bool {
+    let t = piece.trim();
+    let digits = t.strip_prefix('-').unwrap_or(t);
+    (!digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && digits.bytes().any(|b| b.is_ascii_digit()))
+        || is_day_date(t)
+}
+
+/// The fields of a line the raw export quoted as a whole.
+#[derive(Debug)]
+struct Unwrapped {
+    fields: Vec<String>,
+    /// Whether the unwrapped line was well-formed CSV; if not, it was split at
+    /// its delimiters and the quotes in it kept as written.
+    strict: bool,
+}
+
+/// A raw-export line quoted as a whole — `"S20774,ESR,PIKKU-MUSTIKKA"""" - …,0,,";`
+/// — unwrapped: the text inside the outer quotes (a `;` after them is the line
+/// terminator), each doubled quote made one, then read as a line of its own
+/// (strictly; where that fails, split at the delimiters with quotes kept as
+/// text). `None` when the line is not one: no outer quotes, a quote inside
+/// that is not doubled, or no delimiter inside.
+fn unwrap_line(line: &[u8], delimiter: u8) -> Option<Unwrapped> {
+    let text = std::str::from_utf8(line).ok()?.trim_end();
+    let text = text.strip_suffix(';').unwrap_or(text).trim_end();
+    let inner = text.strip_prefix('"')?.strip_suffix('"')?;
+    let mut undoubled = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c == '"' && chars.next() != Some('"') {
+            return None;
+        }
+        undoubled.push(c);
+    }
+    let delimiter_char = char::from(delimiter);
+    if !undoubled.contains(delimiter_char) {
+        return None;
+    }
+    let mut reader = RecordReader::new(undoubled.as_bytes(), delimiter);
+    if let Ok(Some(_)) = reader.read() {
+        if let Some(fields) = fields_of(&reader) {
+            if matches!(reader.read(), Ok(None)) {
+                return Some(Unwrapped {
+                    fields,
+                    strict: true,
+                });
+            }
+        }
+    }
+    let mut fields: Vec<String> = undoubled
+        .split(delimiter_char)
+        .map(str::to_string)
+        .collect();
+    strip_terminator(&mut fields);
+    Some(Unwrapped {
+        fields,
+        strict: false,
+    })
+}
+
 fn shifted(en: String, fi: String, sv: String) -> Problem {
     (rules::EURA_LIST_SHIFTED_COLUMNS, "row", en, fi, sv)
 }
@@ -699,13 +946,17 @@ fn fields_of<R: BufRead>(records: &RecordReader<R>) -> Option<Vec<String>> {
     for i in 0..records.len() {
         out.push(String::from_utf8(records.field(i)?.to_vec()).ok()?);
     }
-    // A `;` ending the line is a terminator of a raw export, not data.
-    if let Some(last) = out.last_mut() {
+    strip_terminator(&mut out);
+    Some(out)
+}
+
+/// A `;` ending the line is a terminator of a raw export, not data.
+fn strip_terminator(fields: &mut [String]) {
+    if let Some(last) = fields.last_mut() {
         if let Some(stripped) = last.trim_end().strip_suffix(';') {
             *last = stripped.to_string();
         }
     }
-    Some(out)
 }
 
 fn header_columns(header: &[String], line: u64) -> Result<Vec<Column>, ListImportError> {

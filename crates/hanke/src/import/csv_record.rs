@@ -4,17 +4,166 @@
 //! The `csv` crate accepts malformed quoting silently (`"ab"c` reads as `abc`),
 //! and the import must say which line is broken and why, so this reader is
 //! strict: a quote inside an unquoted field, text after a closing quote and a
-//! quote left open at the end of the file are errors with the record's first
-//! line. Buffers are reused from record to record, so reading allocates only
-//! while they grow.
+//! quote left open are errors with the record's lines.
+//!
+//! **A record is one line.** The files hanke reads (participant records, the
+//! EURA project list) never hold a line break inside a value, so a quote left
+//! open at the end of a line is a broken line, not a value that goes on: where
+//! the quote closes on a later line, the lines from the first to that one are
+//! one rejected record ([`SyntaxError::SpansLines`], naming both lines); where
+//! it never closes, only the first line is rejected
+//! ([`SyntaxError::UnterminatedQuote`]) and the lines after it are read again
+//! as records of their own. Either way every physical line is accounted for:
+//! `lines == header + blank_lines + record_lines` ([`RecordReader::lines`]).
+//!
+//! Lines end in `\n`, `\r\n` or a lone `\r` (old spreadsheet exports). Buffers
+//! are reused from record to record, so reading allocates only while they grow.
 
+use std::collections::VecDeque;
 use std::io::BufRead;
+
+use serde::Serialize;
+
+/// The character encoding of a text file — *merkistö*.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Encoding {
+    /// UTF-8 (a byte-order mark at the start is skipped).
+    #[default]
+    Utf8,
+    /// Windows-1252, the "ANSI" encoding Excel uses on Finnish Windows when a
+    /// sheet is saved as plain CSV. Every byte is a character except the five
+    /// the code page leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D): a line
+    /// with one of those is not valid text and is rejected.
+    Windows1252,
+}
+
+impl Encoding {
+    /// The name used in reports and options: `utf-8`, `windows-1252`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Windows1252 => "windows-1252",
+        }
+    }
+
+    /// Reads `utf-8`/`utf8` or `windows-1252`/`cp1252`/`ansi`, any case.
+    ///
+    /// ```
+    /// use hanke::import::Encoding;
+    /// assert_eq!(Encoding::from_name("CP1252"), Some(Encoding::Windows1252));
+    /// assert_eq!(Encoding::from_name("latin-9"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Encoding> {
+        match name.trim().to_ascii_lowercase().replace('_', "-").as_str() {
+            "utf-8" | "utf8" => Some(Encoding::Utf8),
+            "windows-1252" | "cp1252" | "ansi" => Some(Encoding::Windows1252),
+            _ => None,
+        }
+    }
+
+    /// Guesses the encoding of a file's first bytes **only where it is
+    /// certain**: `Some(Windows1252)` when `sample` is not UTF-8 and every byte
+    /// outside ASCII is one of the letters Finnish and Swedish text uses in
+    /// Windows-1252 (å ä ö é ü š ž and their capitals) — in UTF-8 each of these
+    /// bytes would need a lead byte before it, and in the other single-byte
+    /// encodings a Finnish export could be in (ISO 8859-1 and -15) they are the
+    /// same letters. `Some(Utf8)` for UTF-8 text (an incomplete character at the
+    /// end of the sample is allowed); `None` when it cannot be told.
+    ///
+    /// ```
+    /// use hanke::import::Encoding;
+    /// assert_eq!(Encoding::detect(b"Aloitusp\xe4iv\xe4;Sukupuoli\n"), Some(Encoding::Windows1252));
+    /// assert_eq!(Encoding::detect("Aloituspäivä".as_bytes()), Some(Encoding::Utf8));
+    /// assert_eq!(Encoding::detect(b"x\x80y"), None); // the euro sign: not certain
+    /// ```
+    pub fn detect(sample: &[u8]) -> Option<Encoding> {
+        match std::str::from_utf8(sample) {
+            Ok(_) => return Some(Encoding::Utf8),
+            // Only a character cut at the end of the sample: UTF-8 so far.
+            Err(e) if e.error_len().is_none() => return Some(Encoding::Utf8),
+            Err(_) => {}
+        }
+        const LETTERS: [u8; 16] = [
+            0xC4, 0xC5, 0xD6, 0xE4, 0xE5, 0xF6, // Ä Å Ö ä å ö
+            0xC9, 0xE9, 0xDC, 0xFC, // É é Ü ü
+            0x8A, 0x9A, 0x8E, 0x9E, // Š š Ž ž
+            0xD5, 0xF5, // Õ õ (Estonian names)
+        ];
+        sample
+            .iter()
+            .all(|b| b.is_ascii() || LETTERS.contains(b))
+            .then_some(Encoding::Windows1252)
+    }
+}
+
+/// Windows-1252 bytes 0x80–0x9F as characters; `None` for the five undefined.
+/// Source: the Unicode Consortium's mapping `MAPPINGS/VENDORS/MICSFT/WINDOWS/CP1252.TXT`.
+const CP1252_HIGH: [Option<char>; 32] = [
+    Some('€'),
+    None,
+    Some('‚'),
+    Some('ƒ'),
+    Some('„'),
+    Some('…'),
+    Some('†'),
+    Some('‡'),
+    Some('ˆ'),
+    Some('‰'),
+    Some('Š'),
+    Some('‹'),
+    Some('Œ'),
+    None,
+    Some('Ž'),
+    None,
+    None,
+    Some('\u{2018}'),
+    Some('\u{2019}'),
+    Some('\u{201C}'),
+    Some('\u{201D}'),
+    Some('•'),
+    Some('–'),
+    Some('—'),
+    Some('˜'),
+    Some('™'),
+    Some('š'),
+    Some('›'),
+    Some('œ'),
+    None,
+    Some('ž'),
+    Some('Ÿ'),
+];
+
+/// `line` (Windows-1252) as UTF-8 in `out`. An undefined byte is kept as it
+/// is, which leaves the line invalid UTF-8: rejected, never guessed at.
+fn windows_1252_to_utf8(line: &[u8], out: &mut Vec<u8>) {
+    out.clear();
+    let mut utf8 = [0u8; 4];
+    for &b in line {
+        let c = match b {
+            0x00..=0x7F => {
+                out.push(b);
+                continue;
+            }
+            0x80..=0x9F => CP1252_HIGH.get(usize::from(b & 0x1F)).copied().flatten(),
+            _ => Some(char::from(b)),
+        };
+        match c {
+            Some(c) => out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes()),
+            None => out.push(b),
+        }
+    }
+}
 
 /// Detects `;` or `,` from the first line, without consuming it.
 pub(crate) fn detect_delimiter<R: BufRead>(src: &mut R) -> u8 {
     // Peek at what is buffered without consuming it.
     let buf = src.fill_buf().unwrap_or(&[]);
-    let line = buf.split(|b| *b == b'\n').next().unwrap_or(&[]);
+    let line = buf
+        .split(|b| *b == b'\n' || *b == b'\r')
+        .next()
+        .unwrap_or(&[]);
     let count = |d: u8| line.iter().filter(|b| **b == d).count();
     if count(b';') > count(b',') {
         b';'
@@ -30,8 +179,12 @@ pub(crate) enum SyntaxError {
     QuoteInUnquotedField { field: usize },
     /// Text after the closing `"` of a quoted field.
     TextAfterClosingQuote { field: usize },
-    /// A quoted field still open at the end of the file.
-    UnterminatedQuote,
+    /// A quote opened on the record's line and never closed before the end of
+    /// the file; only that line is rejected.
+    UnterminatedQuote { field: usize },
+    /// A quote opened on the first line closes on a later one: the lines
+    /// between were read as one record and are rejected together.
+    SpansLines { field: usize, last_line: u64 },
 }
 
 impl SyntaxError {
@@ -47,9 +200,64 @@ impl SyntaxError {
                     field.saturating_add(1)
                 )
             }
-            SyntaxError::UnterminatedQuote => {
-                "a quoted value is not closed before the end of the file".to_string()
-            }
+            SyntaxError::UnterminatedQuote { field } => format!(
+                "field {} opens a quote that is never closed; the line is rejected and the lines after it are read on their own",
+                field.saturating_add(1)
+            ),
+            SyntaxError::SpansLines { field, last_line } => format!(
+                "field {} opens a quote that closes only on line {last_line}, so the lines up to it would be one record; values never hold a line break, so they are rejected together: fix the quote",
+                field.saturating_add(1)
+            ),
+        }
+    }
+
+    pub(crate) fn describe_fi(self) -> String {
+        match self {
+            SyntaxError::QuoteInUnquotedField { field } => format!(
+                "kentässä {} on lainausmerkki (\") lainaamattoman arvon sisällä; lainaa koko arvo ja kahdenna sisemmät lainausmerkit",
+                field.saturating_add(1)
+            ),
+            SyntaxError::TextAfterClosingQuote { field } => format!(
+                "kentässä {} on tekstiä lopettavan lainausmerkin jälkeen",
+                field.saturating_add(1)
+            ),
+            SyntaxError::UnterminatedQuote { field } => format!(
+                "kentän {} lainausmerkkiä ei suljeta; rivi hylätään ja sitä seuraavat rivit luetaan erikseen",
+                field.saturating_add(1)
+            ),
+            SyntaxError::SpansLines { field, last_line } => format!(
+                "kentän {} lainausmerkki sulkeutuu vasta rivillä {last_line}, joten rivit siihen asti olisivat yksi tietue; arvoissa ei ole rivinvaihtoja, joten ne hylätään yhdessä: korjaa lainausmerkki",
+                field.saturating_add(1)
+            ),
+        }
+    }
+
+    pub(crate) fn describe_sv(self) -> String {
+        match self {
+            SyntaxError::QuoteInUnquotedField { field } => format!(
+                "fält {} har ett citattecken (\") i ett värde utan citattecken; citera hela värdet och dubblera de inre citattecknen",
+                field.saturating_add(1)
+            ),
+            SyntaxError::TextAfterClosingQuote { field } => format!(
+                "fält {} har text efter det avslutande citattecknet",
+                field.saturating_add(1)
+            ),
+            SyntaxError::UnterminatedQuote { field } => format!(
+                "fält {} öppnar ett citattecken som aldrig stängs; raden avvisas och raderna efter den läses var för sig",
+                field.saturating_add(1)
+            ),
+            SyntaxError::SpansLines { field, last_line } => format!(
+                "citattecknet i fält {} stängs först på rad {last_line}, så raderna dit skulle bli en post; värden har inga radbrytningar, så de avvisas tillsammans: rätta citattecknet",
+                field.saturating_add(1)
+            ),
+        }
+    }
+
+    /// The last line of the rejected record, where it is not the first.
+    pub(crate) fn last_line(self) -> Option<u64> {
+        match self {
+            SyntaxError::SpansLines { last_line, .. } => Some(last_line),
+            _ => None,
         }
     }
 }
@@ -101,9 +309,79 @@ enum State {
     QuoteInQuoted,
 }
 
+/// Runs the record state machine over one line from `state`: field bytes go
+/// to `data`, field ends to `ends`. The state at the end of the line, or the
+/// syntax error (the field it is in).
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "offsets inside the line: below its length"
+)]
+fn scan_line(
+    line: &[u8],
+    mut state: State,
+    delimiter: u8,
+    data: &mut Vec<u8>,
+    ends: &mut Vec<usize>,
+) -> Result<State, SyntaxError> {
+    let mut i = 0;
+    while let Some(rest) = line.get(i..).filter(|r| !r.is_empty()) {
+        let field = ends.len();
+        // Runs of ordinary bytes are copied whole; the state machine steps
+        // only on delimiters and quotes.
+        let run = match state {
+            State::FieldStart | State::Unquoted => find(rest, delimiter, b'"'),
+            State::Quoted => find(rest, b'"', b'"'),
+            State::QuoteInQuoted => 0,
+        };
+        if run > 0 {
+            data.extend_from_slice(rest.get(..run).unwrap_or(&[]));
+            if state == State::FieldStart {
+                state = State::Unquoted;
+            }
+            i += run;
+            continue;
+        }
+        let Some(&b) = rest.first() else { break };
+        i += 1;
+        match state {
+            State::FieldStart if b == b'"' => state = State::Quoted,
+            State::FieldStart | State::Unquoted if b == delimiter => {
+                ends.push(data.len());
+                state = State::FieldStart;
+            }
+            State::FieldStart | State::Unquoted => {
+                return Err(SyntaxError::QuoteInUnquotedField { field });
+            }
+            State::Quoted => state = State::QuoteInQuoted,
+            State::QuoteInQuoted if b == b'"' => {
+                data.push(b'"');
+                state = State::Quoted;
+            }
+            State::QuoteInQuoted if b == delimiter => {
+                ends.push(data.len());
+                state = State::FieldStart;
+            }
+            State::QuoteInQuoted => {
+                return Err(SyntaxError::TextAfterClosingQuote { field });
+            }
+        }
+    }
+    Ok(state)
+}
+
+/// How far past an open quote the reader looks for its closing one before it
+/// takes the quote as never closed (a bound on memory and work per line).
+const LOOKAHEAD_LINES: usize = 10_000;
+
 pub(crate) struct RecordReader<R> {
     src: R,
+    /// The current physical line, as UTF-8 where the encoding is known.
     line_buf: Vec<u8>,
+    /// The line as read, before decoding.
+    raw_buf: Vec<u8>,
+    /// Lines read ahead while looking for a closing quote and given back, to
+    /// be read again as records of their own (already counted in `lines`).
+    pending: VecDeque<Vec<u8>>,
     data: Vec<u8>,
     /// The record's fields as text, when the whole record is UTF-8: checked
     /// once per record, not once per field. Ping-pongs its buffer with `data`.
@@ -113,24 +391,59 @@ pub(crate) struct RecordReader<R> {
     /// The number of the next physical line to read, 1-based.
     next_line: u64,
     delimiter: u8,
+    encoding: Encoding,
     first: bool,
+    /// The last line ended in a lone `\r`: a `\n` right after it is part of
+    /// that line's end, not an empty line.
+    after_cr: bool,
+    /// Physical lines read from the source.
+    lines: u64,
     pub(crate) blank_lines: u64,
+    /// Lines of every record returned, well-formed or not (the header too).
+    record_lines: u64,
 }
 
 impl<R: BufRead> RecordReader<R> {
     pub(crate) fn new(src: R, delimiter: u8) -> RecordReader<R> {
+        RecordReader::with_encoding(src, delimiter, Encoding::Utf8)
+    }
+
+    pub(crate) fn with_encoding(src: R, delimiter: u8, encoding: Encoding) -> RecordReader<R> {
         RecordReader {
             src,
             line_buf: Vec::with_capacity(256),
+            raw_buf: Vec::new(),
+            pending: VecDeque::new(),
             data: Vec::with_capacity(256),
             text: String::new(),
             utf8: false,
             ends: Vec::with_capacity(32),
             next_line: 1,
             delimiter,
+            encoding,
             first: true,
+            after_cr: false,
+            lines: 0,
             blank_lines: 0,
+            record_lines: 0,
         }
+    }
+
+    /// Physical lines read so far: `blank_lines + record_lines` once the
+    /// reader has reached the end.
+    pub(crate) fn lines(&self) -> u64 {
+        self.lines
+    }
+
+    /// Lines of the records read so far (the header's included).
+    pub(crate) fn record_lines(&self) -> u64 {
+        self.record_lines
+    }
+
+    /// The last physical line read, as text bytes (for a reader that wants to
+    /// look at a rejected line as a whole).
+    pub(crate) fn line_bytes(&self) -> &[u8] {
+        &self.line_buf
     }
 
     /// The number of fields of the last record read.
@@ -138,7 +451,6 @@ impl<R: BufRead> RecordReader<R> {
         self.ends.len()
     }
 
-    /// The raw bytes of field `i` of the last record read.
     /// Where field `i` lies in the record's buffer.
     fn span(&self, i: usize) -> Option<std::ops::Range<usize>> {
         let end = *self.ends.get(i)?;
@@ -149,6 +461,7 @@ impl<R: BufRead> RecordReader<R> {
         Some(start..end)
     }
 
+    /// The raw bytes of field `i` of the last record read.
     pub(crate) fn field(&self, i: usize) -> Option<&[u8]> {
         let span = self.span(i)?;
         if self.utf8 {
@@ -183,40 +496,76 @@ impl<R: BufRead> RecordReader<R> {
         }
     }
 
+    /// Reads one physical line from the source into `raw_buf`, without its
+    /// end (`\n`, `\r\n` or `\r`); `false` at the end of the input.
+    fn read_physical(&mut self) -> std::io::Result<bool> {
+        self.raw_buf.clear();
+        let mut any = false;
+        loop {
+            let (taken, ended) = {
+                let buf = match self.src.fill_buf() {
+                    Ok(b) => b,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(e),
+                };
+                if buf.is_empty() {
+                    return Ok(any);
+                }
+                if self.after_cr {
+                    self.after_cr = false;
+                    if buf.first() == Some(&b'\n') {
+                        (1, None)
+                    } else {
+                        (0, None)
+                    }
+                } else {
+                    any = true;
+                    let i = find(buf, b'\n', b'\r');
+                    self.raw_buf.extend_from_slice(buf.get(..i).unwrap_or(buf));
+                    match buf.get(i) {
+                        Some(&end) => (i.saturating_add(1), Some(end)),
+                        None => (buf.len(), None),
+                    }
+                }
+            };
+            self.src.consume(taken);
+            if let Some(end) = ended {
+                self.after_cr = end == b'\r';
+                return Ok(true);
+            }
+        }
+    }
+
     fn read_line(&mut self) -> Result<bool, ReadError> {
-        self.line_buf.clear();
-        let n = self
-            .src
-            .read_until(b'\n', &mut self.line_buf)
-            .map_err(|error| ReadError::Io {
-                line: self.next_line,
-                error,
-            })?;
-        if n == 0 {
+        if let Some(line) = self.pending.pop_front() {
+            self.line_buf = line;
+            self.next_line = self.next_line.saturating_add(1);
+            return Ok(true);
+        }
+        let got = self.read_physical().map_err(|error| ReadError::Io {
+            line: self.next_line,
+            error,
+        })?;
+        if !got {
             return Ok(false);
         }
+        self.lines = self.lines.saturating_add(1);
         if self.first {
             self.first = false;
-            if self.line_buf.starts_with(&[0xEF, 0xBB, 0xBF]) {
-                self.line_buf.drain(..3);
+            if self.raw_buf.starts_with(&[0xEF, 0xBB, 0xBF]) {
+                self.raw_buf.drain(..3);
             }
         }
-        if self.line_buf.last() == Some(&b'\n') {
-            self.line_buf.pop();
-            if self.line_buf.last() == Some(&b'\r') {
-                self.line_buf.pop();
-            }
+        match self.encoding {
+            Encoding::Utf8 => std::mem::swap(&mut self.line_buf, &mut self.raw_buf),
+            Encoding::Windows1252 => windows_1252_to_utf8(&self.raw_buf, &mut self.line_buf),
         }
         self.next_line = self.next_line.saturating_add(1);
         Ok(true)
     }
 
-    /// Reads the next record; returns its first line number, or `None` at the end.
+    /// Reads the next record; returns its line number, or `None` at the end.
     /// Blank lines between records are skipped and counted.
-    #[allow(
-        clippy::arithmetic_side_effects,
-        reason = "offsets inside the line buffer: below its length"
-    )]
     pub(crate) fn read(&mut self) -> Result<Option<u64>, ReadError> {
         if self.utf8 {
             // Take the buffer back from the last record's text.
@@ -236,73 +585,83 @@ impl<R: BufRead> RecordReader<R> {
             }
             break line;
         };
-        let mut state = State::FieldStart;
-        loop {
-            let (line, data, ends) = (&self.line_buf, &mut self.data, &mut self.ends);
-            let delimiter = self.delimiter;
-            let mut i = 0;
-            while let Some(rest) = line.get(i..).filter(|r| !r.is_empty()) {
-                let field = ends.len();
-                // Runs of ordinary bytes are copied whole; the state machine
-                // steps only on delimiters and quotes.
-                let run = match state {
-                    State::FieldStart | State::Unquoted => find(rest, delimiter, b'"'),
-                    State::Quoted => find(rest, b'"', b'"'),
-                    State::QuoteInQuoted => 0,
-                };
-                if run > 0 {
-                    data.extend_from_slice(rest.get(..run).unwrap_or(&[]));
-                    if state == State::FieldStart {
-                        state = State::Unquoted;
-                    }
-                    i += run;
-                    continue;
-                }
-                let Some(&b) = rest.first() else { break };
-                i += 1;
-                match state {
-                    State::FieldStart if b == b'"' => state = State::Quoted,
-                    State::FieldStart | State::Unquoted if b == delimiter => {
-                        ends.push(data.len());
-                        state = State::FieldStart;
-                    }
-                    State::FieldStart | State::Unquoted => {
-                        return Err(ReadError::Syntax {
-                            line: start_line,
-                            error: SyntaxError::QuoteInUnquotedField { field },
-                        });
-                    }
-                    State::Quoted => state = State::QuoteInQuoted,
-                    State::QuoteInQuoted if b == b'"' => {
-                        data.push(b'"');
-                        state = State::Quoted;
-                    }
-                    State::QuoteInQuoted if b == delimiter => {
-                        ends.push(data.len());
-                        state = State::FieldStart;
-                    }
-                    State::QuoteInQuoted => {
-                        return Err(ReadError::Syntax {
-                            line: start_line,
-                            error: SyntaxError::TextAfterClosingQuote { field },
-                        });
-                    }
-                }
+        let scanned = scan_line(
+            &self.line_buf,
+            State::FieldStart,
+            self.delimiter,
+            &mut self.data,
+            &mut self.ends,
+        );
+        match scanned {
+            Err(error) => {
+                self.record_lines = self.record_lines.saturating_add(1);
+                Err(ReadError::Syntax {
+                    line: start_line,
+                    error,
+                })
             }
-            if state != State::Quoted {
+            Ok(State::Quoted) => self.open_quote(start_line),
+            Ok(_) => {
+                self.record_lines = self.record_lines.saturating_add(1);
                 self.ends.push(self.data.len());
                 self.seal();
-                return Ok(Some(start_line));
-            }
-            // A line break inside a quoted value belongs to the value.
-            self.data.push(b'\n');
-            if !self.read_line()? {
-                return Err(ReadError::Syntax {
-                    line: start_line,
-                    error: SyntaxError::UnterminatedQuote,
-                });
+                Ok(Some(start_line))
             }
         }
+    }
+
+    /// The record that starts on `start_line` leaves a quote open at the end
+    /// of the line: find where it would close, and reject accordingly (see
+    /// the module).
+    fn open_quote(&mut self, start_line: u64) -> Result<Option<u64>, ReadError> {
+        let field = self.ends.len();
+        // The record's own line stays at hand (`line_bytes`), whatever is read ahead.
+        let first = self.line_buf.clone();
+        let mut ahead: Vec<Vec<u8>> = Vec::new();
+        let mut state = State::Quoted;
+        while ahead.len() < LOOKAHEAD_LINES {
+            let line = self.next_line;
+            if !self.read_line()? {
+                break;
+            }
+            ahead.push(self.line_buf.clone());
+            self.data.clear();
+            self.ends.clear();
+            match scan_line(
+                &self.line_buf,
+                state,
+                self.delimiter,
+                &mut self.data,
+                &mut self.ends,
+            ) {
+                Ok(State::Quoted) => state = State::Quoted,
+                // Closed on this line (well-formed or not from there on).
+                _ => {
+                    let lines = line.saturating_sub(start_line).saturating_add(1);
+                    self.record_lines = self.record_lines.saturating_add(lines);
+                    self.line_buf = first;
+                    return Err(ReadError::Syntax {
+                        line: start_line,
+                        error: SyntaxError::SpansLines {
+                            field,
+                            last_line: line,
+                        },
+                    });
+                }
+            }
+        }
+        // Never closed: only the first line is rejected; the lines read
+        // ahead are read again as records of their own.
+        self.record_lines = self.record_lines.saturating_add(1);
+        self.next_line = start_line.saturating_add(1);
+        for line in ahead.into_iter().rev() {
+            self.pending.push_front(line);
+        }
+        self.line_buf = first;
+        Err(ReadError::Syntax {
+            line: start_line,
+            error: SyntaxError::UnterminatedQuote { field },
+        })
     }
 }
 
@@ -311,8 +670,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The reader as first written, a byte at a time: the reference the
-    /// run-copying reader must equal on any input.
+    /// The reader as first written, a byte at a time, on one line: the
+    /// reference the run-copying reader must equal on any input.
     fn reference(line: &[u8], delimiter: u8) -> Result<Vec<Vec<u8>>, SyntaxError> {
         let (mut fields, mut data) = (Vec::new(), Vec::new());
         let mut state = State::FieldStart;
@@ -345,10 +704,52 @@ mod tests {
             }
         }
         if state == State::Quoted {
-            return Err(SyntaxError::UnterminatedQuote);
+            return Err(SyntaxError::UnterminatedQuote {
+                field: fields.len(),
+            });
         }
         fields.push(data);
         Ok(fields)
+    }
+
+    /// Physical lines of `text`, counted independently of the reader: every
+    /// `\r\n`, lone `\r` and lone `\n` ends one, and text after the last end is
+    /// one more.
+    fn physical_lines(text: &[u8]) -> u64 {
+        let mut n = 0;
+        let mut i = 0;
+        while i < text.len() {
+            match text[i] {
+                b'\r' if text.get(i + 1) == Some(&b'\n') => {
+                    n += 1;
+                    i += 2;
+                    continue;
+                }
+                b'\r' | b'\n' => n += 1,
+                _ => {}
+            }
+            i += 1;
+        }
+        let ends_open = text.last().is_some_and(|b| *b != b'\n' && *b != b'\r');
+        n + u64::from(ends_open)
+    }
+
+    /// Each record read: its first line, and its fields or its error.
+    type Records = Vec<(u64, Result<Vec<String>, SyntaxError>)>;
+
+    /// Reads every record.
+    fn read_all(text: &[u8]) -> (Records, RecordReader<&[u8]>) {
+        let mut r = RecordReader::new(text, b',');
+        let mut out = Vec::new();
+        loop {
+            match r.read() {
+                Ok(Some(line)) => out.push((line, Ok(fields(&r)))),
+                Ok(None) => break,
+                Err(ReadError::Syntax { line, error }) => out.push((line, Err(error))),
+                Err(ReadError::Io { .. }) => unreachable!(),
+            }
+        }
+        (out, r)
     }
 
     proptest! {
@@ -385,6 +786,37 @@ mod tests {
                 prop_assert_eq!(got, reference(&line, delimiter));
             }
         }
+
+        /// Every physical line is accounted for — as blank, or as a line of
+        /// exactly one record — whatever quotes and line ends the text has;
+        /// records never hold a line break; a record's lines follow on from
+        /// the last one's.
+        #[test]
+        fn every_line_is_accounted_for(
+            text in proptest::collection::vec(
+                prop::sample::select(vec![b'a', b',', b'"', b'\n', b'\r', b' ']),
+                0..120,
+            ),
+        ) {
+            let (records, r) = read_all(&text);
+            prop_assert_eq!(r.lines(), physical_lines(&text));
+            prop_assert_eq!(r.lines(), r.blank_lines + r.record_lines());
+            let mut covered = 0u64;
+            let mut last = 0u64;
+            for (line, result) in &records {
+                prop_assert!(*line > last, "{line} after {last}");
+                let end = match result {
+                    Err(SyntaxError::SpansLines { last_line, .. }) => *last_line,
+                    _ => *line,
+                };
+                covered += end - line + 1;
+                last = end;
+                if let Ok(fields) = result {
+                    prop_assert!(fields.iter().all(|f| !f.contains(['\n', '\r'])));
+                }
+            }
+            prop_assert_eq!(covered, r.record_lines());
+        }
     }
 
     fn fields(r: &RecordReader<&[u8]>) -> Vec<String> {
@@ -394,22 +826,33 @@ mod tests {
     }
 
     #[test]
-    fn reads_rfc4180() {
-        let text = "\u{feff}a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\n\n\"multi\nline\",2,3\n";
+    fn reads_rfc4180_one_line_a_record() {
+        let text = "\u{feff}a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\n\n\"multi\nline\",2,3\nz,1,2\n";
         let mut r = RecordReader::new(text.as_bytes(), b',');
         assert_eq!(r.read().unwrap(), Some(1));
         assert_eq!(fields(&r), ["a", "b", "c"]);
         assert_eq!(r.read().unwrap(), Some(2));
         assert_eq!(fields(&r), ["x, y", "say \"hi\"", ""]);
-        assert_eq!(r.read().unwrap(), Some(4));
-        assert_eq!(fields(&r), ["multi\nline", "2", "3"]);
+        // A value with a line break is two lines rejected together.
+        assert!(matches!(
+            r.read(),
+            Err(ReadError::Syntax {
+                line: 4,
+                error: SyntaxError::SpansLines {
+                    field: 0,
+                    last_line: 5
+                }
+            })
+        ));
+        assert_eq!(r.read().unwrap(), Some(6));
+        assert_eq!(fields(&r), ["z", "1", "2"]);
         assert_eq!(r.read().unwrap(), None);
-        assert_eq!(r.blank_lines, 1);
+        assert_eq!((r.lines(), r.blank_lines, r.record_lines()), (6, 1, 5));
     }
 
     #[test]
     fn reports_bad_quoting_and_goes_on() {
-        let text = "a,b\"c\n\"ab\"c,d\nok,1\n\"open,2\n";
+        let text = "a,b\"c\n\"ab\"c,d\nok,1\n\"open,2\nnext,3\n";
         let mut r = RecordReader::new(text.as_bytes(), b',');
         assert!(matches!(
             r.read(),
@@ -427,13 +870,60 @@ mod tests {
         ));
         assert_eq!(r.read().unwrap(), Some(3));
         assert_eq!(fields(&r), ["ok", "1"]);
+        // Never closed: the line alone is rejected, the next read on its own.
         assert!(matches!(
             r.read(),
             Err(ReadError::Syntax {
                 line: 4,
-                error: SyntaxError::UnterminatedQuote
+                error: SyntaxError::UnterminatedQuote { field: 0 }
             })
         ));
+        assert_eq!(r.read().unwrap(), Some(5));
+        assert_eq!(fields(&r), ["next", "3"]);
         assert_eq!(r.read().unwrap(), None);
+        assert_eq!((r.lines(), r.record_lines()), (5, 5));
+    }
+
+    #[test]
+    fn a_stray_quote_closed_two_lines_later_rejects_the_three_lines() {
+        let text = "h1,h2\n\"x,1\nok,2\ny\",3\nz,4\n";
+        let (records, r) = read_all(text.as_bytes());
+        assert_eq!(records.len(), 3);
+        assert!(matches!(
+            records[1],
+            (
+                2,
+                Err(SyntaxError::SpansLines {
+                    field: 0,
+                    last_line: 4
+                })
+            )
+        ));
+        assert_eq!(records[2], (5, Ok(vec!["z".to_string(), "4".to_string()])));
+        assert_eq!((r.lines(), r.record_lines()), (5, 5));
+    }
+
+    #[test]
+    fn line_ends_of_every_kind() {
+        let text = "a,b\r1,2\r\n3,4\n\r\n5,6";
+        let (records, r) = read_all(text.as_bytes());
+        let lines: Vec<u64> = records.iter().map(|(l, _)| *l).collect();
+        assert_eq!(lines, [1, 2, 3, 5]);
+        assert_eq!((r.lines(), r.blank_lines), (5, 1));
+        assert_eq!(physical_lines(text.as_bytes()), 5);
+    }
+
+    #[test]
+    fn windows_1252() {
+        let mut out = Vec::new();
+        windows_1252_to_utf8(b"Aloitusp\xe4iv\xe4 \x80 \x96", &mut out);
+        assert_eq!(String::from_utf8(out.clone()).unwrap(), "Aloituspäivä € –");
+        windows_1252_to_utf8(b"x\x81", &mut out);
+        assert!(String::from_utf8(out).is_err());
+        let text = b"Sukupuoli;Kunta\nnainen;H\xe4meenlinna\n";
+        let mut r = RecordReader::with_encoding(&text[..], b';', Encoding::Windows1252);
+        r.read().unwrap();
+        r.read().unwrap();
+        assert_eq!(r.field_str(1), Some(Ok("Hämeenlinna")));
     }
 }

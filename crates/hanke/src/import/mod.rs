@@ -8,6 +8,7 @@
 pub(crate) mod csv_record;
 mod participants;
 
+pub use csv_record::Encoding;
 pub(crate) use participants::quote as csv_quote;
 pub use participants::{
     IdentityCodes, ImportError, ImportOptions, ImportReport, ParticipantCsvReader,

@@ -285,12 +285,25 @@ pub struct ImportReport {
     pub findings: Vec<Finding>,
     /// Blank lines skipped.
     pub blank_lines: u64,
+    /// Physical lines of the file, counted as they are read (a line ends in
+    /// `\n`, `\r\n` or a lone `\r`).
+    pub lines: u64,
+    /// Lines of the data rows, accepted or rejected (a row that a stray quote
+    /// ran on over several lines counts each of them).
+    pub record_lines: u64,
 }
 
 impl ImportReport {
-    /// Whether every row is accounted for: read = accepted + rejected.
+    /// Whether every row and every line is accounted for: rows read =
+    /// accepted + rejected, and lines = the header + blank lines + the lines
+    /// of every row.
     pub fn is_balanced(&self) -> bool {
         self.accepted.checked_add(self.rejected) == Some(self.rows_read)
+            && Some(self.lines)
+                == self
+                    .blank_lines
+                    .checked_add(self.record_lines)
+                    .and_then(|n| n.checked_add(1))
     }
 }
 
@@ -447,8 +460,16 @@ impl<R: BufRead> ParticipantCsvReader<R> {
 
     /// The final account.
     pub fn into_report(mut self) -> ImportReport {
-        self.report.blank_lines = self.records.blank_lines;
+        self.sync_lines();
         self.report
+    }
+
+    /// The line counts of the report from the record reader's.
+    fn sync_lines(&mut self) {
+        self.report.blank_lines = self.records.blank_lines;
+        self.report.lines = self.records.lines();
+        // The header is a record of the reader's, not a row.
+        self.report.record_lines = self.records.record_lines().saturating_sub(1);
     }
 
     fn reject(
@@ -492,19 +513,24 @@ impl<R: BufRead> ParticipantCsvReader<R> {
             let line = match self.records.read() {
                 Ok(Some(line)) => line,
                 Ok(None) => {
-                    self.report.blank_lines = self.records.blank_lines;
+                    self.sync_lines();
                     return Ok(None);
                 }
                 Err(ReadError::Syntax { line, error }) => {
                     self.report.rows_read = self.report.rows_read.saturating_add(1);
                     self.report.rejected = self.report.rejected.saturating_add(1);
-                    self.reject(
-                        line,
-                        &rules::CSV_MALFORMED,
-                        "",
-                        error.describe(),
-                        format!("rivin CSV-muoto on virheellinen: {}", error.describe()),
-                        format!("radens CSV-format är felaktigt: {}", error.describe()),
+                    self.report.rejections.push(
+                        Finding::new(
+                            &rules::CSV_MALFORMED,
+                            "",
+                            error.describe(),
+                            format!("rivin CSV-muoto on virheellinen: {}", error.describe_fi()),
+                        )
+                        .with_sv(format!(
+                            "radens CSV-format är felaktigt: {}",
+                            error.describe_sv()
+                        ))
+                        .at_lines(line, error.last_line().unwrap_or(line)),
                     );
                     continue;
                 }

@@ -85,6 +85,14 @@ pub struct Finding {
     /// The line of the file the data came from (1-based), for imported data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
+    /// The last line, where the data spans more than one line (a record that a
+    /// stray quote ran on over several lines).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_line: Option<u64>,
+    /// The row of a table the data came from, counted from 0 as data frames
+    /// count them (Arrow, polars, pandas input), where there is no file line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<u64>,
 }
 
 impl Finding {
@@ -110,6 +118,8 @@ impl Finding {
             message_fi: crate::ids::redact(&message_fi.into()).into_owned(),
             message_sv: None,
             line: None,
+            end_line: None,
+            row: None,
         }
     }
 
@@ -137,17 +147,53 @@ impl Finding {
         self.line = Some(line);
         self
     }
+
+    /// The same finding, located at lines `first` to `last` of the file (a
+    /// record spanning lines); `last` equal to `first` is one line.
+    ///
+    /// ```
+    /// use hanke::report::{Finding, rules};
+    /// let f = Finding::new(&rules::CSV_MALFORMED, "row", "a quote runs on", "lainausmerkki jatkuu").at_lines(3, 5);
+    /// assert_eq!(f.to_string(), "[error] IMP-CSV-001 at lines 3–5, row: a quote runs on");
+    /// ```
+    pub fn at_lines(mut self, first: u64, last: u64) -> Finding {
+        self.line = Some(first);
+        self.end_line = (last > first).then_some(last);
+        self
+    }
+
+    /// The same finding, located at `row` of a table (counted from 0).
+    ///
+    /// ```
+    /// use hanke::report::{Finding, rules};
+    /// let f = Finding::new(&rules::CSV_INVALID_VALUE, "gender", "unknown", "tuntematon").at_row(7);
+    /// assert_eq!(f.to_string(), "[error] IMP-CSV-003 at row 7, gender: unknown");
+    /// ```
+    pub fn at_row(mut self, row: u64) -> Finding {
+        self.row = Some(row);
+        self
+    }
 }
 
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(
+        match (self.line, self.end_line, self.row) {
+            (Some(line), Some(last), _) => write!(
+                f,
+                "[{}] {} at lines {}–{}, {}: {}",
+                self.severity, self.rule_id, line, last, self.path, self.message_en
+            ),
+            (Some(line), None, _) => write!(
                 f,
                 "[{}] {} at line {}, {}: {}",
                 self.severity, self.rule_id, line, self.path, self.message_en
             ),
-            None => write!(
+            (None, _, Some(row)) => write!(
+                f,
+                "[{}] {} at row {}, {}: {}",
+                self.severity, self.rule_id, row, self.path, self.message_en
+            ),
+            (None, _, None) => write!(
                 f,
                 "[{}] {} at {}: {}",
                 self.severity, self.rule_id, self.path, self.message_en
@@ -906,6 +952,20 @@ pub mod rules {
         source: Some("EURA 2014 project list (rakennerahastot.fi \"rahoitetut hankkeet\" export)"),
     };
 
+    /// `EURA-LIST-003`: a project-list row that the raw export wrapped in quotes
+    /// as a whole line (`"S20774,ESR,…,0,,";`), doubling the quotes inside it;
+    /// read unwrapped, with what it read in the report. Source: EURA 2014
+    /// project list (the os-data/eu-structural-funds copy of the rakennerahastot.fi
+    /// export, rows S20774, A70160, A70617 and others).
+    pub const EURA_LIST_UNWRAPPED: Rule = Rule {
+        id: "EURA-LIST-003",
+        severity: Severity::Info,
+        title_en: "row quoted as a whole line, read unwrapped",
+        title_fi: "kokonaan lainausmerkeissä oleva rivi luettu ilman niitä",
+        title_sv: "rad citerad som helhet, läst utan citattecknen",
+        source: Some("EURA 2014 project list (rakennerahastot.fi \"rahoitetut hankkeet\" export)"),
+    };
+
     /// `QST-UNK-001`: an answer to a question the questionnaire does not have
     /// (its data would be lost). hanke's own consistency check.
     pub const QUESTIONNAIRE_UNKNOWN_QUESTION: Rule = Rule {
@@ -985,7 +1045,7 @@ pub mod rules {
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use rules::*;
-    static ALL: [Rule; 71] = [
+    static ALL: [Rule; 72] = [
         FUNDING_NEGATIVE_AMOUNT,
         FUNDING_SOURCES_EXCEED_TOTAL,
         FUNDING_SOURCES_PARTIAL,
@@ -1054,6 +1114,7 @@ pub fn all_rules() -> &'static [Rule] {
         EURA_LABEL_REPEATED,
         EURA_LIST_SHIFTED_COLUMNS,
         EURA_LIST_REALIGNED,
+        EURA_LIST_UNWRAPPED,
         QUESTIONNAIRE_UNKNOWN_QUESTION,
         QUESTIONNAIRE_REQUIRED_UNANSWERED,
         QUESTIONNAIRE_RECORD_UNREADABLE,
