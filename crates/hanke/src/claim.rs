@@ -106,17 +106,45 @@ impl FundingDecision {
                 )
                 .with_sv(format!("EU- och statlig finansiering {public_grant} överstiger beslutets stöd {}", self.granted)));
             }
-            if let Ok(Some(total)) = plan.total(stage) {
-                if let Ok(share) = Rate::ratio(public_grant, total) {
-                    if share > self.support_rate {
-                        out.push(Finding::new(
-                            &rules::DECISION_RATE_EXCEEDED,
-                            format!("{path}.{}", stage.key()),
-                            format!("EU and state funding is {share} of the total; the decision's support rate is {}", self.support_rate),
-                            format!("EU- ja valtion rahoitus on {share} kokonaisuudesta; päätöksen tukiprosentti on {}", self.support_rate),
-                        )
-                        .with_sv(format!("EU- och statlig finansiering är {share} av totalen; beslutets stödandel är {}", self.support_rate)));
-                    }
+            // The share is of the plan's whole total: the stage's own, else
+            // (for the granted stage, whose plan may give only the EU and
+            // state line) the planned total the decision approved. A part of
+            // the sources is never taken for the total.
+            let total = match (plan.total(stage), stage) {
+                (Ok(Some(t)), _) => Some((t, None)),
+                (Ok(None), Stage::Granted) => match plan.total(Stage::Planned) {
+                    Ok(Some(t)) => Some((t, Some(Stage::Planned))),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let Some((total, basis)) = total.filter(|(t, _)| !t.is_zero()) else {
+                out.push(Finding::new(
+                    &rules::DECISION_RATE_UNCHECKED,
+                    format!("{path}.{}", stage.key()),
+                    format!("the support rate cannot be checked at the {} stage: the plan gives no total for it (only part of its sources)", stage.key()),
+                    format!("tukiprosenttia ei voi tarkistaa vaiheessa {}: suunnitelmassa ei ole sen kokonaissummaa (vain osa rahoituslähteistä)", stage.key()),
+                )
+                .with_sv(format!("stödandelen kan inte kontrolleras i skedet {}: planen anger ingen total för det (bara en del av källorna)", stage.key())));
+                continue;
+            };
+            if let Ok(share) = Rate::ratio(public_grant, total) {
+                if share > self.support_rate {
+                    let (of_en, of_fi, of_sv) = match basis {
+                        Some(_) => (
+                            " planned total",
+                            " suunnitellusta kokonaissummasta",
+                            " planerade totalen",
+                        ),
+                        None => (" total", " kokonaisuudesta", " totalen"),
+                    };
+                    out.push(Finding::new(
+                        &rules::DECISION_RATE_EXCEEDED,
+                        format!("{path}.{}", stage.key()),
+                        format!("EU and state funding is {share} of the{of_en} ({public_grant} of {total}); the decision's support rate is {}", self.support_rate),
+                        format!("EU- ja valtion rahoitus on {share}{of_fi} ({public_grant} / {total}); päätöksen tukiprosentti on {}", self.support_rate),
+                    )
+                    .with_sv(format!("EU- och statlig finansiering är {share} av den{of_sv} ({public_grant} av {total}); beslutets stödandel är {}", self.support_rate)));
                 }
             }
         }
@@ -278,6 +306,55 @@ mod tests {
             );
         let ids: Vec<_> = d.check_plan(&over, "p").iter().map(|f| f.rule_id).collect();
         assert_eq!(ids, ["FIN-DEC-001", "FIN-DEC-002"]);
+    }
+
+    /// Granted money only on the EU and state line: the share is of the plan's
+    /// real total (416 000 / 520 000 = exactly 80 %), not of the granted
+    /// lines' sum (which would be 100 %).
+    #[test]
+    fn the_support_rate_is_a_share_of_the_real_total() {
+        let d = FundingDecision::new(eur(416_000), Rate::percent(80)).unwrap();
+        let plan = FundingPlan::default()
+            .with_source(
+                FundingSource::EuAndState,
+                Amounts::default()
+                    .planned(eur(416_000))
+                    .granted(eur(416_000)),
+            )
+            .with_source(
+                FundingSource::Municipal,
+                Amounts::default().planned(eur(104_000)),
+            );
+        assert_eq!(d.check_plan(&plan, "p"), vec![]);
+        // 81 %: over the rate, and the message says of what total.
+        let d = FundingDecision::new(eur(500_000), Rate::percent(80)).unwrap();
+        let plan = FundingPlan::default()
+            .with_source(
+                FundingSource::EuAndState,
+                Amounts::default().granted(eur(421_200)),
+            )
+            .with_total(Amounts::default().planned(eur(520_000)));
+        let f = d.check_plan(&plan, "p");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].rule_id, "FIN-DEC-002");
+        assert!(
+            f[0].message_en
+                .contains("81,00 % of the planned total (421 200,00 € of 520 000,00 €)"),
+            "{}",
+            f[0].message_en
+        );
+        // No total anywhere: said, not checked against a part.
+        let plan = FundingPlan::default()
+            .with_source(
+                FundingSource::EuAndState,
+                Amounts::default().granted(eur(421_200)),
+            )
+            .with_source(
+                FundingSource::Municipal,
+                Amounts::default().realised(eur(1)),
+            );
+        let ids: Vec<_> = d.check_plan(&plan, "p").iter().map(|f| f.rule_id).collect();
+        assert_eq!(ids, ["FIN-DEC-003"]);
     }
 
     #[test]

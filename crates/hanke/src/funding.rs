@@ -292,11 +292,38 @@ impl FundingPlan {
     }
 
     /// The total of a stage: the declared total where there is one, else the sum of
-    /// the sources.
+    /// the sources — but only where they itemise the stage completely: every
+    /// source line with an amount at any stage has one at this stage, and the
+    /// plan declares no total at another stage (a plan that declares its total
+    /// names the sources it has, not necessarily all). A stage only some lines
+    /// fill (granted money on the EU and state line alone) has no total: its
+    /// sum would be a part taken for the whole.
+    ///
+    /// ```
+    /// use hanke::funding::{Amounts, FundingPlan, FundingSource, Stage};
+    /// let plan = FundingPlan::default()
+    ///     .with_source(FundingSource::EuAndState, Amounts::default().planned("416 000".parse()?).granted("416 000".parse()?))
+    ///     .with_source(FundingSource::Municipal, Amounts::default().planned("104 000".parse()?));
+    /// assert_eq!(plan.total(Stage::Planned)?.unwrap().to_string(), "520 000,00 €");
+    /// assert_eq!(plan.total(Stage::Granted)?, None);
+    /// # Ok::<(), hanke::MoneyError>(())
+    /// ```
     pub fn total(&self, stage: Stage) -> Result<Option<Money>, MoneyError> {
-        match self.total.get(stage) {
-            Some(t) => Ok(Some(t)),
-            None => self.sum_where(stage, |_| true),
+        if let Some(t) = self.total.get(stage) {
+            return Ok(Some(t));
+        }
+        let declared_elsewhere = !self.total.is_empty();
+        let complete = !declared_elsewhere
+            && self.sources.iter().all(|l| {
+                l.amounts.get(stage).is_some()
+                    || [Stage::Planned, Stage::Granted, Stage::Realised]
+                        .iter()
+                        .all(|s| l.amounts.get(*s).is_none())
+            });
+        if complete {
+            self.sum_where(stage, |_| true)
+        } else {
+            Ok(None)
         }
     }
 
@@ -654,7 +681,10 @@ mod tests {
         let got = plan.check("p");
         assert!(ids(&got).contains(&"FIN-SUM-001"));
         assert!(ids(&got).contains(&"FIN-PUB-002"));
-        assert!(plan.total(Stage::Planned).is_err());
+        // The sources' sum overflows: an error, not a panic (and, the plan
+        // declaring a total at another stage, the sum is not its total).
+        assert!(plan.sum_where(Stage::Planned, |_| true).is_err());
+        assert_eq!(plan.total(Stage::Planned).unwrap(), None);
     }
 
     #[test]

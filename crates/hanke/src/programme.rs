@@ -111,6 +111,38 @@ impl ProgrammePeriod {
             ProgrammePeriod::Period2021To2027 => (2021, 2027),
         }
     }
+
+    /// The eligibility window of the period's funds — the first and last day
+    /// expenditure may be incurred and, for simplified costs, the actions
+    /// behind them carried out: Reg. (EC) 1083/2006 Art 56(1) (1.1.2007–
+    /// 31.12.2015), Reg. (EU) 1303/2013 Art 65(2) and (4) (1.1.2014–31.12.2023),
+    /// Reg. (EU) 2021/1060 Art 63(2) (1.1.2021–31.12.2029). The window opens
+    /// earlier only for a programme submitted to the Commission before its
+    /// first day, which Finland's were not.
+    ///
+    /// ```
+    /// use hanke::programme::ProgrammePeriod;
+    /// let (from, to) = ProgrammePeriod::Period2014To2020.eligibility();
+    /// assert_eq!((from.to_string(), to.to_string()), ("2014-01-01".into(), "2023-12-31".into()));
+    /// ```
+    #[allow(clippy::missing_panics_doc, reason = "fixed calendar dates that exist")]
+    pub fn eligibility(self) -> (chrono::NaiveDate, chrono::NaiveDate) {
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default();
+        match self {
+            ProgrammePeriod::Period2007To2013 => (d(2007, 1, 1), d(2015, 12, 31)),
+            ProgrammePeriod::Period2014To2020 => (d(2014, 1, 1), d(2023, 12, 31)),
+            ProgrammePeriod::Period2021To2027 => (d(2021, 1, 1), d(2029, 12, 31)),
+        }
+    }
+
+    /// The source of [`Self::eligibility`].
+    pub fn eligibility_source(self) -> &'static str {
+        match self {
+            ProgrammePeriod::Period2007To2013 => "Reg. (EC) 1083/2006 Art 56(1)",
+            ProgrammePeriod::Period2014To2020 => "Reg. (EU) 1303/2013 Art 65(2)",
+            ProgrammePeriod::Period2021To2027 => "Reg. (EU) 2021/1060 Art 63(2)",
+        }
+    }
 }
 
 impl fmt::Display for ProgrammePeriod {

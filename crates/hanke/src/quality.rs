@@ -367,7 +367,9 @@ fn target_groups(
     let meets = |c: &TargetCriteria| -> Option<bool> {
         let age_ok = match (c.age_from, c.age_to) {
             (None, None) => Some(true),
-            (from, to) => age.map(|a| from.is_none_or(|f| a >= f) && to.is_none_or(|t| a <= t)),
+            (from, to) => age.map(|a| {
+                from.is_none_or(|f| a >= u32::from(f)) && to.is_none_or(|t| a <= u32::from(t))
+            }),
         };
         let status_ok = if c.labour_status.is_empty() {
             Some(true)

@@ -430,3 +430,71 @@ fn an_unclosed_quote_rejects_its_own_line_and_no_other() {
         (Some(2), None)
     );
 }
+
+/// Implausible values are findings with their own rules, never silent, and
+/// an impossible age still counts in its age group (on both computation
+/// paths), where before an age over 255 fell out of every group.
+#[test]
+fn implausible_values_are_findings() {
+    use chrono::NaiveDate;
+    use hanke::indicator::{Catalogue, CommonIndicators};
+    use hanke::participant::LabourStatus;
+    use hanke::participant::columns::ParticipantTable;
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    let r14 = rules(ProgrammePeriod::Period2014To2020);
+    let person = |id: &str, entry: NaiveDate, birth: NaiveDate| {
+        let mut p = Participant::new(id.parse().unwrap(), entry);
+        p.entry.birth_date = Some(birth);
+        p
+    };
+    let ids = |p: &Participant| -> Vec<&'static str> {
+        r14.check(p)
+            .iter()
+            .map(|f| f.rule_id)
+            .filter(|r| r.starts_with("PART-PLAUS"))
+            .collect()
+    };
+    for (year, expected) in [
+        (1764, "PART-PLAUS-001"),
+        (1065, "PART-PLAUS-001"),
+        (1850, "PART-PLAUS-001"),
+        (1915, "PART-PLAUS-002"),
+    ] {
+        let p = person("P1", d(2016, 3, 1), d(year, 1, 1));
+        assert_eq!(ids(&p), [expected], "{year}");
+        // The finding names the age, not the birth date.
+        let f = r14
+            .check(&p)
+            .into_iter()
+            .find(|f| f.rule_id == expected)
+            .unwrap();
+        assert!(
+            !f.message_en.contains(&year.to_string()),
+            "{}",
+            f.message_en
+        );
+    }
+    assert!(ids(&person("P1", d(2016, 3, 1), d(1965, 1, 1))).is_empty());
+    // 1916 for 2016: outside 2014–2020's eligibility window.
+    let p = person("P1", d(1916, 3, 1), d(1890, 1, 1));
+    assert_eq!(ids(&p), ["PART-PLAUS-003"]);
+    let mut p = person("P1", d(2016, 3, 1), d(1980, 1, 1));
+    p.entry.labour_status = Some(LabourStatus::Unemployed {
+        since: Some(d(1970, 1, 1)),
+    });
+    assert_eq!(ids(&p), ["PART-PLAUS-004"]);
+    // Born 1065: 951 at entry, counted among those above 54 (CO07) by the
+    // record path and the column path alike.
+    let mut p = person("P1", d(2016, 3, 1), d(1065, 1, 1));
+    p.entry.gender = Some(hanke::participant::Gender::Woman);
+    p.entry.labour_status = Some(LabourStatus::Employed);
+    p.entry.education = Some(hanke::classify::EducationLevel::Primary);
+    assert!(r14.is_complete(&p));
+    let records =
+        CommonIndicators::compute(Catalogue::Esf2014, r14, None, std::slice::from_ref(&p)).unwrap();
+    assert_eq!(records.get("CO07").unwrap().total(), 1);
+    let table = ParticipantTable::from_participants([&p]).unwrap();
+    let mut columns = CommonIndicators::new(Catalogue::Esf2014, r14, None).unwrap();
+    columns.add_columns(&table.columns()).unwrap();
+    assert_eq!(columns, records);
+}

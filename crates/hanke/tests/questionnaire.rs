@@ -87,11 +87,11 @@ fn the_questions_follow_the_period() {
 }
 
 const ANSWERS: [(&str, &str); 7] = [
-    ("entry_date", "2024-03-01"),
+    ("entry_date", "2023-03-01"),
     ("birth_date", "1990-05-05"),
     ("gender", "woman"),
     ("labour_status", "unemployed"),
-    ("unemployed_since", "2023-01-15"),
+    ("unemployed_since", "2022-01-15"),
     ("education", "3"),
     ("disability", "declined"),
 ];

@@ -150,11 +150,10 @@ fn ages_tested(measure: Measure) -> [Option<u16>; 2] {
     }
 }
 
-/// Every age a catalogue tests: its measures', 25 (the split of the
-/// Commission's long-term unemployment definition) and 256 (past the largest
-/// age `age_on` gives, a `u8`).
+/// Every age a catalogue tests: its measures' and 25 (the split of the
+/// Commission's long-term unemployment definition).
 fn catalogue_ages(catalogue: Catalogue) -> Vec<u16> {
-    let mut ages = vec![25, 256];
+    let mut ages = vec![25];
     for i in catalogue.indicators() {
         ages.extend(ages_tested(i.measure).into_iter().flatten());
     }
@@ -683,9 +682,10 @@ impl CommonIndicators {
         let isced = &s.isced;
         let isced_known = ev & mask_where(isced, |i| i >= 0);
 
-        // Age at entry, as `age_on`: unknown when born after entry or older than 255.
+        // Age at entry, as `age_on`: unknown only when born after entry (an
+        // implausible age is a finding of the rules, and counts in its group).
         let at_least_age = |n: u16| t.column(n).and_then(|j| at_least.get(j)).copied();
-        let age_known = birth_valid & born_by_entry & !at_least_age(256).unwrap_or(0);
+        let age_known = birth_valid & born_by_entry;
 
         // Completeness, field by field as the period requires.
         let municipality = c

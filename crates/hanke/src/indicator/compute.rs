@@ -161,18 +161,18 @@ pub struct CommonIndicators {
 
 /// What the rules say about one record, computed once per record.
 pub(super) struct Facts {
-    age: Option<u8>,
-    unemployed: bool,
-    inactive: bool,
-    inactive_not_in_education: bool,
-    employed: bool,
-    ltu: bool,
-    isced: Option<u8>,
+    pub(super) age: Option<u32>,
+    pub(super) unemployed: bool,
+    pub(super) inactive: bool,
+    pub(super) inactive_not_in_education: bool,
+    pub(super) employed: bool,
+    pub(super) ltu: bool,
+    pub(super) isced: Option<u8>,
     /// The result upon leaving; no category for those who had not left by the cut-off.
-    upon_leaving: ResultCategories,
-    follow_up_employed: bool,
-    improved: bool,
-    disadvantaged: bool,
+    pub(super) upon_leaving: ResultCategories,
+    pub(super) follow_up_employed: bool,
+    pub(super) improved: bool,
+    pub(super) disadvantaged: bool,
 }
 
 impl CommonIndicators {
@@ -419,11 +419,14 @@ pub(super) fn holds(measure: Measure, p: &Participant, f: &Facts) -> bool {
         Measure::Inactive => f.inactive,
         Measure::InactiveNotInEducation => f.inactive_not_in_education,
         Measure::Employed => f.employed,
-        Measure::AgeBelow(n) => f.age.is_some_and(|a| a < n),
-        Measure::AgeFrom(n) => f.age.is_some_and(|a| a >= n),
-        Measure::AgeBetween(lo, hi) => f.age.is_some_and(|a| (lo..=hi).contains(&a)),
+        Measure::AgeBelow(n) => f.age.is_some_and(|a| a < u32::from(n)),
+        Measure::AgeFrom(n) => f.age.is_some_and(|a| a >= u32::from(n)),
+        Measure::AgeBetween(lo, hi) => f
+            .age
+            .is_some_and(|a| (u32::from(lo)..=u32::from(hi)).contains(&a)),
         Measure::OlderUnemployedOrInactiveNotInEducation(n) => {
-            f.age.is_some_and(|a| a >= n) && (f.unemployed || f.inactive_not_in_education)
+            f.age.is_some_and(|a| a >= u32::from(n))
+                && (f.unemployed || f.inactive_not_in_education)
         }
         Measure::Isced(lo, hi) => f.isced.is_some_and(|i| (lo..=hi).contains(&i)),
         Measure::JoblessHousehold => household.is_some_and(|h| h.jobless),
@@ -453,7 +456,9 @@ pub(super) fn holds(measure: Measure, p: &Participant, f: &Facts) -> bool {
         Measure::DisadvantagedPositiveUponLeaving => f.disadvantaged && r.any(),
         Measure::EmployedSixMonths => f.follow_up_employed,
         Measure::ImprovedSixMonths => f.improved,
-        Measure::OlderEmployedSixMonths(n) => f.age.is_some_and(|a| a >= n) && f.follow_up_employed,
+        Measure::OlderEmployedSixMonths(n) => {
+            f.age.is_some_and(|a| a >= u32::from(n)) && f.follow_up_employed
+        }
         Measure::DisadvantagedEmployedSixMonths => f.disadvantaged && f.follow_up_employed,
     }
 }

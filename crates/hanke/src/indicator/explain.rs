@@ -16,9 +16,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::catalogue::{Catalogue, Indicator, Measure};
-use super::compute::{CommonIndicators, IndicatorError, Tally, holds};
+use super::compute::{CommonIndicators, Facts, IndicatorError, Tally, holds};
 use crate::participant::{
-    Field, Gender, LtuDefinition, Participant, ParticipantId, ParticipantRules, Pseudonym,
+    Answer, Field, Gender, LabourStatus, LtuDefinition, Participant, ParticipantId,
+    ParticipantRules, Pseudonym,
 };
 use crate::programme::ProgrammePeriod;
 
@@ -149,7 +150,7 @@ impl CommonIndicators {
                         Outcome::Counted
                     } else {
                         Outcome::NotMet {
-                            reason: why_not(indicator.measure, p, cut_off, rules),
+                            reason: why_not(indicator.measure, p, &facts, cut_off, rules),
                         }
                     }
                 };
@@ -181,21 +182,57 @@ impl CommonIndicators {
     }
 }
 
-/// The part of the condition a complete record fails, as far as it can be
-/// named from the record; otherwise the indicator's definition stands.
+/// The part of the condition a record fails, named from the record's own
+/// values and the facts the computation derived from them — the same facts
+/// [`holds`] tested, so that the reason is the one that kept it out.
 fn why_not(
     measure: Measure,
     p: &Participant,
+    f: &Facts,
     cut_off: NaiveDate,
     rules: &ParticipantRules,
 ) -> String {
     let left = p.exit.as_ref().filter(|x| x.date <= cut_off);
+    let status = || {
+        p.entry
+            .labour_status
+            .map_or("no labour-market status recorded".to_string(), |s| {
+                format!("labour-market status at entry: {}", s.code())
+            })
+    };
+    let age = || {
+        f.age.map_or(
+            "age at entry unknown (no birth date, or born after entry)".to_string(),
+            |a| format!("age at entry {a}"),
+        )
+    };
     let upon_leaving = || {
         left.and_then(|x| rules.result_upon_leaving_known_by(x, cut_off).situation)
             .map_or("no situation upon leaving recorded".to_string(), |s| {
                 format!("situation upon leaving: {}", s.code())
             })
     };
+    let answer = |what: &str, a: Option<Answer>| match a {
+        Some(a) => format!("{what}: answered {}", a.code()),
+        None => format!("{what}: not answered"),
+    };
+    let household = |what: &str| match p.entry.household {
+        Some(h) => format!(
+            "{what}: household jobless {}, dependent children {}, single adult {}",
+            h.jobless, h.dependent_children, h.single_adult
+        ),
+        None => "household situation not recorded".to_string(),
+    };
+    let not_disadvantaged = "no disadvantage answered yes at entry".to_string();
+    let follow_up = || match p.follow_up.as_ref().filter(|x| x.date <= cut_off) {
+        Some(x) => match x.employed {
+            Some(true) => format!("employed at the follow-up on {}", x.date),
+            Some(false) => format!("not employed at the follow-up on {}", x.date),
+            None => format!("employment not recorded at the follow-up on {}", x.date),
+        },
+        None => "no follow-up recorded by the cut-off".to_string(),
+    };
+    let d = &p.entry.disadvantages;
     match measure {
         // Results upon leaving and six months after need an exit by the cut-off.
         Measure::JobSearchingUponLeaving { .. }
@@ -211,29 +248,114 @@ fn why_not(
         {
             "not left by the cut-off".to_string()
         }
+        Measure::JobSearchingUponLeaving {
+            inactive_at_entry_only: true,
+        } if !f.inactive => format!("not inactive at entry ({})", status()),
         Measure::JobSearchingUponLeaving { .. }
         | Measure::EducationUponLeaving
-        | Measure::QualificationUponLeaving
         | Measure::EmploymentUponLeaving => upon_leaving(),
+        Measure::QualificationUponLeaving => match left.and_then(|x| x.qualification_gained) {
+            Some(false) => "no qualification gained upon leaving".to_string(),
+            None => "qualification upon leaving not recorded".to_string(),
+            Some(true) => upon_leaving(),
+        },
+        Measure::DisadvantagedPositiveUponLeaving if !f.disadvantaged => not_disadvantaged,
+        Measure::DisadvantagedPositiveUponLeaving => {
+            format!(
+                "disadvantaged, but no positive result upon leaving ({})",
+                upon_leaving()
+            )
+        }
+        Measure::ImprovedSixMonths if !f.employed => {
+            format!(
+                "an improvement counts only for people employed at entry ({})",
+                status()
+            )
+        }
+        Measure::ImprovedSixMonths => match p.follow_up.as_ref().filter(|x| x.date <= cut_off) {
+            Some(x) => format!("no improvement recorded at the follow-up on {}", x.date),
+            None => "no follow-up recorded by the cut-off".to_string(),
+        },
+        Measure::OlderEmployedSixMonths(n) if f.age.is_none_or(|a| a < u32::from(n)) => {
+            format!("not {n} or older at entry ({})", age())
+        }
+        Measure::DisadvantagedEmployedSixMonths if !f.disadvantaged => not_disadvantaged,
         Measure::EmployedSixMonths
-        | Measure::ImprovedSixMonths
         | Measure::OlderEmployedSixMonths(_)
-        | Measure::DisadvantagedEmployedSixMonths
-            if p.follow_up.as_ref().is_none_or(|f| f.date > cut_off) =>
+        | Measure::DisadvantagedEmployedSixMonths => follow_up(),
+        Measure::AgeBelow(n) => format!("not below {n} at entry ({})", age()),
+        Measure::AgeFrom(n) => format!("not {n} or older at entry ({})", age()),
+        Measure::AgeBetween(lo, hi) => format!("not {lo}–{hi} at entry ({})", age()),
+        Measure::Unemployed => format!("not unemployed at entry ({})", status()),
+        Measure::LongTermUnemployed => match p.entry.labour_status {
+            Some(LabourStatus::Unemployed { since: Some(since) }) => format!(
+                "unemployed at entry, but not long-term: unemployed since {since}, {} at entry; long-term is {}",
+                age(),
+                ltu_rule(rules.ltu)
+            ),
+            Some(LabourStatus::Unemployed { since: None }) => {
+                "unemployed at entry, but the start of unemployment is not recorded".to_string()
+            }
+            _ => format!("not unemployed at entry ({})", status()),
+        },
+        Measure::Inactive => format!("not inactive at entry ({})", status()),
+        Measure::InactiveNotInEducation if f.inactive => {
+            "inactive at entry, but in education or training".to_string()
+        }
+        Measure::InactiveNotInEducation => format!("not inactive at entry ({})", status()),
+        Measure::Employed => format!("not employed or self-employed at entry ({})", status()),
+        Measure::OlderUnemployedOrInactiveNotInEducation(n)
+            if f.age.is_none_or(|a| a < u32::from(n)) =>
         {
-            "no follow-up recorded by the cut-off".to_string()
+            format!("not {n} or older at entry ({})", age())
         }
-        Measure::AgeBelow(n) => format!("not below {n} at entry"),
-        Measure::AgeFrom(n) => format!("not {n} or older at entry"),
-        Measure::AgeBetween(lo, hi) => format!("not {lo}–{hi} at entry"),
-        Measure::Unemployed | Measure::LongTermUnemployed => {
-            "not unemployed (as defined) at entry".to_string()
+        Measure::OlderUnemployedOrInactiveNotInEducation(_) => format!(
+            "neither unemployed nor inactive and out of education at entry ({})",
+            status()
+        ),
+        Measure::Isced(lo, hi) => match f.isced {
+            Some(i) => format!("ISCED {i} at entry, not ISCED {lo}–{hi}"),
+            None => "education level not recorded, or unknown".to_string(),
+        },
+        Measure::JoblessHousehold => household("not a jobless household"),
+        Measure::JoblessHouseholdWithChildren => {
+            household("not a jobless household with dependent children")
         }
-        Measure::Inactive | Measure::InactiveNotInEducation => {
-            "not inactive (as defined) at entry".to_string()
+        Measure::SingleAdultWithChildren => {
+            household("not a single-adult household with dependent children")
         }
-        Measure::Employed => "not employed at entry".to_string(),
-        _ => "the condition of the definition does not hold".to_string(),
+        Measure::MigrantForeignBackgroundMinority => format!(
+            "no yes to foreign background, third-country nationality or minority ({}; {}; {})",
+            answer("foreign background", d.foreign_background),
+            answer("third-country national", d.third_country_national),
+            answer("minority", d.minority)
+        ),
+        Measure::ForeignBackgroundOrMinority => format!(
+            "no yes to foreign background or minority ({}; {})",
+            answer("foreign background", d.foreign_background),
+            answer("minority", d.minority)
+        ),
+        Measure::Disability => answer("disability", d.disability),
+        Measure::ThirdCountryNational => answer("third-country national", d.third_country_national),
+        Measure::ForeignBackground => answer("foreign background", d.foreign_background),
+        Measure::Minority => answer("minority", d.minority),
+        Measure::Homeless => answer("homeless or housing exclusion", d.homeless),
+        Measure::OtherDisadvantaged => answer("other disadvantage", d.other_disadvantaged),
+        // Every record counts in the total; rural areas and entities are not
+        // explained (explain refuses them), so these arms are not reached.
+        Measure::Total | Measure::Rural | Measure::Entity => {
+            "not computed from participant records".to_string()
+        }
+    }
+}
+
+/// The definition of long-term unemployment in words.
+fn ltu_rule(ltu: LtuDefinition) -> &'static str {
+    match ltu {
+        LtuDefinition::AgeDependent => {
+            "more than 6 months of unemployment below 25, more than 12 months from 25"
+        }
+        LtuDefinition::RegisteredTwelveMonths => "12 months or more as a registered jobseeker",
     }
 }
 

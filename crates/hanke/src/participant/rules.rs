@@ -84,8 +84,8 @@ pub struct AgeGroup {
 
 impl AgeGroup {
     /// Whether `age` falls in the group.
-    pub fn contains(&self, age: u8) -> bool {
-        age >= self.min && self.max.is_none_or(|m| age <= m)
+    pub fn contains(&self, age: u32) -> bool {
+        age >= u32::from(self.min) && self.max.is_none_or(|m| age <= u32::from(m))
     }
 }
 
@@ -159,7 +159,7 @@ impl LtuDefinition {
     /// assert!(!AgeDependent.is_long_term(25, d(2024, 1, 15), d(2024, 7, 16)));
     /// assert!(RegisteredTwelveMonths.is_long_term(20, d(2023, 7, 16), d(2024, 7, 16)));
     /// ```
-    pub fn is_long_term(self, age_at_entry: u8, since: NaiveDate, entry: NaiveDate) -> bool {
+    pub fn is_long_term(self, age_at_entry: u32, since: NaiveDate, entry: NaiveDate) -> bool {
         match self {
             LtuDefinition::AgeDependent => {
                 let months = if age_at_entry < 25 { 6 } else { 12 };
@@ -178,8 +178,9 @@ impl LtuDefinition {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Derived {
-    /// Age in whole years on the entry date.
-    pub age_at_entry: Option<u8>,
+    /// Age in whole years on the entry date (any age: an implausible one is
+    /// a finding of [`ParticipantRules::check`], not a missing value).
+    pub age_at_entry: Option<u32>,
     /// The period's age group.
     pub age_group: Option<&'static AgeGroup>,
     /// Long-term unemployed at entry, by the rulebook's definition; `Some(false)`
@@ -429,7 +430,7 @@ pub(crate) static ESF_PLUS_2021: ParticipantRules = ParticipantRules {
     clippy::arithmetic_side_effects,
     reason = "years of chrono's calendar (±262 143): far inside i32"
 )]
-pub(crate) fn age_on(birth: NaiveDate, day: NaiveDate) -> Option<u8> {
+pub(crate) fn age_on(birth: NaiveDate, day: NaiveDate) -> Option<u32> {
     if birth > day {
         return None;
     }
@@ -437,7 +438,7 @@ pub(crate) fn age_on(birth: NaiveDate, day: NaiveDate) -> Option<u8> {
     if (day.month(), day.day()) < (birth.month(), birth.day()) {
         years -= 1;
     }
-    u8::try_from(years).ok()
+    u32::try_from(years).ok()
 }
 
 impl ParticipantRules {
@@ -464,7 +465,7 @@ impl ParticipantRules {
     }
 
     /// The age group of an age at entry.
-    pub fn age_group(&self, age: u8) -> Option<&'static AgeGroup> {
+    pub fn age_group(&self, age: u32) -> Option<&'static AgeGroup> {
         self.age_groups.iter().find(|g| g.contains(age))
     }
 
@@ -493,7 +494,7 @@ impl ParticipantRules {
     pub(crate) fn long_term_unemployed_at(
         &self,
         p: &Participant,
-        age_at_entry: Option<u8>,
+        age_at_entry: Option<u32>,
     ) -> Option<bool> {
         match p.entry.labour_status? {
             LabourStatus::Unemployed { since } => {
@@ -501,11 +502,85 @@ impl ParticipantRules {
                 let age = match self.ltu {
                     LtuDefinition::AgeDependent => age_at_entry?,
                     // The register definition does not depend on age.
-                    LtuDefinition::RegisteredTwelveMonths => u8::MAX,
+                    LtuDefinition::RegisteredTwelveMonths => u32::MAX,
                 };
                 Some(self.ltu.is_long_term(age, since, p.entry.date))
             }
             _ => Some(false),
+        }
+    }
+
+    /// Plausibility (`PART-PLAUS-*`): ages at entry no one reaches or few do,
+    /// entries and exits outside the period's eligibility window,
+    /// unemployment that begins before birth.
+    fn check_plausibility(&self, p: &Participant, out: &mut Vec<Finding>) {
+        let at = |field: &str| format!("participants[{}].{field}", p.id);
+        let e = &p.entry;
+        if let Some(age) = e.birth_date.and_then(|b| age_on(b, e.date)) {
+            // The age, never the birth date itself: findings travel further
+            // than records.
+            if age > 122 {
+                out.push(
+                    Finding::new(
+                        &rules::PARTICIPANT_AGE_IMPOSSIBLE,
+                        at("entry.birth_date"),
+                        format!("{age} years old at entry by the birth date, older than anyone has lived (122); check the birth year"),
+                        format!("syntymäajan mukaan {age}-vuotias aloittaessa, vanhempi kuin kukaan on elänyt (122); tarkista syntymävuosi"),
+                    )
+                    .with_sv(format!("{age} år vid start enligt födelsedatumet, äldre än någon har levt (122); kontrollera födelseåret")),
+                );
+            } else if age >= 100 {
+                out.push(
+                    Finding::new(
+                        &rules::PARTICIPANT_AGE_IMPLAUSIBLE,
+                        at("entry.birth_date"),
+                        format!("{age} years old at entry by the birth date; check the birth year"),
+                        format!(
+                            "syntymäajan mukaan {age}-vuotias aloittaessa; tarkista syntymävuosi"
+                        ),
+                    )
+                    .with_sv(format!(
+                        "{age} år vid start enligt födelsedatumet; kontrollera födelseåret"
+                    )),
+                );
+            }
+        }
+        let (from, to) = self.period.eligibility();
+        let source = self.period.eligibility_source();
+        let dates = [
+            ("entry.date", Some(e.date)),
+            ("exit.date", p.exit.as_ref().map(|x| x.date)),
+        ];
+        for (field, date) in dates {
+            let Some(date) = date.filter(|d| *d < from || *d > to) else {
+                continue;
+            };
+            out.push(
+                Finding::new(
+                    &rules::PARTICIPANT_DATE_OUTSIDE_PERIOD,
+                    at(field),
+                    format!("{date} is outside {}'s eligibility window {from} – {to} ({source})", self.period),
+                    format!("{date} on kauden {} tukikelpoisuusajan {from} – {to} ulkopuolella ({source})", self.period),
+                )
+                .with_sv(format!("{date} ligger utanför periodens {} stödberättigande tid {from} – {to} ({source})", self.period)),
+            );
+        }
+        if let (Some(LabourStatus::Unemployed { since: Some(since) }), Some(birth)) =
+            (e.labour_status, e.birth_date)
+        {
+            if since < birth {
+                out.push(
+                    Finding::new(
+                        &rules::PARTICIPANT_UNEMPLOYED_BEFORE_BIRTH,
+                        at("entry.labour_status.since"),
+                        format!("unemployment begins {since}, before the birth date"),
+                        format!("työttömyys alkaa {since}, ennen syntymäaikaa"),
+                    )
+                    .with_sv(format!(
+                        "arbetslösheten börjar {since}, före födelsedatumet"
+                    )),
+                );
+            }
         }
     }
 
@@ -791,6 +866,7 @@ impl ParticipantRules {
                 );
             }
         }
+        self.check_plausibility(p, &mut out);
         if let Some(g) = e.gender.filter(|g| !self.accepts_gender(*g)) {
             out.push(
                 Finding::new(
@@ -1023,7 +1099,10 @@ mod tests {
         );
         assert!(findings[0].message_en.contains("grand total"));
         let f21 = ESF_PLUS_2021.check(&p);
-        assert!(f21[0].message_en.contains("not transmitted"));
+        let comp = f21.iter().find(|f| f.rule_id == "PART-COMP-001").unwrap();
+        assert!(comp.message_en.contains("not transmitted"));
+        // A 2016 entry is outside 2021–2027's eligibility window, and says so.
+        assert!(f21.iter().any(|f| f.rule_id == "PART-PLAUS-003"));
     }
 
     #[test]
@@ -1033,7 +1112,9 @@ mod tests {
         let f = ESF_2014.check(&p);
         assert!(f.iter().any(|f| f.rule_id == "PART-GENDER-001"));
         assert!(!ESF_2014.completeness(&p).is_complete());
-        assert!(ESF_PLUS_2021.check(&p).is_empty());
+        let mut q = person(d(2022, 1, 1), d(1980, 1, 1));
+        q.entry.gender = Some(Gender::NonBinary);
+        assert!(ESF_PLUS_2021.check(&q).is_empty());
     }
 
     #[test]

@@ -222,7 +222,7 @@ fn identity(
 ) -> Option<PersonalIdentityCode> {
     for _ in 0..64 {
         let birth = birth_at_age(rng, day, age);
-        if super::rules::age_on(birth, day) != u8::try_from(age).ok() {
+        if super::rules::age_on(birth, day) != Some(age) {
             continue;
         }
         // Register sex follows the individual number's parity (odd: male).

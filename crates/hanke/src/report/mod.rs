@@ -473,6 +473,19 @@ pub mod rules {
         source: Some("the project's funding decision (tukipäätös)"),
     };
 
+    /// `FIN-DEC-003`: the support rate of a funding decision could not be checked
+    /// at a stage, because the financing plan gives no total for it (its sources
+    /// itemise only part of the stage, and no total is declared). Said rather
+    /// than checked against a part of the sources taken for the whole.
+    pub const DECISION_RATE_UNCHECKED: Rule = Rule {
+        id: "FIN-DEC-003",
+        severity: Severity::Info,
+        title_en: "support rate not checked: no total for the stage",
+        title_fi: "tukiprosenttia ei tarkistettu: vaiheella ei ole kokonaissummaa",
+        title_sv: "stödandelen inte kontrollerad: skedet har ingen total",
+        source: Some("the project's funding decision (tukipäätös)"),
+    };
+
     /// `COST-HOURS-001`: hours declared for a person in a year above the hours the
     /// hourly rate was computed on (1 720 or its pro rata). Source: Reg. 1303/2013
     /// Art 68a(3); Reg. 2021/1060 Art 55.
@@ -619,6 +632,59 @@ pub mod rules {
         title_fi: "seurantatieto ilman lopetusta",
         title_sv: "uppföljning utan avslut",
         source: Some("Reg. 1304/2013 Annex I; Reg. 2021/1057 Annex I"),
+    };
+
+    /// `PART-PLAUS-001`: an age at entry above 122 years — older than anyone
+    /// whose age has been verified (Jeanne Calment, 122 years; Guinness World
+    /// Records) — so the birth date is wrong (a typo in the year: 1065 for
+    /// 1965). The record still counts in its age group; the finding says the
+    /// figure cannot be trusted until it is corrected.
+    pub const PARTICIPANT_AGE_IMPOSSIBLE: Rule = Rule {
+        id: "PART-PLAUS-001",
+        severity: Severity::Error,
+        title_en: "age at entry impossible (over 122)",
+        title_fi: "ikä aloittaessa mahdoton (yli 122)",
+        title_sv: "ålder vid start omöjlig (över 122)",
+        source: Some(
+            "stated reason: the oldest verified human age, 122 years (Guinness World Records)",
+        ),
+    };
+
+    /// `PART-PLAUS-002`: an age at entry of 100 to 122 years: possible, but in
+    /// an employment or inclusion project more likely a typo in the birth year.
+    pub const PARTICIPANT_AGE_IMPLAUSIBLE: Rule = Rule {
+        id: "PART-PLAUS-002",
+        severity: Severity::Warning,
+        title_en: "age at entry implausible (100 or over)",
+        title_fi: "ikä aloittaessa epäuskottava (100 tai yli)",
+        title_sv: "ålder vid start osannolik (100 eller över)",
+        source: Some(
+            "stated reason: centenarians in an employment or inclusion project are rare enough to check",
+        ),
+    };
+
+    /// `PART-PLAUS-003`: an entry or exit dated outside the eligibility window
+    /// of the period's funds (Reg. 1303/2013 Art 65(2): 1.1.2014–31.12.2023;
+    /// Reg. 2021/1060 Art 63(2): 1.1.2021–31.12.2029): not eligible, or a typo in
+    /// the year (1916 for 2016).
+    pub const PARTICIPANT_DATE_OUTSIDE_PERIOD: Rule = Rule {
+        id: "PART-PLAUS-003",
+        severity: Severity::Error,
+        title_en: "entry or exit outside the period's eligibility window",
+        title_fi: "aloitus tai lopetus kauden tukikelpoisuusajan ulkopuolella",
+        title_sv: "start eller avslut utanför periodens stödberättigande tid",
+        source: Some("Reg. (EU) 1303/2013 Art 65(2); Reg. (EU) 2021/1060 Art 63(2)"),
+    };
+
+    /// `PART-PLAUS-004`: unemployment recorded as beginning before the person
+    /// was born. Internal consistency.
+    pub const PARTICIPANT_UNEMPLOYED_BEFORE_BIRTH: Rule = Rule {
+        id: "PART-PLAUS-004",
+        severity: Severity::Error,
+        title_en: "unemployment begins before birth",
+        title_fi: "työttömyys alkaa ennen syntymää",
+        title_sv: "arbetslösheten börjar före födseln",
+        source: None,
     };
 
     /// `PART-DUP-001`: records of one person merged into one participant (first
@@ -1045,7 +1111,7 @@ pub mod rules {
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use rules::*;
-    static ALL: [Rule; 72] = [
+    static ALL: [Rule; 77] = [
         FUNDING_NEGATIVE_AMOUNT,
         FUNDING_SOURCES_EXCEED_TOTAL,
         FUNDING_SOURCES_PARTIAL,
@@ -1071,6 +1137,7 @@ pub fn all_rules() -> &'static [Rule] {
         COFINANCING_NOT_AGGREGATED,
         DECISION_GRANT_EXCEEDED,
         DECISION_RATE_EXCEEDED,
+        DECISION_RATE_UNCHECKED,
         HOURS_ABOVE_RATE_BASIS,
         PARTICIPANT_EXIT_BEFORE_ENTRY,
         PARTICIPANT_BORN_AFTER_ENTRY,
@@ -1084,6 +1151,10 @@ pub fn all_rules() -> &'static [Rule] {
         PARTICIPANT_FOLLOW_UP_TOO_EARLY,
         PARTICIPANT_FOLLOW_UP_WITHOUT_EXIT,
         PARTICIPANT_DUPLICATES_MERGED,
+        PARTICIPANT_AGE_IMPOSSIBLE,
+        PARTICIPANT_AGE_IMPLAUSIBLE,
+        PARTICIPANT_DATE_OUTSIDE_PERIOD,
+        PARTICIPANT_UNEMPLOYED_BEFORE_BIRTH,
         PARTICIPANT_DUPLICATES_DISAGREE,
         PARTICIPANT_EVENT_OUTSIDE_REFERENCE,
         ACTIVITY_BREAKDOWN_ABOVE_TOTAL,
