@@ -126,10 +126,19 @@ impl Attendance {
         }
     }
 
-    /// How many attended.
+    /// How many attended: each named person once, however often listed
+    /// (as [`Activity::record_attendance`] records them; the log's check
+    /// reports a repeated name, `ACT-NAMED-001`).
+    ///
+    /// ```
+    /// use hanke::activity::Attendance;
+    /// let a = Attendance::Named(vec!["P1".parse()?, "P1".parse()?, "P2".parse()?]);
+    /// assert_eq!(a.count(), 2);
+    /// # Ok::<(), hanke::participant::ParticipantError>(())
+    /// ```
     pub fn count(&self) -> u64 {
         match self {
-            Attendance::Named(ids) => ids.len() as u64,
+            Attendance::Named(ids) => ids.iter().collect::<BTreeSet<_>>().len() as u64,
             Attendance::HeadCount { total, .. } => *total,
         }
     }
@@ -417,6 +426,10 @@ pub enum Figure {
     },
     /// Nothing to compute from (no answers, no breakdowns).
     None,
+    /// The counts add up past the largest count hanke holds (2⁶⁴ − 1): the
+    /// data are wrong, and the log's check says where (`ACT-HEAD-002`). Never
+    /// a wrapped-around or capped number.
+    Overflow,
 }
 
 impl Figure {
@@ -427,7 +440,7 @@ impl Figure {
             Figure::Count { value } => (u128::from(value) * 10, 1),
             Figure::Percent { part, whole } => (u128::from(part) * 1000, u128::from(whole)),
             Figure::Mean { sum, n } => (u128::from(sum) * 10, u128::from(n)),
-            Figure::None => return None,
+            Figure::None | Figure::Overflow => return None,
         };
         if den == 0 {
             return None;
@@ -455,6 +468,7 @@ impl fmt::Display for Figure {
             (Figure::Count { value }, _) => write!(f, "{value}"),
             (Figure::Percent { .. }, Some(t)) => write!(f, "{},{} %", t / 10, t % 10),
             (Figure::Mean { .. }, Some(t)) => write!(f, "{},{}", t / 10, t % 10),
+            (Figure::Overflow, _) => f.write_str("overflow"),
             _ => f.write_str("–"),
         }
     }
@@ -481,6 +495,8 @@ impl ActivityLog {
 
     /// Reads the JSON form; errors name the field path.
     pub fn from_json_str(text: &str) -> Result<ActivityLog, ActivityError> {
+        crate::json::check_duplicate_keys(text)
+            .map_err(|e| ActivityError::Json(crate::errors::json_message(&e)))?;
         let de = &mut serde_json::Deserializer::from_str(text);
         serde_path_to_error::deserialize(de)
             .map_err(|e| ActivityError::Json(crate::errors::json_message(&e)))
@@ -499,14 +515,14 @@ impl ActivityLog {
 
     /// Computes a measure cumulatively to `cut_off` (`None`: everything).
     pub fn figure(&self, m: &ActivityMeasure, cut_off: Option<NaiveDate>) -> Figure {
-        let acts = self.selected(&m.kinds, cut_off);
+        let mut acts = self.selected(&m.kinds, cut_off);
         match &m.measure {
             Measure::Activities => Figure::Count {
                 value: acts.count() as u64,
             },
-            Measure::Attendances => Figure::Count {
-                value: acts.map(|a| a.attendance.count()).sum(),
-            },
+            Measure::Attendances => acts
+                .try_fold(0u64, |sum, a| sum.checked_add(a.attendance.count()))
+                .map_or(Figure::Overflow, |value| Figure::Count { value }),
             Measure::DistinctAttendees => {
                 let mut seen: BTreeSet<&ParticipantId> = BTreeSet::new();
                 for a in acts {
@@ -519,32 +535,36 @@ impl ActivityLog {
                 }
             }
             Measure::Share { category } => {
-                let (mut part, mut whole) = (0u64, 0u64);
+                let mut sums = Some((0u64, 0u64));
                 for a in acts {
                     if let Attendance::HeadCount { total, by } = &a.attendance {
                         if !by.is_empty() {
-                            part = part.saturating_add(by.get(category).copied().unwrap_or(0));
-                            whole = whole.saturating_add(*total);
+                            sums = sums.and_then(|(part, whole)| {
+                                Some((
+                                    part.checked_add(by.get(category).copied().unwrap_or(0))?,
+                                    whole.checked_add(*total)?,
+                                ))
+                            });
                         }
                     }
                 }
-                if whole == 0 {
-                    Figure::None
-                } else {
-                    Figure::Percent { part, whole }
+                match sums {
+                    None => Figure::Overflow,
+                    Some((_, 0)) => Figure::None,
+                    Some((part, whole)) => Figure::Percent { part, whole },
                 }
             }
             Measure::FeedbackMean => {
-                let (sum, n) = acts
+                let sums = acts
                     .filter_map(|a| a.feedback.as_ref())
                     .map(Feedback::sums)
-                    .fold((0u64, 0u64), |(s, n), (a, b)| {
-                        (s.saturating_add(a), n.saturating_add(b))
+                    .try_fold((0u64, 0u64), |(s, n), (a, b)| {
+                        Some((s.checked_add(a)?, n.checked_add(b)?))
                     });
-                if n == 0 {
-                    Figure::None
-                } else {
-                    Figure::Mean { sum, n }
+                match sums {
+                    None => Figure::Overflow,
+                    Some((_, 0)) => Figure::None,
+                    Some((sum, n)) => Figure::Mean { sum, n },
                 }
             }
         }
@@ -555,7 +575,39 @@ impl ActivityLog {
     pub fn check(&self) -> Vec<Finding> {
         let mut out = Vec::new();
         let mut scales: BTreeMap<ActivityKind, (u8, u8)> = BTreeMap::new();
+        let mut attendances = Some(0u64);
         for (i, a) in self.activities.iter().enumerate() {
+            attendances = attendances.and_then(|n| n.checked_add(a.attendance.count()));
+            if attendances.is_none() {
+                out.push(
+                    Finding::new(
+                        &rules::ACTIVITY_COUNT_OVERFLOW,
+                        format!("activities[{i}].attendance"),
+                        "the attendances up to this activity add up past the largest count (2⁶⁴ − 1); check the head counts",
+                        "osallistumiskerrat tähän toimintoon asti ylittävät suurimman luvun (2⁶⁴ − 1); tarkista henkilömäärät",
+                    )
+                    .with_sv("deltagandena fram till denna aktivitet summerar över det största talet (2⁶⁴ − 1); kontrollera antalen"),
+                );
+                attendances = Some(0);
+            }
+            if let Attendance::Named(ids) = &a.attendance {
+                let mut times: BTreeMap<&ParticipantId, usize> = BTreeMap::new();
+                for id in ids {
+                    let n = times.entry(id).or_insert(0);
+                    *n = n.saturating_add(1);
+                }
+                for (id, n) in times.into_iter().filter(|(_, n)| *n > 1) {
+                    out.push(
+                        Finding::new(
+                            &rules::ACTIVITY_NAMED_TWICE,
+                            format!("activities[{i}].attendance.named"),
+                            format!("{id} is listed {n} times; counted once"),
+                            format!("{id} on merkitty {n} kertaa; lasketaan kerran"),
+                        )
+                        .with_sv(format!("{id} är antecknad {n} gånger; räknas en gång")),
+                    );
+                }
+            }
             if let Attendance::HeadCount { total, by } = &a.attendance {
                 let sum = by.values().fold(0u64, |s, v| s.saturating_add(*v));
                 if sum > *total {

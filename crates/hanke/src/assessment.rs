@@ -345,6 +345,8 @@ impl GroupAreaChange {
 impl Instrument {
     /// Reads an instrument from JSON and checks it is usable.
     pub fn from_json_str(text: &str) -> Result<Instrument, AssessmentError> {
+        crate::json::check_duplicate_keys(text)
+            .map_err(|e| AssessmentError::Json(crate::errors::json_message(&e)))?;
         let de = &mut serde_json::Deserializer::from_str(text);
         let i: Instrument = serde_path_to_error::deserialize(de)
             .map_err(|e| AssessmentError::Json(crate::errors::json_message(&e)))?;

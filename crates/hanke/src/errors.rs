@@ -90,6 +90,11 @@ pub const ERRORS: &[ErrorType] = &[
         codes: crate::participant::ParticipantError::CODES,
     },
     ErrorType {
+        name: "hanke::participant::ParticipantJsonError",
+        raised_by: "participant records read from JSON",
+        codes: crate::participant::ParticipantJsonError::CODES,
+    },
+    ErrorType {
         name: "hanke::participant::UnknownExitSituation",
         raised_by: "exit situations",
         codes: crate::participant::UnknownExitSituation::CODES,

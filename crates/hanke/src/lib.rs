@@ -84,6 +84,7 @@ pub mod funding;
 pub mod ids;
 pub mod import;
 pub mod indicator;
+mod json;
 #[cfg(test)]
 mod json_properties;
 pub mod money;

@@ -195,3 +195,50 @@ fn a_phone_records_attendance_and_feedback_and_syncs_the_same_json() {
     assert_eq!(ActivityLog::from_json_str(&json).unwrap(), log);
     assert!(log.check().is_empty());
 }
+
+/// A person named three times at one activity counts once, as
+/// `record_attendance` records them, and the check says so; a breakdown key
+/// given twice is an error, never the last value; counts that add up past
+/// the largest number are an overflow, never a wrapped-around figure.
+#[test]
+fn repeated_names_keys_and_overflowing_counts_are_never_silent() {
+    use hanke::activity::{ActivityLog, Figure};
+    let log = ActivityLog::from_json_str(
+        r#"{"activities": [{"date": "2024-05-03", "kind": "coaching",
+            "attendance": {"named": ["P-1", "P-1", "P-1", "P-2"]}}]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        log.figure(&measure(&[], Measure::Attendances), None),
+        Figure::Count { value: 2 }
+    );
+    let findings = log.check();
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0].rule_id, "ACT-NAMED-001");
+    assert!(
+        findings[0]
+            .message_en
+            .contains("P-1 is listed 3 times; counted once")
+    );
+    let e = ActivityLog::from_json_str(
+        r#"{"activities": [{"date": "2024-05-03", "kind": "network_event",
+            "attendance": {"head_count": {"total": 40, "by": {"third_sector": 24, "third_sector": 16}}}}]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "activity.json");
+    assert!(
+        e.to_string().contains("duplicate key \"third_sector\""),
+        "{e}"
+    );
+    let max = u64::MAX;
+    let log = ActivityLog::from_json_str(&format!(
+        r#"{{"activities": [{{"date": "2024-05-03", "kind": "network_event", "attendance": {{"head_count": {{"total": {max}}}}}}},
+            {{"date": "2024-05-04", "kind": "network_event", "attendance": {{"head_count": {{"total": 2}}}}}}]}}"#
+    ))
+    .unwrap();
+    let figure = log.figure(&measure(&[], Measure::Attendances), None);
+    assert_eq!(figure, Figure::Overflow);
+    assert_eq!(figure.to_string(), "overflow");
+    let ids: Vec<_> = log.check().iter().map(|f| f.rule_id).collect();
+    assert_eq!(ids, ["ACT-HEAD-002"]);
+}

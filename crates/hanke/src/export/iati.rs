@@ -385,7 +385,7 @@ fn results(
 fn figure_value(f: &Figure) -> Option<String> {
     match f {
         Figure::Count { value } => Some(value.to_string()),
-        Figure::None => None,
+        Figure::None | Figure::Overflow => None,
         _ => f.tenths().map(|t| format!("{}.{}", t / 10, t % 10)),
     }
 }

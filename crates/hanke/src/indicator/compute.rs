@@ -390,6 +390,8 @@ impl CommonIndicators {
     /// # Ok::<(), hanke::indicator::IndicatorError>(())
     /// ```
     pub fn from_json_str(text: &str) -> Result<CommonIndicators, IndicatorError> {
+        crate::json::check_duplicate_keys(text)
+            .map_err(|e| IndicatorError::Json(crate::errors::json_message(&e)))?;
         let de = &mut serde_json::Deserializer::from_str(text);
         serde_path_to_error::deserialize(de)
             .map_err(|e| IndicatorError::Json(crate::errors::json_message(&e)))

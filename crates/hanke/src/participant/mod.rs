@@ -260,6 +260,7 @@ impl Answer {
 /// be answered, declined or missing; declining never makes a record incomplete
 /// (RULES.md §1.6).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 pub struct Disadvantages {
     /// Participant with disabilities — *vamma tai pitkäaikaissairaus*.
@@ -309,6 +310,7 @@ impl Disadvantages {
 /// *kotitalous*. Optional: the indicators were dropped from the consolidated
 /// Annex I (RULES.md §1.2), so hanke records it only when a project collects it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 pub struct Household {
     /// Nobody in the household is employed — *työtön kotitalous*.
@@ -321,6 +323,7 @@ pub struct Household {
 
 /// The data recorded when a person enters — *aloitustiedot*.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[non_exhaustive]
 pub struct Entry {
@@ -365,6 +368,7 @@ impl Entry {
 /// reference period change the result upon leaving ("the last event counts",
 /// RULES.md §2.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 pub struct ExitEvent {
     /// The day it happened.
@@ -376,6 +380,7 @@ pub struct ExitEvent {
 
 /// The data recorded when a person leaves — *lopetustiedot*.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[non_exhaustive]
 pub struct Exit {
@@ -449,6 +454,7 @@ impl Improvement {
 
 /// The situation six months after leaving — *seurantatieto*.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[non_exhaustive]
 pub struct FollowUp {
@@ -479,6 +485,7 @@ impl FollowUp {
 /// leaves it out (RULES.md §5.1; ADR 0006). Link records across files through
 /// [`Pseudonymiser`] instead.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[non_exhaustive]
 pub struct Participant {
@@ -516,6 +523,63 @@ impl Participant {
     pub fn has_left_by(&self, day: NaiveDate) -> bool {
         self.exit.as_ref().is_some_and(|e| e.date <= day)
     }
+}
+
+/// Participant records that could not be read from JSON — with the path of
+/// the offending field, the line and the column; identity codes masked.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("participant records: {0}")]
+pub struct ParticipantJsonError(String);
+
+error_codes! {
+    ParticipantJsonError {
+        ParticipantJsonError(..) => "participant.json": "Participant records that are not valid JSON of the record form: a syntax error, an unknown or repeated field, a value that is not one of the field's.",
+    }
+}
+
+impl ParticipantJsonError {
+    fn of(e: &serde_path_to_error::Error<serde_json::Error>) -> ParticipantJsonError {
+        ParticipantJsonError(crate::errors::json_message(e))
+    }
+}
+
+/// Reads JSON strictly: no key twice in an object, nothing after the value.
+fn read_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ParticipantJsonError> {
+    crate::json::check_duplicate_keys(text).map_err(|e| ParticipantJsonError::of(&e))?;
+    let de = &mut serde_json::Deserializer::from_str(text);
+    let value =
+        serde_path_to_error::deserialize(&mut *de).map_err(|e| ParticipantJsonError::of(&e))?;
+    de.end()
+        .map_err(|e| ParticipantJsonError(crate::ids::redact(&e.to_string()).into_owned()))?;
+    Ok(value)
+}
+
+impl Participant {
+    /// Reads one record from its JSON form (what `serde` writes: `id`,
+    /// `entry`, `exit`, `follow_up`, `pseudonym`; never an identity code).
+    /// Strict: an unknown field, a key given twice or a value that is not one
+    /// of the field's is an error naming its path.
+    ///
+    /// ```
+    /// use hanke::participant::Participant;
+    /// let p = Participant::from_json_str(r#"{"id": "P1", "entry": {"date": "2024-02-01",
+    ///     "birth_date": null, "gender": "woman", "municipality": null, "labour_status": null,
+    ///     "education": null, "disadvantages": {}, "household": null}, "exit": null, "follow_up": null}"#)?;
+    /// assert_eq!(p.id.as_str(), "P1");
+    /// let e = Participant::from_json_str(r#"{"id": "P1", "id": "P2"}"#).unwrap_err();
+    /// assert_eq!(e.code(), "participant.json");
+    /// # Ok::<(), hanke::participant::ParticipantJsonError>(())
+    /// ```
+    pub fn from_json_str(text: &str) -> Result<Participant, ParticipantJsonError> {
+        read_json(text)
+    }
+}
+
+/// Reads a JSON array of participant records, strictly as
+/// [`Participant::from_json_str`] reads one; the path of an error starts with
+/// the record's index (`[3].entry.gender`).
+pub fn participants_from_json_str(text: &str) -> Result<Vec<Participant>, ParticipantJsonError> {
+    read_json(text)
 }
 
 impl fmt::Debug for Participant {

@@ -584,6 +584,7 @@ impl Project {
     /// assert_eq!(err.line, 1);
     /// ```
     pub fn from_json_str(json: &str) -> Result<Project, JsonError> {
+        crate::json::check_duplicate_keys(json).map_err(JsonError::from_tracked)?;
         let de = &mut serde_json::Deserializer::from_str(json);
         let project =
             serde_path_to_error::deserialize(&mut *de).map_err(JsonError::from_tracked)?;
@@ -591,13 +592,14 @@ impl Project {
         Ok(project)
     }
 
-    /// Reads a project from a reader of JSON.
-    pub fn from_json_reader<R: Read>(reader: R) -> Result<Project, JsonError> {
-        let de = &mut serde_json::Deserializer::from_reader(reader);
-        let project =
-            serde_path_to_error::deserialize(&mut *de).map_err(JsonError::from_tracked)?;
-        de.end().map_err(JsonError::from_serde)?;
-        Ok(project)
+    /// Reads a project from a reader of JSON (read whole, then as
+    /// [`Project::from_json_str`]).
+    pub fn from_json_reader<R: Read>(mut reader: R) -> Result<Project, JsonError> {
+        let mut text = String::new();
+        reader
+            .read_to_string(&mut text)
+            .map_err(|e| JsonError::from_serde(serde_json::Error::io(e)))?;
+        Project::from_json_str(&text)
     }
 
     /// The project as pretty-printed JSON.

@@ -737,6 +737,30 @@ pub mod rules {
         source: None,
     };
 
+    /// `ACT-NAMED-001`: a participant listed more than once in one activity's
+    /// named attendance. Counted once (as [`crate::activity::Activity::record_attendance`]
+    /// records a person once); the finding says so. hanke's own consistency check.
+    pub const ACTIVITY_NAMED_TWICE: Rule = Rule {
+        id: "ACT-NAMED-001",
+        severity: Severity::Warning,
+        title_en: "participant listed twice at one activity",
+        title_fi: "osallistuja merkitty kahdesti samaan toimintoon",
+        title_sv: "deltagare antecknad två gånger vid samma aktivitet",
+        source: None,
+    };
+
+    /// `ACT-HEAD-002`: the attendances of a log add up past the largest count
+    /// hanke holds (2⁶⁴ − 1): the head counts are wrong. The figure is not
+    /// computed ([`crate::activity::Figure::Overflow`]), never wrapped around.
+    pub const ACTIVITY_COUNT_OVERFLOW: Rule = Rule {
+        id: "ACT-HEAD-002",
+        severity: Severity::Error,
+        title_en: "attendances add up past the largest count",
+        title_fi: "osallistumiskertojen summa ylittää suurimman luvun",
+        title_sv: "deltagandena summerar över det största talet",
+        source: None,
+    };
+
     /// `ACT-FEED-001`: feedback of one kind of activity on different scales,
     /// which cannot be averaged. hanke's own consistency check.
     pub const ACTIVITY_FEEDBACK_SCALES_MIXED: Rule = Rule {
@@ -1111,7 +1135,7 @@ pub mod rules {
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use rules::*;
-    static ALL: [Rule; 77] = [
+    static ALL: [Rule; 79] = [
         FUNDING_NEGATIVE_AMOUNT,
         FUNDING_SOURCES_EXCEED_TOTAL,
         FUNDING_SOURCES_PARTIAL,
@@ -1159,6 +1183,8 @@ pub fn all_rules() -> &'static [Rule] {
         PARTICIPANT_EVENT_OUTSIDE_REFERENCE,
         ACTIVITY_BREAKDOWN_ABOVE_TOTAL,
         ACTIVITY_FEEDBACK_SCALES_MIXED,
+        ACTIVITY_NAMED_TWICE,
+        ACTIVITY_COUNT_OVERFLOW,
         INDICATOR_INCOMPLETE_RECORDS,
         INDICATOR_BEHIND_MILESTONE,
         SMALL_NUMBERS_SUPPRESSED,
