@@ -110,6 +110,11 @@ pub const ERRORS: &[ErrorType] = &[
         codes: crate::participant::columns::ColumnsError::CODES,
     },
     ErrorType {
+        name: "hanke::participant::fields::HeaderError",
+        raised_by: "the columns of participant data, in a CSV header or an Arrow table alike",
+        codes: crate::participant::fields::HeaderError::CODES,
+    },
+    ErrorType {
         name: "hanke::import::ImportError",
         raised_by: "the participant CSV importer (the file as a whole; rows go to findings)",
         codes: crate::import::ImportError::CODES,

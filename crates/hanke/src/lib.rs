@@ -28,9 +28,11 @@
 /// Defines an error's `code()` and its `CODES` from one table, so that the
 /// published catalogue ([`errors::ERRORS`], `docs/errors.md`) cannot drift from
 /// what `code()` returns: the `match` is exhaustive, and `CODES` holds the same
-/// rows in the same order.
+/// rows in the same order. A `via { Variant(e) => e, }` section hands a
+/// wrapped error's code through (the same mistake, the same code, whichever
+/// reader met it).
 macro_rules! error_codes {
-    ($(#[$doc:meta])* $ty:ty { $($p:pat => $code:literal: $meaning:literal,)* }) => {
+    ($(#[$doc:meta])* $ty:ty { $($p:pat => $code:literal: $meaning:literal,)* } $(via { $($vp:pat => $inner:expr,)* })?) => {
         impl $ty {
             /// The stable code of this error; [`Self::CODES`] lists every one
             /// with its meaning (and `docs/errors.md` every error's).
@@ -38,10 +40,12 @@ macro_rules! error_codes {
             pub fn code(&self) -> &'static str {
                 match self {
                     $($p => $code,)*
+                    $($($vp => $inner.code(),)*)?
                 }
             }
 
-            /// Every code of this error with its meaning, in declaration order.
+            /// Every code of this error with its meaning, in declaration order
+            /// (codes of errors it wraps are listed under those errors).
             pub const CODES: &'static [crate::errors::ErrorCode] = &[
                 $(crate::errors::ErrorCode { code: $code, meaning: $meaning },)*
             ];

@@ -38,27 +38,20 @@
 use serde::Serialize;
 
 use crate::classify::EducationLevel;
-use crate::import::csv_record::RecordReader;
-use crate::import::{
-    IdentityCodes, ImportOptions, csv_quote, read_participants_csv, write_participants_csv,
-};
+use crate::import::ImportOptions;
+use crate::import::column_text;
+use crate::import::record::{Cell, RecordBuilder};
+use crate::participant::fields::{Column, t};
 use crate::participant::{ExitSituation, Gender, Participant, ParticipantRules};
 use crate::programme::ProgrammePeriod;
 use crate::report::rules;
 
-/// A text in the three languages apps show — *teksti*.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Text {
-    /// Finnish.
-    pub fi: &'static str,
-    /// Swedish.
-    pub sv: &'static str,
-    /// English.
-    pub en: &'static str,
-}
+pub use crate::participant::fields::Text;
 
-const fn t(fi: &'static str, sv: &'static str, en: &'static str) -> Text {
-    Text { fi, sv, en }
+/// The question of a column: its name and its label from the field table.
+fn asked(column: Column) -> (&'static str, Text) {
+    let spec = column.spec();
+    (spec.name, spec.label)
 }
 
 /// An allowed answer — *vastausvaihtoehto*: the code the record stores and its label.
@@ -274,7 +267,8 @@ fn exit_label(s: ExitSituation) -> Text {
     t(s.name_fi(), sv, en)
 }
 
-fn date(id: &'static str, label: Text, required: bool) -> Question {
+fn date(column: Column, required: bool) -> Question {
+    let (id, label) = asked(column);
     Question {
         id,
         label,
@@ -286,7 +280,8 @@ fn date(id: &'static str, label: Text, required: bool) -> Question {
     }
 }
 
-fn yes_no(id: &'static str, label: Text, sensitive: bool) -> Question {
+fn yes_no(column: Column, sensitive: bool) -> Question {
+    let (id, label) = asked(column);
     Question {
         id,
         label,
@@ -309,19 +304,12 @@ impl Questionnaire {
         let mut questions = Vec::new();
         match form {
             Form::Entry => {
-                questions.push(date(
-                    "entry_date",
-                    t("Aloituspäivä", "Startdatum", "Date of entry"),
-                    true,
-                ));
-                questions.push(date(
-                    "birth_date",
-                    t("Syntymäaika", "Födelsedatum", "Date of birth"),
-                    required(Field::BirthDate),
-                ));
+                questions.push(date(Column::EntryDate, true));
+                questions.push(date(Column::BirthDate, required(Field::BirthDate)));
+                let (id, label) = asked(Column::Gender);
                 questions.push(Question {
-                    id: "gender",
-                    label: t("Sukupuoli", "Kön", "Gender"),
+                    id,
+                    label,
                     kind: AnswerKind::Choice {
                         choices: rules
                             .genders
@@ -338,9 +326,10 @@ impl Questionnaire {
                     asked_when: None,
                 });
                 if collected(Field::Municipality) {
+                    let (id, label) = asked(Column::Municipality);
                     questions.push(Question {
-                        id: "municipality",
-                        label: t("Kotikunta", "Hemkommun", "Municipality of residence"),
+                        id,
+                        label,
                         kind: AnswerKind::Municipality,
                         required: required(Field::Municipality),
                         sensitive: false,
@@ -348,13 +337,10 @@ impl Questionnaire {
                         asked_when: None,
                     });
                 }
+                let (id, label) = asked(Column::LabourStatus);
                 questions.push(Question {
-                    id: "labour_status",
-                    label: t(
-                        "Työmarkkina-asema",
-                        "Ställning på arbetsmarknaden",
-                        "Labour-market status",
-                    ),
+                    id,
+                    label,
                     kind: AnswerKind::Choice {
                         choices: LABOUR_STATUSES.to_vec(),
                     },
@@ -363,16 +349,13 @@ impl Questionnaire {
                     may_decline: false,
                     asked_when: None,
                 });
-                let mut since = date(
-                    "unemployed_since",
-                    t("Työttömyys alkanut", "Arbetslös sedan", "Unemployed since"),
-                    required(Field::UnemploymentStart),
-                );
+                let mut since = date(Column::UnemployedSince, required(Field::UnemploymentStart));
                 since.asked_when = Some(("labour_status", "unemployed"));
                 questions.push(since);
+                let (id, label) = asked(Column::Education);
                 questions.push(Question {
-                    id: "education",
-                    label: t("Korkein koulutus", "Högsta utbildning", "Highest education"),
+                    id,
+                    label,
                     kind: AnswerKind::Choice {
                         choices: EDUCATION_CODES
                             .iter()
@@ -389,87 +372,31 @@ impl Questionnaire {
                     may_decline: false,
                     asked_when: None,
                 });
-                let disadvantages: [(Field, &'static str, Text, bool); 6] = [
-                    (
-                        Field::Disability,
-                        "disability",
-                        t(
-                            "Vamma tai pitkäaikaissairaus",
-                            "Funktionsnedsättning eller långvarig sjukdom",
-                            "Disability or long-term illness",
-                        ),
-                        true,
-                    ),
-                    (
-                        Field::ForeignBackground,
-                        "foreign_background",
-                        t(
-                            "Ulkomaalaistausta",
-                            "Utländsk bakgrund",
-                            "Foreign background",
-                        ),
-                        true,
-                    ),
+                // Special-category data (GDPR Art 9) may be declined.
+                let disadvantages = [
+                    (Field::Disability, Column::Disability, true),
+                    (Field::ForeignBackground, Column::ForeignBackground, true),
                     (
                         Field::ThirdCountryNational,
-                        "third_country_national",
-                        t(
-                            "Kolmannen maan kansalainen",
-                            "Medborgare i tredjeland",
-                            "Third-country national",
-                        ),
+                        Column::ThirdCountryNational,
                         false,
                     ),
-                    (
-                        Field::Minority,
-                        "minority",
-                        t(
-                            "Kuuluu vähemmistöön (myös romanit)",
-                            "Hör till en minoritet (även romer)",
-                            "Belongs to a minority (including Roma)",
-                        ),
-                        true,
-                    ),
-                    (
-                        Field::Homeless,
-                        "homeless",
-                        t(
-                            "Asunnoton tai asumisessa syrjäytynyt",
-                            "Bostadslös eller utestängd från bostad",
-                            "Homeless or affected by housing exclusion",
-                        ),
-                        false,
-                    ),
-                    (
-                        Field::OtherDisadvantaged,
-                        "other_disadvantaged",
-                        t(
-                            "Muu heikommassa asemassa oleva",
-                            "Annan i sämre ställning",
-                            "Other disadvantaged",
-                        ),
-                        false,
-                    ),
+                    (Field::Minority, Column::Minority, true),
+                    (Field::Homeless, Column::Homeless, false),
+                    (Field::OtherDisadvantaged, Column::OtherDisadvantaged, false),
                 ];
-                for (field, id, label, sensitive) in disadvantages {
+                for (field, column, sensitive) in disadvantages {
                     if collected(field) {
-                        questions.push(yes_no(id, label, sensitive));
+                        questions.push(yes_no(column, sensitive));
                     }
                 }
             }
             Form::Exit => {
-                questions.push(date(
-                    "exit_date",
-                    t("Lopetuspäivä", "Slutdatum", "Date of exit"),
-                    true,
-                ));
+                questions.push(date(Column::ExitDate, true));
+                let (id, label) = asked(Column::ExitSituation);
                 questions.push(Question {
-                    id: "exit_situation",
-                    label: t(
-                        "Tilanne lopettaessa",
-                        "Situation vid avslut",
-                        "Situation upon leaving",
-                    ),
+                    id,
+                    label,
                     kind: AnswerKind::Choice {
                         choices: ExitSituation::ALL
                             .iter()
@@ -484,13 +411,10 @@ impl Questionnaire {
                     may_decline: false,
                     asked_when: None,
                 });
+                let (id, label) = asked(Column::QualificationGained);
                 questions.push(Question {
-                    id: "qualification_gained",
-                    label: t(
-                        "Sai tutkinnon tai pätevyyden",
-                        "Fick examen eller kvalifikation",
-                        "Gained a qualification",
-                    ),
+                    id,
+                    label,
                     kind: AnswerKind::Choice {
                         choices: YES_NO_DECLINED.iter().take(2).copied().collect(),
                     },
@@ -531,15 +455,13 @@ impl Questionnaire {
         answers: &[(&str, &str)],
     ) -> Result<Participant, Vec<FieldError>> {
         let mut errors = self.check_answers(answers);
-        let mut header = vec!["participant_id"];
-        let mut row = vec![participant_id];
-        for (id, value) in answers {
-            if self.question(id).is_some() {
-                header.push(id);
-                row.push(value);
-            }
-        }
-        let record = self.read_row(&header, &row, &mut errors);
+        let record = self.read_cells(
+            &|c| match c {
+                Column::ParticipantId => Some(participant_id.to_string()),
+                _ => self.answer_to(answers, c),
+            },
+            &mut errors,
+        );
         match (record, errors.is_empty()) {
             (Some(p), true) => Ok(p),
             _ => Err(errors),
@@ -555,48 +477,43 @@ impl Questionnaire {
         answers: &[(&str, &str)],
     ) -> Result<Participant, Vec<FieldError>> {
         let mut errors = self.check_answers(answers);
-        // The entry record as the participant file writes it, with the exit answers
-        // in their columns: one reader decides for both forms.
-        let mut written = Vec::new();
-        if write_participants_csv(
-            &mut written,
-            std::slice::from_ref(participant),
-            IdentityCodes::Include,
-        )
-        .is_err()
-        {
-            errors.push(qst(
-                "record",
-                rules::QUESTIONNAIRE_RECORD_UNREADABLE.id,
-                "the entry record cannot be written",
-                "alkutietoja ei voi kirjoittaa",
-            ));
-            return Err(errors);
-        }
-        let mut records = csv_records(&written).into_iter();
-        let header: Vec<String> = records.next().unwrap_or_default();
-        let mut row: Vec<String> = records.next().unwrap_or_default();
-        for (id, value) in answers {
-            if self.question(id).is_none() {
-                continue;
-            }
-            if let Some(i) = header.iter().position(|h| h == id) {
-                if let Some(cell) = row.get_mut(i) {
-                    *cell = (*value).to_string();
+        // The entry record's values, with the exit answers in their columns:
+        // one reader decides for both forms.
+        let record = self.read_cells(
+            &|c| {
+                if self.question(c.name()).is_some() && answers.iter().any(|(q, _)| *q == c.name())
+                {
+                    self.answer_to(answers, c)
+                } else {
+                    column_text(participant, c)
                 }
-            }
-        }
-        let header: Vec<&str> = header.iter().map(String::as_str).collect();
-        let row: Vec<&str> = row.iter().map(String::as_str).collect();
-        let record = self.read_row(&header, &row, &mut errors);
+            },
+            &mut errors,
+        );
         match (record, errors.is_empty()) {
             (Some(mut p), true) => {
                 // The identity code travelled in memory only; keep the original.
                 p.identity_code = participant.identity_code.clone();
+                p.exit = p.exit.map(|mut x| {
+                    if let Some(old) = &participant.exit {
+                        x.later_events = old.later_events.clone();
+                    }
+                    x
+                });
                 Ok(p)
             }
             _ => Err(errors),
         }
+    }
+
+    /// The answer given to the question of column `c`, if it is a question of
+    /// this form.
+    fn answer_to(&self, answers: &[(&str, &str)], c: Column) -> Option<String> {
+        self.question(c.name())?;
+        answers
+            .iter()
+            .find(|(q, _)| *q == c.name())
+            .map(|(_, v)| (*v).to_string())
     }
 
     fn check_answers(&self, answers: &[(&str, &str)]) -> Vec<FieldError> {
@@ -634,46 +551,48 @@ impl Questionnaire {
         errors
     }
 
-    /// Reads one row with the participant file reader and the period's rules.
-    fn read_row(
+    /// Reads one record from its column texts with the participant reader
+    /// and the period's rules.
+    fn read_cells(
         &self,
-        header: &[&str],
-        row: &[&str],
+        text: &dyn Fn(Column) -> Option<String>,
         errors: &mut Vec<FieldError>,
     ) -> Option<Participant> {
-        let mut csv = String::new();
-        push_csv_line(&mut csv, header);
-        push_csv_line(&mut csv, row);
         let options = ImportOptions {
             accept_temporary_codes: true,
             rules: Some(self.rules),
             ..ImportOptions::default()
         };
-        match read_participants_csv(csv.as_bytes(), options) {
-            Ok((mut people, report)) => {
-                for f in report.rejections.iter().chain(&report.findings) {
-                    if f.severity == crate::Severity::Info {
-                        continue;
-                    }
-                    errors.push(FieldError {
-                        question: question_of(&f.path),
-                        code: f.rule_id,
-                        message_en: f.message_en.clone(),
-                        message_fi: f.message_fi.clone(),
-                    });
-                }
-                people.pop()
+        let texts: Vec<Option<String>> = Column::ALL
+            .iter()
+            .map(|c| {
+                text(*c)
+                    .map(|t| t.trim().to_string())
+                    .filter(|t| !t.is_empty())
+            })
+            .collect();
+        let cell = |c: Column| match texts.get(c as usize) {
+            Some(Some(t)) => Cell::Text(t),
+            _ => Cell::Missing,
+        };
+        let mut rejections = Vec::new();
+        let record = RecordBuilder::default().build(&options, &cell, &mut rejections);
+        let findings = record
+            .as_ref()
+            .map(|p| self.rules.check(p))
+            .unwrap_or_default();
+        for f in rejections.iter().chain(&findings) {
+            if f.severity == crate::Severity::Info {
+                continue;
             }
-            Err(e) => {
-                errors.push(qst(
-                    "record",
-                    rules::QUESTIONNAIRE_RECORD_UNREADABLE.id,
-                    &e.to_string(),
-                    &e.to_string(),
-                ));
-                None
-            }
+            errors.push(FieldError {
+                question: question_of(&f.path),
+                code: f.rule_id,
+                message_en: f.message_en.clone(),
+                message_fi: f.message_fi.clone(),
+            });
         }
+        record
     }
 }
 
@@ -695,25 +614,4 @@ fn qst(question: &str, code: &'static str, en: &str, fi: &str) -> FieldError {
         message_en: en.to_string(),
         message_fi: fi.to_string(),
     }
-}
-
-fn push_csv_line(out: &mut String, cells: &[&str]) {
-    let quoted: Vec<String> = cells.iter().map(|c| csv_quote(c)).collect();
-    out.push_str(&quoted.join(","));
-    out.push('\n');
-}
-
-/// The records of CSV text written by [`write_participants_csv`], read by the
-/// importer's own record reader (quoted cells and line breaks in them included).
-fn csv_records(text: &[u8]) -> Vec<Vec<String>> {
-    let mut reader = RecordReader::new(text, b',');
-    let mut out = Vec::new();
-    while let Ok(Some(_)) = reader.read() {
-        out.push(
-            (0..reader.len())
-                .map(|i| String::from_utf8_lossy(reader.field(i).unwrap_or(&[])).into_owned())
-                .collect(),
-        );
-    }
-    out
 }

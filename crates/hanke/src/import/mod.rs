@@ -7,9 +7,10 @@
 
 pub(crate) mod csv_record;
 mod participants;
+pub(crate) mod record;
 
 pub use csv_record::Encoding;
-pub(crate) use participants::quote as csv_quote;
+pub(crate) use participants::column_text;
 pub use participants::{
     IdentityCodes, ImportError, ImportOptions, ImportReport, ParticipantCsvReader,
     ParticipantsWithLines, read_participants_csv, read_participants_csv_with_lines,

@@ -125,18 +125,7 @@ impl ExitSituation {
         if let Some(s) = find_by_labels(label, ExitSituation::ALL, |s| [s.code(), s.name_fi()]) {
             return Some(s);
         }
-        use ExitSituation::*;
-        from_labels(
-            label,
-            &[
-                ("palkkatuki", PaySubsidisedWork),
-                ("oppisopimus", Apprenticeship),
-                ("opiskelu", Education),
-                ("työ", OpenLabourMarket),
-                ("kuntouttava", RehabilitativeWorkActivity),
-                ("ei_tiedossa", Unknown),
-            ],
-        )
+        from_labels(label, super::fields::EXIT_SITUATION_LABELS)
     }
 }
 

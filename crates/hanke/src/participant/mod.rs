@@ -32,6 +32,7 @@
 pub mod columns;
 mod dedupe;
 mod exit;
+pub mod fields;
 mod id;
 mod overview;
 mod pseudonym;
@@ -95,24 +96,7 @@ impl Gender {
     /// assert_eq!(Gender::from_label("x"), None);
     /// ```
     pub fn from_label(label: &str) -> Option<Gender> {
-        use Gender::*;
-        from_labels(
-            label,
-            &[
-                ("woman", Woman),
-                ("women", Woman),
-                ("female", Woman),
-                ("nainen", Woman),
-                ("man", Man),
-                ("men", Man),
-                ("male", Man),
-                ("mies", Man),
-                ("non_binary", NonBinary),
-                ("nonbinary", NonBinary),
-                ("muunsukupuolinen", NonBinary),
-                ("muu", NonBinary),
-            ],
-        )
+        from_labels(label, fields::GENDER_LABELS)
     }
 }
 
@@ -169,29 +153,7 @@ impl LabourStatus {
     /// assert_eq!(LabourStatus::from_label("opiskelija").unwrap().code(), "inactive_in_education");
     /// ```
     pub fn from_label(label: &str) -> Option<LabourStatus> {
-        let in_education = LabourStatus::Inactive {
-            in_education_or_training: true,
-        };
-        let inactive = LabourStatus::Inactive {
-            in_education_or_training: false,
-        };
-        let unemployed = LabourStatus::Unemployed { since: None };
-        from_labels(
-            label,
-            &[
-                ("employed", LabourStatus::Employed),
-                ("työllinen", LabourStatus::Employed),
-                ("palkansaaja", LabourStatus::Employed),
-                ("self_employed", LabourStatus::SelfEmployed),
-                ("yrittäjä", LabourStatus::SelfEmployed),
-                ("unemployed", unemployed),
-                ("työtön", unemployed),
-                ("inactive_in_education", in_education),
-                ("opiskelija", in_education),
-                ("inactive", inactive),
-                ("työvoiman_ulkopuolella", inactive),
-            ],
-        )
+        from_labels(label, fields::LABOUR_STATUS_LABELS)
     }
 
     /// Whether the status counts as employed, including self-employed.
@@ -234,23 +196,7 @@ impl Answer {
     /// assert_eq!(Answer::from_label("true"), Some(Answer::Yes));
     /// ```
     pub fn from_label(label: &str) -> Option<Answer> {
-        use Answer::*;
-        from_labels(
-            label,
-            &[
-                ("yes", Yes),
-                ("kyllä", Yes),
-                ("k", Yes),
-                ("no", No),
-                ("ei", No),
-                ("e", No),
-                ("true", Yes),
-                ("false", No),
-                ("declined", Declined),
-                ("refused", Declined),
-                ("en_halua_vastata", Declined),
-            ],
-        )
+        from_labels(label, fields::ANSWER_LABELS)
     }
 }
 
@@ -439,16 +385,19 @@ impl Improvement {
         }
     }
 
+    /// Every improvement.
+    pub const ALL: [Improvement; 4] = [
+        Improvement::PrecariousToStable,
+        Improvement::UnderemployedToFull,
+        Improvement::HigherSkilledJob,
+        Improvement::Promotion,
+    ];
+
     /// Reads a code.
     pub fn from_label(label: &str) -> Option<Improvement> {
-        [
-            Improvement::PrecariousToStable,
-            Improvement::UnderemployedToFull,
-            Improvement::HigherSkilledJob,
-            Improvement::Promotion,
-        ]
-        .into_iter()
-        .find(|i| label_is(label, i.code()))
+        Improvement::ALL
+            .into_iter()
+            .find(|i| label_is(label, i.code()))
     }
 }
 
