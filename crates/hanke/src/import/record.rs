@@ -36,8 +36,12 @@ pub(crate) enum Cell<'a> {
     Date(NaiveDate),
     /// A boolean (an Arrow boolean).
     Bool(bool),
-    /// An integer (an Arrow integer).
+    /// An integer (an Arrow integer, or a float with a whole value).
     Int(i64),
+    /// A date outside the dates hanke can represent.
+    OutOfRange,
+    /// A number that is not whole (a float column).
+    Fraction,
 }
 
 /// The labels a reader has met, with what they read as: a categorical column
@@ -131,6 +135,61 @@ pub(crate) fn education_from_label(text: &str) -> Option<EducationLevel> {
                     .map(|(_, v)| *v)
             })
     })
+}
+
+/// The internal column code of a label of a categorical kind, read exactly as
+/// the record reader reads it (the column reader of Arrow tables uses this, so
+/// that both accept the same labels); `None` for a label that is no value.
+/// A "long-term unemployed" label has its own code,
+/// [`labour::UNEMPLOYED_LONG_TERM`](crate::participant::columns::labour).
+pub(crate) fn code_of_label(kind: ValueKind, text: &str) -> Option<u8> {
+    use crate::participant::columns::{Code, labour};
+    match kind {
+        ValueKind::Gender => label_of(kind, text, Gender::from_label)
+            .ok()
+            .map(Code::column_code),
+        ValueKind::LabourStatus => match status_from_label(text).ok()? {
+            (_, true) => Some(labour::UNEMPLOYED_LONG_TERM),
+            (s, false) => Some(s.column_code()),
+        },
+        ValueKind::Education => label_of(kind, text, education_from_label)
+            .ok()
+            .map(Code::column_code),
+        ValueKind::Answer => label_of(kind, text, Answer::from_label)
+            .ok()
+            .map(Code::column_code),
+        ValueKind::YesNo => match label_of(ValueKind::Answer, text, Answer::from_label).ok()? {
+            Answer::Declined => None,
+            a => Some(a.column_code()),
+        },
+        ValueKind::ExitSituation => label_of(kind, text, ExitSituation::from_label)
+            .ok()
+            .map(Code::column_code),
+        ValueKind::Improvement => label_of(kind, text, Improvement::from_label)
+            .ok()
+            .map(Code::column_code),
+        ValueKind::Id
+        | ValueKind::Date
+        | ValueKind::IdentityCode
+        | ValueKind::Pseudonym
+        | ValueKind::Municipality => None,
+    }
+}
+
+/// Whether a text is a value of a text-only kind (ids, identity codes,
+/// pseudonyms, municipality codes, dates), read as the record reader reads it.
+pub(crate) fn text_is_valid(kind: ValueKind, text: &str, accept_temporary_codes: bool) -> bool {
+    match kind {
+        ValueKind::Id => text.parse::<ParticipantId>().is_ok(),
+        ValueKind::Date => parse_date(text).is_ok(),
+        ValueKind::IdentityCode if accept_temporary_codes => {
+            PersonalIdentityCode::parse_allowing_temporary(text).is_ok()
+        }
+        ValueKind::IdentityCode => text.parse::<PersonalIdentityCode>().is_ok(),
+        ValueKind::Pseudonym => text.parse::<Pseudonym>().is_ok(),
+        ValueKind::Municipality => text.parse::<MunicipalityCode>().is_ok(),
+        _ => code_of_label(kind, text).is_some(),
+    }
 }
 
 fn status_from_label(text: &str) -> Result<Status, Why> {
@@ -437,6 +496,29 @@ impl Row<'_, '_, '_> {
         let result = match (self.cell)(column) {
             Cell::Missing => return None,
             Cell::Text(s) => text(self.b, s),
+            Cell::OutOfRange | Cell::Fraction => {
+                let e = kind.expected();
+                let (what_en, what_fi, what_sv) = match (self.cell)(column) {
+                    Cell::OutOfRange => (
+                        "a date outside the dates hanke can represent",
+                        "päivämäärä, jota hanke ei voi esittää",
+                        "ett datum utanför de datum hanke kan representera",
+                    ),
+                    _ => (
+                        "a number that is not whole",
+                        "luku, joka ei ole kokonaisluku",
+                        "ett tal som inte är helt",
+                    ),
+                };
+                self.push(
+                    &rules::CSV_INVALID_VALUE,
+                    column,
+                    format!("{what_en}; expected {}", e.en),
+                    format!("{what_fi}; odotettiin {}", e.fi),
+                    format!("{what_sv}; förväntades {}", e.sv),
+                );
+                return None;
+            }
             Cell::NotText => {
                 self.push(
                     &rules::CSV_INVALID_UTF8,

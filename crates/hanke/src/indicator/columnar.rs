@@ -667,7 +667,9 @@ impl CommonIndicators {
             n,
             &mut s.codes,
         )?;
-        let unemployed = lv & eq_mask(codes, labour::UNEMPLOYED);
+        // A "long-term unemployed" label is unemployed, with its claim checked below.
+        let claimed_long_term = lv & eq_mask(codes, labour::UNEMPLOYED_LONG_TERM);
+        let unemployed = (lv & eq_mask(codes, labour::UNEMPLOYED)) | claimed_long_term;
         let inactive_not_in_education = lv & eq_mask(codes, labour::INACTIVE);
         let inactive =
             inactive_not_in_education | (lv & eq_mask(codes, labour::INACTIVE_IN_EDUCATION));
@@ -713,10 +715,6 @@ impl CommonIndicators {
         } else {
             entered
         };
-        if eligible == 0 {
-            return Ok(());
-        }
-
         let ltu = unemployed
             & since_valid
             & match self.rules.ltu {
@@ -796,6 +794,71 @@ impl CommonIndicators {
             n,
             &mut s.codes,
         )?;
+
+        // Rows the record reader would refuse for values that contradict each
+        // other: refused here too, at the first such row of the block.
+        let young = !at_least_age(25).unwrap_or(0);
+        let long_term_ok = since_valid
+            & match self.rules.ltu {
+                // As the record reader checks it: an unknown age takes the
+                // twelve months of those 25 or older.
+                LtuDefinition::AgeDependent => ltu12 | (age_known & young & ltu6),
+                LtuDefinition::RegisteredTwelveMonths => ltu12_reg,
+            };
+        let (qv, _) = flag_block(c.qualification_gained.as_ref(), start, n);
+        let (fev, _) = flag_block(c.follow_up_employed.as_ref(), start, n);
+        let (hj, _) = flag_block(c.household_jobless.as_ref(), start, n);
+        let (hc, _) = flag_block(c.household_dependent_children.as_ref(), start, n);
+        let (hs, _) = flag_block(c.household_single_adult.as_ref(), start, n);
+        for (column, rows, why) in [
+            (
+                "labour_status",
+                claimed_long_term & !since_valid,
+                "\"long-term unemployed\" needs `unemployed_since`: long-term unemployment is derived from when the unemployment began",
+            ),
+            (
+                "unemployed_since",
+                since_valid & !unemployed,
+                "given, but the labour-market status is not `unemployed`",
+            ),
+            (
+                "unemployed_since",
+                claimed_long_term & since_valid & !long_term_ok,
+                "\"long-term unemployed\", but the unemployment is not long-term on entry",
+            ),
+            (
+                "exit_date",
+                (sv | qv) & !exit_valid,
+                "exit data given without an exit date",
+            ),
+            (
+                "follow_up_date",
+                (fev | iv) & !follow_valid,
+                "follow-up data given without a follow-up date",
+            ),
+            (
+                "follow_up_date",
+                follow_valid & !exit_valid,
+                "a follow-up needs an exit date",
+            ),
+            (
+                "household_jobless",
+                (hj | hc | hs) & !(hj & hc & hs),
+                "the household is given in part: give household_jobless, household_dependent_children and household_single_adult together",
+            ),
+        ] {
+            let rows = rows & all & if c.reader_checks { u64::MAX } else { 0 };
+            if rows != 0 {
+                return Err(ColumnsError::Inconsistent {
+                    column,
+                    row: start + rows.trailing_zeros() as usize,
+                    why,
+                });
+            }
+        }
+        if eligible == 0 {
+            return Ok(());
+        }
 
         let f = Facts {
             eligible,

@@ -1121,6 +1121,29 @@ pub mod rules {
         source: None,
     };
 
+    /// `IMP-TIME-001`: a date column held a naive timestamp with a time of day
+    /// other than midnight; the day is taken and the time left out — reported,
+    /// never a silent truncation.
+    pub const CSV_TIME_OF_DAY: Rule = Rule {
+        id: "IMP-TIME-001",
+        severity: Severity::Warning,
+        title_en: "a time of day left out of a date",
+        title_fi: "kellonaika jätetty pois päivämäärästä",
+        title_sv: "en tid på dygnet utelämnad ur ett datum",
+        source: None,
+    };
+
+    /// `IMP-TIME-002`: a date column held timestamps with a time zone, read as
+    /// their day in Helsinki (participant dates are Finnish calendar days).
+    pub const CSV_TIME_ZONE: Rule = Rule {
+        id: "IMP-TIME-002",
+        severity: Severity::Info,
+        title_en: "timestamps with a time zone read as Helsinki days",
+        title_fi: "aikavyöhykkeelliset aikaleimat luettu Helsingin päivinä",
+        title_sv: "tidsstämplar med tidszon lästa som dagar i Helsingfors",
+        source: Some("IANA time-zone database, zone Europe/Helsinki"),
+    };
+
     /// `IMP-CSV-004`: a required CSV field (participant id, entry date) is empty.
     pub const CSV_REQUIRED_MISSING: Rule = Rule {
         id: "IMP-CSV-004",
@@ -1135,7 +1158,7 @@ pub mod rules {
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use rules::*;
-    static ALL: [Rule; 79] = [
+    static ALL: [Rule; 81] = [
         FUNDING_NEGATIVE_AMOUNT,
         FUNDING_SOURCES_EXCEED_TOTAL,
         FUNDING_SOURCES_PARTIAL,
@@ -1200,6 +1223,8 @@ pub fn all_rules() -> &'static [Rule] {
         CSV_INVALID_UTF8,
         CSV_INVALID_VALUE,
         CSV_REQUIRED_MISSING,
+        CSV_TIME_OF_DAY,
+        CSV_TIME_ZONE,
         EURA_DESCRIPTION_INCOMPLETE,
         EURA_PRIORITY_UNKNOWN,
         EURA_OBJECTIVE_UNKNOWN,

@@ -1,19 +1,33 @@
-//! Participant columns from an Arrow record batch (feature `arrow`) — how a
-//! polars or pyarrow table, or any Arrow producer, reaches the indicators.
+//! Participant data from Arrow record batches (feature `arrow`) — how a
+//! polars, pandas or pyarrow table, or any Arrow producer, reaches hanke: as
+//! columns for the indicators ([`with_columns`], [`add_batches`]) or as
+//! records with an import report ([`read_records`]).
 //!
-//! Columns are found by the participant file's English names (`entry_date`,
-//! `gender`, …; see [`COLUMN_NAMES`]); any other column is ignored, any missing
-//! one reads as missing data (only `entry_date` is required). Read **without a
-//! copy**: `Date32` dates, dictionary-encoded categorical columns (pandas and
-//! polars categoricals, Arrow dictionaries) of any key width, integer education
-//! codes, `Boolean` flags, and every validity bitmap. **Copied** (converted
-//! once): `Date64` and timestamp dates (to days), plain string categorical
-//! columns (each distinct label parsed once). Labels are read as the participant
-//! file reads them (`woman`/`nainen`, `unemployed`/`työtön`, …).
+//! **Both read a table as the CSV reader reads a file**, from the one field
+//! table ([`crate::participant::fields`]): the same column names (English,
+//! Finnish, Swedish; case, spaces, hyphens and underscores aside), the same
+//! refusals with the same codes (an unknown column is `import.unknown_column`,
+//! a column twice `import.duplicate_column` — name columns to leave out in
+//! [`ImportOptions::ignore_columns`]), the same labels, and rows numbered from
+//! 0 as data frames number them. The types each column accepts are in
+//! [`ValueKind::arrow_types`]: for dates `Date32` (read in place), `Date64`
+//! and timestamps (a time-zone aware timestamp is taken as its **day in
+//! Helsinki**; a naive one with a time other than midnight is taken as its day
+//! and reported), and strings as in CSV; categorical columns as strings or
+//! dictionaries (read in place, each distinct label parsed once), integer
+//! education levels, booleans for yes/no columns and answers. A null column
+//! is a column of missing values; a binary, list or other type is refused
+//! (`columns.unsupported_type`).
+//!
+//! The indicators' reader counts what the record reader would accept and
+//! refuses, with the row, what it would reject (a value that is no value, a
+//! start of unemployment for someone not unemployed, exit data without an
+//! exit date…); a test holds the two to each other on generated tables.
 //!
 //! ```
 //! use std::sync::Arc;
 //! use arrow_array::{Date32Array, DictionaryArray, RecordBatch, types::Int8Type};
+//! use hanke::import::ImportOptions;
 //! use hanke::indicator::{Catalogue, CommonIndicators};
 //! use hanke::participant::columns::arrow::with_columns;
 //! use hanke::rulebook::Rulebook;
@@ -21,124 +35,134 @@
 //!
 //! let gender: DictionaryArray<Int8Type> = vec!["nainen", "mies", "nainen"].into_iter().collect();
 //! let batch = RecordBatch::try_from_iter([
-//!     ("entry_date", Arc::new(Date32Array::from(vec![19_782, 19_800, 19_900])) as _),
-//!     ("gender", Arc::new(gender) as _),
+//!     ("Aloituspäivä", Arc::new(Date32Array::from(vec![19_782, 19_800, 19_900])) as _),
+//!     ("sukupuoli", Arc::new(gender) as _),
 //! ])?;
 //! let rules = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap().participants().unwrap();
 //! let mut ind = CommonIndicators::new(Catalogue::EsfPlus, rules, None)?;
-//! with_columns(&batch, |cols| ind.add_columns(cols))??;
+//! let (counted, notes) = with_columns(&batch, &ImportOptions::default(), |cols| ind.add_columns(cols))?;
+//! counted?;
+//! assert!(notes.is_empty());
 //! assert_eq!(ind.grand_total().women, 2);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use arrow_array::cast::AsArray;
 use arrow_array::types::{
-    Date64Type, Int8Type, Int16Type, Int32Type, Int64Type, TimestampMicrosecondType,
-    TimestampMillisecondType, TimestampNanosecondType, TimestampSecondType, UInt8Type, UInt16Type,
-    UInt32Type,
+    Date64Type, Float32Type, Float64Type, Int8Type, Int16Type, Int32Type, Int64Type,
+    TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType,
+    TimestampSecondType, UInt8Type, UInt16Type, UInt32Type, UInt64Type,
 };
 use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch};
 use arrow_schema::{DataType, TimeUnit};
+use chrono::NaiveDate;
 
 use super::{
     Bitmap, Code, CodeColumn, ColumnsError, DateColumn, FlagColumn, Keys, ParticipantColumns,
-    PresenceColumn,
+    PresenceColumn, date_from_days, days_from_date,
 };
-use crate::classify::EducationLevel;
-use crate::participant::{Answer, ExitSituation, Gender, Improvement, LabourStatus};
+use crate::import::record::{Cell, RecordBuilder, code_of_label, text_is_valid};
+use crate::import::{ImportOptions, ImportReport};
+use crate::participant::fields::{Column, ValueKind, resolve_headers};
+use crate::participant::{Answer, ExitSituation, Gender, Improvement, Participant};
+use crate::report::{Finding, rules};
 
-/// The column names read, in the participant file's order.
-pub const COLUMN_NAMES: [&str; 22] = [
-    "entry_date",
-    "birth_date",
-    "gender",
-    "municipality",
-    "labour_status",
-    "unemployed_since",
-    "education",
-    "disability",
-    "foreign_background",
-    "third_country_national",
-    "minority",
-    "homeless",
-    "other_disadvantaged",
-    "household_jobless",
-    "household_dependent_children",
-    "household_single_adult",
-    "exit_date",
-    "exit_situation",
-    "qualification_gained",
-    "follow_up_date",
-    "follow_up_employed",
-    "follow_up_improvement",
-];
+// ---- Days --------------------------------------------------------------------
 
-/// A column's validity bitmap, as Arrow holds it.
-fn nulls(a: &dyn Array) -> Option<Bitmap<'_>> {
-    a.nulls().and_then(|n| {
-        let b = n.inner();
-        Bitmap::new(b.values(), b.offset(), b.len())
-    })
+const DAY_SECONDS: i64 = 86_400;
+
+/// The last Sunday of `month` in `year`, as days since 1970-01-01.
+fn last_sunday(year: i32, month: u32) -> i64 {
+    use chrono::Datelike;
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year.saturating_add(1), 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year, month.saturating_add(1), 1)
+    };
+    let Some(last) = next.and_then(|d| d.pred_opt()) else {
+        return 0;
+    };
+    let back = i64::from(last.weekday().num_days_from_sunday());
+    i64::from(days_from_date(last)).saturating_sub(back)
 }
 
-fn unsupported(column: &'static str, a: &dyn Array, expected: &'static str) -> ColumnsError {
-    ColumnsError::UnsupportedType {
-        column,
-        found: a.data_type().to_string(),
-        expected,
+/// Seconds east of UTC on Helsinki's clocks at the instant `t` (seconds since
+/// 1970-01-01 UTC): the zone `Europe/Helsinki` of the IANA time-zone database —
+/// Helsinki mean time (+1:39:49) until 1 May 1921; EET (+2) since, with
+/// summer time (+3) from 2 April to 4 October 1942, in 1981–1982 from the last
+/// Sunday of March 02:00 to the last Sunday of September 03:00 local time, and
+/// from 1983 by the EU rule — the last Sunday of March to the last Sunday of
+/// September (October from 1996), 01:00 UTC both (Directive 2000/84/EC Arts
+/// 2–3; earlier EU directives). A test checks instants against Python's
+/// `zoneinfo` on the same database.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "day numbers of years within chrono's range times 86 400: far inside i64"
+)]
+fn helsinki_offset(t: i64) -> i64 {
+    use chrono::Datelike;
+    const EET: i64 = 2 * 3600;
+    const EEST: i64 = 3 * 3600;
+    // 1921-05-01 00:00 HMT.
+    if t < -1_535_938_789 {
+        return 5989;
+    }
+    let Some(day) = i32::try_from(t.div_euclid(DAY_SECONDS))
+        .ok()
+        .and_then(date_from_days)
+    else {
+        return EET;
+    };
+    let year = day.year();
+    let summer = |start: i64, end: i64| if (start..end).contains(&t) { EEST } else { EET };
+    let at = |days: i64, hour_utc: i64| days * DAY_SECONDS + hour_utc * 3600;
+    match year {
+        1942 => {
+            let d = |m, dd| {
+                NaiveDate::from_ymd_opt(1942, m, dd).map_or(0, |x| i64::from(days_from_date(x)))
+            };
+            // 2 April 24:00 EET = 2 April 22:00 UTC; 4 October 01:00 EEST = 3 October 22:00 UTC.
+            summer(at(d(4, 2), 22), at(d(10, 3), 22))
+        }
+        1981 | 1982 => summer(at(last_sunday(year, 3), 0), at(last_sunday(year, 9), 0)),
+        1983..=1995 => summer(at(last_sunday(year, 3), 1), at(last_sunday(year, 9), 1)),
+        y if y >= 1996 => summer(at(last_sunday(year, 3), 1), at(last_sunday(year, 10), 1)),
+        _ => EET,
     }
 }
 
-/// What was converted because it could not be borrowed; lives while the
-/// columns are used.
-#[derive(Default)]
-struct Converted {
-    days: Vec<(&'static str, Vec<i32>)>,
-    codes: Vec<ConvertedCodes>,
+/// The day in Helsinki of the instant `seconds` since 1970 UTC, as days since 1970.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "an offset of hours added to seconds of chrono's range: far inside i64"
+)]
+fn helsinki_day(seconds: i64) -> i64 {
+    (seconds.saturating_add(helsinki_offset(seconds))).div_euclid(DAY_SECONDS)
 }
 
-/// A plain string column turned into keys: (column, keys, key → code).
-type ConvertedCodes = (&'static str, Vec<u8>, Vec<Option<u8>>);
-
-/// Days since 1970 of a non-`Date32` date column.
-fn convert_days(column: &'static str, a: &dyn Array) -> Result<Vec<i32>, ColumnsError> {
-    const DAY_MS: i64 = 86_400_000;
-    let to_days = |v: i64, per_day: i64| i32::try_from(v.div_euclid(per_day)).unwrap_or(i32::MAX);
-    let values: Vec<i32> = match a.data_type() {
-        DataType::Date64 => a
-            .as_primitive::<Date64Type>()
-            .values()
-            .iter()
-            .map(|v| to_days(*v, DAY_MS))
-            .collect(),
-        DataType::Timestamp(unit, _) => {
-            let per_day = match unit {
-                TimeUnit::Second => DAY_MS / 1000,
-                TimeUnit::Millisecond => DAY_MS,
-                TimeUnit::Microsecond => DAY_MS * 1000,
-                TimeUnit::Nanosecond => DAY_MS * 1_000_000,
-            };
-            let raw: &[i64] = match unit {
-                TimeUnit::Second => a.as_primitive::<TimestampSecondType>().values(),
-                TimeUnit::Millisecond => a.as_primitive::<TimestampMillisecondType>().values(),
-                TimeUnit::Microsecond => a.as_primitive::<TimestampMicrosecondType>().values(),
-                TimeUnit::Nanosecond => a.as_primitive::<TimestampNanosecondType>().values(),
-            };
-            raw.iter().map(|v| to_days(*v, per_day)).collect()
-        }
-        _ => {
-            return Err(unsupported(
-                column,
-                a,
-                "a date (Date32, Date64 or timestamp)",
-            ));
-        }
-    };
-    Ok(values)
+/// A date column's day numbers, converted where they are not `Date32`.
+struct Days {
+    days: Vec<i32>,
+    /// Rows (present) whose naive timestamp has a time other than midnight.
+    time_of_day: Vec<usize>,
+    /// Rows (present) whose day is out of range.
+    out_of_range: Vec<usize>,
+    /// Rows (present) whose text is not a date.
+    invalid: Vec<usize>,
+    /// Whether the column was time-zone aware (read as Helsinki days).
+    zoned: bool,
 }
 
-/// The labels of a string array (dictionary values or a plain column).
-fn labels(a: &dyn Array) -> Option<Vec<Option<&str>>> {
+fn unsupported(column: Column, a: &dyn Array) -> ColumnsError {
+    ColumnsError::UnsupportedType {
+        column: column.name(),
+        found: a.data_type().to_string(),
+        expected: column.spec().kind.arrow_types(),
+    }
+}
+
+/// The strings of a string array (dictionary values or a plain column).
+fn strings(a: &dyn Array) -> Option<Vec<Option<&str>>> {
     Some(match a.data_type() {
         DataType::Utf8 => a.as_string::<i32>().iter().collect(),
         DataType::LargeUtf8 => a.as_string::<i64>().iter().collect(),
@@ -147,53 +171,100 @@ fn labels(a: &dyn Array) -> Option<Vec<Option<&str>>> {
     })
 }
 
-/// How a categorical column's labels and integers read.
-struct Reader {
-    parse: fn(&str) -> Option<u8>,
-    /// Whether plain integers are the codes (education levels 0–9).
-    integers: bool,
-    count: u8,
+fn is_string(t: &DataType) -> bool {
+    matches!(t, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View)
 }
 
-fn code_of<T: Code>(v: Option<T>) -> Option<u8> {
-    v.map(Code::column_code)
+/// Seconds since 1970 UTC and whether the value is at a whole second, per row
+/// of a timestamp or `Date64` column.
+fn instants(a: &dyn Array) -> Option<Vec<(i64, bool)>> {
+    let split = |v: i64, per: i64| (v.div_euclid(per), v.rem_euclid(per) == 0);
+    Some(match a.data_type() {
+        DataType::Date64 => a
+            .as_primitive::<Date64Type>()
+            .values()
+            .iter()
+            .map(|v| split(*v, 1000))
+            .collect(),
+        DataType::Timestamp(unit, _) => {
+            let (values, per): (&[i64], i64) = match unit {
+                TimeUnit::Second => (a.as_primitive::<TimestampSecondType>().values(), 1),
+                TimeUnit::Millisecond => {
+                    (a.as_primitive::<TimestampMillisecondType>().values(), 1000)
+                }
+                TimeUnit::Microsecond => (
+                    a.as_primitive::<TimestampMicrosecondType>().values(),
+                    1_000_000,
+                ),
+                TimeUnit::Nanosecond => (
+                    a.as_primitive::<TimestampNanosecondType>().values(),
+                    1_000_000_000,
+                ),
+            };
+            values.iter().map(|v| split(*v, per)).collect()
+        }
+        _ => return None,
+    })
 }
 
-fn reader(column: &'static str) -> Reader {
-    let answer = |s: &str| code_of(Answer::from_label(s));
-    match column {
-        "gender" => Reader {
-            parse: |s| code_of(Gender::from_label(s)),
-            integers: false,
-            count: 3,
-        },
-        "labour_status" => Reader {
-            parse: |s| code_of(LabourStatus::from_label(s)),
-            integers: false,
-            count: 5,
-        },
-        "education" => Reader {
-            parse: |s| code_of(s.trim().parse::<EducationLevel>().ok()),
-            integers: true,
-            count: 10,
-        },
-        "exit_situation" => Reader {
-            parse: |s| code_of(s.trim().parse::<ExitSituation>().ok()),
-            integers: false,
-            count: 11,
-        },
-        "follow_up_improvement" => Reader {
-            parse: |s| code_of(Improvement::from_label(s)),
-            integers: false,
-            count: 4,
-        },
-        _ => Reader {
-            parse: answer,
-            integers: false,
-            count: 3,
-        },
+/// The days of a non-`Date32` date column (see the module for the rules).
+fn convert_days(column: Column, a: &dyn Array) -> Result<Days, ColumnsError> {
+    let n = a.len();
+    let mut out = Days {
+        days: vec![0; n],
+        time_of_day: Vec::new(),
+        out_of_range: Vec::new(),
+        invalid: Vec::new(),
+        zoned: matches!(a.data_type(), DataType::Timestamp(_, Some(_))),
+    };
+    let present = |i: usize| a.is_valid(i);
+    if let Some(values) = instants(a) {
+        for (i, (seconds, whole)) in values.into_iter().enumerate() {
+            if !present(i) {
+                continue;
+            }
+            let day = if out.zoned {
+                helsinki_day(seconds)
+            } else {
+                if !whole || seconds.rem_euclid(DAY_SECONDS) != 0 {
+                    out.time_of_day.push(i);
+                }
+                seconds.div_euclid(DAY_SECONDS)
+            };
+            match i32::try_from(day)
+                .ok()
+                .filter(|d| date_from_days(*d).is_some())
+            {
+                Some(d) => {
+                    if let Some(slot) = out.days.get_mut(i) {
+                        *slot = d;
+                    }
+                }
+                None => out.out_of_range.push(i),
+            }
+        }
+        return Ok(out);
     }
+    if let Some(texts) = strings(a) {
+        for (i, text) in texts.into_iter().enumerate() {
+            let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else {
+                continue;
+            };
+            match crate::import::record::parse_date(text) {
+                Ok(d) => {
+                    if let Some(slot) = out.days.get_mut(i) {
+                        *slot = days_from_date(d);
+                    }
+                }
+                Err(_) => out.invalid.push(i),
+            }
+        }
+        return Ok(out);
+    }
+    Err(unsupported(column, a))
 }
+
+// ---- Categorical columns -----------------------------------------------------
 
 /// The values of an integer array, borrowed as keys (dictionary keys, or
 /// education codes); `None` for any other type.
@@ -210,59 +281,178 @@ fn integer_keys(a: &dyn Array) -> Option<Keys<'_>> {
     })
 }
 
+/// An integer or float column as whole numbers: `Err(row)` at the first
+/// present value that is not whole; `None` for any other type.
+fn whole_numbers(a: &dyn Array) -> Option<Result<Vec<i64>, usize>> {
+    let ints = |v: Vec<i64>| Some(Ok(v));
+    match a.data_type() {
+        DataType::Int8 => ints(
+            a.as_primitive::<Int8Type>()
+                .values()
+                .iter()
+                .map(|v| i64::from(*v))
+                .collect(),
+        ),
+        DataType::Int16 => ints(
+            a.as_primitive::<Int16Type>()
+                .values()
+                .iter()
+                .map(|v| i64::from(*v))
+                .collect(),
+        ),
+        DataType::Int32 => ints(
+            a.as_primitive::<Int32Type>()
+                .values()
+                .iter()
+                .map(|v| i64::from(*v))
+                .collect(),
+        ),
+        DataType::Int64 => ints(a.as_primitive::<Int64Type>().values().to_vec()),
+        DataType::UInt8 => ints(
+            a.as_primitive::<UInt8Type>()
+                .values()
+                .iter()
+                .map(|v| i64::from(*v))
+                .collect(),
+        ),
+        DataType::UInt16 => ints(
+            a.as_primitive::<UInt16Type>()
+                .values()
+                .iter()
+                .map(|v| i64::from(*v))
+                .collect(),
+        ),
+        DataType::UInt32 => ints(
+            a.as_primitive::<UInt32Type>()
+                .values()
+                .iter()
+                .map(|v| i64::from(*v))
+                .collect(),
+        ),
+        DataType::UInt64 => ints(
+            a.as_primitive::<UInt64Type>()
+                .values()
+                .iter()
+                .map(|v| i64::try_from(*v).unwrap_or(i64::MAX))
+                .collect(),
+        ),
+        DataType::Float32 | DataType::Float64 => {
+            let floats: Vec<f64> = match a.data_type() {
+                DataType::Float32 => a
+                    .as_primitive::<Float32Type>()
+                    .values()
+                    .iter()
+                    .map(|v| f64::from(*v))
+                    .collect(),
+                _ => a.as_primitive::<Float64Type>().values().to_vec(),
+            };
+            let mut out = Vec::with_capacity(floats.len());
+            for (i, f) in floats.into_iter().enumerate() {
+                // A float column holds whole numbers where pandas had missing
+                // values among integers; a fraction is no code.
+                let whole = f.is_finite() && f.fract() == 0.0 && f.abs() < 9.0e15;
+                if a.is_valid(i) && !whole {
+                    return Some(Err(i));
+                }
+                #[allow(clippy::cast_possible_truncation, reason = "a whole number below 2^53")]
+                out.push(if whole { f as i64 } else { 0 });
+            }
+            Some(Ok(out))
+        }
+        _ => None,
+    }
+}
+
 /// A categorical column: borrowed keys where Arrow allows, else converted.
 enum CodeSource<'b> {
     Borrowed(Keys<'b>, Vec<Option<u8>>),
     Converted(Vec<u8>, Vec<Option<u8>>),
 }
 
-fn code_source<'b>(column: &'static str, a: &'b ArrayRef) -> Result<CodeSource<'b>, ColumnsError> {
-    let r = reader(column);
-    let parse_all = |labels: Vec<Option<&str>>| -> Vec<Option<u8>> {
-        labels.into_iter().map(|l| l.and_then(r.parse)).collect()
-    };
+/// Each distinct label of `labels` parsed once into keys and a dictionary.
+fn from_labels<'s>(
+    kind: ValueKind,
+    labels: impl Iterator<Item = Option<&'s str>>,
+    capacity: usize,
+) -> (Vec<u8>, Vec<Option<u8>>) {
+    let mut seen: Vec<(&str, u8)> = Vec::new();
+    let mut dictionary: Vec<Option<u8>> = Vec::new();
+    let mut keys = Vec::with_capacity(capacity);
+    for l in labels {
+        let l = l.map_or("", str::trim);
+        let key = match seen.iter().find(|(s, _)| *s == l) {
+            Some((_, k)) => *k,
+            None => {
+                let k = u8::try_from(dictionary.len()).unwrap_or(u8::MAX);
+                if dictionary.len() < usize::from(u8::MAX) {
+                    dictionary.push(code_of_label(kind, l));
+                    seen.push((l, k));
+                }
+                k
+            }
+        };
+        keys.push(key);
+    }
+    (keys, dictionary)
+}
+
+fn code_source<'b>(column: Column, a: &'b ArrayRef) -> Result<CodeSource<'b>, ColumnsError> {
+    let kind = column.spec().kind;
     if let Some(d) = a.as_any_dictionary_opt() {
-        let dictionary = labels(d.values().as_ref())
-            .map(parse_all)
-            .ok_or_else(|| unsupported(column, a.as_ref(), "a dictionary of strings"))?;
-        let keys = integer_keys(d.keys())
-            .ok_or_else(|| unsupported(column, a.as_ref(), "dictionary keys of up to 64 bits"))?;
+        let values = d.values();
+        let dictionary = strings(values.as_ref())
+            .map(|labels| {
+                labels
+                    .into_iter()
+                    .map(|l| l.and_then(|l| code_of_label(kind, l.trim())))
+                    .collect()
+            })
+            .ok_or_else(|| unsupported(column, a.as_ref()))?;
+        let keys = integer_keys(d.keys()).ok_or_else(|| unsupported(column, a.as_ref()))?;
         return Ok(CodeSource::Borrowed(keys, dictionary));
     }
-    if let Some(labels) = labels(a.as_ref()) {
-        // Each distinct label parsed once; a label that is no value becomes the
-        // dictionary entry `None`, an error where a present row uses it.
-        let mut seen: Vec<(&str, u8)> = Vec::new();
-        let mut dictionary: Vec<Option<u8>> = Vec::new();
-        let mut keys = Vec::with_capacity(labels.len());
-        for l in labels {
-            let l = l.unwrap_or("");
-            let key = match seen.iter().find(|(s, _)| *s == l) {
-                Some((_, k)) => *k,
-                None => {
-                    let k = u8::try_from(dictionary.len()).unwrap_or(u8::MAX);
-                    if dictionary.len() < usize::from(u8::MAX) {
-                        dictionary.push((r.parse)(l));
-                        seen.push((l, k));
-                    }
-                    k
-                }
-            };
-            keys.push(key);
-        }
+    if let Some(labels) = strings(a.as_ref()) {
+        let n = labels.len();
+        let (keys, dictionary) = from_labels(kind, labels.into_iter(), n);
         return Ok(CodeSource::Converted(keys, dictionary));
     }
-    if r.integers {
-        let identity: Vec<Option<u8>> = (0..r.count).map(Some).collect();
-        let keys = integer_keys(a.as_ref())
-            .ok_or_else(|| unsupported(column, a.as_ref(), "education codes or labels"))?;
-        return Ok(CodeSource::Borrowed(keys, identity));
+    match (kind, a.data_type()) {
+        // Booleans answer yes or no.
+        (ValueKind::Answer, DataType::Boolean) => {
+            let b = a.as_boolean();
+            let keys = (0..b.len())
+                .map(|i| if b.value(i) { 0 } else { 1 })
+                .collect();
+            let dictionary = vec![
+                Some(Answer::Yes.column_code()),
+                Some(Answer::No.column_code()),
+            ];
+            Ok(CodeSource::Converted(keys, dictionary))
+        }
+        // Education levels as integers: read in place where they are bytes.
+        (ValueKind::Education, DataType::UInt8) => {
+            let identity: Vec<Option<u8>> = (0..10).map(Some).collect();
+            let keys = integer_keys(a.as_ref()).ok_or_else(|| unsupported(column, a.as_ref()))?;
+            Ok(CodeSource::Borrowed(keys, identity))
+        }
+        (ValueKind::Education, _) => match whole_numbers(a.as_ref()) {
+            Some(Ok(values)) => {
+                let keys = values
+                    .iter()
+                    .map(|v| u8::try_from(*v).ok().filter(|v| *v <= 9).unwrap_or(10))
+                    .collect();
+                let mut identity: Vec<Option<u8>> = (0..10).map(Some).collect();
+                identity.push(None);
+                Ok(CodeSource::Converted(keys, identity))
+            }
+            Some(Err(row)) => Err(ColumnsError::InvalidValue {
+                column: column.name(),
+                row,
+            }),
+            None => Err(unsupported(column, a.as_ref())),
+        },
+        _ => Err(unsupported(column, a.as_ref())),
     }
-    Err(unsupported(
-        column,
-        a.as_ref(),
-        "labels (strings or a dictionary)",
-    ))
 }
 
 fn code_column<'b>(
@@ -277,90 +467,338 @@ fn code_column<'b>(
     CodeColumn::from_decode(keys, valid, decode)
 }
 
-fn flag_column<'b>(column: &'static str, a: &'b ArrayRef) -> Result<FlagColumn<'b>, ColumnsError> {
-    let b: &BooleanArray = a
-        .as_boolean_opt()
-        .ok_or_else(|| unsupported(column, a.as_ref(), "Boolean"))?;
-    let v = b.values();
-    let values = Bitmap::new(v.values(), v.offset(), v.len())
-        .ok_or(ColumnsError::BitmapTooShort { column })?;
-    Ok(FlagColumn::new(values, nulls(a.as_ref())))
+/// A column's validity bitmap, as Arrow holds it.
+fn nulls(a: &dyn Array) -> Option<Bitmap<'_>> {
+    a.nulls().and_then(|n| {
+        let b = n.inner();
+        Bitmap::new(b.values(), b.offset(), b.len())
+    })
+}
+
+/// A bitmap of `bits`, packed as Arrow packs them.
+fn packed(bits: impl Iterator<Item = bool>) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, b) in bits.enumerate() {
+        if i % 8 == 0 {
+            out.push(0);
+        }
+        if b {
+            if let Some(last) = out.last_mut() {
+                *last |= 1 << (i % 8);
+            }
+        }
+    }
+    out
+}
+
+// ---- Reading a batch ---------------------------------------------------------
+
+/// The columns of `batch` (each a [`Column`] and its array), as the field
+/// table reads the schema's names; ignored columns left out.
+fn resolve<'b>(
+    batch: &'b RecordBatch,
+    options: &ImportOptions,
+    required: &[Column],
+) -> Result<Vec<(Column, &'b ArrayRef)>, ColumnsError> {
+    let schema = batch.schema_ref();
+    let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+    let columns =
+        resolve_headers(&names, &options.ignore_columns, required).map_err(ColumnsError::Header)?;
+    Ok(columns
+        .into_iter()
+        .zip(batch.columns())
+        .filter_map(|(c, a)| c.map(|c| (c, a)))
+        .collect())
+}
+
+/// What was converted because it could not be borrowed; lives while the
+/// columns are used.
+#[derive(Default)]
+struct Converted {
+    days: Vec<(Column, Vec<i32>)>,
+    codes: Vec<(Column, Vec<u8>, Vec<Option<u8>>)>,
+    flags: Vec<(Column, Vec<u8>, Vec<u8>)>,
+    /// Validity of text columns with blank cells (missing, as in a file).
+    validity: Vec<(Column, Vec<u8>)>,
+}
+
+/// A column's validity: present, as Arrow says, and not blank.
+fn valid_of<'a>(converted: &'a Converted, column: Column, a: &'a ArrayRef) -> Option<Bitmap<'a>> {
+    match converted.validity.iter().find(|(c, _)| *c == column) {
+        Some((_, bits)) => Bitmap::new(bits, 0, a.len()),
+        None => nulls(a.as_ref()),
+    }
+}
+
+/// Validity of a string or dictionary column whose blank or empty texts are
+/// missing values (as in a file): a packed bitmap, or `None` where no present
+/// cell is blank.
+fn blank_validity(a: &dyn Array) -> Option<Vec<u8>> {
+    let blank = |t: Option<&str>| t.is_none_or(|t| t.trim().is_empty());
+    let per_row: Vec<bool> = if let Some(texts) = strings(a) {
+        if !texts
+            .iter()
+            .enumerate()
+            .any(|(i, t)| a.is_valid(i) && blank(*t))
+        {
+            return None;
+        }
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| a.is_valid(i) && !blank(*t))
+            .collect()
+    } else {
+        let d = a.as_any_dictionary_opt()?;
+        let values = strings(d.values().as_ref())?;
+        if !values.iter().any(|t| blank(*t)) {
+            return None;
+        }
+        let keys = integer_keys(d.keys())?;
+        let lookup: Vec<u8> = values.iter().map(|t| u8::from(!blank(*t))).collect();
+        let mut present = vec![0u8; keys.len()];
+        keys.decode_into(0, &lookup, &mut present);
+        present
+            .iter()
+            .enumerate()
+            .map(|(i, p)| a.is_valid(i) && *p == 1)
+            .collect()
+    };
+    Some(packed(per_row.into_iter()))
+}
+
+/// Notes on values taken as changed: naive timestamps with a time of day
+/// (their day taken), time-zone aware ones (their Helsinki day taken).
+fn date_notes(column: Column, days: &Days, offset: usize, notes: &mut Vec<Finding>) {
+    for &row in &days.time_of_day {
+        notes.push(
+            Finding::new(
+                &rules::CSV_TIME_OF_DAY,
+                column.name(),
+                "a timestamp with a time of day other than midnight; its day is taken",
+                "aikaleima, jonka kellonaika ei ole keskiyö; sen päivä otetaan",
+            )
+            .with_sv("en tidsstämpel med en annan tid än midnatt; dess dag tas")
+            .at_row(row.saturating_add(offset) as u64),
+        );
+    }
+    if days.zoned {
+        notes.push(
+            Finding::new(
+                &rules::CSV_TIME_ZONE,
+                column.name(),
+                "timestamps with a time zone are read as their day in Helsinki (Europe/Helsinki)",
+                "aikavyöhykkeelliset aikaleimat luetaan Helsingin ajan päivinä (Europe/Helsinki)",
+            )
+            .with_sv("tidsstämplar med tidszon läses som sin dag i Helsingfors (Europe/Helsinki)"),
+        );
+    }
 }
 
 /// Calls `f` with the participant columns of `batch` (see the module for the
 /// names and types read), borrowing the batch's buffers wherever Arrow's layout
-/// is hanke's.
+/// is hanke's; gives `f`'s result and the notes on values taken as changed.
+/// A value the record reader would refuse is an error with its row.
 pub fn with_columns<R>(
     batch: &RecordBatch,
+    options: &ImportOptions,
     f: impl FnOnce(&ParticipantColumns<'_>) -> R,
-) -> Result<R, ColumnsError> {
-    let get = |name: &str| batch.column_by_name(name);
+) -> Result<(R, Vec<Finding>), ColumnsError> {
+    with_columns_at(batch, options, 0, f)
+}
+
+#[allow(
+    clippy::too_many_lines,
+    reason = "one pass over the field table's columns, kind by kind"
+)]
+fn with_columns_at<R>(
+    batch: &RecordBatch,
+    options: &ImportOptions,
+    offset: usize,
+    f: impl FnOnce(&ParticipantColumns<'_>) -> R,
+) -> Result<(R, Vec<Finding>), ColumnsError> {
+    let present = resolve(batch, options, &[Column::EntryDate])?;
+    let get = |c: Column| present.iter().find(|(x, _)| *x == c).map(|(_, a)| *a);
     let mut converted = Converted::default();
-    // First pass: everything that has to be converted, so that the second can
-    // borrow both the batch and the conversions.
-    for name in COLUMN_NAMES {
-        let Some(a) = get(name) else { continue };
-        let is_date = name.ends_with("_date") || name == "unemployed_since";
-        if is_date && *a.data_type() != DataType::Date32 {
-            converted.days.push((name, convert_days(name, a.as_ref())?));
+    let mut notes = Vec::new();
+    let at = |row: usize| row.saturating_add(offset);
+    // First pass: check and convert what cannot be borrowed, so that the
+    // second can borrow both the batch and the conversions.
+    for &(column, a) in &present {
+        let kind = column.spec().kind;
+        if *a.data_type() == DataType::Null {
+            continue;
         }
-    }
-    let mut sources: Vec<(&'static str, CodeSource<'_>)> = Vec::new();
-    for name in [
-        "gender",
-        "labour_status",
-        "education",
-        "disability",
-        "foreign_background",
-        "third_country_national",
-        "minority",
-        "homeless",
-        "other_disadvantaged",
-        "exit_situation",
-        "follow_up_improvement",
-    ] {
-        if let Some(a) = get(name) {
-            match code_source(name, a)? {
-                CodeSource::Converted(keys, dict) => converted.codes.push((name, keys, dict)),
-                borrowed => sources.push((name, borrowed)),
+        if let Some(bits) = blank_validity(a.as_ref()) {
+            converted.validity.push((column, bits));
+        }
+        match kind {
+            ValueKind::Date => {
+                if *a.data_type() == DataType::Date32 {
+                    let d = a.as_primitive::<arrow_array::types::Date32Type>();
+                    let bad = (0..d.len())
+                        .find(|&i| d.is_valid(i) && date_from_days(d.value(i)).is_none());
+                    if let Some(row) = bad {
+                        return Err(ColumnsError::DateOutOfRange {
+                            column: column.name(),
+                            row: at(row),
+                        });
+                    }
+                    continue;
+                }
+                let days = convert_days(column, a.as_ref())?;
+                if let Some(&row) = days.invalid.first() {
+                    return Err(ColumnsError::InvalidValue {
+                        column: column.name(),
+                        row: at(row),
+                    });
+                }
+                if let Some(&row) = days.out_of_range.first() {
+                    return Err(ColumnsError::DateOutOfRange {
+                        column: column.name(),
+                        row: at(row),
+                    });
+                }
+                date_notes(column, &days, offset, &mut notes);
+                converted.days.push((column, days.days));
+            }
+            ValueKind::YesNo => {
+                if *a.data_type() == DataType::Boolean {
+                    continue;
+                }
+                let labels = strings(a.as_ref())
+                    .or_else(|| {
+                        a.as_any_dictionary_opt().and_then(|d| {
+                            let values = strings(d.values().as_ref())?;
+                            let keys = integer_keys(d.keys())?;
+                            let mut decoded = vec![0u8; keys.len()];
+                            keys.decode_into(0, &(0..=u8::MAX).collect::<Vec<_>>(), &mut decoded);
+                            Some(
+                                decoded
+                                    .iter()
+                                    .map(|k| values.get(usize::from(*k)).copied().flatten())
+                                    .collect(),
+                            )
+                        })
+                    })
+                    .ok_or_else(|| unsupported(column, a.as_ref()))?;
+                let mut values = Vec::with_capacity(labels.len());
+                for (i, l) in labels.iter().enumerate() {
+                    let yes = match l.map(str::trim).filter(|l| !l.is_empty()) {
+                        None => false,
+                        Some(l) => match code_of_label(kind, l) {
+                            Some(c) => c == Answer::Yes.column_code(),
+                            None if a.is_valid(i) => {
+                                return Err(ColumnsError::InvalidValue {
+                                    column: column.name(),
+                                    row: at(i),
+                                });
+                            }
+                            None => false,
+                        },
+                    };
+                    values.push(yes);
+                }
+                // A present but empty text is missing, as in a file.
+                let valid: Vec<bool> = labels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| a.is_valid(i) && l.is_some_and(|l| !l.trim().is_empty()))
+                    .collect();
+                converted.flags.push((
+                    column,
+                    packed(values.into_iter()),
+                    packed(valid.into_iter()),
+                ));
+            }
+            ValueKind::Gender
+            | ValueKind::LabourStatus
+            | ValueKind::Education
+            | ValueKind::Answer
+            | ValueKind::ExitSituation
+            | ValueKind::Improvement => {
+                if let CodeSource::Converted(keys, dict) = code_source(column, a)? {
+                    converted.codes.push((column, keys, dict));
+                }
+            }
+            ValueKind::Id
+            | ValueKind::IdentityCode
+            | ValueKind::Pseudonym
+            | ValueKind::Municipality => {
+                check_texts(column, a, options, offset)?;
             }
         }
     }
 
-    let date = |name: &'static str| -> Result<Option<DateColumn<'_>>, ColumnsError> {
-        let Some(a) = get(name) else { return Ok(None) };
-        let valid = nulls(a.as_ref());
+    let valid_of = |column: Column, a| valid_of(&converted, column, a);
+    let date = |column: Column| -> Result<Option<DateColumn<'_>>, ColumnsError> {
+        let Some(a) = get(column) else {
+            return Ok(None);
+        };
+        if *a.data_type() == DataType::Null {
+            return Ok(None);
+        }
+        let valid = valid_of(column, a);
         if let Some(d) = a.as_primitive_opt::<arrow_array::types::Date32Type>() {
             return Ok(Some(DateColumn::new(d.values(), valid)));
         }
         let days = converted
             .days
             .iter()
-            .find(|(n, _)| *n == name)
+            .find(|(n, _)| *n == column)
             .map(|(_, d)| d.as_slice())
-            .ok_or_else(|| unsupported(name, a.as_ref(), "a date"))?;
+            .ok_or_else(|| unsupported(column, a.as_ref()))?;
         Ok(Some(DateColumn::new(days, valid)))
     };
-    let code = |name: &'static str| -> Option<CodeColumn<'_>> {
-        let a = get(name)?;
-        let valid = nulls(a.as_ref());
-        if let Some((_, CodeSource::Borrowed(keys, dict))) =
-            sources.iter().find(|(n, _)| *n == name)
-        {
-            return Some(code_column(*keys, valid, dict));
+    let code = |column: Column| -> Result<Option<CodeColumn<'_>>, ColumnsError> {
+        let Some(a) = get(column) else {
+            return Ok(None);
+        };
+        if *a.data_type() == DataType::Null {
+            return Ok(None);
         }
-        converted
-            .codes
-            .iter()
-            .find(|(n, _, _)| *n == name)
-            .map(|(_, keys, dict)| code_column(Keys::U8(keys), valid, dict))
+        let valid = valid_of(column, a);
+        if let Some((_, keys, dict)) = converted.codes.iter().find(|(n, _, _)| *n == column) {
+            return Ok(Some(code_column(Keys::U8(keys), valid, dict)));
+        }
+        match code_source(column, a)? {
+            CodeSource::Borrowed(keys, dict) => Ok(Some(code_column(keys, valid, &dict))),
+            CodeSource::Converted(..) => Err(unsupported(column, a.as_ref())),
+        }
     };
-    let flag = |name: &'static str| get(name).map(|a| flag_column(name, a)).transpose();
+    let flag = |column: Column| -> Result<Option<FlagColumn<'_>>, ColumnsError> {
+        let Some(a) = get(column) else {
+            return Ok(None);
+        };
+        if *a.data_type() == DataType::Null {
+            return Ok(None);
+        }
+        if let Some((_, values, valid)) = converted.flags.iter().find(|(n, _, _)| *n == column) {
+            let values = Bitmap::new(values, 0, a.len()).ok_or(ColumnsError::BitmapTooShort {
+                column: column.name(),
+            })?;
+            return Ok(Some(FlagColumn::new(
+                values,
+                Bitmap::new(valid, 0, a.len()),
+            )));
+        }
+        let b: &BooleanArray = a
+            .as_boolean_opt()
+            .ok_or_else(|| unsupported(column, a.as_ref()))?;
+        let v = b.values();
+        let values =
+            Bitmap::new(v.values(), v.offset(), v.len()).ok_or(ColumnsError::BitmapTooShort {
+                column: column.name(),
+            })?;
+        Ok(Some(FlagColumn::new(values, nulls(a.as_ref()))))
+    };
 
-    let entry = date("entry_date")?.ok_or(ColumnsError::MissingColumn {
-        column: "entry_date",
-    })?;
-    let mut cols = ParticipantColumns::new(entry);
+    let entry = match date(Column::EntryDate)? {
+        Some(e) => e,
+        // A null column of entry dates: the first row has none.
+        None => return Err(ColumnsError::MissingEntryDate { row: at(0) }),
+    };
+    let mut cols = ParticipantColumns::new(entry).with_reader_checks();
     macro_rules! set {
         ($value:expr, $with:ident) => {
             if let Some(c) = $value {
@@ -368,34 +806,357 @@ pub fn with_columns<R>(
             }
         };
     }
-    set!(date("birth_date")?, with_birth_date);
-    set!(code("gender"), with_gender);
-    if let Some(a) = get("municipality") {
-        cols = cols.with_municipality(PresenceColumn::new(a.len(), nulls(a.as_ref())))?;
+    set!(date(Column::BirthDate)?, with_birth_date);
+    set!(code(Column::Gender)?, with_gender);
+    if let Some(a) = get(Column::Municipality).filter(|a| *a.data_type() != DataType::Null) {
+        cols = cols.with_municipality(PresenceColumn::new(
+            a.len(),
+            valid_of(Column::Municipality, a),
+        ))?;
     }
-    set!(code("labour_status"), with_labour_status);
-    set!(date("unemployed_since")?, with_unemployed_since);
-    set!(code("education"), with_education);
-    set!(code("disability"), with_disability);
-    set!(code("foreign_background"), with_foreign_background);
-    set!(code("third_country_national"), with_third_country_national);
-    set!(code("minority"), with_minority);
-    set!(code("homeless"), with_homeless);
-    set!(code("other_disadvantaged"), with_other_disadvantaged);
-    set!(flag("household_jobless")?, with_household_jobless);
+    set!(code(Column::LabourStatus)?, with_labour_status);
+    set!(date(Column::UnemployedSince)?, with_unemployed_since);
+    set!(code(Column::Education)?, with_education);
+    set!(code(Column::Disability)?, with_disability);
+    set!(code(Column::ForeignBackground)?, with_foreign_background);
     set!(
-        flag("household_dependent_children")?,
+        code(Column::ThirdCountryNational)?,
+        with_third_country_national
+    );
+    set!(code(Column::Minority)?, with_minority);
+    set!(code(Column::Homeless)?, with_homeless);
+    set!(code(Column::OtherDisadvantaged)?, with_other_disadvantaged);
+    set!(flag(Column::HouseholdJobless)?, with_household_jobless);
+    set!(
+        flag(Column::HouseholdDependentChildren)?,
         with_household_dependent_children
     );
-    set!(flag("household_single_adult")?, with_household_single_adult);
-    set!(date("exit_date")?, with_exit_date);
-    set!(code("exit_situation"), with_exit_situation);
-    set!(flag("qualification_gained")?, with_qualification_gained);
-    set!(date("follow_up_date")?, with_follow_up_date);
-    set!(flag("follow_up_employed")?, with_follow_up_employed);
-    set!(code("follow_up_improvement"), with_follow_up_improvement);
-    Ok(f(&cols))
+    set!(
+        flag(Column::HouseholdSingleAdult)?,
+        with_household_single_adult
+    );
+    set!(date(Column::ExitDate)?, with_exit_date);
+    set!(code(Column::ExitSituation)?, with_exit_situation);
+    set!(
+        flag(Column::QualificationGained)?,
+        with_qualification_gained
+    );
+    set!(date(Column::FollowUpDate)?, with_follow_up_date);
+    set!(flag(Column::FollowUpEmployed)?, with_follow_up_employed);
+    set!(
+        code(Column::FollowUpImprovement)?,
+        with_follow_up_improvement
+    );
+    Ok((f(&cols), notes))
 }
+
+/// The text-only columns the indicators do not use are still read as the
+/// record reader reads them: every value must be one (an id must be there).
+fn check_texts(
+    column: Column,
+    a: &ArrayRef,
+    options: &ImportOptions,
+    offset: usize,
+) -> Result<(), ColumnsError> {
+    let kind = column.spec().kind;
+    let at = |row: usize| row.saturating_add(offset);
+    if let Some(texts) = strings(a.as_ref()) {
+        for (i, t) in texts.iter().enumerate() {
+            match t.map(str::trim).filter(|t| !t.is_empty()) {
+                Some(t) if !text_is_valid(kind, t, options.accept_temporary_codes) => {
+                    return Err(ColumnsError::InvalidValue {
+                        column: column.name(),
+                        row: at(i),
+                    });
+                }
+                None if kind == ValueKind::Id => {
+                    return Err(ColumnsError::MissingValue {
+                        column: column.name(),
+                        row: at(i),
+                    });
+                }
+                _ => {}
+            }
+        }
+        return Ok(());
+    }
+    match (kind, whole_numbers(a.as_ref())) {
+        (ValueKind::Id | ValueKind::Municipality, Some(Ok(values))) => {
+            for (i, v) in values.iter().enumerate() {
+                if !a.is_valid(i) {
+                    if kind == ValueKind::Id {
+                        return Err(ColumnsError::MissingValue {
+                            column: column.name(),
+                            row: at(i),
+                        });
+                    }
+                    continue;
+                }
+                if !text_is_valid(kind, &v.to_string(), false) {
+                    return Err(ColumnsError::InvalidValue {
+                        column: column.name(),
+                        row: at(i),
+                    });
+                }
+            }
+            Ok(())
+        }
+        (ValueKind::Id | ValueKind::Municipality, Some(Err(row))) => {
+            Err(ColumnsError::InvalidValue {
+                column: column.name(),
+                row: at(row),
+            })
+        }
+        _ => Err(unsupported(column, a.as_ref())),
+    }
+}
+
+// ---- Records -----------------------------------------------------------------
+
+/// A cell of a column, as the record builder reads it.
+fn cell_of<'a>(
+    a: &'a ArrayRef,
+    dict: Option<&'a [Option<&'a str>]>,
+    row: usize,
+    notes: &mut Option<&'static str>,
+) -> Cell<'a> {
+    if a.is_null(row) || *a.data_type() == DataType::Null {
+        return Cell::Missing;
+    }
+    let text = |t: Option<&'a str>| match t.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(t) => Cell::Text(t),
+        None => Cell::Missing,
+    };
+    match a.data_type() {
+        DataType::Utf8 => text(Some(a.as_string::<i32>().value(row))),
+        DataType::LargeUtf8 => text(Some(a.as_string::<i64>().value(row))),
+        DataType::Utf8View => text(Some(a.as_string_view().value(row))),
+        DataType::Dictionary(..) => {
+            let key = a
+                .as_any_dictionary_opt()
+                .and_then(|d| integer_keys(d.keys()))
+                .map(|keys| {
+                    let mut out = [0u8; 1];
+                    let identity: Vec<u8> = (0..=u8::MAX).collect();
+                    keys.decode_into(row, &identity, &mut out);
+                    out[0]
+                });
+            text(key.and_then(|k| dict.and_then(|d| d.get(usize::from(k)).copied().flatten())))
+        }
+        DataType::Boolean => Cell::Bool(a.as_boolean().value(row)),
+        DataType::Date32 => {
+            let days = a
+                .as_primitive::<arrow_array::types::Date32Type>()
+                .value(row);
+            date_from_days(days).map_or(Cell::OutOfRange, Cell::Date)
+        }
+        DataType::Date64 | DataType::Timestamp(..) => {
+            let zoned = matches!(a.data_type(), DataType::Timestamp(_, Some(_)));
+            let Some((seconds, whole)) = instants(a.as_ref()).and_then(|v| v.get(row).copied())
+            else {
+                return Cell::OutOfRange;
+            };
+            let day = if zoned {
+                helsinki_day(seconds)
+            } else {
+                if !whole || seconds.rem_euclid(DAY_SECONDS) != 0 {
+                    *notes = Some("time");
+                }
+                seconds.div_euclid(DAY_SECONDS)
+            };
+            i32::try_from(day)
+                .ok()
+                .and_then(date_from_days)
+                .map_or(Cell::OutOfRange, Cell::Date)
+        }
+        _ => match whole_numbers(a.as_ref()) {
+            Some(Ok(v)) => v.get(row).copied().map_or(Cell::Missing, Cell::Int),
+            Some(Err(bad)) if bad == row => Cell::Fraction,
+            Some(Err(_)) => {
+                // Another row's fraction: read this one's value directly.
+                match a.data_type() {
+                    DataType::Float64 => {
+                        let f = a.as_primitive::<Float64Type>().value(row);
+                        #[allow(
+                            clippy::cast_possible_truncation,
+                            reason = "checked to be whole and small"
+                        )]
+                        if f.fract() == 0.0 && f.abs() < 9.0e15 {
+                            Cell::Int(f as i64)
+                        } else {
+                            Cell::Fraction
+                        }
+                    }
+                    _ => {
+                        let f = f64::from(a.as_primitive::<Float32Type>().value(row));
+                        #[allow(
+                            clippy::cast_possible_truncation,
+                            reason = "checked to be whole and small"
+                        )]
+                        if f.fract() == 0.0 && f.abs() < 9.0e15 {
+                            Cell::Int(f as i64)
+                        } else {
+                            Cell::Fraction
+                        }
+                    }
+                }
+            }
+            None => Cell::NotText,
+        },
+    }
+}
+
+/// Whether a column of this kind can be read from an array of this type.
+fn readable(kind: ValueKind, t: &DataType) -> bool {
+    let value = match t {
+        DataType::Dictionary(_, v) => {
+            return is_string(v)
+                && !matches!(
+                    kind,
+                    ValueKind::Date
+                        | ValueKind::Id
+                        | ValueKind::IdentityCode
+                        | ValueKind::Pseudonym
+                        | ValueKind::Municipality
+                );
+        }
+        other => other,
+    };
+    if *value == DataType::Null || is_string(value) {
+        return true;
+    }
+    let integer = value.is_integer() || value.is_floating();
+    match kind {
+        ValueKind::Date => matches!(
+            value,
+            DataType::Date32 | DataType::Date64 | DataType::Timestamp(..)
+        ),
+        ValueKind::Id | ValueKind::Municipality | ValueKind::Education => integer,
+        ValueKind::Answer | ValueKind::YesNo => *value == DataType::Boolean,
+        _ => false,
+    }
+}
+
+/// Reads participant records from Arrow batches, row by row through the
+/// record reader of the participant file: the same accepted names, values and
+/// refusals, rows numbered from 0 across the batches (`row` in every finding,
+/// no `line`). A value taken as changed (a timestamp's day) is a finding on
+/// the record. Fails only on the table's columns (unknown, repeated, missing,
+/// of a type no value can come from).
+///
+/// ```
+/// use std::sync::Arc;
+/// use arrow_array::{RecordBatch, StringArray};
+/// use hanke::import::ImportOptions;
+/// use hanke::participant::columns::arrow::read_records;
+/// let batch = RecordBatch::try_from_iter([
+///     ("participant_id", Arc::new(StringArray::from(vec!["P1", "P2"])) as _),
+///     ("entry_date", Arc::new(StringArray::from(vec!["1.3.2016", "31.2.2016"])) as _),
+/// ])?;
+/// let (people, report) = read_records(&[batch], &ImportOptions::default())?;
+/// assert_eq!(people.len(), 1);
+/// assert_eq!((report.rejections[0].row, report.rejections[0].line), (Some(1), None));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn read_records(
+    batches: &[RecordBatch],
+    options: &ImportOptions,
+) -> Result<(Vec<Participant>, ImportReport), ColumnsError> {
+    let mut people = Vec::new();
+    let mut report = ImportReport::default();
+    let mut builder = RecordBuilder::default();
+    let mut offset = 0usize;
+    for batch in batches {
+        let present = resolve(batch, options, &[Column::ParticipantId, Column::EntryDate])?;
+        if report.ignored_columns.is_empty() {
+            report.ignored_columns = batch
+                .schema_ref()
+                .fields()
+                .iter()
+                .map(|f| f.name().as_str())
+                .filter(|n| {
+                    options
+                        .ignore_columns
+                        .iter()
+                        .any(|i| crate::participant::label_is(n, i))
+                })
+                .map(|n| crate::ids::redact(n).into_owned())
+                .collect();
+        }
+        for (column, a) in &present {
+            if !readable(column.spec().kind, a.data_type()) {
+                return Err(unsupported(*column, a.as_ref()));
+            }
+        }
+        // Dictionary values as text, once per column.
+        let dictionaries: Vec<Option<Vec<Option<&str>>>> = present
+            .iter()
+            .map(|(_, a)| {
+                a.as_any_dictionary_opt()
+                    .and_then(|d| strings(d.values().as_ref()))
+            })
+            .collect();
+        for row in 0..batch.num_rows() {
+            let global = row.saturating_add(offset) as u64;
+            report.rows_read = report.rows_read.saturating_add(1);
+            let mut time_note: Vec<Column> = Vec::new();
+            let cells: Vec<(Column, Cell<'_>)> = present
+                .iter()
+                .zip(&dictionaries)
+                .map(|((c, a), d)| {
+                    let mut note = None;
+                    let cell = cell_of(a, d.as_deref(), row, &mut note);
+                    if note.is_some() {
+                        time_note.push(*c);
+                    }
+                    (*c, cell)
+                })
+                .collect();
+            let cell = |c: Column| {
+                cells
+                    .iter()
+                    .find(|(x, _)| *x == c)
+                    .map_or(Cell::Missing, |(_, v)| *v)
+            };
+            let before = report.rejections.len();
+            let built = builder.build(options, &cell, &mut report.rejections);
+            for f in report.rejections.iter_mut().skip(before) {
+                f.row = Some(global);
+            }
+            match built {
+                Some(p) => {
+                    report.accepted = report.accepted.saturating_add(1);
+                    for c in time_note {
+                        report.findings.push(
+                            Finding::new(
+                                &rules::CSV_TIME_OF_DAY,
+                                c.name(),
+                                "a timestamp with a time of day other than midnight; its day is taken",
+                                "aikaleima, jonka kellonaika ei ole keskiyö; sen päivä otetaan",
+                            )
+                            .with_sv("en tidsstämpel med en annan tid än midnatt; dess dag tas")
+                            .at_row(global),
+                        );
+                    }
+                    if let Some(rules) = options.rules {
+                        report
+                            .findings
+                            .extend(rules.check(&p).into_iter().map(|f| f.at_row(global)));
+                    }
+                    people.push(p);
+                }
+                None => report.rejected = report.rejected.saturating_add(1),
+            }
+        }
+        offset = offset.saturating_add(batch.num_rows());
+    }
+    // A table has no lines: its rows are its records, one each.
+    report.record_lines = report.rows_read;
+    report.lines = report.rows_read.saturating_add(1);
+    Ok((people, report))
+}
+
+// ---- Writing -----------------------------------------------------------------
 
 /// Arrow buffers of a [`ParticipantTable`]'s bitmap.
 fn null_buffer(b: &super::BitmapBuf) -> arrow_buffer::NullBuffer {
@@ -443,6 +1204,7 @@ fn flags(f: &super::FlagBuf) -> ArrayRef {
 ///
 /// ```
 /// use chrono::NaiveDate;
+/// use hanke::import::ImportOptions;
 /// use hanke::participant::synthetic::{generate, SyntheticConfig};
 /// use hanke::participant::columns::{ParticipantTable, arrow::{to_record_batch, with_columns}};
 /// use hanke::indicator::{Catalogue, CommonIndicators};
@@ -453,7 +1215,7 @@ fn flags(f: &super::FlagBuf) -> ArrayRef {
 /// let people = generate(&SyntheticConfig::new(3, 200, d(2023, 1, 1), d(2025, 12, 31)), rules);
 /// let batch = to_record_batch(&ParticipantTable::from_participants(&people)?)?;
 /// let mut ind = CommonIndicators::new(Catalogue::EsfPlus, rules, None)?;
-/// with_columns(&batch, |c| ind.add_columns(c))??;
+/// with_columns(&batch, &ImportOptions::default(), |c| ind.add_columns(c))?.0?;
 /// assert_eq!(ind, CommonIndicators::compute(Catalogue::EsfPlus, rules, None, &people)?);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -474,14 +1236,7 @@ pub fn to_record_batch(
         .map(Answer::code)
         .to_vec();
     let situations: Vec<&str> = ExitSituation::ALL.iter().map(|s| s.code()).collect();
-    let improvements: Vec<&str> = [
-        Improvement::PrecariousToStable,
-        Improvement::UnderemployedToFull,
-        Improvement::HigherSkilledJob,
-        Improvement::Promotion,
-    ]
-    .map(Improvement::code)
-    .to_vec();
+    let improvements: Vec<&str> = Improvement::ALL.map(Improvement::code).to_vec();
     let education: ArrayRef = std::sync::Arc::new(arrow_array::Int8Array::new(
         t.education
             .codes
@@ -534,33 +1289,14 @@ pub fn to_record_batch(
     ])
 }
 
-impl ColumnsError {
-    /// The same error with its row counted `offset` rows later (a batch's rows
-    /// as rows of the whole table).
-    fn shifted(self, offset: usize) -> ColumnsError {
-        match self {
-            ColumnsError::MissingEntryDate { row } => ColumnsError::MissingEntryDate {
-                row: row.saturating_add(offset),
-            },
-            ColumnsError::InvalidValue { column, row } => ColumnsError::InvalidValue {
-                column,
-                row: row.saturating_add(offset),
-            },
-            ColumnsError::DateOutOfRange { column, row } => ColumnsError::DateOutOfRange {
-                column,
-                row: row.saturating_add(offset),
-            },
-            other => other,
-        }
-    }
-}
-
-/// Counts the participants of every batch of a table into `indicators`, rows in
-/// errors counted from the start of the table. On an error nothing is counted.
+/// Counts the participants of every batch of a table into `indicators`, rows
+/// in errors counted from the start of the table; gives the notes on values
+/// taken as changed. On an error nothing is counted.
 ///
 /// ```
 /// use std::sync::Arc;
 /// use arrow_array::{Date32Array, RecordBatch, StringArray};
+/// use hanke::import::ImportOptions;
 /// use hanke::indicator::{Catalogue, CommonIndicators};
 /// use hanke::participant::columns::{ColumnsError, arrow::add_batches};
 /// use hanke::rulebook::Rulebook;
@@ -572,25 +1308,93 @@ impl ColumnsError {
 /// let rules = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap().participants().unwrap();
 /// let mut ind = CommonIndicators::new(Catalogue::EsfPlus, rules, None)?;
 /// let table = [batch(vec!["woman", "man"])?, batch(vec!["man", "dog"])?];
-/// let e = add_batches(&mut ind, &table).unwrap_err();
+/// let e = add_batches(&mut ind, &table, &ImportOptions::default()).unwrap_err();
 /// assert_eq!(e, ColumnsError::InvalidValue { column: "gender", row: 3 });
 /// assert_eq!(ind.grand_total().total(), 0);
-/// add_batches(&mut ind, &table[..1])?;
+/// add_batches(&mut ind, &table[..1], &ImportOptions::default())?;
 /// assert_eq!(ind.grand_total().total(), 2);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn add_batches<'b>(
     indicators: &mut crate::indicator::CommonIndicators,
     batches: impl IntoIterator<Item = &'b RecordBatch>,
-) -> Result<(), ColumnsError> {
+    options: &ImportOptions,
+) -> Result<Vec<Finding>, ColumnsError> {
     let mut sum = indicators.clone();
     let mut offset = 0usize;
+    let mut notes = Vec::new();
     for batch in batches {
-        with_columns(batch, |cols| sum.add_columns(cols))
-            .and_then(|counted| counted)
-            .map_err(|e| e.shifted(offset))?;
+        let (counted, batch_notes) =
+            with_columns_at(batch, options, offset, |cols| sum.add_columns(cols))?;
+        counted.map_err(|e| e.shifted(offset))?;
+        for n in batch_notes {
+            // One note a column about time zones, however many batches.
+            if n.row.is_some()
+                || !notes
+                    .iter()
+                    .any(|m: &Finding| m.rule_id == n.rule_id && m.path == n.path)
+            {
+                notes.push(n);
+            }
+        }
         offset = offset.saturating_add(batch.num_rows());
     }
     *indicators = sum;
-    Ok(())
+    Ok(notes)
+}
+
+impl ColumnsError {
+    /// The same error with its row counted `offset` rows later (a batch's rows
+    /// as rows of the whole table).
+    fn shifted(self, offset: usize) -> ColumnsError {
+        let at = |row: usize| row.saturating_add(offset);
+        match self {
+            ColumnsError::MissingEntryDate { row } => {
+                ColumnsError::MissingEntryDate { row: at(row) }
+            }
+            ColumnsError::InvalidValue { column, row } => ColumnsError::InvalidValue {
+                column,
+                row: at(row),
+            },
+            ColumnsError::DateOutOfRange { column, row } => ColumnsError::DateOutOfRange {
+                column,
+                row: at(row),
+            },
+            ColumnsError::MissingValue { column, row } => ColumnsError::MissingValue {
+                column,
+                row: at(row),
+            },
+            ColumnsError::Inconsistent { column, row, why } => ColumnsError::Inconsistent {
+                column,
+                row: at(row),
+                why,
+            },
+            other => other,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Instants around Helsinki's clock changes, with the day Python's
+    /// `zoneinfo` gives (the Python suite checks many more against it).
+    #[test]
+    fn helsinki_days() {
+        let day = |y, m, d| i64::from(days_from_date(NaiveDate::from_ymd_opt(y, m, d).unwrap()));
+        let utc = |y, m, d, h: i64| day(y, m, d) * DAY_SECONDS + h * 3600;
+        // 2024-01-31 22:00 UTC is 2024-02-01 00:00 in Helsinki (EET).
+        assert_eq!(helsinki_day(utc(2024, 1, 31, 22)), day(2024, 2, 1));
+        assert_eq!(helsinki_day(utc(2024, 1, 31, 21)), day(2024, 1, 31));
+        // Summer: 2024-06-30 21:00 UTC is 2024-07-01 00:00 EEST.
+        assert_eq!(helsinki_day(utc(2024, 6, 30, 21)), day(2024, 7, 1));
+        assert_eq!(helsinki_day(utc(2024, 6, 30, 20)), day(2024, 6, 30));
+        // 1990: summer time ended on the last Sunday of September (30th).
+        assert_eq!(helsinki_day(utc(1990, 10, 5, 21)), day(1990, 10, 5));
+        assert_eq!(helsinki_day(utc(1990, 9, 5, 21)), day(1990, 9, 6));
+        // 1975: no summer time.
+        assert_eq!(helsinki_day(utc(1975, 7, 1, 21)), day(1975, 7, 1));
+        assert_eq!(helsinki_day(utc(1975, 7, 1, 22)), day(1975, 7, 2));
+    }
 }

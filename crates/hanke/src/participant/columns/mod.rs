@@ -88,9 +88,12 @@ pub enum ColumnsError {
         /// The row.
         row: usize,
     },
-    /// A value is not one of the column's codes (e.g. a dictionary entry that is
-    /// not a gender).
-    #[error("row {row}: the value of column {column} is not one of its codes")]
+    /// A value is not one of the column's values (e.g. a dictionary entry that
+    /// is not a gender); the message lists what the column accepts.
+    #[error(
+        "row {row}: the value of column {column} is not one of its values; accepted: {}",
+        accepted_of(column)
+    )]
     InvalidValue {
         /// The column.
         column: &'static str,
@@ -111,12 +114,6 @@ pub enum ColumnsError {
         /// The row.
         row: usize,
     },
-    /// A required column is absent (reading a table by column names).
-    #[error("the column {column} is required")]
-    MissingColumn {
-        /// The column name.
-        column: &'static str,
-    },
     /// A column's type cannot be read as the field (reading a table).
     #[error("column {column} has type {found}, which cannot be read as {expected}")]
     UnsupportedType {
@@ -127,6 +124,43 @@ pub enum ColumnsError {
         /// What was expected.
         expected: &'static str,
     },
+    /// A column present in the table has a row without a value that a record
+    /// must have (the participant id).
+    #[error("row {row}: column {column} has no value")]
+    MissingValue {
+        /// The column.
+        column: &'static str,
+        /// The row.
+        row: usize,
+    },
+    /// Values of a row that contradict each other, as the record reader would
+    /// refuse them (a start of unemployment for someone not unemployed, exit
+    /// data without an exit date, a household given in part).
+    #[error("row {row}: column {column}: {why}")]
+    Inconsistent {
+        /// The column.
+        column: &'static str,
+        /// The row.
+        row: usize,
+        /// What contradicts what.
+        why: &'static str,
+    },
+    /// The table's columns (the same [`HeaderError`] a CSV header gets).
+    #[error("{0}")]
+    Header(crate::participant::fields::HeaderError),
+}
+
+/// What a column accepts, from the field table, for messages.
+fn accepted_of(column: &str) -> String {
+    crate::participant::fields::Column::from_header(column).map_or_else(String::new, |c| {
+        let kind = c.spec().kind;
+        let line = kind.accepted_line();
+        if line.is_empty() {
+            kind.expected().en.to_string()
+        } else {
+            line
+        }
+    })
 }
 
 error_codes! {
@@ -134,11 +168,15 @@ error_codes! {
         ColumnsError::LengthMismatch { .. } => "columns.length_mismatch": "A column has another length than the entry dates.",
         ColumnsError::BitmapTooShort { .. } => "columns.bitmap_too_short": "A validity or value bitmap is shorter than its column.",
         ColumnsError::MissingEntryDate { .. } => "columns.missing_entry_date": "A record has no entry date: without one a person is not a participant.",
-        ColumnsError::InvalidValue { .. } => "columns.invalid_value": "A value is not one of the column's codes (e.g. a dictionary entry that is not a gender).",
+        ColumnsError::InvalidValue { .. } => "columns.invalid_value": "A value is not one of the column's values (e.g. a dictionary entry that is not a gender).",
         ColumnsError::DateOutOfRange { .. } => "columns.date_out_of_range": "A date outside the dates hanke can represent.",
         ColumnsError::LaterEvents { .. } => "columns.later_events": "A record with exit events after the exit day, which columns do not hold.",
-        ColumnsError::MissingColumn { .. } => "columns.missing_column": "A required column is absent (reading a table by column names).",
-        ColumnsError::UnsupportedType { .. } => "columns.unsupported_type": "A column's type cannot be read as the field (reading a table).",
+        ColumnsError::UnsupportedType { .. } => "columns.unsupported_type": "A column's type cannot be read as the field (reading a table): a null, binary, list or struct column where values are expected.",
+        ColumnsError::MissingValue { .. } => "columns.missing_value": "A column present in the table has a row without a value a record must have (the participant id).",
+        ColumnsError::Inconsistent { .. } => "columns.inconsistent": "Values of a row that contradict each other, as the record reader would refuse them.",
+    }
+    via {
+        ColumnsError::Header(e) => e,
     }
 }
 
@@ -326,6 +364,10 @@ pub(crate) mod labour {
     pub const UNEMPLOYED: u8 = 2;
     pub const INACTIVE_IN_EDUCATION: u8 = 3;
     pub const INACTIVE: u8 = 4;
+    /// Unemployed, by a label that said "long-term" (`pitkäaikaistyötön`): counted
+    /// as unemployed, and refused where the start of unemployment does not make
+    /// it long-term — as the record reader refuses the row.
+    pub const UNEMPLOYED_LONG_TERM: u8 = 5;
 }
 
 impl Code for Gender {
@@ -565,6 +607,10 @@ pub struct ParticipantColumns<'a> {
     pub(crate) follow_up_date: Option<DateColumn<'a>>,
     pub(crate) follow_up_employed: Option<FlagColumn<'a>>,
     pub(crate) follow_up_improvement: Option<CodeColumn<'a>>,
+    /// Refuse rows whose values contradict each other, as the record reader
+    /// refuses them (tables read from outside; a table of records holds only
+    /// what the model allows).
+    pub(crate) reader_checks: bool,
 }
 
 macro_rules! setter {
@@ -605,6 +651,7 @@ impl<'a> ParticipantColumns<'a> {
             follow_up_date: None,
             follow_up_employed: None,
             follow_up_improvement: None,
+            reader_checks: false,
         }
     }
 
@@ -636,6 +683,15 @@ impl<'a> ParticipantColumns<'a> {
             return Err(ColumnsError::BitmapTooShort { column });
         }
         Ok(())
+    }
+
+    /// The same columns, refusing rows whose values contradict each other as
+    /// the participant file's reader refuses them (`columns.inconsistent`): a
+    /// start of unemployment for someone not unemployed, exit or follow-up data
+    /// without their date, a household given in part.
+    pub fn with_reader_checks(mut self) -> ParticipantColumns<'a> {
+        self.reader_checks = true;
+        self
     }
 
     setter!(
@@ -975,6 +1031,7 @@ impl ParticipantTable {
             follow_up_date: Some(self.follow_up_date.view()),
             follow_up_employed: Some(self.follow_up_employed.view()),
             follow_up_improvement: Some(self.follow_up_improvement.view()),
+            reader_checks: false,
         }
     }
 }
