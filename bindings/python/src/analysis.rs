@@ -25,6 +25,8 @@ pub(crate) struct PyParticipants {
     lines: Vec<(hanke::participant::ParticipantId, u64)>,
     report: hanke::import::ImportReport,
     period: hanke::programme::ProgrammePeriod,
+    /// Whether the period was told from the entry dates.
+    inferred: bool,
 }
 
 pub(crate) fn rules(
@@ -65,78 +67,101 @@ pub(crate) fn catalogue_for(
     }
 }
 
-/// Writes one CSV field, quoted when it must be.
-fn csv_field(out: &mut String, value: &str) {
-    if value.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&value.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(value);
+/// The reading options of both readers, from the Python arguments.
+pub(crate) fn read_options(
+    accept_temporary_codes: bool,
+    ignore_columns: Option<Vec<String>>,
+    encoding: Option<&str>,
+) -> PyResult<hanke::import::ImportOptions> {
+    let mut options = hanke::import::ImportOptions::default();
+    options.accept_temporary_codes = accept_temporary_codes;
+    options.ignore_columns = ignore_columns.unwrap_or_default();
+    options.encoding = encoding
+        .map(str::parse::<hanke::import::Encoding>)
+        .transpose()
+        .map_err(errors::validation)?;
+    Ok(options)
+}
+
+/// The programme period asked for, or the one the entry dates tell
+/// (``hanke::rulebook::infer_period``: never a default).
+pub(crate) fn period_or_inferred(
+    period: Option<&str>,
+    entries: impl FnOnce() -> PyResult<Vec<NaiveDate>>,
+) -> PyResult<(hanke::programme::ProgrammePeriod, bool)> {
+    match period {
+        Some(p) => Ok((parse_period(p)?, false)),
+        None => hanke::rulebook::infer_period(entries()?)
+            .map(|p| (p, true))
+            .map_err(errors::validation),
     }
 }
 
-/// An Arrow table as participant CSV text: the column names are the header, each
-/// cell its Arrow display form (dates ISO, booleans true/false, nulls empty). The
-/// core reads it exactly as a file, so the rules and the row account are the same.
-fn arrow_to_csv(table: PyTable) -> PyResult<String> {
-    use arrow_array::Array;
-    let (batches, schema) = table.into_inner();
-    let mut out = String::new();
-    for (i, f) in schema.fields().iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        csv_field(&mut out, f.name());
-    }
-    out.push('\n');
-    let options = arrow_cast::display::FormatOptions::default();
-    for batch in &batches {
-        let formatters = batch
-            .columns()
-            .iter()
-            .map(|c| arrow_cast::display::ArrayFormatter::try_new(c.as_ref(), &options))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| errors::error(Kind::CsvImport, "import.arrow", e.to_string()))?;
-        for row in 0..batch.num_rows() {
-            for (i, (f, col)) in formatters.iter().zip(batch.columns()).enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                if !col.is_null(row) {
-                    csv_field(&mut out, &f.value(row).to_string());
-                }
+/// A participant table or file, read once for the period's rules.
+enum Source {
+    Table(Vec<arrow_array::RecordBatch>),
+    File(std::path::PathBuf),
+}
+
+impl Source {
+    fn read(
+        &self,
+        py: Python<'_>,
+        options: hanke::import::ImportOptions,
+    ) -> PyResult<hanke::import::ParticipantsWithLines> {
+        match self {
+            // A table goes to the core's column reader: rows numbered from 0.
+            Source::Table(batches) => py
+                .detach(|| hanke::participant::columns::arrow::read_records(batches, &options))
+                .map(|(people, report)| (people, Vec::new(), report))
+                .map_err(crate::columns::columns_error),
+            Source::File(path) => {
+                let shown = path.display().to_string();
+                let file = std::fs::File::open(path).map_err(|e| errors::io(&shown, &e))?;
+                py.detach(|| {
+                    hanke::import::read_participants_csv_with_lines(BufReader::new(file), options)
+                })
+                .map_err(|e| errors::from_core(Kind::CsvImport, e))
             }
-            out.push('\n');
         }
     }
-    Ok(out)
 }
 
 /// Reads participant records from a CSV path (see ``docs/participant-csv.md``) or
 /// from any table that speaks the Arrow PyCapsule interface (polars, pandas 3,
-/// pyarrow) with the same column names. Rows that cannot be read are rejected and
-/// accounted for; identity codes are checked and, with a ``secret``, replaced by
-/// keyed pseudonyms.
+/// pyarrow) with the same column names — a table is read by the same column
+/// reader as ``common_indicators``, so both accept the same columns, types and
+/// values, and number rows the same way (from 0, ``Finding.row``). Rows that
+/// cannot be read are rejected and accounted for; identity codes are checked
+/// and, with a ``secret``, replaced by keyed pseudonyms.
+///
+/// ``period`` (``"2014-2020"`` or ``"2021-2027"``) chooses the rules; left out,
+/// it is told from the entry dates where they are certain (before 2021:
+/// 2014–2020; after 2023: 2021–2027) and refused where they are not
+/// (``period.ambiguous``, ``period.mixed``) — never a silent default.
+/// ``ignore_columns`` names columns to leave out (listed in the report);
+/// ``encoding`` (``"utf-8"``, ``"windows-1252"``) a file's encoding, else
+/// UTF-8 or Windows-1252 where the file shows it with certainty.
 ///
 /// >>> import polars as pl
 /// >>> df = pl.DataFrame({"participant_id": ["P1"], "entry_date": ["2016-03-01"], "gender": ["nainen"]})
-/// >>> len(read_participants(df))
-/// 1
+/// >>> ps = read_participants(df)
+/// >>> len(ps), ps.period
+/// (1, '2014-2020')
 #[pyfunction]
-#[pyo3(signature = (source, *, period = "2014-2020", accept_temporary_codes = false, secret = None, drop_identity_codes = false))]
+#[pyo3(signature = (source, *, period = None, accept_temporary_codes = false, secret = None, drop_identity_codes = false, ignore_columns = None, encoding = None))]
+#[allow(clippy::too_many_arguments, reason = "Python keyword arguments")]
 pub(crate) fn read_participants(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
-    period: &str,
+    period: Option<&str>,
     accept_temporary_codes: bool,
     secret: Option<&Bound<'_, PyBytes>>,
     drop_identity_codes: bool,
+    ignore_columns: Option<Vec<String>>,
+    encoding: Option<&str>,
 ) -> PyResult<PyParticipants> {
-    let period = parse_period(period)?;
-    let mut options = hanke::import::ImportOptions::default();
-    options.accept_temporary_codes = accept_temporary_codes;
-    options.rules = Some(rules(period)?);
+    let mut options = read_options(accept_temporary_codes, ignore_columns, encoding)?;
     options.drop_identity_codes = drop_identity_codes;
     if let Some(secret) = secret {
         options.pseudonymiser = Some(
@@ -144,30 +169,25 @@ pub(crate) fn read_participants(
                 .map_err(errors::validation)?,
         );
     }
-    let text: Option<String> = if source.hasattr("__arrow_c_stream__")? {
-        Some(arrow_to_csv(source.extract::<PyTable>()?)?)
+    let source = if source.hasattr("__arrow_c_stream__")? {
+        Source::Table(source.extract::<PyTable>()?.into_inner().0)
     } else {
-        None
+        Source::File(source.extract()?)
     };
-    let result = match text {
-        Some(text) => {
-            py.detach(|| hanke::import::read_participants_csv_with_lines(text.as_bytes(), options))
-        }
-        None => {
-            let path: std::path::PathBuf = source.extract()?;
-            let shown = path.display().to_string();
-            let file = std::fs::File::open(&path).map_err(|e| errors::io(&shown, &e))?;
-            py.detach(|| {
-                hanke::import::read_participants_csv_with_lines(BufReader::new(file), options)
-            })
-        }
-    };
-    let (people, lines, report) = result.map_err(|e| errors::from_core(Kind::CsvImport, e))?;
+    let (period, inferred) = period_or_inferred(period, || {
+        // The period is told by the records' own entry dates, read once
+        // without any period's rules.
+        let (people, _, _) = source.read(py, options.clone())?;
+        Ok(people.iter().map(|p| p.entry.date).collect())
+    })?;
+    options.rules = Some(rules(period)?);
+    let (people, lines, report) = source.read(py, options)?;
     Ok(PyParticipants {
         people,
         lines,
         report,
         period,
+        inferred,
     })
 }
 
@@ -186,16 +206,33 @@ impl PyParticipants {
         )
     }
 
-    /// The import account: rows_read, accepted, rejected, blank_lines, balanced.
+    /// The import account: rows_read, accepted, rejected, blank_lines, lines
+    /// (physical lines of a file; a table's rows and its header),
+    /// record_lines, ignored_columns, encoding, encoding_detected, period,
+    /// period_inferred and balanced (rows and lines all accounted for).
     #[getter]
     fn report<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let r = &self.report;
         let d = PyDict::new(py);
-        d.set_item("rows_read", self.report.rows_read)?;
-        d.set_item("accepted", self.report.accepted)?;
-        d.set_item("rejected", self.report.rejected)?;
-        d.set_item("blank_lines", self.report.blank_lines)?;
-        d.set_item("balanced", self.report.is_balanced())?;
+        d.set_item("rows_read", r.rows_read)?;
+        d.set_item("accepted", r.accepted)?;
+        d.set_item("rejected", r.rejected)?;
+        d.set_item("blank_lines", r.blank_lines)?;
+        d.set_item("lines", r.lines)?;
+        d.set_item("record_lines", r.record_lines)?;
+        d.set_item("ignored_columns", r.ignored_columns.clone())?;
+        d.set_item("encoding", r.encoding.name())?;
+        d.set_item("encoding_detected", r.encoding_detected)?;
+        d.set_item("period", crate::project::period_key(self.period))?;
+        d.set_item("period_inferred", self.inferred)?;
+        d.set_item("balanced", r.is_balanced())?;
         Ok(d)
+    }
+
+    /// The programme period whose rules were applied, e.g. ``"2021-2027"``.
+    #[getter]
+    fn period(&self) -> String {
+        crate::project::period_key(self.period)
     }
 
     /// Why rows were rejected, each with line and field.
@@ -235,7 +272,7 @@ impl PyParticipants {
         let catalogue = catalogue_for(self.period, catalogue)?;
         let people = &self.people;
         py.detach(|| hanke::indicator::CommonIndicators::compute(catalogue, rules, cut_off, people))
-            .map(PyIndicators)
+            .map(PyIndicators::new)
             .map_err(|e| errors::from_core(Kind::Indicator, e))
     }
 
@@ -284,11 +321,22 @@ impl PyParticipants {
 /// 6
 #[pyclass(frozen, module = "hanke", name = "Indicators")]
 #[derive(Clone)]
-pub(crate) struct PyIndicators(hanke::indicator::CommonIndicators);
+pub(crate) struct PyIndicators(
+    hanke::indicator::CommonIndicators,
+    /// Notes on input values taken as changed (a table's timestamps).
+    Vec<hanke::Finding>,
+);
 
 impl PyIndicators {
     pub(crate) fn new(inner: hanke::indicator::CommonIndicators) -> PyIndicators {
-        PyIndicators(inner)
+        PyIndicators(inner, Vec::new())
+    }
+
+    pub(crate) fn with_notes(
+        inner: hanke::indicator::CommonIndicators,
+        notes: Vec<hanke::Finding>,
+    ) -> PyIndicators {
+        PyIndicators(inner, notes)
     }
 }
 
@@ -327,6 +375,13 @@ impl PyIndicators {
         self.0.not_yet_entered()
     }
 
+    /// Notes on input values taken as changed while reading a table: a
+    /// timestamp's time of day left out (``IMP-TIME-001``, with its row), time
+    /// zones read as Helsinki days (``IMP-TIME-002``).
+    fn notes(&self) -> Vec<PyFinding> {
+        findings(self.1.clone())
+    }
+
     /// The catalogue's code: ``esf_2014``, ``esf_plus``, ``esf_plus_most_deprived``.
     #[getter]
     fn catalogue(&self) -> &'static str {
@@ -352,7 +407,7 @@ impl PyIndicators {
     #[staticmethod]
     fn from_json(text: &str) -> PyResult<PyIndicators> {
         hanke::indicator::CommonIndicators::from_json_str(text)
-            .map(PyIndicators)
+            .map(PyIndicators::new)
             .map_err(|e| errors::from_core(Kind::Indicator, e))
     }
 
@@ -375,7 +430,9 @@ impl PyIndicators {
         let mut out = self.0.clone();
         out.merge(&other.0)
             .map_err(|e| errors::from_core(Kind::Indicator, e))?;
-        Ok(PyIndicators(out))
+        let mut notes = self.1.clone();
+        notes.extend(other.1.iter().cloned());
+        Ok(PyIndicators(out, notes))
     }
 
     /// The indicators as a table: code, name_en, name_fi, women, men, non_binary,
@@ -684,7 +741,7 @@ impl PyEsrReport {
         self.report
             .participants
             .as_ref()
-            .map(|p| PyIndicators(p.indicators.clone()))
+            .map(|p| PyIndicators::new(p.indicators.clone()))
     }
 
     fn _repr_markdown_(&self) -> String {

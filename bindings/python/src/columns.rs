@@ -10,54 +10,76 @@ use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
 use pyo3_arrow::PyTable;
 
-use crate::analysis::{PyIndicators, catalogue_for, rules};
+use crate::analysis::{PyIndicators, catalogue_for, period_or_inferred, read_options, rules};
 use crate::errors::{self, Kind};
 use crate::project::parse_period;
 use crate::table::batch_stream;
 
-fn columns_error(e: hanke::participant::columns::ColumnsError) -> PyErr {
-    errors::error(Kind::Validation, e.code(), e.to_string())
+/// A column reader's error: the table's columns as a file's header
+/// (``CsvImportError``, the same class and code for the same mistake), a
+/// value as any other value (``ValidationError``).
+pub(crate) fn columns_error(e: hanke::participant::columns::ColumnsError) -> PyErr {
+    let kind = match e {
+        hanke::participant::columns::ColumnsError::Header(_) => Kind::CsvImport,
+        _ => Kind::Validation,
+    };
+    errors::error(kind, e.code(), e.to_string())
 }
 
-/// Every batch of `batches` into one computation, without the GIL.
+/// Every batch of `batches` into one computation, without the GIL; the
+/// computation and the notes on values taken as changed.
 fn compute(
     py: Python<'_>,
     batches: &[RecordBatch],
     mut ind: CommonIndicators,
-) -> PyResult<CommonIndicators> {
-    py.detach(|| add_batches(&mut ind, batches))
+    options: &hanke::import::ImportOptions,
+) -> PyResult<(CommonIndicators, Vec<hanke::Finding>)> {
+    let notes = py
+        .detach(|| add_batches(&mut ind, batches, options))
         .map_err(columns_error)?;
-    Ok(ind)
+    Ok((ind, notes))
 }
 
 /// The EU common indicators of a participant table — any object with
 /// ``__arrow_c_stream__`` (a polars DataFrame, a pyarrow Table, ``hanke.
-/// synthetic_participants``) whose columns have the participant file's names.
-/// ``Date32`` dates, categorical (dictionary) labels, integer education levels
-/// and booleans are read where they lie, without a copy; other date types and
-/// plain strings are converted once. Raises ``ValidationError`` (``columns.*``)
-/// with the row for a label that is no value or a missing entry date.
+/// synthetic_participants``) — read by the same column reader as
+/// ``read_participants``: the same names (the file's, in English, Finnish or
+/// Swedish), types, values and row numbers (from 0). ``Date32`` dates,
+/// categorical (dictionary) labels, integer education levels and booleans are
+/// read where they lie, without a copy; other types are converted once. A value
+/// ``read_participants`` would reject is a ``ValidationError`` with its row
+/// (``columns.*``); an unknown or repeated column ``import.unknown_column`` /
+/// ``import.duplicate_column`` (``ignore_columns`` names columns to leave out).
+/// ``period`` as in ``read_participants``: told from the entry dates where
+/// certain, else required. Notes on values taken as changed (a timestamp's
+/// time of day, time zones read as Helsinki days) are in ``.notes()``.
 ///
 /// >>> import polars as pl, datetime as dt
 /// >>> df = pl.DataFrame({"entry_date": [dt.date(2024, 2, 1)], "gender": ["nainen"]})
 /// >>> hanke.common_indicators(df).grand_total["women"]
 /// 1
 #[pyfunction]
-#[pyo3(signature = (data, period = "2021-2027", catalogue = None, cut_off = None))]
+#[pyo3(signature = (data, period = None, catalogue = None, cut_off = None, *, accept_temporary_codes = false, ignore_columns = None))]
 pub(crate) fn common_indicators(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
-    period: &str,
+    period: Option<&str>,
     catalogue: Option<&str>,
     cut_off: Option<NaiveDate>,
+    accept_temporary_codes: bool,
+    ignore_columns: Option<Vec<String>>,
 ) -> PyResult<PyIndicators> {
-    let period = parse_period(period)?;
+    let options = read_options(accept_temporary_codes, ignore_columns, None)?;
+    let (batches, _) = data.extract::<PyTable>()?.into_inner();
+    let (period, _) = period_or_inferred(period, || {
+        hanke::participant::columns::arrow::entry_dates(&batches, &options).map_err(columns_error)
+    })?;
     let rules = rules(period)?;
     let catalogue = catalogue_for(period, catalogue)?;
     let ind = CommonIndicators::new(catalogue, rules, cut_off)
         .map_err(|e| errors::from_core(Kind::Indicator, e))?;
-    let (batches, _) = data.extract::<PyTable>()?.into_inner();
-    Ok(PyIndicators::new(compute(py, &batches, ind)?))
+    let (ind, notes) = compute(py, &batches, ind, &options)?;
+    Ok(PyIndicators::with_notes(ind, notes))
 }
 
 /// Times the core's computation over ``data`` from Rust, after one conversion,
@@ -80,12 +102,13 @@ pub(crate) fn time_common_indicators(
     let rules = rules(period)?;
     let catalogue = catalogue_for(period, catalogue)?;
     let (batches, _) = data.extract::<PyTable>()?.into_inner();
+    let options = hanke::import::ImportOptions::default();
     let mut times = Vec::with_capacity(repeat);
     for _ in 0..repeat {
         let ind = CommonIndicators::new(catalogue, rules, cut_off)
             .map_err(|e| errors::from_core(Kind::Indicator, e))?;
         let start = std::time::Instant::now();
-        std::hint::black_box(compute(py, &batches, ind)?);
+        std::hint::black_box(compute(py, &batches, ind, &options)?);
         times.push(start.elapsed().as_secs_f64());
     }
     Ok(times)

@@ -71,6 +71,8 @@ coded!(
     hanke::eura::ListImportError,
     hanke::participant::PseudonymError,
     hanke::export::ExportError,
+    hanke::import::UnknownEncoding,
+    hanke::rulebook::PeriodInferenceError,
 );
 
 /// The exception for a core error of `kind`.

@@ -55,6 +55,16 @@ impl PyFinding {
     fn line(&self) -> Option<u64> {
         self.0.line
     }
+    /// The last line, where the data spans lines (a stray quote).
+    #[getter]
+    fn end_line(&self) -> Option<u64> {
+        self.0.end_line
+    }
+    /// The row of a table (from 0, as data frames count), for a table's data.
+    #[getter]
+    fn row(&self) -> Option<u64> {
+        self.0.row
+    }
     fn __str__(&self) -> String {
         self.0.to_string()
     }

@@ -54,9 +54,10 @@ def test_a_missing_entry_date_is_an_error_with_its_row():
     with pytest.raises(hanke.ValidationError) as e:
         hanke.common_indicators(df)
     assert e.value.code == "columns.missing_entry_date"
-    with pytest.raises(hanke.ValidationError) as e:
-        hanke.common_indicators(pl.DataFrame({"gender": ["woman"]}))
-    assert e.value.code == "columns.missing_column"
+    # A missing column is the table's problem, as a file's header's would be.
+    with pytest.raises(hanke.CsvImportError) as e:
+        hanke.common_indicators(pl.DataFrame({"gender": ["woman"]}), period="2021-2027")
+    assert e.value.code == "import.missing_column"
 
 
 def test_the_comparison_script_smoke_run():

@@ -19,7 +19,20 @@ LAHDE = data("participants/lahde_mukaan_S20250.csv")
 def test_csv_import_accounts_for_every_row() -> None:
     ps = hanke.read_participants(LAHDE, accept_temporary_codes=True)
     assert len(ps) == 29
-    assert ps.report == {"rows_read": 29, "accepted": 29, "rejected": 0, "blank_lines": 0, "balanced": True}
+    assert ps.report == {
+        "rows_read": 29,
+        "accepted": 29,
+        "rejected": 0,
+        "blank_lines": 0,
+        "lines": 30,
+        "record_lines": 29,
+        "ignored_columns": [],
+        "encoding": "utf-8",
+        "encoding_detected": False,
+        "period": "2014-2020",
+        "period_inferred": True,
+        "balanced": True,
+    }
     assert "Participants(records=29" in repr(ps)
 
 

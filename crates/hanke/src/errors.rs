@@ -120,9 +120,19 @@ pub const ERRORS: &[ErrorType] = &[
         codes: crate::import::ImportError::CODES,
     },
     ErrorType {
+        name: "hanke::import::UnknownEncoding",
+        raised_by: "naming the encoding of a file to read",
+        codes: crate::import::UnknownEncoding::CODES,
+    },
+    ErrorType {
         name: "hanke::eura::ListImportError",
         raised_by: "the EURA 2014 project list importer (the file as a whole; rows go to findings)",
         codes: crate::eura::ListImportError::CODES,
+    },
+    ErrorType {
+        name: "hanke::rulebook::PeriodInferenceError",
+        raised_by: "telling the programme period of participant data from its entry dates",
+        codes: crate::rulebook::PeriodInferenceError::CODES,
     },
     ErrorType {
         name: "hanke::indicator::IndicatorError",

@@ -233,6 +233,109 @@ static OTHER: Rulebook = Rulebook {
     participant_rules: None,
 };
 
+/// Why the period of participant data cannot be told from its entry dates —
+/// and so must be given.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PeriodInferenceError {
+    /// No entry date to tell from.
+    #[error("no entry date to tell the programme period from; give the period")]
+    NoEntries,
+    /// Every entry is in 2021–2023, inside the eligibility of both 2014–2020
+    /// (to 31.12.2023) and 2021–2027 (from 1.1.2021).
+    #[error(
+        "every entry ({first} – {last}) falls in both 2014–2020 (eligible to 31.12.2023) and 2021–2027 (from 1.1.2021); give the period"
+    )]
+    Ambiguous {
+        /// The first entry.
+        first: NaiveDate,
+        /// The last entry.
+        last: NaiveDate,
+    },
+    /// Entries only 2014–2020 can hold beside entries only 2021–2027 can:
+    /// one data set of two periods' rules.
+    #[error(
+        "entries of two periods: {early} fits only 2014–2020 and {late} only 2021–2027; read each period's records on their own"
+    )]
+    Mixed {
+        /// An entry only 2014–2020 holds.
+        early: NaiveDate,
+        /// An entry only 2021–2027 holds.
+        late: NaiveDate,
+    },
+    /// An entry outside the eligibility of every period hanke has rules for.
+    #[error(
+        "the entry {date} is outside every period hanke has rules for (2014–2020: 2014-01-01 – 2023-12-31; 2021–2027: 2021-01-01 – 2029-12-31); give the period"
+    )]
+    Outside {
+        /// The entry.
+        date: NaiveDate,
+    },
+}
+
+error_codes! {
+    PeriodInferenceError {
+        PeriodInferenceError::NoEntries => "period.no_entries": "No entry date to tell the programme period from.",
+        PeriodInferenceError::Ambiguous { .. } => "period.ambiguous": "Every entry falls in the eligibility of both 2014–2020 and 2021–2027 (2021–2023): the period must be given.",
+        PeriodInferenceError::Mixed { .. } => "period.mixed": "Entries only one period holds beside entries only the other holds.",
+        PeriodInferenceError::Outside { .. } => "period.outside": "An entry outside the eligibility of every period hanke has rules for.",
+    }
+}
+
+/// The programme period whose participant rules apply to entries on `dates`,
+/// where the dates tell it with certainty — **never a default**: each period's
+/// rules hold from the first to the last day of its eligibility window
+/// ([`ProgrammePeriod::eligibility`]: 2014–2020 from 1.1.2014 to 31.12.2023,
+/// 2021–2027 from 1.1.2021 to 31.12.2029), so an entry before 2021 is
+/// 2014–2020's, an entry after 2023 is 2021–2027's, and entries all in
+/// 2021–2023 could be either: the caller must say. A set with entries only
+/// one period holds beside entries only the other holds is refused.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use hanke::programme::ProgrammePeriod;
+/// use hanke::rulebook::infer_period;
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// assert_eq!(infer_period([d(2016, 3, 1), d(2022, 5, 1)])?, ProgrammePeriod::Period2014To2020);
+/// assert_eq!(infer_period([d(2024, 3, 1), d(2022, 5, 1)])?, ProgrammePeriod::Period2021To2027);
+/// assert_eq!(infer_period([d(2022, 5, 1)]).unwrap_err().code(), "period.ambiguous");
+/// assert_eq!(infer_period([d(2016, 3, 1), d(2025, 1, 1)]).unwrap_err().code(), "period.mixed");
+/// # Ok::<(), hanke::rulebook::PeriodInferenceError>(())
+/// ```
+pub fn infer_period(
+    dates: impl IntoIterator<Item = NaiveDate>,
+) -> Result<ProgrammePeriod, PeriodInferenceError> {
+    const PERIODS: [ProgrammePeriod; 2] = [
+        ProgrammePeriod::Period2014To2020,
+        ProgrammePeriod::Period2021To2027,
+    ];
+    let holds = |p: ProgrammePeriod, d: NaiveDate| {
+        let (from, to) = p.eligibility();
+        (from..=to).contains(&d)
+    };
+    let (mut first, mut last) = (None::<NaiveDate>, None::<NaiveDate>);
+    let (mut only_early, mut only_late) = (None, None);
+    for d in dates {
+        first = Some(first.map_or(d, |f| f.min(d)));
+        last = Some(last.map_or(d, |l| l.max(d)));
+        match PERIODS.map(|p| holds(p, d)) {
+            [false, false] => return Err(PeriodInferenceError::Outside { date: d }),
+            [true, false] => only_early = only_early.or(Some(d)),
+            [false, true] => only_late = only_late.or(Some(d)),
+            [true, true] => {}
+        }
+    }
+    match (first, last, only_early, only_late) {
+        (None, _, _, _) | (_, None, _, _) => Err(PeriodInferenceError::NoEntries),
+        (_, _, Some(early), Some(late)) => Err(PeriodInferenceError::Mixed { early, late }),
+        (_, _, Some(_), None) => Ok(ProgrammePeriod::Period2014To2020),
+        (_, _, None, Some(_)) => Ok(ProgrammePeriod::Period2021To2027),
+        (Some(first), Some(last), None, None) => {
+            Err(PeriodInferenceError::Ambiguous { first, last })
+        }
+    }
+}
+
 impl Rulebook {
     /// The rulebook of an EU programme period hanke has rules for.
     pub fn for_period(period: ProgrammePeriod) -> Option<&'static Rulebook> {

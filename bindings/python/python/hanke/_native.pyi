@@ -4,7 +4,10 @@ import datetime
 import decimal
 import fractions
 import os
-from typing import Any, final
+from typing import Any, Literal, final
+
+_Period = Literal["2007-2013", "2014-2020", "2021-2027"]
+_EncodingName = Literal["utf-8", "windows-1252"]
 
 __version__: str
 __all__ = [
@@ -137,6 +140,10 @@ class Finding:
     def message_sv(self) -> str | None: ...
     @property
     def line(self) -> int | None: ...
+    @property
+    def end_line(self) -> int | None: ...
+    @property
+    def row(self) -> int | None: ...
 
 @final
 class Project:
@@ -193,6 +200,8 @@ class Participants:
     def __len__(self) -> int: ...
     @property
     def report(self) -> dict[str, Any]: ...
+    @property
+    def period(self) -> str: ...
     def rejections(self) -> list[Finding]: ...
     def findings(self) -> list[Finding]: ...
     def findings_table(self) -> Table: ...
@@ -205,17 +214,22 @@ class Participants:
 def read_participants(
     source: str | os.PathLike[str] | object,
     *,
-    period: str = "2014-2020",
+    period: _Period | None = None,
     accept_temporary_codes: bool = False,
     secret: bytes | None = None,
     drop_identity_codes: bool = False,
+    ignore_columns: list[str] | None = None,
+    encoding: _EncodingName | None = None,
 ) -> Participants: ...
 
 def common_indicators(
     data: object,
-    period: str = "2021-2027",
+    period: _Period | None = None,
     catalogue: str | None = None,
     cut_off: datetime.date | None = None,
+    *,
+    accept_temporary_codes: bool = False,
+    ignore_columns: list[str] | None = None,
 ) -> Indicators: ...
 def time_common_indicators(
     data: object,
@@ -247,6 +261,7 @@ class Indicators:
     def not_yet_entered(self) -> int: ...
     @property
     def catalogue(self) -> str: ...
+    def notes(self) -> list[Finding]: ...
     def merge(self, other: Indicators) -> Indicators: ...
     def to_json(self) -> str: ...
     @staticmethod

@@ -54,6 +54,7 @@ impl Encoding {
     /// use hanke::import::Encoding;
     /// assert_eq!(Encoding::from_name("CP1252"), Some(Encoding::Windows1252));
     /// assert_eq!(Encoding::from_name("latin-9"), None);
+    /// assert_eq!("latin-9".parse::<Encoding>().unwrap_err().code(), "import.encoding");
     /// ```
     pub fn from_name(name: &str) -> Option<Encoding> {
         match name.trim().to_ascii_lowercase().replace('_', "-").as_str() {
@@ -62,7 +63,28 @@ impl Encoding {
             _ => None,
         }
     }
+}
 
+/// An encoding hanke does not read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is not an encoding hanke reads (utf-8, windows-1252)")]
+pub struct UnknownEncoding(String);
+
+error_codes! {
+    UnknownEncoding {
+        UnknownEncoding(..) => "import.encoding": "An encoding hanke does not read (it reads utf-8 and windows-1252).",
+    }
+}
+
+impl std::str::FromStr for Encoding {
+    type Err = UnknownEncoding;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Encoding::from_name(s).ok_or_else(|| UnknownEncoding(crate::ids::redact(s).into_owned()))
+    }
+}
+
+impl Encoding {
     /// Guesses the encoding of a file's first bytes **only where it is
     /// certain**: `Some(Windows1252)` when `sample` is not UTF-8 and every byte
     /// outside ASCII is one of the letters Finnish and Swedish text uses in

@@ -9,7 +9,7 @@ pub(crate) mod csv_record;
 mod participants;
 pub(crate) mod record;
 
-pub use csv_record::Encoding;
+pub use csv_record::{Encoding, UnknownEncoding};
 pub(crate) use participants::column_text;
 pub use participants::{
     IdentityCodes, ImportError, ImportOptions, ImportReport, ParticipantCsvReader,

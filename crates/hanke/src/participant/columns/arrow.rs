@@ -1156,6 +1156,67 @@ pub fn read_records(
     Ok((people, report))
 }
 
+/// The entry dates of a table's rows — what [`crate::rulebook::infer_period`]
+/// tells the period from — read as the other readers read them (blank, null
+/// and unreadable values left out: those rows are refused when read).
+///
+/// ```
+/// use std::sync::Arc;
+/// use arrow_array::{RecordBatch, StringArray};
+/// use hanke::import::ImportOptions;
+/// use hanke::participant::columns::arrow::entry_dates;
+/// use hanke::programme::ProgrammePeriod;
+/// use hanke::rulebook::infer_period;
+/// let batch = RecordBatch::try_from_iter([
+///     ("aloituspäivä", Arc::new(StringArray::from(vec!["1.3.2024", "x", ""])) as _),
+/// ])?;
+/// let dates = entry_dates(&[batch], &ImportOptions::default())?;
+/// assert_eq!(infer_period(dates)?, ProgrammePeriod::Period2021To2027);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn entry_dates(
+    batches: &[RecordBatch],
+    options: &ImportOptions,
+) -> Result<Vec<NaiveDate>, ColumnsError> {
+    let mut out = Vec::new();
+    for batch in batches {
+        let present = resolve(batch, options, &[Column::EntryDate])?;
+        let Some((_, a)) = present.iter().find(|(c, _)| *c == Column::EntryDate) else {
+            continue;
+        };
+        if *a.data_type() == DataType::Null {
+            continue;
+        }
+        let days: Vec<Option<i32>> = match a.as_primitive_opt::<arrow_array::types::Date32Type>() {
+            Some(d) => d.iter().collect(),
+            None => {
+                let days = convert_days(Column::EntryDate, a.as_ref())?;
+                let valid = blank_validity(a.as_ref());
+                let mut skip = vec![false; days.days.len()];
+                for &i in days.invalid.iter().chain(&days.out_of_range) {
+                    if let Some(s) = skip.get_mut(i) {
+                        *s = true;
+                    }
+                }
+                days.days
+                    .iter()
+                    .enumerate()
+                    .map(|(i, d)| {
+                        let present = a.is_valid(i)
+                            && valid.as_ref().is_none_or(|bits| {
+                                bits.get(i / 8).is_some_and(|b| b & (1 << (i % 8)) != 0)
+                            })
+                            && !skip.get(i).copied().unwrap_or(true);
+                        present.then_some(*d)
+                    })
+                    .collect()
+            }
+        };
+        out.extend(days.into_iter().flatten().filter_map(date_from_days));
+    }
+    Ok(out)
+}
+
 // ---- Writing -----------------------------------------------------------------
 
 /// Arrow buffers of a [`ParticipantTable`]'s bitmap.
