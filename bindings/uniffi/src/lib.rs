@@ -300,8 +300,9 @@ pub fn answer_exit(
     participant_json: String,
     answers: Vec<Answer>,
 ) -> Result<FormResult, HankeError> {
-    let participant: hanke::participant::Participant = serde_json::from_str(&participant_json)
-        .map_err(|e| invalid("json.data", hanke::ids::redact(&e.to_string())))?;
+    // The core's strict reader: unknown fields and keys given twice refused.
+    let participant = hanke::participant::Participant::from_json_str(&participant_json)
+        .map_err(|e| invalid(e.code(), e.to_string()))?;
     let q =
         hanke::questionnaire::Questionnaire::new(rules(period)?, hanke::questionnaire::Form::Exit);
     outcome(q.answer_exit(&participant, &pairs(&answers)))

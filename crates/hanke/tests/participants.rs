@@ -498,3 +498,102 @@ fn implausible_values_are_findings() {
     columns.add_columns(&table.columns()).unwrap();
     assert_eq!(columns, records);
 }
+
+/// A coordinator's real spreadsheet: an extra column left out as asked (and
+/// listed), Windows-1252 bytes read when the file shows them, everyday Finnish
+/// values read where their category is certain and refused with the reason
+/// where it is not, and every "unknown value" message listing what is accepted.
+#[test]
+fn real_spreadsheets() {
+    use hanke::import::Encoding;
+    // Excel's Finnish "CSV": semicolons, Windows-1252, a name column.
+    let text = "Osallistujatunnus;Nimi;Aloitusp\u{e4}iv\u{e4};Sukupuoli;Ty\u{f6}markkina-asema;Ty\u{f6}tt\u{f6}myys alkanut;Koulutusaste;Tilanne lopettaessa;Lopetusp\u{e4}iv\u{e4}\r\n\
+                P1;Testi Henkil\u{f6};1.3.2021;nainen;pitk\u{e4}aikaisty\u{f6}t\u{f6}n;1.1.2019;perusaste;ty\u{f6}nhaku;30.9.2021\r\n\
+                P2;Toinen;2.3.2021;mies;ty\u{f6}nhakija;;perusaste;;\r\n\
+                P3;Kolmas;5.3.21;mies;ty\u{f6}t\u{f6}n;;lukio;;\r\n";
+    let cp1252: Vec<u8> = text
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap())
+        .collect();
+    // Without naming the column: the import stops, the column named.
+    let e = read_participants_csv(&cp1252[..], ImportOptions::default()).unwrap_err();
+    assert_eq!(e.code(), "import.unknown_column");
+    assert!(e.to_string().contains("Nimi"), "{e}");
+    let mut options = ImportOptions::default();
+    options.ignore_columns = vec!["nimi".to_string()];
+    let (people, r) = read_participants_csv(&cp1252[..], options.clone()).unwrap();
+    assert_eq!(
+        (r.encoding, r.encoding_detected),
+        (Encoding::Windows1252, true)
+    );
+    assert_eq!(r.ignored_columns, ["Nimi"]);
+    assert!(r.is_balanced());
+    assert_eq!(people.len(), 1);
+    let p1 = &people[0];
+    // The name never enters the record.
+    assert!(!format!("{p1:?}").contains("Testi"));
+    assert_eq!(p1.entry.labour_status.map(|s| s.code()), Some("unemployed"));
+    assert_eq!(p1.entry.education.map(|l| l.code()), Some(2));
+    assert_eq!(
+        p1.exit.as_ref().and_then(|x| x.situation),
+        Some(ExitSituation::JobSeeking)
+    );
+    let why = |line: u64| -> Vec<String> {
+        r.rejections
+            .iter()
+            .filter(|f| f.line == Some(line))
+            .map(|f| format!("{}: {}", f.path, f.message_en))
+            .collect()
+    };
+    // An ambiguous label says why; a two-digit year says why.
+    assert!(
+        why(3)
+            .iter()
+            .any(|m| m.contains("a jobseeker may be unemployed or employed")),
+        "{:?}",
+        why(3)
+    );
+    assert!(
+        why(4).iter().any(|m| m.contains("two-digit year")),
+        "{:?}",
+        why(4)
+    );
+    // Named as UTF-8, the same bytes are refused with the encoding named.
+    options.encoding = Some(Encoding::Utf8);
+    let e = read_participants_csv(&cp1252[..], options).unwrap_err();
+    assert!(e.to_string().contains("windows-1252"), "{e}");
+    // Unknown values list what is accepted, in each language.
+    let csv = "participant_id,entry_date,gender,education\nP1,2016-03-01,dog,9\nP2,2016-03-01,mies,yliopisto\n";
+    let (_, r) = read_participants_csv(csv.as_bytes(), ImportOptions::default()).unwrap();
+    let gender = r.rejections.iter().find(|f| f.path == "gender").unwrap();
+    assert!(
+        gender.message_en.contains("woman (nainen, kvinna"),
+        "{}",
+        gender.message_en
+    );
+    assert!(
+        gender.message_fi.contains("hyväksytään"),
+        "{}",
+        gender.message_fi
+    );
+    assert!(gender.message_sv.as_deref().unwrap().contains("godtas"));
+    let education = r.rejections.iter().find(|f| f.path == "education").unwrap();
+    assert!(
+        education
+            .message_en
+            .contains("bachelor's (6) or a master's (7)"),
+        "{}",
+        education.message_en
+    );
+    // pitkäaikaistyötön needs the start of unemployment, and a long one.
+    let csv = "participant_id,entry_date,birth_date,labour_status,unemployed_since\n\
+               P1,2016-03-01,1980-01-01,pitkäaikaistyötön,\n\
+               P2,2016-03-01,1980-01-01,pitkäaikaistyötön,2016-01-01\n\
+               P3,2016-03-01,1980-01-01,pitkäaikaistyötön,2014-01-01\n";
+    let (people, r) = read_participants_csv(csv.as_bytes(), ImportOptions::default()).unwrap();
+    assert_eq!(
+        people.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+        ["P3"]
+    );
+    assert_eq!(r.rejected_lines(), [2, 3]);
+}

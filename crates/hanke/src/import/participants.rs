@@ -133,6 +133,13 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
+    /// The lines of the rejected rows, in order, each once.
+    pub fn rejected_lines(&self) -> Vec<u64> {
+        let mut lines: Vec<u64> = self.rejections.iter().filter_map(|f| f.line).collect();
+        lines.dedup();
+        lines
+    }
+
     /// Whether every row and every line is accounted for: rows read =
     /// accepted + rejected, and lines = the header + blank lines + the lines
     /// of every row.

@@ -142,6 +142,10 @@ pub(crate) fn education_from_label(text: &str) -> Option<EducationLevel> {
 /// that both accept the same labels); `None` for a label that is no value.
 /// A "long-term unemployed" label has its own code,
 /// [`labour::UNEMPLOYED_LONG_TERM`](crate::participant::columns::labour).
+#[cfg_attr(
+    not(feature = "arrow"),
+    allow(dead_code, reason = "used by the Arrow reader")
+)]
 pub(crate) fn code_of_label(kind: ValueKind, text: &str) -> Option<u8> {
     use crate::participant::columns::{Code, labour};
     match kind {
@@ -178,6 +182,10 @@ pub(crate) fn code_of_label(kind: ValueKind, text: &str) -> Option<u8> {
 
 /// Whether a text is a value of a text-only kind (ids, identity codes,
 /// pseudonyms, municipality codes, dates), read as the record reader reads it.
+#[cfg_attr(
+    not(feature = "arrow"),
+    allow(dead_code, reason = "used by the Arrow reader")
+)]
 pub(crate) fn text_is_valid(kind: ValueKind, text: &str, accept_temporary_codes: bool) -> bool {
     match kind {
         ValueKind::Id => text.parse::<ParticipantId>().is_ok(),

@@ -520,6 +520,9 @@ struct Converted {
     flags: Vec<(Column, Vec<u8>, Vec<u8>)>,
     /// Validity of text columns with blank cells (missing, as in a file).
     validity: Vec<(Column, Vec<u8>)>,
+    /// Whether birth dates were completed from identity codes (the birth
+    /// column is then `days`, whatever the table's type).
+    birth_from_codes: bool,
 }
 
 /// A column's validity: present, as Arrow says, and not blank.
@@ -729,6 +732,62 @@ fn with_columns_at<R>(
             }
         }
     }
+    // A birth date left blank is the identity code's, as the record reader
+    // takes it: the birth column becomes the two together.
+    if let Some(codes) = get(Column::IdentityCode).and_then(|a| strings(a.as_ref())) {
+        let from_codes: Vec<Option<i32>> = codes
+            .iter()
+            .map(|t| {
+                let t = t.map(str::trim).filter(|t| !t.is_empty())?;
+                let code = if options.accept_temporary_codes {
+                    crate::PersonalIdentityCode::parse_allowing_temporary(t)
+                } else {
+                    t.parse::<crate::PersonalIdentityCode>()
+                };
+                code.ok().map(|c| days_from_date(c.birth_date()))
+            })
+            .collect();
+        if from_codes.iter().any(Option::is_some) {
+            let n = from_codes.len();
+            let birth = get(Column::BirthDate).filter(|a| *a.data_type() != DataType::Null);
+            let given: Vec<Option<i32>> = match birth {
+                None => vec![None; n],
+                Some(a) => {
+                    let valid = valid_of(&converted, Column::BirthDate, a);
+                    let present = |i: usize| valid.as_ref().is_none_or(|b| b.get(i));
+                    let days: Vec<i32> =
+                        match a.as_primitive_opt::<arrow_array::types::Date32Type>() {
+                            Some(d) => d.values().to_vec(),
+                            None => converted
+                                .days
+                                .iter()
+                                .find(|(c, _)| *c == Column::BirthDate)
+                                .map(|(_, d)| d.clone())
+                                .unwrap_or_default(),
+                        };
+                    (0..n)
+                        .map(|i| present(i).then(|| days.get(i).copied()).flatten())
+                        .collect()
+                }
+            };
+            let merged: Vec<Option<i32>> = given
+                .iter()
+                .zip(&from_codes)
+                .map(|(g, c)| g.or(*c))
+                .collect();
+            converted.days.retain(|(c, _)| *c != Column::BirthDate);
+            converted.validity.retain(|(c, _)| *c != Column::BirthDate);
+            converted.validity.push((
+                Column::BirthDate,
+                packed(merged.iter().map(Option::is_some)),
+            ));
+            converted.days.push((
+                Column::BirthDate,
+                merged.iter().map(|d| d.unwrap_or(0)).collect(),
+            ));
+            converted.birth_from_codes = true;
+        }
+    }
 
     let valid_of = |column: Column, a| valid_of(&converted, column, a);
     let date = |column: Column| -> Result<Option<DateColumn<'_>>, ColumnsError> {
@@ -739,7 +798,11 @@ fn with_columns_at<R>(
             return Ok(None);
         }
         let valid = valid_of(column, a);
-        if let Some(d) = a.as_primitive_opt::<arrow_array::types::Date32Type>() {
+        let completed = column == Column::BirthDate && converted.birth_from_codes;
+        if let (Some(d), false) = (
+            a.as_primitive_opt::<arrow_array::types::Date32Type>(),
+            completed,
+        ) {
             return Ok(Some(DateColumn::new(d.values(), valid)));
         }
         let days = converted
@@ -806,7 +869,26 @@ fn with_columns_at<R>(
             }
         };
     }
-    set!(date(Column::BirthDate)?, with_birth_date);
+    if converted.birth_from_codes
+        && get(Column::BirthDate).is_none_or(|a| *a.data_type() == DataType::Null)
+    {
+        let days = converted
+            .days
+            .iter()
+            .find(|(c, _)| *c == Column::BirthDate)
+            .map(|(_, d)| d.as_slice());
+        let valid = converted
+            .validity
+            .iter()
+            .find(|(c, _)| *c == Column::BirthDate)
+            .map(|(_, b)| b.as_slice());
+        if let (Some(days), Some(valid)) = (days, valid) {
+            cols =
+                cols.with_birth_date(DateColumn::new(days, Bitmap::new(valid, 0, days.len())))?;
+        }
+    } else {
+        set!(date(Column::BirthDate)?, with_birth_date);
+    }
     set!(code(Column::Gender)?, with_gender);
     if let Some(a) = get(Column::Municipality).filter(|a| *a.data_type() != DataType::Null) {
         cols = cols.with_municipality(PresenceColumn::new(

@@ -102,7 +102,7 @@ class HankeTest {
         ) as FormResult.Rejected
         assertTrue(early.errors.any { it.question == "exit_date" })
         val broken = assertThrows<HankeException.Invalid> { answerExit(Period.ESF_PLUS2021_TO2027, "{}", listOf()) }
-        assertEquals("json.data", broken.code)
+        assertEquals("participant.json", broken.code)
     }
 
     @Test

@@ -1,0 +1,454 @@
+//! Tables read as files are read (issue 22): an Arrow table goes through the
+//! same field table as a CSV file, and its two readers — records with an
+//! account, columns for the indicators — accept the same names, types and
+//! values, refuse the same mistakes with the same codes, and number rows
+//! from 0. A property test holds the two readers to each other, and to the
+//! CSV reader, on generated tables.
+#![cfg(feature = "arrow")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::sync::Arc;
+
+use arrow_array::types::Int8Type;
+use arrow_array::{
+    Array, ArrayRef, BinaryArray, BooleanArray, Date32Array, DictionaryArray, ListArray, NullArray,
+    RecordBatch, StringArray, TimestampSecondArray,
+};
+use chrono::NaiveDate;
+use hanke::import::{ImportOptions, read_participants_csv};
+use hanke::indicator::{Catalogue, CommonIndicators};
+use hanke::participant::ParticipantRules;
+use hanke::participant::columns::ColumnsError;
+use hanke::participant::columns::arrow::{add_batches, read_records};
+use hanke::programme::ProgrammePeriod;
+use hanke::rulebook::Rulebook;
+use proptest::prelude::*;
+
+fn rules() -> &'static ParticipantRules {
+    Rulebook::for_period(ProgrammePeriod::Period2021To2027)
+        .unwrap()
+        .participants()
+        .unwrap()
+}
+
+fn batch(columns: Vec<(&str, ArrayRef)>) -> RecordBatch {
+    RecordBatch::try_from_iter(columns).unwrap()
+}
+
+fn strings(values: &[Option<&str>]) -> ArrayRef {
+    Arc::new(StringArray::from(values.to_vec()))
+}
+
+fn indicators(b: &RecordBatch) -> Result<CommonIndicators, ColumnsError> {
+    let mut ind = CommonIndicators::new(Catalogue::EsfPlus, rules(), None).unwrap();
+    add_batches(&mut ind, [b], &ImportOptions::default()).map(|_| ind)
+}
+
+fn records_options() -> ImportOptions {
+    let mut o = ImportOptions::default();
+    o.rules = Some(rules());
+    o
+}
+
+/// A column name the format does not have, a column twice, a Finnish name, a
+/// name with a stray space: the table is refused or read exactly as a CSV
+/// header with the same names would be.
+#[test]
+fn column_names_as_a_csv_header() {
+    let entry = || strings(&[Some("2024-02-01"), Some("2024-03-01")]);
+    let gender = || strings(&[Some("nainen"), Some("mies")]);
+    for (name, code) in [
+        ("gendr", Some("import.unknown_column")),
+        ("Gender ", None),
+        ("sukupuoli", None),
+        ("Kön", None),
+    ] {
+        let b = batch(vec![("entry_date", entry()), (name, gender())]);
+        let csv =
+            format!("entry_date,participant_id,{name}\n2024-02-01,P1,nainen\n2024-03-01,P2,mies\n");
+        let from_csv = read_participants_csv(csv.as_bytes(), ImportOptions::default());
+        match code {
+            Some(code) => {
+                assert_eq!(indicators(&b).unwrap_err().code(), code, "{name}");
+                assert_eq!(from_csv.err().map(|e| e.code()), Some(code), "{name}");
+            }
+            None => {
+                let ind = indicators(&b).unwrap();
+                assert_eq!(
+                    (ind.grand_total().women, ind.grand_total().men),
+                    (1, 1),
+                    "{name}"
+                );
+                assert!(from_csv.is_ok());
+            }
+        }
+    }
+    // Two columns that name the gender.
+    let b = batch(vec![
+        ("entry_date", entry()),
+        ("gender", gender()),
+        ("Sukupuoli", gender()),
+    ]);
+    assert_eq!(
+        indicators(&b).unwrap_err().code(),
+        "import.duplicate_column"
+    );
+    let csv = "entry_date,participant_id,gender,Sukupuoli\n2024-02-01,P1,nainen,nainen\n";
+    assert_eq!(
+        read_participants_csv(csv.as_bytes(), ImportOptions::default())
+            .err()
+            .map(|e| e.code()),
+        Some("import.duplicate_column")
+    );
+    // A column left out as asked, on both readers.
+    let mut o = ImportOptions::default();
+    o.ignore_columns = vec!["Nimi".to_string()];
+    let b = batch(vec![
+        ("participant_id", strings(&[Some("P1"), Some("P2")])),
+        ("entry_date", entry()),
+        ("nimi", strings(&[Some("A"), Some("B")])),
+    ]);
+    let (people, report) = read_records(std::slice::from_ref(&b), &o).unwrap();
+    assert_eq!(
+        (people.len(), report.ignored_columns.clone()),
+        (2, vec!["nimi".to_string()])
+    );
+    let mut ind = CommonIndicators::new(Catalogue::EsfPlus, rules(), None).unwrap();
+    add_batches(&mut ind, [&b], &o).unwrap();
+    assert_eq!(ind.grand_total().total(), 2);
+}
+
+/// A null column is missing values; a binary or list id, or any type no
+/// value can come from, is a coded error on both readers.
+#[test]
+fn types_no_value_comes_from_are_refused_with_a_code() {
+    let entry: ArrayRef = Arc::new(Date32Array::from(vec![19_754, 19_755]));
+    let b = batch(vec![
+        ("participant_id", strings(&[Some("P1"), Some("P2")])),
+        ("entry_date", entry.clone()),
+        ("gender", Arc::new(NullArray::new(2))),
+    ]);
+    let ind = indicators(&b).unwrap();
+    assert_eq!(ind.grand_total().unknown, 2);
+    let (people, report) = read_records(&[b], &records_options()).unwrap();
+    assert_eq!((people.len(), report.rejected), (2, 0));
+    let binary: ArrayRef = Arc::new(BinaryArray::from(vec![&b"P1"[..], &b"P2"[..]]));
+    let list: ArrayRef = Arc::new(ListArray::from_iter_primitive::<
+        arrow_array::types::Int32Type,
+        _,
+        _,
+    >(vec![Some(vec![Some(1)]), Some(vec![Some(2)])]));
+    for id in [binary, list] {
+        let b = batch(vec![("participant_id", id), ("entry_date", entry.clone())]);
+        assert_eq!(
+            indicators(&b).unwrap_err().code(),
+            "columns.unsupported_type"
+        );
+        assert_eq!(
+            read_records(&[b], &records_options()).unwrap_err().code(),
+            "columns.unsupported_type"
+        );
+    }
+}
+
+/// Dates are Finnish calendar days: an aware timestamp is its Helsinki day
+/// (2024-02-01 00:00 in Helsinki is 2024-01-31 22:00 UTC), a naive one with a
+/// time of day is its day, reported.
+#[test]
+fn timestamps_are_helsinki_days() {
+    // 2024-01-31 22:00 UTC, and 2024-02-01 10:30 naive.
+    let aware: ArrayRef =
+        Arc::new(TimestampSecondArray::from(vec![1_706_738_400]).with_timezone("Europe/Helsinki"));
+    let utc: ArrayRef =
+        Arc::new(TimestampSecondArray::from(vec![1_706_738_400]).with_timezone("UTC"));
+    let naive: ArrayRef = Arc::new(TimestampSecondArray::from(vec![1_706_783_400]));
+    let feb1 = NaiveDate::from_ymd_opt(2024, 2, 1).unwrap();
+    for (what, entry, note) in [
+        ("aware", aware, "IMP-TIME-002"),
+        ("utc", utc, "IMP-TIME-002"),
+        ("naive", naive, "IMP-TIME-001"),
+    ] {
+        let b = batch(vec![
+            ("participant_id", strings(&[Some("P1")])),
+            ("entry_date", entry),
+        ]);
+        let (people, report) = read_records(std::slice::from_ref(&b), &records_options()).unwrap();
+        assert_eq!(people[0].entry.date, feb1, "{what}");
+        let mut ind = CommonIndicators::new(Catalogue::EsfPlus, rules(), Some(feb1)).unwrap();
+        let notes = add_batches(&mut ind, [&b], &ImportOptions::default()).unwrap();
+        // Entered on the cut-off day, not the day before nor after.
+        assert_eq!(
+            (ind.grand_total().total(), ind.not_yet_entered()),
+            (1, 0),
+            "{what}"
+        );
+        assert_eq!(
+            notes.iter().map(|n| n.rule_id).collect::<Vec<_>>(),
+            [note],
+            "{what}"
+        );
+        if note == "IMP-TIME-001" {
+            assert_eq!(report.findings[0].rule_id, note);
+            assert_eq!(report.findings[0].row, Some(0));
+        }
+    }
+}
+
+/// One frame, one behaviour: string dates and boolean answers are read by
+/// both readers, and both number rows from 0.
+#[test]
+fn both_readers_accept_the_same_types_and_number_rows_alike() {
+    let n = 9;
+    let ids: Vec<String> = (0..n).map(|i| format!("P{i}")).collect();
+    let mut dates: Vec<Option<&str>> = vec![Some("1.2.2024"); n];
+    dates[7] = Some("31.2.2024");
+    let b = batch(vec![
+        (
+            "participant_id",
+            Arc::new(StringArray::from(ids)) as ArrayRef,
+        ),
+        ("entry_date", strings(&dates)),
+        (
+            "homeless",
+            Arc::new(BooleanArray::from(vec![Some(true); n])),
+        ),
+    ]);
+    let e = indicators(&b).unwrap_err();
+    assert_eq!(
+        e,
+        ColumnsError::InvalidValue {
+            column: "entry_date",
+            row: 7
+        }
+    );
+    let (people, report) = read_records(std::slice::from_ref(&b), &records_options()).unwrap();
+    assert_eq!(people.len(), 8);
+    assert_eq!(
+        (report.rejections[0].row, report.rejections[0].line),
+        (Some(7), None)
+    );
+    assert!(
+        people
+            .iter()
+            .all(|p| p.entry.disadvantages.homeless == Some(hanke::participant::Answer::Yes))
+    );
+}
+
+// ---- The property: the readers agree -------------------------------------------
+
+/// Values a column of the generated table draws from: valid labels in the
+/// three languages and blanks (`""`), then — for a few cells — values no
+/// reader accepts.
+fn valid(column: &str) -> &'static [&'static str] {
+    match column {
+        "entry_date" => &["2022-03-01", "1.6.2023", "15.1.2024"],
+        "birth_date" => &["1990-05-05", "1.1.1960", "2010-01-01", ""],
+        "gender" => &["woman", "nainen", "mies", "muu", "Kvinna", ""],
+        "labour_status" => &[
+            "työtön",
+            "unemployed",
+            "employed",
+            "opiskelija",
+            "inactive",
+            "pitkäaikaistyötön",
+            "",
+        ],
+        "unemployed_since" => &["", "", "", "2020-01-01", "1.1.2023"],
+        "education" => &["3", "perusaste", "62", "9", "lukio", ""],
+        "homeless" => &["kyllä", "no", "declined", "JA", ""],
+        "exit_date" => &["2024-06-30", "", ""],
+        "exit_situation" => &["työnhaku", "open_labour_market", "education", "", ""],
+        "qualification_gained" => &["yes", "ei", "", "", ""],
+        "household_jobless" => &["yes", "no", ""],
+        _ => &[""],
+    }
+}
+
+fn invalid(column: &str) -> &'static [&'static str] {
+    match column {
+        "entry_date" => &["2024-13-01", "5.3.21", ""],
+        "birth_date" | "unemployed_since" | "exit_date" => &["x", "31.2.2020"],
+        "gender" => &["dog"],
+        "labour_status" => &["työnhakija", "eläkeläinen"],
+        "education" => &["yliopisto", "11"],
+        "homeless" => &["maybe"],
+        "exit_situation" => &["moon"],
+        "qualification_gained" | "household_jobless" => &["declined"],
+        _ => &["?"],
+    }
+}
+
+const COLUMNS: [&str; 11] = [
+    "entry_date",
+    "birth_date",
+    "gender",
+    "labour_status",
+    "unemployed_since",
+    "education",
+    "homeless",
+    "exit_date",
+    "exit_situation",
+    "qualification_gained",
+    "household_jobless",
+];
+
+/// Cell values, which columns are present, which are dictionaries.
+type Table = (Vec<Vec<Option<&'static str>>>, Vec<bool>, Vec<bool>);
+
+fn table() -> impl Strategy<Value = Table> {
+    (1..12usize).prop_flat_map(|rows| {
+        let cols: Vec<_> = COLUMNS
+            .iter()
+            .map(|c| proptest::collection::vec(prop::sample::select(valid(c)), rows))
+            .collect();
+        // A few cells (often none) get a value no reader accepts.
+        let corruption = proptest::collection::vec(
+            (0..COLUMNS.len(), 0..rows, any::<prop::sample::Index>()),
+            0..3,
+        )
+        .prop_map(|c| if c.len() == 2 { Vec::new() } else { c });
+        (
+            cols,
+            corruption,
+            proptest::collection::vec(any::<bool>(), COLUMNS.len()),
+            proptest::collection::vec(any::<bool>(), COLUMNS.len()),
+            proptest::collection::vec(any::<u8>(), rows),
+        )
+            .prop_map(|(mut cols, corruption, present, dictionary, noise)| {
+                // Most rows are made consistent (as a careful user writes
+                // them); about one in ten keeps a contradiction.
+                let col = |name: &str| COLUMNS.iter().position(|c| *c == name).unwrap();
+                for (r, n) in noise.iter().enumerate() {
+                    if *n < 26 {
+                        continue;
+                    }
+                    let status = cols[col("labour_status")][r];
+                    let unemployed =
+                        ["työtön", "unemployed", "pitkäaikaistyötön"].contains(&status);
+                    if !unemployed {
+                        cols[col("unemployed_since")][r] = "";
+                    } else if status == "pitkäaikaistyötön" {
+                        cols[col("unemployed_since")][r] = "2020-01-01";
+                    }
+                    if cols[col("exit_date")][r].is_empty() {
+                        cols[col("exit_situation")][r] = "";
+                        cols[col("qualification_gained")][r] = "";
+                    }
+                    // One household column alone is a household given in part.
+                    cols[col("household_jobless")][r] = "";
+                }
+                for (c, r, i) in corruption {
+                    cols[c][r] = *i.get(invalid(COLUMNS[c]));
+                }
+                let values = cols
+                    .into_iter()
+                    .map(|col| {
+                        col.into_iter()
+                            .map(|v| (!v.is_empty()).then_some(v))
+                            .collect()
+                    })
+                    .collect();
+                (values, present, dictionary)
+            })
+    })
+}
+
+/// The table as Arrow: each column present or not, as strings or as a dictionary.
+fn to_batch(values: &[Vec<Option<&str>>], present: &[bool], dictionary: &[bool]) -> RecordBatch {
+    let rows = values[0].len();
+    let mut cols: Vec<(String, ArrayRef)> = vec![(
+        "participant_id".to_string(),
+        Arc::new(StringArray::from(
+            (0..rows).map(|i| format!("P{i}")).collect::<Vec<_>>(),
+        )),
+    )];
+    for (i, name) in COLUMNS.iter().enumerate() {
+        if i > 0 && !present[i] {
+            continue;
+        }
+        let array: ArrayRef =
+            if dictionary[i] && !name.ends_with("date") && !name.ends_with("since") {
+                Arc::new(
+                    values[i]
+                        .iter()
+                        .copied()
+                        .collect::<DictionaryArray<Int8Type>>(),
+                )
+            } else {
+                Arc::new(StringArray::from(values[i].clone()))
+            };
+        cols.push(((*name).to_string(), array));
+    }
+    RecordBatch::try_from_iter(cols).unwrap()
+}
+
+/// The same table as CSV text.
+fn to_csv(b: &RecordBatch) -> String {
+    let schema = b.schema();
+    let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+    let mut out = names.join(",") + "\n";
+    for row in 0..b.num_rows() {
+        let cells: Vec<String> = b
+            .columns()
+            .iter()
+            .map(|c| {
+                if c.is_null(row) {
+                    return String::new();
+                }
+                let c =
+                    arrow_cast::display::ArrayFormatter::try_new(c.as_ref(), &Default::default())
+                        .unwrap();
+                c.value(row).to_string()
+            })
+            .collect();
+        out += &(cells.join(",") + "\n");
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// On any table: the record reader and the column reader agree — where
+    /// the records are all accepted, the indicators counted from the columns
+    /// equal those computed from the records; where a row is rejected, the
+    /// column reader refuses the table at a rejected row. And the CSV reader
+    /// reads the same table as the same records, rejecting the same rows.
+    #[test]
+    fn the_readers_agree(t in table()) {
+        let (values, present, dictionary) = t;
+        let b = to_batch(&values, &present, &dictionary);
+        let (people, report) = read_records(std::slice::from_ref(&b), &records_options()).unwrap();
+        prop_assert!(report.is_balanced());
+        let rejected: Vec<u64> = report.rejections.iter().filter_map(|f| f.row).collect();
+        match indicators(&b) {
+            Ok(columns) => {
+                prop_assert!(rejected.is_empty(), "columns counted what records rejected: {:?}", report.rejections);
+                let records = CommonIndicators::compute(Catalogue::EsfPlus, rules(), None, &people).unwrap();
+                prop_assert_eq!(columns, records);
+            }
+            Err(e) => {
+                let row = match e {
+                    ColumnsError::InvalidValue { row, .. }
+                    | ColumnsError::MissingEntryDate { row }
+                    | ColumnsError::DateOutOfRange { row, .. }
+                    | ColumnsError::Inconsistent { row, .. }
+                    | ColumnsError::MissingValue { row, .. } => row as u64,
+                    other => return Err(TestCaseError::fail(format!("{other}"))),
+                };
+                prop_assert!(rejected.contains(&row), "columns refused row {row} ({e}); records rejected {rejected:?}");
+            }
+        }
+        // The file reader: the same records, rejected rows as lines (row + 2).
+        let csv = to_csv(&b);
+        let (from_file, file_report) = read_participants_csv(csv.as_bytes(), records_options()).unwrap();
+        prop_assert_eq!(from_file, people);
+        let lines: Vec<u64> = file_report.rejections.iter().filter_map(|f| f.line).map(|l| l - 2).collect();
+        prop_assert_eq!(lines, rejected);
+    }
+}
