@@ -5,7 +5,6 @@ use std::io::BufReader;
 use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyTuple};
-use pyo3_arrow::PyTable;
 
 use crate::errors::{self, Kind};
 use crate::project::{PyFinding, PyProject, findings, findings_table, parse_period};
@@ -170,7 +169,7 @@ pub(crate) fn read_participants(
         );
     }
     let source = if source.hasattr("__arrow_c_stream__")? {
-        Source::Table(source.extract::<PyTable>()?.into_inner().0)
+        Source::Table(crate::columns::batches_of(source)?)
     } else {
         Source::File(source.extract()?)
     };

@@ -15,6 +15,31 @@ use crate::errors::{self, Kind};
 use crate::project::parse_period;
 use crate::table::batch_stream;
 
+/// The record batches of any object with ``__arrow_c_stream__``. A stream the
+/// Arrow library cannot import is a ``ValidationError`` with code
+/// ``table.arrow``, never a bare ``TypeError``.
+pub(crate) fn batches_of(data: &Bound<'_, PyAny>) -> PyResult<Vec<RecordBatch>> {
+    match data.extract::<PyTable>() {
+        Ok(table) => Ok(table.into_inner().0),
+        Err(e) => {
+            let why = Python::attach(|py| e.value(py).to_string());
+            let hint = if why.contains("\"Null\"") {
+                " (a polars column of dtype Null, every value missing, is exported with a buffer Arrow does not expect: cast it, e.g. pl.col(name).cast(pl.String), or leave it out)"
+            } else {
+                ""
+            };
+            Err(errors::error(
+                Kind::Validation,
+                "table.arrow",
+                hanke::ids::redact(&format!(
+                    "the table cannot be read through the Arrow interface: {why}{hint}"
+                ))
+                .into_owned(),
+            ))
+        }
+    }
+}
+
 /// A column reader's error: the table's columns as a file's header
 /// (``CsvImportError``, the same class and code for the same mistake), a
 /// value as any other value (``ValidationError``).
@@ -70,7 +95,7 @@ pub(crate) fn common_indicators(
     ignore_columns: Option<Vec<String>>,
 ) -> PyResult<PyIndicators> {
     let options = read_options(accept_temporary_codes, ignore_columns, None)?;
-    let (batches, _) = data.extract::<PyTable>()?.into_inner();
+    let batches = batches_of(data)?;
     let (period, _) = period_or_inferred(period, || {
         hanke::participant::columns::arrow::entry_dates(&batches, &options).map_err(columns_error)
     })?;
@@ -101,7 +126,7 @@ pub(crate) fn time_common_indicators(
     let period = parse_period(period)?;
     let rules = rules(period)?;
     let catalogue = catalogue_for(period, catalogue)?;
-    let (batches, _) = data.extract::<PyTable>()?.into_inner();
+    let batches = batches_of(data)?;
     let options = hanke::import::ImportOptions::default();
     let mut times = Vec::with_capacity(repeat);
     for _ in 0..repeat {
