@@ -50,12 +50,16 @@ seed eura_description examples/data/eura/descriptions/*.txt examples/data/eura/p
 mkdir -p "$CORPUS/project_list"
 head -n 40 examples/data/eura/eura2014_projektilista.csv > "$CORPUS/project_list/head.csv"
 seed json examples/data/projects/*.json examples/data/activities/*.json examples/data/instruments/*.json
+# Tables: a header byte per column, then rows of cells separated by `;`.
+mkdir -p "$CORPUS/participant_table"
+printf '\x00\x01\x03\x05\x07\x0d\nP1;2024-02-01;nainen;työtön;perusaste;Testi\nP2;1.3.2023;mies;pitkäaikaistyötön;3;\n' \
+    > "$CORPUS/participant_table/seed"
 
-TARGETS=(identity_code business_id money_and_dates participant_csv eura_description project_list json)
+TARGETS=(identity_code business_id money_and_dates participant_csv eura_description project_list json participant_table)
 if [ $# -gt 0 ]; then TARGETS=("$@"); fi
 for t in "${TARGETS[@]}"; do
     runs=$RUNS
-    case $t in participant_csv | eura_description | project_list) runs=$((RUNS * 3)) ;; esac
+    case $t in participant_csv | eura_description | project_list | participant_table) runs=$((RUNS * 3)) ;; esac
     echo "== fuzz $t: $runs executions"
     # -rss_limit_mb: out-of-memory counts as a finding; -timeout: so does a hang.
     log="$CORPUS/$t.log"
