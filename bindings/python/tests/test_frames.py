@@ -192,3 +192,14 @@ def test_pandas_integer_columns_with_gaps_are_read() -> None:
     with pytest.raises(hanke.ValidationError) as e:
         hanke.common_indicators(df)
     assert e.value.code == "columns.invalid_value"
+
+
+def test_the_docstrings_hold_the_published_table() -> None:
+    # docs/participant-csv.md and both docstrings hold one generated table.
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "participant-csv.md").read_text(encoding="utf-8")
+    table = doc.split("<!-- generated: begin -->\n")[1].split("<!-- generated: end -->")[0]
+    assert table.strip()
+    for f in (hanke.read_participants, hanke.common_indicators):
+        assert f.__doc__ is not None and table.strip() in f.__doc__
