@@ -147,7 +147,7 @@ impl Source {
 /// >>> ps = read_participants(df)
 /// >>> len(ps), ps.period
 /// (1, '2014-2020')
-#[doc = include_str!("participant_format.md")]
+#[doc = include_str!("participant-format.md")]
 #[pyfunction]
 #[pyo3(signature = (source, *, period = None, accept_temporary_codes = false, secret = None, drop_identity_codes = false, ignore_columns = None, encoding = None))]
 #[allow(clippy::too_many_arguments, reason = "Python keyword arguments")]

@@ -83,7 +83,7 @@ fn compute(
 /// >>> df = pl.DataFrame({"entry_date": [dt.date(2024, 2, 1)], "gender": ["nainen"]})
 /// >>> hanke.common_indicators(df).grand_total["women"]
 /// 1
-#[doc = include_str!("participant_format.md")]
+#[doc = include_str!("participant-format.md")]
 #[pyfunction]
 #[pyo3(signature = (data, period = None, catalogue = None, cut_off = None, *, accept_temporary_codes = false, ignore_columns = None))]
 pub(crate) fn common_indicators(

@@ -25,12 +25,12 @@ fn the_participant_format_is_the_field_table() {
 }
 
 /// The Python docstrings of `read_participants` and `common_indicators` hold
-/// the same table (`bindings/python/src/participant_format.md`, included into
+/// the same table (`bindings/python/src/participant-format.md`, included into
 /// them at build time).
 #[test]
 fn the_python_docstrings_hold_the_field_table() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../bindings/python/src/participant_format.md");
+        .join("../../bindings/python/src/participant-format.md");
     let generated = format!(
         "\nWhat each column accepts (generated from hanke's field table):\n\n{}",
         hanke::participant::fields::format_markdown()
@@ -42,13 +42,13 @@ fn the_python_docstrings_hold_the_field_table() {
     let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         on_disk == generated,
-        "bindings/python/src/participant_format.md is stale: run HANKE_BLESS=1 cargo test -p hanke --test docs"
+        "bindings/python/src/participant-format.md is stale: run HANKE_BLESS=1 cargo test -p hanke --test docs"
     );
     let source = std::fs::read_to_string(path.with_file_name("analysis.rs")).unwrap()
         + &std::fs::read_to_string(path.with_file_name("columns.rs")).unwrap();
     assert_eq!(
         source
-            .matches("include_str!(\"participant_format.md\")")
+            .matches("include_str!(\"participant-format.md\")")
             .count(),
         2
     );

@@ -281,86 +281,64 @@ fn integer_keys(a: &dyn Array) -> Option<Keys<'_>> {
     })
 }
 
-/// An integer or float column as whole numbers: `Err(row)` at the first
-/// present value that is not whole; `None` for any other type.
-fn whole_numbers(a: &dyn Array) -> Option<Result<Vec<i64>, usize>> {
-    let ints = |v: Vec<i64>| Some(Ok(v));
+/// An integer or float column as whole numbers, row by row (`None` for a
+/// value that is not whole — a float column holds whole numbers where pandas
+/// had missing values among integers; a fraction is no code); `None` for any
+/// other type. Rows Arrow marks null hold whatever their buffer has.
+fn whole_numbers(a: &dyn Array) -> Option<Vec<Option<i64>>> {
+    fn ints<T: arrow_array::ArrowPrimitiveType>(a: &dyn Array) -> Option<Vec<Option<i64>>>
+    where
+        i64: TryFrom<T::Native>,
+    {
+        let values = a.as_primitive::<T>().values();
+        Some(
+            values
+                .iter()
+                .map(|v| Some(i64::try_from(*v).unwrap_or(i64::MAX)))
+                .collect(),
+        )
+    }
+    fn whole(f: f64) -> Option<i64> {
+        #[allow(
+            clippy::cast_possible_truncation,
+            reason = "a finite whole number below 2^53 is exactly an i64"
+        )]
+        (f.is_finite() && f.fract() == 0.0 && f.abs() < 9.0e15).then_some(f as i64)
+    }
     match a.data_type() {
-        DataType::Int8 => ints(
-            a.as_primitive::<Int8Type>()
+        DataType::Int8 => ints::<Int8Type>(a),
+        DataType::Int16 => ints::<Int16Type>(a),
+        DataType::Int32 => ints::<Int32Type>(a),
+        DataType::Int64 => ints::<Int64Type>(a),
+        DataType::UInt8 => ints::<UInt8Type>(a),
+        DataType::UInt16 => ints::<UInt16Type>(a),
+        DataType::UInt32 => ints::<UInt32Type>(a),
+        DataType::UInt64 => ints::<UInt64Type>(a),
+        DataType::Float32 => Some(
+            a.as_primitive::<Float32Type>()
                 .values()
                 .iter()
-                .map(|v| i64::from(*v))
+                .map(|v| whole(f64::from(*v)))
                 .collect(),
         ),
-        DataType::Int16 => ints(
-            a.as_primitive::<Int16Type>()
+        DataType::Float64 => Some(
+            a.as_primitive::<Float64Type>()
                 .values()
                 .iter()
-                .map(|v| i64::from(*v))
+                .map(|v| whole(*v))
                 .collect(),
         ),
-        DataType::Int32 => ints(
-            a.as_primitive::<Int32Type>()
-                .values()
-                .iter()
-                .map(|v| i64::from(*v))
-                .collect(),
-        ),
-        DataType::Int64 => ints(a.as_primitive::<Int64Type>().values().to_vec()),
-        DataType::UInt8 => ints(
-            a.as_primitive::<UInt8Type>()
-                .values()
-                .iter()
-                .map(|v| i64::from(*v))
-                .collect(),
-        ),
-        DataType::UInt16 => ints(
-            a.as_primitive::<UInt16Type>()
-                .values()
-                .iter()
-                .map(|v| i64::from(*v))
-                .collect(),
-        ),
-        DataType::UInt32 => ints(
-            a.as_primitive::<UInt32Type>()
-                .values()
-                .iter()
-                .map(|v| i64::from(*v))
-                .collect(),
-        ),
-        DataType::UInt64 => ints(
-            a.as_primitive::<UInt64Type>()
-                .values()
-                .iter()
-                .map(|v| i64::try_from(*v).unwrap_or(i64::MAX))
-                .collect(),
-        ),
-        DataType::Float32 | DataType::Float64 => {
-            let floats: Vec<f64> = match a.data_type() {
-                DataType::Float32 => a
-                    .as_primitive::<Float32Type>()
-                    .values()
-                    .iter()
-                    .map(|v| f64::from(*v))
-                    .collect(),
-                _ => a.as_primitive::<Float64Type>().values().to_vec(),
-            };
-            let mut out = Vec::with_capacity(floats.len());
-            for (i, f) in floats.into_iter().enumerate() {
-                // A float column holds whole numbers where pandas had missing
-                // values among integers; a fraction is no code.
-                let whole = f.is_finite() && f.fract() == 0.0 && f.abs() < 9.0e15;
-                if a.is_valid(i) && !whole {
-                    return Some(Err(i));
-                }
-                #[allow(clippy::cast_possible_truncation, reason = "a whole number below 2^53")]
-                out.push(if whole { f as i64 } else { 0 });
-            }
-            Some(Ok(out))
-        }
         _ => None,
     }
+}
+
+/// The first row Arrow marks present whose value is not whole.
+fn first_fraction(a: &dyn Array, values: &[Option<i64>]) -> Option<usize> {
+    values
+        .iter()
+        .enumerate()
+        .find(|(i, v)| v.is_none() && a.is_valid(*i))
+        .map(|(i, _)| i)
 }
 
 /// A categorical column: borrowed keys where Arrow allows, else converted.
@@ -436,19 +414,25 @@ fn code_source<'b>(column: Column, a: &'b ArrayRef) -> Result<CodeSource<'b>, Co
             Ok(CodeSource::Borrowed(keys, identity))
         }
         (ValueKind::Education, _) => match whole_numbers(a.as_ref()) {
-            Some(Ok(values)) => {
+            Some(values) => {
+                if let Some(row) = first_fraction(a.as_ref(), &values) {
+                    return Err(ColumnsError::InvalidValue {
+                        column: column.name(),
+                        row,
+                    });
+                }
                 let keys = values
                     .iter()
-                    .map(|v| u8::try_from(*v).ok().filter(|v| *v <= 9).unwrap_or(10))
+                    .map(|v| {
+                        v.and_then(|v| u8::try_from(v).ok())
+                            .filter(|v| *v <= 9)
+                            .unwrap_or(10)
+                    })
                     .collect();
                 let mut identity: Vec<Option<u8>> = (0..10).map(Some).collect();
                 identity.push(None);
                 Ok(CodeSource::Converted(keys, identity))
             }
-            Some(Err(row)) => Err(ColumnsError::InvalidValue {
-                column: column.name(),
-                row,
-            }),
             None => Err(unsupported(column, a.as_ref())),
         },
         _ => Err(unsupported(column, a.as_ref())),
@@ -963,7 +947,7 @@ fn check_texts(
         return Ok(());
     }
     match (kind, whole_numbers(a.as_ref())) {
-        (ValueKind::Id | ValueKind::Municipality, Some(Ok(values))) => {
+        (ValueKind::Id | ValueKind::Municipality, Some(values)) => {
             for (i, v) in values.iter().enumerate() {
                 if !a.is_valid(i) {
                     if kind == ValueKind::Id {
@@ -974,7 +958,7 @@ fn check_texts(
                     }
                     continue;
                 }
-                if !text_is_valid(kind, &v.to_string(), false) {
+                if !v.is_some_and(|v| text_is_valid(kind, &v.to_string(), false)) {
                     return Err(ColumnsError::InvalidValue {
                         column: column.name(),
                         row: at(i),
@@ -983,24 +967,53 @@ fn check_texts(
             }
             Ok(())
         }
-        (ValueKind::Id | ValueKind::Municipality, Some(Err(row))) => {
-            Err(ColumnsError::InvalidValue {
-                column: column.name(),
-                row: at(row),
-            })
-        }
         _ => Err(unsupported(column, a.as_ref())),
     }
 }
 
 // ---- Records -----------------------------------------------------------------
 
-/// A cell of a column, as the record builder reads it.
+/// A column converted once for reading cell by cell: the text of each row of
+/// a dictionary, the whole numbers of a number column, the instants of a
+/// timestamp column.
+enum Prepared<'a> {
+    Plain,
+    Texts(Vec<Option<&'a str>>),
+    Numbers(Vec<Option<i64>>),
+    Instants(Vec<(i64, bool)>),
+}
+
+fn prepare(a: &ArrayRef) -> Prepared<'_> {
+    if let Some(d) = a.as_any_dictionary_opt() {
+        let (Some(values), Some(keys)) = (strings(d.values().as_ref()), integer_keys(d.keys()))
+        else {
+            return Prepared::Plain;
+        };
+        let mut texts = Vec::with_capacity(keys.len());
+        let identity: Vec<u8> = (0..=u8::MAX).collect();
+        let mut key = [0u8; 1];
+        for row in 0..keys.len() {
+            keys.decode_into(row, &identity, &mut key);
+            texts.push(values.get(usize::from(key[0])).copied().flatten());
+        }
+        return Prepared::Texts(texts);
+    }
+    if let Some(instants) = instants(a.as_ref()) {
+        return Prepared::Instants(instants);
+    }
+    match whole_numbers(a.as_ref()) {
+        Some(numbers) => Prepared::Numbers(numbers),
+        None => Prepared::Plain,
+    }
+}
+
+/// A cell of a column, as the record builder reads it; `time_of_day` is set
+/// where a naive timestamp's time other than midnight is left out.
 fn cell_of<'a>(
     a: &'a ArrayRef,
-    dict: Option<&'a [Option<&'a str>]>,
+    prepared: &Prepared<'a>,
     row: usize,
-    notes: &mut Option<&'static str>,
+    time_of_day: &mut bool,
 ) -> Cell<'a> {
     if a.is_null(row) || *a.data_type() == DataType::Null {
         return Cell::Missing;
@@ -1009,40 +1022,28 @@ fn cell_of<'a>(
         Some(t) => Cell::Text(t),
         None => Cell::Missing,
     };
-    match a.data_type() {
-        DataType::Utf8 => text(Some(a.as_string::<i32>().value(row))),
-        DataType::LargeUtf8 => text(Some(a.as_string::<i64>().value(row))),
-        DataType::Utf8View => text(Some(a.as_string_view().value(row))),
-        DataType::Dictionary(..) => {
-            let key = a
-                .as_any_dictionary_opt()
-                .and_then(|d| integer_keys(d.keys()))
-                .map(|keys| {
-                    let mut out = [0u8; 1];
-                    let identity: Vec<u8> = (0..=u8::MAX).collect();
-                    keys.decode_into(row, &identity, &mut out);
-                    out[0]
-                });
-            text(key.and_then(|k| dict.and_then(|d| d.get(usize::from(k)).copied().flatten())))
-        }
-        DataType::Boolean => Cell::Bool(a.as_boolean().value(row)),
-        DataType::Date32 => {
+    match (a.data_type(), prepared) {
+        (DataType::Utf8, _) => text(Some(a.as_string::<i32>().value(row))),
+        (DataType::LargeUtf8, _) => text(Some(a.as_string::<i64>().value(row))),
+        (DataType::Utf8View, _) => text(Some(a.as_string_view().value(row))),
+        (_, Prepared::Texts(texts)) => text(texts.get(row).copied().flatten()),
+        (DataType::Boolean, _) => Cell::Bool(a.as_boolean().value(row)),
+        (DataType::Date32, _) => {
             let days = a
                 .as_primitive::<arrow_array::types::Date32Type>()
                 .value(row);
             date_from_days(days).map_or(Cell::OutOfRange, Cell::Date)
         }
-        DataType::Date64 | DataType::Timestamp(..) => {
+        (_, Prepared::Instants(instants)) => {
             let zoned = matches!(a.data_type(), DataType::Timestamp(_, Some(_)));
-            let Some((seconds, whole)) = instants(a.as_ref()).and_then(|v| v.get(row).copied())
-            else {
+            let Some(&(seconds, whole)) = instants.get(row) else {
                 return Cell::OutOfRange;
             };
             let day = if zoned {
                 helsinki_day(seconds)
             } else {
                 if !whole || seconds.rem_euclid(DAY_SECONDS) != 0 {
-                    *notes = Some("time");
+                    *time_of_day = true;
                 }
                 seconds.div_euclid(DAY_SECONDS)
             };
@@ -1051,40 +1052,12 @@ fn cell_of<'a>(
                 .and_then(date_from_days)
                 .map_or(Cell::OutOfRange, Cell::Date)
         }
-        _ => match whole_numbers(a.as_ref()) {
-            Some(Ok(v)) => v.get(row).copied().map_or(Cell::Missing, Cell::Int),
-            Some(Err(bad)) if bad == row => Cell::Fraction,
-            Some(Err(_)) => {
-                // Another row's fraction: read this one's value directly.
-                match a.data_type() {
-                    DataType::Float64 => {
-                        let f = a.as_primitive::<Float64Type>().value(row);
-                        #[allow(
-                            clippy::cast_possible_truncation,
-                            reason = "checked to be whole and small"
-                        )]
-                        if f.fract() == 0.0 && f.abs() < 9.0e15 {
-                            Cell::Int(f as i64)
-                        } else {
-                            Cell::Fraction
-                        }
-                    }
-                    _ => {
-                        let f = f64::from(a.as_primitive::<Float32Type>().value(row));
-                        #[allow(
-                            clippy::cast_possible_truncation,
-                            reason = "checked to be whole and small"
-                        )]
-                        if f.fract() == 0.0 && f.abs() < 9.0e15 {
-                            Cell::Int(f as i64)
-                        } else {
-                            Cell::Fraction
-                        }
-                    }
-                }
-            }
-            None => Cell::NotText,
+        (_, Prepared::Numbers(numbers)) => match numbers.get(row) {
+            Some(Some(n)) => Cell::Int(*n),
+            Some(None) => Cell::Fraction,
+            None => Cell::Missing,
         },
+        _ => Cell::NotText,
     }
 }
 
@@ -1170,25 +1143,19 @@ pub fn read_records(
                 return Err(unsupported(*column, a.as_ref()));
             }
         }
-        // Dictionary values as text, once per column.
-        let dictionaries: Vec<Option<Vec<Option<&str>>>> = present
-            .iter()
-            .map(|(_, a)| {
-                a.as_any_dictionary_opt()
-                    .and_then(|d| strings(d.values().as_ref()))
-            })
-            .collect();
+        // Each column converted once, then read cell by cell.
+        let prepared: Vec<Prepared<'_>> = present.iter().map(|(_, a)| prepare(a)).collect();
         for row in 0..batch.num_rows() {
             let global = row.saturating_add(offset) as u64;
             report.rows_read = report.rows_read.saturating_add(1);
             let mut time_note: Vec<Column> = Vec::new();
             let cells: Vec<(Column, Cell<'_>)> = present
                 .iter()
-                .zip(&dictionaries)
-                .map(|((c, a), d)| {
-                    let mut note = None;
-                    let cell = cell_of(a, d.as_deref(), row, &mut note);
-                    if note.is_some() {
+                .zip(&prepared)
+                .map(|((c, a), p)| {
+                    let mut time_of_day = false;
+                    let cell = cell_of(a, p, row, &mut time_of_day);
+                    if time_of_day {
                         time_note.push(*c);
                     }
                     (*c, cell)
