@@ -164,8 +164,15 @@ fn list(path: &Path) -> bool {
     let r = &list.report;
     println!("\n## {} (project list)\n", shown(path));
     println!(
-        "{} rows read: {} accepted ({} with unquoted commas joined), {} rejected",
-        r.rows_read, r.accepted, r.realigned, r.rejected
+        "{} rows read: {} accepted ({} with unquoted commas joined, {} with padding, {} unwrapped from whole-line quotes), {} rejected; {} lines, all accounted for: {}",
+        r.rows_read,
+        r.accepted,
+        r.realigned,
+        r.padded,
+        r.unwrapped,
+        r.rejected,
+        r.lines,
+        r.is_balanced()
     );
     print_findings(&r.rejections);
     for by in [

@@ -38,7 +38,7 @@ fn reads_the_bundled_eura_data() {
     assert!(stdout.contains("S20250 Lähde mukaan!"), "{stdout}");
     assert!(
         stdout
-            .contains("2881 rows read: 2877 accepted (0 with unquoted commas joined), 4 rejected"),
+            .contains("2881 rows read: 2877 accepted (0 with unquoted commas joined, 0 with padding, 0 unwrapped from whole-line quotes), 4 rejected; 2882 lines, all accounted for: true"),
         "{stdout}"
     );
     assert!(stdout.contains("| TL5 Sosiaalinen osallisuus ja köyhyyden torjunta | 156 | 29 732 210,00 € | 9 683 802,46 € | 32,6 % |"), "{stdout}");

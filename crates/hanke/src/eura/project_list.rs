@@ -9,13 +9,28 @@
 //! 3, 4, 5 and 7 — the ESF axes of RULES.md §4.1.
 //!
 //! Every data row is accounted for: accepted, or rejected with its line and
-//! reason (`rows_read == accepted + rejected`). Rows whose values sit in the wrong
-//! columns are rejected, not guessed at. A raw export whose names contain
-//! unquoted commas (`Etelä-Savon elinkeino-, liikenne- ja ympäristökeskus`) has
-//! more fields than its header; such a row is read only when exactly one way of
-//! joining fields of the name, authority and implementer columns gives valid
-//! values in every column (`EURA-LIST-002`), and rejected otherwise. A `;` ending
-//! each line is a terminator, not data.
+//! reason (`rows_read == accepted + rejected`), and every physical line
+//! (`lines == header + blank + record lines`; a record is one line, as in the
+//! participant file). Rows whose values sit in the wrong columns are rejected,
+//! not guessed at. The raw export (the os-data/eu-structural-funds copy of the
+//! rakennerahastot.fi list) differs from the cleaned file in three ways, each
+//! read for what it is:
+//!
+//! - **Unquoted commas** in names (`Etelä-Savon elinkeino-, liikenne- ja
+//!   ympäristökeskus`): more fields than the header. Such a row is read only when
+//!   exactly one way of joining fields of the name, authority and implementer
+//!   columns gives valid values everywhere (`EURA-LIST-002`, whose message says
+//!   the reading taken) — and **a reading that joins a number, a date or an empty
+//!   field into a text column never wins**: that is a shifted row (`Ranuan
+//!   kunta,47394,0` is a name followed by money, not a name).
+//! - **Padding**: rows end in `,,;` — empty fields past the header's width,
+//!   which are padding, not data (counted in `padded`).
+//! - **Whole-line quoting**: some rows are wrapped in quotes as a whole, their
+//!   inner quotes doubled (`"S20774,ESR,PIKKU-MUSTIKKA"""" - …,0,,";`); they are
+//!   unwrapped and read (`EURA-LIST-003`).
+//!
+//! A row with more than one valid reading is rejected with the readings
+//! listed, never chosen. A `;` ending each line is a terminator, not data.
 
 use std::collections::BTreeMap;
 use std::io::BufRead;

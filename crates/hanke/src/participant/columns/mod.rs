@@ -145,7 +145,7 @@ pub enum ColumnsError {
         /// What contradicts what.
         why: &'static str,
     },
-    /// The table's columns (the same [`HeaderError`] a CSV header gets).
+    /// The table's columns (the same [`HeaderError`](crate::participant::fields::HeaderError) a CSV header gets).
     #[error("{0}")]
     Header(crate::participant::fields::HeaderError),
 }
