@@ -562,6 +562,15 @@ fn real_spreadsheets() {
     options.encoding = Some(Encoding::Utf8);
     let e = read_participants_csv(&cp1252[..], options).unwrap_err();
     assert!(e.to_string().contains("windows-1252"), "{e}");
+    // A UTF-8 file named Windows-1252 would change every letter: refused.
+    let mut options = ImportOptions::default();
+    options.encoding = Some(Encoding::Windows1252);
+    let e = read_participants_csv(
+        "participant_id,entry_date,gender\nP1,2016-03-01,Kön\n".as_bytes(),
+        options,
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "import.encoding_mismatch");
     // Unknown values list what is accepted, in each language.
     let csv = "participant_id,entry_date,gender,education\nP1,2016-03-01,dog,9\nP2,2016-03-01,mies,yliopisto\n";
     let (_, r) = read_participants_csv(csv.as_bytes(), ImportOptions::default()).unwrap();

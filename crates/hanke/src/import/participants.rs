@@ -39,6 +39,12 @@ pub enum ImportError {
         /// What is wrong.
         error: HeaderError,
     },
+    /// The file was named Windows-1252 but is UTF-8 with letters outside
+    /// ASCII: read so, every `ä` would become `Ã¤` without a word.
+    #[error(
+        "the file is UTF-8 with letters outside ASCII; read as windows-1252 they would change (ä → Ã¤): leave the encoding out or name utf-8"
+    )]
+    EncodingMismatch,
     /// Reading failed.
     #[error("line {line}: read error: {source}")]
     Io {
@@ -53,6 +59,7 @@ error_codes! {
     ImportError {
         ImportError::Empty => "import.empty": "The file has no header line.",
         ImportError::Header { .. } => "import.header": "The header cannot be read (bad quoting, not text in the file's encoding).",
+        ImportError::EncodingMismatch => "import.encoding_mismatch": "A file named Windows-1252 that is UTF-8 with letters outside ASCII (read so, every letter would change).",
         ImportError::Io { .. } => "import.io": "Reading failed.",
     }
     via {
@@ -64,7 +71,7 @@ impl ImportError {
     /// The line of the file, where there is one.
     pub fn line(&self) -> Option<u64> {
         match self {
-            ImportError::Empty => None,
+            ImportError::Empty | ImportError::EncodingMismatch => None,
             ImportError::Header { line, .. }
             | ImportError::Columns { line, .. }
             | ImportError::Io { line, .. } => Some(*line),
@@ -193,6 +200,15 @@ impl<R: BufRead> ParticipantCsvReader<R> {
             .delimiter
             .unwrap_or_else(|| detect_delimiter(&mut src));
         let (encoding, detected) = match options.encoding {
+            Some(Encoding::Windows1252) => {
+                let sample = src.fill_buf().unwrap_or(&[]);
+                let non_ascii_utf8 = Encoding::detect(sample) == Some(Encoding::Utf8)
+                    && sample.iter().any(|b| !b.is_ascii());
+                if non_ascii_utf8 {
+                    return Err(ImportError::EncodingMismatch);
+                }
+                (Encoding::Windows1252, false)
+            }
             Some(e) => (e, false),
             None => match Encoding::detect(src.fill_buf().unwrap_or(&[])) {
                 Some(Encoding::Windows1252) => (Encoding::Windows1252, true),
