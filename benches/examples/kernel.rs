@@ -6,7 +6,10 @@
 //! perf stat -e instructions,cycles target/release/examples/kernel 1000000 20
 //! ```
 //! Prints the rows per second of the loop and the instructions-per-row figure
-//! follows from perf's count (minus one run with 0 repetitions).
+//! follows from perf's count (minus one run with 0 repetitions). A third
+//! argument `arrow` reads the same data as an Arrow record batch instead (the
+//! path of a polars or pyarrow table, with the record reader's checks):
+//! `target/release/examples/kernel 1000000 20 arrow`.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -21,14 +24,31 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(1_000_000);
     let reps: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(20);
+    let arrow = args.next().is_some_and(|a| a == "arrow");
     let t = table(n, P21);
     let r = rules(P21);
+    let batch = arrow.then(|| {
+        hanke::participant::columns::arrow::to_record_batch(&t)
+            .unwrap_or_else(|e| unreachable!("{e}"))
+    });
+    let options = hanke::import::ImportOptions::default();
     let start = Instant::now();
     for _ in 0..reps {
         let mut ind = CommonIndicators::new(Catalogue::EsfPlus, r, None)
             .unwrap_or_else(|e| unreachable!("{e}"));
-        ind.add_columns(&t.columns())
-            .unwrap_or_else(|e| unreachable!("{e}"));
+        match &batch {
+            Some(b) => {
+                hanke::participant::columns::arrow::with_columns(b, &options, |c| {
+                    ind.add_columns(c)
+                })
+                .unwrap_or_else(|e| unreachable!("{e}"))
+                .0
+                .unwrap_or_else(|e| unreachable!("{e}"));
+            }
+            None => ind
+                .add_columns(&t.columns())
+                .unwrap_or_else(|e| unreachable!("{e}")),
+        }
         black_box(ind);
     }
     let secs = start.elapsed().as_secs_f64();

@@ -452,3 +452,55 @@ proptest! {
         prop_assert_eq!(lines, rejected);
     }
 }
+
+/// Education levels as integers (read in place) and as floats (pandas'
+/// integers with gaps): a level outside 0–9 or a fraction is refused by both
+/// readers at its row.
+#[test]
+fn integer_and_float_levels() {
+    use arrow_array::{Float64Array, Int8Array};
+    let entry: ArrayRef = Arc::new(Date32Array::from(vec![19_754; 3]));
+    let ids = || strings(&[Some("P1"), Some("P2"), Some("P3")]);
+    for (levels, bad) in [
+        (
+            Arc::new(Int8Array::from(vec![Some(3), None, Some(12)])) as ArrayRef,
+            Some(2),
+        ),
+        (
+            Arc::new(Int8Array::from(vec![Some(3), None, Some(-1)])) as ArrayRef,
+            Some(2),
+        ),
+        (
+            Arc::new(Float64Array::from(vec![Some(3.0), None, Some(6.0)])) as ArrayRef,
+            None,
+        ),
+        (
+            Arc::new(Float64Array::from(vec![Some(3.5), None, Some(6.0)])) as ArrayRef,
+            Some(0),
+        ),
+    ] {
+        let b = batch(vec![
+            ("participant_id", ids()),
+            ("entry_date", entry.clone()),
+            ("education", levels),
+        ]);
+        let (_, report) = read_records(std::slice::from_ref(&b), &records_options()).unwrap();
+        let rejected: Vec<u64> = report.rejections.iter().filter_map(|f| f.row).collect();
+        match bad {
+            Some(row) => {
+                assert_eq!(rejected, [row as u64]);
+                assert_eq!(
+                    indicators(&b).unwrap_err(),
+                    ColumnsError::InvalidValue {
+                        column: "education",
+                        row
+                    }
+                );
+            }
+            None => {
+                assert!(rejected.is_empty());
+                assert!(indicators(&b).is_ok());
+            }
+        }
+    }
+}

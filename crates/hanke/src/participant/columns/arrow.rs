@@ -407,8 +407,9 @@ fn code_source<'b>(column: Column, a: &'b ArrayRef) -> Result<CodeSource<'b>, Co
             ];
             Ok(CodeSource::Converted(keys, dictionary))
         }
-        // Education levels as integers: read in place where they are bytes.
-        (ValueKind::Education, DataType::UInt8) => {
+        // Education levels as integers: read in place (a level outside 0–9
+        // is no key of the identity table: an error with its row).
+        (ValueKind::Education, t) if t.is_integer() && integer_keys(a.as_ref()).is_some() => {
             let identity: Vec<Option<u8>> = (0..10).map(Some).collect();
             let keys = integer_keys(a.as_ref()).ok_or_else(|| unsupported(column, a.as_ref()))?;
             Ok(CodeSource::Borrowed(keys, identity))
@@ -621,16 +622,8 @@ fn with_columns_at<R>(
         }
         match kind {
             ValueKind::Date => {
+                // `Date32` is read in place; the kernel checks its range.
                 if *a.data_type() == DataType::Date32 {
-                    let d = a.as_primitive::<arrow_array::types::Date32Type>();
-                    let bad = (0..d.len())
-                        .find(|&i| d.is_valid(i) && date_from_days(d.value(i)).is_none());
-                    if let Some(row) = bad {
-                        return Err(ColumnsError::DateOutOfRange {
-                            column: column.name(),
-                            row: at(row),
-                        });
-                    }
                     continue;
                 }
                 let days = convert_days(column, a.as_ref())?;
