@@ -210,69 +210,75 @@ pub(crate) enum SyntaxError {
 }
 
 impl SyntaxError {
-    pub(crate) fn describe(self) -> String {
+    /// What is wrong, in English, Finnish and Swedish.
+    fn messages(self) -> [String; 3] {
         match self {
-            SyntaxError::QuoteInUnquotedField { field } => format!(
-                "field {} has a quote (\") inside an unquoted value; quote the whole value and double the inner quotes",
-                field.saturating_add(1)
-            ),
-            SyntaxError::TextAfterClosingQuote { field } => {
-                format!(
-                    "field {} has text after its closing quote",
-                    field.saturating_add(1)
-                )
+            SyntaxError::QuoteInUnquotedField { field } => {
+                let f = field.saturating_add(1);
+                [
+                    format!(
+                        "field {f} has a quote (\") inside an unquoted value; quote the whole value and double the inner quotes"
+                    ),
+                    format!(
+                        "kentässä {f} on lainausmerkki (\") lainaamattoman arvon sisällä; lainaa koko arvo ja kahdenna sisemmät lainausmerkit"
+                    ),
+                    format!(
+                        "fält {f} har ett citattecken (\") i ett värde utan citattecken; citera hela värdet och dubblera de inre citattecknen"
+                    ),
+                ]
             }
-            SyntaxError::UnterminatedQuote { field } => format!(
-                "field {} opens a quote that is never closed; the line is rejected and the lines after it are read on their own",
-                field.saturating_add(1)
-            ),
-            SyntaxError::SpansLines { field, last_line } => format!(
-                "field {} opens a quote that closes only on line {last_line}, so the lines up to it would be one record; values never hold a line break, so they are rejected together: fix the quote",
-                field.saturating_add(1)
-            ),
+            SyntaxError::TextAfterClosingQuote { field } => {
+                let f = field.saturating_add(1);
+                [
+                    format!("field {f} has text after its closing quote"),
+                    format!("kentässä {f} on tekstiä lopettavan lainausmerkin jälkeen"),
+                    format!("fält {f} har text efter det avslutande citattecknet"),
+                ]
+            }
+            SyntaxError::UnterminatedQuote { field } => {
+                let f = field.saturating_add(1);
+                [
+                    format!(
+                        "field {f} opens a quote that is never closed; the line is rejected and the lines after it are read on their own"
+                    ),
+                    format!(
+                        "kentän {f} lainausmerkkiä ei suljeta; rivi hylätään ja sitä seuraavat rivit luetaan erikseen"
+                    ),
+                    format!(
+                        "fält {f} öppnar ett citattecken som aldrig stängs; raden avvisas och raderna efter den läses var för sig"
+                    ),
+                ]
+            }
+            SyntaxError::SpansLines { field, last_line } => {
+                let f = field.saturating_add(1);
+                [
+                    format!(
+                        "field {f} opens a quote that closes only on line {last_line}, so the lines up to it would be one record; values never hold a line break, so they are rejected together: fix the quote"
+                    ),
+                    format!(
+                        "kentän {f} lainausmerkki sulkeutuu vasta rivillä {last_line}, joten rivit siihen asti olisivat yksi tietue; arvoissa ei ole rivinvaihtoja, joten ne hylätään yhdessä: korjaa lainausmerkki"
+                    ),
+                    format!(
+                        "citattecknet i fält {f} stängs först på rad {last_line}, så raderna dit skulle bli en post; värden har inga radbrytningar, så de avvisas tillsammans: rätta citattecknet"
+                    ),
+                ]
+            }
         }
+    }
+
+    pub(crate) fn describe(self) -> String {
+        let [en, _, _] = self.messages();
+        en
     }
 
     pub(crate) fn describe_fi(self) -> String {
-        match self {
-            SyntaxError::QuoteInUnquotedField { field } => format!(
-                "kentässä {} on lainausmerkki (\") lainaamattoman arvon sisällä; lainaa koko arvo ja kahdenna sisemmät lainausmerkit",
-                field.saturating_add(1)
-            ),
-            SyntaxError::TextAfterClosingQuote { field } => format!(
-                "kentässä {} on tekstiä lopettavan lainausmerkin jälkeen",
-                field.saturating_add(1)
-            ),
-            SyntaxError::UnterminatedQuote { field } => format!(
-                "kentän {} lainausmerkkiä ei suljeta; rivi hylätään ja sitä seuraavat rivit luetaan erikseen",
-                field.saturating_add(1)
-            ),
-            SyntaxError::SpansLines { field, last_line } => format!(
-                "kentän {} lainausmerkki sulkeutuu vasta rivillä {last_line}, joten rivit siihen asti olisivat yksi tietue; arvoissa ei ole rivinvaihtoja, joten ne hylätään yhdessä: korjaa lainausmerkki",
-                field.saturating_add(1)
-            ),
-        }
+        let [_, fi, _] = self.messages();
+        fi
     }
 
     pub(crate) fn describe_sv(self) -> String {
-        match self {
-            SyntaxError::QuoteInUnquotedField { field } => format!(
-                "fält {} har ett citattecken (\") i ett värde utan citattecken; citera hela värdet och dubblera de inre citattecknen",
-                field.saturating_add(1)
-            ),
-            SyntaxError::TextAfterClosingQuote { field } => format!(
-                "fält {} har text efter det avslutande citattecknet",
-                field.saturating_add(1)
-            ),
-            SyntaxError::UnterminatedQuote { field } => format!(
-                "fält {} öppnar ett citattecken som aldrig stängs; raden avvisas och raderna efter den läses var för sig",
-                field.saturating_add(1)
-            ),
-            SyntaxError::SpansLines { field, last_line } => format!(
-                "citattecknet i fält {} stängs först på rad {last_line}, så raderna dit skulle bli en post; värden har inga radbrytningar, så de avvisas tillsammans: rätta citattecknet",
-                field.saturating_add(1)
-            ),
-        }
+        let [_, _, sv] = self.messages();
+        sv
     }
 
     /// The last line of the rejected record, where it is not the first.
