@@ -63,7 +63,7 @@ pub enum RegisterSex {
 }
 
 /// The check characters for remainders 0–30 (G, I, O, Q, Z are never used).
-const CHECK_CHARS: &[u8; 31] = b"0123456789ABCDEFHJKLMNPRSTUVWXY";
+pub(crate) const CHECK_CHARS: &[u8; 31] = b"0123456789ABCDEFHJKLMNPRSTUVWXY";
 
 /// A Finnish personal identity code — *henkilötunnus*: `DDMMYY` + century sign +
 /// individual number + check character (RULES.md §5.1, DVV).
@@ -260,17 +260,25 @@ impl<'de> Deserialize<'de> for PersonalIdentityCode {
 }
 
 /// `text` with every identity-code-shaped part masked (`131299-****`), for
-/// echoing user input in errors and findings.
+/// echoing user input in errors and findings and for everything hanke publishes.
 ///
-/// Shape, not validity, decides: six digits that form a date, a century sign,
-/// three digits and any letter or digit — so that a mistyped code (a wrong
-/// check character) is hidden too, while amounts, bands (`100000-500000`),
-/// dates and phone numbers are left alone. Every error that repeats its input
-/// and every [`Finding`](crate::report::Finding) message goes through this.
+/// Shape, not validity, decides, in **any spelling**: six digits that form a
+/// date, then the century sign — or what a word processor, a spreadsheet or a
+/// keyboard puts in its place: an en or em dash, a minus sign, a no-break or
+/// other space, `_`, `/`, with spaces around it — then three digits and a letter
+/// or digit, in either case. A mistyped code (a wrong check character) is
+/// hidden too. A code is found inside longer text and numbers (`x010190-900P1`),
+/// except where its last character is a digit and digits run on around it
+/// without the check character agreeing (so that bands such as
+/// `100000-500000 €` and other numbers are left alone). Every error that
+/// repeats its input, every [`Finding`](crate::report::Finding) message and the
+/// publication gate go through this.
 ///
 /// ```
 /// use hanke::ids::redact;
 /// assert_eq!(redact("bad value 131299-995X in column"), "bad value 131299-**** in column");
+/// assert_eq!(redact("id 010190\u{2013}900P"), "id 010190\u{2013}****");
+/// assert_eq!(redact("010190 -900p"), "010190 -****");
 /// assert_eq!(redact("100000-500000 €"), "100000-500000 €");
 /// ```
 #[allow(
@@ -278,18 +286,19 @@ impl<'de> Deserialize<'de> for PersonalIdentityCode {
     reason = "byte offsets of a match inside the text: below its length"
 )]
 pub fn redact(text: &str) -> std::borrow::Cow<'_, str> {
-    let Some(first) = next_code_shaped(text.as_bytes(), 0) else {
+    let Some(first) = next_code_shaped(text, 0) else {
         return std::borrow::Cow::Borrowed(text);
     };
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
     let mut at = Some(first);
-    while let Some(i) = at {
-        // `i` and `i + 7` are ASCII positions, so these are char boundaries.
-        out.push_str(text.get(copied..i + 7).unwrap_or(""));
+    while let Some((start, keep, end)) = at {
+        // Offsets are char boundaries: the matcher steps by characters.
+        out.push_str(text.get(copied..start).unwrap_or(""));
+        out.push_str(text.get(start..keep).unwrap_or(""));
         out.push_str("****");
-        copied = i + 11;
-        at = next_code_shaped(text.as_bytes(), copied);
+        copied = end;
+        at = next_code_shaped(text, copied);
     }
     out.push_str(text.get(copied..).unwrap_or(""));
     std::borrow::Cow::Owned(out)
@@ -299,48 +308,132 @@ pub fn redact(text: &str) -> std::borrow::Cow<'_, str> {
 ///
 /// ```
 /// assert!(hanke::ids::holds_identity_code("id 131299-995P"));
+/// assert!(hanke::ids::holds_identity_code("id 131299\u{a0}995P"));
 /// assert!(!hanke::ids::holds_identity_code("P-0001"));
 /// ```
 pub fn holds_identity_code(text: &str) -> bool {
-    next_code_shaped(text.as_bytes(), 0).is_some()
+    next_code_shaped(text, 0).is_some()
 }
 
-/// The start of the first code-shaped run of 11 bytes at or after `from` that
-/// is not part of a longer number.
+/// A character that stands between the date and the individual number in a
+/// code as people and programs write it: the century signs, the dashes and
+/// minus signs of Unicode, `_` and `/`.
+fn is_sign(c: char) -> bool {
+    matches!(
+        c.to_ascii_uppercase(),
+        '+' | '-' | 'Y' | 'X' | 'W' | 'V' | 'U' | 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | '_' | '/'
+    ) || matches!(
+        c,
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' | '\u{00AD}'
+    )
+}
+
+/// White space as it appears inside a code: any Unicode space, the no-break
+/// ones included, and zero-width characters.
+fn is_gap(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// The next code-shaped run at or after byte `from`: (start, end of the kept
+/// part — the date and the separator —, end of the run).
 #[allow(
     clippy::arithmetic_side_effects,
     reason = "byte offsets inside the text: below its length"
 )]
-fn next_code_shaped(bytes: &[u8], from: usize) -> Option<usize> {
-    (from..)
-        .map_while(|i| bytes.get(i..i + 11).map(|w| (i, w)))
-        .find_map(|(i, window)| {
-            let before_is_digit = i > 0 && bytes.get(i - 1).is_some_and(u8::is_ascii_digit);
-            let after_is_digit = bytes.get(i + 11).is_some_and(u8::is_ascii_digit);
-            (!before_is_digit && !after_is_digit && code_shaped(window)).then_some(i)
-        })
+fn next_code_shaped(text: &str, from: usize) -> Option<(usize, usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i + 6 <= bytes.len() {
+        // Six ASCII digits: the only way a code starts, found bytewise.
+        let Some(six) = bytes.get(i..i + 6) else {
+            break;
+        };
+        if !six.iter().all(u8::is_ascii_digit) {
+            i += 1;
+            continue;
+        }
+        if let Some(found) = code_at(text, i) {
+            return Some(found);
+        }
+        i += 1;
+    }
+    None
 }
 
-/// `DDMMYY` (a real date in some century), a century sign, three digits and
-/// a letter or digit.
+/// The code-shaped run starting at byte `start` (six ASCII digits there), if
+/// there is one.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "byte offsets inside the text and checked ASCII digits"
+)]
+fn code_at(text: &str, start: usize) -> Option<(usize, usize, usize)> {
+    let bytes = text.as_bytes();
+    let date = bytes.get(start..start + 6)?;
+    if !is_date(date) {
+        return None;
+    }
+    // The separator: gaps, at most one sign, gaps — at least one of them.
+    let rest = text.get(start + 6..)?;
+    let mut chars = rest.char_indices().peekable();
+    let mut signs = 0;
+    let mut gaps = 0;
+    let mut keep = start + 6;
+    while let Some(&(off, c)) = chars.peek() {
+        if is_gap(c) && gaps < 4 {
+            gaps += 1;
+        } else if is_sign(c) && signs == 0 && !c.is_ascii_digit() {
+            signs += 1;
+        } else {
+            break;
+        }
+        keep = start + 6 + off + c.len_utf8();
+        chars.next();
+    }
+    if signs + gaps == 0 {
+        return None;
+    }
+    let after = keep;
+    let tail = bytes.get(after..after + 4)?;
+    let [n0, n1, n2, check] = tail else {
+        return None;
+    };
+    if !(n0.is_ascii_digit() && n1.is_ascii_digit() && n2.is_ascii_digit()) {
+        return None;
+    }
+    if !check.is_ascii_alphanumeric() {
+        return None;
+    }
+    let end = after + 4;
+    if check.is_ascii_digit() {
+        // A digit last: spare a number running on (a band `100000-500000`)
+        // unless the check character agrees with the rest.
+        let before = start > 0 && bytes.get(start - 1).is_some_and(u8::is_ascii_digit);
+        let beyond = bytes.get(end).is_some_and(u8::is_ascii_digit);
+        if before || beyond {
+            let nine: u32 = date
+                .iter()
+                .chain([n0, n1, n2])
+                .fold(0u32, |a, d| a * 10 + u32::from(d - b'0'));
+            let agrees = super::hetu::CHECK_CHARS
+                .get((nine % 31) as usize)
+                .is_some_and(|c| c == check);
+            if !agrees {
+                return None;
+            }
+        }
+    }
+    Some((start, keep, end))
+}
+
+/// `DDMMYY`: a day that exists in some century.
 #[allow(
     clippy::arithmetic_side_effects,
     reason = "two checked ASCII digits: below 100; years 1900–2099"
 )]
-fn code_shaped(w: &[u8]) -> bool {
-    let [d0, d1, m0, m1, y0, y1, sign, n0, n1, n2, check] = w else {
+fn is_date(w: &[u8]) -> bool {
+    let [d0, d1, m0, m1, y0, y1] = w else {
         return false;
     };
-    let digits = [d0, d1, m0, m1, y0, y1, n0, n1, n2];
-    if !digits.iter().all(|b| b.is_ascii_digit()) || !check.is_ascii_alphanumeric() {
-        return false;
-    }
-    if !matches!(
-        sign.to_ascii_uppercase(),
-        b'+' | b'-' | b'Y' | b'X' | b'W' | b'V' | b'U' | b'A' | b'B' | b'C' | b'D' | b'E' | b'F'
-    ) {
-        return false;
-    }
     let two = |a: &u8, b: &u8| u32::from(a - b'0') * 10 + u32::from(b - b'0');
     let (day, month, yy) = (two(d0, d1), two(m0, m1), two(y0, y1));
     // Year 2000 is a leap year: any day that exists in some century passes.
