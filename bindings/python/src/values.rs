@@ -217,9 +217,16 @@ impl PyRate {
     ///
     /// >>> Rate("2/3").percent(1)
     /// '66,7 %'
-    #[pyo3(signature = (decimals = 2))]
-    fn percent(&self, decimals: u32) -> String {
-        self.0.to_percent_string(decimals)
+    #[pyo3(signature = (decimals = None))]
+    fn percent(&self, decimals: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+        // Any int the core refuses is refused with the core's code, a huge
+        // one too (it is no `i64`); not given, two.
+        let asked = decimals
+            .map_or(Ok(2), |d| d.extract::<i64>())
+            .unwrap_or(i64::MAX);
+        self.0
+            .try_to_percent_string(asked)
+            .map_err(errors::validation)
     }
 
     fn __str__(&self) -> String {

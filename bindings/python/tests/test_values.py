@@ -96,3 +96,13 @@ def test_identity_codes_are_checked_without_being_echoed() -> None:
         hanke.validate_identity_code("131052-900X", accept_temporary=True)
     assert e.value.code == "hetu.check_character"
     assert "131052-900X" not in str(e.value) and "900X" not in repr(e.value)
+
+
+def test_percent_decimals_are_bounded_with_a_code() -> None:
+    # Issue 23: 65 536 decimals panicked across the FFI; 37 gave wrong digits.
+    third = hanke.Rate("1/3")
+    assert third.percent(30) == "33," + "3" * 30 + " %"
+    for bad in (31, 37, 65_536, -1, 2**80):
+        with pytest.raises(hanke.ValidationError) as e:
+            third.percent(bad)
+        assert e.value.code == "money.decimals"

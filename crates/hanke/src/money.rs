@@ -82,6 +82,15 @@ pub enum MoneyError {
         /// The text that was parsed.
         input: String,
     },
+    /// Decimals asked of a percentage that hanke does not write: fewer than 0
+    /// or more than [`Rate::MAX_PERCENT_DECIMALS`].
+    #[error("{asked} decimals asked; a percentage is written with 0 to {max}")]
+    Decimals {
+        /// The decimals asked for.
+        asked: i64,
+        /// The most hanke writes.
+        max: u32,
+    },
 }
 
 error_codes! {
@@ -99,6 +108,7 @@ error_codes! {
         MoneyError::InvalidRate { .. } => "money.invalid_rate": "A rate with a negative value or a zero denominator.",
         MoneyError::InvalidBand { .. } => "money.invalid_band": "A budget band whose lower bound is above its upper bound, or that is not a band.",
         MoneyError::Negative { .. } => "money.negative": "An amount that must not be negative was.",
+        MoneyError::Decimals { .. } => "money.decimals": "Decimals asked of a percentage that hanke does not write: fewer than 0 or more than 30.",
     }
 }
 
@@ -552,30 +562,94 @@ impl Rate {
     }
 
     /// The percentage scaled by `10^decimals` and rounded half away from zero:
-    /// 684 554 / 913 048 gives `7497` for two decimals.
-    pub fn percent_scaled(self, decimals: u32) -> i128 {
-        let scale = 10i128.saturating_pow(decimals);
-        let n = i128::from(self.num)
-            .saturating_mul(100)
-            .saturating_mul(scale);
-        div_round_half_away(n, i128::from(self.den))
+    /// 684 554 / 913 048 gives `7497` for two decimals; `None` where the
+    /// scaled value does not fit (never a saturated, wrong number).
+    ///
+    /// ```
+    /// let r = hanke::Rate::new(684_554, 913_048)?;
+    /// assert_eq!(r.percent_scaled(2), Some(7497));
+    /// assert_eq!(hanke::Rate::new(1, 2)?.percent_scaled(37), None);
+    /// # Ok::<(), hanke::MoneyError>(())
+    /// ```
+    pub fn percent_scaled(self, decimals: u32) -> Option<i128> {
+        let scale = 10i128.checked_pow(decimals)?;
+        let n = i128::from(self.num).checked_mul(100)?.checked_mul(scale)?;
+        Some(div_round_half_away(n, i128::from(self.den)))
     }
 
-    /// The percentage as Finnish text with `decimals` decimals: `74,97 %`.
-    #[allow(clippy::arithmetic_side_effects, reason = "scale = 10^decimals ≥ 1")]
-    pub fn to_percent_string(self, decimals: u32) -> String {
-        let scaled = self.percent_scaled(decimals);
-        let scale = 10i128.saturating_pow(decimals);
-        if decimals == 0 {
-            format!("{scaled} %")
-        } else {
-            format!(
-                "{},{:0width$} %",
-                scaled / scale,
-                scaled % scale,
-                width = decimals as usize
-            )
+    /// The most decimals [`Rate::to_percent_string`] writes.
+    pub const MAX_PERCENT_DECIMALS: u32 = 30;
+
+    /// The percentage as Finnish text with `decimals` decimals: `74,97 %`,
+    /// every digit exact (long division) and the last rounded half away from
+    /// zero. Fewer than 0 or more than [`Rate::MAX_PERCENT_DECIMALS`] is an
+    /// error (`money.decimals`), never a panic or a wrong digit.
+    ///
+    /// ```
+    /// use hanke::Rate;
+    /// let half = Rate::new(1, 2)?;
+    /// assert_eq!(half.try_to_percent_string(3)?, "50,000 %");
+    /// assert_eq!(Rate::new(1, 3)?.try_to_percent_string(30)?, format!("33,{} %", "3".repeat(30)));
+    /// assert_eq!(half.try_to_percent_string(65_536).unwrap_err().code(), "money.decimals");
+    /// assert_eq!(half.try_to_percent_string(-1).unwrap_err().code(), "money.decimals");
+    /// # Ok::<(), hanke::MoneyError>(())
+    /// ```
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "|num|·100 and a remainder below the denominator times 10 fit i128; digits below 10"
+    )]
+    pub fn try_to_percent_string(self, decimals: i64) -> Result<String, MoneyError> {
+        let max = Rate::MAX_PERCENT_DECIMALS;
+        if !(0..=i64::from(max)).contains(&decimals) {
+            return Err(MoneyError::Decimals {
+                asked: decimals,
+                max,
+            });
         }
+        let den = i128::from(self.den);
+        let n = i128::from(self.num).abs() * 100;
+        let mut whole = n / den;
+        let mut rest = n % den;
+        let mut digits: Vec<u8> = Vec::new();
+        for _ in 0..decimals {
+            rest *= 10;
+            digits.push(u8::try_from(rest / den).unwrap_or(0));
+            rest %= den;
+        }
+        // Half away from zero on what is left.
+        if rest * 2 >= den {
+            let mut carry = true;
+            for d in digits.iter_mut().rev() {
+                if *d == 9 {
+                    *d = 0;
+                } else {
+                    *d += 1;
+                    carry = false;
+                    break;
+                }
+            }
+            if carry {
+                whole += 1;
+            }
+        }
+        let sign = if self.num < 0 && (whole != 0 || digits.iter().any(|d| *d != 0)) {
+            "-"
+        } else {
+            ""
+        };
+        if digits.is_empty() {
+            return Ok(format!("{sign}{whole} %"));
+        }
+        let fraction: String = digits.iter().map(|d| char::from(b'0' + d)).collect();
+        Ok(format!("{sign}{whole},{fraction} %"))
+    }
+
+    /// [`Rate::try_to_percent_string`] for the fixed decimals hanke's own
+    /// outputs use (0–30); more than 30 are written as 30.
+    pub fn to_percent_string(self, decimals: u32) -> String {
+        let decimals = decimals.min(Rate::MAX_PERCENT_DECIMALS);
+        self.try_to_percent_string(i64::from(decimals))
+            .unwrap_or_default()
     }
 
     /// Whether this rate is exactly a decimal percentage with at most `decimals`
@@ -678,9 +752,10 @@ impl Serialize for Rate {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let text = (0..=6)
             .find(|&d| self.is_exact_percent(d))
-            .map(|d| {
-                let scaled = self.percent_scaled(d);
-                if d == 0 {
+            .and_then(|d| {
+                // Six decimals of an i64 numerator fit i128.
+                let scaled = self.percent_scaled(d)?;
+                Some(if d == 0 {
                     format!("{scaled}%")
                 } else {
                     let scale = 10i128.pow(d);
@@ -690,7 +765,7 @@ impl Serialize for Rate {
                         scaled % scale,
                         width = d as usize
                     )
-                }
+                })
             })
             .unwrap_or_else(|| format!("{}/{}", self.num, self.den));
         serializer.serialize_str(&text)

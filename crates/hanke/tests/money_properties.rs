@@ -259,3 +259,34 @@ proptest! {
         prop_assert_eq!((num, den), (1, 1));
     }
 }
+
+proptest! {
+    /// Every digit of a percentage is exact and the last one rounded half
+    /// away from zero, for any decimals hanke writes (issue 23: a power of ten
+    /// saturated and gave wrong digits, a formatting width panicked).
+    #[test]
+    fn percent_digits_are_exact(num in 0i64..1_000_000, den in 1i64..1_000_000, decimals in 0i64..=30) {
+        let r = Rate::new(num, den).unwrap();
+        let text = r.try_to_percent_string(decimals).unwrap();
+        let digits = text.trim_end_matches(" %");
+        let (whole, fraction) = digits.split_once(',').unwrap_or((digits, ""));
+        prop_assert_eq!(fraction.len() as i64, decimals);
+        // N = the written value × 10^decimals, exactly.
+        let written: u128 = format!("{whole}{fraction}").parse().unwrap();
+        let (n, d) = r.as_fraction();
+        let truth = u128::try_from(n).unwrap() * 100 * 10u128.pow(decimals as u32);
+        let d = u128::try_from(d).unwrap();
+        // |written·den − truth| ≤ den/2, ties rounded up (away from zero).
+        let diff = (written * d).abs_diff(truth);
+        prop_assert!(diff * 2 <= d, "{num}/{den} at {decimals}: {text}");
+        if diff * 2 == d {
+            prop_assert!(written * d > truth, "a tie rounded down: {text}");
+        }
+    }
+
+    #[test]
+    fn decimals_outside_0_to_30_are_a_coded_error(decimals in prop_oneof![i64::MIN..0, 31i64..]) {
+        let e = Rate::new(1, 3).unwrap().try_to_percent_string(decimals).unwrap_err();
+        prop_assert_eq!(e.code(), "money.decimals");
+    }
+}
