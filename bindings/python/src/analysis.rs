@@ -609,10 +609,17 @@ fn language(lang: &str) -> PyResult<hanke::report::Language> {
     }
 }
 
+/// Markdown as HTML, never passing raw HTML through: markup in the text
+/// (the core's Markdown escapes it already) is rendered as text, so a name
+/// from the data cannot run in a notebook.
 fn markdown_to_html(md: &str) -> String {
+    use pulldown_cmark::Event;
     let mut options = pulldown_cmark::Options::empty();
     options.insert(pulldown_cmark::Options::ENABLE_TABLES);
-    let parser = pulldown_cmark::Parser::new_ext(md, options);
+    let parser = pulldown_cmark::Parser::new_ext(md, options).map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        other => other,
+    });
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, parser);
     html
@@ -754,8 +761,9 @@ impl PyEsrReport {
 
     fn __repr__(&self) -> String {
         format!(
-            "EsrReport(project={:?}, cut_off={})",
-            self.report.summary.name, self.report.cut_off
+            "EsrReport(project={}, cut_off={})",
+            crate::project::py_str(&self.report.summary.name),
+            self.report.cut_off
         )
     }
 }

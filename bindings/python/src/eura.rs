@@ -39,8 +39,8 @@ impl PyParsed {
     }
     fn __repr__(&self) -> String {
         format!(
-            "ParsedDescription(project={:?}, findings={}, complete={})",
-            self.project.0.name,
+            "ParsedDescription(project={}, findings={}, complete={})",
+            crate::project::py_str(&self.project.0.name),
             self.findings.len(),
             if self.complete { "True" } else { "False" }
         )

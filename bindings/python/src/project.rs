@@ -304,8 +304,11 @@ impl PyProject {
 }
 
 /// A Python-style quoted string.
-fn py_str(s: &str) -> String {
-    format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"))
+/// A text for a `repr()`: through the core's publication gate (codes masked),
+/// quoted as Python quotes it.
+pub(crate) fn py_str(s: &str) -> String {
+    let text = hanke::publish::text(s);
+    format!("'{}'", text.replace('\\', "\\\\").replace('\'', "\\'"))
 }
 
 pub(crate) fn period_key(p: hanke::programme::ProgrammePeriod) -> String {

@@ -263,10 +263,10 @@ fn outcome(
             errors: errors
                 .into_iter()
                 .map(|e| FieldError {
-                    question: e.question,
+                    question: e.question.to_string(),
                     code: e.code.to_string(),
-                    message_en: e.message_en,
-                    message_fi: e.message_fi,
+                    message_en: e.message_en.to_string(),
+                    message_fi: e.message_fi.to_string(),
                 })
                 .collect(),
         }),

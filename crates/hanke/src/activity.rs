@@ -162,7 +162,7 @@ pub enum ActivityError {
     },
     /// An activity file that cannot be read.
     #[error("activity file: {0}")]
-    Json(String),
+    Json(crate::Echo),
     /// A feedback answer outside the scale.
     #[error("feedback {point} is outside the scale {min}–{max}")]
     PointOutsideScale {
@@ -490,7 +490,7 @@ impl ActivityLog {
     /// The JSON form [`ActivityLog::from_json_str`] reads (for syncing a phone's
     /// records to any backend that uses hanke).
     pub fn to_json_string(&self) -> Result<String, ActivityError> {
-        serde_json::to_string_pretty(self).map_err(|e| ActivityError::Json(e.to_string()))
+        serde_json::to_string_pretty(self).map_err(|e| ActivityError::Json(e.to_string().into()))
     }
 
     /// Reads the JSON form; errors name the field path.

@@ -126,26 +126,26 @@ impl Responses {
 pub enum AssessmentError {
     /// The instrument's JSON cannot be read.
     #[error("instrument: {0}")]
-    Json(String),
+    Json(crate::Echo),
     /// The instrument is not usable (no areas, an empty area, repeated ids, a reversed scale).
     #[error("instrument: {0}")]
-    Instrument(String),
+    Instrument(crate::Echo),
     /// Answers to another instrument.
     #[error("answers are to instrument {found:?}, not {expected:?}")]
     OtherInstrument {
         /// The instrument expected.
-        expected: String,
+        expected: crate::Echo,
         /// The instrument named.
-        found: String,
+        found: crate::Echo,
     },
     /// An answer to an item the instrument does not have.
     #[error("item {0:?} is not in the instrument")]
-    UnknownItem(String),
+    UnknownItem(crate::Echo),
     /// An answer outside the scale.
     #[error("item {item:?}: {value} is outside the scale {min}–{max}")]
     OutOfScale {
         /// The item.
-        item: String,
+        item: crate::Echo,
         /// The answer.
         value: u8,
         /// The scale's minimum.
@@ -157,7 +157,7 @@ pub enum AssessmentError {
     /// hundreds of millions of items, or a group mixing very many different
     /// item counts).
     #[error("area {0:?}: the exact change is too large to hold")]
-    Overflow(String),
+    Overflow(crate::Echo),
 }
 
 error_codes! {
@@ -355,7 +355,7 @@ impl Instrument {
     }
 
     fn check(&self) -> Result<(), AssessmentError> {
-        let bad = |m: String| Err(AssessmentError::Instrument(m));
+        let bad = |m: String| Err(AssessmentError::Instrument(m.into()));
         if self.scale.min >= self.scale.max {
             return bad(format!(
                 "scale {}–{} is not a scale",
@@ -384,8 +384,8 @@ impl Instrument {
     pub fn check_responses(&self, r: &Responses) -> Result<(), AssessmentError> {
         if r.instrument != self.id {
             return Err(AssessmentError::OtherInstrument {
-                expected: self.id.clone(),
-                found: r.instrument.clone(),
+                expected: (&self.id).into(),
+                found: (&r.instrument).into(),
             });
         }
         for (item, value) in &r.answers {
@@ -394,11 +394,11 @@ impl Instrument {
                 .iter()
                 .any(|a| a.items.iter().any(|i| &i.id == item))
             {
-                return Err(AssessmentError::UnknownItem(item.clone()));
+                return Err(AssessmentError::UnknownItem(item.into()));
             }
             if *value < self.scale.min || *value > self.scale.max {
                 return Err(AssessmentError::OutOfScale {
-                    item: item.clone(),
+                    item: item.into(),
                     value: *value,
                     min: self.scale.min,
                     max: self.scale.max,
@@ -447,7 +447,7 @@ impl Instrument {
                         after,
                         change,
                     }),
-                    None => Err(AssessmentError::Overflow(area)),
+                    None => Err(AssessmentError::Overflow(area.into())),
                 },
             )
             .collect()
@@ -500,7 +500,7 @@ impl Instrument {
                     .and_then(|(a, b)| a.checked_add(b))
                     .zip(sum.1.checked_mul(m))
                     .and_then(|(num, den)| reduce(num, den));
-                *sum = next.ok_or_else(|| AssessmentError::Overflow(g.area.clone()))?;
+                *sum = next.ok_or_else(|| AssessmentError::Overflow((&g.area).into()))?;
             }
         }
         for (g, (num, den)) in out.iter_mut().zip(sums) {
@@ -509,7 +509,7 @@ impl Instrument {
                     .checked_mul(i128::from(g.people))
                     .and_then(|den| reduce(num, den))
                     .and_then(|(n, d)| Some((i64::try_from(n).ok()?, i64::try_from(d).ok()?)))
-                    .ok_or_else(|| AssessmentError::Overflow(g.area.clone()))?;
+                    .ok_or_else(|| AssessmentError::Overflow((&g.area).into()))?;
                 g.mean_change = Change {
                     num: mean.0,
                     den: mean.1,

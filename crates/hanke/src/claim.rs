@@ -64,12 +64,12 @@ impl FundingDecision {
     pub fn new(granted: Money, support_rate: Rate) -> Result<FundingDecision, MoneyError> {
         if granted.is_negative() {
             return Err(MoneyError::Negative {
-                input: granted.to_string(),
+                input: granted.to_string().into(),
             });
         }
         if support_rate > Rate::ONE {
             return Err(MoneyError::InvalidRate {
-                input: support_rate.to_string(),
+                input: support_rate.to_string().into(),
             });
         }
         Ok(FundingDecision {

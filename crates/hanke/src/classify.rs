@@ -42,7 +42,7 @@ pub enum ClassifyError {
         /// Which kind of code: `municipality`, `region`, `sub-region`, `education level`.
         kind: &'static str,
         /// The text given.
-        input: String,
+        input: crate::Echo,
     },
     /// The embedded data could not be read (a defect in hanke, tested against).
     #[error("embedded classification {file} line {line}: {reason}")]
@@ -52,7 +52,7 @@ pub enum ClassifyError {
         /// The 1-based line.
         line: usize,
         /// What was wrong.
-        reason: String,
+        reason: crate::Echo,
     },
 }
 
@@ -79,7 +79,7 @@ macro_rules! numeric_code {
             /// A code from its number; fails if it has too many digits.
             pub fn new(value: u16) -> Result<Self, ClassifyError> {
                 if value > $max {
-                    return Err(ClassifyError::InvalidCode { kind: $kind, input: value.to_string() });
+                    return Err(ClassifyError::InvalidCode { kind: $kind, input: crate::Echo::new(&value.to_string()) });
                 }
                 Ok($name(value))
             }
@@ -91,7 +91,7 @@ macro_rules! numeric_code {
             /// Reads the code with or without leading zeros (`49` or `049`).
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 let t = s.trim();
-                let err = || ClassifyError::InvalidCode { kind: $kind, input: crate::ids::redact(s).into_owned() };
+                let err = || ClassifyError::InvalidCode { kind: $kind, input: crate::Echo::new(s) };
                 if t.is_empty() || t.len() > $width || !t.bytes().all(|b| b.is_ascii_digit()) {
                     return Err(err());
                 }
@@ -318,7 +318,7 @@ fn load(e: &Embedded) -> Result<RegionalClassification, ClassifyError> {
             .ok_or_else(|| ClassifyError::EmbeddedData {
                 file: e.file,
                 line: 1,
-                reason: format!("no column {name}"),
+                reason: format!("no column {name}").into(),
             })
     };
     let key2026 = e.year == 2026;
@@ -362,7 +362,7 @@ fn load(e: &Embedded) -> Result<RegionalClassification, ClassifyError> {
         let bad = |reason: String| ClassifyError::EmbeddedData {
             file: e.file,
             line: line_no,
-            reason,
+            reason: reason.into(),
         };
         let get = |k: usize| -> Result<String, ClassifyError> {
             f.get(k)
@@ -588,7 +588,7 @@ impl FromStr for EducationLevel {
         let t = s.trim();
         let err = || ClassifyError::InvalidCode {
             kind: "education level",
-            input: crate::ids::redact(s).into_owned(),
+            input: crate::Echo::new(s),
         };
         match t.len() {
             1 | 2 => {}

@@ -243,8 +243,8 @@ pub fn is_known(code: &str) -> bool {
 /// The text of a JSON error that names its field path, identity codes masked
 /// (`activity.json`, `assessment.json`, `indicator.json`): serde quotes the
 /// offending value, which may be anything the file holds.
-pub(crate) fn json_message(e: &serde_path_to_error::Error<serde_json::Error>) -> String {
-    crate::ids::redact(&format!("{} at {}", e.inner(), e.path())).into_owned()
+pub(crate) fn json_message(e: &serde_path_to_error::Error<serde_json::Error>) -> crate::Echo {
+    crate::Echo::message(&format!("{} at {}", e.inner(), e.path()))
 }
 
 /// The catalogue as Markdown: errors by type, the bindings' own codes, and the

@@ -42,13 +42,13 @@ pub enum MoneyError {
         /// The character that was not expected.
         found: char,
         /// The text that was parsed.
-        input: String,
+        input: crate::Echo,
     },
     /// Digits were grouped with spaces, but not in groups of three.
     #[error("thousands groups must have three digits in {input:?}")]
     BadGrouping {
         /// The text that was parsed.
-        input: String,
+        input: crate::Echo,
     },
     /// More than two decimals: hanke never rounds a parsed amount silently.
     #[error(
@@ -56,7 +56,7 @@ pub enum MoneyError {
     )]
     SubCent {
         /// The text that was parsed.
-        input: String,
+        input: crate::Echo,
     },
     /// The amount or a result of arithmetic does not fit in 64-bit cents.
     #[error("amount out of range")]
@@ -68,19 +68,19 @@ pub enum MoneyError {
     #[error("invalid rate {input:?}")]
     InvalidRate {
         /// The text or fraction that was given.
-        input: String,
+        input: crate::Echo,
     },
     /// An amount that must not be negative was.
     #[error("amount {input} must not be negative")]
     Negative {
         /// The amount given.
-        input: String,
+        input: crate::Echo,
     },
     /// A budget band whose lower bound is above its upper bound, or that is not a band.
     #[error("invalid budget band {input:?}")]
     InvalidBand {
         /// The text that was parsed.
-        input: String,
+        input: crate::Echo,
     },
     /// Decimals asked of a percentage that hanke does not write: fewer than 0
     /// or more than [`Rate::MAX_PERCENT_DECIMALS`].
@@ -360,7 +360,7 @@ fn parse_money(input: &str) -> Result<Money, MoneyError> {
     };
     let bad_char = |found| MoneyError::InvalidCharacter {
         found,
-        input: crate::ids::redact(input).into_owned(),
+        input: crate::Echo::new(input),
     };
     // Integer part: digits, optionally grouped by single spaces in threes.
     let groups: Vec<&str> = int_part.split(&GROUP_SPACES[..]).collect();
@@ -383,7 +383,7 @@ fn parse_money(input: &str) -> Result<Money, MoneyError> {
         };
         if !ok_len {
             return Err(MoneyError::BadGrouping {
-                input: crate::ids::redact(input).into_owned(),
+                input: crate::Echo::new(input),
             });
         }
         for d in group.bytes() {
@@ -405,7 +405,7 @@ fn parse_money(input: &str) -> Result<Money, MoneyError> {
             2 => frac.parse::<i128>().map_err(|_| bad_char(','))?,
             _ => {
                 return Err(MoneyError::SubCent {
-                    input: crate::ids::redact(input).into_owned(),
+                    input: crate::Echo::new(input),
                 });
             }
         };
@@ -498,7 +498,7 @@ impl Rate {
     pub fn new(num: i64, den: i64) -> Result<Rate, MoneyError> {
         if den == 0 || ((num < 0) != (den < 0) && num != 0) {
             return Err(MoneyError::InvalidRate {
-                input: format!("{num}/{den}"),
+                input: format!("{num}/{den}").into(),
             });
         }
         // Magnitudes as u64: `i64::MIN.abs()` would overflow.
@@ -703,7 +703,7 @@ impl fmt::Display for Rate {
 )]
 fn parse_rate(input: &str) -> Result<Rate, MoneyError> {
     let invalid = || MoneyError::InvalidRate {
-        input: crate::ids::redact(input).into_owned(),
+        input: crate::Echo::new(input),
     };
     let s = input.trim();
     if let Some((n, d)) = s.split_once('/') {
@@ -801,7 +801,7 @@ impl MoneyRange {
     pub fn new(min: Money, max: Money) -> Result<MoneyRange, MoneyError> {
         if min > max {
             return Err(MoneyError::InvalidBand {
-                input: format!("{min}–{max}"),
+                input: format!("{min}–{max}").into(),
             });
         }
         Ok(MoneyRange { min, max })
@@ -844,7 +844,7 @@ impl FromStr for MoneyRange {
     fn from_str(input: &str) -> Result<Self, Self::Err> {
         let s = strip_currency(input);
         let invalid = || MoneyError::InvalidBand {
-            input: crate::ids::redact(input).into_owned(),
+            input: crate::Echo::new(input),
         };
         // A leading minus would be a negative bound, not a separator: skip the first char.
         let first_len = s.chars().next().map(char::len_utf8).ok_or_else(invalid)?;

@@ -145,7 +145,7 @@ impl<'de> Deserialize<'de> for OrganisationKind {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("not an e-mail address: {input:?}")]
 pub struct EmailError {
-    input: String,
+    input: crate::Echo,
 }
 
 error_codes! {
@@ -179,7 +179,7 @@ impl FromStr for Email {
 
     fn from_str(input: &str) -> Result<Self, Self::Err> {
         let err = || EmailError {
-            input: crate::ids::redact(input).into_owned(),
+            input: crate::Echo::new(input),
         };
         let mut s = input.trim().to_string();
         for marker in ["(at)", "(@)", "[at]", "[@]", " at "] {

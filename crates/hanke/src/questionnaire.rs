@@ -124,15 +124,15 @@ pub enum Form {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct FieldError {
-    /// The question id.
-    pub question: String,
+    /// The question id (as given: masked like every echo).
+    pub question: crate::Echo,
     /// The stable rule id: the participant reader's (`IMP-CSV-003` invalid value,
     /// `IMP-CSV-004` required value missing, `PART-*` rules) or `QST-*`.
     pub code: &'static str,
     /// What is wrong, in English.
-    pub message_en: String,
+    pub message_en: crate::Echo,
     /// What is wrong, in Finnish.
-    pub message_fi: String,
+    pub message_fi: crate::Echo,
 }
 
 /// The questionnaire of a period and form — *lomake*.
@@ -586,10 +586,10 @@ impl Questionnaire {
                 continue;
             }
             errors.push(FieldError {
-                question: question_of(&f.path),
+                question: crate::Echo::new(&question_of(&f.path)),
                 code: f.rule_id,
-                message_en: f.message_en.clone(),
-                message_fi: f.message_fi.clone(),
+                message_en: crate::Echo::message(&f.message_en),
+                message_fi: crate::Echo::message(&f.message_fi),
             });
         }
         record
@@ -609,9 +609,9 @@ fn question_of(path: &str) -> String {
 
 fn qst(question: &str, code: &'static str, en: &str, fi: &str) -> FieldError {
     FieldError {
-        question: question.to_string(),
+        question: crate::Echo::new(question),
         code,
-        message_en: en.to_string(),
-        message_fi: fi.to_string(),
+        message_en: crate::Echo::message(en),
+        message_fi: crate::Echo::message(fi),
     }
 }

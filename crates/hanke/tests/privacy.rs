@@ -240,7 +240,10 @@ mod spellings {
     use super::*;
     use proptest::prelude::*;
 
-    const SEPARATORS: [&str; 16] = [
+    /// What people, programs and escaping put between the date and the
+    /// individual number; the last ones are the separators as `Debug`, a
+    /// Python repr, JSON and HTML write them out.
+    const SEPARATORS: [&str; 23] = [
         "-",
         "A",
         "a",
@@ -257,6 +260,13 @@ mod spellings {
         "/",
         "\u{202f}",
         "\u{a0}-\u{a0}",
+        "\\u{a0}",
+        "\\u{2013}",
+        "\\xa0",
+        "\\u2013",
+        "&nbsp;",
+        "&#8211;",
+        "&#x2013;",
     ];
 
     proptest! {

@@ -202,7 +202,7 @@ pub enum ListImportError {
         /// The line.
         line: u64,
         /// What is wrong.
-        message: String,
+        message: crate::Echo,
     },
     /// A header names a column the list does not have; its data would be lost.
     #[error("line {line}: unknown column `{name}`")]
@@ -210,7 +210,7 @@ pub enum ListImportError {
         /// The line of the header.
         line: u64,
         /// The header text.
-        name: String,
+        name: crate::Echo,
     },
     /// Two headers name the same column.
     #[error("line {line}: column `{name}` appears twice")]
@@ -232,7 +232,7 @@ pub enum ListImportError {
     #[error("{path}: cannot open: {source}")]
     Open {
         /// The path as given.
-        path: String,
+        path: crate::Echo,
         /// The I/O error.
         source: std::io::Error,
     },
@@ -372,7 +372,7 @@ impl ProjectList {
             Err(ReadError::Syntax { line, error }) => {
                 return Err(ListImportError::Header {
                     line,
-                    message: error.describe(),
+                    message: crate::Echo::message(&error.describe()),
                 });
             }
             Err(ReadError::Io { line, error }) => {
@@ -384,7 +384,7 @@ impl ProjectList {
         };
         let header = fields_of(&records).ok_or_else(|| ListImportError::Header {
             line: header_line,
-            message: "the header is not valid UTF-8".to_string(),
+            message: "the header is not valid UTF-8".into(),
         })?;
         let columns = header_columns(&header, header_line)?;
         let mut list = ProjectList::default();
@@ -463,7 +463,7 @@ impl ProjectList {
     pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<ProjectList, ListImportError> {
         let path = path.as_ref();
         let file = std::fs::File::open(path).map_err(|source| ListImportError::Open {
-            path: path.display().to_string(),
+            path: path.display().to_string().into(),
             source,
         })?;
         ProjectList::read(std::io::BufReader::new(file))
@@ -767,7 +767,7 @@ impl PortfolioTable {
         for r in self.rows.iter().chain(std::iter::once(&self.total)) {
             out.push_str(&format!(
                 "| {} | {} | {} | {} | {} | {} | {} |\n",
-                r.key,
+                crate::publish::markdown(&r.key),
                 r.projects,
                 r.granted_eu_state,
                 r.realised_eu_state,
@@ -985,7 +985,7 @@ fn header_columns(header: &[String], line: u64) -> Result<Vec<Column>, ListImpor
             .ok_or_else(|| ListImportError::UnknownColumn {
                 line,
                 // A data row read as a header must not echo an identity code.
-                name: crate::ids::redact(name.trim()).into_owned(),
+                name: crate::Echo::new(name.trim()),
             })?;
         if columns.contains(&column) {
             return Err(ListImportError::DuplicateColumn {

@@ -398,8 +398,10 @@ fn narrative(text: &str) -> String {
     format!("<narrative>{}</narrative>", esc(text))
 }
 
-/// XML text and attribute escaping; characters XML 1.0 forbids are dropped.
+/// XML text and attribute escaping through the publication gate (identity
+/// codes masked); characters XML 1.0 forbids are dropped.
 fn esc(text: &str) -> String {
+    let text = crate::publish::text(text);
     let mut s = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

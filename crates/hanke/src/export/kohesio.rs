@@ -199,18 +199,14 @@ pub fn to_csv(projects: &[Project]) -> String {
     out
 }
 
+/// One CSV record, every cell through the publication gate (codes masked,
+/// formulas neutralised the OWASP way, quoted where needed).
 fn line<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
     for (i, f) in fields.enumerate() {
         if i > 0 {
             out.push(',');
         }
-        if f.contains([',', '"', '\n', '\r']) {
-            out.push('"');
-            out.push_str(&f.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(f);
-        }
+        out.push_str(&crate::publish::csv_cell(f));
     }
     out.push_str("\r\n");
 }

@@ -374,11 +374,16 @@ fn code_at(text: &str, start: usize) -> Option<(usize, usize, usize)> {
     }
     // The separator: gaps, at most one sign, gaps — at least one of them.
     let rest = text.get(start + 6..)?;
-    let mut chars = rest.char_indices().peekable();
     let mut signs = 0;
     let mut gaps = 0;
     let mut keep = start + 6;
-    while let Some(&(off, c)) = chars.peek() {
+    let mut off = 0;
+    while let Some(c) = rest.get(off..).and_then(|r| r.chars().next()) {
+        // A separator written out as an escape (`\u{a0}` in a `Debug` string,
+        // `\xa0` in a Python repr, `\u2013` in JSON, `&nbsp;` in HTML) is
+        // the same separator: a message built with `{:?}` must not hide a
+        // code from the mask.
+        let (c, len) = escaped(rest.get(off..).unwrap_or("")).unwrap_or((c, c.len_utf8()));
         if is_gap(c) && gaps < 4 {
             gaps += 1;
         } else if is_sign(c) && signs == 0 && !c.is_ascii_digit() {
@@ -386,8 +391,8 @@ fn code_at(text: &str, start: usize) -> Option<(usize, usize, usize)> {
         } else {
             break;
         }
-        keep = start + 6 + off + c.len_utf8();
-        chars.next();
+        off += len;
+        keep = start + 6 + off;
     }
     if signs + gaps == 0 {
         return None;
@@ -423,6 +428,72 @@ fn code_at(text: &str, start: usize) -> Option<(usize, usize, usize)> {
         }
     }
     Some((start, keep, end))
+}
+
+/// The character an escape at the start of `s` stands for, and the escape's
+/// length in bytes: `\u{HEX}` (Rust `Debug`), `\uHHHH` (JSON, Java,
+/// Python), `\xHH` (Python `repr`), `&#DDD;`, `&#xHH;` and the named HTML
+/// entities of spaces and dashes. Only what a separator can be is asked for.
+fn escaped(s: &str) -> Option<(char, usize)> {
+    let hex = |digits: &str| {
+        u32::from_str_radix(digits, 16)
+            .ok()
+            .and_then(char::from_u32)
+    };
+    let run = |s: &str, radix: u32, max: usize| {
+        s.char_indices()
+            .take_while(|&(i, c)| i < max && c.is_digit(radix))
+            .last()
+            .map_or(0, |(i, c)| i.saturating_add(c.len_utf8()))
+    };
+    if let Some(r) = s.strip_prefix("\\u{") {
+        let n = run(r, 16, 6);
+        let c = hex(r.get(..n)?)?;
+        return r
+            .get(n..)?
+            .starts_with('}')
+            .then_some((c, n.saturating_add(4)));
+    }
+    if let Some(r) = s.strip_prefix("\\u") {
+        return (run(r, 16, 4) == 4).then(|| hex(r.get(..4)?).map(|c| (c, 6)))?;
+    }
+    if let Some(r) = s.strip_prefix("\\x") {
+        return (run(r, 16, 2) == 2).then(|| hex(r.get(..2)?).map(|c| (c, 4)))?;
+    }
+    if let Some(r) = s.strip_prefix("&#x").or_else(|| s.strip_prefix("&#X")) {
+        let n = run(r, 16, 6);
+        let c = hex(r.get(..n)?)?;
+        return r
+            .get(n..)?
+            .starts_with(';')
+            .then_some((c, n.saturating_add(4)));
+    }
+    if let Some(r) = s.strip_prefix("&#") {
+        let n = run(r, 10, 7);
+        let c = r.get(..n)?.parse().ok().and_then(char::from_u32)?;
+        return r
+            .get(n..)?
+            .starts_with(';')
+            .then_some((c, n.saturating_add(3)));
+    }
+    for (name, c) in [
+        ("&nbsp;", '\u{a0}'),
+        ("&ndash;", '\u{2013}'),
+        ("&mdash;", '\u{2014}'),
+        ("&minus;", '\u{2212}'),
+        ("&hyphen;", '\u{2010}'),
+        ("&dash;", '\u{2010}'),
+        ("&thinsp;", '\u{2009}'),
+        ("&ensp;", '\u{2002}'),
+        ("&emsp;", '\u{2003}'),
+        ("&lowbar;", '_'),
+        ("&sol;", '/'),
+    ] {
+        if s.starts_with(name) {
+            return Some((c, name.len()));
+        }
+    }
+    None
 }
 
 /// `DDMMYY`: a day that exists in some century.

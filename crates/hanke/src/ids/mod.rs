@@ -21,13 +21,13 @@ pub enum IdError {
     #[error("business ID {input:?} is not of the form 1234567-8")]
     BusinessIdFormat {
         /// The text that was parsed.
-        input: String,
+        input: crate::Echo,
     },
     /// A business ID whose check digit does not match its digits.
     #[error("business ID {input:?} has check digit {found}, expected {expected}")]
     BusinessIdCheckDigit {
         /// The text that was parsed.
-        input: String,
+        input: crate::Echo,
         /// The check digit given.
         found: u8,
         /// The check digit the digits call for.
@@ -37,13 +37,13 @@ pub enum IdError {
     #[error("business ID {input:?} cannot exist (its weighted sum leaves remainder 1)")]
     BusinessIdRemainderOne {
         /// The text that was parsed.
-        input: String,
+        input: crate::Echo,
     },
     /// A project code not of the form letter + five digits.
     #[error("project code {input:?} is not a letter followed by five digits (e.g. S22026)")]
     ProjectCodeFormat {
         /// The text that was parsed.
-        input: String,
+        input: crate::Echo,
     },
 }
 
@@ -139,7 +139,7 @@ impl FromStr for BusinessId {
 
     fn from_str(input: &str) -> Result<Self, Self::Err> {
         let format_err = || IdError::BusinessIdFormat {
-            input: redact(input).into_owned(),
+            input: crate::Echo::new(input),
         };
         let s = input.trim();
         let (digits, check) = s.split_once('-').ok_or_else(format_err)?;
@@ -154,10 +154,10 @@ impl FromStr for BusinessId {
         let found: u8 = check.parse().map_err(|_| format_err())?;
         match BusinessId::check_digit_for(number) {
             None => Err(IdError::BusinessIdRemainderOne {
-                input: redact(input).into_owned(),
+                input: crate::Echo::new(input),
             }),
             Some(expected) if expected != found => Err(IdError::BusinessIdCheckDigit {
-                input: redact(input).into_owned(),
+                input: crate::Echo::new(input),
                 found,
                 expected,
             }),
@@ -248,7 +248,7 @@ impl FromStr for ProjectCode {
 
     fn from_str(input: &str) -> Result<Self, Self::Err> {
         let err = || IdError::ProjectCodeFormat {
-            input: redact(input).into_owned(),
+            input: crate::Echo::new(input),
         };
         let s = input.trim();
         let mut chars = s.chars();

@@ -68,7 +68,7 @@ impl Encoding {
 /// An encoding hanke does not read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0:?} is not an encoding hanke reads (utf-8, windows-1252)")]
-pub struct UnknownEncoding(String);
+pub struct UnknownEncoding(crate::Echo);
 
 error_codes! {
     UnknownEncoding {
@@ -80,7 +80,7 @@ impl std::str::FromStr for Encoding {
     type Err = UnknownEncoding;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Encoding::from_name(s).ok_or_else(|| UnknownEncoding(crate::ids::redact(s).into_owned()))
+        Encoding::from_name(s).ok_or_else(|| UnknownEncoding(crate::Echo::new(s)))
     }
 }
 

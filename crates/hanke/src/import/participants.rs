@@ -28,7 +28,7 @@ pub enum ImportError {
         /// The line.
         line: u64,
         /// What is wrong.
-        message: String,
+        message: crate::Echo,
     },
     /// The header's columns would lose data or lack a required one (the same
     /// [`HeaderError`] an Arrow table gets for the same mistake).
@@ -222,7 +222,7 @@ impl<R: BufRead> ParticipantCsvReader<R> {
             Err(ReadError::Syntax { line, error }) => {
                 return Err(ImportError::Header {
                     line,
-                    message: error.describe(),
+                    message: crate::Echo::message(&error.describe()),
                 });
             }
             Err(ReadError::Io { line, error }) => {
@@ -239,11 +239,11 @@ impl<R: BufRead> ParticipantCsvReader<R> {
                 _ => {
                     return Err(ImportError::Header {
                         line,
-                        message: format!(
+                        message: crate::Echo::message(&format!(
                             "header {} is not text in {} (a file saved by Excel as \"CSV\" on Finnish Windows is windows-1252: name that encoding)",
                             i.saturating_add(1),
                             encoding.name()
-                        ),
+                        )),
                     });
                 }
             }
@@ -526,9 +526,12 @@ pub fn write_participants_csv<W: Write>(
     for p in participants {
         let fields: Vec<String> = columns
             .iter()
-            .map(|c| match c {
-                C::ParticipantId => quote(p.id.as_str()),
-                _ => column_text(p, *c).unwrap_or_default(),
+            .map(|c| {
+                // Through the publication gate's CSV cell, codes kept as they
+                // are (this file is data hanke reads back; the identity-code
+                // column is written only when asked): a formula is neutralised
+                // with a leading `'`, which the reader takes off again.
+                crate::publish::data_csv_cell(&column_text(p, *c).unwrap_or_default())
             })
             .collect();
         writeln!(w, "{}", fields.join(","))?;
@@ -581,15 +584,6 @@ pub(crate) fn column_text(p: &Participant, c: Column) -> Option<String> {
             .follow_up
             .and_then(|f| f.improvement)
             .map(|i| i.code().to_string()),
-    }
-}
-
-/// A CSV field, quoted when it holds a delimiter, a quote or a line break.
-pub(crate) fn quote(s: &str) -> String {
-    if s.contains([',', '"', ';', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
     }
 }
 

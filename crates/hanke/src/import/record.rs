@@ -503,7 +503,8 @@ impl Row<'_, '_, '_> {
         let kind = column.spec().kind;
         let result = match (self.cell)(column) {
             Cell::Missing => return None,
-            Cell::Text(s) => text(self.b, s),
+            // A formula our writer neutralised reads back as it was written.
+            Cell::Text(s) => text(self.b, crate::publish::from_data_csv_cell(s)),
             Cell::OutOfRange | Cell::Fraction => {
                 let e = kind.expected();
                 let (what_en, what_fi, what_sv) = match (self.cell)(column) {

@@ -83,7 +83,7 @@ pub enum IndicatorError {
         /// The catalogue's code.
         catalogue: &'static str,
         /// The rules' period.
-        rules: String,
+        rules: crate::Echo,
     },
     /// The parts were computed with different catalogues, rules or cut-offs.
     #[error("indicator results computed with different {what} cannot be merged")]
@@ -94,11 +94,11 @@ pub enum IndicatorError {
     /// The JSON form of a computation could not be read (or written); the
     /// message names the field path.
     #[error("indicator results in JSON: {0}")]
-    Json(String),
+    Json(crate::Echo),
     /// The code names no indicator of the catalogue that is computed from
     /// participant records, so there is nothing to explain.
     #[error("{0} is not an indicator of the catalogue computed from participant records")]
-    NotExplained(String),
+    NotExplained(crate::Echo),
 }
 
 error_codes! {
@@ -186,7 +186,7 @@ impl CommonIndicators {
         if catalogue.period() != rules.period {
             return Err(IndicatorError::PeriodMismatch {
                 catalogue: catalogue.code(),
-                rules: rules.period.to_string(),
+                rules: rules.period.to_string().into(),
             });
         }
         Ok(CommonIndicators {
@@ -369,7 +369,7 @@ impl CommonIndicators {
     /// Partial results travel this way between processes (a worker of a
     /// distributed engine, a pickled Python object) and merge on arrival.
     pub fn to_json_string(&self) -> Result<String, IndicatorError> {
-        serde_json::to_string(self).map_err(|e| IndicatorError::Json(e.to_string()))
+        serde_json::to_string(self).map_err(|e| IndicatorError::Json(e.to_string().into()))
     }
 
     /// Reads [`Self::to_json_string`]'s form back, checking it against the

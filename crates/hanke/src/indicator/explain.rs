@@ -129,7 +129,7 @@ impl CommonIndicators {
             .indicators()
             .iter()
             .find(|i| i.code == code && i.is_computed_from_participants())
-            .ok_or_else(|| IndicatorError::NotExplained(code.to_string()))?;
+            .ok_or_else(|| IndicatorError::NotExplained(code.into()))?;
         let cut_off = self.cut_off.unwrap_or(NaiveDate::MAX);
         let rules = &self.rules;
         let mut value = Tally::default();

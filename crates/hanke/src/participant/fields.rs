@@ -534,7 +534,7 @@ pub enum HeaderError {
     )]
     UnknownColumn {
         /// The header as given (identity codes masked).
-        name: String,
+        name: crate::Echo,
     },
     /// Two columns name the same field.
     #[error("column `{name}` appears twice")]
@@ -583,7 +583,7 @@ pub fn resolve_headers(
         }
         let column = Column::from_header(header).ok_or_else(|| HeaderError::UnknownColumn {
             // A data row read as a header must not echo an identity code.
-            name: crate::ids::redact(header.trim()).into_owned(),
+            name: crate::Echo::new(header.trim()),
         })?;
         if out.contains(&Some(column)) {
             return Err(HeaderError::DuplicateColumn {

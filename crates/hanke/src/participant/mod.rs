@@ -478,7 +478,7 @@ impl Participant {
 /// the offending field, the line and the column; identity codes masked.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("participant records: {0}")]
-pub struct ParticipantJsonError(String);
+pub struct ParticipantJsonError(crate::Echo);
 
 error_codes! {
     ParticipantJsonError {
@@ -499,7 +499,7 @@ fn read_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Participan
     let value =
         serde_path_to_error::deserialize(&mut *de).map_err(|e| ParticipantJsonError::of(&e))?;
     de.end()
-        .map_err(|e| ParticipantJsonError(crate::ids::redact(&e.to_string()).into_owned()))?;
+        .map_err(|e| ParticipantJsonError(crate::Echo::new(&e.to_string())))?;
     Ok(value)
 }
 

@@ -482,19 +482,19 @@ pub struct Project {
 
 /// A project file or text that could not be read as a project.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}{message} (line {line}, column {column})", path_prefix(.path))]
+#[error("{}{message} (line {line}, column {column})", path_prefix(.path.as_str()))]
 pub struct JsonError {
     code: &'static str,
     /// The path of the offending field, e.g. `implementers[2].budget.total.planned`
     /// (empty when the problem is the JSON syntax itself).
-    pub path: String,
+    pub path: crate::Echo,
     /// The 1-based line where the reader was when it found the problem (for a bad
     /// value, serde reports the end of the object holding it; `path` names the field).
     pub line: usize,
     /// The 1-based column.
     pub column: usize,
     /// What was wrong.
-    pub message: String,
+    pub message: crate::Echo,
 }
 
 fn path_prefix(path: &str) -> String {
@@ -536,9 +536,13 @@ impl JsonError {
 
     fn from_tracked(e: serde_path_to_error::Error<serde_json::Error>) -> JsonError {
         // A field name may be anything the file holds: masked like the message.
-        let path = crate::ids::redact(&e.path().to_string()).into_owned();
+        let path = e.path().to_string();
         let mut err = JsonError::from_serde(e.into_inner());
-        err.path = if path == "." { String::new() } else { path };
+        err.path = if path == "." {
+            crate::Echo::default()
+        } else {
+            crate::Echo::new(&path)
+        };
         err
     }
 
@@ -552,17 +556,16 @@ impl JsonError {
         };
         // serde_json appends " at line L column C"; keep the message without it.
         // serde's messages quote the offending value: never an identity code.
-        let full = crate::ids::redact(&e.to_string()).into_owned();
+        let full = e.to_string();
         let message = full
             .rsplit_once(" at line ")
-            .map(|(m, _)| m.to_string())
-            .unwrap_or(full);
+            .map_or(full.as_str(), |(m, _)| m);
         JsonError {
             code,
-            path: String::new(),
+            path: crate::Echo::default(),
             line: e.line(),
             column: e.column(),
-            message,
+            message: crate::Echo::message(message),
         }
     }
 }

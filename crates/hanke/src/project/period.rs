@@ -40,15 +40,15 @@ pub enum PeriodError {
     #[error("not a date: {input:?} (use 2020-05-01, 2020-05, 2020, 1.5.2020 or 5/2020)")]
     InvalidDate {
         /// The text given.
-        input: String,
+        input: crate::Echo,
     },
     /// The end comes before the start.
     #[error("period ends ({end}) before it starts ({start})")]
     EndBeforeStart {
         /// The start.
-        start: String,
+        start: crate::Echo,
         /// The end.
-        end: String,
+        end: crate::Echo,
     },
 }
 
@@ -113,7 +113,7 @@ impl FromStr for ApproxDate {
     fn from_str(input: &str) -> Result<Self, Self::Err> {
         let s = input.trim();
         let err = || PeriodError::InvalidDate {
-            input: crate::ids::redact(input).into_owned(),
+            input: crate::Echo::new(input),
         };
         let nums = |parts: &[&str]| -> Option<Vec<i64>> {
             parts
@@ -227,8 +227,8 @@ impl ProjectPeriod {
     pub fn new(start: ApproxDate, end: ApproxDate) -> Result<ProjectPeriod, PeriodError> {
         if end.last_day() < start.first_day() {
             return Err(PeriodError::EndBeforeStart {
-                start: start.to_string(),
-                end: end.to_string(),
+                start: start.to_string().into(),
+                end: end.to_string().into(),
             });
         }
         Ok(ProjectPeriod { start, end })

@@ -140,6 +140,11 @@ impl EsrReport {
         let summary = ProjectSummary::new(project, cut_off);
         let mut findings = summary.findings.clone();
         findings.extend(inputs.import_findings);
+        // The project's own texts holding a code: masked in every output of
+        // the report, and said, so that the source is corrected.
+        if let Ok(value) = serde_json::to_value(project) {
+            findings.extend(crate::publish::text_findings(&value));
+        }
         // A December cut-off belongs to the next year's January submission.
         let transmission_version = [cut_off.year(), cut_off.year().saturating_add(1)]
             .into_iter()
@@ -238,9 +243,13 @@ impl EsrReport {
         }
     }
 
-    /// The report as JSON (every figure, with indicator definitions and sources).
+    /// The report as JSON (every figure, with indicator definitions and
+    /// sources), every text through the publication gate (identity codes
+    /// masked in any spelling).
     pub fn to_json(&self) -> Result<String, serde_json::Error> {
-        serde_json::to_string_pretty(self)
+        let mut value = serde_json::to_value(self)?;
+        crate::publish::mask_json(&mut value);
+        serde_json::to_string_pretty(&value)
     }
 
     /// The report as Markdown with Finnish or English labels.
@@ -251,13 +260,13 @@ impl EsrReport {
         let code = s
             .code
             .as_deref()
-            .map(|c| format!("{c} "))
+            .map(|c| format!("{} ", cell(c)))
             .unwrap_or_default();
         let _ = writeln!(
             t,
             "# {} {code}{}\n",
             l("ESR-raportti:", "ESR report:"),
-            s.name
+            cell(&s.name)
         );
         let version = self
             .transmission_version
@@ -274,7 +283,7 @@ impl EsrReport {
         let _ = writeln!(t, "## {}\n", l("Hanke", "Project"));
         let _ = writeln!(t, "| | |\n|---|---|");
         for (k, v) in &s.placement {
-            let _ = writeln!(t, "| {k} | {} |", cell(v));
+            let _ = writeln!(t, "| {} | {} |", cell(k), cell(v));
         }
         let status = s
             .status
@@ -284,7 +293,7 @@ impl EsrReport {
             t,
             "| {} | {} |",
             l("toteutusaika", "period"),
-            s.period.as_deref().unwrap_or("–")
+            cell(s.period.as_deref().unwrap_or("–"))
         );
         let _ = writeln!(t, "| {} | {status} |", l("tila", "status"));
         for (role, name, _) in &s.implementers {
@@ -347,7 +356,8 @@ impl EsrReport {
                     "Kustannusmallin mukainen budjetti",
                     "Budget by the cost model"
                 ),
-                b
+                // Inside a code block nothing is markup but its fence.
+                crate::publish::text(b).replace("```", "` ` `")
             );
         }
 
@@ -548,9 +558,10 @@ fn opt(v: Option<u64>) -> String {
     v.map(|v| v.to_string()).unwrap_or_else(|| "–".into())
 }
 
-/// A table cell: pipes escaped, line breaks flattened.
+/// A value in the Markdown report: through the publication gate (codes
+/// masked, markup and pipes escaped, line breaks flattened).
 fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+    crate::publish::markdown(s)
 }
 
 /// `a + b` where either is given; an overflow is reported, never wrapped.
@@ -680,7 +691,7 @@ impl PortfolioReport {
                     .map(|p| p.to_string())
                     .unwrap_or_else(|| "–".into()),
                 opt(g.priority.map(u64::from)),
-                g.specific_objective.as_deref().unwrap_or("–"),
+                cell(g.specific_objective.as_deref().unwrap_or("–")),
                 g.projects,
                 money_or_dash(g.granted),
                 money_or_dash(g.realised),
@@ -691,7 +702,7 @@ impl PortfolioReport {
             );
         }
         for f in &self.findings {
-            let _ = writeln!(t, "\n- {f}");
+            let _ = writeln!(t, "\n- {}", cell(f));
         }
         t
     }

@@ -112,10 +112,10 @@ impl Finding {
         Finding {
             rule_id: rule.id,
             severity: rule.severity,
-            path: crate::ids::redact(&path.into()).into_owned(),
+            path: crate::echo::plain(&path.into()).into_owned(),
             // Findings repeat what they found; never an identity code.
-            message_en: crate::ids::redact(&message_en.into()).into_owned(),
-            message_fi: crate::ids::redact(&message_fi.into()).into_owned(),
+            message_en: crate::echo::plain(&message_en.into()).into_owned(),
+            message_fi: crate::echo::plain(&message_fi.into()).into_owned(),
             message_sv: None,
             line: None,
             end_line: None,
@@ -132,7 +132,7 @@ impl Finding {
     /// assert_eq!(f.message_sv.as_deref(), Some("inget avslut"));
     /// ```
     pub fn with_sv(mut self, message_sv: impl Into<String>) -> Finding {
-        self.message_sv = Some(crate::ids::redact(&message_sv.into()).into_owned());
+        self.message_sv = Some(crate::echo::plain(&message_sv.into()).into_owned());
         self
     }
 
@@ -1144,6 +1144,36 @@ pub mod rules {
         source: Some("IANA time-zone database, zone Europe/Helsinki"),
     };
 
+    /// `PUB-CODE-001`: a text of a project or record holds what looks like a
+    /// personal identity code (in any spelling). Everything hanke publishes
+    /// masks it ([`crate::publish`]); the finding tells the owner to correct
+    /// the source. RULES.md §5.1 (the code is personal data).
+    pub const PUBLICATION_IDENTITY_CODE: Rule = Rule {
+        id: "PUB-CODE-001",
+        severity: Severity::Warning,
+        title_en: "identity code in a published text",
+        title_fi: "henkilötunnus julkaistavassa tekstissä",
+        title_sv: "personbeteckning i en publicerad text",
+        source: Some("RULES.md §5.1; GDPR Art 87 (national identification numbers)"),
+    };
+
+    /// `PUB-MARKUP-001`: a text the library publishes (a project's or an
+    /// organisation's name, a description) holds markup — an HTML or XML tag
+    /// or comment. Everything hanke publishes shows it as text
+    /// ([`crate::publish`]: escaped in Markdown, HTML and XML, `<` as `‹` in
+    /// JSON and CSV); the finding tells the owner to correct the source. OWASP
+    /// Cross Site Scripting Prevention Cheat Sheet (output encoding).
+    pub const PUBLICATION_MARKUP: Rule = Rule {
+        id: "PUB-MARKUP-001",
+        severity: Severity::Warning,
+        title_en: "markup in a published text",
+        title_fi: "merkintäkieltä julkaistavassa tekstissä",
+        title_sv: "märkspråk i en publicerad text",
+        source: Some(
+            "OWASP Cross Site Scripting Prevention Cheat Sheet (cheatsheetseries.owasp.org): output encoding",
+        ),
+    };
+
     /// `IMP-CSV-004`: a required CSV field (participant id, entry date) is empty.
     pub const CSV_REQUIRED_MISSING: Rule = Rule {
         id: "IMP-CSV-004",
@@ -1158,7 +1188,7 @@ pub mod rules {
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use rules::*;
-    static ALL: [Rule; 81] = [
+    static ALL: [Rule; 83] = [
         FUNDING_NEGATIVE_AMOUNT,
         FUNDING_SOURCES_EXCEED_TOTAL,
         FUNDING_SOURCES_PARTIAL,
@@ -1223,6 +1253,8 @@ pub fn all_rules() -> &'static [Rule] {
         CSV_INVALID_UTF8,
         CSV_INVALID_VALUE,
         CSV_REQUIRED_MISSING,
+        PUBLICATION_IDENTITY_CODE,
+        PUBLICATION_MARKUP,
         CSV_TIME_OF_DAY,
         CSV_TIME_ZONE,
         EURA_DESCRIPTION_INCOMPLETE,

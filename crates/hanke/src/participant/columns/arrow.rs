@@ -156,7 +156,7 @@ struct Days {
 fn unsupported(column: Column, a: &dyn Array) -> ColumnsError {
     ColumnsError::UnsupportedType {
         column: column.name(),
-        found: a.data_type().to_string(),
+        found: a.data_type().to_string().into(),
         expected: column.spec().kind.arrow_types(),
     }
 }

@@ -120,7 +120,7 @@ pub enum ColumnsError {
         /// The column.
         column: &'static str,
         /// What the column holds.
-        found: String,
+        found: crate::Echo,
         /// What was expected.
         expected: &'static str,
     },

@@ -1,0 +1,241 @@
+//! User text carried into an error or a message — *kaiku* (echo).
+//!
+//! An error that repeats what it was given helps its reader find the mistake;
+//! it must not hand on what the input should never have held. Every error type
+//! of hanke keeps such text in an [`Echo`], never in a `String`, so the masking
+//! is a property of the type: an `Echo` can only be made through
+//! [`Echo::new`], which
+//!
+//! - masks identity codes in any spelling ([`crate::ids::redact`]);
+//! - defangs markup: a `<` that would open a tag (`<img`, `</`, `<!`, `<?`)
+//!   becomes `‹`, so a message shown in a web page or a notebook never runs;
+//!   a `<` before a space or a digit (`share < 50 %`) stays;
+//! - writes control characters out as escapes (`\n`, `\u{1b}`), so a message
+//!   stays one line and cannot drive a terminal;
+//! - keeps at most [`Echo::MAX_CHARS`] characters, marking a cut with `…`.
+//!
+//! `Display` writes the text, `Debug` the text quoted — the same as a `String`
+//! would in `{}` and `{:?}`, so an error's format string does not change.
+//! [`plain`] is the same treatment for a whole message (a finding's text).
+//! A test scans the error types of the crate and the bindings for text fields
+//! that are not an `Echo` (`tests/guard.rs`, RELIABILITY.md).
+//!
+//! ```
+//! use hanke::Echo;
+//! let e = Echo::new("id 010190\u{2013}900P <img src=x>");
+//! assert_eq!(e.to_string(), "id 010190\u{2013}**** ‹img src=x>");
+//! assert_eq!(format!("{e:?}"), "\"id 010190\u{2013}**** ‹img src=x>\"");
+//! ```
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// User text as an error or a message may repeat it — *kaiku*: identity
+/// codes masked, tags defanged, control characters escaped, length bounded.
+///
+/// ```
+/// let e: hanke::Echo = "131299-995P".into();
+/// assert_eq!(e.as_str(), "131299-****");
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, Default)]
+pub struct Echo(String);
+
+impl Echo {
+    /// The most characters an echo keeps; a longer text is cut and ends in `…`.
+    pub const MAX_CHARS: usize = 200;
+
+    /// The echo of `text`.
+    pub fn new(text: &str) -> Self {
+        // Mask before cutting, with a margin past the cut, so that a code that
+        // straddles the cut is masked whole rather than shown in part.
+        let long = text.char_indices().nth(Self::MAX_CHARS);
+        let head = match long {
+            Some(_) => {
+                let end = text
+                    .char_indices()
+                    .nth(Self::MAX_CHARS.saturating_add(24))
+                    .map_or(text.len(), |(i, _)| i);
+                text.get(..end).unwrap_or(text)
+            }
+            None => text,
+        };
+        let shown = plain(head);
+        let mut out = String::with_capacity(shown.len());
+        let mut cut = long.is_some();
+        for (n, c) in shown.chars().enumerate() {
+            if n == Self::MAX_CHARS {
+                cut = true;
+                break;
+            }
+            // One line: an echo sits inside a sentence.
+            match c {
+                '\n' => out.push_str("\\n"),
+                '\t' => out.push_str("\\t"),
+                c => out.push(c),
+            }
+        }
+        if cut {
+            out.push('…');
+        }
+        Self(out)
+    }
+
+    /// A parser's own message that repeats user text (serde's "unknown field
+    /// `…`, expected one of …"): masked and defanged like [`Echo::new`], kept
+    /// whole, since its list of what is accepted is what the reader needs.
+    pub fn message(text: &str) -> Self {
+        let shown = plain(text);
+        if shown.contains(['\n', '\t']) {
+            Self(shown.replace('\n', "\\n").replace('\t', "\\t"))
+        } else {
+            Self(shown.into_owned())
+        }
+    }
+
+    /// The text as it is shown.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Echo {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Echo {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Echo {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl From<&str> for Echo {
+    fn from(text: &str) -> Self {
+        Self::new(text)
+    }
+}
+
+impl From<&String> for Echo {
+    fn from(text: &String) -> Self {
+        Self::new(text)
+    }
+}
+
+impl From<String> for Echo {
+    fn from(text: String) -> Self {
+        Self::new(&text)
+    }
+}
+
+impl fmt::Display for Echo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for Echo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Control characters are escaped already; quotes and backslashes are
+        // escaped here so that the quoted form reads back unambiguously.
+        f.write_str("\"")?;
+        for c in self.0.chars() {
+            match c {
+                '"' => f.write_str("\\\"")?,
+                '\\' => f.write_str("\\\\")?,
+                c => fmt::Write::write_char(f, c)?,
+            }
+        }
+        f.write_str("\"")
+    }
+}
+
+impl serde::Serialize for Echo {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+/// A whole message made safe the way [`Echo`] makes user text safe (without
+/// the length bound): identity codes masked, tag openers defanged, control
+/// characters but line breaks and tabs written out as escapes.
+///
+/// ```
+/// assert_eq!(hanke::echo::plain("a <b> < 5 \u{1b}"), "a ‹b> < 5 \\u{1b}");
+/// ```
+pub fn plain(text: &str) -> Cow<'_, str> {
+    let masked = crate::ids::redact(text);
+    let needs = masked
+        .char_indices()
+        .any(|(i, c)| (c == '<' && opens_tag(&masked, i)) || is_escaped_control(c));
+    if !needs {
+        return masked;
+    }
+    let mut out = String::with_capacity(masked.len().saturating_add(8));
+    for (i, c) in masked.char_indices() {
+        if c == '<' && opens_tag(&masked, i) {
+            out.push('‹');
+        } else if is_escaped_control(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Whether `text` holds markup [`plain`] defangs: a `<` that opens a tag.
+///
+/// ```
+/// assert!(hanke::echo::holds_markup("X<img src=x>"));
+/// assert!(!hanke::echo::holds_markup("share < 50 %"));
+/// ```
+pub fn holds_markup(text: &str) -> bool {
+    text.char_indices()
+        .any(|(i, c)| c == '<' && opens_tag(text, i))
+}
+
+/// Whether the `<` at byte `at` would open an HTML or XML tag, a comment or a
+/// processing instruction: it is followed by a letter, `/`, `!` or `?`.
+fn opens_tag(text: &str, at: usize) -> bool {
+    text.get(at.saturating_add(1)..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| c.is_alphabetic() || matches!(c, '/' | '!' | '?'))
+}
+
+/// A control character other than the line breaks and tab a message may hold,
+/// or a bidirectional override that could make a message read differently
+/// from what it holds.
+fn is_escaped_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t'))
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_text_is_cut_after_masking() {
+        let long = format!("{}010190-900P", "x".repeat(Echo::MAX_CHARS - 5));
+        let e = Echo::new(&long);
+        assert!(!e.as_str().contains("900P"), "{e}");
+        assert!(e.as_str().ends_with('…'));
+        assert_eq!(e.as_str().chars().count(), Echo::MAX_CHARS + 1);
+    }
+
+    #[test]
+    fn quotes_and_backslashes_read_back_in_debug() {
+        let e = Echo::new("a\"b\\c\nd");
+        assert_eq!(e.as_str(), "a\"b\\c\\nd");
+        assert_eq!(format!("{e:?}"), "\"a\\\"b\\\\c\\\\nd\"");
+    }
+}

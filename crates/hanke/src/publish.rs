@@ -1,0 +1,281 @@
+//! The publication gate — *julkaisuportti*: every text hanke writes for others
+//! (Markdown and HTML reports, CSV and XML exports, tables) passes one of these
+//! functions, so that none of it carries an identity code in any spelling, live
+//! markup or a spreadsheet formula:
+//!
+//! - identity codes are masked as [`crate::ids::redact`] masks them (any
+//!   spelling: dashes, spaces, separators, case);
+//! - Markdown cells and HTML escape `&`, `<` and `>` (and quotes in HTML), so
+//!   that a name such as `X<img src=x onerror=alert(1)>` is shown, never run;
+//!   Markdown also escapes `|` and flattens line breaks;
+//! - CSV cells are neutralised as the OWASP *CSV Injection* guidance
+//!   recommends (owasp.org/www-community/attacks/CSV_Injection): a cell that
+//!   begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets a single
+//!   quote in front and is quoted, so that a spreadsheet shows it as text; the
+//!   participant reader reads that quote back off (`docs/participant-csv.md`);
+//! - XML text escapes the five XML entities.
+//!
+//! A project whose own texts hold a code is also told so: [`code_findings`]
+//! gives a `PUB-CODE-001` finding for each field, so that the source can be
+//! corrected rather than only masked on the way out.
+//!
+//! ```
+//! use hanke::publish;
+//! assert_eq!(publish::markdown("A | B <b>"), "A \\| B &lt;b&gt;");
+//! assert_eq!(publish::csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+//! assert_eq!(publish::html("id 010190\u{2013}900P"), "id 010190\u{2013}****");
+//! ```
+
+use std::borrow::Cow;
+
+use crate::report::{Finding, rules};
+
+/// Text with identity codes masked, control characters (but tab and line
+/// breaks) removed: the base of every other form.
+pub fn text(s: &str) -> Cow<'_, str> {
+    let masked = crate::ids::redact(s);
+    if masked
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        Cow::Owned(
+            masked
+                .chars()
+                .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+                .collect(),
+        )
+    } else {
+        masked
+    }
+}
+
+/// A value inside Markdown (a table cell, a heading, a line of text): codes
+/// masked, `&`, `<`, `>` as entities (no raw HTML reaches a renderer), `|`
+/// escaped, line breaks flattened to spaces.
+pub fn markdown(s: &str) -> String {
+    let base = text(s);
+    let mut out = String::with_capacity(base.len());
+    for c in base.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '|' => out.push_str("\\|"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A value inside HTML text or an attribute: codes masked, `& < > " '` escaped.
+pub fn html(s: &str) -> String {
+    let base = text(s);
+    let mut out = String::with_capacity(base.len());
+    for c in base.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A value inside XML text or an attribute: codes masked, the five entities
+/// escaped.
+pub fn xml(s: &str) -> String {
+    let base = text(s);
+    let mut out = String::with_capacity(base.len());
+    for c in base.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether a CSV cell would be read by a spreadsheet as a formula (OWASP).
+pub fn is_formula(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// A CSV cell of a publication (the Kohesio export), comma-separated: codes
+/// masked and tag openers defanged as in [`crate::echo::plain`] (a CSV is
+/// often shown in a web page), a formula neutralised with a leading `'`
+/// (OWASP), quoted where it holds a delimiter, a quote, a line break or was
+/// neutralised.
+pub fn csv_cell(s: &str) -> String {
+    quote_csv(crate::echo::plain(s))
+}
+
+/// A CSV cell of a data file hanke reads back itself (the participant file):
+/// written as given — the identity-code column is written as its owner asked,
+/// and the reader gives back every value as it was — but a formula is
+/// neutralised all the same, and the reader takes that quote back off.
+pub fn data_csv_cell(s: &str) -> String {
+    quote_csv(Cow::Borrowed(s))
+}
+
+/// What [`data_csv_cell`] was given, from the cell a reader found: the
+/// leading `'` of a neutralised formula taken off (`'=SUM(A1)` → `=SUM(A1)`),
+/// anything else as it is. Every record reader applies it (the CSV file and a
+/// table read from it by pandas or polars give the same record).
+///
+/// ```
+/// assert_eq!(hanke::publish::from_data_csv_cell("'+1+2"), "+1+2");
+/// assert_eq!(hanke::publish::from_data_csv_cell("'quoted"), "'quoted");
+/// ```
+pub fn from_data_csv_cell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if is_formula(rest) => rest,
+        _ => cell,
+    }
+}
+
+fn quote_csv(base: Cow<'_, str>) -> String {
+    let formula = is_formula(&base);
+    let needs_quotes = formula || base.contains([',', ';', '"', '\n', '\r']);
+    if !needs_quotes {
+        return base.into_owned();
+    }
+    let mut out = String::with_capacity(base.len().saturating_add(4));
+    out.push('"');
+    if formula {
+        out.push('\'');
+    }
+    out.push_str(&base.replace('"', "\"\""));
+    out.push('"');
+    out
+}
+
+/// Every string of a JSON value (keys too) through [`crate::echo::plain`]
+/// (codes masked, tag openers defanged, control characters written out): what
+/// a JSON output of hanke passes before it is written.
+pub fn mask_json(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::String(s) => {
+            if let Cow::Owned(masked) = crate::echo::plain(s) {
+                *s = masked;
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(mask_json),
+        serde_json::Value::Object(map) => {
+            let old = std::mem::take(map);
+            for (k, mut v) in old {
+                mask_json(&mut v);
+                map.insert(crate::echo::plain(&k).into_owned(), v);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The findings of the publication gate for every string of `value` (a
+/// project's or any record's JSON form), each with its path, so that the owner
+/// corrects the source; the published forms are safe regardless:
+///
+/// - `PUB-CODE-001` where a text holds an identity code (masked in everything
+///   published);
+/// - `PUB-MARKUP-001` where a text holds markup — an HTML or XML tag, a
+///   comment (escaped in Markdown, HTML and XML, its `<` shown as `‹` in JSON
+///   and CSV).
+///
+/// ```
+/// use hanke::Project;
+/// let p = Project::new("Hanke 131299-995P <b>");
+/// let f = hanke::publish::text_findings(&serde_json::to_value(&p).unwrap());
+/// assert_eq!(f[0].rule_id, "PUB-CODE-001");
+/// assert_eq!(f[0].path, "name");
+/// assert!(!f[0].message_en.contains("995P"));
+/// assert_eq!(f[1].rule_id, "PUB-MARKUP-001");
+/// ```
+pub fn text_findings(value: &serde_json::Value) -> Vec<Finding> {
+    fn walk(v: &serde_json::Value, path: &mut Vec<String>, out: &mut Vec<Finding>) {
+        match v {
+            serde_json::Value::String(s) => {
+                let at = || path.join(".").replace(".[", "[");
+                if crate::ids::holds_identity_code(s) {
+                    out.push(
+                        Finding::new(
+                            &rules::PUBLICATION_IDENTITY_CODE,
+                            at(),
+                            "this text holds what looks like a personal identity code; it is masked in everything published, correct the source",
+                            "tekstissä on henkilötunnukselta näyttävä merkkijono; se peitetään kaikessa julkaistavassa, korjaa lähde",
+                        )
+                        .with_sv("texten innehåller något som ser ut som en personbeteckning; den maskeras i allt som publiceras, rätta källan"),
+                    );
+                }
+                if crate::echo::holds_markup(s) {
+                    out.push(
+                        Finding::new(
+                            &rules::PUBLICATION_MARKUP,
+                            at(),
+                            "this text holds markup (a tag); it is published as text, never run, correct the source",
+                            "tekstissä on merkintäkieltä (tagi); se julkaistaan tekstinä eikä sitä suoriteta, korjaa lähde",
+                        )
+                        .with_sv("texten innehåller märkspråk (en tagg); den publiceras som text och körs aldrig, rätta källan"),
+                    );
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    path.push(format!("[{i}]"));
+                    walk(item, path, out);
+                    path.pop();
+                }
+            }
+            serde_json::Value::Object(map) => {
+                for (k, item) in map {
+                    path.push(crate::echo::plain(k).into_owned());
+                    walk(item, path, out);
+                    path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(value, &mut Vec::new(), &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_form_masks_and_escapes() {
+        let evil = "X<img src=x onerror=alert(1)> & 010190 -900P |";
+        let md = markdown(evil);
+        assert!(
+            !md.contains('<') && !md.contains("900P") && md.contains("\\|"),
+            "{md}"
+        );
+        let h = html(evil);
+        assert!(!h.contains('<') && !h.contains("900P"), "{h}");
+        let x = xml("a \"b\" <c> 'd' & 131299-995P");
+        assert_eq!(
+            x,
+            "a &quot;b&quot; &lt;c&gt; &apos;d&apos; &amp; 131299-****"
+        );
+        for f in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx"] {
+            let c = csv_cell(f);
+            assert!(c.starts_with("\"'"), "{f:?} → {c}");
+            assert!(data_csv_cell(f).starts_with("\"'"), "{f:?}");
+        }
+        // A carriage return is a control character: written out, not kept.
+        assert_eq!(csv_cell("\rx"), "\\rx");
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(text("a\u{0}b\u{7}c\nd"), "abc\nd");
+    }
+}
