@@ -49,13 +49,7 @@ pub(crate) fn catalogue_for(
 ) -> PyResult<hanke::indicator::Catalogue> {
     use hanke::indicator::Catalogue;
     match catalogue {
-        Some(code) => Catalogue::from_code(code).ok_or_else(|| {
-            errors::error(
-                Kind::Validation,
-                "indicator.catalogue",
-                format!("{code:?} is not a catalogue (esf_2014, esf_plus, esf_plus_most_deprived)"),
-            )
-        }),
+        Some(code) => code.parse::<Catalogue>().map_err(errors::validation),
         None => Catalogue::for_period(period).ok_or_else(|| {
             errors::error(
                 Kind::Validation,
@@ -301,8 +295,12 @@ impl PyParticipants {
     ) -> PyResult<Bound<'py, PyAny>> {
         let rules = rules(self.period)?;
         let catalogue = catalogue_for(self.period, catalogue)?;
-        let why = hanke::indicator::CommonIndicators::new(catalogue, rules, cut_off)
-            .and_then(|ind| ind.explain(code, &self.people))
+        let people = &self.people;
+        let why = py
+            .detach(|| {
+                hanke::indicator::CommonIndicators::new(catalogue, rules, cut_off)
+                    .and_then(|ind| ind.explain(code, people))
+            })
             .map_err(|e| errors::from_core(Kind::Indicator, e))?;
         let json = serde_json::to_string(&why)
             .map_err(|e| errors::error(Kind::Json, "json.data", e.to_string()))?;
@@ -485,7 +483,7 @@ impl PyIndicators {
     /// >>> all(r["total"] is None or r["total"] >= 10 or r["total"] == 0 for r in t)
     /// True
     #[pyo3(signature = (min_group = None))]
-    fn published_table(&self, min_group: Option<u64>) -> PyResult<Table> {
+    fn published_table(&self, min_group: Option<crate::args::Whole<u64>>) -> PyResult<Table> {
         let public = self.0.for_publication(small_numbers(min_group));
         let rows: Vec<&hanke::indicator::PublishedIndicator> = public.indicators.iter().collect();
         let s = |f: &dyn Fn(&hanke::indicator::Indicator) -> String| {
@@ -521,7 +519,11 @@ impl PyIndicators {
     /// :meth:`published_table` as a Markdown table (``lang`` ``"fi"`` or
     /// ``"en"``), suppressed counts shown as ``..`` with the legend under it.
     #[pyo3(signature = (lang = "fi", min_group = None))]
-    fn published_markdown(&self, lang: &str, min_group: Option<u64>) -> PyResult<String> {
+    fn published_markdown(
+        &self,
+        lang: &str,
+        min_group: Option<crate::args::Whole<u64>>,
+    ) -> PyResult<String> {
         Ok(self
             .0
             .for_publication(small_numbers(min_group))
@@ -578,8 +580,8 @@ impl PyActivityLog {
 
     /// An activity log from a JSON file.
     #[staticmethod]
-    fn load(path: &str) -> PyResult<Self> {
-        let text = std::fs::read_to_string(path).map_err(|e| errors::io(path, &e))?;
+    fn load(path: crate::args::FilePath) -> PyResult<Self> {
+        let text = std::fs::read_to_string(&path.0).map_err(|e| errors::io(&path.display(), &e))?;
         PyActivityLog::from_json(&text)
     }
 
@@ -598,15 +600,7 @@ impl PyActivityLog {
 }
 
 fn language(lang: &str) -> PyResult<hanke::report::Language> {
-    match lang {
-        "fi" => Ok(hanke::report::Language::Fi),
-        "en" => Ok(hanke::report::Language::En),
-        other => Err(errors::error(
-            Kind::Validation,
-            "report.language",
-            format!("{other:?} is not a report language (fi, en)"),
-        )),
-    }
+    lang.parse().map_err(errors::validation)
 }
 
 /// Markdown as HTML, never passing raw HTML through: markup in the text
@@ -673,9 +667,9 @@ impl PyEsrReport {
 
     /// The report in Markdown, ``lang`` ``"fi"`` or ``"en"`` (default: the report's).
     #[pyo3(signature = (lang = None))]
-    fn to_markdown(&self, lang: Option<&str>) -> PyResult<String> {
+    fn to_markdown(&self, py: Python<'_>, lang: Option<&str>) -> PyResult<String> {
         let lang = lang.map(language).transpose()?.unwrap_or(self.lang);
-        Ok(self.report.to_markdown(lang))
+        Ok(py.detach(|| self.report.to_markdown(lang)))
     }
 
     /// The report as JSON.
@@ -751,12 +745,12 @@ impl PyEsrReport {
             .map(|p| PyIndicators::new(p.indicators.clone()))
     }
 
-    fn _repr_markdown_(&self) -> String {
-        self.report.to_markdown(self.lang)
+    fn _repr_markdown_(&self, py: Python<'_>) -> String {
+        py.detach(|| self.report.to_markdown(self.lang))
     }
 
-    fn _repr_html_(&self) -> String {
-        markdown_to_html(&self.report.to_markdown(self.lang))
+    fn _repr_html_(&self, py: Python<'_>) -> String {
+        py.detach(|| markdown_to_html(&self.report.to_markdown(self.lang)))
     }
 
     fn __repr__(&self) -> String {
@@ -806,18 +800,17 @@ pub(crate) fn markdown_html(markdown: &str) -> String {
 #[pyo3(signature = (counts, min_group = None))]
 pub(crate) fn suppress_small_counts(
     counts: Vec<u64>,
-    min_group: Option<u64>,
+    min_group: Option<crate::args::Whole<u64>>,
 ) -> (Vec<Option<u64>>, Option<u64>) {
     let b = small_numbers(min_group).breakdown(&counts);
     (b.cells.iter().map(|c| c.value()).collect(), b.total.value())
 }
 
 /// The policy with `min_group`, or the library's default (``None``).
-fn small_numbers(min_group: Option<u64>) -> hanke::disclosure::SmallNumbers {
-    min_group.map_or_else(
-        hanke::disclosure::SmallNumbers::default,
-        hanke::disclosure::SmallNumbers::new,
-    )
+fn small_numbers(min_group: Option<crate::args::Whole<u64>>) -> hanke::disclosure::SmallNumbers {
+    min_group.map_or_else(hanke::disclosure::SmallNumbers::default, |m| {
+        hanke::disclosure::SmallNumbers::new(m.0)
+    })
 }
 
 /// The projects as Kohesio-style operation rows (CSV text with a header): the
@@ -851,12 +844,13 @@ pub(crate) fn kohesio_csv(projects: Vec<PyRef<'_, PyProject>>) -> String {
 #[pyfunction]
 #[pyo3(signature = (project, cut_off, *, participants = None, activities = None, missing_exit_grace_days = None, implausible_factor = None))]
 pub(crate) fn check_quality(
+    py: Python<'_>,
     project: &PyProject,
     cut_off: NaiveDate,
     participants: Option<&PyParticipants>,
     activities: Option<&PyActivityLog>,
-    missing_exit_grace_days: Option<u32>,
-    implausible_factor: Option<u64>,
+    missing_exit_grace_days: Option<crate::args::Whole<u32>>,
+    implausible_factor: Option<crate::args::Whole<u64>>,
 ) -> Vec<PyFinding> {
     let mut input = hanke::quality::QualityInput::new(&project.0, cut_off);
     if let Some(p) = participants {
@@ -866,12 +860,14 @@ pub(crate) fn check_quality(
     input.activities = activities.map(|a| &a.0);
     // The defaults are the core's (QualityInput::new), not restated here.
     if let Some(days) = missing_exit_grace_days {
-        input.missing_exit_grace_days = days;
+        input.missing_exit_grace_days = days.0;
     }
     if let Some(k) = implausible_factor {
-        input.implausible_factor = k;
+        input.implausible_factor = k.0;
     }
-    findings(hanke::quality::check(&input).findings)
+    // About a second per 100 000 records: without the GIL, as the other
+    // long computations.
+    findings(py.detach(|| hanke::quality::check(&input).findings))
 }
 
 /// Every rule hanke checks, to print or publish: id, severity, titles in

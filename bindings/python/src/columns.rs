@@ -115,11 +115,14 @@ pub(crate) fn common_indicators(
 /// >>> len(hanke.time_common_indicators(hanke.synthetic_participants(100), repeat=2))
 /// 2
 #[pyfunction]
-#[pyo3(signature = (data, repeat = 5, period = "2021-2027", catalogue = None, cut_off = None))]
+#[pyo3(
+    signature = (data, repeat = crate::args::Whole(5), period = "2021-2027", catalogue = None, cut_off = None),
+    text_signature = "(data, repeat=5, period='2021-2027', catalogue=None, cut_off=None)"
+)]
 pub(crate) fn time_common_indicators(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
-    repeat: usize,
+    repeat: crate::args::Whole<usize>,
     period: &str,
     catalogue: Option<&str>,
     cut_off: Option<NaiveDate>,
@@ -129,6 +132,16 @@ pub(crate) fn time_common_indicators(
     let catalogue = catalogue_for(period, catalogue)?;
     let batches = batches_of(data)?;
     let options = hanke::import::ImportOptions::default();
+    // A timing helper: a thousand runs is more than any measurement needs,
+    // and the bound keeps `repeat=2**62` from reserving memory it cannot have.
+    let repeat = repeat.0;
+    if repeat > 1000 {
+        return Err(errors::error(
+            Kind::Validation,
+            "argument.range",
+            format!("{repeat} runs asked; at most 1000"),
+        ));
+    }
     let mut times = Vec::with_capacity(repeat);
     for _ in 0..repeat {
         let ind = CommonIndicators::new(catalogue, rules, cut_off)
@@ -151,10 +164,19 @@ pub(crate) fn time_common_indicators(
 #[pyo3(signature = (n, period = "2021-2027"))]
 pub(crate) fn synthetic_participants(
     py: Python<'_>,
-    n: usize,
+    n: crate::args::Whole<usize>,
     period: &str,
 ) -> PyResult<ParticipantData> {
     let rules = rules(parse_period(period)?)?;
+    let max = hanke::participant::synthetic::MAX_SYNTHETIC_RECORDS;
+    let n = n.0;
+    if n > max {
+        return Err(errors::error(
+            Kind::Validation,
+            "argument.range",
+            format!("{n} records asked; at most {max} are made (memory)"),
+        ));
+    }
     let batch = py
         .detach(|| {
             let table = hanke::participant::synthetic::benchmark_table(n, rules);

@@ -31,8 +31,14 @@ impl Kind {
 }
 
 /// An exception of `kind` with the core's `code` and `message`.
+///
+/// Every exception the binding raises is made here, and its message passes
+/// [`hanke::echo::plain`] here: whatever a message repeats (an argument, a
+/// path, a core message) reaches Python with identity codes masked and tags
+/// defanged, so that a new message cannot forget it (the guard test in
+/// `crates/hanke/tests/guard.rs` keeps exceptions from being made elsewhere).
 pub(crate) fn error(kind: Kind, code: &str, message: impl Into<String>) -> PyErr {
-    let message = message.into();
+    let message = hanke::echo::plain(&message.into()).into_owned();
     Python::attach(|py| {
         let class = py
             .import("hanke._errors")
@@ -73,6 +79,7 @@ coded!(
     hanke::export::ExportError,
     hanke::import::UnknownEncoding,
     hanke::rulebook::PeriodInferenceError,
+    hanke::choice::ChoiceError,
 );
 
 /// The exception for a core error of `kind`.
@@ -91,10 +98,6 @@ pub(crate) fn json<E: Coded>(e: E) -> PyErr {
 
 /// An I/O failure on `path`.
 pub(crate) fn io(path: &str, e: &std::io::Error) -> PyErr {
-    // A file name can be anything; masked like every core message.
-    error(
-        Kind::Io,
-        "io.open",
-        hanke::ids::redact(&format!("{path}: {e}")).into_owned(),
-    )
+    // A file name can be anything: masked, as every message is, by `error`.
+    error(Kind::Io, "io.open", format!("{path}: {e}"))
 }

@@ -99,24 +99,15 @@ pub(crate) fn render_description(project: &PyProject) -> String {
 pub(crate) struct PyProjectList(hanke::eura::ProjectList);
 
 fn fund(text: Option<&str>) -> PyResult<Option<hanke::programme::Fund>> {
-    text.map(|t| {
-        hanke::programme::Fund::from_abbreviation(t).ok_or_else(|| {
-            errors::error(
-                Kind::Validation,
-                "programme.fund",
-                format!("{t:?} is not a fund (ESR, ESR+, EAKR, JTF)"),
-            )
-        })
-    })
-    .transpose()
+    text.map(str::parse).transpose().map_err(errors::validation)
 }
 
 #[pymethods]
 impl PyProjectList {
     /// Reads the list from a CSV file (``,`` or ``;``, detected).
     #[staticmethod]
-    fn load(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Self> {
-        py.detach(|| hanke::eura::ProjectList::from_path(&path))
+    fn load(py: Python<'_>, path: crate::args::FilePath) -> PyResult<Self> {
+        py.detach(|| hanke::eura::ProjectList::from_path(&path.0))
             .map(PyProjectList)
             .map_err(|e| match e {
                 hanke::eura::ListImportError::Open { .. } => {
@@ -221,18 +212,7 @@ impl PyProjectList {
     #[pyo3(signature = (by = "priority_axis", fund = Some("ESR")), text_signature = "(self, /, by='priority_axis', fund='ESR')")]
     fn portfolio(&self, by: &str, fund: Option<&str>) -> PyResult<Table> {
         use hanke::eura::PortfolioBy;
-        let by = match by {
-            "priority_axis" => PortfolioBy::PriorityAxis,
-            "authority" => PortfolioBy::Authority,
-            "status" => PortfolioBy::Status,
-            other => {
-                return Err(errors::error(
-                    Kind::Validation,
-                    "portfolio.by",
-                    format!("{other:?}: group by priority_axis, authority or status"),
-                ));
-            }
-        };
+        let by: PortfolioBy = by.parse().map_err(errors::validation)?;
         let t = self
             .0
             .portfolio(self::fund(fund)?, by)

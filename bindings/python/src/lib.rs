@@ -2,10 +2,12 @@
 //! core. No rule lives here — every decision is the core's.
 
 mod analysis;
+mod args;
 mod columns;
 mod errors;
 mod eura;
 mod project;
+mod pyjson;
 mod table;
 mod values;
 

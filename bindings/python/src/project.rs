@@ -140,13 +140,19 @@ impl PyProject {
         PyProject::from_dict(&d)
     }
 
-    /// A project from a dict of the JSON form.
+    /// A project from a dict of the JSON form. Values may be ``str``,
+    /// ``int``, ``Decimal``, ``datetime.date``, hanke's ``Money``, ``Rate``,
+    /// ``BusinessId`` and ``ProjectCode``, lists and dicts; anything else (a
+    /// ``datetime``, a ``set``) is a ``ValidationError`` (``argument.type``).
+    ///
+    /// >>> import datetime, decimal
+    /// >>> p = Project.from_dict({"name": "X", "period": {"start": datetime.date(2020, 5, 1), "end": "2020-09"}})
+    /// >>> p.period
+    /// (datetime.date(2020, 5, 1), datetime.date(2020, 9, 30))
     #[staticmethod]
     fn from_dict(data: &Bound<'_, PyDict>) -> PyResult<Self> {
-        let text: String = json_module(data.py())?
-            .call_method1("dumps", (data,))?
-            .extract()?;
-        PyProject::from_json(&text)
+        let value = crate::pyjson::to_json(data.as_any(), "", 0)?;
+        PyProject::from_json(&value.to_string())
     }
 
     /// A project from JSON text.
@@ -159,8 +165,8 @@ impl PyProject {
 
     /// A project from a JSON file.
     #[staticmethod]
-    fn load(path: &str) -> PyResult<Self> {
-        let text = std::fs::read_to_string(path).map_err(|e| errors::io(path, &e))?;
+    fn load(path: crate::args::FilePath) -> PyResult<Self> {
+        let text = std::fs::read_to_string(&path.0).map_err(|e| errors::io(&path.display(), &e))?;
         PyProject::from_json(&text)
     }
 
@@ -170,9 +176,9 @@ impl PyProject {
     }
 
     /// Writes the JSON form to a file.
-    fn save(&self, path: &str) -> PyResult<()> {
+    fn save(&self, path: crate::args::FilePath) -> PyResult<()> {
         let text = self.to_json()?;
-        std::fs::write(path, text).map_err(|e| errors::io(path, &e))
+        std::fs::write(&path.0, text).map_err(|e| errors::io(&path.display(), &e))
     }
 
     /// Every field as a dict of the JSON form.
@@ -316,35 +322,13 @@ pub(crate) fn period_key(p: hanke::programme::ProgrammePeriod) -> String {
     format!("{a}-{b}")
 }
 
+/// A programme period from its name: the core reads it (`2014-2020`).
 pub(crate) fn parse_period(text: &str) -> PyResult<hanke::programme::ProgrammePeriod> {
-    use hanke::programme::ProgrammePeriod as P;
-    [
-        P::Period2007To2013,
-        P::Period2014To2020,
-        P::Period2021To2027,
-    ]
-    .into_iter()
-    .find(|p| period_key(*p) == text.trim().replace('–', "-"))
-    .ok_or_else(|| {
-        errors::error(
-            Kind::Validation,
-            "programme.period",
-            format!("{text:?} is not a programme period (2007-2013, 2014-2020, 2021-2027)"),
-        )
-    })
+    text.parse().map_err(errors::validation)
 }
 
 fn parse_stage(text: &str) -> PyResult<hanke::funding::Stage> {
-    hanke::funding::Stage::ALL
-        .into_iter()
-        .find(|s| s.key() == text)
-        .ok_or_else(|| {
-            errors::error(
-                Kind::Validation,
-                "funding.stage",
-                format!("{text:?} is not a stage (planned, granted, realised)"),
-            )
-        })
+    text.parse().map_err(errors::validation)
 }
 
 fn so_dict<'py>(
@@ -469,22 +453,27 @@ pub(crate) fn specific_objective<'py>(
     found.map(|so| so_dict(py, so)).transpose()
 }
 
-fn classification(year: i32) -> PyResult<&'static hanke::classify::RegionalClassification> {
+/// The classification nearest `year`, or the newest one hanke has.
+fn classification(
+    year: Option<crate::args::Whole<i32>>,
+) -> PyResult<&'static hanke::classify::RegionalClassification> {
+    let year = year.map_or_else(hanke::classify::newest_regional_year, |y| y.0);
     hanke::classify::regional_nearest(year)
         .map_err(|e| errors::error(Kind::Validation, e.code(), e.to_string()))
 }
 
 /// A municipality (*kunta*) by code (``"297"``) or Finnish/Swedish name, in the
-/// regional classification nearest ``year``; ``None`` if there is none.
+/// regional classification nearest ``year`` (the newest hanke has when ``None``);
+/// ``None`` if there is none.
 ///
 /// >>> municipality("Kuopio", 2020)["region_name_fi"]
 /// 'Pohjois-Savo'
 #[pyfunction]
-#[pyo3(signature = (code_or_name, year = 2026))]
+#[pyo3(signature = (code_or_name, year = None))]
 pub(crate) fn municipality<'py>(
     py: Python<'py>,
     code_or_name: &str,
-    year: i32,
+    year: Option<crate::args::Whole<i32>>,
 ) -> PyResult<Option<Bound<'py, PyDict>>> {
     let c = classification(year)?;
     let m = code_or_name
@@ -517,11 +506,11 @@ pub(crate) fn municipality<'py>(
 /// >>> region("Satakunta")["code"]
 /// '04'
 #[pyfunction]
-#[pyo3(signature = (code_or_name, year = 2026))]
+#[pyo3(signature = (code_or_name, year = None))]
 pub(crate) fn region<'py>(
     py: Python<'py>,
     code_or_name: &str,
-    year: i32,
+    year: Option<crate::args::Whole<i32>>,
 ) -> PyResult<Option<Bound<'py, PyDict>>> {
     let c = classification(year)?;
     let r = code_or_name

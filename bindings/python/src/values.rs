@@ -81,8 +81,8 @@ impl PyMoney {
     /// >>> Money.from_cents(150).to_decimal()
     /// Decimal('1.50')
     #[staticmethod]
-    fn from_cents(cents: i64) -> Self {
-        PyMoney(hanke::Money::from_cents(cents))
+    fn from_cents(cents: crate::args::Whole<i64>) -> Self {
+        PyMoney(hanke::Money::from_cents(cents.0))
     }
 
     /// The amount in cents.
@@ -333,7 +333,7 @@ pub(crate) fn validate_project_code(text: &str) -> PyResult<String> {
 /// ('ESR', '2014-2020')
 #[pyclass(frozen, eq, hash, module = "hanke", name = "ProjectCode")]
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct PyProjectCode(hanke::ProjectCode);
+pub(crate) struct PyProjectCode(pub(crate) hanke::ProjectCode);
 
 #[pymethods]
 impl PyProjectCode {

@@ -36,10 +36,13 @@ pub enum HankeError {
     },
 }
 
+/// Every error that crosses to Kotlin and Swift is made here, its message
+/// through [`hanke::echo::plain`] (identity codes masked, tags defanged), so
+/// that no message can forget it (`crates/hanke/tests/guard.rs`).
 fn invalid(code: &str, reason: impl Into<String>) -> HankeError {
     HankeError::Invalid {
         code: code.to_string(),
-        reason: reason.into(),
+        reason: hanke::echo::plain(&reason.into()).into_owned(),
     }
 }
 
@@ -257,7 +260,7 @@ fn outcome(
     match r {
         Ok(p) => Ok(FormResult::Accepted {
             participant_json: serde_json::to_string(&p)
-                .map_err(|e| invalid("json.data", hanke::ids::redact(&e.to_string())))?,
+                .map_err(|e| invalid("json.data", e.to_string()))?,
         }),
         Err(errors) => Ok(FormResult::Rejected {
             errors: errors
@@ -650,7 +653,7 @@ pub fn explain_indicator(
 ) -> Result<IndicatorExplanation, HankeError> {
     let rules = rules(period)?;
     let people: Vec<hanke::participant::Participant> = serde_json::from_str(&participants_json)
-        .map_err(|e| invalid("json.data", hanke::ids::redact(&e.to_string())))?;
+        .map_err(|e| invalid("json.data", e.to_string()))?;
     let catalogue = hanke::indicator::Catalogue::for_period(rules.period)
         .ok_or_else(|| invalid("indicator.catalogue", "no catalogue for the period"))?;
     let why = hanke::indicator::CommonIndicators::new(catalogue, rules, cut_off)?

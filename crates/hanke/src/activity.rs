@@ -495,11 +495,16 @@ impl ActivityLog {
 
     /// Reads the JSON form; errors name the field path.
     pub fn from_json_str(text: &str) -> Result<ActivityLog, ActivityError> {
+        let text = crate::json::without_bom(text);
         crate::json::check_duplicate_keys(text)
             .map_err(|e| ActivityError::Json(crate::errors::json_message(&e)))?;
         let de = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(de)
-            .map_err(|e| ActivityError::Json(crate::errors::json_message(&e)))
+        let log = serde_path_to_error::deserialize(&mut *de)
+            .map_err(|e| ActivityError::Json(crate::errors::json_message(&e)))?;
+        // Nothing after the value.
+        de.end()
+            .map_err(|e| ActivityError::Json(crate::Echo::message(&e.to_string())))?;
+        Ok(log)
     }
 
     /// The activities of `kinds` (all if empty) on or before `cut_off`.

@@ -256,6 +256,15 @@ impl RegionalClassification {
 /// The years for which a regional classification is embedded.
 pub const REGIONAL_YEARS: [i32; 4] = [2020, 2024, 2025, 2026];
 
+/// The newest year of [`REGIONAL_YEARS`]: what a lookup without a year uses.
+///
+/// ```
+/// assert_eq!(hanke::classify::newest_regional_year(), 2026);
+/// ```
+pub fn newest_regional_year() -> i32 {
+    REGIONAL_YEARS.iter().copied().max().unwrap_or(2026)
+}
+
 const SRC_GEOFI: &str = "Statistics Finland municipality classifications via rOpenGov/geofi";
 
 struct Embedded {

@@ -60,6 +60,11 @@ pub const ERRORS: &[ErrorType] = &[
         codes: crate::ids::HetuError::CODES,
     },
     ErrorType {
+        name: "hanke::choice::ChoiceError",
+        raised_by: "words naming one of a closed set: a programme period, a funding stage, a fund, a catalogue, a report language, a portfolio grouping",
+        codes: crate::choice::ChoiceError::CODES,
+    },
+    ErrorType {
         name: "hanke::classify::ClassifyError",
         raised_by: "Statistics Finland classifications",
         codes: crate::classify::ClassifyError::CODES,
@@ -165,36 +170,20 @@ pub const BINDING_CODES: &[ErrorCode] = &[
         meaning: "Python: an amount given as a float, which cannot hold cents exactly.",
     },
     ErrorCode {
-        code: "funding.stage",
-        meaning: "Python: a funding stage other than planned, granted or realised.",
-    },
-    ErrorCode {
-        code: "programme.period",
-        meaning: "Python: an unknown programme period.",
-    },
-    ErrorCode {
         code: "programme.unknown",
         meaning: "Python: a programme period hanke has no programme for.",
-    },
-    ErrorCode {
-        code: "programme.fund",
-        meaning: "Python: an unknown fund.",
-    },
-    ErrorCode {
-        code: "portfolio.by",
-        meaning: "Python: a portfolio grouping other than priority_axis, authority or status.",
     },
     ErrorCode {
         code: "rulebook.no_participant_rules",
         meaning: "The rulebook asked for has no participant rules (not an EU period).",
     },
     ErrorCode {
-        code: "indicator.catalogue",
-        meaning: "Python: an unknown indicator catalogue.",
+        code: "argument.type",
+        meaning: "Python: an argument of a type the function does not take (a str for a number, a float for a count).",
     },
     ErrorCode {
-        code: "report.language",
-        meaning: "Python: a report language other than fi or en.",
+        code: "argument.range",
+        meaning: "Python: a whole number outside what the core's type holds (a negative count, 2**64 days).",
     },
     ErrorCode {
         code: "import.arrow",

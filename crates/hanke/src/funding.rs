@@ -582,6 +582,18 @@ impl FundingPlan {
     }
 }
 
+/// `planned`, `granted` or `realised` ([`Stage::key`]).
+impl std::str::FromStr for Stage {
+    type Err = crate::choice::ChoiceError;
+
+    fn from_str(s: &str) -> Result<Self, crate::choice::ChoiceError> {
+        Stage::ALL
+            .into_iter()
+            .find(|stage| stage.key() == s)
+            .ok_or_else(|| crate::choice::ChoiceError::Stage { given: s.into() })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

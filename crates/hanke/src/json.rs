@@ -87,6 +87,13 @@ impl<'de> Visitor<'de> for NoDuplicateKeys {
     }
 }
 
+/// `text` without the byte-order mark a Windows editor puts at its start
+/// (Notepad's "UTF-8 with BOM"): RFC 8259 §8.1 lets a parser ignore it, and it
+/// is not data. Every JSON reader of hanke reads through this.
+pub(crate) fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// Checks that no object of `text` has a key twice; the error has the path
 /// of the object and the position, as the typed readers' errors do. Other
 /// problems of the text are left to the typed reading (which reports them

@@ -76,6 +76,7 @@ pub mod activity;
 #[cfg(test)]
 mod arbitrary;
 pub mod assessment;
+pub mod choice;
 pub mod claim;
 pub mod classify;
 pub mod cofinancing;

@@ -834,6 +834,36 @@ impl Funder {
     }
 }
 
+/// `2014-2020`, with an en dash too (`2014–2020`), surrounding space ignored.
+impl std::str::FromStr for ProgrammePeriod {
+    type Err = crate::choice::ChoiceError;
+
+    fn from_str(s: &str) -> Result<Self, crate::choice::ChoiceError> {
+        let t = s.trim().replace(['–', '—'], "-");
+        [
+            ProgrammePeriod::Period2007To2013,
+            ProgrammePeriod::Period2014To2020,
+            ProgrammePeriod::Period2021To2027,
+        ]
+        .into_iter()
+        .find(|p| {
+            let (a, b) = p.years();
+            t == format!("{a}-{b}")
+        })
+        .ok_or_else(|| crate::choice::ChoiceError::Period { given: s.into() })
+    }
+}
+
+/// [`Fund::from_abbreviation`].
+impl std::str::FromStr for Fund {
+    type Err = crate::choice::ChoiceError;
+
+    fn from_str(s: &str) -> Result<Self, crate::choice::ChoiceError> {
+        Fund::from_abbreviation(s)
+            .ok_or_else(|| crate::choice::ChoiceError::Fund { given: s.into() })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -241,3 +241,70 @@ fn extreme_arguments_are_coded_errors() {
         assert_eq!(e.code(), "money.decimals");
     }
 }
+
+/// A byte-order mark at the start is not data (RFC 8259 §8.1): every JSON
+/// reader takes it off; anything after the value is refused by every reader.
+#[test]
+fn every_json_reader_takes_a_bom_and_refuses_what_follows_the_value() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/data");
+    let read = |p: &str| std::fs::read_to_string(root.join(p)).unwrap();
+    let project = read("projects/toimet_S22026.json");
+    let activities = read("activities/keko.json");
+    let instrument = read("instruments/voimavarat.json");
+    let participant = serde_json::to_string(&hanke::participant::Participant::new(
+        "P1".parse().unwrap(),
+        NaiveDate::from_ymd_opt(2016, 3, 1).unwrap(),
+    ))
+    .unwrap();
+    type Reader = Box<dyn Fn(&str) -> Result<(), String>>;
+    let readers: Vec<(&str, String, Reader)> = vec![
+        (
+            "project",
+            project,
+            Box::new(|t| {
+                Project::from_json_str(t)
+                    .map(drop)
+                    .map_err(|e| e.to_string())
+            }),
+        ),
+        (
+            "activities",
+            activities,
+            Box::new(|t| {
+                hanke::activity::ActivityLog::from_json_str(t)
+                    .map(drop)
+                    .map_err(|e| e.to_string())
+            }),
+        ),
+        (
+            "instrument",
+            instrument,
+            Box::new(|t| {
+                hanke::assessment::Instrument::from_json_str(t)
+                    .map(drop)
+                    .map_err(|e| e.to_string())
+            }),
+        ),
+        (
+            "participant",
+            participant,
+            Box::new(|t| {
+                hanke::participant::Participant::from_json_str(t)
+                    .map(drop)
+                    .map_err(|e| e.to_string())
+            }),
+        ),
+    ];
+    for (what, text, reader) in &readers {
+        reader(text).unwrap_or_else(|e| panic!("{what}: {e}"));
+        reader(&format!("\u{feff}{text}")).unwrap_or_else(|e| panic!("{what} with a BOM: {e}"));
+        assert!(
+            reader(&format!("{text} {{}}")).is_err(),
+            "{what}: trailing value accepted"
+        );
+        assert!(
+            reader(&format!("\u{feff}\u{feff}{text}")).is_err(),
+            "{what}: two BOMs"
+        );
+    }
+}

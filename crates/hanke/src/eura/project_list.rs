@@ -1253,6 +1253,20 @@ fn spilled_prefix(authority: &str) -> Option<String> {
     })
 }
 
+/// `priority_axis`, `authority` or `status`.
+impl std::str::FromStr for PortfolioBy {
+    type Err = crate::choice::ChoiceError;
+
+    fn from_str(s: &str) -> Result<Self, crate::choice::ChoiceError> {
+        match s {
+            "priority_axis" => Ok(PortfolioBy::PriorityAxis),
+            "authority" => Ok(PortfolioBy::Authority),
+            "status" => Ok(PortfolioBy::Status),
+            _ => Err(crate::choice::ChoiceError::PortfolioBy { given: s.into() }),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

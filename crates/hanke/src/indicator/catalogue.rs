@@ -1285,3 +1285,13 @@ static ESF_PLUS_ANNEX_II: [Indicator; 8] = [
         Measure::Homeless,
     ),
 ];
+
+/// [`Catalogue::from_code`].
+impl std::str::FromStr for Catalogue {
+    type Err = crate::choice::ChoiceError;
+
+    fn from_str(s: &str) -> Result<Self, crate::choice::ChoiceError> {
+        Catalogue::from_code(s)
+            .ok_or_else(|| crate::choice::ChoiceError::Catalogue { given: s.into() })
+    }
+}

@@ -390,11 +390,16 @@ impl CommonIndicators {
     /// # Ok::<(), hanke::indicator::IndicatorError>(())
     /// ```
     pub fn from_json_str(text: &str) -> Result<CommonIndicators, IndicatorError> {
+        let text = crate::json::without_bom(text);
         crate::json::check_duplicate_keys(text)
             .map_err(|e| IndicatorError::Json(crate::errors::json_message(&e)))?;
         let de = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(de)
-            .map_err(|e| IndicatorError::Json(crate::errors::json_message(&e)))
+        let value = serde_path_to_error::deserialize(&mut *de)
+            .map_err(|e| IndicatorError::Json(crate::errors::json_message(&e)))?;
+        // Nothing after the value.
+        de.end()
+            .map_err(|e| IndicatorError::Json(crate::Echo::message(&e.to_string())))?;
+        Ok(value)
     }
 }
 

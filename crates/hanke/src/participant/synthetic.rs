@@ -146,6 +146,11 @@ fn id(prefix: &str, n: usize) -> Option<ParticipantId> {
 /// own seed, so that any size is a prefix of a larger one.
 pub const BENCHMARK_CHUNK: usize = 100_000;
 
+/// The most records a synthetic table is made with through the bindings:
+/// 50 million records take about 5 GB as a table; more would exhaust memory,
+/// which aborts the process (no error can be raised from it).
+pub const MAX_SYNTHETIC_RECORDS: usize = 50_000_000;
+
 /// The settings of one chunk of the benchmark data set — the data that
 /// `BENCHMARKS.md` and the pandas/polars comparison run on: a social-inclusion
 /// project 2022 – June 2026 seen at the end of 2026, three municipalities, no

@@ -587,6 +587,7 @@ impl Project {
     /// assert_eq!(err.line, 1);
     /// ```
     pub fn from_json_str(json: &str) -> Result<Project, JsonError> {
+        let json = crate::json::without_bom(json);
         crate::json::check_duplicate_keys(json).map_err(JsonError::from_tracked)?;
         let de = &mut serde_json::Deserializer::from_str(json);
         let project =

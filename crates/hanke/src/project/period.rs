@@ -37,7 +37,9 @@ pub enum ApproxDate {
 #[non_exhaustive]
 pub enum PeriodError {
     /// Not a date in any accepted form.
-    #[error("not a date: {input:?} (use 2020-05-01, 2020-05, 2020, 1.5.2020 or 5/2020)")]
+    #[error(
+        "not a date: {input:?} (use 2020-05-01, 2020-05, 2020, 1.5.2020 or 5/2020; years 0001–9999)"
+    )]
     InvalidDate {
         /// The text given.
         input: crate::Echo,
@@ -163,7 +165,9 @@ impl FromStr for ApproxDate {
                 .map(ApproxDate::Year),
             _ => None,
         };
-        parsed.ok_or_else(err)
+        // Year 0 has no day in the Gregorian calendar as Python, Kotlin and
+        // Swift date types hold it (ISO 8601 years 0001–9999 everywhere).
+        parsed.filter(|d| d.year() >= 1).ok_or_else(err)
     }
 }
 

@@ -707,3 +707,16 @@ impl PortfolioReport {
         t
     }
 }
+
+/// `fi` or `en`.
+impl std::str::FromStr for Language {
+    type Err = crate::choice::ChoiceError;
+
+    fn from_str(s: &str) -> Result<Self, crate::choice::ChoiceError> {
+        match s {
+            "fi" => Ok(Language::Fi),
+            "en" => Ok(Language::En),
+            _ => Err(crate::choice::ChoiceError::Language { given: s.into() }),
+        }
+    }
+}

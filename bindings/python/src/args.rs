@@ -1,0 +1,101 @@
+//! Arguments as the binding takes them from Python, refused with a coded
+//! [`hanke.ValidationError`] rather than pyo3's bare `TypeError` or
+//! `OverflowError`:
+//!
+//! - [`Whole`]: a Python `int` (not a `bool`) that fits the core's type;
+//!   anything else is `argument.type`, an int outside the type's range
+//!   `argument.range`, with the range in the message;
+//! - [`FilePath`]: a `str` or an `os.PathLike` (`pathlib.Path`); anything
+//!   else is `argument.type`.
+//!
+//! The ranges are those of the core's types (a count of days is a `u32`), not
+//! rules of the binding.
+
+use std::path::PathBuf;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyInt};
+
+use crate::errors::{self, Kind};
+
+/// The name of `obj`'s type, for a message.
+fn type_name(obj: &Borrowed<'_, '_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map_or_else(|_| "object".to_string(), |n| n.to_string())
+}
+
+/// A whole number argument of the core's integer type `T`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Whole<T>(pub(crate) T);
+
+macro_rules! whole {
+    ($($t:ty),*) => {$(
+        impl<'a, 'py> FromPyObject<'a, 'py> for Whole<$t> {
+            type Error = PyErr;
+
+            fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+                if obj.cast::<PyInt>().is_err() || obj.cast::<PyBool>().is_ok() {
+                    return Err(errors::error(
+                        Kind::Validation,
+                        "argument.type",
+                        format!(
+                            "expected a whole number (int) from {} to {}, not {}",
+                            <$t>::MIN,
+                            <$t>::MAX,
+                            type_name(&obj)
+                        ),
+                    ));
+                }
+                // Through i128, which holds every core integer type; a
+                // Python int beyond even that is out of range all the same.
+                obj.extract::<i128>()
+                    .ok()
+                    .and_then(|n| <$t>::try_from(n).ok())
+                    .map(Whole)
+                    .ok_or_else(|| {
+                        errors::error(
+                            Kind::Validation,
+                            "argument.range",
+                            format!(
+                                "{} is outside the whole numbers accepted here ({} to {})",
+                                obj.str().map_or_else(|_| "the number".to_string(), |s| s.to_string()),
+                                <$t>::MIN,
+                                <$t>::MAX
+                            ),
+                        )
+                    })
+            }
+        }
+    )*};
+}
+
+whole!(u32, u64, i32, i64, usize);
+
+/// A file path argument: `str` or `os.PathLike`.
+#[derive(Clone, Debug)]
+pub(crate) struct FilePath(pub(crate) PathBuf);
+
+impl FilePath {
+    /// The path as text, for messages (masked by `errors::error`).
+    pub(crate) fn display(&self) -> String {
+        self.0.display().to_string()
+    }
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for FilePath {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        obj.extract::<PathBuf>().map(FilePath).map_err(|_| {
+            errors::error(
+                Kind::Validation,
+                "argument.type",
+                format!(
+                    "expected a file path (str or os.PathLike such as pathlib.Path), not {}",
+                    type_name(&obj)
+                ),
+            )
+        })
+    }
+}

@@ -1,0 +1,123 @@
+//! Words that name one of a closed set — *valinta* (a choice): a programme
+//! period, a funding stage, a fund, an indicator catalogue, a report language,
+//! a portfolio grouping.
+//!
+//! The bindings take these as text (`Project.total("granted")`,
+//! `ProjectList.portfolio(by="status")`); reading the word is a rule of the
+//! domain, so each type reads its own words (`FromStr`, next to the type) and
+//! refuses with one coded error, [`ChoiceError`], whose message repeats what
+//! was given only as an [`Echo`] and lists what is accepted. This module
+//! imports nothing but [`Echo`], so every layer can use it.
+//!
+//! ```
+//! use hanke::funding::Stage;
+//! use hanke::programme::ProgrammePeriod;
+//! assert_eq!("granted".parse::<Stage>()?, Stage::Granted);
+//! assert_eq!("2014–2020".parse::<ProgrammePeriod>()?, ProgrammePeriod::Period2014To2020);
+//! let e = "131299-995P".parse::<Stage>().unwrap_err();
+//! assert_eq!(e.code(), "funding.stage");
+//! assert_eq!(e.to_string(), "\"131299-****\" is not a stage (planned, granted, realised)");
+//! # Ok::<(), hanke::choice::ChoiceError>(())
+//! ```
+
+use crate::Echo;
+
+/// A word that is not one of the choices asked for.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ChoiceError {
+    /// Not a programme period.
+    #[error("{given:?} is not a programme period (2007-2013, 2014-2020, 2021-2027)")]
+    Period {
+        /// What was given.
+        given: Echo,
+    },
+    /// Not a funding stage.
+    #[error("{given:?} is not a stage (planned, granted, realised)")]
+    Stage {
+        /// What was given.
+        given: Echo,
+    },
+    /// Not a fund.
+    #[error("{given:?} is not a fund (ESR, ESR+, EAKR, JTF; ESF, ESF+, ERDF)")]
+    Fund {
+        /// What was given.
+        given: Echo,
+    },
+    /// Not an indicator catalogue.
+    #[error("{given:?} is not a catalogue (esf_2014, esf_plus, esf_plus_most_deprived)")]
+    Catalogue {
+        /// What was given.
+        given: Echo,
+    },
+    /// Not a report language.
+    #[error("{given:?} is not a report language (fi, en)")]
+    Language {
+        /// What was given.
+        given: Echo,
+    },
+    /// Not a portfolio grouping.
+    #[error("{given:?}: group by priority_axis, authority or status")]
+    PortfolioBy {
+        /// What was given.
+        given: Echo,
+    },
+}
+
+error_codes! {
+    ChoiceError {
+        ChoiceError::Period { .. } => "programme.period": "An unknown programme period (2007-2013, 2014-2020, 2021-2027).",
+        ChoiceError::Stage { .. } => "funding.stage": "A funding stage other than planned, granted or realised.",
+        ChoiceError::Fund { .. } => "programme.fund": "An unknown fund (ESR, ESR+, EAKR, JTF).",
+        ChoiceError::Catalogue { .. } => "indicator.catalogue": "An unknown indicator catalogue.",
+        ChoiceError::Language { .. } => "report.language": "A report language other than fi or en.",
+        ChoiceError::PortfolioBy { .. } => "portfolio.by": "A portfolio grouping other than priority_axis, authority or status.",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eura::PortfolioBy;
+    use crate::funding::Stage;
+    use crate::indicator::Catalogue;
+    use crate::programme::{Fund, ProgrammePeriod};
+    use crate::report::Language;
+
+    #[test]
+    fn every_choice_reads_its_own_names_back() {
+        for p in [
+            ProgrammePeriod::Period2007To2013,
+            ProgrammePeriod::Period2014To2020,
+            ProgrammePeriod::Period2021To2027,
+        ] {
+            let (a, b) = p.years();
+            assert_eq!(format!("{a}-{b}").parse::<ProgrammePeriod>(), Ok(p));
+        }
+        for s in Stage::ALL {
+            assert_eq!(s.key().parse::<Stage>(), Ok(s));
+        }
+        for c in Catalogue::ALL {
+            assert_eq!(c.code().parse::<Catalogue>(), Ok(c));
+        }
+        assert_eq!("ESR+".parse::<Fund>(), Ok(Fund::EsfPlus));
+    }
+
+    #[test]
+    fn every_refusal_is_coded_and_masked() {
+        let given = "x 010190\u{2013}900P <b>";
+        let errors = [
+            given.parse::<ProgrammePeriod>().unwrap_err(),
+            given.parse::<Stage>().unwrap_err(),
+            given.parse::<Fund>().unwrap_err(),
+            given.parse::<Catalogue>().unwrap_err(),
+            given.parse::<Language>().unwrap_err(),
+            given.parse::<PortfolioBy>().unwrap_err(),
+        ];
+        for e in errors {
+            assert!(ChoiceError::CODES.iter().any(|c| c.code == e.code()));
+            let m = e.to_string();
+            assert!(!m.contains("900P") && !m.contains("<b>"), "{m}");
+        }
+    }
+}
