@@ -607,16 +607,56 @@ fn language(lang: &str) -> PyResult<hanke::report::Language> {
 /// (the core's Markdown escapes it already) is rendered as text, so a name
 /// from the data cannot run in a notebook.
 fn markdown_to_html(md: &str) -> String {
-    use pulldown_cmark::Event;
+    use pulldown_cmark::{Event, Tag};
+    // Through the publication gate first: codes masked in the text itself.
+    let md = hanke::publish::text(md);
     let mut options = pulldown_cmark::Options::empty();
     options.insert(pulldown_cmark::Options::ENABLE_TABLES);
-    let parser = pulldown_cmark::Parser::new_ext(md, options).map(|event| match event {
+    let parser = pulldown_cmark::Parser::new_ext(&md, options).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        // A link or an image runs nothing: `javascript:`, `data:` and any
+        // scheme but http(s) and mailto lead nowhere.
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        }),
         other => other,
     });
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, parser);
     html
+}
+
+/// `url` if it is relative or http(s)/mailto, else `#` (OWASP XSS cheat
+/// sheet: allow-list the schemes of links built from data).
+fn safe_url(url: pulldown_cmark::CowStr<'_>) -> pulldown_cmark::CowStr<'_> {
+    let lower = url.trim().to_ascii_lowercase();
+    let scheme = lower
+        .split_once(':')
+        .map(|(s, _)| s)
+        .filter(|s| !s.contains(['/', '?', '#']));
+    match scheme {
+        None | Some("http" | "https" | "mailto") => url,
+        Some(_) => pulldown_cmark::CowStr::Borrowed("#"),
+    }
 }
 
 /// The ESR report of a project at a cut-off — *ESR-raportti*: identity, financing,

@@ -313,7 +313,9 @@ impl PyProject {
 /// A text for a `repr()`: through the core's publication gate (codes masked),
 /// quoted as Python quotes it.
 pub(crate) fn py_str(s: &str) -> String {
-    let text = hanke::publish::text(s);
+    // Codes masked, tags defanged, control characters written out: a repr is
+    // shown in notebooks, logs and tracebacks.
+    let text = hanke::echo::plain(s);
     format!("'{}'", text.replace('\\', "\\\\").replace('\'', "\\'"))
 }
 
