@@ -19,7 +19,16 @@ pub type CalendarDate = NaiveDate;
 
 uniffi::custom_type!(CalendarDate, String, {
     remote,
-    try_lift: |text| Ok(text.parse::<NaiveDate>()?),
+    // A date beyond what the core holds (Kotlin's `LocalDate.MAX`, year
+    // 999 999 999) is the function's own coded error, not an internal one:
+    // uniffi hands a lift error that is a `HankeError` back as it is.
+    try_lift: |text| text.parse::<NaiveDate>().map_err(|_| {
+        invalid(
+            "argument.date",
+            format!("{text} is outside the dates hanke holds (years -262143 to 262142)"),
+        )
+        .into()
+    }),
     lower: |date| date.format("%Y-%m-%d").to_string(),
 });
 

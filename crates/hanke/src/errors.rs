@@ -202,6 +202,10 @@ pub const BINDING_CODES: &[ErrorCode] = &[
         meaning: "Python: a file that cannot be opened.",
     },
     ErrorCode {
+        code: "argument.date",
+        meaning: "Kotlin/Swift: a date outside what the core holds (years -262143 to 262142), such as LocalDate.MAX.",
+    },
+    ErrorCode {
         code: "activity.index",
         meaning: "Kotlin/Swift: no activity at the index given.",
     },

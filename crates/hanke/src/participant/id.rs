@@ -7,9 +7,10 @@ use std::str::FromStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ParticipantError {
-    /// The record id is empty, longer than 32 bytes or holds control characters.
+    /// The record id is empty, longer than 32 bytes or holds control
+    /// characters or `<` `>`.
     #[error(
-        "a participant id is 1–32 bytes of printable text (got {len} bytes or a control character)"
+        "a participant id is 1–32 bytes of printable text without < and > (got {len} bytes, a control character or < >)"
     )]
     InvalidId {
         /// The length in bytes of the refused text.
@@ -25,7 +26,7 @@ pub enum ParticipantError {
 
 error_codes! {
     ParticipantError {
-        ParticipantError::InvalidId { .. } => "participant.invalid_id": "The record id is empty, longer than 32 bytes or holds control characters.",
+        ParticipantError::InvalidId { .. } => "participant.invalid_id": "The record id is empty, longer than 32 bytes or holds control characters or < >.",
         ParticipantError::IdentityCode => "participant.id_is_identity_code": "The record id has the shape of a personal identity code: an id is shown in reports and messages, so it must not identify a person.",
     }
 }
@@ -64,11 +65,16 @@ impl ParticipantId {
 impl FromStr for ParticipantId {
     type Err = ParticipantError;
 
-    /// Trims surrounding whitespace; refuses empty, over-long or control text.
+    /// Trims surrounding whitespace; refuses empty, over-long or control text,
+    /// and `<` `>`: an id is shown in reports and apps, where markup in it
+    /// could run (issue 23).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
         let err = ParticipantError::InvalidId { len: t.len() };
-        if t.is_empty() || t.len() > Self::MAX_LEN || t.chars().any(char::is_control) {
+        if t.is_empty()
+            || t.len() > Self::MAX_LEN
+            || t.chars().any(|c| c.is_control() || c == '<' || c == '>')
+        {
             return Err(err);
         }
         if crate::ids::holds_identity_code(t) {
@@ -108,6 +114,8 @@ mod tests {
         let e = "a".repeat(33).parse::<ParticipantId>().unwrap_err();
         assert_eq!(e.code(), "participant.invalid_id");
         assert!("a\tb".parse::<ParticipantId>().is_err());
+        assert!("X<img src=x>".parse::<ParticipantId>().is_err());
+        assert!("a>b".parse::<ParticipantId>().is_err());
         // Multi-byte text counts bytes.
         let id: ParticipantId = "Äänekoski-1".parse().unwrap();
         assert_eq!(id.to_string(), "Äänekoski-1");
