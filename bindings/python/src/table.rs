@@ -275,7 +275,10 @@ impl Table {
 /// Imports an optional dependency, or says which extra installs it.
 fn optional<'py>(py: Python<'py>, module: &str, extra: &str) -> PyResult<Bound<'py, PyModule>> {
     py.import(module).map_err(|_| {
+        // echo-safe: names a module and an extra of hanke, no user text; an
+        // ImportError is what Python code expects for a missing dependency.
         pyo3::exceptions::PyImportError::new_err(format!(
+            // echo-safe: see above
             "this needs {module}, which is not installed: pip install 'hanke[{extra}]'"
         ))
     })

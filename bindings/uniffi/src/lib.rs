@@ -39,9 +39,9 @@ pub enum HankeError {
     #[error("{reason}")]
     Invalid {
         /// The stable code, e.g. `money.sub_cent`.
-        code: String,
+        code: String, // echo-safe: a code of the catalogue, never user text
         /// The core's message (`reason`, since Kotlin exceptions own `message`).
-        reason: String,
+        reason: String, // echo-safe: made only by `invalid`, which masks it
     },
 }
 
@@ -50,6 +50,7 @@ pub enum HankeError {
 /// that no message can forget it (`crates/hanke/tests/guard.rs`).
 fn invalid(code: &str, reason: impl Into<String>) -> HankeError {
     HankeError::Invalid {
+        // echo-safe: the funnel itself
         code: code.to_string(),
         reason: hanke::echo::plain(&reason.into()).into_owned(),
     }
@@ -238,13 +239,13 @@ pub struct Answer {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct FieldError {
     /// The question id.
-    pub question: String,
+    pub question: String, // echo-safe: the core's Echo, as text
     /// The stable rule id (`QST-REQ-001`, `IMP-CSV-003`, `PART-*`).
-    pub code: String,
+    pub code: String, // echo-safe: a rule id of the catalogue
     /// English message.
-    pub message_en: String,
+    pub message_en: String, // echo-safe: the core's Echo, as text
     /// Finnish message.
-    pub message_fi: String,
+    pub message_fi: String, // echo-safe: the core's Echo, as text
 }
 
 /// The outcome of answering a form.
