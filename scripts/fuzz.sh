@@ -50,12 +50,21 @@ seed eura_description examples/data/eura/descriptions/*.txt examples/data/eura/p
 mkdir -p "$CORPUS/project_list"
 head -n 40 examples/data/eura/eura2014_projektilista.csv > "$CORPUS/project_list/head.csv"
 seed json examples/data/projects/*.json examples/data/activities/*.json examples/data/instruments/*.json
+# The output gate: every text of the adversarial corpus (issue 23), one file each.
+mkdir -p "$CORPUS/output_gate"
+python3 - "$CORPUS/output_gate" tests/vectors/adversarial.json <<'PY'
+import json, sys, hashlib, pathlib
+out, c = pathlib.Path(sys.argv[1]), json.load(open(sys.argv[2], encoding="utf-8"))
+for text in [x["text"] for x in c["codes"]] + c["markup"] + c["formulas"]:
+    b = text.encode()
+    (out / hashlib.sha1(b).hexdigest()[:16]).write_bytes(b)
+PY
 # Tables: a header byte per column, then rows of cells separated by `;`.
 mkdir -p "$CORPUS/participant_table"
 printf '\x00\x01\x03\x05\x07\x0d\nP1;2024-02-01;nainen;työtön;perusaste;Testi\nP2;1.3.2023;mies;pitkäaikaistyötön;3;\n' \
     > "$CORPUS/participant_table/seed"
 
-TARGETS=(identity_code business_id money_and_dates participant_csv eura_description project_list json participant_table)
+TARGETS=(identity_code business_id money_and_dates participant_csv eura_description project_list json participant_table output_gate)
 if [ $# -gt 0 ]; then TARGETS=("$@"); fi
 for t in "${TARGETS[@]}"; do
     runs=$RUNS

@@ -136,13 +136,20 @@ pub fn data_csv_cell(s: &str) -> String {
 /// ```
 pub fn from_data_csv_cell(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if is_formula(rest) => rest,
+        Some(rest) if guarded(cell) => rest,
         _ => cell,
     }
 }
 
+/// Whether a cell gets (or, read back, carries) the leading `'`: a formula,
+/// or quotes before one (`'=A1` is written `''=A1`, so that every value reads
+/// back as it was).
+fn guarded(s: &str) -> bool {
+    is_formula(s.trim_start_matches('\''))
+}
+
 fn quote_csv(base: Cow<'_, str>) -> String {
-    let formula = is_formula(&base);
+    let formula = guarded(&base);
     let needs_quotes = formula || base.contains([',', ';', '"', '\n', '\r']);
     if !needs_quotes {
         return base.into_owned();
@@ -275,6 +282,17 @@ mod tests {
         // A carriage return is a control character: written out, not kept.
         assert_eq!(csv_cell("\rx"), "\\rx");
         assert_eq!(csv_cell("plain"), "plain");
+        // Every value of a data file reads back as it was, a quote before a
+        // formula included.
+        for v in ["=1", "'=1", "''=1", "'", "'x", "x'", "-", "'-", ""] {
+            let cell = data_csv_cell(v);
+            let unquoted = cell
+                .strip_prefix('"')
+                .and_then(|c| c.strip_suffix('"'))
+                .map_or_else(|| cell.clone(), |c| c.replace("\"\"", "\""));
+            assert!(!is_formula(&unquoted), "{v:?} → {cell:?}");
+            assert_eq!(from_data_csv_cell(&unquoted), v, "{v:?} → {cell:?}");
+        }
         assert_eq!(csv_cell("a,b"), "\"a,b\"");
         assert_eq!(text("a\u{0}b\u{7}c\nd"), "abc\nd");
     }

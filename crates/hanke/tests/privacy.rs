@@ -301,6 +301,22 @@ mod spellings {
         }
     }
 
+    /// Code-shaped runs can overlap; the individual part of each is hidden.
+    #[test]
+    fn overlapping_codes_are_all_masked() {
+        for text in [
+            "010190-010190-900P",
+            "131299-131299-995P1",
+            "010190 -010190–900P",
+        ] {
+            let masked = redact(text);
+            assert!(
+                !masked.contains("900P") && !masked.contains("995P"),
+                "{text} → {masked}"
+            );
+        }
+    }
+
     #[test]
     fn numbers_that_are_not_codes_stay() {
         for text in [

@@ -289,16 +289,25 @@ pub fn redact(text: &str) -> std::borrow::Cow<'_, str> {
     let Some(first) = next_code_shaped(text, 0) else {
         return std::borrow::Cow::Borrowed(text);
     };
-    let mut out = String::with_capacity(text.len());
-    let mut copied = 0;
+    // The individual part of every code-shaped run, from every start: runs can
+    // overlap (`010190-010190-900P` holds one starting at 0 and one at 7), and
+    // masking only the first would leave the second's `900P` in the clear.
+    let mut hidden: Vec<(usize, usize)> = Vec::new();
     let mut at = Some(first);
     while let Some((start, keep, end)) = at {
+        match hidden.last_mut() {
+            Some(last) if keep <= last.1 => last.1 = last.1.max(end),
+            _ => hidden.push((keep, end)),
+        }
+        at = next_code_shaped(text, start + 1);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (from, to) in hidden {
         // Offsets are char boundaries: the matcher steps by characters.
-        out.push_str(text.get(copied..start).unwrap_or(""));
-        out.push_str(text.get(start..keep).unwrap_or(""));
+        out.push_str(text.get(copied..from).unwrap_or(""));
         out.push_str("****");
-        copied = end;
-        at = next_code_shaped(text, copied);
+        copied = to;
     }
     out.push_str(text.get(copied..).unwrap_or(""));
     std::borrow::Cow::Owned(out)

@@ -1,0 +1,80 @@
+//! The output gate of issue 23: for any text, what hanke echoes (`Echo`,
+//! `echo::plain`) and publishes (`publish::*`) holds no identity code in any
+//! spelling, no tag opener and no live spreadsheet formula, and `redact` hides
+//! the individual part of *every* code-shaped run — checked against a naive
+//! reading that tries every start.
+#![no_main]
+use hanke::ids::{holds_identity_code, redact};
+use hanke::{Echo, echo, publish};
+use libfuzzer_sys::fuzz_target;
+
+/// The individual parts (`900P`) of every code-shaped run of `text`, found the
+/// slow way: `redact` applied to every suffix reports where its first mask is.
+fn tails(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, _) in text.char_indices() {
+        let rest = &text[i..];
+        let masked = redact(rest);
+        if let Some(at) = masked.find("****") {
+            // The mask of the first run starting here replaced four bytes of
+            // `rest` at `at` (the characters before it are copied as they are).
+            if let Some(tail) = rest.get(at..at + 4) {
+                if masked.get(..at) == rest.get(..at) && masked.len() == rest.len() {
+                    out.push(tail.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let masked = redact(text);
+    // Masking is complete: nothing code-shaped is left.
+    assert!(!holds_identity_code(&masked), "{text:?} → {masked:?}");
+    // No individual part of any run is left where it stood (checked only
+    // where it occurs once in the text, so that an equal text elsewhere is not
+    // mistaken for a leak).
+    for tail in tails(text) {
+        if text.matches(tail.as_str()).count() == 1 {
+            assert!(!masked.contains(tail.as_str()), "{text:?} → {masked:?} keeps {tail}");
+        }
+    }
+    let echo = Echo::new(text);
+    let plain = echo::plain(text);
+    for (what, out) in [("echo", echo.as_str()), ("plain", &plain)] {
+        assert!(!holds_identity_code(out), "{what}: {out:?}");
+        assert!(!echo::holds_markup(out), "{what}: {out:?}");
+    }
+    assert!(!echo.as_str().contains('\n'));
+    assert!(echo.as_str().chars().count() <= Echo::MAX_CHARS + 1);
+    for out in [publish::markdown(text), publish::html(text), publish::xml(text)] {
+        assert!(!holds_identity_code(&out), "{out:?}");
+        assert!(!out.contains('<') && !out.contains('>'), "{out:?}");
+    }
+    let md = publish::markdown(text);
+    assert!(!md.contains('\n') && !md.contains('\r'));
+    for cell in [publish::csv_cell(text), publish::data_csv_cell(text)] {
+        // What a spreadsheet would read: the cell unquoted.
+        let value = cell
+            .strip_prefix('"')
+            .and_then(|c| c.strip_suffix('"'))
+            .map_or_else(|| cell.clone(), |c| c.replace("\"\"", "\""));
+        assert!(!publish::is_formula(&value), "{cell:?}");
+    }
+    // A data file's cell reads back as it was given.
+    let cell = publish::data_csv_cell(text);
+    let value = cell
+        .strip_prefix('"')
+        .and_then(|c| c.strip_suffix('"'))
+        .map_or_else(|| cell.clone(), |c| c.replace("\"\"", "\""));
+    assert_eq!(publish::from_data_csv_cell(&value), text, "{cell:?}");
+    assert!(!holds_identity_code(&publish::csv_cell(text)));
+    let mut json = serde_json::json!({ text: [text] });
+    publish::mask_json(&mut json);
+    let out = json.to_string();
+    assert!(!holds_identity_code(&out) && !echo::holds_markup(&out), "{out}");
+});
