@@ -170,21 +170,39 @@ impl serde::Serialize for Echo {
 ///
 /// ```
 /// assert_eq!(hanke::echo::plain("a <b> < 5 \u{1b}"), "a ‹b> < 5 \\u{1b}");
+/// // A written-out control character never puts a digit beside a number.
+/// assert_eq!(hanke::echo::plain("\u{0}10104A903V"), "\\u{0}10104A903V");
 /// ```
 pub fn plain(text: &str) -> Cow<'_, str> {
-    let masked = crate::ids::redact(text);
-    let needs = masked
-        .char_indices()
-        .any(|(i, c)| (c == '<' && opens_tag(&masked, i)) || is_escaped_control(c));
-    if !needs {
+    // Control characters are written out *before* the mask, always as
+    // `\u{…}`: a short escape such as `\0` would put a digit beside the text's
+    // own (`\0` + `10104A903V` is a code), and the mask reads `\u{…}` escapes
+    // of dashes and spaces as what they stand for. Defanging after the mask
+    // cannot make a code (it changes only `<`).
+    let escaped: Cow<'_, str> = if text.chars().any(is_escaped_control) {
+        let mut out = String::with_capacity(text.len().saturating_add(8));
+        for c in text.chars() {
+            if is_escaped_control(c) {
+                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            } else {
+                out.push(c);
+            }
+        }
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(text)
+    };
+    let masked = match crate::ids::redact(&escaped) {
+        Cow::Borrowed(_) => escaped,
+        Cow::Owned(m) => Cow::Owned(m),
+    };
+    if !holds_markup(&masked) {
         return masked;
     }
     let mut out = String::with_capacity(masked.len().saturating_add(8));
     for (i, c) in masked.char_indices() {
         if c == '<' && opens_tag(&masked, i) {
             out.push('‹');
-        } else if is_escaped_control(c) {
-            out.extend(c.escape_debug());
         } else {
             out.push(c);
         }
