@@ -9,17 +9,17 @@ use hanke::{Echo, echo, publish};
 use libfuzzer_sys::fuzz_target;
 
 /// The individual parts (`900P`) of every code-shaped run of `text`, found the
-/// slow way: `redact` applied to every suffix reports where its first mask is.
+/// slow way: `redact` applied to every suffix, where the first byte it
+/// changes is where the first run starting there is masked.
 fn tails(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for (i, _) in text.char_indices() {
         let rest = &text[i..];
         let masked = redact(rest);
-        if let Some(at) = masked.find("****") {
-            // The mask of the first run starting here replaced four bytes of
-            // `rest` at `at` (the characters before it are copied as they are).
-            if let Some(tail) = rest.get(at..at + 4) {
-                if masked.get(..at) == rest.get(..at) && masked.len() == rest.len() {
+        let at = rest.bytes().zip(masked.bytes()).position(|(a, b)| a != b);
+        if let Some(at) = at {
+            if masked.get(at..at + 4) == Some("****") {
+                if let Some(tail) = rest.get(at..at + 4) {
                     out.push(tail.to_string());
                 }
             }
