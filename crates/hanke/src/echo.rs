@@ -62,16 +62,25 @@ impl Echo {
         let shown = plain(head);
         let mut out = String::with_capacity(shown.len());
         let mut cut = long.is_some();
-        for (n, c) in shown.chars().enumerate() {
-            if n == Self::MAX_CHARS {
+        let mut n = 0usize;
+        for c in shown.chars() {
+            // One line: an echo sits inside a sentence.
+            let piece = match c {
+                '\n' => "\\n",
+                '\t' => "\\t",
+                _ => "",
+            };
+            let width = if piece.is_empty() { 1 } else { 2 };
+            // The bound is on what is shown, escapes included.
+            if n.saturating_add(width) > Self::MAX_CHARS {
                 cut = true;
                 break;
             }
-            // One line: an echo sits inside a sentence.
-            match c {
-                '\n' => out.push_str("\\n"),
-                '\t' => out.push_str("\\t"),
-                c => out.push(c),
+            n = n.saturating_add(width);
+            if piece.is_empty() {
+                out.push(c);
+            } else {
+                out.push_str(piece);
             }
         }
         if cut {
@@ -248,6 +257,15 @@ mod tests {
         assert!(!e.as_str().contains("900P"), "{e}");
         assert!(e.as_str().ends_with('…'));
         assert_eq!(e.as_str().chars().count(), Echo::MAX_CHARS + 1);
+    }
+
+    #[test]
+    fn the_bound_counts_what_is_shown() {
+        for text in ["\n".repeat(500), "\u{0}".repeat(500), "a\u{1}".repeat(300)] {
+            let e = Echo::new(&text);
+            assert!(e.as_str().chars().count() <= Echo::MAX_CHARS + 1, "{}", e.as_str().len());
+            assert!(e.as_str().ends_with('…'));
+        }
     }
 
     #[test]
