@@ -263,7 +263,11 @@ mod tests {
     fn the_bound_counts_what_is_shown() {
         for text in ["\n".repeat(500), "\u{0}".repeat(500), "a\u{1}".repeat(300)] {
             let e = Echo::new(&text);
-            assert!(e.as_str().chars().count() <= Echo::MAX_CHARS + 1, "{}", e.as_str().len());
+            assert!(
+                e.as_str().chars().count() <= Echo::MAX_CHARS + 1,
+                "{}",
+                e.as_str().len()
+            );
             assert!(e.as_str().ends_with('…'));
         }
     }
