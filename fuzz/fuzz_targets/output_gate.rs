@@ -46,7 +46,10 @@ fuzz_target!(|data: &[u8]| {
     // mistaken for a leak).
     for tail in tails(text) {
         if text.matches(tail.as_str()).count() == 1 {
-            assert!(!masked.contains(tail.as_str()), "{text:?} → {masked:?} keeps {tail}");
+            assert!(
+                !masked.contains(tail.as_str()),
+                "{text:?} → {masked:?} keeps {tail}"
+            );
         }
     }
     let echo = Echo::new(text);
@@ -57,7 +60,11 @@ fuzz_target!(|data: &[u8]| {
     }
     assert!(!echo.as_str().contains('\n'));
     assert!(echo.as_str().chars().count() <= Echo::MAX_CHARS + 1);
-    for out in [publish::markdown(text), publish::html(text), publish::xml(text)] {
+    for out in [
+        publish::markdown(text),
+        publish::html(text),
+        publish::xml(text),
+    ] {
         assert!(!holds_identity_code(&out), "{out:?}");
         assert!(!out.contains('<') && !out.contains('>'), "{out:?}");
     }
@@ -82,5 +89,8 @@ fuzz_target!(|data: &[u8]| {
     let mut json = serde_json::json!({ text: [text] });
     publish::mask_json(&mut json);
     let out = json.to_string();
-    assert!(!holds_identity_code(&out) && !echo::holds_markup(&out), "{out}");
+    assert!(
+        !holds_identity_code(&out) && !echo::holds_markup(&out),
+        "{out}"
+    );
 });

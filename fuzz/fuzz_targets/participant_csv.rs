@@ -2,7 +2,8 @@
 //! row accounted for (read = accepted + rejected) and every physical line
 //! (lines = header + blank + the lines of every record, counted here
 //! independently), no accepted value holding a quote or a line break, and every
-//! rejection pointing at lines of the input.
+//! rejection pointing at lines of the input. Nothing the account echoes (its
+//! rejections and findings, in their `Debug` form) holds an identity code.
 #![no_main]
 use hanke::import::{Encoding, ImportOptions, read_participants_csv};
 use libfuzzer_sys::fuzz_target;
@@ -39,6 +40,8 @@ fuzz_target!(|data: &[u8]| {
         options.ignore_columns = vec!["nimi".to_string()];
     }
     if let Ok((people, report)) = read_participants_csv(data, options) {
+        let echoed = format!("{report:?}");
+        assert!(!hanke::ids::holds_identity_code(&echoed), "{echoed}");
         assert!(report.is_balanced(), "{report:?}");
         assert_eq!(report.lines, physical_lines(data));
         assert_eq!(people.len() as u64, report.accepted);

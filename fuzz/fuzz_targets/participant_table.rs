@@ -11,20 +11,33 @@ use arrow_array::{ArrayRef, RecordBatch, StringArray};
 use hanke::import::ImportOptions;
 use hanke::indicator::{Catalogue, CommonIndicators};
 use hanke::participant::columns::ColumnsError;
-use hanke::participant::fields::HeaderError;
 use hanke::participant::columns::arrow::{add_batches, read_records};
+use hanke::participant::fields::HeaderError;
 use hanke::programme::ProgrammePeriod;
 use hanke::rulebook::Rulebook;
 use libfuzzer_sys::fuzz_target;
 
 const NAMES: [&str; 14] = [
-    "participant_id", "entry_date", "Aloituspäivä", "gender", "sukupuoli", "labour_status",
-    "unemployed_since", "education", "homeless", "exit_date", "exit_situation",
-    "qualification_gained", "birth_date", "nimi",
+    "participant_id",
+    "entry_date",
+    "Aloituspäivä",
+    "gender",
+    "sukupuoli",
+    "labour_status",
+    "unemployed_since",
+    "education",
+    "homeless",
+    "exit_date",
+    "exit_situation",
+    "qualification_gained",
+    "birth_date",
+    "nimi",
 ];
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let mut lines = text.split('\n');
     let Some(header) = lines.next() else { return };
     let names: Vec<&str> = header
@@ -40,12 +53,23 @@ fuzz_target!(|data: &[u8]| {
         .iter()
         .enumerate()
         .map(|(i, n)| {
-            let cells: Vec<Option<&str>> = rows.iter().map(|r| r.get(i).copied().filter(|c| *c != "\\N")).collect();
-            ((*n).to_string(), Arc::new(StringArray::from(cells)) as ArrayRef)
+            let cells: Vec<Option<&str>> = rows
+                .iter()
+                .map(|r| r.get(i).copied().filter(|c| *c != "\\N"))
+                .collect();
+            (
+                (*n).to_string(),
+                Arc::new(StringArray::from(cells)) as ArrayRef,
+            )
         })
         .collect();
-    let Ok(batch) = RecordBatch::try_from_iter(columns) else { return };
-    let rules = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap().participants().unwrap();
+    let Ok(batch) = RecordBatch::try_from_iter(columns) else {
+        return;
+    };
+    let rules = Rulebook::for_period(ProgrammePeriod::Period2021To2027)
+        .unwrap()
+        .participants()
+        .unwrap();
     let mut options = ImportOptions::default();
     options.rules = Some(rules);
     options.ignore_columns = vec!["nimi".to_string()];
@@ -55,7 +79,9 @@ fuzz_target!(|data: &[u8]| {
     let (people, report) = match records {
         Ok(read) => read,
         // Records need an id; the indicators do not.
-        Err(ColumnsError::Header(HeaderError::MissingColumn { name: "participant_id" })) => return,
+        Err(ColumnsError::Header(HeaderError::MissingColumn {
+            name: "participant_id",
+        })) => return,
         // Any other problem of the table's columns is refused by both.
         Err(_) => {
             assert!(columns.is_err());
@@ -67,7 +93,8 @@ fuzz_target!(|data: &[u8]| {
     match columns {
         Ok(_) => {
             assert!(rejected.is_empty(), "{:?}", report.rejections);
-            let from_records = CommonIndicators::compute(Catalogue::EsfPlus, rules, None, &people).unwrap();
+            let from_records =
+                CommonIndicators::compute(Catalogue::EsfPlus, rules, None, &people).unwrap();
             assert_eq!(ind, from_records);
         }
         Err(
