@@ -33,13 +33,30 @@ use crate::report::{Finding, rules};
 /// Text with identity codes masked, control characters (but tab and line
 /// breaks) removed: the base of every other form.
 pub fn text(s: &str) -> Cow<'_, str> {
-    // Control characters out first, then the mask: removing them can join a
-    // code (`010190_90\0\00P` is `010190_900P` once the NULs are gone).
+    cleaned_then_masked(s, false)
+}
+
+/// Every change to the text is made before the mask, never after: removing a
+/// control character can join a code (`010190_90\0\00P` is `010190_900P`
+/// once the NULs are gone), and so can a line break turned into a space
+/// (`010190\n900P` is `010190 900P`, a space standing for the sign).
+fn cleaned_then_masked(s: &str, one_line: bool) -> Cow<'_, str> {
     let kept = |c: &char| !c.is_control() || matches!(c, '\t' | '\n' | '\r');
-    if s.chars().all(|c| kept(&c)) {
+    let changed = |c: char| !kept(&c) || (one_line && matches!(c, '\n' | '\r'));
+    if !s.chars().any(changed) {
         return crate::ids::redact(s);
     }
-    let clean: String = s.chars().filter(kept).collect();
+    let clean: String = s
+        .chars()
+        .filter(kept)
+        .map(|c| {
+            if one_line && matches!(c, '\n' | '\r') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
     Cow::Owned(crate::ids::redact(&clean).into_owned())
 }
 
@@ -47,7 +64,7 @@ pub fn text(s: &str) -> Cow<'_, str> {
 /// masked, `&`, `<`, `>` as entities (no raw HTML reaches a renderer), `|`
 /// escaped, line breaks flattened to spaces.
 pub fn markdown(s: &str) -> String {
-    let base = text(s);
+    let base = cleaned_then_masked(s, true);
     let mut out = String::with_capacity(base.len());
     for c in base.chars() {
         match c {
@@ -55,7 +72,6 @@ pub fn markdown(s: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '|' => out.push_str("\\|"),
-            '\n' | '\r' => out.push(' '),
             c => out.push(c),
         }
     }

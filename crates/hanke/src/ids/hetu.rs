@@ -286,9 +286,26 @@ impl<'de> Deserialize<'de> for PersonalIdentityCode {
     reason = "byte offsets of a match inside the text: below its length"
 )]
 pub fn redact(text: &str) -> std::borrow::Cow<'_, str> {
-    let Some(first) = next_code_shaped(text, 0) else {
+    let Some(mut out) = redact_once(text) else {
         return std::borrow::Cow::Borrowed(text);
     };
+    // Masking changes what stands beside a run: a digit-last run spared
+    // because digits ran on before it (`9189110110 0950`) stands alone once
+    // those digits are `****`. Mask again until nothing code-shaped is left;
+    // each round turns at least three digits into `*`, so this ends.
+    while let Some(again) = redact_once(&out) {
+        out = again;
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// One pass of [`redact`]: `None` when nothing is code-shaped.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "byte offsets of a match inside the text: below its length"
+)]
+fn redact_once(text: &str) -> Option<String> {
+    let first = next_code_shaped(text, 0)?;
     // The individual part of every code-shaped run, from every start: runs can
     // overlap (`010190-010190-900P` holds one starting at 0 and one at 7), and
     // masking only the first would leave the second's `900P` in the clear.
@@ -310,7 +327,7 @@ pub fn redact(text: &str) -> std::borrow::Cow<'_, str> {
         copied = to;
     }
     out.push_str(text.get(copied..).unwrap_or(""));
-    std::borrow::Cow::Owned(out)
+    Some(out)
 }
 
 /// Whether `text` holds anything [`redact`] would mask.
