@@ -304,7 +304,7 @@ mod spellings {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
 
-        /// Masking is complete and final: whatever the text — digits run
+        /// Masking is complete and final, in every output built on it: whatever the text — digits run
         /// together with separators, line breaks and letters, as numbers in
         /// free text and a fuzzer's inputs are — nothing code-shaped is left
         /// in what `redact` gives back, and masking that again changes
@@ -319,6 +319,7 @@ mod spellings {
                 prop::sample::select(vec!["", "P", "x", "9", "0", "=", "="]),
                 prop::sample::select(vec!["", "", "", " ", "\n", "x", "1"]),
             ), 1..6),
+            pad in 0..200usize,
         ) {
             // Code-like runs (a date, a separator, digits, a check character)
             // run together or apart: the shapes in which one run's masking
@@ -341,6 +342,22 @@ mod spellings {
             let once = redact(&text).into_owned();
             prop_assert!(!hanke::ids::holds_identity_code(&once), "{text:?} → {once:?}");
             prop_assert_eq!(redact(&once).into_owned(), once.clone());
+            // Every form built on the mask changes nothing after it that
+            // could make a code again: an echo cut at its bound (the padding
+            // moves the cut across the runs), line breaks flattened, escapes.
+            let padded = format!("{}{text}", "=".repeat(pad));
+            let echo = hanke::Echo::new(&padded);
+            let outputs = [
+                echo.as_str().to_string(),
+                hanke::echo::plain(&padded).into_owned(),
+                hanke::publish::markdown(&padded),
+                hanke::publish::html(&padded),
+                hanke::publish::xml(&padded),
+                hanke::publish::csv_cell(&padded),
+            ];
+            for out in outputs {
+                prop_assert!(!hanke::ids::holds_identity_code(&out), "{padded:?} → {out:?}");
+            }
         }
     }
 
