@@ -11,8 +11,9 @@ gender, the grand total and the incomplete records — then timed (median of
 same definitions as hanke (``docs/indicators.md``; RULES.md §2): Annex I counts
 complete records only; age at entry in whole years; long-term unemployment by
 the age-dependent definition (> 6 months under 25, > 12 months from 25);
-results upon leaving need an exit by the cut-off, longer-term results a
-follow-up by it; in 2021–2027 nobody in employment is also job searching.
+results upon leaving need an exit by the cut-off (job searching counts those
+inactive at entry), longer-term results a follow-up by it within 28 days of six
+months after the exit; in 2021–2027 nobody in employment is also job searching.
 
     python benches/compare.py --rows 1000000        # BENCHMARKS.md
     python benches/compare.py --smoke               # part of the test command
@@ -82,7 +83,11 @@ def pandas_indicators(df: pd.DataFrame, cut_off: dt.date) -> Counts:
     left = df["exit_date"].notna() & (df["exit_date"] <= cut)
     sit = df["exit_situation"]
     employment = left & sit.isin(EMPLOYMENT)
-    followed = left & df["follow_up_date"].notna() & (df["follow_up_date"] <= cut)
+    six_after = df["exit_date"] + pd.DateOffset(months=6)
+    tolerance = pd.Timedelta(days=28)
+    follow = df["follow_up_date"]
+    in_window = (follow >= six_after - tolerance) & (follow <= six_after + tolerance)
+    followed = left & follow.notna() & (follow <= cut) & in_window
     employed = status.isin(["employed", "self_employed"])
     ind = pd.DataFrame(
         {
@@ -96,7 +101,7 @@ def pandas_indicators(df: pd.DataFrame, cut_off: dt.date) -> Counts:
             "EECO08": age_known & (age >= 55),
             **{code: isced_known & edu.between(lo, hi) for code, (lo, hi) in ISCED.items()},
             **{code: df[col] == "yes" for code, col in ANSWERS.items()},
-            "EECR01": left & sit.isin(JOB_SEARCHING) & ~employment,
+            "EECR01": left & status.isin(["inactive", "inactive_in_education"]) & sit.isin(JOB_SEARCHING) & ~employment,
             "EECR02": left & sit.isin(EDUCATION),
             "EECR03": left & df["qualification_gained"].fillna(False).astype(bool),
             "EECR04": employment,
@@ -150,7 +155,13 @@ def polars_indicators(df: pl.DataFrame, cut_off: dt.date) -> Counts:
         & ~(c("unemployed") & c("unemployed_since").is_null())
         & c("isced_known"),
         employment=c("left") & sit.is_in(EMPLOYMENT),
-        followed=c("left") & c("follow_up_date").is_not_null() & (c("follow_up_date") <= cut),
+        followed=c("left")
+        & c("follow_up_date").is_not_null()
+        & (c("follow_up_date") <= cut)
+        & c("follow_up_date").is_between(
+            c("exit_date").dt.offset_by("6mo") - dt.timedelta(days=28),
+            c("exit_date").dt.offset_by("6mo") + dt.timedelta(days=28),
+        ),
         limit=pl.when(c("age") < 25)
         .then(c("unemployed_since").dt.offset_by("6mo"))
         .otherwise(c("unemployed_since").dt.offset_by("12mo")),
@@ -168,7 +179,11 @@ def polars_indicators(df: pl.DataFrame, cut_off: dt.date) -> Counts:
         "EECO08": el & c("age_known") & (c("age") >= 55),
         **{code: el & c("isced_known") & c("education").is_between(lo, hi) for code, (lo, hi) in ISCED.items()},
         **{code: el & (c(col).cast(pl.String) == "yes").fill_null(False) for code, col in ANSWERS.items()},
-        "EECR01": el & c("left") & sit.is_in(JOB_SEARCHING) & ~c("employment"),
+        "EECR01": el
+        & c("left")
+        & status.is_in(["inactive", "inactive_in_education"])
+        & sit.is_in(JOB_SEARCHING)
+        & ~c("employment"),
         "EECR02": el & c("left") & sit.is_in(EDUCATION),
         "EECR03": el & c("left") & c("qualification_gained").fill_null(False),
         "EECR04": el & c("employment"),

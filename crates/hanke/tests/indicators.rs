@@ -360,8 +360,11 @@ fn duuniin_results_in_both_periods() {
         assert_eq!(total(&ind, code), n, "{code}");
     }
     let ind = CommonIndicators::compute(Catalogue::EsfPlus, rules(P21), None, &people).unwrap();
-    // ESF+ counts every job searcher, not only the inactive: 14 + the work trial.
-    for (code, n) in [("EECO01", 29), ("EECR01", 15), ("EECR02", 8), ("EECR04", 6)] {
+    // EECR01 is a change of situation: only those inactive at entry who are
+    // job searching on leaving count, as CR01 (issue 24 item 1). Before, the
+    // 14 jobseekers and the work trial (15) counted, 7 of them unemployed at
+    // entry and still unemployed.
+    for (code, n) in [("EECO01", 29), ("EECR01", 8), ("EECR02", 8), ("EECR04", 6)] {
         assert_eq!(total(&ind, code), n, "{code}");
     }
 }
@@ -588,4 +591,87 @@ fn published_catalogue_matches_the_code() {
         on_disk == doc,
         "docs/indicators.md is stale: run HANKE_BLESS=1 cargo test -p hanke --test indicators published"
     );
+}
+
+/// Issue 24 item 2: the longer-term results count a follow-up only about six
+/// months after the exit (six calendar months, 28 days either side: ADR 0019).
+/// Exit 31 January 2022: the window is 3 July – 28 August 2022.
+#[test]
+fn six_month_results_count_only_follow_ups_in_the_window() {
+    let exit = d(2022, 1, 31);
+    let at = |follow: NaiveDate| {
+        let mut p = person("FU", Gender::Man, d(1990, 1, 1), LabourStatus::Employed);
+        p.exit = Some(Exit::new(exit, Some(ExitSituation::OpenLabourMarket)));
+        let mut f = FollowUp::new(follow, Some(true));
+        f.improvement = Some(Improvement::Promotion);
+        p.follow_up = Some(f);
+        p
+    };
+    assert_eq!(
+        rules(P21).follow_up_window(exit),
+        Some((d(2022, 7, 3), d(2022, 8, 28)))
+    );
+    for (follow, counts) in [
+        (d(2022, 1, 30), false), // before the exit
+        (d(2022, 4, 30), false), // three months after
+        (d(2022, 7, 2), false),  // a day before the window
+        (d(2022, 7, 3), true),
+        (d(2022, 7, 31), true), // six months to the day
+        (d(2022, 8, 28), true),
+        (d(2022, 8, 29), false), // a day after
+    ] {
+        let p = at(follow);
+        for (catalogue, period, codes) in [
+            (Catalogue::EsfPlus, P21, ["EECR05", "EECR06"]),
+            (Catalogue::Esf2014, P14, ["CR06", "CR07"]),
+        ] {
+            let ind = CommonIndicators::compute(catalogue, rules(period), None, [&p]).unwrap();
+            for code in codes {
+                assert_eq!(total(&ind, code), u64::from(counts), "{code} {follow}");
+            }
+            // The explanation names the window, and the check says why.
+            let why = ind.explain(codes[0], std::slice::from_ref(&p)).unwrap();
+            let text = why.to_text();
+            assert_eq!(
+                text.contains("not six months after the exit (2022-07-03–2022-08-28)"),
+                !counts,
+                "{text}"
+            );
+            let ids: Vec<_> = rules(period).check(&p).iter().map(|f| f.rule_id).collect();
+            assert_eq!(
+                ids.contains(&"PART-FOLLOW-002"),
+                !counts && follow >= exit,
+                "{ids:?}"
+            );
+            assert_eq!(ids.contains(&"PART-DATE-004"), follow < exit, "{ids:?}");
+        }
+    }
+}
+
+/// Issue 24 item 1: EECR01 counts a change of situation — people inactive at
+/// entry who are job searching on leaving — as CR01 did; an unemployed person
+/// still looking for work is not a result.
+#[test]
+fn job_searching_upon_leaving_counts_those_inactive_at_entry() {
+    let leaving = |status: LabourStatus| {
+        let mut p = person("JS", Gender::Woman, d(1990, 1, 1), status);
+        p.exit = Some(Exit::new(d(2022, 1, 31), Some(ExitSituation::JobSeeking)));
+        p
+    };
+    for (status, counted) in [
+        (INACTIVE, 1),
+        (unemployed_since(2021, 6, 1), 0),
+        (LabourStatus::Employed, 0),
+    ] {
+        let p = leaving(status);
+        let plus = CommonIndicators::compute(Catalogue::EsfPlus, rules(P21), None, [&p]).unwrap();
+        let old = CommonIndicators::compute(Catalogue::Esf2014, rules(P14), None, [&p]).unwrap();
+        assert_eq!(
+            (total(&plus, "EECR01"), total(&old, "CR01")),
+            (counted, counted)
+        );
+    }
+    let eecr01 = Catalogue::EsfPlus.indicator("EECR01").unwrap();
+    assert!(eecr01.definition.contains("Interpretation"));
+    assert_eq!(eecr01.definition_verification, Verification::Partial);
 }

@@ -359,8 +359,7 @@ const X1_1: &str = "Reg. 2021/1057 Annex II point 1.1";
 const X1_2: &str = "Reg. 2021/1057 Annex II point 1.2";
 
 const UPON_LEAVING: &str = "left by the cut-off; the last situation within the period's reference days after exit (28) counts";
-const SIX_MONTHS: &str =
-    "left by the cut-off and followed up about six months after leaving, on or before the cut-off";
+const SIX_MONTHS: &str = "left by the cut-off and followed up six months after leaving, on or before the cut-off; a follow-up counts within 28 days either side of six months after the exit date (the tolerance is hanke's interpretation, ADR 0019), others are PART-FOLLOW-002";
 const DISADVANTAGED: &str = "disadvantaged = answered yes to any of foreign background, third-country national, minority, disability, homelessness or other disadvantage";
 
 static ESF_2014: [Indicator; 32] = [
@@ -782,7 +781,7 @@ static ESF_2014: [Indicator; 32] = [
         Unit::Participants,
         Personal,
         A1_4,
-        "employed at entry and one of the four improvements recorded at the follow-up (SFC 2014 FAQ); a pay rise alone does not count",
+        "employed at entry and one of the four improvements recorded at a follow-up six months after leaving (SFC 2014 FAQ; the window as for CR06); a pay rise alone does not count",
         Verified,
         Measure::ImprovedSixMonths,
     ),
@@ -796,7 +795,7 @@ static ESF_2014: [Indicator; 32] = [
         Unit::Participants,
         Personal,
         A1_4,
-        "age at entry 55 or more and employed at the follow-up",
+        "age at entry 55 or more and employed at a follow-up six months after leaving (the window as for CR06)",
         Partial,
         Measure::OlderEmployedSixMonths(55),
     ),
@@ -1093,10 +1092,10 @@ static ESF_PLUS: [Indicator; 25] = [
         Unit::Participants,
         Personal,
         E3,
-        "job searching upon leaving and not in employment (EECR01 and EECR04 exclude each other); left by the cut-off; the last situation within 28 days after exit counts",
-        Verified,
+        "inactive at entry and job searching upon leaving, not in employment (EECR01 and EECR04 exclude each other); left by the cut-off; the last situation within 28 days after exit counts. Interpretation: the Annex names no entry status; the SFC2021 FAQ describes EECR01 as a change of labour-market situation with inactive examples, and its 2014–2020 predecessor CR01 counted inactive participants only",
+        Partial,
         Measure::JobSearchingUponLeaving {
-            inactive_at_entry_only: false,
+            inactive_at_entry_only: true,
         },
     ),
     ind(
@@ -1165,7 +1164,7 @@ static ESF_PLUS: [Indicator; 25] = [
         Unit::Participants,
         Personal,
         E4,
-        "employed at entry and an improvement recorded at the follow-up (the 2014–2020 SFC definition; its use for ESF+ is unverified)",
+        "employed at entry and an improvement recorded at a follow-up six months after leaving (the window as for EECR05; the 2014–2020 SFC definition of an improvement, its use for ESF+ is unverified)",
         Unverified,
         Measure::ImprovedSixMonths,
     ),

@@ -785,7 +785,24 @@ impl CommonIndicators {
         let (_, qualified) = flag_block(c.qualification_gained.as_ref(), start, n);
         let qualification = left & qualified;
 
-        let followed = left & follow_valid & followed_by_cut;
+        // A follow-up counts only about six months after the exit (the
+        // rules' window, as the record path): checked row by row, for the
+        // rows that have one — a minority, and month arithmetic is not a mask.
+        let mut followed = left & follow_valid & followed_by_cut;
+        let mut rest = followed;
+        while rest != 0 {
+            let i = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            let counts = match (exit.get(i), follow.get(i)) {
+                (Some(&x), Some(&f)) => date_from_days(x)
+                    .zip(date_from_days(f))
+                    .is_some_and(|(x, f)| self.rules.follow_up_counts(x, f)),
+                _ => false,
+            };
+            if !counts {
+                followed &= !(1 << i);
+            }
+        }
         let (_, fu_employed) = flag_block(c.follow_up_employed.as_ref(), start, n);
         let (_, iv) = code_block(
             c.follow_up_improvement.as_ref(),

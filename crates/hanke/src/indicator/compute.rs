@@ -246,10 +246,11 @@ impl CommonIndicators {
         });
         let status = e.labour_status;
         let employed = status.is_some_and(LabourStatus::is_employed);
-        let follow_up = p
-            .follow_up
-            .as_ref()
-            .filter(|f| left.is_some() && f.date <= cut_off);
+        // Longer-term results count a follow-up known by the cut-off and dated
+        // about six months after the exit (PART-FOLLOW-002 says why not).
+        let follow_up = p.follow_up.as_ref().filter(|f| {
+            f.date <= cut_off && left.is_some_and(|x| self.rules.follow_up_counts(x.date, f.date))
+        });
         Facts {
             age,
             unemployed: matches!(status, Some(LabourStatus::Unemployed { .. })),

@@ -74,6 +74,11 @@ pub struct Parameters {
     pub result_reference_days: u32,
     /// Their source.
     pub result_reference_source: &'static str,
+    /// Days either side of six months after exit within which a follow-up
+    /// counts for the longer-term results.
+    pub follow_up_tolerance_days: u32,
+    /// The window's source (its tolerance is an interpretation).
+    pub follow_up_source: &'static str,
     /// Whether incomplete records are left out of the indicators.
     pub incomplete_left_out: bool,
     /// The completeness rule's source.
@@ -173,6 +178,8 @@ impl CommonIndicators {
                 long_term_unemployment_source: rules.ltu.source(),
                 result_reference_days: rules.result_reference_days,
                 result_reference_source: rules.result_reference_source,
+                follow_up_tolerance_days: rules.follow_up_tolerance_days,
+                follow_up_source: rules.follow_up_source,
                 incomplete_left_out: self.catalogue.requires_complete_records(),
                 completeness_source: rules.completeness_source,
             },
@@ -224,12 +231,24 @@ fn why_not(
         None => "household situation not recorded".to_string(),
     };
     let not_disadvantaged = "no disadvantage answered yes at entry".to_string();
-    let follow_up = || match p.follow_up.as_ref().filter(|x| x.date <= cut_off) {
-        Some(x) => match x.employed {
+    // A follow-up known by the cut-off, and whether it lies in the window
+    // around six months after the exit (the computation counts only those).
+    let known_follow_up = p.follow_up.as_ref().filter(|x| x.date <= cut_off);
+    let outside_window = |x: &crate::participant::FollowUp| {
+        let window = left.and_then(|l| rules.follow_up_window(l.date));
+        window.filter(|(from, to)| !(from..=to).contains(&&x.date)).map(|(from, to)| {
+            format!(
+                "the follow-up on {} is not six months after the exit ({from}–{to}); not counted",
+                x.date
+            )
+        })
+    };
+    let follow_up = || match known_follow_up {
+        Some(x) => outside_window(x).unwrap_or_else(|| match x.employed {
             Some(true) => format!("employed at the follow-up on {}", x.date),
             Some(false) => format!("not employed at the follow-up on {}", x.date),
             None => format!("employment not recorded at the follow-up on {}", x.date),
-        },
+        }),
         None => "no follow-up recorded by the cut-off".to_string(),
     };
     let d = &p.entry.disadvantages;
@@ -272,8 +291,10 @@ fn why_not(
                 status()
             )
         }
-        Measure::ImprovedSixMonths => match p.follow_up.as_ref().filter(|x| x.date <= cut_off) {
-            Some(x) => format!("no improvement recorded at the follow-up on {}", x.date),
+        Measure::ImprovedSixMonths => match known_follow_up {
+            Some(x) => outside_window(x).unwrap_or_else(|| {
+                format!("no improvement recorded at the follow-up on {}", x.date)
+            }),
             None => "no follow-up recorded by the cut-off".to_string(),
         },
         Measure::OlderEmployedSixMonths(n) if f.age.is_none_or(|a| a < u32::from(n)) => {
@@ -396,12 +417,14 @@ impl Explanation {
         let _ = writeln!(s, "  source: {}", i.source);
         let _ = writeln!(
             s,
-            "  parameters: age at {}; long-term unemployment {:?} ({}); results upon leaving within {} days of exit ({}); incomplete records {}",
+            "  parameters: age at {}; long-term unemployment {:?} ({}); results upon leaving within {} days of exit ({}); follow-ups within {} days of six months after exit ({}); incomplete records {}",
             p.age_at,
             p.long_term_unemployment,
             p.long_term_unemployment_source,
             p.result_reference_days,
             p.result_reference_source,
+            p.follow_up_tolerance_days,
+            p.follow_up_source,
             if p.incomplete_left_out {
                 "left out"
             } else {

@@ -264,7 +264,25 @@ pub struct ParticipantRules {
     /// Whether a person counted in employment upon leaving is never also counted
     /// as job searching (EECR01 / EECR04 exclusivity).
     pub job_search_excludes_employment: bool,
+    /// Days on either side of "six months after leaving" within which a
+    /// follow-up counts for the longer-term results (see
+    /// [`ParticipantRules::follow_up_window`]).
+    pub follow_up_tolerance_days: u32,
+    /// Source, or the interpretation, of the follow-up window.
+    pub follow_up_source: &'static str,
+    /// How far the follow-up window is verified.
+    pub follow_up_verification: Verification,
 }
+
+/// The follow-up window of both periods. The annexes say "six months after
+/// leaving" (Reg. 1304/2013 Annex I point 4; Reg. 2021/1057 Annex I point 4)
+/// and name no tolerance; the SFC FAQs that were read set a reference period
+/// only for immediate results (four weeks after exit). **Interpretation**
+/// (hanke's, ADR 0019): the situation six months after the exit date, give or
+/// take the same four weeks. Settled by the Commission's guidance on
+/// longer-term results (ESF+ Common Indicators Toolbox, or an SFC FAQ naming a
+/// window).
+const FOLLOW_UP_SOURCE: &str = "Reg. 1304/2013 and Reg. 2021/1057 Annex I point 4 (\"six months after leaving\"); the tolerance of 28 days either side is hanke's interpretation (ADR 0019), after the four-week reference period of immediate results";
 
 const REQUIRED: [Field; 5] = [
     Field::Gender,
@@ -346,6 +364,9 @@ pub(crate) static ESF_2014: ParticipantRules = ParticipantRules {
     result_reference_source: "SFC 2021 FAQ on the reference period; its use for 2014–2020 is unverified (RULES.md §1.4)",
     result_reference_verification: Verification::Unverified,
     job_search_excludes_employment: false,
+    follow_up_tolerance_days: 28,
+    follow_up_source: FOLLOW_UP_SOURCE,
+    follow_up_verification: Verification::Partial,
 };
 
 /// ESF+ 2021–2027 (Reg. 2021/1057 Annex I, Art 17; SFC 2021 FAQs), RULES.md §2.
@@ -421,6 +442,9 @@ pub(crate) static ESF_PLUS_2021: ParticipantRules = ParticipantRules {
     result_reference_source: "SFC 2021 FAQ (sfc.ec.europa.eu/en/bezugszeitraum-fur-indikatoren-fur-unmittelbare-ergebnisse)",
     result_reference_verification: Verification::Verified,
     job_search_excludes_employment: true,
+    follow_up_tolerance_days: 28,
+    follow_up_source: FOLLOW_UP_SOURCE,
+    follow_up_verification: Verification::Partial,
 };
 
 /// Age in whole years on `day` of a person born on `birth`; `None` if born after
@@ -721,6 +745,37 @@ impl ParticipantRules {
         self.result_upon_leaving_known_by(exit, NaiveDate::MAX)
     }
 
+    /// The days a follow-up may be dated for the longer-term results to count
+    /// it: six calendar months after `exit` (a day missing from the month, as
+    /// 31 August + 6 months, is the month's last day), give or take
+    /// [`Self::follow_up_tolerance_days`]. `None` where the calendar ends.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use hanke::programme::ProgrammePeriod;
+    /// use hanke::rulebook::Rulebook;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2022, m, day).unwrap();
+    /// let rules = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap().participants().unwrap();
+    /// assert_eq!(rules.follow_up_window(d(1, 31)), Some((d(7, 3), d(8, 28))));
+    /// assert!(rules.follow_up_counts(d(1, 31), d(7, 31)));
+    /// assert!(!rules.follow_up_counts(d(1, 31), d(4, 30)));
+    /// ```
+    pub fn follow_up_window(&self, exit: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+        let six = exit.checked_add_months(chrono::Months::new(6))?;
+        let tolerance = chrono::Days::new(u64::from(self.follow_up_tolerance_days));
+        Some((
+            six.checked_sub_days(tolerance)?,
+            six.checked_add_days(tolerance)?,
+        ))
+    }
+
+    /// Whether a follow-up dated `follow_up` counts for a person who left on
+    /// `exit`: inside [`Self::follow_up_window`].
+    pub fn follow_up_counts(&self, exit: NaiveDate, follow_up: NaiveDate) -> bool {
+        self.follow_up_window(exit)
+            .is_some_and(|(from, to)| (from..=to).contains(&follow_up))
+    }
+
     /// [`Self::result_upon_leaving`] as known on `known_by` (a report's cut-off):
     /// events after that day have not happened yet for the report, so they are
     /// neither used nor counted as ignored.
@@ -936,28 +991,27 @@ impl ParticipantRules {
                         f.date, exit.date
                     )),
                 ),
-                Some(exit)
-                    if exit
-                        .date
-                        .checked_add_months(Months::new(6))
-                        .is_some_and(|six| f.date < six) =>
-                {
+                Some(exit) if !self.follow_up_counts(exit.date, f.date) => {
+                    let (from, to) = self.follow_up_window(exit.date).map_or_else(
+                        || ("-".to_string(), "-".to_string()),
+                        |(a, b)| (a.to_string(), b.to_string()),
+                    );
                     out.push(
                         Finding::new(
-                            &rules::PARTICIPANT_FOLLOW_UP_TOO_EARLY,
+                            &rules::PARTICIPANT_FOLLOW_UP_OUTSIDE_WINDOW,
                             at("follow_up.date"),
                             format!(
-                                "follow-up {} is less than six months after exit {}",
-                                f.date, exit.date
+                                "follow-up {} is outside six months after exit {} ({from}–{to}, {} days either side); the longer-term results do not count it",
+                                f.date, exit.date, self.follow_up_tolerance_days
                             ),
                             format!(
-                                "seuranta {} on alle kuusi kuukautta lopetuksesta {}",
-                                f.date, exit.date
+                                "seuranta {} ei ole kuuden kuukauden kohdalla lopetuksesta {} ({from}–{to}, {} päivää kumpaankin suuntaan); pidemmän aikavälin tuloksiin sitä ei lasketa",
+                                f.date, exit.date, self.follow_up_tolerance_days
                             ),
                         )
                         .with_sv(format!(
-                            "uppföljningen {} är mindre än sex månader efter avslutet {}",
-                            f.date, exit.date
+                            "uppföljningen {} ligger inte sex månader efter avslutet {} ({from}–{to}, {} dagar åt vardera hållet); den räknas inte i de långsiktiga resultaten",
+                            f.date, exit.date, self.follow_up_tolerance_days
                         )),
                     )
                 }

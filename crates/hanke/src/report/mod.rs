@@ -611,15 +611,20 @@ pub mod rules {
         source: Some("SFC 2014 FAQ (sfc.ec.europa.eu/en/2014/support-ms/part)"),
     };
 
-    /// `PART-FOLLOW-002`: a follow-up dated less than six months after exit. Source:
-    /// Reg. 1304/2013 Annex I and Reg. 2021/1057 Annex I ("six months after leaving").
-    pub const PARTICIPANT_FOLLOW_UP_TOO_EARLY: Rule = Rule {
+    /// `PART-FOLLOW-002`: a follow-up dated outside the window around six
+    /// months after exit ([`crate::participant::ParticipantRules::follow_up_window`]);
+    /// the longer-term results do not count it. Source: Reg. 1304/2013 Annex I
+    /// point 4 and Reg. 2021/1057 Annex I point 4 ("six months after leaving");
+    /// the tolerance is hanke's interpretation (ADR 0019).
+    pub const PARTICIPANT_FOLLOW_UP_OUTSIDE_WINDOW: Rule = Rule {
         id: "PART-FOLLOW-002",
-        severity: Severity::Warning,
-        title_en: "follow-up earlier than six months after exit",
-        title_fi: "seuranta alle kuusi kuukautta lopetuksesta",
-        title_sv: "uppföljning tidigare än sex månader efter avslut",
-        source: Some("Reg. 1304/2013 Annex I; Reg. 2021/1057 Annex I"),
+        severity: Severity::Error,
+        title_en: "follow-up not six months after exit; not counted",
+        title_fi: "seuranta ei ole kuuden kuukauden kohdalla lopetuksesta; ei lasketa",
+        title_sv: "uppföljningen ligger inte sex månader efter avslut; räknas inte",
+        source: Some(
+            "Reg. 1304/2013 Annex I point 4; Reg. 2021/1057 Annex I point 4; window: ADR 0019 (interpretation)",
+        ),
     };
 
     /// `PART-FOLLOW-003`: follow-up data on a record with no exit. Longer-term
@@ -1225,7 +1230,7 @@ pub fn all_rules() -> &'static [Rule] {
         PARTICIPANT_INCOMPLETE,
         PARTICIPANT_EXIT_WITHOUT_SITUATION,
         PARTICIPANT_IMPROVEMENT_NOT_APPLICABLE,
-        PARTICIPANT_FOLLOW_UP_TOO_EARLY,
+        PARTICIPANT_FOLLOW_UP_OUTSIDE_WINDOW,
         PARTICIPANT_FOLLOW_UP_WITHOUT_EXIT,
         PARTICIPANT_DUPLICATES_MERGED,
         PARTICIPANT_AGE_IMPOSSIBLE,
