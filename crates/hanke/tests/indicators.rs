@@ -675,3 +675,26 @@ fn job_searching_upon_leaving_counts_those_inactive_at_entry() {
     assert!(eecr01.definition.contains("Interpretation"));
     assert_eq!(eecr01.definition_verification, Verification::Partial);
 }
+
+/// Issue 24 item 5: 2014–2020 CO09 is ISCED 1–2 as Reg. 1304/2013 Annex I
+/// words it; ISCED 0 (less than primary) counts in no education band then,
+/// but in EECO09 (ISCED 0–2) under ESF+.
+#[test]
+fn isced_0_is_in_no_education_band_of_2014() {
+    let mut p = person("ED0", Gender::Man, d(1990, 1, 1), INACTIVE);
+    p.entry.education = Some(EducationLevel::EarlyChildhood);
+    let old = CommonIndicators::compute(Catalogue::Esf2014, rules(P14), None, [&p]).unwrap();
+    assert_eq!(
+        old.incomplete().total(),
+        0,
+        "ISCED 0 is a recorded education"
+    );
+    for code in ["CO09", "CO10", "CO11"] {
+        assert_eq!(total(&old, code), 0, "{code}");
+    }
+    let plus = CommonIndicators::compute(Catalogue::EsfPlus, rules(P21), None, [&p]).unwrap();
+    assert_eq!(total(&plus, "EECO09"), 1);
+    p.entry.education = Some(EducationLevel::Primary);
+    let old = CommonIndicators::compute(Catalogue::Esf2014, rules(P14), None, [&p]).unwrap();
+    assert_eq!(total(&old, "CO09"), 1);
+}

@@ -485,9 +485,9 @@ static ESF_2014: [Indicator; 32] = [
         Unit::Participants,
         Personal,
         A1,
-        "highest education ISCED 0–2 (ISCED 0 here is the guidance's reading, unverified)",
-        Partial,
-        Measure::Isced(0, 2),
+        "highest education ISCED 1–2, as the Annex says (\"primary (ISCED 1) or lower secondary education (ISCED 2)\", legislation.gov.uk consolidated text); ISCED 0 counts in no education indicator of 2014–2020 — ESF+ (EECO09) widened the band to ISCED 0–2",
+        Verified,
+        Measure::Isced(1, 2),
     ),
     ind(
         "CO10",

@@ -321,10 +321,13 @@ pub(crate) static ESF_2014: ParticipantRules = ParticipantRules {
     // unverified (RULES.md §1.2), hence the tag on that band.
     education_bands: &[
         EducationBand {
+            // Reg. 1304/2013 Annex I: "with primary (ISCED 1) or lower
+            // secondary education (ISCED 2)" — ISCED 0 is in no band of
+            // 2014–2020 (ESF+ widened it to ISCED 0–2). Issue 24 item 5.
             indicator: "CO09",
-            isced_min: 0,
+            isced_min: 1,
             isced_max: 2,
-            verification: Verification::Partial,
+            verification: Verification::Verified,
         },
         EducationBand {
             indicator: "CO10",
@@ -1275,12 +1278,24 @@ mod tests {
 
     #[test]
     fn education_bands() {
-        let b = ESF_2014
-            .education_band(EducationLevel::EarlyChildhood)
-            .unwrap();
+        // ISCED 0 is in no band of 2014–2020 (Reg. 1304/2013 Annex I), in
+        // EECO09 under ESF+.
+        assert!(
+            ESF_2014
+                .education_band(EducationLevel::EarlyChildhood)
+                .is_none()
+        );
+        let b = ESF_2014.education_band(EducationLevel::Primary).unwrap();
         assert_eq!(
             (b.indicator, b.verification),
-            ("CO09", Verification::Partial)
+            ("CO09", Verification::Verified)
+        );
+        assert_eq!(
+            ESF_PLUS_2021
+                .education_band(EducationLevel::EarlyChildhood)
+                .unwrap()
+                .indicator,
+            "EECO09"
         );
         assert_eq!(
             ESF_PLUS_2021
