@@ -277,6 +277,7 @@ impl Programme {
 const SRC_2014: &str = "RULES.md §4.1: programme document (docplayer.fi/57731051), tem.fi/ohjelma2014; \
     CCI and priority funds: EU Cohesion Open Data, ESIF 2014–2020 finance details (shared/data)";
 const SRC_2014_SO: &str = "RULES.md §4.1: eura2014.fi project pages (S20548, S21015, S20064), rakennerahastot.fi call notices";
+const SRC_2014_SO_61: &str = "rakennerahastot.fi/tyollisyys-ja-tyovoiman-liikkuvuus-esr- (TL3 specific objectives); RULES.md §4.1";
 const SRC_2021: &str =
     "RULES.md §4.2: pohjois-savo.fi 22.10.2021, rakennerahastot.fi, stm.fi, thl.fi";
 
@@ -319,13 +320,17 @@ const fn prio(
 use Verification::{Partial, Unverified, Verified};
 
 static SO_2014_TL3: [SpecificObjective; 3] = [
+    // The programme's wording as rakennerahastot.fi prints it (ESR page
+    // "Työllisyys ja työvoiman liikkuvuus") and EURA's descriptions do; the
+    // shorter "…olevien työllistyminen" made EURA-DESC-008 fire on correct
+    // descriptions (issue 24 item 13).
     so(
         "6.1",
-        "Nuorten ja muiden heikossa työmarkkina-asemassa olevien työllistyminen",
+        "Nuorten ja muiden heikossa työmarkkina-asemassa olevien työllistymisen edistäminen",
         None,
         Verified,
         Verified,
-        SRC_2014_SO,
+        SRC_2014_SO_61,
     ),
     so(
         "7.1",

@@ -1509,3 +1509,33 @@ fn fixtures_hold_no_real_contacts() {
         ("Etunimi Sukunimi", Some("040 000 0000"))
     );
 }
+
+/// Issue 24 item 13: specific objective 6.1 is named as the programme and
+/// EURA print it ("…työllistymisen edistäminen"), so a correct description
+/// raises no EURA-DESC-008; the old shorter name does.
+#[test]
+fn objective_6_1_read_under_its_printed_name_raises_nothing() {
+    let (text, _) = seed_004();
+    let with = |objective: &str| {
+        let copy = text
+            .replace("Toimintalinja: 5. Sosiaalinen osallisuus ja köyhyyden torjunta", "Toimintalinja: 3. Työllisyys ja työvoiman liikkuvuus")
+            .replace(
+                "Erityistavoite: 10.1. Työelämän ulkopuolella olevien työ- ja toimintakyvyn parantaminen",
+                &format!("Erityistavoite: 6.1. {objective}"),
+            );
+        assert_ne!(copy, text);
+        parse_description(&copy)
+            .findings
+            .iter()
+            .filter(|f| f.rule_id == "EURA-DESC-008")
+            .count()
+    };
+    assert_eq!(
+        with("Nuorten ja muiden heikossa työmarkkina-asemassa olevien työllistymisen edistäminen"),
+        0
+    );
+    assert_eq!(
+        with("Nuorten ja muiden heikossa työmarkkina-asemassa olevien työllistyminen"),
+        1
+    );
+}
