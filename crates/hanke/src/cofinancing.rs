@@ -68,23 +68,65 @@ pub struct CoFinancingCap {
     pub verification: Verification,
 }
 
-/// The cap of a priority: for 2014–2020 the programme's own rate (50 % of public
-/// expenditure on every priority of 2014FI16M2OP001, EU Cohesion Open Data ESIF
-/// finance details, verified); for 2021–2027 the Art 112(3) ceiling of the region
-/// category (verified), applied to public expenditure — whether Finland's decision
-/// uses the public or the total base is not verified, and the cap says so.
+/// The cap of a priority — the programme's rate where the programme sets one
+/// for the priority, else the ceiling of the rules:
+///
+/// - 2014–2020: 50 % of public expenditure on every priority of
+///   2014FI16M2OP001 (EU Cohesion Open Data, ESIF 2014–2020 finance details,
+///   verified), except the REACT-EU priority 9: about 169 M€ EU of 295 M€
+///   (rakennerahastot.fi REACT-EU page; tem.fi 25.2.2021), so 169/295 ≈ 57.3 %
+///   — from rounded figures, partly verified (the programme amendment's
+///   financial table has the exact rate). Issue 24 item 8.
+/// - 2021–2027: priority 5 (social innovation) 95 % and priority 6 (material
+///   deprivation) 90 %, as the Finnish programme sets them (rakennerahastot.fi
+///   22.3.2021; Art 112(3) of Reg. 2021/1060 allows higher rates set under the
+///   ESF+ Regulation), partly verified; any other priority the Art 112(3)
+///   ceiling of its region category (verified). Issue 24 item 7. Applied to
+///   public expenditure — whether Finland's decision uses the public or the
+///   total base is not verified, and the cap says so.
+///
+/// ```
+/// use hanke::cofinancing::cap_for;
+/// use hanke::money::Rate;
+/// use hanke::programme::ProgrammePeriod;
+/// let react = cap_for(ProgrammePeriod::Period2014To2020, 9, None).unwrap();
+/// assert_eq!(react.max_eu_rate, Rate::new(169, 295).unwrap());
+/// let social_innovation = cap_for(ProgrammePeriod::Period2021To2027, 5, None).unwrap();
+/// assert_eq!(social_innovation.max_eu_rate, Rate::percent(95));
+/// ```
 pub fn cap_for(
     period: ProgrammePeriod,
+    priority: u8,
     category: Option<RegionCategory>,
 ) -> Option<CoFinancingCap> {
-    match period {
-        ProgrammePeriod::Period2014To2020 => Some(CoFinancingCap {
-            max_eu_rate: Rate::percent(50),
-            basis: CapBasis::Public,
-            source: "2014FI16M2OP001 EU co-financing rate 50 % per priority (EU Cohesion Open Data, ESIF 2014–2020 finance details); RULES.md §4.1",
-            verification: Verification::Verified,
-        }),
-        ProgrammePeriod::Period2021To2027 => {
+    let cap = |max_eu_rate, source, verification| CoFinancingCap {
+        max_eu_rate,
+        basis: CapBasis::Public,
+        source,
+        verification,
+    };
+    match (period, priority) {
+        (ProgrammePeriod::Period2014To2020, 9) => Some(cap(
+            Rate::new(169, 295).ok()?,
+            "REACT-EU priority 9: about 169 M€ EU of 295 M€ (rakennerahastot.fi REACT-EU page; tem.fi 25.2.2021), rounded figures",
+            Verification::Partial,
+        )),
+        (ProgrammePeriod::Period2014To2020, _) => Some(cap(
+            Rate::percent(50),
+            "2014FI16M2OP001 EU co-financing rate 50 % per priority (EU Cohesion Open Data, ESIF 2014–2020 finance details); RULES.md §4.1",
+            Verification::Verified,
+        )),
+        (ProgrammePeriod::Period2021To2027, 5) => Some(cap(
+            Rate::percent(95),
+            "programme priority 5 (social innovation) 95 % (rakennerahastot.fi 22.3.2021; higher rate under the ESF+ Regulation, Reg. 2021/1060 Art 112(3)); public basis unverified",
+            Verification::Partial,
+        )),
+        (ProgrammePeriod::Period2021To2027, 6) => Some(cap(
+            Rate::percent(90),
+            "programme priority 6 (material deprivation) 90 % (rakennerahastot.fi 22.3.2021; higher rate under the ESF+ Regulation, Reg. 2021/1060 Art 112(3)); public basis unverified",
+            Verification::Partial,
+        )),
+        (ProgrammePeriod::Period2021To2027, _) => {
             let pct = match category? {
                 RegionCategory::LessDeveloped => 85,
                 RegionCategory::TransitionFormerlyLessDeveloped => 70,
@@ -92,14 +134,13 @@ pub fn cap_for(
                 RegionCategory::MoreDevelopedFormerlyTransition => 50,
                 RegionCategory::MoreDeveloped => 40,
             };
-            Some(CoFinancingCap {
-                max_eu_rate: Rate::percent(pct),
-                basis: CapBasis::Public,
-                source: "Reg. 2021/1060 Art 112(3) (RULES.md §3.6 [V]); public basis unverified for Finland",
-                verification: Verification::Partial,
-            })
+            Some(cap(
+                Rate::percent(pct),
+                "Reg. 2021/1060 Art 112(3) (RULES.md §3.6 [V]); public basis unverified for Finland",
+                Verification::Partial,
+            ))
         }
-        ProgrammePeriod::Period2007To2013 => None,
+        (ProgrammePeriod::Period2007To2013, _) => None,
     }
 }
 
@@ -233,7 +274,7 @@ pub fn check_portfolio(projects: &[Project], stage: Stage) -> PortfolioCheck {
                         eu: Money::ZERO,
                         public: Money::ZERO,
                         eu_share: None,
-                        cap: cap_for(period, category),
+                        cap: cap_for(period, priority, category),
                     });
                     let Some(last) = out.priorities.last_mut() else {
                         continue;
@@ -310,6 +351,59 @@ mod tests {
         assert!(check.findings.is_empty(), "{:?}", check.findings);
     }
 
+    /// Issue 24 item 8: REACT-EU's priority 9 has its own rate, 169/295
+    /// (≈ 57,29 %): a priority at 57 % passes (the 50 % cap flagged it), one at
+    /// 58 % is flagged.
+    #[test]
+    fn react_eu_has_its_own_rate() {
+        let at =
+            |eu, state| check_portfolio(&[project("R", "2014-2020", 9, eu, state)], Stage::Granted);
+        assert!(at(57, 43).findings.is_empty(), "{:?}", at(57, 43).findings);
+        assert_eq!(at(58, 42).findings[0].rule_id, "COFIN-001");
+        // Any other 2014–2020 priority keeps 50 %.
+        let other = check_portfolio(&[project("O", "2014-2020", 3, 57, 43)], Stage::Granted);
+        assert_eq!(other.findings[0].rule_id, "COFIN-001");
+    }
+
+    /// Issue 24 item 7: the ESR+ programme's priority 5 (social innovation)
+    /// has 95 % and priority 6 90 %, whatever the region category; priority 4
+    /// keeps the Art 112(3) ceiling (40 % in a more developed region).
+    #[test]
+    fn programme_rates_of_2021_priorities() {
+        let at = |priority, eu, state| {
+            check_portfolio(
+                &[project("P", "2021-2027", priority, eu, state)],
+                Stage::Granted,
+            )
+        };
+        assert!(
+            at(5, 95, 5).findings.is_empty(),
+            "{:?}",
+            at(5, 95, 5).findings
+        );
+        assert_eq!(at(5, 96, 4).findings[0].rule_id, "COFIN-001");
+        assert_eq!(
+            cap_for(
+                ProgrammePeriod::Period2021To2027,
+                6,
+                Some(RegionCategory::MoreDeveloped)
+            )
+            .unwrap()
+            .max_eu_rate,
+            Rate::percent(90)
+        );
+        assert_eq!(
+            cap_for(
+                ProgrammePeriod::Period2021To2027,
+                4,
+                Some(RegionCategory::MoreDeveloped)
+            )
+            .unwrap()
+            .max_eu_rate,
+            Rate::percent(40)
+        );
+    }
+
     #[test]
     fn a_synthetic_priority_over_its_cap_is_flagged() {
         let ps = [
@@ -330,14 +424,14 @@ mod tests {
     #[test]
     fn art_112_caps_by_region_category() {
         let cap = |c| {
-            cap_for(ProgrammePeriod::Period2021To2027, Some(c))
+            cap_for(ProgrammePeriod::Period2021To2027, 4, Some(c))
                 .unwrap()
                 .max_eu_rate
         };
         assert_eq!(cap(RegionCategory::LessDeveloped), Rate::percent(85));
         assert_eq!(cap(RegionCategory::Transition), Rate::percent(60));
         assert_eq!(cap(RegionCategory::MoreDeveloped), Rate::percent(40));
-        assert!(cap_for(ProgrammePeriod::Period2021To2027, None).is_none());
+        assert!(cap_for(ProgrammePeriod::Period2021To2027, 4, None).is_none());
         // Without a category the 2021–2027 aggregate has no cap and no finding.
         let check = check_portfolio(&[project("A", "2021-2027", 4, 90, 10)], Stage::Granted);
         assert!(check.priorities[0].cap.is_none());
