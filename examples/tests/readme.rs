@@ -58,7 +58,7 @@ fn readme_cost_model_example() -> Result<(), Box<dyn std::error::Error>> {
         rate: Rate::percent(45),
     };
     assert_eq!(
-        rules.check_cost_model(&too_high, None, false)[0].rule_id,
+        rules.check_cost_model(&too_high, None, false, None)[0].rule_id,
         "COST-RATE-001"
     );
     // --- end README ---

@@ -12,7 +12,7 @@
 //! use hanke::Rate;
 //!
 //! let rb = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap();
-//! let findings = rb.check_cost_model(&CostModel::OtherCostsOnStaffCosts { rate: Rate::percent(45) }, None, false);
+//! let findings = rb.check_cost_model(&CostModel::OtherCostsOnStaffCosts { rate: Rate::percent(45) }, None, false, None);
 //! assert_eq!(findings[0].rule_id, "COST-RATE-001");
 //! ```
 
@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 use crate::cost::{CostModel, CostModelKind};
 use crate::money::{Money, Rate};
 use crate::participant::ParticipantRules;
-use crate::programme::{FunderKind, ProgrammePeriod, Verification};
+use crate::programme::{Fund, FunderKind, ProgrammePeriod, Verification};
 use crate::project::Project;
 use crate::report::{Finding, rules};
 
@@ -37,6 +37,8 @@ pub struct CostModelLimit {
     pub source: &'static str,
     /// How far the limit is verified (RULES.md tags).
     pub verification: Verification,
+    /// The fund the limit is for; `None`: every fund of the rulebook.
+    pub fund: Option<Fund>,
 }
 
 /// Which rulebook a project falls under.
@@ -89,10 +91,19 @@ const fn limit(
         max_rate,
         source,
         verification,
+        fund: None,
     }
 }
 
-static LIMITS_2014: [CostModelLimit; 7] = [
+/// A limit for one fund only.
+const fn for_fund(limit: CostModelLimit, fund: Fund) -> CostModelLimit {
+    CostModelLimit {
+        fund: Some(fund),
+        ..limit
+    }
+}
+
+static LIMITS_2014: [CostModelLimit; 8] = [
     limit(
         K::RealCosts,
         None,
@@ -105,15 +116,32 @@ static LIMITS_2014: [CostModelLimit; 7] = [
         "Reg. 1303/2013 Art 68(1)(a) (RULES.md §3.7, text not re-read)",
         Unverified,
     ),
-    // Art 68(1)(b) allows 15 % of direct staff costs without a calculation; Finland's
-    // ESF default was 17 % of staff salary costs, a rate set by the managing authority
-    // (rakennerahastot.fi/yksinkertaistetut-kustannusmallit, RULES.md §4.1 [V]). A rule
-    // that flagged the real Finnish 17 % would be wrong, so the ceiling is 17 %.
-    limit(
-        K::IndirectOnStaffCosts,
-        Some(17),
-        "Finnish ESF 2014–2020 flat rate 17 % (rakennerahastot.fi/yksinkertaistetut-kustannusmallit); Reg. 1303/2013 Art 68(1)(b)",
-        Verified,
+    // The Finnish flat rates of indirect costs on staff costs were set by the
+    // managing authority per fund: 17 % for ESF projects, 24 % for ERDF
+    // projects (rakennerahastot.fi/yksinkertaistetut-kustannusmallit, RULES.md
+    // §4.1 [V] for the 17 %). They rest on the managing authority's calculation
+    // (Reg. 1303/2013 Art 68(1)(a): up to 25 % of direct costs on a fair,
+    // equitable and verifiable calculation), not on Art 68(1)(b), whose 15 %
+    // needs no calculation — citing (b) for 17 % was wrong. A rule that flagged
+    // an ERDF project's real 24 % would be wrong, so the ceiling follows the
+    // fund (issue 24 item 10).
+    for_fund(
+        limit(
+            K::IndirectOnStaffCosts,
+            Some(17),
+            "Finnish ESF 2014–2020 flat rate 17 % of staff costs (rakennerahastot.fi/yksinkertaistetut-kustannusmallit), on the managing authority's calculation (Reg. 1303/2013 Art 68(1)(a))",
+            Verified,
+        ),
+        Fund::Esf,
+    ),
+    for_fund(
+        limit(
+            K::IndirectOnStaffCosts,
+            Some(24),
+            "Finnish ERDF 2014–2020 flat rate 24 % of staff costs (rakennerahastot.fi/yksinkertaistetut-kustannusmallit), on the managing authority's calculation (Reg. 1303/2013 Art 68(1)(a))",
+            Partial,
+        ),
+        Fund::Erdf,
     ),
     limit(
         K::StaffOnOtherDirectCosts,
@@ -420,9 +448,36 @@ impl Rulebook {
         }
     }
 
-    /// The limit of a kind of cost model, if the rulebook allows it.
+    /// The limit of a kind of cost model, if the rulebook allows it (the
+    /// first, where limits differ by fund: see [`Self::cost_model_limit_for`]).
     pub fn cost_model_limit(&self, kind: CostModelKind) -> Option<&'static CostModelLimit> {
         self.cost_models.iter().find(|l| l.kind == kind)
+    }
+
+    /// The limit of a kind of cost model for a project of `fund`: the fund's
+    /// own limit where the rulebook has one, else the limit for every fund,
+    /// else — the fund unknown — the first (the rulebook's main fund).
+    ///
+    /// ```
+    /// use hanke::cost::CostModelKind;
+    /// use hanke::money::Rate;
+    /// use hanke::programme::{Fund, ProgrammePeriod};
+    /// use hanke::rulebook::Rulebook;
+    /// let rb = Rulebook::for_period(ProgrammePeriod::Period2014To2020).unwrap();
+    /// let rate = |fund| rb.cost_model_limit_for(CostModelKind::IndirectOnStaffCosts, fund).unwrap().max_rate;
+    /// assert_eq!(rate(Some(Fund::Esf)), Some(Rate::percent(17)));
+    /// assert_eq!(rate(Some(Fund::Erdf)), Some(Rate::percent(24)));
+    /// ```
+    pub fn cost_model_limit_for(
+        &self,
+        kind: CostModelKind,
+        fund: Option<Fund>,
+    ) -> Option<&'static CostModelLimit> {
+        let of_kind = || self.cost_models.iter().filter(move |l| l.kind == kind);
+        of_kind()
+            .find(|l| fund.is_some() && l.fund == fund)
+            .or_else(|| of_kind().find(|l| l.fund.is_none()))
+            .or_else(|| of_kind().next())
     }
 
     /// Checks a cost model against the rulebook: allowed in the period
@@ -435,13 +490,14 @@ impl Rulebook {
         model: &CostModel,
         total_cost: Option<Money>,
         state_aid: bool,
+        fund: Option<Fund>,
     ) -> Vec<Finding> {
         let mut out = Vec::new();
         if self.period.is_none() {
             return out;
         }
         let kind = model.kind();
-        match self.cost_model_limit(kind) {
+        match self.cost_model_limit_for(kind, fund) {
             None => out.push(
                 Finding::new(
                     &rules::COST_MODEL_NOT_ALLOWED,
@@ -518,11 +574,11 @@ mod tests {
         let ok = CostModel::OtherCostsOnStaffCosts {
             rate: Rate::percent(40),
         };
-        assert!(rb.check_cost_model(&ok, None, false).is_empty());
+        assert!(rb.check_cost_model(&ok, None, false, None).is_empty());
         let over = CostModel::IndirectOnStaffCosts {
             rate: Rate::new(151, 1000).unwrap(),
         };
-        let f = rb.check_cost_model(&over, None, false);
+        let f = rb.check_cost_model(&over, None, false, None);
         assert_eq!(ids(&f), ["COST-RATE-001"]);
         assert!(f[0].message_en.contains("Art 54(b)"), "{}", f[0].message_en);
         let seven = CostModel::IndirectOnDirectCosts {
@@ -530,14 +586,14 @@ mod tests {
             calculated: false,
         };
         assert_eq!(
-            ids(&rb.check_cost_model(&seven, None, false)),
+            ids(&rb.check_cost_model(&seven, None, false, None)),
             ["COST-RATE-001"]
         );
         let calc = CostModel::IndirectOnDirectCosts {
             rate: Rate::percent(8),
             calculated: true,
         };
-        assert!(rb.check_cost_model(&calc, None, false).is_empty());
+        assert!(rb.check_cost_model(&calc, None, false, None).is_empty());
     }
 
     #[test]
@@ -546,10 +602,10 @@ mod tests {
             rate: Rate::percent(17),
         };
         let old = Rulebook::for_period(ProgrammePeriod::Period2014To2020).unwrap();
-        assert!(old.check_cost_model(&m, None, false).is_empty());
+        assert!(old.check_cost_model(&m, None, false, None).is_empty());
         let new = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap();
         assert_eq!(
-            ids(&new.check_cost_model(&m, None, false)),
+            ids(&new.check_cost_model(&m, None, false, None)),
             ["COST-RATE-001"]
         );
         // Art 54(a)'s 7 % without calculation is a 2021–2027 option only.
@@ -558,7 +614,7 @@ mod tests {
             calculated: false,
         };
         assert_eq!(
-            ids(&old.check_cost_model(&seven, None, false)),
+            ids(&old.check_cost_model(&seven, None, false, None)),
             ["COST-MODEL-001"]
         );
     }
@@ -569,15 +625,15 @@ mod tests {
         let eur = |n| Money::from_euros(n).unwrap();
         let real = CostModel::RealCosts;
         assert_eq!(
-            ids(&rb.check_cost_model(&real, Some(eur(200_000)), false)),
+            ids(&rb.check_cost_model(&real, Some(eur(200_000)), false, None)),
             ["COST-SCO-001"]
         );
         assert!(
-            rb.check_cost_model(&real, Some(Money::from_cents(20_000_001)), false)
+            rb.check_cost_model(&real, Some(Money::from_cents(20_000_001)), false, None)
                 .is_empty()
         );
         assert!(
-            rb.check_cost_model(&real, Some(eur(150_000)), true)
+            rb.check_cost_model(&real, Some(eur(150_000)), true, None)
                 .is_empty(),
             "State aid is exempt"
         );
@@ -585,12 +641,12 @@ mod tests {
             rate: Rate::percent(40),
         };
         assert!(
-            rb.check_cost_model(&flat, Some(eur(150_000)), false)
+            rb.check_cost_model(&flat, Some(eur(150_000)), false, None)
                 .is_empty()
         );
         let old = Rulebook::for_period(ProgrammePeriod::Period2014To2020).unwrap();
         assert!(
-            old.check_cost_model(&real, Some(eur(150_000)), false)
+            old.check_cost_model(&real, Some(eur(150_000)), false, None)
                 .is_empty()
         );
     }
@@ -664,12 +720,12 @@ mod tests {
         let new = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap();
         for (model, in_2014, in_2021) in cases {
             assert_eq!(
-                ids(&old.check_cost_model(&model, Some(eur(500_000)), false)),
+                ids(&old.check_cost_model(&model, Some(eur(500_000)), false, None)),
                 in_2014,
                 "2014: {model:?}"
             );
             assert_eq!(
-                ids(&new.check_cost_model(&model, Some(eur(500_000)), false)),
+                ids(&new.check_cost_model(&model, Some(eur(500_000)), false, None)),
                 in_2021,
                 "2021: {model:?}"
             );
@@ -689,7 +745,7 @@ mod tests {
         assert!(
             Rulebook::for_project(&p)
                 .unwrap()
-                .check_cost_model(&CostModel::RealCosts, None, false)
+                .check_cost_model(&CostModel::RealCosts, None, false, None)
                 .is_empty()
         );
     }

@@ -306,3 +306,33 @@ fn portfolio_of_the_bundled_projects_raises_no_cap() {
         );
     }
 }
+
+/// Issue 24 item 10: the Finnish 2014–2020 flat rate of indirect costs on
+/// staff costs is 17 % for ESF projects and 24 % for ERDF projects; the
+/// project's fund (its code series, else its priority) decides the ceiling.
+#[test]
+fn the_2014_flat_rate_follows_the_fund() {
+    let rate_findings = |code: &str, priority: u8, pct: u32| {
+        let json = format!(
+            r#"{{"name": "Flat rate", "code": "{code}",
+                "placement": {{"programme": "2014-2020", "priority": {priority}}},
+                "cost_model": {{"kind": "indirect_on_staff_costs", "rate": "{pct}%"}}}}"#
+        );
+        let p = Project::from_json_str(&json).unwrap();
+        p.validate()
+            .iter()
+            .filter(|f| f.rule_id == "COST-RATE-001")
+            .count()
+    };
+    // ERDF (A7…, priority 1): 24 % is the rate, 25 % is over it.
+    assert_eq!(rate_findings("A70301", 1, 24), 0);
+    assert_eq!(rate_findings("A70301", 1, 25), 1);
+    // ESF (S2…, priority 3): 17 % is the rate, 24 % is over it.
+    assert_eq!(rate_findings("S20250", 3, 17), 0);
+    assert_eq!(rate_findings("S20250", 3, 24), 1);
+    let erdf = Project::from_json_str(
+        r#"{"name": "x", "placement": {"programme": "2014-2020", "priority": 2}}"#,
+    )
+    .unwrap();
+    assert_eq!(erdf.fund(), Some(Fund::Erdf), "the priority tells the fund");
+}

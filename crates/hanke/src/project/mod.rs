@@ -653,6 +653,16 @@ impl Project {
         self.placement.programme.and_then(programme::programme)
     }
 
+    /// The fund the project is financed from: its code's series (`S2…` ESF,
+    /// `A7…` ERDF, `S3…` ESF+) where it tells, else its priority's fund in the
+    /// programme catalogue.
+    pub fn fund(&self) -> Option<programme::Fund> {
+        self.code.and_then(|c| c.fund()).or_else(|| {
+            let priority = self.placement.priority?;
+            Some(self.programme()?.priority(priority)?.fund)
+        })
+    }
+
     /// The status on `day`.
     ///
     /// A status the document states (e.g. "Toiminta päättynyt") decides, unless it
@@ -724,7 +734,7 @@ impl Project {
                 .into_iter()
                 .find_map(|s| self.funding_plan.total(s).ok().flatten())
         });
-        out.extend(rb.check_cost_model(model, total, self.state_aid));
+        out.extend(rb.check_cost_model(model, total, self.state_aid, self.fund()));
     }
 
     fn check_code(&self, out: &mut Vec<Finding>) {
