@@ -698,3 +698,41 @@ fn isced_0_is_in_no_education_band_of_2014() {
     let old = CommonIndicators::compute(Catalogue::Esf2014, rules(P14), None, [&p]).unwrap();
     assert_eq!(total(&old, "CO09"), 1);
 }
+
+/// Issue 24 item 4: "disadvantaged" for CR05 and CR09 is a yes to a
+/// special-category output (CO15–CO17); homelessness alone (CO18) is not.
+#[test]
+fn homelessness_alone_is_not_disadvantaged_for_cr05_and_cr09() {
+    let mut p = person(
+        "HOM",
+        Gender::Woman,
+        d(1980, 1, 1),
+        unemployed_since(2018, 1, 1),
+    );
+    p.entry.disadvantages.homeless = Some(Answer::Yes);
+    p.exit = Some(Exit::new(
+        d(2020, 1, 31),
+        Some(ExitSituation::OpenLabourMarket),
+    ));
+    p.follow_up = Some(FollowUp::new(d(2020, 7, 31), Some(true)));
+    let at = |p: &Participant| {
+        let ind = CommonIndicators::compute(Catalogue::Esf2014, rules(P14), None, [p]).unwrap();
+        (
+            total(&ind, "CO18"),
+            total(&ind, "CR05"),
+            total(&ind, "CR09"),
+        )
+    };
+    assert_eq!(at(&p), (1, 0, 0));
+    let why = CommonIndicators::new(Catalogue::Esf2014, rules(P14), None)
+        .unwrap()
+        .explain("CR05", std::slice::from_ref(&p))
+        .unwrap()
+        .to_text();
+    assert!(
+        why.contains("homeless, but no special-category disadvantage"),
+        "{why}"
+    );
+    p.entry.disadvantages.other_disadvantaged = Some(Answer::Yes);
+    assert_eq!(at(&p), (1, 1, 1));
+}

@@ -360,7 +360,7 @@ const X1_2: &str = "Reg. 2021/1057 Annex II point 1.2";
 
 const UPON_LEAVING: &str = "left by the cut-off; the last situation within the period's reference days after exit (28) counts";
 const SIX_MONTHS: &str = "left by the cut-off and followed up six months after leaving, on or before the cut-off; a follow-up counts within 28 days either side of six months after the exit date (the tolerance is hanke's interpretation, ADR 0019), others are PART-FOLLOW-002";
-const DISADVANTAGED: &str = "disadvantaged = answered yes to any of foreign background, third-country national, minority, disability, homelessness or other disadvantage";
+const DISADVANTAGED: &str = "disadvantaged = answered yes to an item of the special-category outputs CO15–CO17 (foreign background, third-country national, minority, disability, other disadvantage); homelessness (CO18, not special-category) does not count by itself. Interpretation (ADR 0019): the Annex marks CR05/CR09 ** as it marks CO15–CO17";
 
 static ESF_2014: [Indicator; 32] = [
     ind(

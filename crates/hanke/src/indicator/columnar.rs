@@ -963,11 +963,11 @@ fn holds(measure: Measure, f: &Facts, t: &Thresholds, isced: &[i32; BLOCK]) -> u
         let below = hi.map_or(0, |hi| at_least(u16::from(hi) + 1));
         f.age_known & at_least(u16::from(lo)) & !below
     };
+    // As `Disadvantages::any_yes`: the special-category items, not homelessness.
     let disadvantaged = f.disability
         | f.foreign_background
         | f.third_country_national
         | f.minority
-        | f.homeless
         | f.other_disadvantaged;
     let any_result = f.job_searching | f.education | f.qualification | f.employment;
     match measure {

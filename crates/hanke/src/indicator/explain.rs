@@ -230,7 +230,12 @@ fn why_not(
         ),
         None => "household situation not recorded".to_string(),
     };
-    let not_disadvantaged = "no disadvantage answered yes at entry".to_string();
+    let not_disadvantaged = if p.entry.disadvantages.homeless == Some(Answer::Yes) {
+        "homeless, but no special-category disadvantage (CO15–CO17) answered yes at entry"
+            .to_string()
+    } else {
+        "no disadvantage answered yes at entry".to_string()
+    };
     // A follow-up known by the cut-off, and whether it lies in the window
     // around six months after the exit (the computation counts only those).
     let known_follow_up = p.follow_up.as_ref().filter(|x| x.date <= cut_off);

@@ -224,11 +224,18 @@ pub struct Disadvantages {
 }
 
 impl Disadvantages {
-    /// Whether the person is "disadvantaged" for the result indicators CR05, CR09:
-    /// answered yes to any item. Which items the SFC guidance counts is only
-    /// partly verified (the SFC 2014 FAQ "Which participants should be counted
-    /// under the result indicators dealing with disadvantaged?" was not read in
-    /// full), so the indicators carry a `Partial` definition tag.
+    /// Whether the person is "disadvantaged" for the result indicators CR05 and
+    /// CR09: answered yes to an item of the special-category output indicators
+    /// CO15 (foreign background, third-country national, minority), CO16
+    /// (disability) or CO17 (other disadvantaged). **Interpretation** (issue 24
+    /// item 4, ADR 0019): Reg. 1304/2013 Annex I marks CR05 and CR09 `**`, the
+    /// special-category data of Directive 95/46/EC Art 8, as it marks CO15–CO17
+    /// and not homelessness (CO18, `*`), and the SFC 2014 FAQ on sensitive data
+    /// lists the two results with CO15–CO17 only; the FAQ "Which participants
+    /// should be counted under the result indicators dealing with
+    /// disadvantaged?" was not read in full. Homelessness counts where a
+    /// national definition records it as other disadvantage (national
+    /// definitions are allowed for CO15–CO18, SFC 2014 FAQ).
     ///
     /// ```
     /// use hanke::participant::{Answer, Disadvantages};
@@ -237,6 +244,8 @@ impl Disadvantages {
     /// d.disability = Some(Answer::Declined);
     /// assert!(!d.any_yes());
     /// d.homeless = Some(Answer::Yes);
+    /// assert!(!d.any_yes());
+    /// d.other_disadvantaged = Some(Answer::Yes);
     /// assert!(d.any_yes());
     /// ```
     pub fn any_yes(&self) -> bool {
@@ -245,7 +254,6 @@ impl Disadvantages {
             self.foreign_background,
             self.third_country_national,
             self.minority,
-            self.homeless,
             self.other_disadvantaged,
         ]
         .contains(&Some(Answer::Yes))
