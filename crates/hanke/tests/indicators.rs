@@ -736,3 +736,34 @@ fn homelessness_alone_is_not_disadvantaged_for_cr05_and_cr09() {
     p.entry.disadvantages.other_disadvantaged = Some(Answer::Yes);
     assert_eq!(at(&p), (1, 1, 1));
 }
+
+/// Issue 24 item 6: before the Omnibus (Reg. 2018/1046, in force 2 August
+/// 2018) a complete 2014–2020 record also had its household situation; a
+/// report at a cut-off before that day applies the old rule, on both readers.
+#[test]
+fn completeness_before_the_omnibus_needs_the_household() {
+    let mut p = person("HH", Gender::Man, d(1990, 1, 1), INACTIVE);
+    p.entry.date = d(2017, 3, 1);
+    assert!(p.entry.household.is_none());
+    for (cut, incomplete) in [
+        (Some(d(2018, 8, 1)), 1),
+        (Some(d(2018, 8, 2)), 0),
+        (None, 0),
+    ] {
+        let ind = CommonIndicators::compute(Catalogue::Esf2014, rules(P14), cut, [&p]).unwrap();
+        assert_eq!(ind.incomplete().total(), incomplete, "{cut:?}");
+        if incomplete == 1 {
+            let why = ind
+                .explain("CO03", std::slice::from_ref(&p))
+                .unwrap()
+                .to_text();
+            assert!(
+                why.contains("household") || why.contains("Household"),
+                "{why}"
+            );
+        }
+    }
+    // ESF+ never asks for it.
+    let ind = CommonIndicators::compute(Catalogue::EsfPlus, rules(P21), Some(d(2018, 8, 1)), [&p]);
+    assert!(ind.is_ok());
+}

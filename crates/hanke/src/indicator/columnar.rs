@@ -695,9 +695,17 @@ impl CommonIndicators {
             .as_ref()
             .map_or(0, |m| valid_word(m.valid.as_ref(), start, n));
         let mut complete = all;
-        for field in self.rules.required {
+        for field in self.rules.required_at(self.cut_off) {
             use crate::participant::Field;
             let has = match field {
+                // The three household flags together (the reader refuses a
+                // household given in part).
+                Field::Household => {
+                    let (j, _) = flag_block(c.household_jobless.as_ref(), start, n);
+                    let (d, _) = flag_block(c.household_dependent_children.as_ref(), start, n);
+                    let (s1, _) = flag_block(c.household_single_adult.as_ref(), start, n);
+                    j & d & s1
+                }
                 Field::BirthDate => birth_valid & born_by_entry,
                 Field::Gender => gender_known,
                 Field::LabourStatus => lv,

@@ -223,7 +223,8 @@ impl CommonIndicators {
         }
         let gender = p.entry.gender.filter(|g| self.rules.accepts_gender(*g));
         self.grand_total.add(gender);
-        if self.catalogue.requires_complete_records() && !self.rules.is_complete(p) {
+        if self.catalogue.requires_complete_records() && !self.rules.is_complete_at(p, self.cut_off)
+        {
             self.incomplete.add(gender);
             return;
         }

@@ -144,9 +144,11 @@ impl CommonIndicators {
                 let gender = p.entry.gender.filter(|g| rules.accepts_gender(*g));
                 let outcome = if p.entry.date > cut_off {
                     Outcome::NotYetEntered
-                } else if self.catalogue.requires_complete_records() && !rules.is_complete(p) {
+                } else if self.catalogue.requires_complete_records()
+                    && !rules.is_complete_at(p, self.cut_off)
+                {
                     Outcome::Incomplete {
-                        missing: rules.completeness(p).missing,
+                        missing: rules.completeness_at(p, self.cut_off).missing,
                     }
                 } else {
                     let facts = self.facts(p, cut_off);

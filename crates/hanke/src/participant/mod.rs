@@ -54,8 +54,8 @@ pub use id::{ParticipantError, ParticipantId};
 pub use overview::{ParticipantOverview, PublishedOverview};
 pub use pseudonym::{Pseudonym, PseudonymError, Pseudonymiser};
 pub use rules::{
-    AgeGroup, Completeness, Derived, EducationBand, Field, LtuDefinition, ParticipantRules,
-    ResultUponLeaving,
+    AgeGroup, Completeness, Derived, EarlierRequirement, EducationBand, Field, LtuDefinition,
+    ParticipantRules, ResultUponLeaving,
 };
 pub(crate) use rules::{ESF_2014 as RULES_2014, ESF_PLUS_2021 as RULES_2021, age_on};
 

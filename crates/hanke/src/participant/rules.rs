@@ -246,6 +246,9 @@ pub struct ParticipantRules {
     pub national_ltu_allowed: bool,
     /// The data a complete record has.
     pub required: &'static [Field],
+    /// An earlier completeness rule of the period, for reports at cut-offs
+    /// before the day it ended (see [`ParticipantRules::required_at`]).
+    pub earlier_required: Option<EarlierRequirement>,
     /// The items the period collects where applicable, never required (sensitive
     /// items may be declined; homelessness and rural areas may be sampled).
     pub optional: &'static [Field],
@@ -283,6 +286,33 @@ pub struct ParticipantRules {
 /// longer-term results (ESF+ Common Indicators Toolbox, or an SFC FAQ naming a
 /// window).
 const FOLLOW_UP_SOURCE: &str = "Reg. 1304/2013 and Reg. 2021/1057 Annex I point 4 (\"six months after leaving\"); the tolerance of 28 days either side is hanke's interpretation (ADR 0019), after the four-week reference period of immediate results";
+
+/// A completeness rule a period had until a day — *aiempi täydellisyyssääntö*.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct EarlierRequirement {
+    /// The first day the current rule applies; a cut-off before it takes
+    /// this rule.
+    pub until: NaiveDate,
+    /// The data a complete record had before that day.
+    pub required: &'static [Field],
+    /// Where the earlier rule and its end come from.
+    pub source: &'static str,
+}
+
+/// 2014–2020 before the Omnibus: the SFC 2014 "rpobli" FAQ listed the
+/// household situation among the data of a complete record, beside gender,
+/// labour status, age and education. Reg. (EU, Euratom) 2018/1046 (in force
+/// 2 August 2018) removed the household indicators CO12–CO14 from Annex I, and
+/// with them the condition (issue 24 item 6).
+const REQUIRED_BEFORE_OMNIBUS: [Field; 6] = [
+    Field::Gender,
+    Field::BirthDate,
+    Field::LabourStatus,
+    Field::UnemploymentStart,
+    Field::Education,
+    Field::Household,
+];
 
 const REQUIRED: [Field; 5] = [
     Field::Gender,
@@ -349,6 +379,14 @@ pub(crate) static ESF_2014: ParticipantRules = ParticipantRules {
     // are not in the consolidated Annex I (RULES.md §1.2), so hanke does not make
     // them a condition (ADR 0007).
     required: &REQUIRED,
+    earlier_required: Some(EarlierRequirement {
+        until: match NaiveDate::from_ymd_opt(2018, 8, 2) {
+            Some(d) => d,
+            None => NaiveDate::MIN,
+        },
+        required: &REQUIRED_BEFORE_OMNIBUS,
+        source: "SFC 2014 FAQ (sfc.ec.europa.eu/en/2014/support-ms/rpobli): household situation required until Reg. 2018/1046 removed CO12–CO14 from Annex I (in force 2.8.2018)",
+    }),
     // CO15–CO17 (sensitive), CO18–CO19 (representative sample; rural from the
     // municipality), household CO12–CO14 of the original text (RULES.md §1.2).
     optional: &[
@@ -429,6 +467,7 @@ pub(crate) static ESF_PLUS_2021: ParticipantRules = ParticipantRules {
     // education, broken down by gender. Point 1.2 items (disability, nationality,
     // background, minority, homelessness, rural) are not required.
     required: &REQUIRED,
+    earlier_required: None,
     // Annex I point 1.2 (homeless and rural: RULES.md §2.2, unverified list end).
     optional: &[
         Field::Disability,
@@ -629,6 +668,44 @@ impl ParticipantRules {
         !self.required.iter().any(|&f| self.lacks(p, f))
     }
 
+    /// The data a complete record has in a report at `cut_off`: the earlier
+    /// rule of the period where the cut-off is before it ended (2014–2020
+    /// before 2 August 2018: the household situation too), else the current
+    /// one (also for `None`, everything recorded).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use hanke::participant::Field;
+    /// use hanke::programme::ProgrammePeriod;
+    /// use hanke::rulebook::Rulebook;
+    /// let rules = Rulebook::for_period(ProgrammePeriod::Period2014To2020).unwrap().participants().unwrap();
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+    /// assert!(rules.required_at(d(2017, 12, 31)).contains(&Field::Household));
+    /// assert!(!rules.required_at(d(2018, 12, 31)).contains(&Field::Household));
+    /// ```
+    pub fn required_at(&self, cut_off: Option<NaiveDate>) -> &'static [Field] {
+        match (self.earlier_required, cut_off) {
+            (Some(e), Some(cut)) if cut < e.until => e.required,
+            _ => self.required,
+        }
+    }
+
+    /// What a record lacks for a report at `cut_off` (see [`Self::required_at`]).
+    pub fn completeness_at(&self, p: &Participant, cut_off: Option<NaiveDate>) -> Completeness {
+        let missing = self
+            .required_at(cut_off)
+            .iter()
+            .copied()
+            .filter(|&f| self.lacks(p, f))
+            .collect();
+        Completeness { missing }
+    }
+
+    /// Whether a record is complete for a report at `cut_off`.
+    pub fn is_complete_at(&self, p: &Participant, cut_off: Option<NaiveDate>) -> bool {
+        !self.required_at(cut_off).iter().any(|&f| self.lacks(p, f))
+    }
+
     fn lacks(&self, p: &Participant, field: Field) -> bool {
         let e = &p.entry;
         match field {
@@ -641,9 +718,10 @@ impl ParticipantRules {
             ),
             Field::Education => e.education.and_then(EducationLevel::isced_2011).is_none(),
             Field::Municipality => e.municipality.is_none(),
+            // Required only by 2014–2020 before the Omnibus (`earlier_required`).
+            Field::Household => e.household.is_none(),
             // Never required by either period; listed for completeness of the match.
-            Field::Household
-            | Field::Disability
+            Field::Disability
             | Field::ForeignBackground
             | Field::ThirdCountryNational
             | Field::Minority

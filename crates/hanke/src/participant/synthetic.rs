@@ -571,6 +571,15 @@ pub fn duuniin_coaching() -> Vec<Participant> {
             homeless: answer(&mut rng, 30, 30, 0),
             other_disadvantaged: answer(&mut rng, 400, 80, 0),
         };
+        // The 2015–2017 entry form asked the household situation, and a
+        // record needed it to be complete until the Omnibus of August 2018
+        // (issue 24 item 6): every person has one. Fixed by the index, so the
+        // random draws (and every other value) stay as they were.
+        p.entry.household = Some(super::Household {
+            jobless: i % 3 != 2,
+            dependent_children: i % 4 == 1,
+            single_adult: i % 7 == 3,
+        });
         let mut e = Exit::new(add_days(entry, rng.range(60, 150)), Some(exit));
         e.qualification_gained = Some(false);
         p.exit = Some(e);
