@@ -265,14 +265,19 @@ impl CostModel {
             }
             CostModel::StaffOnOtherDirectCosts { rate } => {
                 b.direct_lines(c, false);
-                let base = c.other_than_staff()?;
+                // The base is "the direct costs other than the staff costs"
+                // (Reg. 2021/1060 Art 55(1); Reg. 1303/2013 Art 68a(1)): the
+                // participants' salaries and allowances are such direct costs.
+                // Only the 40 % model takes them out of its flat rate (Art
+                // 56(2)), not this one (issue 24 item 11).
+                let base = Money::sum([c.other_than_staff()?, c.participant_costs])?;
                 let amount = base.apply_rate(rate)?;
                 b.line(
                     "staff",
                     "Staff costs (flat rate)",
                     "Henkilöstökustannukset (flat rate)",
                     amount,
-                    format!("{rate} × {base} (other direct costs)"),
+                    format!("{rate} × {base} (direct costs other than staff costs, participant costs included)"),
                 );
                 revenue(&mut b)?;
             }
@@ -680,6 +685,41 @@ mod tests {
         .compute(&c)
         .unwrap();
         assert_eq!(units.eligible_total, eur(30_500));
+    }
+
+    /// Issue 24 item 11: the 20 % staff flat rate is a share of the direct
+    /// costs other than staff costs, the participants' allowances included
+    /// (Art 55(1); only Art 56(2)'s 40 % model leaves them out). Hand-derived:
+    /// other direct costs 50 000 € + participant costs 25 000 € = 75 000 €;
+    /// 20 % = 15 000 € of staff costs; eligible 50 000 + 25 000 + 15 000 =
+    /// 90 000 € (it was 10 000 € of staff and 85 000 €).
+    #[test]
+    fn the_staff_flat_rate_base_holds_participant_costs() {
+        let c = DirectCosts {
+            staff: eur(40_000),
+            purchased_services: eur(30_000),
+            travel: eur(5_000),
+            equipment: eur(10_000),
+            other: eur(5_000),
+            participant_costs: eur(25_000),
+            ..DirectCosts::default()
+        };
+        let b = CostModel::StaffOnOtherDirectCosts {
+            rate: Rate::percent(20),
+        }
+        .compute(&c)
+        .unwrap();
+        assert_eq!(b.amount("staff"), Some(eur(15_000)));
+        assert_eq!(b.amount("participant_costs"), Some(eur(25_000)));
+        assert_eq!(b.eligible_total, eur(90_000));
+        // The 40 % model keeps them outside its flat rate, on top of it.
+        let forty = CostModel::OtherCostsOnStaffCosts {
+            rate: Rate::percent(40),
+        }
+        .compute(&c)
+        .unwrap();
+        assert_eq!(forty.amount("other_costs"), Some(eur(16_000)));
+        assert_eq!(forty.eligible_total, eur(81_000));
     }
 
     #[test]

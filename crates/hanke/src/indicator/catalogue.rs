@@ -17,6 +17,10 @@
 //!   to have specific objectives reporting no data on participants?" says Annex I
 //!   applies to (a)–(l) operations not targeting the most deprived and Annex II to
 //!   (l) operations targeting them — so the choice is the caller's, per operation.
+//! - ESF+ specific objective (m), material deprivation: Reg. 2021/1057 Annex
+//!   III, whose indicators count end recipients of food and material assistance
+//!   and the value distributed, not participant records. **Not covered**: no
+//!   catalogue here; a (m) operation does not report Annex I (ADR 0019 §12).
 //!
 //! English names follow the regulations' English texts (verified or partly
 //! verified as RULES.md says); the Finnish and Swedish names are hanke's renderings
