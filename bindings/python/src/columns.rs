@@ -79,13 +79,24 @@ fn compute(
 /// certain, else required. Notes on values taken as changed (a timestamp's
 /// time of day, time zones read as Helsinki days) are in ``.notes()``.
 ///
+/// ``objective="l"``: an ESF+ operation under specific objective (l) of Reg.
+/// 2021/1057 Art 4(1) reports of Annex I point 1.1 only the total and the age
+/// groups — a record needs only gender and birth date, and the labour-market
+/// and education indicators are not reported (``None``). Other letters up to
+/// (k) change nothing; (m) and 2014–2020 raise ``ValidationError``
+/// ``programme.objective``.
+///
 /// >>> import polars as pl, datetime as dt
 /// >>> df = pl.DataFrame({"entry_date": [dt.date(2024, 2, 1)], "gender": ["nainen"]})
 /// >>> hanke.common_indicators(df).grand_total["women"]
 /// 1
 #[doc = include_str!("participant-format.md")]
 #[pyfunction]
-#[pyo3(signature = (data, period = None, catalogue = None, cut_off = None, *, accept_temporary_codes = false, ignore_columns = None))]
+#[pyo3(signature = (data, period = None, catalogue = None, cut_off = None, *, accept_temporary_codes = false, ignore_columns = None, objective = None))]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "keyword arguments of one Python function"
+)]
 pub(crate) fn common_indicators(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
@@ -94,15 +105,22 @@ pub(crate) fn common_indicators(
     cut_off: Option<NaiveDate>,
     accept_temporary_codes: bool,
     ignore_columns: Option<Vec<String>>,
+    objective: Option<&str>,
 ) -> PyResult<PyIndicators> {
     let options = read_options(accept_temporary_codes, ignore_columns, None)?;
     let batches = batches_of(data)?;
     let (period, _) = period_or_inferred(period, || {
         hanke::participant::columns::arrow::entry_dates(&batches, &options).map_err(columns_error)
     })?;
-    let rules = rules(period)?;
+    // The core reads the objective (`programme.objective` when refused).
+    let rules = match objective {
+        Some(o) => rules(period)?
+            .for_objective(o)
+            .map_err(errors::validation)?,
+        None => *rules(period)?,
+    };
     let catalogue = catalogue_for(period, catalogue)?;
-    let ind = CommonIndicators::new(catalogue, rules, cut_off)
+    let ind = CommonIndicators::new(catalogue, &rules, cut_off)
         .map_err(|e| errors::from_core(Kind::Indicator, e))?;
     let (ind, notes) = compute(py, &batches, ind, &options)?;
     Ok(PyIndicators::with_notes(ind, notes))

@@ -69,3 +69,32 @@ def test_the_comparison_script_smoke_run():
     compare = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(compare)
     assert compare.main(["--smoke"]) == 0
+
+
+def test_objective_l_reports_the_total_and_age_groups() -> None:
+    """Issue 24 item 3: under specific objective (l) a record needs only
+    gender and birth date; the labour-market and education indicators are not
+    reported. Same figures as the Rust test (ages 16, 25, 60 at entry)."""
+    import datetime as dt
+
+    import polars as pl
+
+    df = pl.DataFrame(
+        {
+            "participant_id": ["L1", "L2", "L3"],
+            "entry_date": [dt.date(2023, 3, 1)] * 3,
+            "birth_date": [dt.date(2006, 6, 1), dt.date(1997, 6, 1), dt.date(1962, 6, 1)],
+            "gender": ["woman"] * 3,
+        }
+    )
+    general = hanke.common_indicators(df, period="2021-2027")
+    assert general.incomplete["women"] == 3
+    ind = hanke.common_indicators(df, period="2021-2027", objective="(l)")
+    assert ind.incomplete.get("women", 0) == 0
+    for code, n in [("EECO01", 3), ("EECO06", 1), ("EECO07", 1), ("EECO08", 1)]:
+        value = ind.get(code)
+        assert value is not None and value["women"] == n, code
+    assert ind.get("EECO02") is None
+    with pytest.raises(hanke.ValidationError) as e:
+        hanke.common_indicators(df, period="2021-2027", objective="m")
+    assert e.value.code == "programme.objective"

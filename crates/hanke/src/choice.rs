@@ -56,6 +56,14 @@ pub enum ChoiceError {
         /// What was given.
         given: Echo,
     },
+    /// Not an ESF+ specific objective hanke reports Annex I for.
+    #[error(
+        "{given:?} is not an ESF+ specific objective with Annex I indicators (a letter (a)–(l) of Reg. 2021/1057 Art 4(1): l, (l), 4(1)(l) or ESO4.12; (m) reports Annex III, which hanke does not cover; 2014–2020 has no lettered objectives)"
+    )]
+    Objective {
+        /// What was given.
+        given: Echo,
+    },
     /// Not a portfolio grouping.
     #[error("{given:?}: group by priority_axis, authority or status")]
     PortfolioBy {
@@ -71,6 +79,7 @@ error_codes! {
         ChoiceError::Fund { .. } => "programme.fund": "An unknown fund (ESR, ESR+, EAKR, JTF).",
         ChoiceError::Catalogue { .. } => "indicator.catalogue": "An unknown indicator catalogue.",
         ChoiceError::Language { .. } => "report.language": "A report language other than fi or en.",
+        ChoiceError::Objective { .. } => "programme.objective": "Not an ESF+ specific objective (a)–(l), or one hanke has no Annex I rules for ((m); 2014–2020).",
         ChoiceError::PortfolioBy { .. } => "portfolio.by": "A portfolio grouping other than priority_axis, authority or status.",
     }
 }

@@ -767,3 +767,59 @@ fn completeness_before_the_omnibus_needs_the_household() {
     let ind = CommonIndicators::compute(Catalogue::EsfPlus, rules(P21), Some(d(2018, 8, 1)), [&p]);
     assert!(ind.is_ok());
 }
+
+/// Issue 24 item 3: an ESF+ operation under specific objective (l) reports of
+/// Annex I point 1.1 only the total and the age groups, so a record needs
+/// only gender and birth date (Art 17(5)); labour-market and education
+/// indicators are not reported. Hand-derived: three people with gender and
+/// birth date only (ages 16, 25 and 60 at entry) — under the general rules all
+/// three are incomplete and EECO01 is 0; under (l) EECO01 is 3, EECO06 (below
+/// 18) 1, EECO07 (18–29) 1, EECO08 (55 and over) 1, EECO02 not reported.
+#[test]
+fn objective_l_reports_the_total_and_the_age_groups() {
+    use hanke::participant::columns::ParticipantTable;
+    let bare = |id: &str, birth: NaiveDate| {
+        let mut p = Participant::new(id.parse().unwrap(), d(2023, 3, 1));
+        p.entry.gender = Some(Gender::Woman);
+        p.entry.birth_date = Some(birth);
+        p
+    };
+    let people = [
+        bare("L1", d(2006, 6, 1)),
+        bare("L2", d(1997, 6, 1)),
+        bare("L3", d(1962, 6, 1)),
+    ];
+    let general = CommonIndicators::compute(Catalogue::EsfPlus, rules(P21), None, &people).unwrap();
+    assert_eq!(
+        (total(&general, "EECO01"), general.incomplete().total()),
+        (0, 3)
+    );
+    let l = rules(P21).for_objective("l").unwrap();
+    let ind = CommonIndicators::compute(Catalogue::EsfPlus, &l, None, &people).unwrap();
+    assert_eq!(ind.incomplete().total(), 0);
+    for (code, n) in [("EECO01", 3), ("EECO06", 1), ("EECO07", 1), ("EECO08", 1)] {
+        assert_eq!(total(&ind, code), n, "{code}");
+    }
+    for code in ["EECO02", "EECO04", "EECO09"] {
+        assert_eq!(ind.get(code), None, "{code} does not apply under (l)");
+        assert!(ind.explain(code, &people).is_err());
+    }
+    // The column path agrees, and the result reads back as written.
+    let table = ParticipantTable::from_participants(&people).unwrap();
+    let mut cols = CommonIndicators::new(Catalogue::EsfPlus, &l, None).unwrap();
+    cols.add_columns(&table.columns()).unwrap();
+    assert_eq!(cols, ind);
+    let json = ind.to_json_string().unwrap();
+    assert!(json.contains("\"objective_l\":true"), "{json}");
+    assert_eq!(CommonIndicators::from_json_str(&json).unwrap(), ind);
+    // (m) and 2014–2020 are refused with a code.
+    assert_eq!(
+        rules(P21).for_objective("m").unwrap_err().code(),
+        "programme.objective"
+    );
+    assert_eq!(
+        rules(P14).for_objective("l").unwrap_err().code(),
+        "programme.objective"
+    );
+    assert_eq!(rules(P21).for_objective("ESO4.12").unwrap(), l);
+}

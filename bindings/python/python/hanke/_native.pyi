@@ -230,6 +230,7 @@ def common_indicators(
     *,
     accept_temporary_codes: bool = False,
     ignore_columns: list[str] | None = None,
+    objective: str | None = None,
 ) -> Indicators: ...
 def time_common_indicators(
     data: object,

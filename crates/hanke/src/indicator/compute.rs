@@ -362,7 +362,9 @@ impl CommonIndicators {
             .zip(&self.counts)
             .map(|(indicator, tally)| IndicatorValue {
                 indicator,
-                value: indicator.is_computed_from_participants().then_some(*tally),
+                value: (indicator.is_computed_from_participants()
+                    && self.rules.applies(indicator.code))
+                .then_some(*tally),
             })
     }
 
@@ -479,6 +481,9 @@ pub(super) fn holds(measure: Measure, p: &Participant, f: &Facts) -> bool {
 struct Repr<V> {
     catalogue: Catalogue,
     long_term_unemployment: crate::participant::LtuDefinition,
+    /// Rules of an ESF+ operation under specific objective (l).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    objective_l: bool,
     cut_off: Option<NaiveDate>,
     grand_total: Tally,
     incomplete: Tally,
@@ -491,6 +496,7 @@ impl Serialize for CommonIndicators {
         Repr {
             catalogue: self.catalogue,
             long_term_unemployment: self.rules.ltu,
+            objective_l: self.rules.objective_l,
             cut_off: self.cut_off,
             grand_total: self.grand_total,
             incomplete: self.incomplete,
@@ -520,6 +526,13 @@ impl<'de> Deserialize<'de> for CommonIndicators {
         let rules = crate::rulebook::Rulebook::for_period(r.catalogue.period())
             .and_then(|b| b.participants())
             .and_then(|rules| rules.with_ltu(r.long_term_unemployment))
+            .and_then(|rules| {
+                if r.objective_l {
+                    rules.for_objective("l").ok()
+                } else {
+                    Some(rules)
+                }
+            })
             .ok_or_else(|| {
                 D::Error::custom(format!(
                     "the {} catalogue's period does not allow {:?} long-term unemployment",
@@ -556,7 +569,10 @@ impl<'de> Deserialize<'de> for CommonIndicators {
             if std::mem::replace(seen, true) {
                 return Err(D::Error::custom(format!("{code} appears twice")));
             }
-            match (ind.is_computed_from_participants(), v.value) {
+            match (
+                ind.is_computed_from_participants() && out.rules.applies(ind.code),
+                v.value,
+            ) {
                 (true, Some(t)) => **tally = t,
                 (false, None) => {}
                 (true, None) => {
@@ -564,7 +580,7 @@ impl<'de> Deserialize<'de> for CommonIndicators {
                 }
                 (false, Some(_)) => {
                     return Err(D::Error::custom(format!(
-                        "{code} is not computed from participant records and cannot have a value"
+                        "{code} is not computed from participant records, or does not apply, and cannot have a value"
                     )));
                 }
             }

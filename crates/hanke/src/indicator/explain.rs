@@ -133,7 +133,9 @@ impl CommonIndicators {
             .catalogue
             .indicators()
             .iter()
-            .find(|i| i.code == code && i.is_computed_from_participants())
+            .find(|i| {
+                i.code == code && i.is_computed_from_participants() && self.rules.applies(i.code)
+            })
             .ok_or_else(|| IndicatorError::NotExplained(code.into()))?;
         let cut_off = self.cut_off.unwrap_or(NaiveDate::MAX);
         let rules = &self.rules;

@@ -9,6 +9,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::{ExitSituation, Gender, LabourStatus, Participant, ResultCategories};
+use crate::choice::ChoiceError;
 use crate::classify::{self, EducationLevel, RegionCode};
 use crate::programme::{ProgrammePeriod, Verification};
 use crate::report::{Finding, rules};
@@ -275,7 +276,23 @@ pub struct ParticipantRules {
     pub follow_up_source: &'static str,
     /// How far the follow-up window is verified.
     pub follow_up_verification: Verification,
+    /// Whether these are the rules of an ESF+ operation under specific
+    /// objective (l) reporting Annex I (see [`ParticipantRules::for_objective`]):
+    /// only the total and the age groups of Annex I point 1.1 apply.
+    pub objective_l: bool,
 }
+
+/// The Annex I point 1.1 indicators that do not apply to support under
+/// Art 4(1)(l) (Reg. 2021/1057 Annex I point 1.1: the total and the age groups
+/// do): labour-market status and education at entry.
+const NOT_APPLICABLE_UNDER_L: [&str; 7] = [
+    "EECO02", "EECO03", "EECO04", "EECO05", "EECO09", "EECO10", "EECO11",
+];
+
+/// What a complete record of an (l) operation has: the data of the total and
+/// the age groups, broken down by gender (Art 17(5) withholds a record only
+/// when the data *required* are missing).
+const REQUIRED_UNDER_L: [Field; 2] = [Field::Gender, Field::BirthDate];
 
 /// The follow-up window of both periods. The annexes say "six months after
 /// leaving" (Reg. 1304/2013 Annex I point 4; Reg. 2021/1057 Annex I point 4)
@@ -408,6 +425,7 @@ pub(crate) static ESF_2014: ParticipantRules = ParticipantRules {
     follow_up_tolerance_days: 28,
     follow_up_source: FOLLOW_UP_SOURCE,
     follow_up_verification: Verification::Partial,
+    objective_l: false,
 };
 
 /// ESF+ 2021–2027 (Reg. 2021/1057 Annex I, Art 17; SFC 2021 FAQs), RULES.md §2.
@@ -487,6 +505,7 @@ pub(crate) static ESF_PLUS_2021: ParticipantRules = ParticipantRules {
     follow_up_tolerance_days: 28,
     follow_up_source: FOLLOW_UP_SOURCE,
     follow_up_verification: Verification::Partial,
+    objective_l: false,
 };
 
 /// Age in whole years on `day` of a person born on `birth`; `None` if born after
@@ -528,6 +547,51 @@ impl ParticipantRules {
             ltu: definition,
             ..*self
         })
+    }
+
+    /// The rules of an ESF+ operation under `objective` (a letter of Reg.
+    /// 2021/1057 Art 4(1)) reporting the Annex I indicators. Under (l), Annex I
+    /// point 1.1 applies only its total and age groups: a complete record needs
+    /// only gender and birth date, and the labour-market and education
+    /// indicators are not reported (`None`, not 0). Every other letter up to
+    /// (k) keeps the rules as they are; (m) reports Annex III, which hanke does
+    /// not cover, and 2014–2020 has no lettered objectives: both refused
+    /// (`programme.objective`). Operations under (l) that target the most
+    /// deprived report Annex II instead (`Catalogue::EsfPlusMostDeprived`).
+    ///
+    /// ```
+    /// use hanke::programme::ProgrammePeriod;
+    /// use hanke::rulebook::Rulebook;
+    /// let rules = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap().participants().unwrap();
+    /// let l = rules.for_objective("l")?;
+    /// assert!(l.applies("EECO01") && l.applies("EECO07") && !l.applies("EECO02"));
+    /// assert_eq!(rules.for_objective("(d)")?, *rules);
+    /// assert_eq!(rules.for_objective("m").unwrap_err().code(), "programme.objective");
+    /// # Ok::<(), hanke::choice::ChoiceError>(())
+    /// ```
+    pub fn for_objective(&self, objective: &str) -> Result<ParticipantRules, ChoiceError> {
+        let refused = || ChoiceError::Objective {
+            given: crate::Echo::new(objective),
+        };
+        if self.period != ProgrammePeriod::Period2021To2027 {
+            return Err(refused());
+        }
+        match objective_letter(objective).ok_or_else(refused)? {
+            'l' => Ok(ParticipantRules {
+                required: &REQUIRED_UNDER_L,
+                objective_l: true,
+                ..*self
+            }),
+            'm' => Err(refused()),
+            _ => Ok(*self),
+        }
+    }
+
+    /// Whether the indicator with `code` is reported under these rules (all
+    /// but the Annex I point 1.1 ones outside the total and age groups, under
+    /// (l)).
+    pub fn applies(&self, code: &str) -> bool {
+        !(self.objective_l && NOT_APPLICABLE_UNDER_L.contains(&code))
     }
 
     /// The age group of an age at entry.
@@ -1112,6 +1176,26 @@ impl ParticipantRules {
             }
         }
         out
+    }
+}
+
+/// The letter of an ESF+ specific objective as people write it: `l`, `(l)`,
+/// `4(1)(l)`, `ESO4.12` (SFC2021 codes ESO4.1–ESO4.13 are letters (a)–(m)).
+fn objective_letter(text: &str) -> Option<char> {
+    let t = text.trim().to_ascii_lowercase();
+    if let Some(n) = t.strip_prefix("eso4.") {
+        let n: u8 = n.parse().ok()?;
+        return "abcdefghijklm".chars().nth(usize::from(n).checked_sub(1)?);
+    }
+    let t = t.strip_prefix("4(1)").unwrap_or(&t);
+    let t = t
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .unwrap_or(t);
+    let mut chars = t.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c @ 'a'..='m'), None) => Some(c),
+        _ => None,
     }
 }
 
