@@ -254,20 +254,30 @@ impl PyParticipants {
     }
 
     /// The EU common indicators of the period's catalogue at ``cut_off`` (records
-    /// entered after it are left out), by gender.
-    #[pyo3(signature = (cut_off = None, catalogue = None))]
+    /// entered after it are left out), by gender. ``objective="l"``: the rules of
+    /// an ESF+ operation under specific objective (l), as in
+    /// ``common_indicators``.
+    #[pyo3(signature = (cut_off = None, catalogue = None, objective = None))]
     fn indicators(
         &self,
         py: Python<'_>,
         cut_off: Option<NaiveDate>,
         catalogue: Option<&str>,
+        objective: Option<&str>,
     ) -> PyResult<PyIndicators> {
-        let rules = rules(self.period)?;
+        let rules = match objective {
+            Some(o) => rules(self.period)?
+                .for_objective(o)
+                .map_err(errors::validation)?,
+            None => *rules(self.period)?,
+        };
         let catalogue = catalogue_for(self.period, catalogue)?;
         let people = &self.people;
-        py.detach(|| hanke::indicator::CommonIndicators::compute(catalogue, rules, cut_off, people))
-            .map(PyIndicators::new)
-            .map_err(|e| errors::from_core(Kind::Indicator, e))
+        py.detach(|| {
+            hanke::indicator::CommonIndicators::compute(catalogue, &rules, cut_off, people)
+        })
+        .map(PyIndicators::new)
+        .map_err(|e| errors::from_core(Kind::Indicator, e))
     }
 
     /// How the indicator ``code`` gets its value at ``cut_off``: a dict with the

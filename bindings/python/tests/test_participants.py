@@ -119,7 +119,7 @@ def test_indicator_vectors(case: dict, tmp_path: Path) -> None:
     ps = hanke.read_participants(path, period=period, accept_temporary_codes=case.get("accept_temporary_codes", False))
     assert ps.report["rejected"] == 0
     cut_off = datetime.date.fromisoformat(case["cut_off"]) if case["cut_off"] else None
-    ind = ps.indicators(cut_off=cut_off, catalogue=case["catalogue"])
+    ind = ps.indicators(cut_off=cut_off, catalogue=case["catalogue"], objective=case.get("objective"))
     expected = case["expected"]
 
     def tally(d: dict) -> dict:

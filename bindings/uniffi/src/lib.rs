@@ -74,7 +74,9 @@ from_core!(
     hanke::activity::ActivityError,
     hanke::assessment::AssessmentError,
     hanke::participant::ParticipantError,
-    hanke::indicator::IndicatorError
+    hanke::indicator::IndicatorError,
+    hanke::choice::ChoiceError,
+    hanke::participant::ParticipantJsonError
 );
 
 /// A programme period.
@@ -649,6 +651,82 @@ pub struct IndicatorExplanation {
     pub records: Vec<RecordExplanation>,
     /// The explanation as text.
     pub text: String,
+}
+
+/// One indicator's value — `None` where it is not computed from participant
+/// records (entity indicators) or does not apply to the operation (under
+/// specific objective (l), the labour-market and education outputs).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct IndicatorCount {
+    /// The SFC code or annex point.
+    pub code: String,
+    /// The value by gender.
+    pub value: Option<GenderCounts>,
+}
+
+/// The common indicators of participant records — *yhteiset indikaattorit*.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct IndicatorResult {
+    /// The catalogue's code (`esf_2014`, `esf_plus`, `esf_plus_most_deprived`).
+    pub catalogue: String,
+    /// Every record entered by the cut-off.
+    pub grand_total: GenderCounts,
+    /// Records left out as incomplete.
+    pub incomplete: GenderCounts,
+    /// Every indicator of the catalogue, in its order.
+    pub indicators: Vec<IndicatorCount>,
+}
+
+fn counts(t: hanke::indicator::Tally) -> GenderCounts {
+    GenderCounts {
+        women: t.women,
+        men: t.men,
+        non_binary: t.non_binary,
+        unknown: t.unknown,
+        total: t.total(),
+    }
+}
+
+/// The common indicators of a catalogue (`esf_2014`, `esf_plus`,
+/// `esf_plus_most_deprived`) over participant records (a JSON array, read by
+/// the core's strict reader) at `cut_off`, under the period's rules or, with
+/// `objective` (a letter of Reg. 2021/1057 Art 4(1): `l`, `(l)`, `ESO4.12`),
+/// the rules of an operation under it — the same figures as in Rust and
+/// Python (the shared vectors of `tests/vectors/indicators.json`).
+#[uniffi::export]
+pub fn common_indicators(
+    catalogue: String,
+    participants_json: String,
+    cut_off: Option<CalendarDate>,
+    objective: Option<String>,
+) -> Result<IndicatorResult, HankeError> {
+    let catalogue: hanke::indicator::Catalogue = catalogue.parse()?;
+    let base = hanke::rulebook::Rulebook::for_period(catalogue.period())
+        .and_then(|r| r.participants())
+        .ok_or_else(|| {
+            invalid(
+                "rulebook.no_participant_rules",
+                "no participant rules for the period",
+            )
+        })?;
+    let rules = match objective {
+        Some(o) => base.for_objective(&o)?,
+        None => *base,
+    };
+    let people = hanke::participant::participants_from_json_str(&participants_json)?;
+    let ind = hanke::indicator::CommonIndicators::compute(catalogue, &rules, cut_off, &people)?;
+    Ok(IndicatorResult {
+        catalogue: catalogue.code().to_string(),
+        grand_total: counts(ind.grand_total()),
+        incomplete: counts(ind.incomplete()),
+        indicators: ind
+            .values()
+            .map(|v| IndicatorCount {
+                code: v.indicator.code.to_string(),
+                value: v.value.map(counts),
+            })
+            .collect(),
+    })
 }
 
 /// Explains the common indicator `code` over participant records (a JSON array,
