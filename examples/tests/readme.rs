@@ -33,7 +33,7 @@ fn readme_cost_model_example() -> Result<(), Box<dyn std::error::Error>> {
     // --- begin README ---
     use hanke::cost::{CostModel, DirectCosts, HourlyRate};
     use hanke::programme::ProgrammePeriod;
-    use hanke::rulebook::Rulebook;
+    use hanke::rulebook::{CostContext, Rulebook};
     use hanke::{Money, Rate};
 
     // Flat rate 40 % (CPR Art 56, the Finnish 2021–2027 default): staff 120 000 €.
@@ -58,7 +58,7 @@ fn readme_cost_model_example() -> Result<(), Box<dyn std::error::Error>> {
         rate: Rate::percent(45),
     };
     assert_eq!(
-        rules.check_cost_model(&too_high, None, false, None)[0].rule_id,
+        rules.check_cost_model(&too_high, &CostContext::with_total(None, false))[0].rule_id,
         "COST-RATE-001"
     );
     // --- end README ---

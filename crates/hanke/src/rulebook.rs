@@ -6,13 +6,13 @@
 //! which rate, the simplified-costs threshold, and STEA's reporting calendar.
 //!
 //! ```
-//! use hanke::rulebook::Rulebook;
+//! use hanke::rulebook::{CostContext, Rulebook};
 //! use hanke::programme::ProgrammePeriod;
 //! use hanke::cost::CostModel;
 //! use hanke::Rate;
 //!
 //! let rb = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap();
-//! let findings = rb.check_cost_model(&CostModel::OtherCostsOnStaffCosts { rate: Rate::percent(45) }, None, false, None);
+//! let findings = rb.check_cost_model(&CostModel::OtherCostsOnStaffCosts { rate: Rate::percent(45) }, &CostContext::with_total(None, false));
 //! assert_eq!(findings[0].rule_id, "COST-RATE-001");
 //! ```
 
@@ -39,6 +39,37 @@ pub struct CostModelLimit {
     pub verification: Verification,
     /// The fund the limit is for; `None`: every fund of the rulebook.
     pub fund: Option<Fund>,
+}
+
+/// What a cost-model check needs to know of the operation — *hankkeen tiedot
+/// kustannusmallin tarkistukseen*. Unknown facts are `None`; the checks that
+/// need them are then not made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct CostContext {
+    /// The total cost (2021–2027 Art 53(2)).
+    pub total_cost: Option<Money>,
+    /// The public support (EU + national public funding; 2014–2020 Art 14(4),
+    /// Art 67(2a)).
+    pub public_support: Option<Money>,
+    /// Whether the support is State aid (the mandatory-SCO rules exempt it).
+    pub state_aid: bool,
+    /// The fund (2014–2020 flat rates differ by fund).
+    pub fund: Option<Fund>,
+    /// The operation's start (which 2014–2020 rule applies).
+    pub start: Option<NaiveDate>,
+}
+
+impl CostContext {
+    /// A context with the total cost and State aid known, as
+    /// `check_cost_model` took them before the context existed.
+    pub fn with_total(total_cost: Option<Money>, state_aid: bool) -> CostContext {
+        CostContext {
+            total_cost,
+            state_aid,
+            ..CostContext::default()
+        }
+    }
 }
 
 /// Which rulebook a project falls under.
@@ -485,13 +516,13 @@ impl Rulebook {
     /// total cost is known, simplified costs where Art 53(2) makes them mandatory
     /// (`COST-SCO-001`, waived for State aid). EU rulebooks only: a national
     /// funder's decision sets its own terms, and nothing is checked for it.
-    pub fn check_cost_model(
-        &self,
-        model: &CostModel,
-        total_cost: Option<Money>,
-        state_aid: bool,
-        fund: Option<Fund>,
-    ) -> Vec<Finding> {
+    pub fn check_cost_model(&self, model: &CostModel, context: &CostContext) -> Vec<Finding> {
+        let CostContext {
+            total_cost,
+            state_aid,
+            fund,
+            ..
+        } = *context;
         let mut out = Vec::new();
         if self.period.is_none() {
             return out;
@@ -546,6 +577,22 @@ impl Rulebook {
                 .with_sv(format!("totalkostnaden {total} är högst {threshold}: förenklade kostnadsalternativ är obligatoriska (artikel 53.2)")));
             }
         }
+        if let (Some((threshold, source)), Some(public)) = (
+            mandatory_sco_2014(self.period, context.fund, context.start),
+            context.public_support,
+        ) {
+            if !model.is_simplified() && public <= threshold && !state_aid {
+                out.push(
+                    Finding::new(
+                        &rules::SIMPLIFIED_COSTS_MANDATORY_2014,
+                        "cost_model",
+                        format!("public support {public} is at most {threshold}: simplified costs are mandatory ({source})"),
+                        format!("julkinen tuki {public} on enintään {threshold}: yksinkertaistetut kustannusmallit ovat pakollisia ({source})"),
+                    )
+                    .with_sv(format!("det offentliga stödet {public} är högst {threshold}: förenklade kostnadsalternativ är obligatoriska ({source})")),
+                );
+            }
+        }
         out
     }
 }
@@ -558,6 +605,47 @@ impl Rulebook {
 /// ```
 pub fn stea_annual_report_due(grant_year: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(grant_year.checked_add(1)?, 5, 31)
+}
+
+/// The 2014–2020 threshold of public support at or below which grants must
+/// take the form of simplified costs, by the operation's start (issue 24 item
+/// 9; sources named, partly verified — the articles' texts were not re-read,
+/// Commission notice 2021/C 200/01 §2.2.2–2.2.3 treats both):
+///
+/// - before 2 August 2018: 50 000 € for ESF operations, Reg. 1304/2013 Art
+///   14(4) as adopted (deleted by the Omnibus, Reg. 2018/1046);
+/// - from 2 August 2019: 100 000 €, Reg. 1303/2013 Art 67(2a) inserted by the
+///   Omnibus (in force 2 August 2018) — for every fund;
+/// - in between none is assumed: Art 152(7) let the managing authority defer
+///   Art 67(2a) for up to 12 months, and Finland's choice was not found.
+///
+/// The start of the operation stands in for the day it was selected, which the
+/// project model does not record (an interpretation, ADR 0019 §9). State aid is
+/// exempt from both.
+pub fn mandatory_sco_2014(
+    period: Option<ProgrammePeriod>,
+    fund: Option<Fund>,
+    start: Option<NaiveDate>,
+) -> Option<(Money, &'static str)> {
+    if period != Some(ProgrammePeriod::Period2014To2020) {
+        return None;
+    }
+    let start = start?;
+    let omnibus = NaiveDate::from_ymd_opt(2018, 8, 2)?;
+    let deferral_end = NaiveDate::from_ymd_opt(2019, 8, 2)?;
+    if start < omnibus {
+        (fund == Some(Fund::Esf)).then_some((
+            Money::from_cents(5_000_000),
+            "Reg. 1304/2013 Art 14(4), before the Omnibus",
+        ))
+    } else if start >= deferral_end {
+        Some((
+            Money::from_cents(10_000_000),
+            "Reg. 1303/2013 Art 67(2a), Omnibus Reg. 2018/1046",
+        ))
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -574,11 +662,14 @@ mod tests {
         let ok = CostModel::OtherCostsOnStaffCosts {
             rate: Rate::percent(40),
         };
-        assert!(rb.check_cost_model(&ok, None, false, None).is_empty());
+        assert!(
+            rb.check_cost_model(&ok, &CostContext::with_total(None, false))
+                .is_empty()
+        );
         let over = CostModel::IndirectOnStaffCosts {
             rate: Rate::new(151, 1000).unwrap(),
         };
-        let f = rb.check_cost_model(&over, None, false, None);
+        let f = rb.check_cost_model(&over, &CostContext::with_total(None, false));
         assert_eq!(ids(&f), ["COST-RATE-001"]);
         assert!(f[0].message_en.contains("Art 54(b)"), "{}", f[0].message_en);
         let seven = CostModel::IndirectOnDirectCosts {
@@ -586,14 +677,17 @@ mod tests {
             calculated: false,
         };
         assert_eq!(
-            ids(&rb.check_cost_model(&seven, None, false, None)),
+            ids(&rb.check_cost_model(&seven, &CostContext::with_total(None, false))),
             ["COST-RATE-001"]
         );
         let calc = CostModel::IndirectOnDirectCosts {
             rate: Rate::percent(8),
             calculated: true,
         };
-        assert!(rb.check_cost_model(&calc, None, false, None).is_empty());
+        assert!(
+            rb.check_cost_model(&calc, &CostContext::with_total(None, false))
+                .is_empty()
+        );
     }
 
     #[test]
@@ -602,10 +696,13 @@ mod tests {
             rate: Rate::percent(17),
         };
         let old = Rulebook::for_period(ProgrammePeriod::Period2014To2020).unwrap();
-        assert!(old.check_cost_model(&m, None, false, None).is_empty());
+        assert!(
+            old.check_cost_model(&m, &CostContext::with_total(None, false))
+                .is_empty()
+        );
         let new = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap();
         assert_eq!(
-            ids(&new.check_cost_model(&m, None, false, None)),
+            ids(&new.check_cost_model(&m, &CostContext::with_total(None, false))),
             ["COST-RATE-001"]
         );
         // Art 54(a)'s 7 % without calculation is a 2021–2027 option only.
@@ -614,7 +711,7 @@ mod tests {
             calculated: false,
         };
         assert_eq!(
-            ids(&old.check_cost_model(&seven, None, false, None)),
+            ids(&old.check_cost_model(&seven, &CostContext::with_total(None, false))),
             ["COST-MODEL-001"]
         );
     }
@@ -625,15 +722,18 @@ mod tests {
         let eur = |n| Money::from_euros(n).unwrap();
         let real = CostModel::RealCosts;
         assert_eq!(
-            ids(&rb.check_cost_model(&real, Some(eur(200_000)), false, None)),
+            ids(&rb.check_cost_model(&real, &CostContext::with_total(Some(eur(200_000)), false))),
             ["COST-SCO-001"]
         );
         assert!(
-            rb.check_cost_model(&real, Some(Money::from_cents(20_000_001)), false, None)
-                .is_empty()
+            rb.check_cost_model(
+                &real,
+                &CostContext::with_total(Some(Money::from_cents(20_000_001)), false)
+            )
+            .is_empty()
         );
         assert!(
-            rb.check_cost_model(&real, Some(eur(150_000)), true, None)
+            rb.check_cost_model(&real, &CostContext::with_total(Some(eur(150_000)), true))
                 .is_empty(),
             "State aid is exempt"
         );
@@ -641,12 +741,12 @@ mod tests {
             rate: Rate::percent(40),
         };
         assert!(
-            rb.check_cost_model(&flat, Some(eur(150_000)), false, None)
+            rb.check_cost_model(&flat, &CostContext::with_total(Some(eur(150_000)), false))
                 .is_empty()
         );
         let old = Rulebook::for_period(ProgrammePeriod::Period2014To2020).unwrap();
         assert!(
-            old.check_cost_model(&real, Some(eur(150_000)), false, None)
+            old.check_cost_model(&real, &CostContext::with_total(Some(eur(150_000)), false))
                 .is_empty()
         );
     }
@@ -720,12 +820,14 @@ mod tests {
         let new = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap();
         for (model, in_2014, in_2021) in cases {
             assert_eq!(
-                ids(&old.check_cost_model(&model, Some(eur(500_000)), false, None)),
+                ids(&old
+                    .check_cost_model(&model, &CostContext::with_total(Some(eur(500_000)), false))),
                 in_2014,
                 "2014: {model:?}"
             );
             assert_eq!(
-                ids(&new.check_cost_model(&model, Some(eur(500_000)), false, None)),
+                ids(&new
+                    .check_cost_model(&model, &CostContext::with_total(Some(eur(500_000)), false))),
                 in_2021,
                 "2021: {model:?}"
             );
@@ -745,7 +847,7 @@ mod tests {
         assert!(
             Rulebook::for_project(&p)
                 .unwrap()
-                .check_cost_model(&CostModel::RealCosts, None, false, None)
+                .check_cost_model(&CostModel::RealCosts, &CostContext::with_total(None, false))
                 .is_empty()
         );
     }

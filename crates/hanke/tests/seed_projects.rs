@@ -336,3 +336,39 @@ fn the_2014_flat_rate_follows_the_fund() {
     .unwrap();
     assert_eq!(erdf.fund(), Some(Fund::Erdf), "the priority tells the fund");
 }
+
+/// Issue 24 item 9: 2014–2020 grants at low public support had to use
+/// simplified costs — 50 000 € for ESF before the Omnibus (Reg. 1304/2013 Art
+/// 14(4)), 100 000 € from 2 August 2019 (Reg. 1303/2013 Art 67(2a)); State aid
+/// exempt; none assumed in the managing authority's deferral year.
+#[test]
+fn mandatory_simplified_costs_of_2014_by_date() {
+    let sco = |start: &str, public: i64, state_aid: bool| {
+        let json = format!(
+            r#"{{"name": "SCO", "code": "S20250",
+                "placement": {{"programme": "2014-2020", "priority": 3}},
+                "period": {{"start": "{start}", "end": "2022-12-31"}},
+                "state_aid": {state_aid},
+                "cost_model": {{"kind": "real_costs"}},
+                "funding_plan": {{"sources": [{{"source": "eu", "granted": "{eu}"}},
+                                              {{"source": "state", "granted": "{state}"}}]}}}}"#,
+            eu = public / 2,
+            state = public - public / 2,
+        );
+        let p = Project::from_json_str(&json).unwrap();
+        p.validate()
+            .iter()
+            .filter(|f| f.rule_id == "COST-SCO-002")
+            .count()
+    };
+    assert_eq!(sco("2017-01-01", 50_000, false), 1);
+    assert_eq!(sco("2017-01-01", 50_001, false), 0);
+    assert_eq!(sco("2017-01-01", 40_000, true), 0, "State aid is exempt");
+    assert_eq!(
+        sco("2019-01-01", 40_000, false),
+        0,
+        "the deferral year: none assumed"
+    );
+    assert_eq!(sco("2020-01-01", 100_000, false), 1);
+    assert_eq!(sco("2020-01-01", 100_001, false), 0);
+}

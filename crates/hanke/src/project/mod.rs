@@ -734,7 +734,21 @@ impl Project {
                 .into_iter()
                 .find_map(|s| self.funding_plan.total(s).ok().flatten())
         });
-        out.extend(rb.check_cost_model(model, total, self.state_aid, self.fund()));
+        // Public support for the 2014–2020 thresholds: the public total at
+        // the granted stage, else the planned one.
+        let public_support = [Stage::Granted, Stage::Planned].into_iter().find_map(|s| {
+            self.funding_plan.public_total.get(s).or_else(|| {
+                self.funding_plan
+                    .sum_where(s, |src| src.is_public() == Some(true))
+                    .ok()
+                    .flatten()
+            })
+        });
+        let mut context = crate::rulebook::CostContext::with_total(total, self.state_aid);
+        context.public_support = public_support;
+        context.fund = self.fund();
+        context.start = self.period.map(|p| p.start().first_day());
+        out.extend(rb.check_cost_model(model, &context));
     }
 
     fn check_code(&self, out: &mut Vec<Finding>) {

@@ -426,6 +426,23 @@ pub mod rules {
         source: Some("Reg. 2021/1060 Art 54–56; Reg. 1303/2013 Art 68–68b; rakennerahastot.fi"),
     };
 
+    /// `COST-SCO-002`: a 2014–2020 grant whose public support is at most the
+    /// threshold of its time uses real costs, where simplified costs were
+    /// mandatory: 50 000 € for ESF operations before 2 August 2018 (Reg.
+    /// 1304/2013 Art 14(4) as adopted), 100 000 € from 2 August 2019 (Reg.
+    /// 1303/2013 Art 67(2a), Omnibus); State aid exempt. See
+    /// [`crate::rulebook::mandatory_sco_2014`].
+    pub const SIMPLIFIED_COSTS_MANDATORY_2014: Rule = Rule {
+        id: "COST-SCO-002",
+        severity: Severity::Error,
+        title_en: "simplified costs mandatory at low public support (2014–2020)",
+        title_fi: "yksinkertaistetut kustannusmallit pakollisia pienellä julkisella tuella (2014–2020)",
+        title_sv: "förenklade kostnadsalternativ obligatoriska vid lågt offentligt stöd (2014–2020)",
+        source: Some(
+            "Reg. 1304/2013 Art 14(4) (to 1.8.2018); Reg. 1303/2013 Art 67(2a) (Omnibus 2018/1046)",
+        ),
+    };
+
     /// `COST-SCO-001`: an operation whose total cost is at most 200 000 € uses real
     /// costs in 2021–2027, where the ESF+ contribution must take the form of unit
     /// costs, lump sums or flat rates. Not for State aid. Source: Reg. 2021/1060 Art 53(2).
@@ -1193,7 +1210,7 @@ pub mod rules {
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use rules::*;
-    static ALL: [Rule; 83] = [
+    static ALL: [Rule; 84] = [
         FUNDING_NEGATIVE_AMOUNT,
         FUNDING_SOURCES_EXCEED_TOTAL,
         FUNDING_SOURCES_PARTIAL,
@@ -1215,6 +1232,7 @@ pub fn all_rules() -> &'static [Rule] {
         COST_MODEL_NOT_ALLOWED,
         COST_RATE_ABOVE_LIMIT,
         SIMPLIFIED_COSTS_MANDATORY,
+        SIMPLIFIED_COSTS_MANDATORY_2014,
         COFINANCING_CAP_EXCEEDED,
         COFINANCING_NOT_AGGREGATED,
         DECISION_GRANT_EXCEEDED,
