@@ -10,7 +10,12 @@
 //!   qualification upon leaving"); the other codes follow the same numbering and
 //!   are tagged unverified.
 //! - ESF+ 2021–2027: Reg. 2021/1057 Annex I and Art 17; codes EECO02, EECO12,
-//!   EECR01 and EECR04 are verified (SFC 2021 FAQs), the others are tagged.
+//!   EECR01 and EECR04 are verified (SFC 2021 FAQs); EECO04, EECO05, EECO06,
+//!   EECO07, EECO10 and EECO11 by the SFC2021 validation-rule change of 24 June
+//!   2024 (rules 144–148 name them as parts of the reserved composites), EECO05
+//!   and EECO19 also by the SFC2021 FAQ on supporting the self-employed
+//!   (sfc.ec.europa.eu, "which common output indicator … self-employed");
+//!   the others are tagged, and what was searched is RULES.md §10's list.
 //! - ESF+ specific objective (l), most deprived: Reg. 2021/1057 Annex II. The SFC
 //!   codes were not found; hanke names these indicators by their annex point
 //!   (`II-1.1a` …) and tags the code unverified. The SFC 2021 FAQ "Is it possible
@@ -864,7 +869,7 @@ static ESF_PLUS: [Indicator; 25] = [
     ),
     ind(
         "EECO04",
-        Unverified,
+        Verified,
         "inactive",
         "työvoiman ulkopuolella olevat",
         "personer utanför arbetskraften",
@@ -878,7 +883,7 @@ static ESF_PLUS: [Indicator; 25] = [
     ),
     ind(
         "EECO05",
-        Unverified,
+        Verified,
         "employed, including self-employed",
         "työlliset, myös itsenäiset ammatinharjoittajat",
         "anställda, inklusive egenföretagare",
@@ -892,7 +897,7 @@ static ESF_PLUS: [Indicator; 25] = [
     ),
     ind(
         "EECO06",
-        Unverified,
+        Verified,
         "children below 18 years of age",
         "alle 18-vuotiaat lapset",
         "barn under 18 år",
@@ -906,7 +911,7 @@ static ESF_PLUS: [Indicator; 25] = [
     ),
     ind(
         "EECO07",
-        Unverified,
+        Verified,
         "young people aged 18-29 years",
         "18–29-vuotiaat nuoret",
         "ungdomar i åldern 18–29 år",
@@ -948,7 +953,7 @@ static ESF_PLUS: [Indicator; 25] = [
     ),
     ind(
         "EECO10",
-        Unverified,
+        Verified,
         "with upper secondary (ISCED 3) or post-secondary education (ISCED 4)",
         "toisen asteen (ISCED 3) tai toisen asteen jälkeinen ei-korkea-asteen (ISCED 4) koulutus",
         "gymnasieutbildning (Isced 3) eller eftergymnasial utbildning (Isced 4)",
@@ -962,7 +967,7 @@ static ESF_PLUS: [Indicator; 25] = [
     ),
     ind(
         "EECO11",
-        Unverified,
+        Verified,
         "with tertiary education (ISCED 5 to 8)",
         "korkea-asteen koulutus (ISCED 5–8)",
         "högskoleutbildning (Isced 5–8)",
@@ -1074,7 +1079,7 @@ static ESF_PLUS: [Indicator; 25] = [
     ),
     ind(
         "EECO19",
-        Unverified,
+        Verified,
         "number of supported micro, small and medium-sized enterprises (including cooperative enterprises and social enterprises)",
         "tuetut mikro-, pienet ja keskisuuret yritykset (myös osuuskunnat ja yhteiskunnalliset yritykset)",
         "stödda mikroföretag samt små och medelstora företag (inklusive kooperativ och sociala företag)",
