@@ -823,3 +823,37 @@ fn objective_l_reports_the_total_and_the_age_groups() {
     );
     assert_eq!(rules(P21).for_objective("ESO4.12").unwrap(), l);
 }
+
+/// Issue 24: an interpretation is marked in the report as well as in the
+/// catalogue — EECR01 and the six-month results carry "‡" and the legend.
+#[test]
+fn the_report_marks_interpretations() {
+    use hanke::report::{EsrReport, Language, ReportInputs};
+    let project = hanke::Project::from_json_str(
+        r#"{"name": "Demo", "placement": {"programme": "2021-2027", "priority": 4}}"#,
+    )
+    .unwrap();
+    let mut inputs = ReportInputs::default();
+    inputs.participants = Some(vec![person("R1", Gender::Woman, d(1990, 1, 1), INACTIVE)]);
+    let report = EsrReport::new(&project, d(2024, 12, 31), inputs);
+    for lang in [Language::Fi, Language::En] {
+        let md = report.to_markdown(lang);
+        assert!(
+            md.contains("| EECR01 ‡ |") || md.contains("EECR01 † ‡"),
+            "{md}"
+        );
+        assert!(md.contains("EECR05") && md.contains("ADR 0019"), "{md}");
+    }
+    assert!(
+        Catalogue::EsfPlus
+            .indicator("EECR05")
+            .unwrap()
+            .is_interpretation()
+    );
+    assert!(
+        !Catalogue::EsfPlus
+            .indicator("EECO02")
+            .unwrap()
+            .is_interpretation()
+    );
+}

@@ -176,6 +176,15 @@ pub struct Indicator {
 }
 
 impl Indicator {
+    /// Whether hanke's definition is an interpretation where the sources are
+    /// unclear (ADR 0019): the definition says so in words ("interpretation"),
+    /// and reports mark the figure.
+    pub fn is_interpretation(&self) -> bool {
+        self.definition
+            .to_ascii_lowercase()
+            .contains("interpretation")
+    }
+
     /// Whether hanke computes the indicator from participant records.
     pub fn is_computed_from_participants(&self) -> bool {
         !matches!(self.measure, Measure::Entity | Measure::Rural)
@@ -790,7 +799,7 @@ static ESF_2014: [Indicator; 32] = [
         Unit::Participants,
         Personal,
         A1_4,
-        "employed at entry and one of the four improvements recorded at a follow-up six months after leaving (SFC 2014 FAQ; the window as for CR06); a pay rise alone does not count",
+        "employed at entry and one of the four improvements recorded at a follow-up six months after leaving (SFC 2014 FAQ; the window as for CR06, an interpretation); a pay rise alone does not count",
         Verified,
         Measure::ImprovedSixMonths,
     ),
@@ -804,7 +813,7 @@ static ESF_2014: [Indicator; 32] = [
         Unit::Participants,
         Personal,
         A1_4,
-        "age at entry 55 or more and employed at a follow-up six months after leaving (the window as for CR06)",
+        "age at entry 55 or more and employed at a follow-up six months after leaving (the window as for CR06, an interpretation)",
         Partial,
         Measure::OlderEmployedSixMonths(55),
     ),
@@ -1173,7 +1182,7 @@ static ESF_PLUS: [Indicator; 25] = [
         Unit::Participants,
         Personal,
         E4,
-        "employed at entry and an improvement recorded at a follow-up six months after leaving (the window as for EECR05; the 2014–2020 SFC definition of an improvement, its use for ESF+ is unverified)",
+        "employed at entry and an improvement recorded at a follow-up six months after leaving (the window as for EECR05, an interpretation; the 2014–2020 SFC definition of an improvement, its use for ESF+ is unverified)",
         Unverified,
         Measure::ImprovedSixMonths,
     ),

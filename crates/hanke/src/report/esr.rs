@@ -495,15 +495,19 @@ impl EsrReport {
         }
         t.push_str("---:|\n");
         let mut flagged = false;
+        let mut interpreted = false;
         for IndicatorValue { indicator, value } in ind.values() {
-            let mark = if indicator.code_verification != Verification::Verified
+            let mut mark = String::new();
+            if indicator.code_verification != Verification::Verified
                 || indicator.definition_verification == Verification::Unverified
             {
                 flagged = true;
-                " †"
-            } else {
-                ""
-            };
+                mark.push_str(" †");
+            }
+            if indicator.is_interpretation() {
+                interpreted = true;
+                mark.push_str(" ‡");
+            }
             let name = l(indicator.name_fi, indicator.name_en);
             let _ = write!(t, "| {}{mark} | {} |", indicator.code, cell(name));
             match value {
@@ -517,18 +521,32 @@ impl EsrReport {
                     for _ in genders {
                         t.push_str(" – |");
                     }
-                    let _ = writeln!(
-                        t,
-                        " {} |",
+                    let why = if indicator.is_computed_from_participants() {
+                        l(
+                            "ei sovelleta tähän toimeen (erityistavoite l)",
+                            "does not apply to the operation (specific objective (l))",
+                        )
+                    } else {
                         l(
                             "ei lasketa osallistujista",
-                            "not computed from participants"
+                            "not computed from participants",
                         )
-                    );
+                    };
+                    let _ = writeln!(t, " {why} |");
                 }
             }
         }
         t.push('\n');
+        if interpreted {
+            let _ = writeln!(
+                t,
+                "‡ {}\n",
+                l(
+                    "Määritelmä on tulkinta, koska lähteet eivät ratkaise sitä; tulkinta ja se, mikä sen ratkaisisi, ovat indikaattorin määritelmässä (ADR 0019).",
+                    "The definition is an interpretation where the sources leave it open; the interpretation and what would settle it are in the indicator's definition (ADR 0019)."
+                )
+            );
+        }
         if flagged {
             let _ = writeln!(
                 t,
