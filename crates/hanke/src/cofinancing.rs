@@ -382,26 +382,14 @@ mod tests {
             at(5, 95, 5).findings
         );
         assert_eq!(at(5, 96, 4).findings[0].rule_id, "COFIN-001");
-        assert_eq!(
-            cap_for(
+        for (priority, pct) in [(6, 90), (4, 40)] {
+            let cap = cap_for(
                 ProgrammePeriod::Period2021To2027,
-                6,
-                Some(RegionCategory::MoreDeveloped)
-            )
-            .unwrap()
-            .max_eu_rate,
-            Rate::percent(90)
-        );
-        assert_eq!(
-            cap_for(
-                ProgrammePeriod::Period2021To2027,
-                4,
-                Some(RegionCategory::MoreDeveloped)
-            )
-            .unwrap()
-            .max_eu_rate,
-            Rate::percent(40)
-        );
+                priority,
+                Some(RegionCategory::MoreDeveloped),
+            );
+            assert_eq!(cap.unwrap().max_eu_rate, Rate::percent(pct), "TL{priority}");
+        }
     }
 
     #[test]

@@ -60,57 +60,56 @@ fn cleaned_then_masked(s: &str, one_line: bool) -> Cow<'_, str> {
     Cow::Owned(crate::ids::redact(&clean).into_owned())
 }
 
-/// A value inside Markdown (a table cell, a heading, a line of text): codes
-/// masked, `&`, `<`, `>` as entities (no raw HTML reaches a renderer), `|`
-/// escaped, line breaks flattened to spaces.
-pub fn markdown(s: &str) -> String {
-    let base = cleaned_then_masked(s, true);
+/// `base` with each character that `entity` names written as that entity:
+/// the one escaping loop of the Markdown, HTML and XML forms.
+fn escaped(base: &str, entity: impl Fn(char) -> Option<&'static str>) -> String {
     let mut out = String::with_capacity(base.len());
     for c in base.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '|' => out.push_str("\\|"),
-            c => out.push(c),
+        match entity(c) {
+            Some(e) => out.push_str(e),
+            None => out.push(c),
         }
     }
     out
 }
 
+/// `&`, `<` and `>`, which every markup form escapes.
+fn markup_entity(c: char) -> Option<&'static str> {
+    match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        _ => None,
+    }
+}
+
+/// A value inside Markdown (a table cell, a heading, a line of text): codes
+/// masked, `&`, `<`, `>` as entities (no raw HTML reaches a renderer), `|`
+/// escaped, line breaks flattened to spaces.
+pub fn markdown(s: &str) -> String {
+    escaped(&cleaned_then_masked(s, true), |c| match c {
+        '|' => Some("\\|"),
+        c => markup_entity(c),
+    })
+}
+
 /// A value inside HTML text or an attribute: codes masked, `& < > " '` escaped.
 pub fn html(s: &str) -> String {
-    let base = text(s);
-    let mut out = String::with_capacity(base.len());
-    for c in base.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    escaped(&text(s), |c| match c {
+        '"' => Some("&quot;"),
+        '\'' => Some("&#39;"),
+        c => markup_entity(c),
+    })
 }
 
 /// A value inside XML text or an attribute: codes masked, the five entities
 /// escaped.
 pub fn xml(s: &str) -> String {
-    let base = text(s);
-    let mut out = String::with_capacity(base.len());
-    for c in base.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
+    escaped(&text(s), |c| match c {
+        '"' => Some("&quot;"),
+        '\'' => Some("&apos;"),
+        c => markup_entity(c),
+    })
 }
 
 /// Whether a CSV cell would be read by a spreadsheet as a formula (OWASP).
