@@ -731,15 +731,20 @@ pub fn common_indicators(
 
 /// Explains the common indicator `code` over participant records (a JSON array,
 /// as `answerEntry`/`answerExit` give them) at `cut_off`, by the period's own
-/// catalogue — the same answer as in Rust and Python.
-#[uniffi::export]
+/// catalogue — the same answer as in Rust and Python; with `objective` (`l`),
+/// under the rules of an operation under that ESF+ specific objective.
+#[uniffi::export(default(objective = None))]
 pub fn explain_indicator(
     period: Period,
     code: String,
     participants_json: String,
     cut_off: Option<CalendarDate>,
+    objective: Option<String>,
 ) -> Result<IndicatorExplanation, HankeError> {
-    let rules = rules(period)?;
+    let rules = &match objective {
+        Some(o) => rules(period)?.for_objective(&o)?,
+        None => *rules(period)?,
+    };
     let people: Vec<hanke::participant::Participant> = serde_json::from_str(&participants_json)
         .map_err(|e| invalid("json.data", e.to_string()))?;
     let catalogue = hanke::indicator::Catalogue::for_period(rules.period)

@@ -24,6 +24,9 @@ class IndicatorVectorsTest {
     private fun tally(c: GenderCounts): List<Long> =
         listOf(c.women, c.men, c.nonBinary, c.unknown).map { it.toLong() }
 
+    private fun periodOf(catalogue: String) =
+        if (catalogue == "esf_2014") Period.ESF2014_TO2020 else Period.ESF_PLUS2021_TO2027
+
     @Test
     fun everyCaseGivesItsFigures() {
         for (i in 0 until cases.length()) {
@@ -51,6 +54,11 @@ class IndicatorVectorsTest {
                 } else {
                     assertEquals(tally(want as JSONObject), tally(got!!), "$name: $code")
                 }
+            }
+            // The explanation recounts each listed figure under the same rules.
+            for (code in listed.keySet()) {
+                val why = explainIndicator(periodOf(case.getString("catalogue")), code, records.getJSONArray(name).toString(), cutOff, objective)
+                assertEquals(byCode[code]?.value?.total, why.value.total, "$name: explained $code")
             }
             if (case.getBoolean("exhaustive")) {
                 for (v in result.indicators) {
