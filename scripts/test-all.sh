@@ -31,4 +31,5 @@ echo "== uniffi: generate Kotlin and Swift (scripts/uniffi-gen.sh)"
 
 echo "== Kotlin tests on the JVM (bindings/kotlin, Maven)"
 (cd bindings/kotlin && mvn -B -q test)
-echo "Kotlin: $(grep -ho 'tests="[0-9]*"' bindings/kotlin/target/surefire-reports/*.xml | tr -dc '0-9') tests passed"
+# One count per suite file, summed (joining the digits printed 3, 11 and 1 as 3111).
+echo "Kotlin: $(grep -ho 'tests="[0-9]*"' bindings/kotlin/target/surefire-reports/TEST-*.xml | tr -dc '0-9\n' | awk '{ n += $1 } END { print n + 0 }') tests passed"
