@@ -158,7 +158,7 @@ pub fn check(input: &QualityInput<'_>) -> QualityReport {
     let mut people = Vec::new();
     for person in input.participants {
         if let Some(r) = rules_of_period {
-            people.extend(r.check(person));
+            people.extend(r.check_at(person, Some(input.cut_off)));
             if person.entry.date <= input.cut_off {
                 target_groups(&mut people, person, &groups, r);
             }

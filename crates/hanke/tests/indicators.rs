@@ -752,6 +752,13 @@ fn completeness_before_the_omnibus_needs_the_household() {
     ] {
         let ind = CommonIndicators::compute(Catalogue::Esf2014, rules(P14), cut, [&p]).unwrap();
         assert_eq!(ind.incomplete().total(), incomplete, "{cut:?}");
+        // The check says so at the same cut-off (PART-COMP-001 names the household).
+        let comp = rules(P14)
+            .check_at(&p, cut)
+            .into_iter()
+            .filter(|f| f.rule_id == "PART-COMP-001" && f.path.contains("household"))
+            .count();
+        assert_eq!(comp, incomplete as usize, "{cut:?}");
         if incomplete == 1 {
             let why = ind
                 .explain("CO03", std::slice::from_ref(&p))

@@ -977,7 +977,15 @@ impl ParticipantRules {
 
     /// Checks a record against the period's rules. Paths are prefixed with
     /// `participants[<id>]`; nothing in a finding is personal data.
+    /// Completeness is today's rule; [`Self::check_at`] takes a report's cut-off.
     pub fn check(&self, p: &Participant) -> Vec<Finding> {
+        self.check_at(p, None)
+    }
+
+    /// [`Self::check`] for a report at `cut_off`: completeness
+    /// (`PART-COMP-001`) by the rule of that day ([`Self::required_at`]), as the
+    /// indicators count it.
+    pub fn check_at(&self, p: &Participant, cut_off: Option<NaiveDate>) -> Vec<Finding> {
         let mut out = Vec::new();
         let at = |field: &str| format!("participants[{}].{field}", p.id);
         let e = &p.entry;
@@ -1093,7 +1101,7 @@ impl ParticipantRules {
                 )),
             );
         }
-        for field in self.completeness(p).missing {
+        for field in self.completeness_at(p, cut_off).missing {
             out.push(
                 Finding::new(
                     &rules::PARTICIPANT_INCOMPLETE,

@@ -162,7 +162,7 @@ impl EsrReport {
             findings.extend(merged.findings);
             for p in &merged.participants {
                 if p.entry.date <= cut_off {
-                    findings.extend(rules.check(p));
+                    findings.extend(rules.check_at(p, Some(cut_off)));
                 }
             }
             let indicators =
