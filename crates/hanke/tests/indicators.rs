@@ -7,7 +7,7 @@
     clippy::panic
 )]
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use hanke::classify::EducationLevel;
 use hanke::indicator::{Catalogue, CommonIndicators, IndicatorKind, Tally};
 use hanke::participant::synthetic::{SyntheticConfig, duuniin_coaching, generate};
@@ -628,6 +628,27 @@ fn six_month_results_count_only_follow_ups_in_the_window() {
             let ind = CommonIndicators::compute(catalogue, rules(period), None, [&p]).unwrap();
             for code in codes {
                 assert_eq!(total(&ind, code), u64::from(counts), "{code} {follow}");
+            }
+            // The column path agrees, inside its tabled years and outside them
+            // (the same dates 80 years on, where it asks the rules' calendar).
+            for years in [0, 80] {
+                let mut q = p.clone();
+                let shift = |day: NaiveDate| day.with_year(day.year() + years).unwrap();
+                q.entry.date = shift(q.entry.date);
+                q.entry.birth_date = q.entry.birth_date.map(shift);
+                let x = q.exit.as_mut().unwrap();
+                x.date = shift(x.date);
+                let fu = q.follow_up.as_mut().unwrap();
+                fu.date = shift(fu.date);
+                let rows = CommonIndicators::compute(catalogue, rules(period), None, [&q]).unwrap();
+                let table = hanke::participant::columns::ParticipantTable::from_participants(
+                    std::slice::from_ref(&q),
+                )
+                .unwrap();
+                let mut cols = CommonIndicators::new(catalogue, rules(period), None).unwrap();
+                cols.add_columns(&table.columns()).unwrap();
+                assert_eq!(cols, rows, "{follow} + {years} years");
+                assert_eq!(total(&rows, codes[0]), u64::from(counts), "{follow} + {years} years");
             }
             // The explanation names the window, and the check says why.
             let why = ind.explain(codes[0], std::slice::from_ref(&p)).unwrap();

@@ -38,6 +38,42 @@ fn plus_months(days: i32, months: u32) -> i32 {
         .map_or(i32::MAX, days_from_date)
 }
 
+/// The days the lookup tables cover, 1.1.1995 to 31.12.2054 (every project
+/// year, with margin); days outside are computed row by row.
+fn table_days() -> (i32, i32) {
+    let day = |y| NaiveDate::from_ymd_opt(y, 1, 1).map_or(0, days_from_date);
+    (day(1995), day(2055))
+}
+
+/// For each exit day of the tables' years, the day six calendar months later,
+/// as [`plus_months`] gives it — the centre of the follow-up window
+/// ([`ParticipantRules::follow_up_window`]) without a calendar computation per
+/// row. Built once.
+struct SixMonths {
+    base: i32,
+    days: Vec<i32>,
+}
+
+impl SixMonths {
+    fn get() -> &'static SixMonths {
+        static TABLE: OnceLock<SixMonths> = OnceLock::new();
+        TABLE.get_or_init(|| {
+            let (base, end) = table_days();
+            SixMonths {
+                base,
+                days: (base..end).map(|d| plus_months(d, 6)).collect(),
+            }
+        })
+    }
+
+    /// Six months after `exit`; `None` outside the tables' years.
+    fn after(&self, exit: i32) -> Option<i32> {
+        // Days before the base wrap to huge indices and miss the table.
+        let index = exit.wrapping_sub(self.base) as u32 as usize;
+        self.days.get(index).copied()
+    }
+}
+
 /// Columns of a [`Row`]: up to [`AGE_COLUMNS`] ages, then the three
 /// unemployment-spell thresholds.
 const WIDTH: usize = 8;
@@ -178,8 +214,7 @@ impl Thresholds {
         }
         let [.., ltu6, ltu12, ltu12_reg] = &mut fixed;
         (*ltu6, *ltu12, *ltu12_reg) = (150, 330, 330);
-        let day = |y| NaiveDate::from_ymd_opt(y, 1, 1).map_or(0, days_from_date);
-        let (base, end) = (day(1995), day(2055));
+        let (base, end) = table_days();
         let pack = |e: i32| {
             let row = Row::compute(e, &ages);
             let mut word = 0u64;
@@ -796,16 +831,28 @@ impl CommonIndicators {
         // A follow-up counts only about six months after the exit (the
         // rules' window, as the record path): checked row by row, for the
         // rows that have one — a minority, and month arithmetic is not a mask.
+        // A follow-up counts only about six months after the exit (the rules'
+        // window, as the record path): checked for the rows that have one.
+        // Inside the tables' years the window is day arithmetic around the
+        // tabled day six months after the exit; outside, the rules' calendar
+        // computation decides.
         let mut followed = left & follow_valid & followed_by_cut;
+        let tolerance = i32::try_from(self.rules.follow_up_tolerance_days).unwrap_or(i32::MAX);
+        let six = SixMonths::get();
         let mut rest = followed;
         while rest != 0 {
             let i = rest.trailing_zeros() as usize;
             rest &= rest - 1;
-            let counts = match (exit.get(i), follow.get(i)) {
-                (Some(&x), Some(&f)) => date_from_days(x)
+            let (Some(&x), Some(&f)) = (exit.get(i), follow.get(i)) else {
+                continue;
+            };
+            let counts = match six.after(x) {
+                Some(centre) => (centre.saturating_sub(tolerance)
+                    ..=centre.saturating_add(tolerance))
+                    .contains(&f),
+                None => date_from_days(x)
                     .zip(date_from_days(f))
                     .is_some_and(|(x, f)| self.rules.follow_up_counts(x, f)),
-                _ => false,
             };
             if !counts {
                 followed &= !(1 << i);
