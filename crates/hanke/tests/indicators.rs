@@ -648,7 +648,11 @@ fn six_month_results_count_only_follow_ups_in_the_window() {
                 let mut cols = CommonIndicators::new(catalogue, rules(period), None).unwrap();
                 cols.add_columns(&table.columns()).unwrap();
                 assert_eq!(cols, rows, "{follow} + {years} years");
-                assert_eq!(total(&rows, codes[0]), u64::from(counts), "{follow} + {years} years");
+                assert_eq!(
+                    total(&rows, codes[0]),
+                    u64::from(counts),
+                    "{follow} + {years} years"
+                );
             }
             // The explanation names the window, and the check says why.
             let why = ind.explain(codes[0], std::slice::from_ref(&p)).unwrap();
