@@ -33,9 +33,10 @@ use hanke::export::ExportError;
 use hanke::export::iati::{IatiOptions, to_iati_xml};
 use hanke::funding::Stage;
 use hanke::import::{ImportOptions, read_participants_csv_with_lines};
+use hanke::lang::Language;
 use hanke::participant::ParticipantId;
 use hanke::quality::{QualityInput, check};
-use hanke::report::{EsrReport, Language, PortfolioReport, ReportInputs};
+use hanke::report::{EsrReport, PortfolioReport, ReportInputs};
 use hanke::rulebook::Rulebook;
 
 struct Job {

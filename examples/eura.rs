@@ -15,12 +15,12 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use hanke::Finding;
 use hanke::eura::{
     PortfolioBy, ProjectList, parse_description, parse_project_page, render_description,
 };
 use hanke::programme::Fund;
 use hanke::project::Project;
-use hanke::report::Finding;
 
 /// A path as the user would write it: relative to the repository when inside it.
 fn shown(path: &Path) -> String {

@@ -103,9 +103,10 @@ fn readme_indicators_example() -> Result<(), Box<dyn std::error::Error>> {
     std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))?;
     // --- begin README ---
     use hanke::indicator::{Catalogue, CommonIndicators};
+    use hanke::lang::Language;
     use hanke::participant::synthetic::duuniin_coaching;
     use hanke::programme::ProgrammePeriod;
-    use hanke::report::{EsrReport, Language, ReportInputs};
+    use hanke::report::{EsrReport, ReportInputs};
     use hanke::rulebook::Rulebook;
 
     let rulebook = Rulebook::for_period(ProgrammePeriod::Period2014To2020).unwrap();

@@ -609,7 +609,7 @@ impl PyActivityLog {
     }
 }
 
-fn language(lang: &str) -> PyResult<hanke::report::Language> {
+fn language(lang: &str) -> PyResult<hanke::lang::Language> {
     lang.parse().map_err(errors::validation)
 }
 
@@ -680,7 +680,7 @@ fn safe_url(url: pulldown_cmark::CowStr<'_>) -> pulldown_cmark::CowStr<'_> {
 #[pyclass(frozen, module = "hanke", name = "EsrReport")]
 pub(crate) struct PyEsrReport {
     report: hanke::report::EsrReport,
-    lang: hanke::report::Language,
+    lang: hanke::lang::Language,
     // Kept for the exports, which speak of the project itself.
     project: hanke::Project,
     activities: Option<hanke::activity::ActivityLog>,
@@ -929,8 +929,8 @@ pub(crate) fn check_quality(
 /// 'error'
 #[pyfunction]
 pub(crate) fn rule_table() -> PyResult<Table> {
-    let all = hanke::report::all_rules();
-    let s = |f: fn(&hanke::report::Rule) -> String| {
+    let all = hanke::errors::all_rules();
+    let s = |f: fn(&hanke::finding::Rule) -> String| {
         Values::Str(all.iter().map(|r| Some(f(r))).collect())
     };
     TableBuilder::default()

@@ -30,8 +30,8 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::finding::{Finding, rules};
 use crate::participant::ParticipantId;
-use crate::report::{Finding, rules};
 
 /// The kind of an activity — *toiminnan tyyppi*.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -497,10 +497,10 @@ impl ActivityLog {
     pub fn from_json_str(text: &str) -> Result<ActivityLog, ActivityError> {
         let text = crate::json::without_bom(text);
         crate::json::check_duplicate_keys(text)
-            .map_err(|e| ActivityError::Json(crate::errors::json_message(&e)))?;
+            .map_err(|e| ActivityError::Json(crate::error_code::json_message(&e)))?;
         let de = &mut serde_json::Deserializer::from_str(text);
         let log = serde_path_to_error::deserialize(&mut *de)
-            .map_err(|e| ActivityError::Json(crate::errors::json_message(&e)))?;
+            .map_err(|e| ActivityError::Json(crate::error_code::json_message(&e)))?;
         // Nothing after the value.
         de.end()
             .map_err(|e| ActivityError::Json(crate::Echo::message(&e.to_string())))?;

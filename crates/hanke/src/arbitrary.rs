@@ -13,13 +13,16 @@ use crate::activity::Feedback;
 use crate::claim::FundingDecision;
 use crate::classify::{EducationLevel, MunicipalityCode, RegionCode, SubRegionCode};
 use crate::cost::HourlyRate;
-use crate::ids::{BusinessId, ProjectCode};
-use crate::money::{Money, MoneyRange, Rate};
+use crate::money::{Money, Rate};
 use crate::org::{Email, OrganisationKind};
 use crate::participant::{ParticipantId, Pseudonym};
+use crate::programme::ProjectCode;
 use crate::project::{
     ApplicantArrangement, ApproxDate, ProjectPeriod, ProjectStatus, ReportedStatus, Score,
 };
+
+// Money, Rate, MoneyRange and BusinessId are drawn by `hanke_base::arbitrary`
+// (feature `proptest`), beside their types.
 
 /// Any day from year 1000 to 9999 (what an ISO date writes with four digits).
 pub fn date() -> impl Strategy<Value = NaiveDate> {
@@ -39,36 +42,6 @@ pub fn opt_date() -> impl Strategy<Value = Option<NaiveDate>> {
     prop::option::of(date())
 }
 
-impl Arbitrary for Money {
-    type Parameters = ();
-    type Strategy = BoxedStrategy<Money>;
-    fn arbitrary_with((): ()) -> Self::Strategy {
-        prop_oneof![any::<i64>(), -100_000_000_i64..100_000_000]
-            .prop_map(Money::from_cents)
-            .boxed()
-    }
-}
-
-impl Arbitrary for Rate {
-    type Parameters = ();
-    type Strategy = BoxedStrategy<Rate>;
-    fn arbitrary_with((): ()) -> Self::Strategy {
-        prop_oneof![(0i64..=1000, 1i64..=1000), (0..=i64::MAX, 1..=i64::MAX)]
-            .prop_filter_map("a rate", |(n, d)| Rate::new(n, d).ok())
-            .boxed()
-    }
-}
-
-impl Arbitrary for MoneyRange {
-    type Parameters = ();
-    type Strategy = BoxedStrategy<MoneyRange>;
-    fn arbitrary_with((): ()) -> Self::Strategy {
-        (any::<Money>(), any::<Money>())
-            .prop_filter_map("a band", |(a, b)| MoneyRange::new(a.min(b), a.max(b)).ok())
-            .boxed()
-    }
-}
-
 macro_rules! arbitrary_via {
     ($ty:ty, $strategy:expr) => {
         impl Arbitrary for $ty {
@@ -81,13 +54,6 @@ macro_rules! arbitrary_via {
     };
 }
 
-arbitrary_via!(
-    BusinessId,
-    (0u32..10_000_000).prop_filter_map("a number with a check digit", |n| {
-        let check = BusinessId::check_digit_for(n)?;
-        format!("{n:07}-{check}").parse().ok()
-    })
-);
 arbitrary_via!(
     ProjectCode,
     ("[A-Z]", 0u32..100_000).prop_filter_map("a code", |(l, n)| format!("{l}{n:05}").parse().ok())

@@ -347,10 +347,10 @@ impl Instrument {
     pub fn from_json_str(text: &str) -> Result<Instrument, AssessmentError> {
         let text = crate::json::without_bom(text);
         crate::json::check_duplicate_keys(text)
-            .map_err(|e| AssessmentError::Json(crate::errors::json_message(&e)))?;
+            .map_err(|e| AssessmentError::Json(crate::error_code::json_message(&e)))?;
         let de = &mut serde_json::Deserializer::from_str(text);
         let i: Instrument = serde_path_to_error::deserialize(&mut *de)
-            .map_err(|e| AssessmentError::Json(crate::errors::json_message(&e)))?;
+            .map_err(|e| AssessmentError::Json(crate::error_code::json_message(&e)))?;
         // Nothing after the value.
         de.end()
             .map_err(|e| AssessmentError::Json(crate::Echo::message(&e.to_string())))?;

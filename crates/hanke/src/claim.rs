@@ -22,9 +22,9 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
+use crate::finding::{Finding, rules};
 use crate::funding::{FundingPlan, Stage};
 use crate::money::{Money, MoneyError, Rate};
-use crate::report::{Finding, rules};
 
 /// The financial terms of a funding decision — *tukipäätöksen rahoitusehdot*: the
 /// granted EU and state funding (the maximum) and the support rate (*tukiprosentti*,

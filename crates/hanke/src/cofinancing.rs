@@ -20,11 +20,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::finding::{Finding, rules};
 use crate::funding::{FundingSource, Stage};
 use crate::money::{Money, Rate};
 use crate::programme::{ProgrammePeriod, Verification};
 use crate::project::Project;
-use crate::report::{Finding, rules};
 
 /// A category of region for co-financing — *alueluokka* (CPR 2021/1060 Art 108, 112).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

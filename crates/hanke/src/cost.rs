@@ -546,11 +546,11 @@ impl HourlyRate {
     /// assert_eq!(r.check_declared_hours(1721, "staff[0]").unwrap().rule_id, "COST-HOURS-001");
     /// # Ok::<(), hanke::MoneyError>(())
     /// ```
-    pub fn check_declared_hours(&self, hours: u32, path: &str) -> Option<crate::report::Finding> {
+    pub fn check_declared_hours(&self, hours: u32, path: &str) -> Option<crate::finding::Finding> {
         let max = self.max_hours_per_year();
         (i64::from(hours) > max).then(|| {
-            crate::report::Finding::new(
-                &crate::report::rules::HOURS_ABOVE_RATE_BASIS,
+            crate::finding::Finding::new(
+                &crate::finding::rules::HOURS_ABOVE_RATE_BASIS,
                 path,
                 format!("{hours} hours declared in a year; the hourly rate was computed on {max}"),
                 format!(

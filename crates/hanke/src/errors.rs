@@ -2,7 +2,7 @@
 //!
 //! Every error hanke returns has a [`code`](crate::MoneyError::code) such as
 //! `money.sub_cent`; every finding a check reports has a rule id such as
-//! `FIN-SUM-001` ([`crate::report::all_rules`]). Both are stable across
+//! `FIN-SUM-001` ([`crate::errors::all_rules`]). Both are stable across
 //! releases: a code keeps its meaning, is never reused, and is removed only in
 //! a breaking release (ADR 0014). The Python exceptions carry the same codes in
 //! `.code`, the Kotlin and Swift errors in `code`.
@@ -22,14 +22,9 @@
 
 use std::fmt::Write as _;
 
-/// One stable error code and what it means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ErrorCode {
-    /// The code, `area.reason`.
-    pub code: &'static str,
-    /// What it means, in English.
-    pub meaning: &'static str,
-}
+use crate::finding::Rule;
+
+pub use crate::error_code::ErrorCode;
 
 /// An error type and its codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -233,13 +228,6 @@ pub fn is_known(code: &str) -> bool {
     all_codes().any(|c| c.code == code)
 }
 
-/// The text of a JSON error that names its field path, identity codes masked
-/// (`activity.json`, `assessment.json`, `indicator.json`): serde quotes the
-/// offending value, which may be anything the file holds.
-pub(crate) fn json_message(e: &serde_path_to_error::Error<serde_json::Error>) -> crate::Echo {
-    crate::Echo::message(&format!("{} at {}", e.inner(), e.path()))
-}
-
 /// The catalogue as Markdown: errors by type, the bindings' own codes, and the
 /// finding rules with severity and source (`docs/errors.md`).
 pub fn to_markdown() -> String {
@@ -266,7 +254,7 @@ pub fn to_markdown() -> String {
          \"hanke\" as the source marks an internal-consistency check (arithmetic, references).\n\n\
          | rule | severity | title | title (fi) | title (sv) | source |\n|---|---|---|---|---|---|\n",
     );
-    rule_rows(&mut out, crate::report::all_rules(), "hanke");
+    rule_rows(&mut out, crate::errors::all_rules(), "hanke");
     out
 }
 
@@ -274,7 +262,7 @@ pub fn to_markdown() -> String {
 /// Swedish, and the source (`unsourced` where the rule has none).
 pub(crate) fn rule_rows<'a>(
     out: &mut String,
-    rules: impl IntoIterator<Item = &'a crate::report::Rule>,
+    rules: impl IntoIterator<Item = &'a crate::finding::Rule>,
     unsourced: &str,
 ) {
     for r in rules {
@@ -305,6 +293,98 @@ fn cell(s: &str) -> String {
 
 /// The text of every source file of the crate, for the tests that keep lists
 /// (this catalogue, the JSON round trips) complete by reading the code.
+/// Every rule hanke enforces, for publishing the list and for tests.
+pub fn all_rules() -> &'static [Rule] {
+    use crate::finding::rules::*;
+    static ALL: [Rule; 84] = [
+        FUNDING_NEGATIVE_AMOUNT,
+        FUNDING_SOURCES_EXCEED_TOTAL,
+        FUNDING_SOURCES_PARTIAL,
+        FUNDING_PUBLIC_TOTAL_MISMATCH,
+        FUNDING_PUBLIC_ABOVE_TOTAL,
+        FUNDING_REALISED_OVER_GRANTED,
+        GROUP_BUDGETS_EXCEED_PROJECT,
+        GROUP_BUDGETS_DO_NOT_ROLL_UP,
+        GROUP_BUDGETS_PARTIAL,
+        BUDGET_OUTSIDE_BAND,
+        CODE_SERIES_MISMATCH,
+        UNKNOWN_SPECIFIC_OBJECTIVE,
+        OBJECTIVE_IN_OTHER_PRIORITY,
+        PRIORITY_FUND_MISMATCH,
+        MAIN_IMPLEMENTER_COUNT,
+        NO_MAIN_IMPLEMENTER,
+        UNKNOWN_FUNDER,
+        UNKNOWN_AREA_CODE,
+        COST_MODEL_NOT_ALLOWED,
+        COST_RATE_ABOVE_LIMIT,
+        SIMPLIFIED_COSTS_MANDATORY,
+        SIMPLIFIED_COSTS_MANDATORY_2014,
+        COFINANCING_CAP_EXCEEDED,
+        COFINANCING_NOT_AGGREGATED,
+        DECISION_GRANT_EXCEEDED,
+        DECISION_RATE_EXCEEDED,
+        DECISION_RATE_UNCHECKED,
+        HOURS_ABOVE_RATE_BASIS,
+        PARTICIPANT_EXIT_BEFORE_ENTRY,
+        PARTICIPANT_BORN_AFTER_ENTRY,
+        PARTICIPANT_UNEMPLOYED_AFTER_ENTRY,
+        PARTICIPANT_FOLLOW_UP_BEFORE_EXIT,
+        PARTICIPANT_GENDER_NOT_IN_PERIOD,
+        PARTICIPANT_BIRTH_DATE_MISMATCH,
+        PARTICIPANT_INCOMPLETE,
+        PARTICIPANT_EXIT_WITHOUT_SITUATION,
+        PARTICIPANT_IMPROVEMENT_NOT_APPLICABLE,
+        PARTICIPANT_FOLLOW_UP_OUTSIDE_WINDOW,
+        PARTICIPANT_FOLLOW_UP_WITHOUT_EXIT,
+        PARTICIPANT_DUPLICATES_MERGED,
+        PARTICIPANT_AGE_IMPOSSIBLE,
+        PARTICIPANT_AGE_IMPLAUSIBLE,
+        PARTICIPANT_DATE_OUTSIDE_PERIOD,
+        PARTICIPANT_UNEMPLOYED_BEFORE_BIRTH,
+        PARTICIPANT_DUPLICATES_DISAGREE,
+        PARTICIPANT_EVENT_OUTSIDE_REFERENCE,
+        ACTIVITY_BREAKDOWN_ABOVE_TOTAL,
+        ACTIVITY_FEEDBACK_SCALES_MIXED,
+        ACTIVITY_NAMED_TWICE,
+        ACTIVITY_COUNT_OVERFLOW,
+        INDICATOR_INCOMPLETE_RECORDS,
+        INDICATOR_BEHIND_MILESTONE,
+        SMALL_NUMBERS_SUPPRESSED,
+        QUALITY_ENTRY_OUTSIDE_PERIOD,
+        QUALITY_EXIT_OUTSIDE_PERIOD,
+        QUALITY_DATE_AFTER_CUT_OFF,
+        QUALITY_EXIT_MISSING,
+        QUALITY_PARTICIPATIONS_OVERLAP,
+        QUALITY_ONLY_AT_EVENTS,
+        QUALITY_OUTSIDE_TARGET_GROUPS,
+        QUALITY_INDICATOR_IMPLAUSIBLE,
+        CSV_MALFORMED,
+        CSV_INVALID_UTF8,
+        CSV_INVALID_VALUE,
+        CSV_REQUIRED_MISSING,
+        PUBLICATION_IDENTITY_CODE,
+        PUBLICATION_MARKUP,
+        CSV_TIME_OF_DAY,
+        CSV_TIME_ZONE,
+        EURA_DESCRIPTION_INCOMPLETE,
+        EURA_PRIORITY_UNKNOWN,
+        EURA_OBJECTIVE_UNKNOWN,
+        EURA_VALUE_UNREADABLE,
+        EURA_LINE_UNRECOGNISED,
+        EURA_AREA_UNKNOWN,
+        EURA_AUTHORITY_UNKNOWN,
+        EURA_NAME_DIFFERS,
+        EURA_LABEL_REPEATED,
+        EURA_LIST_SHIFTED_COLUMNS,
+        EURA_LIST_REALIGNED,
+        EURA_LIST_UNWRAPPED,
+        QUESTIONNAIRE_UNKNOWN_QUESTION,
+        QUESTIONNAIRE_REQUIRED_UNANSWERED,
+        QUESTIONNAIRE_RECORD_UNREADABLE,
+    ];
+    &ALL
+}
+
 #[cfg(test)]
 pub(crate) fn source_texts() -> Vec<String> {
     fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
@@ -317,11 +397,12 @@ pub(crate) fn source_texts() -> Vec<String> {
             }
         }
     }
+    // This crate and the base crate below it (`hanke-base`, whose modules it
+    // re-exports): the catalogue lists the errors of both.
+    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
-    walk(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        &mut out,
-    );
+    walk(&here.join("src"), &mut out);
+    walk(&here.join("../hanke-base/src"), &mut out);
     out
 }
 
@@ -470,5 +551,23 @@ mod tests {
             on_disk == doc,
             "docs/errors.md is stale: run HANKE_BLESS=1 cargo test -p hanke --lib errors"
         );
+    }
+
+    #[test]
+    fn rule_ids_are_unique_and_well_formed() {
+        let mut ids: Vec<_> = all_rules().iter().map(|r| r.id).collect();
+        for id in &ids {
+            assert!(
+                id.len() >= 9
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'),
+                "{id}"
+            );
+        }
+        ids.sort_unstable();
+        let n = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "duplicate rule id");
     }
 }

@@ -23,8 +23,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::finding::{Finding, rules};
 use crate::money::{Money, MoneyError, Rate};
-use crate::report::{Finding, rules};
 
 /// A source of funding — *rahoituslähde*.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -425,7 +425,7 @@ impl FundingPlan {
     /// Checks the plan's internal consistency; `path` prefixes each finding's path.
     ///
     /// Rules: `FIN-NEG-001`, `FIN-SUM-001`, `FIN-SUM-002`, `FIN-PUB-001`,
-    /// `FIN-PUB-002`, `FIN-REAL-001` (see [`crate::report::rules`]). An amount too
+    /// `FIN-PUB-002`, `FIN-REAL-001` (see [`crate::finding::rules`]). An amount too
     /// large to add up is reported as `FIN-SUM-001`, never a panic.
     pub fn check(&self, path: &str) -> Vec<Finding> {
         let mut out = Vec::new();

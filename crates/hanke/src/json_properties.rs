@@ -91,7 +91,7 @@ round_trips! {
     source_line: crate::funding::SourceLine,
     funding_plan: crate::funding::FundingPlan,
     business_id: crate::ids::BusinessId,
-    project_code: crate::ids::ProjectCode,
+    project_code: crate::programme::ProjectCode,
     catalogue: crate::indicator::Catalogue,
     tally: crate::indicator::Tally,
     milestone: crate::indicator::Milestone,

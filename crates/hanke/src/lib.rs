@@ -25,88 +25,59 @@
 #![warn(clippy::arithmetic_side_effects)]
 #![cfg_attr(test, allow(clippy::arithmetic_side_effects))]
 
-/// Defines an error's `code()` and its `CODES` from one table, so that the
-/// published catalogue ([`errors::ERRORS`], `docs/errors.md`) cannot drift from
-/// what `code()` returns: the `match` is exhaustive, and `CODES` holds the same
-/// rows in the same order. A `via { Variant(e) => e, }` section hands a
-/// wrapped error's code through (the same mistake, the same code, whichever
-/// reader met it).
-macro_rules! error_codes {
-    ($(#[$doc:meta])* $ty:ty { $($p:pat => $code:literal: $meaning:literal,)* } $(via { $($vp:pat => $inner:expr,)* })?) => {
-        impl $ty {
-            /// The stable code of this error; [`Self::CODES`] lists every one
-            /// with its meaning (and `docs/errors.md` every error's).
-            $(#[$doc])*
-            pub fn code(&self) -> &'static str {
-                match self {
-                    $($p => $code,)*
-                    $($($vp => $inner.code(),)*)?
-                }
-            }
+#[macro_use]
+extern crate hanke_base;
 
-            /// Every code of this error with its meaning, in declaration order
-            /// (codes of errors it wraps are listed under those errors).
-            pub const CODES: &'static [crate::errors::ErrorCode] = &[
-                $(crate::errors::ErrorCode { code: $code, meaning: $meaning },)*
-            ];
-        }
-    };
-}
+// The bottom layer, domain-free: its own crate (`hanke-base`), re-exported
+// here under the same module names. ARCHITECTURE.md draws the layers; the
+// `layers` test holds every module to importing only from layers below it.
+pub(crate) use hanke_base::csv_record;
+pub(crate) use hanke_base::json;
+pub use hanke_base::{choice, disclosure, echo, error_code, finding, ids, lang, money, publish};
 
-/// Implements serde for a type through its `Display` (canonical form) and `FromStr`
-/// (which validates), so that JSON holds the same text a user types and reads.
-macro_rules! serde_as_string {
-    ($ty:ty) => {
-        impl serde::Serialize for $ty {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.collect_str(self)
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for $ty {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let s = <String as serde::Deserialize>::deserialize(deserializer)?;
-                s.parse().map_err(serde::de::Error::custom)
-            }
-        }
-    };
-}
-
-pub mod activity;
-#[cfg(test)]
-mod arbitrary;
-pub mod assessment;
-pub mod choice;
-pub mod claim;
+// Reference data: programmes, classifications, organisations, transmissions.
 pub mod classify;
-pub mod cofinancing;
-pub mod cost;
-pub mod disclosure;
-pub mod echo;
-pub mod errors;
-pub mod eura;
-pub mod export;
-pub mod funding;
-pub mod ids;
-pub mod import;
-pub mod indicator;
-mod json;
-#[cfg(test)]
-mod json_properties;
-pub mod money;
 pub mod org;
-pub mod participant;
 pub mod programme;
-pub mod project;
-pub mod publish;
-pub mod quality;
-pub mod questionnaire;
-pub mod report;
-pub mod rulebook;
 pub mod transmission;
 
+// The model: what a project is and holds.
+pub mod activity;
+pub mod assessment;
+pub mod claim;
+pub mod cost;
+pub mod funding;
+pub mod participant;
+pub mod project;
+
+// The rulebook: every period-specific rule.
+pub mod rulebook;
+
+// Computations over the model under the rulebook.
+pub mod cofinancing;
+pub mod indicator;
+pub mod quality;
+pub mod questionnaire;
+
+// Reading and writing: participant files, EURA, exports.
+pub mod eura;
+pub mod export;
+pub mod import;
+
+// Reports.
+pub mod report;
+
+// The catalogue of every error code and rule, imported by nothing.
+pub mod errors;
+
+#[cfg(test)]
+mod arbitrary;
+#[cfg(test)]
+mod json_properties;
+
 pub use echo::Echo;
-pub use ids::{BusinessId, IdError, PersonalIdentityCode, ProjectCode};
+pub use finding::{Finding, Severity};
+pub use ids::{BusinessId, IdError, PersonalIdentityCode};
 pub use money::{Money, MoneyError, MoneyRange, Rate};
+pub use programme::ProjectCode;
 pub use project::Project;
-pub use report::{Finding, Severity};

@@ -17,6 +17,7 @@
 //! ```
 
 use std::fmt;
+use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
@@ -869,6 +870,103 @@ impl std::str::FromStr for Fund {
     }
 }
 
+/// A project code of the EURA systems — *hankekoodi*, *EURA-tunnus*: a letter and
+/// five digits, e.g. `S22026`.
+///
+/// The letter and the first digit name the fund and the programme period:
+///
+/// | series | fund | period | source |
+/// |---|---|---|---|
+/// | `S1xxxx` | ESF (ESR) | 2007–2013 | RULES.md §4.1 (S11306, S11748) |
+/// | `S2xxxx` | ESF (ESR) | 2014–2020, EURA 2014 | RULES.md §4.1; 786 ESR rows of the EURA 2014 project list |
+/// | `S3xxxx` | ESF+ (ESR+) | 2021–2027, EURA 2021 | RULES.md §4.2 (S30355) |
+/// | `A7xxxx` | ERDF (EAKR) | 2014–2020, EURA 2014 | 2 095 EAKR rows of the EURA 2014 project list |
+///
+/// Other series parse (the format is the same) but [`fund`](ProjectCode::fund) and
+/// [`period`](ProjectCode::period) return `None` for them: hanke does not guess.
+/// Parsing trims white space and upper-cases the letter.
+///
+/// ```
+/// use hanke::{ProjectCode, programme::{Fund, ProgrammePeriod}};
+/// let code: ProjectCode = "s22026".parse()?;
+/// assert_eq!(code.to_string(), "S22026");
+/// assert_eq!(code.fund(), Some(Fund::Esf));
+/// assert_eq!(code.period(), Some(ProgrammePeriod::Period2014To2020));
+/// # Ok::<(), hanke::IdError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ProjectCode {
+    letter: char,
+    number: u32,
+}
+
+impl ProjectCode {
+    /// The series letter (`S`, `A`, …).
+    pub const fn letter(self) -> char {
+        self.letter
+    }
+
+    /// The five-digit number after the letter.
+    pub const fn number(self) -> u32 {
+        self.number
+    }
+
+    fn series(self) -> (char, u32) {
+        (self.letter, self.number / 10_000)
+    }
+
+    /// The fund the code series belongs to, where the series is known.
+    pub fn fund(self) -> Option<Fund> {
+        match self.series() {
+            ('S', 1 | 2) => Some(Fund::Esf),
+            ('S', 3) => Some(Fund::EsfPlus),
+            ('A', 7) => Some(Fund::Erdf),
+            _ => None,
+        }
+    }
+
+    /// The programme period the code series belongs to, where the series is known.
+    pub fn period(self) -> Option<ProgrammePeriod> {
+        match self.series() {
+            ('S', 1) => Some(ProgrammePeriod::Period2007To2013),
+            ('S', 2) | ('A', 7) => Some(ProgrammePeriod::Period2014To2020),
+            ('S', 3) => Some(ProgrammePeriod::Period2021To2027),
+            _ => None,
+        }
+    }
+}
+
+impl FromStr for ProjectCode {
+    type Err = crate::IdError;
+
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        let err = || crate::IdError::ProjectCodeFormat {
+            input: crate::Echo::new(input),
+        };
+        let s = input.trim();
+        let mut chars = s.chars();
+        let letter = chars
+            .next()
+            .filter(char::is_ascii_alphabetic)
+            .ok_or_else(err)?
+            .to_ascii_uppercase();
+        let digits = chars.as_str();
+        if digits.len() != 5 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(err());
+        }
+        let number = digits.parse().map_err(|_| err())?;
+        Ok(ProjectCode { letter, number })
+    }
+}
+
+impl fmt::Display for ProjectCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{:05}", self.letter, self.number)
+    }
+}
+
+serde_as_string!(ProjectCode);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -946,5 +1044,35 @@ mod tests {
         assert_eq!(SteaGrantType::TargetedOperating.code(), "Ak");
         let json = serde_json::to_string(&SteaGrantType::General).unwrap();
         assert_eq!(json, "\"Ay\"");
+    }
+
+    #[test]
+    fn project_codes_know_their_series() {
+        let code = |s: &str| s.parse::<ProjectCode>().unwrap();
+        assert_eq!(
+            code("S11306").period(),
+            Some(ProgrammePeriod::Period2007To2013)
+        );
+        assert_eq!(code("S20250").fund(), Some(Fund::Esf));
+        assert_eq!(code("S30355").fund(), Some(Fund::EsfPlus));
+        assert_eq!(
+            code("S30355").period(),
+            Some(ProgrammePeriod::Period2021To2027)
+        );
+        assert_eq!(code("A70301").fund(), Some(Fund::Erdf));
+        assert_eq!(
+            code("A70301").period(),
+            Some(ProgrammePeriod::Period2014To2020)
+        );
+        assert_eq!(code("J10001").fund(), None);
+        assert_eq!(code("J10001").period(), None);
+        assert_eq!(code(" S02026 ").to_string(), "S02026");
+        for bad in ["S2202", "S220266", "222026", "S22a26", "", "Ä22026"] {
+            assert_eq!(
+                bad.parse::<ProjectCode>().unwrap_err().code(),
+                "project_code.format",
+                "{bad}"
+            );
+        }
     }
 }

@@ -39,12 +39,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::activity::{ActivityKind, ActivityLog, Attendance};
+use crate::finding::{Finding, Rule, Severity, rules};
 use crate::participant::{
     DuplicateKey, LabourStatus, Participant, ParticipantId, ParticipantRules, merge_duplicates,
 };
 use crate::project::Project;
 use crate::project::{StatusCriterion, TargetCriteria, TargetGroupKind};
-use crate::report::{Finding, Rule, Severity, rules};
 use crate::rulebook::Rulebook;
 
 /// The rules of this module, in the order [`check`] runs them.

@@ -38,13 +38,13 @@
 use serde::Serialize;
 
 use crate::classify::EducationLevel;
+use crate::finding::rules;
 use crate::import::ImportOptions;
 use crate::import::column_text;
 use crate::import::record::{Cell, RecordBuilder};
 use crate::participant::fields::{Column, t};
 use crate::participant::{ExitSituation, Gender, Participant, ParticipantRules};
 use crate::programme::ProgrammePeriod;
-use crate::report::rules;
 
 pub use crate::participant::fields::Text;
 

@@ -19,11 +19,11 @@
 use chrono::NaiveDate;
 
 use crate::cost::{CostModel, CostModelKind};
+use crate::finding::{Finding, rules};
 use crate::money::{Money, Rate};
 use crate::participant::ParticipantRules;
 use crate::programme::{Fund, FunderKind, ProgrammePeriod, Verification};
 use crate::project::Project;
-use crate::report::{Finding, rules};
 
 /// The ceiling of one cost model in a rulebook, with the rule it comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,9 +12,9 @@
 
 use std::path::PathBuf;
 
+use hanke::Finding;
 use hanke::eura::ProjectList;
 use hanke::import::{ImportOptions, read_participants_csv};
-use hanke::report::Finding;
 use proptest::prelude::*;
 
 fn read(path: &str) -> String {

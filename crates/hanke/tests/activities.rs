@@ -9,7 +9,8 @@ use hanke::Project;
 use hanke::activity::{
     Activity, ActivityKind, ActivityLog, ActivityMeasure, Attendance, Feedback, Figure, Measure,
 };
-use hanke::report::{EsrReport, Language, ReportInputs};
+use hanke::lang::Language;
+use hanke::report::{EsrReport, ReportInputs};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -16,8 +16,9 @@ use chrono::NaiveDate;
 use hanke::export::iati::{IatiOptions, to_iati_xml};
 use hanke::export::kohesio;
 use hanke::import::{ImportOptions, read_participants_csv};
+use hanke::lang::Language;
 use hanke::project::Project;
-use hanke::report::{EsrReport, Language, ReportInputs};
+use hanke::report::{EsrReport, ReportInputs};
 use hanke::{BusinessId, Money, ProjectCode, Rate};
 use serde_json::Value;
 

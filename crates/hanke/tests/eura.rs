@@ -37,7 +37,7 @@ fn read(path: &str) -> String {
 /// Every finding carries a Swedish message of its own (ADR 0016): present, and
 /// neither the Finnish nor the English text.
 #[track_caller]
-fn assert_swedish(findings: &[hanke::report::Finding]) {
+fn assert_swedish(findings: &[hanke::Finding]) {
     for f in findings {
         let sv = f.message_sv.as_deref().unwrap_or_default();
         assert!(

@@ -860,7 +860,8 @@ fn objective_l_reports_the_total_and_the_age_groups() {
 /// catalogue — EECR01 and the six-month results carry "‡" and the legend.
 #[test]
 fn the_report_marks_interpretations() {
-    use hanke::report::{EsrReport, Language, ReportInputs};
+    use hanke::lang::Language;
+    use hanke::report::{EsrReport, ReportInputs};
     let project = hanke::Project::from_json_str(
         r#"{"name": "Demo", "placement": {"programme": "2021-2027", "priority": 4}}"#,
     )

@@ -8,10 +8,11 @@
 use chrono::NaiveDate;
 use hanke::ids::redact;
 use hanke::import::{ImportOptions, read_participants_csv};
+use hanke::lang::Language;
 use hanke::participant::{Participant, ParticipantId};
 use hanke::programme::ProgrammePeriod;
 use hanke::project::{ApproxDate, Project};
-use hanke::report::{EsrReport, Language, ReportInputs};
+use hanke::report::{EsrReport, ReportInputs};
 use hanke::rulebook::Rulebook;
 use hanke::{BusinessId, Money, PersonalIdentityCode, ProjectCode, Rate};
 

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use hanke::activity::{Activity, ActivityKind, ActivityLog, Attendance};
 use hanke::participant::{Exit, ExitEvent, ExitSituation, Participant, ParticipantId};
 use hanke::quality::{QualityInput, check};
-use hanke::report::{Finding, Severity};
+use hanke::{Finding, Severity};
 use hanke::{PersonalIdentityCode, Project};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -239,7 +239,7 @@ fn the_rule_list_is_published_with_ids_sources_and_three_languages() {
     let md = hanke::quality::to_markdown();
     for r in hanke::quality::RULES {
         assert!(md.contains(r.id) && md.contains(r.title_sv) && md.contains(r.title_fi));
-        assert!(hanke::report::all_rules().iter().any(|a| a.id == r.id));
+        assert!(hanke::errors::all_rules().iter().any(|a| a.id == r.id));
     }
 }
 

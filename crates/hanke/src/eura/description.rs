@@ -25,10 +25,12 @@
 use super::placement::{self, NameMatch};
 use super::text::{self, Line, label_key, split_label};
 use crate::classify;
+use crate::finding::{Finding, Rule, rules};
 use crate::funding::{FundingPlan, Stage};
-use crate::ids::{BusinessId, ProjectCode};
+use crate::ids::BusinessId;
 use crate::money::Money;
 use crate::org::{Address, Contact, Email, Organisation, OrganisationKind};
+use crate::programme::ProjectCode;
 use crate::programme::{self, Fund, ProgrammePeriod, ResponsibleAuthority};
 use crate::project::{
     ApplicantArrangement, ApproxDate, GenderEquality, HorizontalPrinciples, Implementer,
@@ -36,7 +38,6 @@ use crate::project::{
     SustainabilityAssessment, SustainabilityCriterion, SustainabilityGroup, TargetGroup,
     TargetGroupKind,
 };
-use crate::report::{Finding, Rule, rules};
 
 /// The section titles of the form, by number.
 pub const SECTION_TITLES: [(u8, &str); 9] = [

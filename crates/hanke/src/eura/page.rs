@@ -16,14 +16,14 @@
 use super::placement;
 use super::text::{self, Line, label_key, split_label};
 use crate::classify;
-use crate::ids::ProjectCode;
+use crate::finding::{Finding, Rule, rules};
 use crate::money::MoneyRange;
 use crate::org::{Contact, Email, Organisation};
+use crate::programme::ProjectCode;
 use crate::programme::{self, Fund, ResponsibleAuthority};
 use crate::project::{
     ApproxDate, Implementer, ImplementerRole, Project, ProjectPeriod, ProjectStatus, ReportedStatus,
 };
-use crate::report::{Finding, Rule, rules};
 
 const TEAM: &str = "Projektitiimi";
 const FACTS: &str = "Tietoja hankkeesta";

@@ -38,11 +38,11 @@ use std::io::BufRead;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::import::csv_record::{ReadError, RecordReader, detect_delimiter};
+use crate::csv_record::{ReadError, RecordReader, detect_delimiter};
+use crate::finding::{Finding, Rule, rules};
 use crate::money::{Money, MoneyError, Rate};
 use crate::programme::{self, Fund, ProgrammePeriod, ResponsibleAuthority, normalise_name};
 use crate::project::{ApproxDate, ProjectStatus};
-use crate::report::{Finding, Rule, rules};
 
 /// The columns of the list, with the headers of the export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,7 +116,7 @@ pub struct ProjectListRow {
     /// The line of the file (1-based).
     pub line: u64,
     /// The project code (*Koodi*).
-    pub code: crate::ids::ProjectCode,
+    pub code: crate::programme::ProjectCode,
     /// The fund (*Rahasto*: ESR, EAKR).
     pub fund: Fund,
     /// The name (*Hankkeen nimi*), as written (the cleaned export shows commas as `|`).
@@ -1069,7 +1069,7 @@ fn parse_row(line: u64, columns: &[Column], fields: &[String]) -> RowResult {
     };
 
     let code_text = get(Column::Code);
-    let code = code_text.parse::<crate::ids::ProjectCode>().ok();
+    let code = code_text.parse::<crate::programme::ProjectCode>().ok();
     if code.is_none() {
         invalid(
             Column::Code,

@@ -5,7 +5,7 @@
 //! reason as a [`Finding`](crate::Finding)); nothing is skipped silently:
 //! `rows_read == accepted + rejected` ([`ImportReport::is_balanced`]).
 
-pub(crate) mod csv_record;
+pub(crate) use hanke_base::csv_record;
 mod participants;
 pub(crate) mod record;
 

@@ -8,11 +8,11 @@ use serde::Serialize;
 
 use super::csv_record::{Encoding, ReadError, RecordReader, detect_delimiter};
 use super::record::{Cell, RecordBuilder};
+use crate::finding::{Finding, rules};
 use crate::participant::fields::{COLUMNS, Column, HeaderError, resolve_headers};
 use crate::participant::{
     Answer, LabourStatus, Participant, ParticipantId, ParticipantRules, Pseudonymiser,
 };
-use crate::report::{Finding, rules};
 
 /// Why a file could not be read at all (as opposed to a row, which is rejected
 /// and accounted for in the [`ImportReport`]).

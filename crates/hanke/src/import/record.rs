@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use super::ImportOptions;
 use crate::PersonalIdentityCode;
 use crate::classify::{EducationLevel, MunicipalityCode};
+use crate::finding::{Finding, Rule, rules};
 use crate::participant::fields::{
     Column, EDUCATION_LABELS, LONG_TERM_UNEMPLOYED_LABELS, ValueKind,
 };
@@ -17,7 +18,6 @@ use crate::participant::{
     Answer, Disadvantages, Exit, ExitSituation, FollowUp, Gender, Household, Improvement,
     LabourStatus, LtuDefinition, Participant, ParticipantId, Pseudonym, age_on, label_is,
 };
-use crate::report::{Finding, Rule, rules};
 
 /// One cell of a row, as its reader has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

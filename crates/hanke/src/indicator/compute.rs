@@ -396,10 +396,10 @@ impl CommonIndicators {
     pub fn from_json_str(text: &str) -> Result<CommonIndicators, IndicatorError> {
         let text = crate::json::without_bom(text);
         crate::json::check_duplicate_keys(text)
-            .map_err(|e| IndicatorError::Json(crate::errors::json_message(&e)))?;
+            .map_err(|e| IndicatorError::Json(crate::error_code::json_message(&e)))?;
         let de = &mut serde_json::Deserializer::from_str(text);
         let value = serde_path_to_error::deserialize(&mut *de)
-            .map_err(|e| IndicatorError::Json(crate::errors::json_message(&e)))?;
+            .map_err(|e| IndicatorError::Json(crate::error_code::json_message(&e)))?;
         // Nothing after the value.
         de.end()
             .map_err(|e| IndicatorError::Json(crate::Echo::message(&e.to_string())))?;

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{CommonIndicators, Indicator, Tally};
 use crate::disclosure::{Cell, SmallNumbers};
-use crate::report::Language;
+use crate::lang::Language;
 
 /// One indicator's counts by gender, ready to publish — *julkaistava jakauma
 /// sukupuolittain*. The four genders are one breakdown under the total, so a

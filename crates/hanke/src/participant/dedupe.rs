@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::{Participant, ParticipantId, Pseudonym, Pseudonymiser};
 use crate::PersonalIdentityCode;
-use crate::report::{Finding, rules};
+use crate::finding::{Finding, rules};
 
 /// What two records were matched on. `Debug` masks the identity code.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

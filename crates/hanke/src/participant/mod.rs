@@ -496,7 +496,7 @@ error_codes! {
 
 impl ParticipantJsonError {
     fn of(e: &serde_path_to_error::Error<serde_json::Error>) -> ParticipantJsonError {
-        ParticipantJsonError(crate::errors::json_message(e))
+        ParticipantJsonError(crate::error_code::json_message(e))
     }
 }
 

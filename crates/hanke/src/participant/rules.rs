@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use super::{ExitSituation, Gender, LabourStatus, Participant, ResultCategories};
 use crate::choice::ChoiceError;
 use crate::classify::{self, EducationLevel, RegionCode};
+use crate::finding::{Finding, rules};
 use crate::programme::{ProgrammePeriod, Verification};
-use crate::report::{Finding, rules};
 
 /// A data item of a participant record — *tietokenttä* — as completeness and
 /// findings name it.

@@ -14,7 +14,7 @@
 //! }"#;
 //! let project = Project::from_json_str(json)?;
 //! assert_eq!(project.code.unwrap().to_string(), "S22026");
-//! assert!(project.validate().iter().all(|f| f.severity != hanke::report::Severity::Error));
+//! assert!(project.validate().iter().all(|f| f.severity != hanke::Severity::Error));
 //! # Ok::<(), hanke::project::JsonError>(())
 //! ```
 
@@ -34,12 +34,12 @@ pub use period::{ApproxDate, PeriodError, ProjectPeriod, ProjectStatus, Reported
 
 use crate::classify::{self, MunicipalityCode, RegionCode, SubRegionCode};
 use crate::cost::{BudgetComputation, CostModel, DirectCosts};
+use crate::finding::{Finding, rules};
 use crate::funding::{FundingPlan, FundingSource, Stage};
-use crate::ids::ProjectCode;
 use crate::money::{Money, MoneyRange};
 use crate::org::Organisation;
+use crate::programme::ProjectCode;
 use crate::programme::{self, Fund, Funder, ProgrammePeriod, ResponsibleAuthority, SteaGrantType};
-use crate::report::{Finding, rules};
 use crate::rulebook::Rulebook;
 
 /// Where a project sits in the funding landscape — *rahoitus ja sijoittuminen
@@ -515,20 +515,20 @@ impl JsonError {
 
     /// Every code a `JsonError` can have, with its meaning (one per serde_json
     /// error category; a test reads each category back into this list).
-    pub const CODES: &'static [crate::errors::ErrorCode] = &[
-        crate::errors::ErrorCode {
+    pub const CODES: &'static [crate::error_code::ErrorCode] = &[
+        crate::error_code::ErrorCode {
             code: "json.syntax",
             meaning: "The text is not JSON.",
         },
-        crate::errors::ErrorCode {
+        crate::error_code::ErrorCode {
             code: "json.data",
             meaning: "JSON, but not a valid project: an unknown or missing field, a bad amount, an unknown code.",
         },
-        crate::errors::ErrorCode {
+        crate::error_code::ErrorCode {
             code: "json.eof",
             meaning: "The JSON text is cut short.",
         },
-        crate::errors::ErrorCode {
+        crate::error_code::ErrorCode {
             code: "json.io",
             meaning: "The JSON could not be read from its source.",
         },

@@ -19,27 +19,10 @@ use crate::project::Project;
 use crate::rulebook::Rulebook;
 use crate::transmission::transmissions_in;
 
+use super::ProjectSummary;
 use super::summary::money_or_dash;
-use super::{Finding, ProjectSummary, rules};
-
-/// The language of a rendered report — *kieli*.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Language {
-    /// Finnish — *suomi*.
-    Fi,
-    /// English.
-    En,
-}
-
-impl Language {
-    fn pick<'a>(self, fi: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Language::Fi => fi,
-            Language::En => en,
-        }
-    }
-}
+use crate::finding::{Finding, rules};
+use crate::lang::Language;
 
 /// What a report is computed from besides the project — *raportin aineisto*.
 #[derive(Debug, Clone, Default)]
@@ -95,7 +78,7 @@ pub struct ParticipantSection {
 /// The ESR report of one project at a cut-off — *ESR-raportti*.
 ///
 /// ```
-/// use hanke::{Project, report::{EsrReport, Language, ReportInputs}};
+/// use hanke::{Project, lang::Language, report::{EsrReport, ReportInputs}};
 /// use hanke::participant::synthetic::duuniin_coaching;
 /// let project = Project::from_json_str(r#"{"code": "S20250", "name": "Lähde mukaan!",
 ///   "placement": {"funder": "esr", "programme": "2014-2020", "priority": 5, "specific_objective": "10.1"},
@@ -723,18 +706,5 @@ impl PortfolioReport {
             let _ = writeln!(t, "\n- {}", cell(f));
         }
         t
-    }
-}
-
-/// `fi` or `en`.
-impl std::str::FromStr for Language {
-    type Err = crate::choice::ChoiceError;
-
-    fn from_str(s: &str) -> Result<Self, crate::choice::ChoiceError> {
-        match s {
-            "fi" => Ok(Language::Fi),
-            "en" => Ok(Language::En),
-            _ => Err(crate::choice::ChoiceError::Language { given: s.into() }),
-        }
     }
 }

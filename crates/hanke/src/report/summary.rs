@@ -10,7 +10,7 @@ use crate::funding::{Amounts, FundingSource, Stage};
 use crate::money::{Money, Rate};
 use crate::project::{ImplementerRole, Project, ProjectStatus};
 
-use super::Finding;
+use crate::finding::Finding;
 
 /// One row of the financing table: a source (or the total) at the three stages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -61,11 +61,11 @@ use super::{
     Bitmap, Code, CodeColumn, ColumnsError, DateColumn, FlagColumn, Keys, ParticipantColumns,
     PresenceColumn, date_from_days, days_from_date,
 };
+use crate::finding::{Finding, rules};
 use crate::import::record::{Cell, RecordBuilder, code_of_label, text_is_valid};
 use crate::import::{ImportOptions, ImportReport};
 use crate::participant::fields::{Column, ValueKind, resolve_headers};
 use crate::participant::{Answer, ExitSituation, Gender, Improvement, Participant};
-use crate::report::{Finding, rules};
 
 // ---- Days --------------------------------------------------------------------
 

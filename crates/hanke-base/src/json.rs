@@ -5,12 +5,9 @@
 //! its error names the path, the line and the column, like any other.
 //!
 //! ```
-//! let e = hanke::activity::ActivityLog::from_json_str(
-//!     r#"{"activities": [{"date": "2024-05-03", "kind": "network_event",
-//!        "attendance": {"head_count": {"total": 40, "by": {"a": 24, "a": 16}}}}]}"#,
-//! ).unwrap_err();
-//! assert_eq!(e.code(), "activity.json");
+//! let e = hanke_base::json::check_duplicate_keys(r#"{"by": {"a": 24, "a": 16}}"#).unwrap_err();
 //! assert!(e.to_string().contains("duplicate key \"a\""), "{e}");
+//! assert_eq!(e.path().to_string(), "by");
 //! ```
 
 use std::collections::HashSet;
@@ -90,7 +87,7 @@ impl<'de> Visitor<'de> for NoDuplicateKeys {
 /// `text` without the byte-order mark a Windows editor puts at its start
 /// (Notepad's "UTF-8 with BOM"): RFC 8259 §8.1 lets a parser ignore it, and it
 /// is not data. Every JSON reader of hanke reads through this.
-pub(crate) fn without_bom(text: &str) -> &str {
+pub fn without_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
@@ -98,7 +95,7 @@ pub(crate) fn without_bom(text: &str) -> &str {
 /// of the object and the position, as the typed readers' errors do. Other
 /// problems of the text are left to the typed reading (which reports them
 /// the same way), so a malformed text is not an error here.
-pub(crate) fn check_duplicate_keys(
+pub fn check_duplicate_keys(
     text: &str,
 ) -> Result<(), serde_path_to_error::Error<serde_json::Error>> {
     let de = &mut serde_json::Deserializer::from_str(text);

@@ -2,7 +2,7 @@
 //! of fewer people than a threshold is not shown where a report is meant for
 //! publication, so that no one can be singled out from it.
 //!
-//! The rule (`PUB-SMALL-001`, [`crate::report::rules::SMALL_NUMBERS_SUPPRESSED`])
+//! The rule (`PUB-SMALL-001`, [`crate::finding::rules::SMALL_NUMBERS_SUPPRESSED`])
 //! follows Kykyviisari practice: sub-groups with **fewer than 10** respondents
 //! are not reported (vates.fi PARTY project page; tyoelamatieto.fi —
 //! `RULES.md` §7 [V]). hanke makes the threshold a parameter,
@@ -25,7 +25,7 @@
 //! threshold.
 //!
 //! ```
-//! use hanke::disclosure::{Cell, SmallNumbers};
+//! use hanke_base::disclosure::{Cell, SmallNumbers};
 //! let b = SmallNumbers::default().breakdown(&[12, 3, 0, 15, 4]);
 //! assert_eq!(b.cells[0], Cell::Shown(12));
 //! assert!(b.cells[1].is_suppressed()); // 3 people: fewer than 10
@@ -44,14 +44,14 @@ use serde::{Deserialize, Serialize};
 /// Kykyviisari practice (see the [module](self) for the source).
 ///
 /// ```
-/// use hanke::disclosure::SmallNumbers;
+/// use hanke_base::disclosure::SmallNumbers;
 /// assert_eq!(SmallNumbers::default().min_group(), 10);
 /// assert_eq!(SmallNumbers::new(5).min_group(), 5);
 /// // 0 and 1 suppress nothing.
 /// assert!(!SmallNumbers::new(1).cell(1).is_suppressed());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
+#[cfg_attr(any(test, feature = "proptest"), derive(proptest_derive::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct SmallNumbers {
     min_group: u64,
@@ -171,7 +171,7 @@ impl SmallNumbers {
     /// cell is the total minus the shown ones.
     ///
     /// ```
-    /// use hanke::disclosure::{Cell, SmallNumbers, Suppression};
+    /// use hanke_base::disclosure::{Cell, SmallNumbers, Suppression};
     /// // 4 men would be 20 − 16: the 16 women are hidden with them.
     /// let b = SmallNumbers::default().breakdown(&[16, 4]);
     /// assert_eq!(b.cells, [Cell::Suppressed(Suppression::Complementary), Cell::Suppressed(Suppression::SmallGroup)]);

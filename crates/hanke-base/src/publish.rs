@@ -20,7 +20,7 @@
 //! corrected rather than only masked on the way out.
 //!
 //! ```
-//! use hanke::publish;
+//! use hanke_base::publish;
 //! assert_eq!(publish::markdown("A | B <b>"), "A \\| B &lt;b&gt;");
 //! assert_eq!(publish::csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
 //! assert_eq!(publish::html("id 010190\u{2013}900P"), "id 010190\u{2013}****");
@@ -28,7 +28,7 @@
 
 use std::borrow::Cow;
 
-use crate::report::{Finding, rules};
+use crate::finding::{Finding, rules};
 
 /// Text with identity codes masked, control characters (but tab and line
 /// breaks) removed: the base of every other form.
@@ -140,8 +140,8 @@ pub fn data_csv_cell(s: &str) -> String {
 /// table read from it by pandas or polars give the same record).
 ///
 /// ```
-/// assert_eq!(hanke::publish::from_data_csv_cell("'+1+2"), "+1+2");
-/// assert_eq!(hanke::publish::from_data_csv_cell("'quoted"), "'quoted");
+/// assert_eq!(hanke_base::publish::from_data_csv_cell("'+1+2"), "+1+2");
+/// assert_eq!(hanke_base::publish::from_data_csv_cell("'quoted"), "'quoted");
 /// ```
 pub fn from_data_csv_cell(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
@@ -206,9 +206,8 @@ pub fn mask_json(value: &mut serde_json::Value) {
 ///   and CSV).
 ///
 /// ```
-/// use hanke::Project;
-/// let p = Project::new("Hanke 131299-995P <b>");
-/// let f = hanke::publish::text_findings(&serde_json::to_value(&p).unwrap());
+/// let p = serde_json::json!({"name": "Hanke 131299-995P <b>"});
+/// let f = hanke_base::publish::text_findings(&p);
 /// assert_eq!(f[0].rule_id, "PUB-CODE-001");
 /// assert_eq!(f[0].path, "name");
 /// assert!(!f[0].message_en.contains("995P"));

@@ -11,14 +11,14 @@
 //! `docs/adr/0002-money-and-rounding.md`.
 //!
 //! ```
-//! use hanke::{Money, Rate};
+//! use hanke_base::{Money, Rate};
 //!
 //! let total: Money = "913 048 €".parse()?;
 //! let eu: Money = "684 554".parse()?;
 //! let share = Rate::ratio(eu, total)?;
 //! assert_eq!(share.to_percent_string(2), "74,97 %");
 //! assert_eq!(total.to_string(), "913 048,00 €");
-//! # Ok::<(), hanke::MoneyError>(())
+//! # Ok::<(), hanke_base::MoneyError>(())
 //! ```
 
 use std::cmp::Ordering;
@@ -95,7 +95,7 @@ pub enum MoneyError {
 
 error_codes! {
     /// ```
-    /// let err = "1.505".parse::<hanke::Money>().unwrap_err();
+    /// let err = "1.505".parse::<hanke_base::Money>().unwrap_err();
     /// assert_eq!(err.code(), "money.sub_cent");
     /// ```
     MoneyError {
@@ -125,12 +125,12 @@ error_codes! {
 /// (U+2009) spaces between thousands, and `-` or `−` for a negative amount.
 ///
 /// ```
-/// use hanke::Money;
+/// use hanke_base::Money;
 /// let m: Money = "89 660,50 €".parse()?;
 /// assert_eq!(m.cents(), 8_966_050);
 /// assert_eq!(m.to_plain_string(), "89660.50");
 /// assert_eq!("12\u{a0}167\u{a0}957 euroa".parse::<Money>()?.to_string(), "12 167 957,00 €");
-/// # Ok::<(), hanke::MoneyError>(())
+/// # Ok::<(), hanke_base::MoneyError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Money(i64);
@@ -142,7 +142,7 @@ impl Money {
     /// An amount from a number of cents.
     ///
     /// ```
-    /// assert_eq!(hanke::Money::from_cents(150).to_plain_string(), "1.50");
+    /// assert_eq!(hanke_base::Money::from_cents(150).to_plain_string(), "1.50");
     /// ```
     pub const fn from_cents(cents: i64) -> Money {
         Money(cents)
@@ -151,8 +151,8 @@ impl Money {
     /// An amount from whole euros; fails only if it does not fit.
     ///
     /// ```
-    /// assert_eq!(hanke::Money::from_euros(101_500)?.cents(), 10_150_000);
-    /// # Ok::<(), hanke::MoneyError>(())
+    /// assert_eq!(hanke_base::Money::from_euros(101_500)?.cents(), 10_150_000);
+    /// # Ok::<(), hanke_base::MoneyError>(())
     /// ```
     pub fn from_euros(euros: i64) -> Result<Money, MoneyError> {
         euros
@@ -179,7 +179,7 @@ impl Money {
     /// `self + other`, or an overflow error.
     ///
     /// ```
-    /// use hanke::Money;
+    /// use hanke_base::Money;
     /// assert!(Money::from_cents(i64::MAX).checked_add(Money::from_cents(1)).is_err());
     /// ```
     pub fn checked_add(self, other: Money) -> Result<Money, MoneyError> {
@@ -205,10 +205,10 @@ impl Money {
     /// The sum of amounts, or an overflow error.
     ///
     /// ```
-    /// use hanke::Money;
+    /// use hanke_base::Money;
     /// let parts = [Money::from_cents(1), Money::from_cents(2)];
     /// assert_eq!(Money::sum(parts)?, Money::from_cents(3));
-    /// # Ok::<(), hanke::MoneyError>(())
+    /// # Ok::<(), hanke_base::MoneyError>(())
     /// ```
     pub fn sum<I: IntoIterator<Item = Money>>(items: I) -> Result<Money, MoneyError> {
         items
@@ -220,12 +220,12 @@ impl Money {
     /// rounding rule).
     ///
     /// ```
-    /// use hanke::{Money, Rate};
+    /// use hanke_base::{Money, Rate};
     /// let staff: Money = "120 000".parse()?;
     /// assert_eq!(staff.apply_rate(Rate::percent(40))?.to_string(), "48 000,00 €");
     /// // 0.05 € × 50 % = 0.025 € → 0.03 €
     /// assert_eq!(Money::from_cents(5).apply_rate(Rate::percent(50))?.cents(), 3);
-    /// # Ok::<(), hanke::MoneyError>(())
+    /// # Ok::<(), hanke_base::MoneyError>(())
     /// ```
     pub fn apply_rate(self, rate: Rate) -> Result<Money, MoneyError> {
         let product = i128::from(self.0)
@@ -249,10 +249,10 @@ impl Money {
     /// `100 000,00`.
     ///
     /// ```
-    /// let m = hanke::Money::from_euros(100_000)?;
+    /// let m = hanke_base::Money::from_euros(100_000)?;
     /// assert_eq!(m.format_fi(true), "100 000");
     /// assert_eq!(m.format_fi(false), "100 000,00");
-    /// # Ok::<(), hanke::MoneyError>(())
+    /// # Ok::<(), hanke_base::MoneyError>(())
     /// ```
     pub fn format_fi(self, whole_without_decimals: bool) -> String {
         let abs = self.0.unsigned_abs();
@@ -450,12 +450,12 @@ impl<'de> Deserialize<'de> for Money {
 /// (`74,97 %`). Rates compare exactly.
 ///
 /// ```
-/// use hanke::Rate;
+/// use hanke_base::Rate;
 /// let r: Rate = "17,5 %".parse()?;
 /// assert_eq!(r, Rate::new(7, 40)?);
 /// assert_eq!(r.to_string(), "17,50 %");
 /// assert!(Rate::percent(40) > r);
-/// # Ok::<(), hanke::MoneyError>(())
+/// # Ok::<(), hanke_base::MoneyError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Rate {
@@ -484,12 +484,12 @@ impl Rate {
     /// does not fit (a numerator or denominator of 2⁶³, from `i64::MIN`).
     ///
     /// ```
-    /// use hanke::Rate;
+    /// use hanke_base::Rate;
     /// assert_eq!(Rate::new(-3, -6)?.as_fraction(), (1, 2));
     /// assert_eq!(Rate::new(i64::MIN, i64::MIN)?, Rate::ONE);
     /// assert_eq!(Rate::new(i64::MIN, -1).unwrap_err().code(), "money.overflow");
     /// assert_eq!(Rate::new(1, 0).unwrap_err().code(), "money.invalid_rate");
-    /// # Ok::<(), hanke::MoneyError>(())
+    /// # Ok::<(), hanke_base::MoneyError>(())
     /// ```
     #[allow(
         clippy::arithmetic_side_effects,
@@ -529,10 +529,10 @@ impl Rate {
     /// The share `part / whole` of two amounts, exactly.
     ///
     /// ```
-    /// use hanke::{Money, Rate};
+    /// use hanke_base::{Money, Rate};
     /// let share = Rate::ratio(Money::from_euros(52_473)?, Money::from_euros(69_965)?)?;
     /// assert_eq!(share.to_percent_string(2), "75,00 %");
-    /// # Ok::<(), hanke::MoneyError>(())
+    /// # Ok::<(), hanke_base::MoneyError>(())
     /// ```
     pub fn ratio(part: Money, whole: Money) -> Result<Rate, MoneyError> {
         if whole.is_zero() {
@@ -554,8 +554,8 @@ impl Rate {
     /// The reduced fraction `(numerator, denominator)`.
     ///
     /// ```
-    /// assert_eq!("17,5 %".parse::<hanke::Rate>()?.as_fraction(), (7, 40));
-    /// # Ok::<(), hanke::MoneyError>(())
+    /// assert_eq!("17,5 %".parse::<hanke_base::Rate>()?.as_fraction(), (7, 40));
+    /// # Ok::<(), hanke_base::MoneyError>(())
     /// ```
     pub fn as_fraction(self) -> (i64, i64) {
         (self.num, self.den)
@@ -566,10 +566,10 @@ impl Rate {
     /// scaled value does not fit (never a saturated, wrong number).
     ///
     /// ```
-    /// let r = hanke::Rate::new(684_554, 913_048)?;
+    /// let r = hanke_base::Rate::new(684_554, 913_048)?;
     /// assert_eq!(r.percent_scaled(2), Some(7497));
-    /// assert_eq!(hanke::Rate::new(1, 2)?.percent_scaled(37), None);
-    /// # Ok::<(), hanke::MoneyError>(())
+    /// assert_eq!(hanke_base::Rate::new(1, 2)?.percent_scaled(37), None);
+    /// # Ok::<(), hanke_base::MoneyError>(())
     /// ```
     pub fn percent_scaled(self, decimals: u32) -> Option<i128> {
         let scale = 10i128.checked_pow(decimals)?;
@@ -586,13 +586,13 @@ impl Rate {
     /// error (`money.decimals`), never a panic or a wrong digit.
     ///
     /// ```
-    /// use hanke::Rate;
+    /// use hanke_base::Rate;
     /// let half = Rate::new(1, 2)?;
     /// assert_eq!(half.try_to_percent_string(3)?, "50,000 %");
     /// assert_eq!(Rate::new(1, 3)?.try_to_percent_string(30)?, format!("33,{} %", "3".repeat(30)));
     /// assert_eq!(half.try_to_percent_string(65_536).unwrap_err().code(), "money.decimals");
     /// assert_eq!(half.try_to_percent_string(-1).unwrap_err().code(), "money.decimals");
-    /// # Ok::<(), hanke::MoneyError>(())
+    /// # Ok::<(), hanke_base::MoneyError>(())
     /// ```
     #[allow(
         clippy::arithmetic_side_effects,
@@ -783,12 +783,12 @@ impl<'de> Deserialize<'de> for Rate {
 /// `100000-500000 €` on a project page.
 ///
 /// ```
-/// use hanke::{Money, MoneyRange};
+/// use hanke_base::{Money, MoneyRange};
 /// let band: MoneyRange = "100000-500000 €".parse()?;
 /// assert_eq!(band.min(), Money::from_euros(100_000)?);
 /// assert_eq!(band.to_string(), "100 000–500 000 €");
 /// assert!(band.contains(Money::from_euros(250_000)?));
-/// # Ok::<(), hanke::MoneyError>(())
+/// # Ok::<(), hanke_base::MoneyError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct MoneyRange {

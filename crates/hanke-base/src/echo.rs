@@ -21,7 +21,7 @@
 //! that are not an `Echo` (`tests/guard.rs`, RELIABILITY.md).
 //!
 //! ```
-//! use hanke::Echo;
+//! use hanke_base::Echo;
 //! let e = Echo::new("id 010190\u{2013}900P <img src=x>");
 //! assert_eq!(e.to_string(), "id 010190\u{2013}**** ‹img src=x>");
 //! assert_eq!(format!("{e:?}"), "\"id 010190\u{2013}**** ‹img src=x>\"");
@@ -34,7 +34,7 @@ use std::fmt;
 /// codes masked, tags defanged, control characters escaped, length bounded.
 ///
 /// ```
-/// let e: hanke::Echo = "131299-995P".into();
+/// let e: hanke_base::Echo = "131299-995P".into();
 /// assert_eq!(e.as_str(), "131299-****");
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, Default)]
@@ -184,9 +184,9 @@ impl serde::Serialize for Echo {
 /// characters but line breaks and tabs written out as escapes.
 ///
 /// ```
-/// assert_eq!(hanke::echo::plain("a <b> < 5 \u{1b}"), "a ‹b> < 5 \\u{1b}");
+/// assert_eq!(hanke_base::echo::plain("a <b> < 5 \u{1b}"), "a ‹b> < 5 \\u{1b}");
 /// // A written-out control character never puts a digit beside a number.
-/// assert_eq!(hanke::echo::plain("\u{0}10104A903V"), "\\u{0}10104A903V");
+/// assert_eq!(hanke_base::echo::plain("\u{0}10104A903V"), "\\u{0}10104A903V");
 /// ```
 pub fn plain(text: &str) -> Cow<'_, str> {
     // Control characters are written out *before* the mask, always as
@@ -228,8 +228,8 @@ pub fn plain(text: &str) -> Cow<'_, str> {
 /// Whether `text` holds markup [`plain`] defangs: a `<` that opens a tag.
 ///
 /// ```
-/// assert!(hanke::echo::holds_markup("X<img src=x>"));
-/// assert!(!hanke::echo::holds_markup("share < 50 %"));
+/// assert!(hanke_base::echo::holds_markup("X<img src=x>"));
+/// assert!(!hanke_base::echo::holds_markup("share < 50 %"));
 /// ```
 pub fn holds_markup(text: &str) -> bool {
     text.char_indices()

@@ -1,4 +1,6 @@
-//! Identifiers: `BusinessId` (Y-tunnus) and `ProjectCode` (hankekoodi, EURA-tunnus).
+//! Identifiers: `BusinessId` (Y-tunnus) and `PersonalIdentityCode`
+//! (henkilötunnus); the project code (*hankekoodi*), which names a fund and a
+//! period, lives with the programmes in `hanke_base::programme`.
 //!
 //! `PersonalIdentityCode` (henkilötunnus) never shows in full: see its docs.
 
@@ -10,8 +12,6 @@ pub use hetu::{
 
 use std::fmt;
 use std::str::FromStr;
-
-use crate::programme::{Fund, ProgrammePeriod};
 
 /// Why an identifier was rejected. Each variant has a stable [`code`](IdError::code).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -49,7 +49,7 @@ pub enum IdError {
 
 error_codes! {
     /// ```
-    /// let err = "2211414-7".parse::<hanke::BusinessId>().unwrap_err();
+    /// let err = "2211414-7".parse::<hanke_base::BusinessId>().unwrap_err();
     /// assert_eq!(err.code(), "business_id.check_digit");
     /// ```
     IdError {
@@ -76,12 +76,12 @@ error_codes! {
 /// `docs/adr/0003-identifier-parsing.md`.
 ///
 /// ```
-/// use hanke::BusinessId;
+/// use hanke_base::BusinessId;
 /// let id: BusinessId = " 2211414-8 ".parse()?;
 /// assert_eq!(id.to_string(), "2211414-8");
 /// assert_eq!("725937-3".parse::<BusinessId>()?.to_string(), "0725937-3");
 /// assert!("2211414-9".parse::<BusinessId>().is_err());
-/// # Ok::<(), hanke::IdError>(())
+/// # Ok::<(), hanke_base::IdError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct BusinessId {
@@ -96,7 +96,7 @@ impl BusinessId {
     /// leaves remainder 1 (no business ID has such digits).
     ///
     /// ```
-    /// assert_eq!(hanke::BusinessId::check_digit_for(2211414), Some(8));
+    /// assert_eq!(hanke_base::BusinessId::check_digit_for(2211414), Some(8));
     /// ```
     #[allow(
         clippy::arithmetic_side_effects,
@@ -177,103 +177,6 @@ impl fmt::Display for BusinessId {
 
 serde_as_string!(BusinessId);
 
-/// A project code of the EURA systems — *hankekoodi*, *EURA-tunnus*: a letter and
-/// five digits, e.g. `S22026`.
-///
-/// The letter and the first digit name the fund and the programme period:
-///
-/// | series | fund | period | source |
-/// |---|---|---|---|
-/// | `S1xxxx` | ESF (ESR) | 2007–2013 | RULES.md §4.1 (S11306, S11748) |
-/// | `S2xxxx` | ESF (ESR) | 2014–2020, EURA 2014 | RULES.md §4.1; 786 ESR rows of the EURA 2014 project list |
-/// | `S3xxxx` | ESF+ (ESR+) | 2021–2027, EURA 2021 | RULES.md §4.2 (S30355) |
-/// | `A7xxxx` | ERDF (EAKR) | 2014–2020, EURA 2014 | 2 095 EAKR rows of the EURA 2014 project list |
-///
-/// Other series parse (the format is the same) but [`fund`](ProjectCode::fund) and
-/// [`period`](ProjectCode::period) return `None` for them: hanke does not guess.
-/// Parsing trims white space and upper-cases the letter.
-///
-/// ```
-/// use hanke::{ProjectCode, programme::{Fund, ProgrammePeriod}};
-/// let code: ProjectCode = "s22026".parse()?;
-/// assert_eq!(code.to_string(), "S22026");
-/// assert_eq!(code.fund(), Some(Fund::Esf));
-/// assert_eq!(code.period(), Some(ProgrammePeriod::Period2014To2020));
-/// # Ok::<(), hanke::IdError>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ProjectCode {
-    letter: char,
-    number: u32,
-}
-
-impl ProjectCode {
-    /// The series letter (`S`, `A`, …).
-    pub const fn letter(self) -> char {
-        self.letter
-    }
-
-    /// The five-digit number after the letter.
-    pub const fn number(self) -> u32 {
-        self.number
-    }
-
-    fn series(self) -> (char, u32) {
-        (self.letter, self.number / 10_000)
-    }
-
-    /// The fund the code series belongs to, where the series is known.
-    pub fn fund(self) -> Option<Fund> {
-        match self.series() {
-            ('S', 1 | 2) => Some(Fund::Esf),
-            ('S', 3) => Some(Fund::EsfPlus),
-            ('A', 7) => Some(Fund::Erdf),
-            _ => None,
-        }
-    }
-
-    /// The programme period the code series belongs to, where the series is known.
-    pub fn period(self) -> Option<ProgrammePeriod> {
-        match self.series() {
-            ('S', 1) => Some(ProgrammePeriod::Period2007To2013),
-            ('S', 2) | ('A', 7) => Some(ProgrammePeriod::Period2014To2020),
-            ('S', 3) => Some(ProgrammePeriod::Period2021To2027),
-            _ => None,
-        }
-    }
-}
-
-impl FromStr for ProjectCode {
-    type Err = IdError;
-
-    fn from_str(input: &str) -> Result<Self, Self::Err> {
-        let err = || IdError::ProjectCodeFormat {
-            input: crate::Echo::new(input),
-        };
-        let s = input.trim();
-        let mut chars = s.chars();
-        let letter = chars
-            .next()
-            .filter(char::is_ascii_alphabetic)
-            .ok_or_else(err)?
-            .to_ascii_uppercase();
-        let digits = chars.as_str();
-        if digits.len() != 5 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(err());
-        }
-        let number = digits.parse().map_err(|_| err())?;
-        Ok(ProjectCode { letter, number })
-    }
-}
-
-impl fmt::Display for ProjectCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}{:05}", self.letter, self.number)
-    }
-}
-
-serde_as_string!(ProjectCode);
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,35 +227,5 @@ mod tests {
         let id: BusinessId = "725937-3".parse().unwrap();
         assert_eq!(id, "0725937-3".parse().unwrap());
         assert_eq!(id.iati_identifier(), "FI-PRO-0725937-3");
-    }
-
-    #[test]
-    fn project_codes_know_their_series() {
-        let code = |s: &str| s.parse::<ProjectCode>().unwrap();
-        assert_eq!(
-            code("S11306").period(),
-            Some(ProgrammePeriod::Period2007To2013)
-        );
-        assert_eq!(code("S20250").fund(), Some(Fund::Esf));
-        assert_eq!(code("S30355").fund(), Some(Fund::EsfPlus));
-        assert_eq!(
-            code("S30355").period(),
-            Some(ProgrammePeriod::Period2021To2027)
-        );
-        assert_eq!(code("A70301").fund(), Some(Fund::Erdf));
-        assert_eq!(
-            code("A70301").period(),
-            Some(ProgrammePeriod::Period2014To2020)
-        );
-        assert_eq!(code("J10001").fund(), None);
-        assert_eq!(code("J10001").period(), None);
-        assert_eq!(code(" S02026 ").to_string(), "S02026");
-        for bad in ["S2202", "S220266", "222026", "S22a26", "", "Ä22026"] {
-            assert_eq!(
-                bad.parse::<ProjectCode>().unwrap_err().code(),
-                "project_code.format",
-                "{bad}"
-            );
-        }
     }
 }

@@ -63,7 +63,7 @@ pub enum RegisterSex {
 }
 
 /// The check characters for remainders 0–30 (G, I, O, Q, Z are never used).
-pub(crate) const CHECK_CHARS: &[u8; 31] = b"0123456789ABCDEFHJKLMNPRSTUVWXY";
+pub const CHECK_CHARS: &[u8; 31] = b"0123456789ABCDEFHJKLMNPRSTUVWXY";
 
 /// A Finnish personal identity code — *henkilötunnus*: `DDMMYY` + century sign +
 /// individual number + check character (RULES.md §5.1, DVV).
@@ -78,14 +78,14 @@ pub(crate) const CHECK_CHARS: &[u8; 31] = b"0123456789ABCDEFHJKLMNPRSTUVWXY";
 ///   the stored form is canonical. See `docs/adr/0006-personal-identity-code.md`.
 ///
 /// ```
-/// use hanke::PersonalIdentityCode;
+/// use hanke_base::PersonalIdentityCode;
 /// let code: PersonalIdentityCode = "131052-308T".parse()?;
 /// assert_eq!(code.to_string(), "131052-****");
 /// assert_eq!(format!("{code:?}"), "PersonalIdentityCode(131052-****)");
 /// assert_eq!(code.birth_date().to_string(), "1952-10-13");
 /// assert!("010190Y999W".parse::<PersonalIdentityCode>().is_err()); // temporary
 /// assert!(PersonalIdentityCode::parse_allowing_temporary("010190Y999W").is_ok());
-/// # Ok::<(), hanke::ids::HetuError>(())
+/// # Ok::<(), hanke_base::ids::HetuError>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PersonalIdentityCode {
@@ -149,7 +149,7 @@ impl PersonalIdentityCode {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use hanke::PersonalIdentityCode;
+    /// use hanke_base::PersonalIdentityCode;
     /// let c = PersonalIdentityCode::temporary(NaiveDate::from_ymd_opt(1990, 1, 1).unwrap(), 900).unwrap();
     /// assert!(c.is_temporary());
     /// assert_eq!(c.masked(), "010190-****");
@@ -271,11 +271,11 @@ impl<'de> Deserialize<'de> for PersonalIdentityCode {
 /// except where its last character is a digit and digits run on around it
 /// without the check character agreeing (so that bands such as
 /// `100000-500000 €` and other numbers are left alone). Every error that
-/// repeats its input, every [`Finding`](crate::report::Finding) message and the
+/// repeats its input, every [`Finding`](crate::finding::Finding) message and the
 /// publication gate go through this.
 ///
 /// ```
-/// use hanke::ids::redact;
+/// use hanke_base::ids::redact;
 /// assert_eq!(redact("bad value 131299-995X in column"), "bad value 131299-**** in column");
 /// assert_eq!(redact("id 010190\u{2013}900P"), "id 010190\u{2013}****");
 /// assert_eq!(redact("010190 -900p"), "010190 -****");
@@ -333,9 +333,9 @@ fn redact_once(text: &str) -> Option<String> {
 /// Whether `text` holds anything [`redact`] would mask.
 ///
 /// ```
-/// assert!(hanke::ids::holds_identity_code("id 131299-995P"));
-/// assert!(hanke::ids::holds_identity_code("id 131299\u{a0}995P"));
-/// assert!(!hanke::ids::holds_identity_code("P-0001"));
+/// assert!(hanke_base::ids::holds_identity_code("id 131299-995P"));
+/// assert!(hanke_base::ids::holds_identity_code("id 131299\u{a0}995P"));
+/// assert!(!hanke_base::ids::holds_identity_code("P-0001"));
 /// ```
 pub fn holds_identity_code(text: &str) -> bool {
     next_code_shaped(text, 0).is_some()
@@ -539,7 +539,7 @@ fn is_date(w: &[u8]) -> bool {
 }
 
 /// Writes the full code, for a caller who must store it and says so explicitly:
-/// `#[serde(serialize_with = "hanke::ids::serialize_exposed")]`.
+/// `#[serde(serialize_with = "hanke_base::ids::serialize_exposed")]`.
 pub fn serialize_exposed<S: Serializer>(
     code: &PersonalIdentityCode,
     serializer: S,

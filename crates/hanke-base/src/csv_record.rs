@@ -51,7 +51,7 @@ impl Encoding {
     /// Reads `utf-8`/`utf8` or `windows-1252`/`cp1252`/`ansi`, any case.
     ///
     /// ```
-    /// use hanke::import::Encoding;
+    /// use hanke_base::csv_record::Encoding;
     /// assert_eq!(Encoding::from_name("CP1252"), Some(Encoding::Windows1252));
     /// assert_eq!(Encoding::from_name("latin-9"), None);
     /// assert_eq!("latin-9".parse::<Encoding>().unwrap_err().code(), "import.encoding");
@@ -95,7 +95,7 @@ impl Encoding {
     /// end of the sample is allowed); `None` when it cannot be told.
     ///
     /// ```
-    /// use hanke::import::Encoding;
+    /// use hanke_base::csv_record::Encoding;
     /// assert_eq!(Encoding::detect(b"Aloitusp\xe4iv\xe4;Sukupuoli\n"), Some(Encoding::Windows1252));
     /// assert_eq!(Encoding::detect("Aloituspäivä".as_bytes()), Some(Encoding::Utf8));
     /// assert_eq!(Encoding::detect(b"x\x80y"), None); // the euro sign: not certain
@@ -179,7 +179,7 @@ fn windows_1252_to_utf8(line: &[u8], out: &mut Vec<u8>) {
 }
 
 /// Detects `;` or `,` from the first line, without consuming it.
-pub(crate) fn detect_delimiter<R: BufRead>(src: &mut R) -> u8 {
+pub fn detect_delimiter<R: BufRead>(src: &mut R) -> u8 {
     // Peek at what is buffered without consuming it.
     let buf = src.fill_buf().unwrap_or(&[]);
     let line = buf
@@ -196,17 +196,31 @@ pub(crate) fn detect_delimiter<R: BufRead>(src: &mut R) -> u8 {
 
 /// What is wrong with a record's syntax.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum SyntaxError {
+pub enum SyntaxError {
     /// A `"` inside a field that did not start with one.
-    QuoteInUnquotedField { field: usize },
+    QuoteInUnquotedField {
+        /// The field, counted from 0.
+        field: usize,
+    },
     /// Text after the closing `"` of a quoted field.
-    TextAfterClosingQuote { field: usize },
+    TextAfterClosingQuote {
+        /// The field, counted from 0.
+        field: usize,
+    },
     /// A quote opened on the record's line and never closed before the end of
     /// the file; only that line is rejected.
-    UnterminatedQuote { field: usize },
+    UnterminatedQuote {
+        /// The field, counted from 0.
+        field: usize,
+    },
     /// A quote opened on the first line closes on a later one: the lines
     /// between were read as one record and are rejected together.
-    SpansLines { field: usize, last_line: u64 },
+    SpansLines {
+        /// The field, counted from 0.
+        field: usize,
+        /// The line the quote closes on.
+        last_line: u64,
+    },
 }
 
 impl SyntaxError {
@@ -266,23 +280,26 @@ impl SyntaxError {
         }
     }
 
-    pub(crate) fn describe(self) -> String {
+    /// What is wrong, in English.
+    pub fn describe(self) -> String {
         let [en, _, _] = self.messages();
         en
     }
 
-    pub(crate) fn describe_fi(self) -> String {
+    /// What is wrong, in Finnish.
+    pub fn describe_fi(self) -> String {
         let [_, fi, _] = self.messages();
         fi
     }
 
-    pub(crate) fn describe_sv(self) -> String {
+    /// What is wrong, in Swedish.
+    pub fn describe_sv(self) -> String {
         let [_, _, sv] = self.messages();
         sv
     }
 
     /// The last line of the rejected record, where it is not the first.
-    pub(crate) fn last_line(self) -> Option<u64> {
+    pub fn last_line(self) -> Option<u64> {
         match self {
             SyntaxError::SpansLines { last_line, .. } => Some(last_line),
             _ => None,
@@ -292,9 +309,21 @@ impl SyntaxError {
 
 /// A failure to read: syntax (the reader can go on) or I/O (it cannot).
 #[derive(Debug)]
-pub(crate) enum ReadError {
-    Syntax { line: u64, error: SyntaxError },
-    Io { line: u64, error: std::io::Error },
+pub enum ReadError {
+    /// A record that breaks the syntax; the reader goes on after it.
+    Syntax {
+        /// The record's first line.
+        line: u64,
+        /// What is wrong.
+        error: SyntaxError,
+    },
+    /// The source failed; the reader stops.
+    Io {
+        /// The line being read.
+        line: u64,
+        /// The failure.
+        error: std::io::Error,
+    },
 }
 
 /// The position of the first `a` or `b` in `hay` (its length if none), eight
@@ -401,7 +430,10 @@ fn scan_line(
 /// takes the quote as never closed (a bound on memory and work per line).
 const LOOKAHEAD_LINES: usize = 10_000;
 
-pub(crate) struct RecordReader<R> {
+/// Reads CSV records — one per line, quotes never spanning lines — and keeps
+/// the account of the lines it read (*riviluettelo*): every physical line is a
+/// header, blank or record line, so that nothing is skipped silently.
+pub struct RecordReader<R> {
     src: R,
     /// The current physical line, as UTF-8 where the encoding is known.
     line_buf: Vec<u8>,
@@ -426,17 +458,20 @@ pub(crate) struct RecordReader<R> {
     after_cr: bool,
     /// Physical lines read from the source.
     lines: u64,
-    pub(crate) blank_lines: u64,
+    /// Blank lines read.
+    pub blank_lines: u64,
     /// Lines of every record returned, well-formed or not (the header too).
     record_lines: u64,
 }
 
 impl<R: BufRead> RecordReader<R> {
-    pub(crate) fn new(src: R, delimiter: u8) -> RecordReader<R> {
+    /// A reader of UTF-8 records separated by `delimiter`.
+    pub fn new(src: R, delimiter: u8) -> RecordReader<R> {
         RecordReader::with_encoding(src, delimiter, Encoding::Utf8)
     }
 
-    pub(crate) fn with_encoding(src: R, delimiter: u8, encoding: Encoding) -> RecordReader<R> {
+    /// A reader of records in `encoding`.
+    pub fn with_encoding(src: R, delimiter: u8, encoding: Encoding) -> RecordReader<R> {
         RecordReader {
             src,
             line_buf: Vec::with_capacity(256),
@@ -459,23 +494,23 @@ impl<R: BufRead> RecordReader<R> {
 
     /// Physical lines read so far: `blank_lines + record_lines` once the
     /// reader has reached the end.
-    pub(crate) fn lines(&self) -> u64 {
+    pub fn lines(&self) -> u64 {
         self.lines
     }
 
     /// Lines of the records read so far (the header's included).
-    pub(crate) fn record_lines(&self) -> u64 {
+    pub fn record_lines(&self) -> u64 {
         self.record_lines
     }
 
     /// The last physical line read, as text bytes (for a reader that wants to
     /// look at a rejected line as a whole).
-    pub(crate) fn line_bytes(&self) -> &[u8] {
+    pub fn line_bytes(&self) -> &[u8] {
         &self.line_buf
     }
 
     /// The number of fields of the last record read.
-    pub(crate) fn len(&self) -> usize {
+    pub fn len(&self) -> usize {
         self.ends.len()
     }
 
@@ -490,7 +525,7 @@ impl<R: BufRead> RecordReader<R> {
     }
 
     /// The raw bytes of field `i` of the last record read.
-    pub(crate) fn field(&self, i: usize) -> Option<&[u8]> {
+    pub fn field(&self, i: usize) -> Option<&[u8]> {
         let span = self.span(i)?;
         if self.utf8 {
             self.text.as_bytes().get(span)
@@ -500,7 +535,7 @@ impl<R: BufRead> RecordReader<R> {
     }
 
     /// Field `i` as text; `Some(Err(()))` when it is not UTF-8.
-    pub(crate) fn field_str(&self, i: usize) -> Option<Result<&str, ()>> {
+    pub fn field_str(&self, i: usize) -> Option<Result<&str, ()>> {
         let span = self.span(i)?;
         // Fields end at ASCII delimiters and quotes, never inside a character,
         // so a UTF-8 record slices into UTF-8 fields.
@@ -594,7 +629,7 @@ impl<R: BufRead> RecordReader<R> {
 
     /// Reads the next record; returns its line number, or `None` at the end.
     /// Blank lines between records are skipped and counted.
-    pub(crate) fn read(&mut self) -> Result<Option<u64>, ReadError> {
+    pub fn read(&mut self) -> Result<Option<u64>, ReadError> {
         if self.utf8 {
             // Take the buffer back from the last record's text.
             self.data = std::mem::take(&mut self.text).into_bytes();
