@@ -514,6 +514,11 @@ impl<R: BufRead> RecordReader<R> {
         self.ends.len()
     }
 
+    /// Whether the last record read has no fields (none read yet).
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
     /// Where field `i` lies in the record's buffer.
     fn span(&self, i: usize) -> Option<std::ops::Range<usize>> {
         let end = *self.ends.get(i)?;
