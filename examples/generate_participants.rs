@@ -6,7 +6,7 @@
 //! cargo run --example generate_participants -- --check # fail if any is stale
 //! ```
 //!
-//! Every record is synthetic (hanke::participant::synthetic): identity codes use
+//! Every record is synthetic (hanke::synthetic): identity codes use
 //! temporary individual numbers 900–999. Each file is named after the project
 //! file it belongs to in `examples/data/projects/`.
 
@@ -17,9 +17,9 @@ use chrono::NaiveDate;
 use hanke::activity::{Activity, ActivityKind, ActivityLog, Attendance, Feedback};
 use hanke::import::{IdentityCodes, write_participants_csv};
 use hanke::participant::Participant;
-use hanke::participant::synthetic::{Profile, SyntheticConfig, duuniin_coaching, generate};
 use hanke::programme::ProgrammePeriod;
 use hanke::rulebook::Rulebook;
+use hanke::synthetic::{Profile, SyntheticConfig, duuniin_coaching, generate};
 
 fn date(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("bad date {y}-{m}-{d}"))

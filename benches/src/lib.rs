@@ -1,5 +1,5 @@
 //! The data hanke's benchmarks run on — synthetic participants from the
-//! generator of [`hanke::participant::synthetic`] with a fixed seed — and a
+//! generator of [`hanke::synthetic`] with a fixed seed — and a
 //! counting allocator for peak memory.
 //!
 //! The benchmarks themselves are in `benches/benches/`; `BENCHMARKS.md` at the
@@ -15,11 +15,12 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use hanke::participant::Participant;
 use hanke::participant::columns::ParticipantTable;
-use hanke::participant::synthetic::{self, SyntheticConfig, generate};
-use hanke::participant::{Participant, ParticipantRules};
 use hanke::programme::ProgrammePeriod;
+use hanke::rulebook::ParticipantRules;
 use hanke::rulebook::Rulebook;
+use hanke::synthetic::{self, SyntheticConfig, generate};
 
 /// 2021–2027 (ESF+).
 pub const P21: ProgrammePeriod = ProgrammePeriod::Period2021To2027;

@@ -104,10 +104,10 @@ fn readme_indicators_example() -> Result<(), Box<dyn std::error::Error>> {
     // --- begin README ---
     use hanke::indicator::{Catalogue, CommonIndicators};
     use hanke::lang::Language;
-    use hanke::participant::synthetic::duuniin_coaching;
     use hanke::programme::ProgrammePeriod;
     use hanke::report::{EsrReport, ReportInputs};
     use hanke::rulebook::Rulebook;
+    use hanke::synthetic::duuniin_coaching;
 
     let rulebook = Rulebook::for_period(ProgrammePeriod::Period2014To2020).unwrap();
     let rules = rulebook.participants().unwrap();

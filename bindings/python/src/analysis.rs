@@ -30,7 +30,7 @@ pub(crate) struct PyParticipants {
 
 pub(crate) fn rules(
     period: hanke::programme::ProgrammePeriod,
-) -> PyResult<&'static hanke::participant::ParticipantRules> {
+) -> PyResult<&'static hanke::rulebook::ParticipantRules> {
     hanke::rulebook::Rulebook::for_period(period)
         .and_then(|r| r.participants())
         .ok_or_else(|| {

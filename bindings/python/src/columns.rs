@@ -186,7 +186,7 @@ pub(crate) fn synthetic_participants(
     period: &str,
 ) -> PyResult<ParticipantData> {
     let rules = rules(parse_period(period)?)?;
-    let max = hanke::participant::synthetic::MAX_SYNTHETIC_RECORDS;
+    let max = hanke::synthetic::MAX_SYNTHETIC_RECORDS;
     let n = n.0;
     if n > max {
         return Err(errors::error(
@@ -197,7 +197,7 @@ pub(crate) fn synthetic_participants(
     }
     let batch = py
         .detach(|| {
-            let table = hanke::participant::synthetic::benchmark_table(n, rules);
+            let table = hanke::synthetic::benchmark_table(n, rules);
             to_record_batch(&table)
         })
         .map_err(|e| errors::error(Kind::Base, "table.arrow", e.to_string()))?;

@@ -88,7 +88,7 @@ pub enum Period {
     EsfPlus2021To2027,
 }
 
-fn rules(period: Period) -> Result<&'static hanke::participant::ParticipantRules, HankeError> {
+fn rules(period: Period) -> Result<&'static hanke::rulebook::ParticipantRules, HankeError> {
     use hanke::programme::ProgrammePeriod as P;
     let p = match period {
         Period::Esf2014To2020 => P::Period2014To2020,

@@ -5,13 +5,13 @@
 //! The rule (`PUB-SMALL-001`, [`crate::finding::rules::SMALL_NUMBERS_SUPPRESSED`])
 //! follows Kykyviisari practice: sub-groups with **fewer than 10** respondents
 //! are not reported (vates.fi PARTY project page; tyoelamatieto.fi —
-//! `RULES.md` §7 [V]). hanke makes the threshold a parameter,
+//! `RULES.md` §7 \[V\]). hanke makes the threshold a parameter,
 //! [`SmallNumbers::min_group`], with that default.
 //!
 //! Where it applies: the *publication* forms —
-//! [`CommonIndicators::for_publication`](crate::indicator::CommonIndicators::for_publication),
-//! [`ParticipantOverview::for_publication`](crate::participant::ParticipantOverview::for_publication)
-//! and [`GroupAreaChange::for_publication`](crate::assessment::GroupAreaChange::for_publication).
+//! `hanke::indicator::CommonIndicators::for_publication`,
+//! `hanke::indicator::ParticipantOverview::for_publication` and
+//! `hanke::assessment::GroupAreaChange::for_publication`.
 //! The figures sent to the funder (the ESR report, SFC indicator values) are
 //! exact and are never suppressed: the managing authority needs the real
 //! counts, and publishes them itself at programme level.

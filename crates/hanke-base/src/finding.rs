@@ -72,7 +72,7 @@ pub struct Finding {
     /// What was found, in Finnish.
     pub message_fi: String,
     /// What was found, in Swedish, where the check gives it (the data-quality
-    /// checks of [`crate::quality`] do).
+    /// checks of `hanke::quality` do).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message_sv: Option<String>,
     /// The line of the file the data came from (1-based), for imported data.
@@ -397,7 +397,7 @@ pub mod rules {
     };
     /// `COST-MODEL-001`: the cost model is not one the period's rules provide (e.g.
     /// the 7 % indirect-cost rate of CPR 2021/1060 Art 54(a) in a 2014–2020 project).
-    /// Source: the article listed in the period's [`crate::rulebook::Rulebook`].
+    /// Source: the article listed in the period's `hanke::rulebook::Rulebook`.
     pub const COST_MODEL_NOT_ALLOWED: Rule = Rule {
         id: "COST-MODEL-001",
         severity: Severity::Error,
@@ -424,7 +424,7 @@ pub mod rules {
     /// mandatory: 50 000 € for ESF operations before 2 August 2018 (Reg.
     /// 1304/2013 Art 14(4) as adopted), 100 000 € from 2 August 2019 (Reg.
     /// 1303/2013 Art 67(2a), Omnibus); State aid exempt. See
-    /// [`crate::rulebook::mandatory_sco_2014`].
+    /// `hanke::rulebook::mandatory_sco_2014`.
     pub const SIMPLIFIED_COSTS_MANDATORY_2014: Rule = Rule {
         id: "COST-SCO-002",
         severity: Severity::Error,
@@ -622,7 +622,7 @@ pub mod rules {
     };
 
     /// `PART-FOLLOW-002`: a follow-up dated outside the window around six
-    /// months after exit ([`crate::participant::ParticipantRules::follow_up_window`]);
+    /// months after exit (`hanke::rulebook::ParticipantRules::follow_up_window`);
     /// the longer-term results do not count it. Source: Reg. 1304/2013 Annex I
     /// point 4 and Reg. 2021/1057 Annex I point 4 ("six months after leaving");
     /// the tolerance is hanke's interpretation (ADR 0019).
@@ -753,7 +753,7 @@ pub mod rules {
     };
 
     /// `ACT-NAMED-001`: a participant listed more than once in one activity's
-    /// named attendance. Counted once (as [`crate::activity::Activity::record_attendance`]
+    /// named attendance. Counted once (as `hanke::activity::Activity::record_attendance`
     /// records a person once); the finding says so. hanke's own consistency check.
     pub const ACTIVITY_NAMED_TWICE: Rule = Rule {
         id: "ACT-NAMED-001",
@@ -766,7 +766,7 @@ pub mod rules {
 
     /// `ACT-HEAD-002`: the attendances of a log add up past the largest count
     /// hanke holds (2⁶⁴ − 1): the head counts are wrong. The figure is not
-    /// computed ([`crate::activity::Figure::Overflow`]), never wrapped around.
+    /// computed (`hanke::activity::Figure::Overflow`), never wrapped around.
     pub const ACTIVITY_COUNT_OVERFLOW: Rule = Rule {
         id: "ACT-HEAD-002",
         severity: Severity::Error,
@@ -830,7 +830,7 @@ pub mod rules {
 
     /// `DQ-DATE-001`: a participant's entry outside the project's period. A
     /// participant benefits from the operation (Reg. 1304/2013 Annex I,
-    /// RULES.md §1.1 [V]); costs and activities belong to the period.
+    /// RULES.md §1.1 \[V\]); costs and activities belong to the period.
     pub const QUALITY_ENTRY_OUTSIDE_PERIOD: Rule = Rule {
         id: "DQ-DATE-001",
         severity: Severity::Warning,
@@ -864,7 +864,7 @@ pub mod rules {
     /// `DQ-EXIT-001`: no exit form though the project ended (beyond a grace
     /// period). Source: an exit form must always be collected and a failure to
     /// collect it documented — Häme ELY notice on erroneous ESR Henkilö
-    /// entries, rakennerahastot.fi (RULES.md §7 [V]).
+    /// entries, rakennerahastot.fi (RULES.md §7 \[V\]).
     pub const QUALITY_EXIT_MISSING: Rule = Rule {
         id: "DQ-EXIT-001",
         severity: Severity::Error,
@@ -877,7 +877,7 @@ pub mod rules {
     /// `DQ-PART-001`: two records of one person (same identity code or
     /// pseudonym) whose participations overlap. Source: a person is counted
     /// once per operation and a re-entry updates the record (SFC 2014 FAQ;
-    /// TEM ESR Henkilö guidance, RULES.md §1.1 [V]).
+    /// TEM ESR Henkilö guidance, RULES.md §1.1 \[V\]).
     pub const QUALITY_PARTICIPATIONS_OVERLAP: Rule = Rule {
         id: "DQ-PART-001",
         severity: Severity::Warning,
@@ -889,9 +889,9 @@ pub mod rules {
 
     /// `DQ-EVENT-001`: a participant recorded only at information or public
     /// events. Source: people attending information events are not
-    /// participants (rakennerahastot.fi, RULES.md §1.1 [V]); start forms are
+    /// participants (rakennerahastot.fi, RULES.md §1.1 \[V\]); start forms are
     /// only for actions meant to change the person's situation (Häme ELY
-    /// notice, RULES.md §7 [V]).
+    /// notice, RULES.md §7 \[V\]).
     pub const QUALITY_ONLY_AT_EVENTS: Rule = Rule {
         id: "DQ-EVENT-001",
         severity: Severity::Warning,
@@ -907,7 +907,7 @@ pub mod rules {
     /// plan gives in checkable form (age and labour-market status at entry).
     /// Source: participants must belong to the target groups named in the
     /// project plan — Häme ELY notice on erroneous ESR Henkilö entries,
-    /// rakennerahastot.fi (RULES.md §7 [V]).
+    /// rakennerahastot.fi (RULES.md §7 \[V\]).
     pub const QUALITY_OUTSIDE_TARGET_GROUPS: Rule = Rule {
         id: "DQ-TGT-001",
         severity: Severity::Warning,

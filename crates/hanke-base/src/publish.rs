@@ -15,7 +15,7 @@
 //!   participant reader reads that quote back off (`docs/participant-csv.md`);
 //! - XML text escapes the five XML entities.
 //!
-//! A project whose own texts hold a code is also told so: [`code_findings`]
+//! A project whose own texts hold a code is also told so: [`text_findings`]
 //! gives a `PUB-CODE-001` finding for each field, so that the source can be
 //! corrected rather than only masked on the way out.
 //!

@@ -58,6 +58,7 @@ pub mod cofinancing;
 pub mod indicator;
 pub mod quality;
 pub mod questionnaire;
+pub mod synthetic;
 
 // Reading and writing: participant files, EURA, exports.
 pub mod eura;

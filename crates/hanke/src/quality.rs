@@ -41,10 +41,11 @@ use serde::Serialize;
 use crate::activity::{ActivityKind, ActivityLog, Attendance};
 use crate::finding::{Finding, Rule, Severity, rules};
 use crate::participant::{
-    DuplicateKey, LabourStatus, Participant, ParticipantId, ParticipantRules, merge_duplicates,
+    DuplicateKey, LabourStatus, Participant, ParticipantId, merge_duplicates,
 };
 use crate::project::Project;
 use crate::project::{StatusCriterion, TargetCriteria, TargetGroupKind};
+use crate::rulebook::ParticipantRules;
 use crate::rulebook::Rulebook;
 
 /// The rules of this module, in the order [`check`] runs them.

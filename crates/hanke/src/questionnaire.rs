@@ -43,8 +43,9 @@ use crate::import::ImportOptions;
 use crate::import::column_text;
 use crate::import::record::{Cell, RecordBuilder};
 use crate::participant::fields::{Column, t};
-use crate::participant::{ExitSituation, Gender, Participant, ParticipantRules};
+use crate::participant::{ExitSituation, Gender, Participant};
 use crate::programme::ProgrammePeriod;
+use crate::rulebook::ParticipantRules;
 
 pub use crate::participant::fields::Text;
 

@@ -16,13 +16,14 @@ use hanke::participant::columns::{
     Bitmap, CodeColumn, ColumnsError, DateColumn, FlagColumn, Keys, ParticipantColumns,
     ParticipantTable, PresenceColumn, days_from_date,
 };
-use hanke::participant::synthetic::{SyntheticConfig, generate};
 use hanke::participant::{
     Answer, Exit, ExitEvent, ExitSituation, FollowUp, Gender, Household, Improvement, LabourStatus,
-    LtuDefinition, Participant, ParticipantRules,
+    LtuDefinition, Participant,
 };
 use hanke::programme::ProgrammePeriod;
+use hanke::rulebook::ParticipantRules;
 use hanke::rulebook::Rulebook;
+use hanke::synthetic::{SyntheticConfig, generate};
 use proptest::prelude::*;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -5,9 +5,9 @@
 
 use chrono::NaiveDate;
 use hanke::indicator::{Catalogue, CommonIndicators, Outcome};
-use hanke::participant::synthetic::{SyntheticConfig, duuniin_coaching, generate};
 use hanke::programme::ProgrammePeriod;
 use hanke::rulebook::Rulebook;
+use hanke::synthetic::{SyntheticConfig, duuniin_coaching, generate};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()

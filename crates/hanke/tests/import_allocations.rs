@@ -4,9 +4,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use hanke::import::{IdentityCodes, ImportOptions, ParticipantCsvReader, write_participants_csv};
-use hanke::participant::synthetic::{SyntheticConfig, generate};
 use hanke::programme::ProgrammePeriod;
 use hanke::rulebook::Rulebook;
+use hanke::synthetic::{SyntheticConfig, generate};
 
 // dhat's allocator counts every allocation of this test binary (the workspace
 // forbids `unsafe`, so no hand-written allocator).

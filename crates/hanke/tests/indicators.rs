@@ -10,13 +10,14 @@
 use chrono::{Datelike, NaiveDate};
 use hanke::classify::EducationLevel;
 use hanke::indicator::{Catalogue, CommonIndicators, IndicatorKind, Tally};
-use hanke::participant::synthetic::{SyntheticConfig, duuniin_coaching, generate};
 use hanke::participant::{
     Answer, Exit, ExitEvent, ExitSituation, FollowUp, Gender, Improvement, LabourStatus,
-    Participant, ParticipantRules,
+    Participant,
 };
 use hanke::programme::{ProgrammePeriod, Verification};
+use hanke::rulebook::ParticipantRules;
 use hanke::rulebook::Rulebook;
+use hanke::synthetic::{SyntheticConfig, duuniin_coaching, generate};
 use proptest::prelude::*;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {

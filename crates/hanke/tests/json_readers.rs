@@ -10,11 +10,11 @@ use std::path::PathBuf;
 use hanke::activity::ActivityLog;
 use hanke::assessment::Instrument;
 use hanke::indicator::{Catalogue, CommonIndicators};
-use hanke::participant::synthetic::duuniin_coaching;
 use hanke::participant::{Participant, participants_from_json_str};
 use hanke::programme::ProgrammePeriod;
 use hanke::project::Project;
 use hanke::rulebook::Rulebook;
+use hanke::synthetic::duuniin_coaching;
 use serde_json::Value;
 
 fn read(path: &str) -> String {

@@ -14,10 +14,9 @@ use hanke::import::{
     IdentityCodes, ImportOptions, ParticipantCsvReader, read_participants_csv,
     write_participants_csv,
 };
-use hanke::participant::{
-    ExitSituation, Participant, ParticipantRules, Pseudonymiser, merge_duplicates,
-};
+use hanke::participant::{ExitSituation, Participant, Pseudonymiser, merge_duplicates};
 use hanke::programme::ProgrammePeriod;
+use hanke::rulebook::ParticipantRules;
 use hanke::rulebook::Rulebook;
 
 fn rules(p: ProgrammePeriod) -> &'static ParticipantRules {
@@ -250,7 +249,7 @@ fn semicolons_and_finnish_headers() {
 
 #[test]
 fn write_then_read_round_trips() {
-    let ps = hanke::participant::synthetic::duuniin_coaching();
+    let ps = hanke::synthetic::duuniin_coaching();
     let mut out = Vec::new();
     write_participants_csv(&mut out, &ps, IdentityCodes::Include).unwrap();
     let mut options = ImportOptions::default();

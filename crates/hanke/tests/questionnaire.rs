@@ -7,9 +7,10 @@
     clippy::panic
 )]
 
-use hanke::participant::{ExitSituation, Gender, LabourStatus, ParticipantRules};
+use hanke::participant::{ExitSituation, Gender, LabourStatus};
 use hanke::programme::ProgrammePeriod;
 use hanke::questionnaire::{AnswerKind, Form, Questionnaire};
+use hanke::rulebook::ParticipantRules;
 use hanke::rulebook::Rulebook;
 
 fn rules(period: ProgrammePeriod) -> &'static ParticipantRules {

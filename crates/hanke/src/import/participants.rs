@@ -10,9 +10,8 @@ use super::csv_record::{Encoding, ReadError, RecordReader, detect_delimiter};
 use super::record::{Cell, RecordBuilder};
 use crate::finding::{Finding, rules};
 use crate::participant::fields::{COLUMNS, Column, HeaderError, resolve_headers};
-use crate::participant::{
-    Answer, LabourStatus, Participant, ParticipantId, ParticipantRules, Pseudonymiser,
-};
+use crate::participant::{Answer, LabourStatus, Participant, ParticipantId, Pseudonymiser};
+use crate::rulebook::ParticipantRules;
 
 /// Why a file could not be read at all (as opposed to a row, which is rejected
 /// and accounted for in the [`ImportReport`]).

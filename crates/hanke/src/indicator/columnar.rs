@@ -24,7 +24,8 @@ use crate::participant::columns::{
     Bitmap, CodeColumn, ColumnsError, DateColumn, FlagColumn, INVALID, Keys, ParticipantColumns,
     date_from_days, days_from_date, labour, low_bits,
 };
-use crate::participant::{Answer, ExitSituation, Gender, LtuDefinition, ParticipantRules};
+use crate::participant::{Answer, ExitSituation, Gender, LtuDefinition};
+use crate::rulebook::ParticipantRules;
 
 /// Rows per block: one bit each in a `u64`.
 const BLOCK: usize = 64;

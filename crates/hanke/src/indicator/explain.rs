@@ -18,10 +18,10 @@ use serde::Serialize;
 use super::catalogue::{Catalogue, Indicator, Measure};
 use super::compute::{CommonIndicators, Facts, IndicatorError, Tally, holds};
 use crate::participant::{
-    Answer, Field, Gender, LabourStatus, LtuDefinition, Participant, ParticipantId,
-    ParticipantRules, Pseudonym,
+    Answer, Field, Gender, LabourStatus, LtuDefinition, Participant, ParticipantId, Pseudonym,
 };
 use crate::programme::ProgrammePeriod;
+use crate::rulebook::ParticipantRules;
 
 /// What happened to one record — *tietueen käsittely*.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -112,7 +112,7 @@ impl CommonIndicators {
     ///
     /// ```
     /// use hanke::indicator::{Catalogue, CommonIndicators, Outcome};
-    /// use hanke::participant::synthetic::duuniin_coaching;
+    /// use hanke::synthetic::duuniin_coaching;
     /// use hanke::rulebook::Rulebook;
     /// use hanke::programme::ProgrammePeriod;
     /// let rules = Rulebook::for_period(ProgrammePeriod::Period2014To2020).unwrap().participants().unwrap();

@@ -5,7 +5,7 @@
 //!
 //! ```
 //! use hanke::indicator::{Catalogue, CommonIndicators};
-//! use hanke::participant::synthetic::duuniin_coaching;
+//! use hanke::synthetic::duuniin_coaching;
 //! use hanke::rulebook::Rulebook;
 //! use hanke::programme::ProgrammePeriod;
 //!
@@ -21,11 +21,13 @@ mod catalogue;
 mod columnar;
 mod compute;
 mod explain;
+mod overview;
 mod project;
 mod publication;
 
 pub use catalogue::{Catalogue, DataClass, Indicator, IndicatorKind, Unit};
 pub use compute::{CommonIndicators, IndicatorError, IndicatorValue, Tally};
 pub use explain::{Explanation, Outcome, Parameters, RecordOutcome};
+pub use overview::{ParticipantOverview, PublishedOverview};
 pub use project::{Milestone, ProjectIndicator, ProjectIndicatorSource};
 pub use publication::{PublishedIndicator, PublishedIndicators, PublishedTally};

@@ -90,7 +90,7 @@ pub struct PublishedIndicator {
 /// ```
 /// use hanke::disclosure::SmallNumbers;
 /// use hanke::indicator::{Catalogue, CommonIndicators};
-/// use hanke::participant::synthetic::duuniin_coaching;
+/// use hanke::synthetic::duuniin_coaching;
 /// use hanke::rulebook::Rulebook;
 /// use hanke::programme::ProgrammePeriod;
 /// let rules = Rulebook::for_period(ProgrammePeriod::Period2014To2020).unwrap().participants().unwrap();
@@ -191,9 +191,9 @@ mod tests {
     use super::*;
     use crate::disclosure::Suppression;
     use crate::indicator::Catalogue;
-    use crate::participant::synthetic::duuniin_coaching;
     use crate::programme::ProgrammePeriod;
     use crate::rulebook::Rulebook;
+    use crate::synthetic::duuniin_coaching;
 
     fn duuniin() -> CommonIndicators {
         let rules = Rulebook::for_period(ProgrammePeriod::Period2014To2020)

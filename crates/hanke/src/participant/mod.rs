@@ -34,10 +34,8 @@ mod dedupe;
 mod exit;
 pub mod fields;
 mod id;
-mod overview;
 mod pseudonym;
-mod rules;
-pub mod synthetic;
+mod terms;
 
 use std::fmt;
 
@@ -51,13 +49,12 @@ pub(crate) use dedupe::key_of;
 pub use dedupe::{DuplicateKey, Merge, Merged, merge_duplicates};
 pub use exit::{ExitSituation, ResultCategories, UnknownExitSituation};
 pub use id::{ParticipantError, ParticipantId};
-pub use overview::{ParticipantOverview, PublishedOverview};
 pub use pseudonym::{Pseudonym, PseudonymError, Pseudonymiser};
-pub use rules::{
+pub(crate) use terms::age_on;
+pub use terms::{
     AgeGroup, Completeness, Derived, EarlierRequirement, EducationBand, Field, LtuDefinition,
-    ParticipantRules, ResultUponLeaving,
+    ResultUponLeaving,
 };
-pub(crate) use rules::{ESF_2014 as RULES_2014, ESF_PLUS_2021 as RULES_2021, age_on};
 
 /// Gender as the period's indicators break it down — *sukupuoli*. 2014–2020
 /// knows women and men (Reg. 1304/2013 Annex I); 2021–2027 adds non-binary

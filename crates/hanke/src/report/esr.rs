@@ -79,7 +79,7 @@ pub struct ParticipantSection {
 ///
 /// ```
 /// use hanke::{Project, lang::Language, report::{EsrReport, ReportInputs}};
-/// use hanke::participant::synthetic::duuniin_coaching;
+/// use hanke::synthetic::duuniin_coaching;
 /// let project = Project::from_json_str(r#"{"code": "S20250", "name": "Lähde mukaan!",
 ///   "placement": {"funder": "esr", "programme": "2014-2020", "priority": 5, "specific_objective": "10.1"},
 ///   "period": {"start": "2015-05-01", "end": "2017-05-31"}}"#)?;
@@ -605,7 +605,7 @@ pub struct PortfolioGroup {
 ///
 /// ```
 /// use hanke::{Project, report::{EsrReport, PortfolioReport, ReportInputs}};
-/// use hanke::participant::synthetic::duuniin_coaching;
+/// use hanke::synthetic::duuniin_coaching;
 /// let project = Project::from_json_str(r#"{"name": "A",
 ///   "placement": {"funder": "esr", "programme": "2014-2020", "priority": 5, "specific_objective": "10.1"}}"#)?;
 /// let day = chrono::NaiveDate::from_ymd_opt(2017, 6, 30).unwrap();

@@ -1308,7 +1308,7 @@ fn flags(f: &super::FlagBuf) -> ArrayRef {
 /// ```
 /// use chrono::NaiveDate;
 /// use hanke::import::ImportOptions;
-/// use hanke::participant::synthetic::{generate, SyntheticConfig};
+/// use hanke::synthetic::{generate, SyntheticConfig};
 /// use hanke::participant::columns::{ParticipantTable, arrow::{to_record_batch, with_columns}};
 /// use hanke::indicator::{Catalogue, CommonIndicators};
 /// use hanke::rulebook::Rulebook;

@@ -895,7 +895,7 @@ impl FlagBuf {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use hanke::participant::synthetic::{generate, SyntheticConfig};
+/// use hanke::synthetic::{generate, SyntheticConfig};
 /// use hanke::participant::columns::ParticipantTable;
 /// use hanke::indicator::{Catalogue, CommonIndicators};
 /// use hanke::rulebook::Rulebook;

@@ -16,12 +16,16 @@
 //! assert_eq!(findings[0].rule_id, "COST-RATE-001");
 //! ```
 
+mod participant_rules;
+
+pub use participant_rules::ParticipantRules;
+pub(crate) use participant_rules::{ESF_2014 as RULES_2014, ESF_PLUS_2021 as RULES_2021};
+
 use chrono::NaiveDate;
 
 use crate::cost::{CostModel, CostModelKind};
 use crate::finding::{Finding, rules};
 use crate::money::{Money, Rate};
-use crate::participant::ParticipantRules;
 use crate::programme::{Fund, FunderKind, ProgrammePeriod, Verification};
 use crate::project::Project;
 
@@ -259,7 +263,7 @@ static ESF_2014: Rulebook = Rulebook {
     period: Some(ProgrammePeriod::Period2014To2020),
     cost_models: &LIMITS_2014,
     simplified_costs_threshold: None,
-    participant_rules: Some(&crate::participant::RULES_2014),
+    participant_rules: Some(&crate::rulebook::RULES_2014),
 };
 
 static ESF_PLUS_2021: Rulebook = Rulebook {
@@ -271,7 +275,7 @@ static ESF_PLUS_2021: Rulebook = Rulebook {
         Money::from_cents(20_000_000),
         "Reg. 2021/1060 Art 53(2) (RULES.md §3.2 [V])",
     )),
-    participant_rules: Some(&crate::participant::RULES_2021),
+    participant_rules: Some(&crate::rulebook::RULES_2021),
 };
 
 static STEA: Rulebook = Rulebook {

@@ -6,13 +6,14 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::{LtuDefinition, Participant, ParticipantRules};
 use crate::disclosure::{Cell, SmallNumbers};
+use crate::participant::{LtuDefinition, Participant};
+use crate::rulebook::ParticipantRules;
 
 /// Counts over a set of participants by one period's rules.
 ///
 /// ```
-/// use hanke::participant::{synthetic::duuniin_coaching, ParticipantOverview};
+/// use hanke::{indicator::ParticipantOverview, synthetic::duuniin_coaching};
 /// use hanke::rulebook::Rulebook;
 /// use hanke::programme::ProgrammePeriod;
 /// let rules = Rulebook::for_period(ProgrammePeriod::Period2014To2020).unwrap().participants().unwrap();
@@ -149,7 +150,7 @@ impl ParticipantOverview {
 ///
 /// ```
 /// use hanke::disclosure::{Cell, SmallNumbers};
-/// use hanke::participant::{synthetic::duuniin_coaching, ParticipantOverview};
+/// use hanke::{indicator::ParticipantOverview, synthetic::duuniin_coaching};
 /// use hanke::rulebook::Rulebook;
 /// use hanke::programme::ProgrammePeriod;
 /// let rules = Rulebook::for_period(ProgrammePeriod::Period2014To2020).unwrap().participants().unwrap();
@@ -276,9 +277,9 @@ impl PublishedOverview {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::participant::synthetic::duuniin_coaching;
     use crate::programme::ProgrammePeriod;
     use crate::rulebook::Rulebook;
+    use crate::synthetic::duuniin_coaching;
 
     #[test]
     fn both_overviews_print_the_same_lines_with_their_own_cells() {

@@ -16,12 +16,13 @@ use std::collections::HashSet;
 
 use chrono::{Days, Months, NaiveDate};
 
-use super::{
-    Answer, Disadvantages, Exit, ExitSituation, FollowUp, Gender, Improvement, LabourStatus,
-    Participant, ParticipantId, ParticipantRules,
-};
 use crate::PersonalIdentityCode;
 use crate::classify::{EducationLevel, MunicipalityCode};
+use crate::participant::{
+    Answer, Disadvantages, Exit, ExitSituation, FollowUp, Gender, Improvement, LabourStatus,
+    Participant, ParticipantId,
+};
+use crate::rulebook::ParticipantRules;
 
 /// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast and fully specified, so the
 /// bundled files regenerate byte for byte without depending on a random-number
@@ -190,14 +191,17 @@ pub fn benchmark_chunks(n: usize, rules: &ParticipantRules, mut f: impl FnMut(Ve
 /// chunk at a time (memory: the table plus one chunk of records).
 ///
 /// ```
-/// use hanke::participant::synthetic::benchmark_table;
+/// use hanke::synthetic::benchmark_table;
 /// use hanke::rulebook::Rulebook;
 /// use hanke::programme::ProgrammePeriod;
 /// let rules = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap().participants().unwrap();
 /// assert_eq!(benchmark_table(1_000, rules).len(), 1_000);
 /// ```
-pub fn benchmark_table(n: usize, rules: &ParticipantRules) -> super::columns::ParticipantTable {
-    let mut t = super::columns::ParticipantTable::new();
+pub fn benchmark_table(
+    n: usize,
+    rules: &ParticipantRules,
+) -> crate::participant::columns::ParticipantTable {
+    let mut t = crate::participant::columns::ParticipantTable::new();
     benchmark_chunks(n, rules, |chunk| {
         for p in &chunk {
             // The generator records no later exit events, which is all a
@@ -227,7 +231,7 @@ fn identity(
 ) -> Option<PersonalIdentityCode> {
     for _ in 0..64 {
         let birth = birth_at_age(rng, day, age);
-        if super::rules::age_on(birth, day) != Some(age) {
+        if crate::participant::age_on(birth, day) != Some(age) {
             continue;
         }
         // Register sex follows the individual number's parity (odd: male).
@@ -268,7 +272,7 @@ fn answer(rng: &mut Rng, yes: u64, declined: u64, missing: u64) -> Option<Answer
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use hanke::participant::synthetic::{generate, SyntheticConfig};
+/// use hanke::synthetic::{generate, SyntheticConfig};
 /// use hanke::rulebook::Rulebook;
 /// use hanke::programme::ProgrammePeriod;
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
@@ -480,7 +484,7 @@ pub fn generate(config: &SyntheticConfig, rules: &ParticipantRules) -> Vec<Parti
 /// Everyone lives in Pori (609) and has a temporary identity code.
 ///
 /// ```
-/// use hanke::participant::{synthetic::duuniin_coaching, ExitSituation};
+/// use hanke::{participant::ExitSituation, synthetic::duuniin_coaching};
 /// let ps = duuniin_coaching();
 /// assert_eq!(ps.len(), 29);
 /// let n = |s| ps.iter().filter(|p| p.exit.as_ref().unwrap().situation == Some(s)).count();
@@ -575,7 +579,7 @@ pub fn duuniin_coaching() -> Vec<Participant> {
         // record needed it to be complete until the Omnibus of August 2018
         // (issue 24 item 6): every person has one. Fixed by the index, so the
         // random draws (and every other value) stay as they were.
-        p.entry.household = Some(super::Household {
+        p.entry.household = Some(crate::participant::Household {
             jobless: i % 3 != 2,
             dependent_children: i % 4 == 1,
             single_adult: i % 7 == 3,
@@ -591,7 +595,8 @@ pub fn duuniin_coaching() -> Vec<Participant> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::participant::{RULES_2014, RULES_2021, merge_duplicates};
+    use crate::participant::merge_duplicates;
+    use crate::rulebook::{RULES_2014, RULES_2021};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
