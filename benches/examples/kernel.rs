@@ -27,10 +27,8 @@ fn main() {
     let arrow = args.next().is_some_and(|a| a == "arrow");
     let t = table(n, P21);
     let r = rules(P21);
-    let batch = arrow.then(|| {
-        hanke::participant::columns::arrow::to_record_batch(&t)
-            .unwrap_or_else(|e| unreachable!("{e}"))
-    });
+    let batch = arrow
+        .then(|| hanke::import::arrow::to_record_batch(&t).unwrap_or_else(|e| unreachable!("{e}")));
     let options = hanke::import::ImportOptions::default();
     let start = Instant::now();
     for _ in 0..reps {
@@ -38,12 +36,10 @@ fn main() {
             .unwrap_or_else(|e| unreachable!("{e}"));
         match &batch {
             Some(b) => {
-                hanke::participant::columns::arrow::with_columns(b, &options, |c| {
-                    ind.add_columns(c)
-                })
-                .unwrap_or_else(|e| unreachable!("{e}"))
-                .0
-                .unwrap_or_else(|e| unreachable!("{e}"));
+                hanke::import::arrow::with_columns(b, &options, |c| ind.add_columns(c))
+                    .unwrap_or_else(|e| unreachable!("{e}"))
+                    .0
+                    .unwrap_or_else(|e| unreachable!("{e}"));
             }
             None => ind
                 .add_columns(&t.columns())

@@ -11,7 +11,7 @@ use arrow_array::{ArrayRef, RecordBatch, StringArray};
 use hanke::import::ImportOptions;
 use hanke::indicator::{Catalogue, CommonIndicators};
 use hanke::participant::columns::ColumnsError;
-use hanke::participant::columns::arrow::{add_batches, read_records};
+use hanke::import::arrow::{add_batches, read_records};
 use hanke::participant::fields::HeaderError;
 use hanke::programme::ProgrammePeriod;
 use hanke::rulebook::Rulebook;

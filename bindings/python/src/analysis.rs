@@ -31,15 +31,7 @@ pub(crate) struct PyParticipants {
 pub(crate) fn rules(
     period: hanke::programme::ProgrammePeriod,
 ) -> PyResult<&'static hanke::rulebook::ParticipantRules> {
-    hanke::rulebook::Rulebook::for_period(period)
-        .and_then(|r| r.participants())
-        .ok_or_else(|| {
-            errors::error(
-                Kind::Validation,
-                "rulebook.no_participant_rules",
-                format!("no participant rules for {period}"),
-            )
-        })
+    hanke::rulebook::ParticipantRules::for_period(period).map_err(errors::validation)
 }
 
 /// The catalogue with `code`, or the period's own.
@@ -105,7 +97,7 @@ impl Source {
         match self {
             // A table goes to the core's column reader: rows numbered from 0.
             Source::Table(batches) => py
-                .detach(|| hanke::participant::columns::arrow::read_records(batches, &options))
+                .detach(|| hanke::import::arrow::read_records(batches, &options))
                 .map(|(people, report)| (people, Vec::new(), report))
                 .map_err(crate::columns::columns_error),
             Source::File(path) => {

@@ -4,8 +4,8 @@
 
 use arrow_array::RecordBatch;
 use chrono::NaiveDate;
+use hanke::import::arrow::{add_batches, to_record_batch};
 use hanke::indicator::CommonIndicators;
-use hanke::participant::columns::arrow::{add_batches, to_record_batch};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
 use pyo3_arrow::PyTable;
@@ -110,7 +110,7 @@ pub(crate) fn common_indicators(
     let options = read_options(accept_temporary_codes, ignore_columns, None)?;
     let batches = batches_of(data)?;
     let (period, _) = period_or_inferred(period, || {
-        hanke::participant::columns::arrow::entry_dates(&batches, &options).map_err(columns_error)
+        hanke::import::arrow::entry_dates(&batches, &options).map_err(columns_error)
     })?;
     // The core reads the objective (`programme.objective` when refused).
     let rules = match objective {

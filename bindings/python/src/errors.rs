@@ -38,6 +38,10 @@ impl Kind {
 /// defanged, so that a new message cannot forget it (the guard test in
 /// `crates/hanke/tests/guard.rs` keeps exceptions from being made elsewhere).
 pub(crate) fn error(kind: Kind, code: &str, message: impl Into<String>) -> PyErr {
+    debug_assert!(
+        hanke::errors::is_known(code) || crate::codes::BINDING_CODES.iter().any(|c| c.code == code),
+        "{code} is in neither the core's catalogue nor this binding's codes"
+    );
     let message = hanke::echo::plain(&message.into()).into_owned();
     Python::attach(|py| {
         let class = py

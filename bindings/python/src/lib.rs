@@ -3,6 +3,7 @@
 
 mod analysis;
 mod args;
+mod codes;
 mod columns;
 mod errors;
 mod eura;

@@ -11,6 +11,8 @@ use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 
+mod codes;
+
 uniffi::setup_scaffolding!();
 
 /// A calendar date: `java.time.LocalDate` in Kotlin, an ISO `YYYY-MM-DD` string in
@@ -49,6 +51,10 @@ pub enum HankeError {
 /// through [`hanke::echo::plain`] (identity codes masked, tags defanged), so
 /// that no message can forget it (`crates/hanke/tests/guard.rs`).
 fn invalid(code: &str, reason: impl Into<String>) -> HankeError {
+    debug_assert!(
+        hanke::errors::is_known(code) || codes::BINDING_CODES.iter().any(|c| c.code == code),
+        "{code} is in neither the core's catalogue nor this binding's codes"
+    );
     HankeError::Invalid {
         // echo-safe: the funnel itself
         code: code.to_string(),
@@ -94,14 +100,7 @@ fn rules(period: Period) -> Result<&'static hanke::rulebook::ParticipantRules, H
         Period::Esf2014To2020 => P::Period2014To2020,
         Period::EsfPlus2021To2027 => P::Period2021To2027,
     };
-    hanke::rulebook::Rulebook::for_period(p)
-        .and_then(|r| r.participants())
-        .ok_or_else(|| {
-            invalid(
-                "rulebook.no_participant_rules",
-                format!("no participant rules for {p}"),
-            )
-        })
+    Ok(hanke::rulebook::ParticipantRules::for_period(p)?)
 }
 
 /// Entry or exit form.
@@ -701,14 +700,7 @@ pub fn common_indicators(
     objective: Option<String>,
 ) -> Result<IndicatorResult, HankeError> {
     let catalogue: hanke::indicator::Catalogue = catalogue.parse()?;
-    let base = hanke::rulebook::Rulebook::for_period(catalogue.period())
-        .and_then(|r| r.participants())
-        .ok_or_else(|| {
-            invalid(
-                "rulebook.no_participant_rules",
-                "no participant rules for the period",
-            )
-        })?;
+    let base = hanke::rulebook::ParticipantRules::for_period(catalogue.period())?;
     let rules = match objective {
         Some(o) => base.for_objective(&o)?,
         None => *base,

@@ -65,6 +65,13 @@ pub enum ChoiceError {
         /// What was given.
         given: Echo,
     },
+    /// A period the rulebook has no participant rules for (2007–2013, or a
+    /// rulebook of a national funder).
+    #[error("{given:?} has no participant rules (2014-2020, 2021-2027 have)")]
+    NoParticipantRules {
+        /// What was asked for.
+        given: Echo,
+    },
     /// Not a portfolio grouping.
     #[error("{given:?}: group by priority_axis, authority or status")]
     PortfolioBy {
@@ -81,6 +88,7 @@ error_codes! {
         ChoiceError::Catalogue { .. } => "indicator.catalogue": "An unknown indicator catalogue.",
         ChoiceError::Language { .. } => "report.language": "A report language other than fi or en.",
         ChoiceError::Objective { .. } => "programme.objective": "Not an ESF+ specific objective (a)–(l), or one hanke has no Annex I rules for ((m); 2014–2020).",
+        ChoiceError::NoParticipantRules { .. } => "rulebook.no_participant_rules": "The rulebook asked for has no participant rules (not an EU period).",
         ChoiceError::PortfolioBy { .. } => "portfolio.by": "A portfolio grouping other than priority_axis, authority or status.",
     }
 }

@@ -6,7 +6,7 @@
 //! is a property of the type: an `Echo` can only be made through
 //! [`Echo::new`], which
 //!
-//! - masks identity codes in any spelling ([`crate::ids::redact`]);
+//! - masks identity codes in any spelling ([`crate::mask::redact`]);
 //! - defangs markup: a `<` that would open a tag (`<img`, `</`, `<!`, `<?`)
 //!   becomes `‹`, so a message shown in a web page or a notebook never runs;
 //!   a `<` before a space or a digit (`share < 50 %`) stays;
@@ -86,7 +86,7 @@ impl Echo {
         // Cutting can take away the digits that spared a run beside them
         // (`200238A00210119` is a number; its first eleven characters are
         // code-shaped): mask what is shown once more. Masking keeps the length.
-        if cut && let Cow::Owned(masked) = crate::ids::redact(&out) {
+        if cut && let Cow::Owned(masked) = crate::mask::redact(&out) {
             out = masked;
         }
         if cut {
@@ -207,7 +207,7 @@ pub fn plain(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(text)
     };
-    let masked = match crate::ids::redact(&escaped) {
+    let masked = match crate::mask::redact(&escaped) {
         Cow::Borrowed(_) => escaped,
         Cow::Owned(m) => Cow::Owned(m),
     };
@@ -272,7 +272,7 @@ mod tests {
         let text = format!("{}200238A00210119_0 9-", "=".repeat(Echo::MAX_CHARS - 11));
         let e = Echo::new(&text);
         assert!(
-            !crate::ids::holds_identity_code(e.as_str()),
+            !crate::mask::holds_identity_code(e.as_str()),
             "{}",
             e.as_str()
         );

@@ -13,6 +13,7 @@
 //! ```
 
 use std::fmt;
+use std::fmt::Write as _;
 
 use serde::Serialize;
 
@@ -193,6 +194,32 @@ impl fmt::Display for Finding {
             ),
         }
     }
+}
+
+/// A Markdown table row per rule: id, severity, titles in English, Finnish and
+/// Swedish, and the source (`unsourced` where the rule has none).
+pub fn markdown_rows<'a>(
+    out: &mut String,
+    rules: impl IntoIterator<Item = &'a Rule>,
+    unsourced: &str,
+) {
+    for r in rules {
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {} | {} |",
+            r.id,
+            r.severity,
+            markdown_cell(r.title_en),
+            markdown_cell(r.title_fi),
+            markdown_cell(r.title_sv),
+            markdown_cell(r.source.unwrap_or(unsourced))
+        );
+    }
+}
+
+/// `s` as one cell of a Markdown table: `|` escaped, line breaks as spaces.
+pub fn markdown_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
 }
 
 /// The rules hanke enforces, each with its stable id.

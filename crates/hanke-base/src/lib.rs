@@ -7,8 +7,9 @@
 //! name, so `hanke_base::money::Money` and `hanke_base::money::Money` are one type.
 //!
 //! - [`money`] — exact amounts in cents, rates and budget bands;
+//! - [`mask`] — masking of personal identity codes in any spelling;
 //! - [`ids`] — business IDs (*Y-tunnus*) and personal identity codes
-//!   (*henkilötunnus*), and masking of codes in any spelling;
+//!   (*henkilötunnus*);
 //! - [`echo`] — user text made safe to repeat in an error;
 //! - [`publish`] — the one gate for everything hanke publishes;
 //! - [`disclosure`] — small-number suppression for published counts;
@@ -47,6 +48,7 @@ pub mod ids;
 #[doc(hidden)]
 pub mod json;
 pub mod lang;
+pub mod mask;
 pub mod money;
 pub mod publish;
 

@@ -3,7 +3,7 @@
 //! functions, so that none of it carries an identity code in any spelling, live
 //! markup or a spreadsheet formula:
 //!
-//! - identity codes are masked as [`crate::ids::redact`] masks them (any
+//! - identity codes are masked as [`crate::mask::redact`] masks them (any
 //!   spelling: dashes, spaces, separators, case);
 //! - Markdown cells and HTML escape `&`, `<` and `>` (and quotes in HTML), so
 //!   that a name such as `X<img src=x onerror=alert(1)>` is shown, never run;
@@ -44,7 +44,7 @@ fn cleaned_then_masked(s: &str, one_line: bool) -> Cow<'_, str> {
     let kept = |c: &char| !c.is_control() || matches!(c, '\t' | '\n' | '\r');
     let changed = |c: char| !kept(&c) || (one_line && matches!(c, '\n' | '\r'));
     if !s.chars().any(changed) {
-        return crate::ids::redact(s);
+        return crate::mask::redact(s);
     }
     let clean: String = s
         .chars()
@@ -57,7 +57,7 @@ fn cleaned_then_masked(s: &str, one_line: bool) -> Cow<'_, str> {
             }
         })
         .collect();
-    Cow::Owned(crate::ids::redact(&clean).into_owned())
+    Cow::Owned(crate::mask::redact(&clean).into_owned())
 }
 
 /// `base` with each character that `entity` names written as that entity:
@@ -218,7 +218,7 @@ pub fn text_findings(value: &serde_json::Value) -> Vec<Finding> {
         match v {
             serde_json::Value::String(s) => {
                 let at = || path.join(".").replace(".[", "[");
-                if crate::ids::holds_identity_code(s) {
+                if crate::mask::holds_identity_code(s) {
                     out.push(
                         Finding::new(
                             &rules::PUBLICATION_IDENTITY_CODE,

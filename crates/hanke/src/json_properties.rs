@@ -79,7 +79,7 @@ round_trips! {
     municipality_code: crate::classify::MunicipalityCode,
     region_code: crate::classify::RegionCode,
     sub_region_code: crate::classify::SubRegionCode,
-    region_category: crate::cofinancing::RegionCategory,
+    region_category: crate::programme::RegionCategory,
     small_numbers: crate::disclosure::SmallNumbers,
     direct_costs: crate::cost::DirectCosts,
     cost_model: crate::cost::CostModel,

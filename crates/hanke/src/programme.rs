@@ -967,6 +967,24 @@ impl fmt::Display for ProjectCode {
 
 serde_as_string!(ProjectCode);
 
+/// A category of region for co-financing — *alueluokka* (CPR 2021/1060 Art 108, 112).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(test, derive(proptest_derive::Arbitrary))]
+#[serde(rename_all = "snake_case")]
+pub enum RegionCategory {
+    /// Less developed regions (also outermost regions), Art 112(3)(a).
+    LessDeveloped,
+    /// Transition regions that were less developed in 2014–2020, Art 112(3)(b).
+    TransitionFormerlyLessDeveloped,
+    /// Transition regions, Art 112(3)(c).
+    Transition,
+    /// More developed regions that were transition regions in 2014–2020 or had a
+    /// GDP per head below 100 %, Art 112(3)(d).
+    MoreDevelopedFormerlyTransition,
+    /// More developed regions, Art 112(3)(e).
+    MoreDeveloped,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

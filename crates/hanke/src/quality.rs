@@ -433,6 +433,6 @@ pub fn to_markdown() -> String {
     let mut s = String::from(
         "| id | severity | title (en) | otsikko (fi) | rubrik (sv) | source |\n|---|---|---|---|---|---|\n",
     );
-    crate::errors::rule_rows(&mut s, RULES, "hanke (consistency)");
+    crate::finding::markdown_rows(&mut s, RULES, "hanke (consistency)");
     s
 }

@@ -23,33 +23,3 @@ fn the_participant_format_is_the_field_table() {
         "docs/participant-csv.md is stale: run HANKE_BLESS=1 cargo test -p hanke --test docs"
     );
 }
-
-/// The Python docstrings of `read_participants` and `common_indicators` hold
-/// the same table (`bindings/python/src/participant-format.md`, included into
-/// them at build time).
-#[test]
-fn the_python_docstrings_hold_the_field_table() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../bindings/python/src/participant-format.md");
-    let generated = format!(
-        "\nWhat each column accepts (generated from hanke's field table):\n\n{}",
-        hanke::participant::fields::format_markdown()
-    );
-    if std::env::var_os("HANKE_BLESS").is_some() {
-        std::fs::write(&path, &generated).unwrap();
-        return;
-    }
-    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        on_disk == generated,
-        "bindings/python/src/participant-format.md is stale: run HANKE_BLESS=1 cargo test -p hanke --test docs"
-    );
-    let source = std::fs::read_to_string(path.with_file_name("analysis.rs")).unwrap()
-        + &std::fs::read_to_string(path.with_file_name("columns.rs")).unwrap();
-    assert_eq!(
-        source
-            .matches("include_str!(\"participant-format.md\")")
-            .count(),
-        2
-    );
-}

@@ -20,10 +20,10 @@ use arrow_array::{
     RecordBatch, StringArray, TimestampSecondArray,
 };
 use chrono::NaiveDate;
+use hanke::import::arrow::{add_batches, read_records};
 use hanke::import::{ImportOptions, read_participants_csv};
 use hanke::indicator::{Catalogue, CommonIndicators};
 use hanke::participant::columns::ColumnsError;
-use hanke::participant::columns::arrow::{add_batches, read_records};
 use hanke::programme::ProgrammePeriod;
 use hanke::rulebook::ParticipantRules;
 use hanke::rulebook::Rulebook;

@@ -5,6 +5,8 @@
 //! reason as a [`Finding`](crate::Finding)); nothing is skipped silently:
 //! `rows_read == accepted + rejected` ([`ImportReport::is_balanced`]).
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
 pub(crate) use hanke_base::csv_record;
 mod participants;
 pub(crate) mod record;

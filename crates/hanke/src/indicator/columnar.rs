@@ -17,7 +17,6 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use super::catalogue::{Catalogue, Measure};
 use super::compute::{CommonIndicators, Tally};
 use crate::participant::columns::Code;
 use crate::participant::columns::{
@@ -26,6 +25,7 @@ use crate::participant::columns::{
 };
 use crate::participant::{Answer, ExitSituation, Gender, LtuDefinition};
 use crate::rulebook::ParticipantRules;
+use crate::rulebook::{Catalogue, Measure};
 
 /// Rows per block: one bit each in a `u64`.
 const BLOCK: usize = 64;

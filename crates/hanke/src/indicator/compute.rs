@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::catalogue::{Catalogue, Indicator, Measure};
 use crate::participant::{Answer, Gender, LabourStatus, Participant, ResultCategories, age_on};
 use crate::rulebook::ParticipantRules;
+use crate::rulebook::{Catalogue, Indicator, Measure};
 
 /// Counts by gender — *sukupuolittain*. `unknown` holds records whose gender is
 /// missing or outside the period's categories; only the grand total and the

@@ -15,13 +15,13 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::catalogue::{Catalogue, Indicator, Measure};
 use super::compute::{CommonIndicators, Facts, IndicatorError, Tally, holds};
 use crate::participant::{
     Answer, Field, Gender, LabourStatus, LtuDefinition, Participant, ParticipantId, Pseudonym,
 };
 use crate::programme::ProgrammePeriod;
 use crate::rulebook::ParticipantRules;
+use crate::rulebook::{Catalogue, Indicator, Measure};
 
 /// What happened to one record — *tietueen käsittely*.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -17,17 +17,17 @@
 //! # Ok::<(), hanke::indicator::IndicatorError>(())
 //! ```
 
-mod catalogue;
 mod columnar;
 mod compute;
 mod explain;
 mod overview;
-mod project;
 mod publication;
 
-pub use catalogue::{Catalogue, DataClass, Indicator, IndicatorKind, Unit};
+// The catalogue of each period is a rule of the period (rulebook layer).
+pub use crate::rulebook::{Catalogue, DataClass, Indicator, IndicatorKind, Unit};
 pub use compute::{CommonIndicators, IndicatorError, IndicatorValue, Tally};
 pub use explain::{Explanation, Outcome, Parameters, RecordOutcome};
 pub use overview::{ParticipantOverview, PublishedOverview};
-pub use project::{Milestone, ProjectIndicator, ProjectIndicatorSource};
+// A project's own indicators are part of the project (the model layer).
+pub use crate::project::{Milestone, ProjectIndicator, ProjectIndicatorSource};
 pub use publication::{PublishedIndicator, PublishedIndicators, PublishedTally};

@@ -19,6 +19,7 @@
 //! ```
 
 mod horizontal;
+mod indicator;
 mod period;
 
 use std::io::{Read, Write};
@@ -30,6 +31,7 @@ pub use horizontal::{
     GenderEquality, HorizontalPrinciples, Score, SustainabilityAssessment, SustainabilityCriterion,
     SustainabilityGroup,
 };
+pub use indicator::{Milestone, ProjectIndicator, ProjectIndicatorSource};
 pub use period::{ApproxDate, PeriodError, ProjectPeriod, ProjectStatus, ReportedStatus};
 
 use crate::classify::{self, MunicipalityCode, RegionCode, SubRegionCode};
@@ -40,7 +42,6 @@ use crate::money::{Money, MoneyRange};
 use crate::org::Organisation;
 use crate::programme::ProjectCode;
 use crate::programme::{self, Fund, Funder, ProgrammePeriod, ResponsibleAuthority, SteaGrantType};
-use crate::rulebook::Rulebook;
 
 /// Where a project sits in the funding landscape — *rahoitus ja sijoittuminen
 /// ohjelmaan*: funder, fund, programme, priority, specific objective, action
@@ -73,7 +74,7 @@ pub struct Placement {
     pub responsible_authority: Option<ResponsibleAuthority>,
     /// The category of region for co-financing (CPR Art 112), where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub region_category: Option<crate::cofinancing::RegionCategory>,
+    pub region_category: Option<crate::programme::RegionCategory>,
     /// STEA's grant type, for STEA-funded projects.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stea_grant_type: Option<SteaGrantType>,
@@ -452,7 +453,7 @@ pub struct Project {
     /// Project-specific indicators (*hankekohtaiset indikaattorit*).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(test, proptest(strategy = "crate::arbitrary::few()"))]
-    pub indicators: Vec<crate::indicator::ProjectIndicator>,
+    pub indicators: Vec<ProjectIndicator>,
     /// Results as reported (*tulokset*).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub results_summary: Option<String>,
@@ -682,28 +683,31 @@ impl Project {
         }
     }
 
-    /// Every finding about the project's own consistency: placement against the
-    /// programme catalogue and the code series, implementers, area codes, the
-    /// financing plan and the roll-up of a group project's budgets.
-    pub fn validate(&self) -> Vec<Finding> {
-        let mut out = Vec::new();
-        self.check_code(&mut out);
-        self.check_placement(&mut out);
-        self.check_implementers(&mut out);
-        self.check_area(&mut out);
+    /// The checks of the project's own consistency that need no rulebook:
+    /// placement against the programme catalogue and the code series,
+    /// implementers, area codes, the financing plan and the roll-up of a group
+    /// project's budgets. [`Project::validate`] (in the rulebook layer) runs
+    /// these, then the period's rules, then the decision's.
+    pub(crate) fn check_consistency(&self, out: &mut Vec<Finding>) {
+        self.check_code(out);
+        self.check_placement(out);
+        self.check_implementers(out);
+        self.check_area(out);
         out.extend(self.funding_plan.check("funding_plan"));
         for (i, imp) in self.implementers.iter().enumerate() {
             if let Some(b) = &imp.budget {
                 out.extend(b.check(&format!("implementers[{i}].budget")));
             }
         }
-        self.check_group_roll_up(&mut out);
-        self.check_budget_band(&mut out);
-        self.check_cost_model(&mut out);
+        self.check_group_roll_up(out);
+        self.check_budget_band(out);
+    }
+
+    /// The funding decision's checks of the plan.
+    pub(crate) fn check_decision(&self, out: &mut Vec<Finding>) {
         if let Some(d) = &self.decision {
             out.extend(d.check_plan(&self.funding_plan, "funding_plan"));
         }
-        out
     }
 
     /// The eligible budget computed by the project's cost model from its cost
@@ -713,42 +717,6 @@ impl Project {
             (Some(model), Some(costs)) => Some(model.compute(costs)),
             _ => None,
         }
-    }
-
-    /// The rulebook of the project (see [`Rulebook::for_project`]).
-    pub fn rulebook(&self) -> Option<&'static Rulebook> {
-        Rulebook::for_project(self)
-    }
-
-    fn check_cost_model(&self, out: &mut Vec<Finding>) {
-        let (Some(model), Some(rb)) = (&self.cost_model, self.rulebook()) else {
-            return;
-        };
-        // The total cost for Art 53(2): the computed eligible budget, else the plan's total.
-        let computed = self
-            .budget_computation()
-            .and_then(Result::ok)
-            .map(|b| b.eligible_total);
-        let total = computed.or_else(|| {
-            [Stage::Planned, Stage::Granted]
-                .into_iter()
-                .find_map(|s| self.funding_plan.total(s).ok().flatten())
-        });
-        // Public support for the 2014–2020 thresholds: the public total at
-        // the granted stage, else the planned one.
-        let public_support = [Stage::Granted, Stage::Planned].into_iter().find_map(|s| {
-            self.funding_plan.public_total.get(s).or_else(|| {
-                self.funding_plan
-                    .sum_where(s, |src| src.is_public() == Some(true))
-                    .ok()
-                    .flatten()
-            })
-        });
-        let mut context = crate::rulebook::CostContext::with_total(total, self.state_aid);
-        context.public_support = public_support;
-        context.fund = self.fund();
-        context.start = self.period.map(|p| p.start().first_day());
-        out.extend(rb.check_cost_model(model, &context));
     }
 
     fn check_code(&self, out: &mut Vec<Finding>) {

@@ -16,7 +16,14 @@
 //! assert_eq!(findings[0].rule_id, "COST-RATE-001");
 //! ```
 
+mod catalogue;
+mod cofinancing_caps;
 mod participant_rules;
+mod project_checks;
+
+pub(crate) use catalogue::Measure;
+pub use catalogue::{Catalogue, DataClass, Indicator, IndicatorKind, Unit};
+pub use cofinancing_caps::{CapBasis, CoFinancingCap, cap_for};
 
 pub use participant_rules::ParticipantRules;
 pub(crate) use participant_rules::{ESF_2014 as RULES_2014, ESF_PLUS_2021 as RULES_2021};
@@ -440,16 +447,16 @@ impl Rulebook {
     /// The EU common-indicator catalogue of the period (Annex I); `None` for
     /// funders without EU common indicators. Operations under ESF+ specific
     /// objective (l) that target the most deprived report
-    /// [`Catalogue::EsfPlusMostDeprived`](crate::indicator::Catalogue) instead.
+    /// [`Catalogue::EsfPlusMostDeprived`](Catalogue) instead.
     ///
     /// ```
     /// use hanke::{indicator::Catalogue, programme::ProgrammePeriod, rulebook::Rulebook};
     /// let r = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap();
     /// assert_eq!(r.indicators(), Some(Catalogue::EsfPlus));
     /// ```
-    pub fn indicators(&self) -> Option<crate::indicator::Catalogue> {
+    pub fn indicators(&self) -> Option<Catalogue> {
         self.participants()
-            .and_then(|p| crate::indicator::Catalogue::for_period(p.period))
+            .and_then(|p| Catalogue::for_period(p.period))
     }
 
     /// The participant rules of the period: gender categories, age groups,

@@ -287,6 +287,25 @@ pub static ESF_PLUS_2021: ParticipantRules = ParticipantRules {
 };
 
 impl ParticipantRules {
+    /// The participant rules of `period`, or the coded refusal
+    /// `rulebook.no_participant_rules` for a period without them (2007–2013).
+    ///
+    /// ```
+    /// use hanke::{programme::ProgrammePeriod, rulebook::ParticipantRules};
+    /// let rules = ParticipantRules::for_period(ProgrammePeriod::Period2021To2027)?;
+    /// assert_eq!(rules.period, ProgrammePeriod::Period2021To2027);
+    /// let e = ParticipantRules::for_period(ProgrammePeriod::Period2007To2013).unwrap_err();
+    /// assert_eq!(e.code(), "rulebook.no_participant_rules");
+    /// # Ok::<(), hanke::choice::ChoiceError>(())
+    /// ```
+    pub fn for_period(period: ProgrammePeriod) -> Result<&'static ParticipantRules, ChoiceError> {
+        crate::rulebook::Rulebook::for_period(period)
+            .and_then(|r| r.participants())
+            .ok_or_else(|| ChoiceError::NoParticipantRules {
+                given: crate::Echo::new(&period.to_string()),
+            })
+    }
+
     /// The same rules with another definition of long-term unemployment, where the
     /// period allows it: the Finnish register definition only in 2021–2027.
     ///

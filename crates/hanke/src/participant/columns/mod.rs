@@ -26,9 +26,6 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-#[cfg(feature = "arrow")]
-pub mod arrow;
-
 use chrono::NaiveDate;
 
 use super::{Answer, ExitSituation, Gender, Improvement, LabourStatus, Participant};
@@ -805,9 +802,9 @@ impl<'a> ParticipantColumns<'a> {
 
 /// A growable bitmap, for [`ParticipantTable`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct BitmapBuf {
-    bytes: Vec<u8>,
-    len: usize,
+pub(crate) struct BitmapBuf {
+    pub(crate) bytes: Vec<u8>,
+    pub(crate) len: usize,
 }
 
 impl BitmapBuf {
@@ -829,9 +826,9 @@ impl BitmapBuf {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct DateBuf {
-    days: Vec<i32>,
-    valid: BitmapBuf,
+pub(crate) struct DateBuf {
+    pub(crate) days: Vec<i32>,
+    pub(crate) valid: BitmapBuf,
 }
 
 impl DateBuf {
@@ -846,9 +843,9 @@ impl DateBuf {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct CodeBuf {
-    codes: Vec<u8>,
-    valid: BitmapBuf,
+pub(crate) struct CodeBuf {
+    pub(crate) codes: Vec<u8>,
+    pub(crate) valid: BitmapBuf,
 }
 
 /// The identity dictionary: code `k` means code `k`.
@@ -866,9 +863,9 @@ impl CodeBuf {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct FlagBuf {
-    values: BitmapBuf,
-    valid: BitmapBuf,
+pub(crate) struct FlagBuf {
+    pub(crate) values: BitmapBuf,
+    pub(crate) valid: BitmapBuf,
 }
 
 impl FlagBuf {
@@ -913,28 +910,28 @@ impl FlagBuf {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ParticipantTable {
-    entry_date: Vec<i32>,
-    birth_date: DateBuf,
-    gender: CodeBuf,
-    municipality: BitmapBuf,
-    labour_status: CodeBuf,
-    unemployed_since: DateBuf,
-    education: CodeBuf,
-    disability: CodeBuf,
-    foreign_background: CodeBuf,
-    third_country_national: CodeBuf,
-    minority: CodeBuf,
-    homeless: CodeBuf,
-    other_disadvantaged: CodeBuf,
-    household_jobless: FlagBuf,
-    household_dependent_children: FlagBuf,
-    household_single_adult: FlagBuf,
-    exit_date: DateBuf,
-    exit_situation: CodeBuf,
-    qualification_gained: FlagBuf,
-    follow_up_date: DateBuf,
-    follow_up_employed: FlagBuf,
-    follow_up_improvement: CodeBuf,
+    pub(crate) entry_date: Vec<i32>,
+    pub(crate) birth_date: DateBuf,
+    pub(crate) gender: CodeBuf,
+    pub(crate) municipality: BitmapBuf,
+    pub(crate) labour_status: CodeBuf,
+    pub(crate) unemployed_since: DateBuf,
+    pub(crate) education: CodeBuf,
+    pub(crate) disability: CodeBuf,
+    pub(crate) foreign_background: CodeBuf,
+    pub(crate) third_country_national: CodeBuf,
+    pub(crate) minority: CodeBuf,
+    pub(crate) homeless: CodeBuf,
+    pub(crate) other_disadvantaged: CodeBuf,
+    pub(crate) household_jobless: FlagBuf,
+    pub(crate) household_dependent_children: FlagBuf,
+    pub(crate) household_single_adult: FlagBuf,
+    pub(crate) exit_date: DateBuf,
+    pub(crate) exit_situation: CodeBuf,
+    pub(crate) qualification_gained: FlagBuf,
+    pub(crate) follow_up_date: DateBuf,
+    pub(crate) follow_up_employed: FlagBuf,
+    pub(crate) follow_up_improvement: CodeBuf,
 }
 
 impl ParticipantTable {

@@ -29,7 +29,7 @@
 //! use arrow_array::{Date32Array, DictionaryArray, RecordBatch, types::Int8Type};
 //! use hanke::import::ImportOptions;
 //! use hanke::indicator::{Catalogue, CommonIndicators};
-//! use hanke::participant::columns::arrow::with_columns;
+//! use hanke::import::arrow::with_columns;
 //! use hanke::rulebook::Rulebook;
 //! use hanke::programme::ProgrammePeriod;
 //!
@@ -57,13 +57,13 @@ use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch};
 use arrow_schema::{DataType, TimeUnit};
 use chrono::NaiveDate;
 
-use super::{
+use super::record::{Cell, RecordBuilder, code_of_label, text_is_valid};
+use super::{ImportOptions, ImportReport};
+use crate::finding::{Finding, rules};
+use crate::participant::columns::{
     Bitmap, Code, CodeColumn, ColumnsError, DateColumn, FlagColumn, Keys, ParticipantColumns,
     PresenceColumn, date_from_days, days_from_date,
 };
-use crate::finding::{Finding, rules};
-use crate::import::record::{Cell, RecordBuilder, code_of_label, text_is_valid};
-use crate::import::{ImportOptions, ImportReport};
 use crate::participant::fields::{Column, ValueKind, resolve_headers};
 use crate::participant::{Answer, ExitSituation, Gender, Improvement, Participant};
 
@@ -447,7 +447,7 @@ fn code_column<'b>(
 ) -> CodeColumn<'b> {
     let decode = dictionary
         .iter()
-        .map(|c| c.unwrap_or(super::INVALID))
+        .map(|c| c.unwrap_or(crate::participant::columns::INVALID))
         .collect();
     CodeColumn::from_decode(keys, valid, decode)
 }
@@ -1096,7 +1096,7 @@ fn readable(kind: ValueKind, t: &DataType) -> bool {
 /// use std::sync::Arc;
 /// use arrow_array::{RecordBatch, StringArray};
 /// use hanke::import::ImportOptions;
-/// use hanke::participant::columns::arrow::read_records;
+/// use hanke::import::arrow::read_records;
 /// let batch = RecordBatch::try_from_iter([
 ///     ("participant_id", Arc::new(StringArray::from(vec!["P1", "P2"])) as _),
 ///     ("entry_date", Arc::new(StringArray::from(vec!["1.3.2016", "31.2.2016"])) as _),
@@ -1206,7 +1206,7 @@ pub fn read_records(
 /// use std::sync::Arc;
 /// use arrow_array::{RecordBatch, StringArray};
 /// use hanke::import::ImportOptions;
-/// use hanke::participant::columns::arrow::entry_dates;
+/// use hanke::import::arrow::entry_dates;
 /// use hanke::programme::ProgrammePeriod;
 /// use hanke::rulebook::infer_period;
 /// let batch = RecordBatch::try_from_iter([
@@ -1262,22 +1262,25 @@ pub fn entry_dates(
 // ---- Writing -----------------------------------------------------------------
 
 /// Arrow buffers of a [`ParticipantTable`]'s bitmap.
-fn null_buffer(b: &super::BitmapBuf) -> arrow_buffer::NullBuffer {
+fn null_buffer(b: &crate::participant::columns::BitmapBuf) -> arrow_buffer::NullBuffer {
     arrow_buffer::NullBuffer::new(arrow_buffer_of(b))
 }
 
-fn arrow_buffer_of(b: &super::BitmapBuf) -> arrow_buffer::BooleanBuffer {
+fn arrow_buffer_of(b: &crate::participant::columns::BitmapBuf) -> arrow_buffer::BooleanBuffer {
     arrow_buffer::BooleanBuffer::new(arrow_buffer::Buffer::from(b.bytes.clone()), 0, b.len)
 }
 
-fn dates(d: &super::DateBuf) -> ArrayRef {
+fn dates(d: &crate::participant::columns::DateBuf) -> ArrayRef {
     std::sync::Arc::new(arrow_array::Date32Array::new(
         d.days.clone().into(),
         Some(null_buffer(&d.valid)),
     ))
 }
 
-fn dictionary(c: &super::CodeBuf, labels: &[&str]) -> Result<ArrayRef, arrow_schema::ArrowError> {
+fn dictionary(
+    c: &crate::participant::columns::CodeBuf,
+    labels: &[&str],
+) -> Result<ArrayRef, arrow_schema::ArrowError> {
     let keys = arrow_array::Int8Array::new(
         c.codes
             .iter()
@@ -1291,7 +1294,7 @@ fn dictionary(c: &super::CodeBuf, labels: &[&str]) -> Result<ArrayRef, arrow_sch
     ))
 }
 
-fn flags(f: &super::FlagBuf) -> ArrayRef {
+fn flags(f: &crate::participant::columns::FlagBuf) -> ArrayRef {
     std::sync::Arc::new(BooleanArray::new(
         arrow_buffer_of(&f.values),
         Some(null_buffer(&f.valid)),
@@ -1309,7 +1312,8 @@ fn flags(f: &super::FlagBuf) -> ArrayRef {
 /// use chrono::NaiveDate;
 /// use hanke::import::ImportOptions;
 /// use hanke::synthetic::{generate, SyntheticConfig};
-/// use hanke::participant::columns::{ParticipantTable, arrow::{to_record_batch, with_columns}};
+/// use hanke::import::arrow::{to_record_batch, with_columns};
+/// use hanke::participant::columns::ParticipantTable;
 /// use hanke::indicator::{Catalogue, CommonIndicators};
 /// use hanke::rulebook::Rulebook;
 /// use hanke::programme::ProgrammePeriod;
@@ -1323,7 +1327,7 @@ fn flags(f: &super::FlagBuf) -> ArrayRef {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn to_record_batch(
-    t: &super::ParticipantTable,
+    t: &crate::participant::columns::ParticipantTable,
 ) -> Result<RecordBatch, arrow_schema::ArrowError> {
     let gender: Vec<&str> = [Gender::Woman, Gender::Man, Gender::NonBinary]
         .map(Gender::code)
@@ -1401,7 +1405,8 @@ pub fn to_record_batch(
 /// use arrow_array::{Date32Array, RecordBatch, StringArray};
 /// use hanke::import::ImportOptions;
 /// use hanke::indicator::{Catalogue, CommonIndicators};
-/// use hanke::participant::columns::{ColumnsError, arrow::add_batches};
+/// use hanke::import::arrow::add_batches;
+/// use hanke::participant::columns::ColumnsError;
 /// use hanke::rulebook::Rulebook;
 /// use hanke::programme::ProgrammePeriod;
 /// let batch = |genders: Vec<&str>| RecordBatch::try_from_iter([

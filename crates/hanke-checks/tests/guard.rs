@@ -47,6 +47,7 @@ fn sources() -> Vec<(String, String)> {
     }
     let mut files = Vec::new();
     for dir in [
+        "crates/hanke-base/src",
         "crates/hanke/src",
         "bindings/python/src",
         "bindings/uniffi/src",
@@ -71,21 +72,20 @@ fn item(lines: &[&str], start: usize) -> (String, Vec<(usize, String)>) {
     let mut body = Vec::new();
     for (i, line) in lines.iter().enumerate().skip(start) {
         let t = line.trim_start();
-        if name.is_empty() {
-            if let Some(rest) = t
+        if name.is_empty()
+            && let Some(rest) = t
                 .strip_prefix("pub struct ")
                 .or_else(|| t.strip_prefix("pub enum "))
                 .or_else(|| t.strip_prefix("pub(crate) struct "))
                 .or_else(|| t.strip_prefix("pub(crate) enum "))
                 .or_else(|| t.strip_prefix("struct "))
                 .or_else(|| t.strip_prefix("enum "))
-            {
-                name = rest
-                    .split(|c: char| !c.is_alphanumeric() && c != '_')
-                    .next()
-                    .unwrap_or("")
-                    .to_string();
-            }
+        {
+            name = rest
+                .split(|c: char| !c.is_alphanumeric() && c != '_')
+                .next()
+                .unwrap_or("")
+                .to_string();
         }
         body.push((i + 1, (*line).to_string()));
         if !name.is_empty()
@@ -164,7 +164,7 @@ fn error_types_carry_user_text_only_as_an_echo() {
 fn findings_are_made_only_by_finding_new() {
     let offences: Vec<String> = sources()
         .into_iter()
-        .filter(|(f, _)| !f.ends_with("crates/hanke/src/report/mod.rs"))
+        .filter(|(f, _)| !f.ends_with("crates/hanke-base/src/finding.rs"))
         .flat_map(|(f, text)| {
             text.lines()
                 .enumerate()
@@ -228,7 +228,7 @@ fn binding_errors_are_made_by_their_masking_funnel() {
 /// whose ids refuse codes and markup).
 const NOT_PUBLICATIONS: [&str; 7] = [
     "crates/hanke/src/errors.rs",
-    "crates/hanke/src/indicator/catalogue.rs",
+    "crates/hanke/src/rulebook/catalogue.rs",
     "crates/hanke/src/indicator/publication.rs",
     "crates/hanke/src/quality.rs",
     "crates/hanke/src/questionnaire.rs",

@@ -1,0 +1,22 @@
+//! The codes the Kotlin and Swift binding (uniffi) raises itself — for arguments the core never sees in that
+//! form. The core's codes are in `hanke::errors`; the workspace checks
+//! (`crates/hanke-checks`) publish both in `docs/errors.md` and fail on a
+//! code-shaped literal in this binding's source that is in neither.
+
+use hanke::error_code::ErrorCode;
+
+/// Every code this binding raises itself, with its meaning.
+pub const BINDING_CODES: &[ErrorCode] = &[
+    ErrorCode {
+        code: "argument.date",
+        meaning: "A date outside what the core holds (years -262143 to 262142), such as LocalDate.MAX.",
+    },
+    ErrorCode {
+        code: "activity.index",
+        meaning: "No activity at the index given.",
+    },
+    ErrorCode {
+        code: "activity.lock",
+        meaning: "The activity log is unavailable (a previous call panicked while holding it).",
+    },
+];

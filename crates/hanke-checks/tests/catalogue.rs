@@ -1,0 +1,113 @@
+//! The published catalogue (`docs/errors.md`) is the code's, the bindings'
+//! code-shaped literals are all in it, and the Python docstrings hold the
+//! participant field table.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// `docs/errors.md` is the catalogue as the code has it.
+#[test]
+fn published_catalogue_matches_the_code() {
+    let doc = hanke::errors::to_markdown(hanke_checks::BINDINGS);
+    let path = root().join("docs/errors.md");
+    if std::env::var_os("HANKE_BLESS").is_some() {
+        std::fs::write(&path, &doc).unwrap();
+    }
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        on_disk == doc,
+        "docs/errors.md is stale: run HANKE_BLESS=1 cargo test -p hanke-checks --test catalogue"
+    );
+}
+
+/// No binding code is also a core code, and each is well formed.
+#[test]
+fn binding_codes_are_their_own() {
+    for b in hanke_checks::BINDINGS {
+        for c in b.codes {
+            assert!(!hanke::errors::is_known(c.code), "{} is the core's", c.code);
+            let (area, reason) = c.code.split_once('.').unwrap();
+            assert!(!area.is_empty() && !reason.is_empty() && !c.meaning.is_empty());
+        }
+    }
+}
+
+/// Python module paths look like codes.
+fn a_module(s: &str) -> bool {
+    s.starts_with("hanke.") || s.starts_with("pyarrow.") || s.starts_with("polars.")
+}
+
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Codes the bindings raise are published.
+#[test]
+fn binding_codes_are_catalogued() {
+    let mut unknown = Vec::new();
+    let mut seen = 0;
+    for sub in ["bindings/python/src", "bindings/uniffi/src"] {
+        for f in files(&root().join(sub)) {
+            let text = std::fs::read_to_string(&f).unwrap();
+            // Code-shaped string literals: "area.reason" in lowercase.
+            for piece in text.split('"').skip(1).step_by(2) {
+                let shaped = piece.split_once('.').is_some_and(|(a, b)| {
+                    !a.is_empty()
+                        && !b.is_empty()
+                        && piece
+                            .bytes()
+                            .all(|c| c.is_ascii_lowercase() || c == b'_' || c == b'.')
+                        && piece.matches('.').count() == 1
+                });
+                if shaped && !a_module(piece) {
+                    seen += 1;
+                    if !hanke_checks::is_published(piece) {
+                        unknown.push(format!("{}: {piece}", f.display()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(seen > 10, "the scan found only {seen} codes");
+    assert!(unknown.is_empty(), "codes not published: {unknown:?}");
+}
+
+/// The Python docstrings of `read_participants` and `common_indicators` hold
+/// the same table (`bindings/python/src/participant-format.md`, included into
+/// them at build time).
+#[test]
+fn the_python_docstrings_hold_the_field_table() {
+    let path = root().join("bindings/python/src/participant-format.md");
+    let generated = format!(
+        "\nWhat each column accepts (generated from hanke's field table):\n\n{}",
+        hanke::participant::fields::format_markdown()
+    );
+    if std::env::var_os("HANKE_BLESS").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+        return;
+    }
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        on_disk == generated,
+        "bindings/python/src/participant-format.md is stale: run HANKE_BLESS=1 cargo test -p hanke-checks --test catalogue"
+    );
+    let source = std::fs::read_to_string(path.with_file_name("analysis.rs")).unwrap()
+        + &std::fs::read_to_string(path.with_file_name("columns.rs")).unwrap();
+    assert_eq!(
+        source
+            .matches("include_str!(\"participant-format.md\")")
+            .count(),
+        2
+    );
+}
