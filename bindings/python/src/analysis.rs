@@ -605,62 +605,6 @@ fn language(lang: &str) -> PyResult<hanke::lang::Language> {
     lang.parse().map_err(errors::validation)
 }
 
-/// Markdown as HTML, never passing raw HTML through: markup in the text
-/// (the core's Markdown escapes it already) is rendered as text, so a name
-/// from the data cannot run in a notebook.
-fn markdown_to_html(md: &str) -> String {
-    use pulldown_cmark::{Event, Tag};
-    // Through the publication gate first: codes masked in the text itself.
-    let md = hanke::publish::text(md);
-    let mut options = pulldown_cmark::Options::empty();
-    options.insert(pulldown_cmark::Options::ENABLE_TABLES);
-    let parser = pulldown_cmark::Parser::new_ext(&md, options).map(|event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-        // A link or an image runs nothing: `javascript:`, `data:` and any
-        // scheme but http(s) and mailto lead nowhere.
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Link {
-            link_type,
-            dest_url: safe_url(dest_url),
-            title,
-            id,
-        }),
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Image {
-            link_type,
-            dest_url: safe_url(dest_url),
-            title,
-            id,
-        }),
-        other => other,
-    });
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, parser);
-    html
-}
-
-/// `url` if it is relative or http(s)/mailto, else `#` (OWASP XSS cheat
-/// sheet: allow-list the schemes of links built from data).
-fn safe_url(url: pulldown_cmark::CowStr<'_>) -> pulldown_cmark::CowStr<'_> {
-    let lower = url.trim().to_ascii_lowercase();
-    let scheme = lower
-        .split_once(':')
-        .map(|(s, _)| s)
-        .filter(|s| !s.contains(['/', '?', '#']));
-    match scheme {
-        None | Some("http" | "https" | "mailto") => url,
-        Some(_) => pulldown_cmark::CowStr::Borrowed("#"),
-    }
-}
-
 /// The ESR report of a project at a cut-off — *ESR-raportti*: identity, financing,
 /// the common indicators from its participants, its own indicators from its
 /// activities, and every finding. Renders itself in a notebook.
@@ -792,7 +736,7 @@ impl PyEsrReport {
     }
 
     fn _repr_html_(&self, py: Python<'_>) -> String {
-        py.detach(|| markdown_to_html(&self.report.to_markdown(self.lang)))
+        py.detach(|| self.report.to_html(self.lang))
     }
 
     fn __repr__(&self) -> String {
@@ -826,7 +770,7 @@ pub(crate) fn portfolio_report(
 /// '<table>'
 #[pyfunction]
 pub(crate) fn markdown_html(markdown: &str) -> String {
-    markdown_to_html(markdown)
+    hanke::publish::markdown_to_html(markdown)
 }
 
 /// Counts of people in disjoint groups, ready to publish: ``(cells, total)``

@@ -47,8 +47,8 @@ impl PyFinding {
     /// What was found, in Swedish, where the check gives it (the data-quality
     /// checks do); ``None`` otherwise.
     #[getter]
-    fn message_sv(&self) -> Option<&str> {
-        self.0.message_sv.as_deref()
+    fn message_sv(&self) -> &str {
+        &self.0.message_sv
     }
     /// The line of the file the data came from, for imported data.
     #[getter]
@@ -97,7 +97,12 @@ pub(crate) fn findings_table(findings: &[hanke::Finding]) -> PyResult<Table> {
         .column("message_fi", s(|f| f.message_fi.clone()))
         .column(
             "message_sv",
-            Values::Str(findings.iter().map(|f| f.message_sv.clone()).collect()),
+            Values::Str(
+                findings
+                    .iter()
+                    .map(|f| Some(f.message_sv.clone()))
+                    .collect(),
+            ),
         )
         .build("findings")
 }

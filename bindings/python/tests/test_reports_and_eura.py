@@ -35,8 +35,9 @@ def test_esr_report_markdown_json_and_html() -> None:
     assert ind is not None and ind.get("CR04")["total"] == 6
     pi = pl.DataFrame(r.project_indicators())
     assert pi.filter(pl.col("code") == "LM-8")["actual"].to_list() == ["2369"]
+    assert "ESR-rapport" in r.to_markdown("sv") and "Finansiering" in r.to_markdown("sv")
     with pytest.raises(hanke.ValidationError):
-        r.to_markdown("sv")
+        r.to_markdown("xx")
 
 
 def test_portfolio_report_over_many_projects() -> None:

@@ -17,7 +17,7 @@
 //! assert_eq!("en".parse::<Language>()?, Language::En);
 //! let e = "131299-995P".parse::<Language>().unwrap_err();
 //! assert_eq!(e.code(), "report.language");
-//! assert_eq!(e.to_string(), "\"131299-****\" is not a report language (fi, en)");
+//! assert_eq!(e.to_string(), "\"131299-****\" is not a language (fi, sv, en)");
 //! # Ok::<(), hanke_base::choice::ChoiceError>(())
 //! ```
 
@@ -52,7 +52,7 @@ pub enum ChoiceError {
         given: Echo,
     },
     /// Not a report language.
-    #[error("{given:?} is not a report language (fi, en)")]
+    #[error("{given:?} is not a language (fi, sv, en)")]
     Language {
         /// What was given.
         given: Echo,
@@ -86,7 +86,7 @@ error_codes! {
         ChoiceError::Stage { .. } => "funding.stage": "A funding stage other than planned, granted or realised.",
         ChoiceError::Fund { .. } => "programme.fund": "An unknown fund (ESR, ESR+, EAKR, JTF).",
         ChoiceError::Catalogue { .. } => "indicator.catalogue": "An unknown indicator catalogue.",
-        ChoiceError::Language { .. } => "report.language": "A report language other than fi or en.",
+        ChoiceError::Language { .. } => "report.language": "A language other than fi, sv or en.",
         ChoiceError::Objective { .. } => "programme.objective": "Not an ESF+ specific objective (a)–(l), or one hanke has no Annex I rules for ((m); 2014–2020).",
         ChoiceError::NoParticipantRules { .. } => "rulebook.no_participant_rules": "The rulebook asked for has no participant rules (not an EU period).",
         ChoiceError::PortfolioBy { .. } => "portfolio.by": "A portfolio grouping other than priority_axis, authority or status.",

@@ -215,6 +215,23 @@ impl SmallNumbers {
             self.min_group
         )
     }
+
+    /// What `..` means, in Swedish.
+    pub fn legend_sv(self) -> String {
+        format!(
+            ".. = färre än {} personer, eller dolt så att ett sådant antal inte kan räknas ut (PUB-SMALL-001)",
+            self.min_group
+        )
+    }
+
+    /// What `..` means, in `lang`.
+    pub fn legend(self, lang: crate::lang::Language) -> String {
+        match lang {
+            crate::lang::Language::Fi => self.legend_fi(),
+            crate::lang::Language::Sv => self.legend_sv(),
+            crate::lang::Language::En => self.legend_en(),
+        }
+    }
 }
 
 #[cfg(test)]

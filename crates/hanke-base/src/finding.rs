@@ -7,7 +7,7 @@
 //!
 //! ```
 //! use hanke_base::finding::{Finding, Severity, rules};
-//! let f = Finding::new(&rules::FUNDING_SOURCES_EXCEED_TOTAL, "funding_plan", "too much", "liikaa");
+//! let f = Finding::new(&rules::FUNDING_SOURCES_EXCEED_TOTAL, "funding_plan", "too much", "liikaa", "för mycket");
 //! assert_eq!(f.severity, Severity::Error);
 //! assert_eq!(f.rule_id, "FIN-SUM-001");
 //! ```
@@ -27,6 +27,18 @@ pub enum Severity {
     Warning,
     /// Worth knowing; nothing is wrong.
     Info,
+}
+
+impl Severity {
+    /// The label in Finnish, Swedish and English.
+    pub fn text(self) -> crate::lang::Text {
+        use crate::lang::Text;
+        match self {
+            Severity::Error => Text::new("virhe", "fel", "error"),
+            Severity::Warning => Text::new("varoitus", "varning", "warning"),
+            Severity::Info => Text::new("tieto", "information", "info"),
+        }
+    }
 }
 
 impl fmt::Display for Severity {
@@ -72,10 +84,8 @@ pub struct Finding {
     pub message_en: String,
     /// What was found, in Finnish.
     pub message_fi: String,
-    /// What was found, in Swedish, where the check gives it (the data-quality
-    /// checks of `hanke::quality` do).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub message_sv: Option<String>,
+    /// What was found, in Swedish.
+    pub message_sv: String,
     /// The line of the file the data came from (1-based), for imported data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
@@ -90,18 +100,24 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// A finding of `rule` at `path`.
+    /// A finding of `rule` at `path`, with what was found in English, Finnish
+    /// and Swedish — every finding speaks all three, so that a report in any
+    /// of them is in that language alone.
     ///
     /// ```
     /// use hanke_base::finding::{Finding, rules};
-    /// let f = Finding::new(&rules::FUNDING_NEGATIVE_AMOUNT, "funding_plan.total.planned", "negative", "negatiivinen");
+    /// use hanke_base::lang::Language;
+    /// let f = Finding::new(&rules::FUNDING_NEGATIVE_AMOUNT, "funding_plan.total.planned",
+    ///     "negative", "negatiivinen", "negativ");
     /// assert_eq!(f.rule_id, "FIN-NEG-001");
+    /// assert_eq!(f.message(Language::Sv), "negativ");
     /// ```
     pub fn new(
         rule: &Rule,
         path: impl Into<String>,
         message_en: impl Into<String>,
         message_fi: impl Into<String>,
+        message_sv: impl Into<String>,
     ) -> Finding {
         Finding {
             rule_id: rule.id,
@@ -110,31 +126,23 @@ impl Finding {
             // Findings repeat what they found; never an identity code.
             message_en: crate::echo::plain(&message_en.into()).into_owned(),
             message_fi: crate::echo::plain(&message_fi.into()).into_owned(),
-            message_sv: None,
+            message_sv: crate::echo::plain(&message_sv.into()).into_owned(),
             line: None,
             end_line: None,
             row: None,
         }
     }
 
-    /// The same finding with its message in Swedish.
-    ///
-    /// ```
-    /// use hanke_base::finding::{Finding, rules};
-    /// let f = Finding::new(&rules::QUALITY_EXIT_MISSING, "participants[P1].exit", "no exit", "ei lopetusta")
-    ///     .with_sv("inget avslut");
-    /// assert_eq!(f.message_sv.as_deref(), Some("inget avslut"));
-    /// ```
-    pub fn with_sv(mut self, message_sv: impl Into<String>) -> Finding {
-        self.message_sv = Some(crate::echo::plain(&message_sv.into()).into_owned());
-        self
+    /// What was found, in `lang`.
+    pub fn message(&self, lang: crate::lang::Language) -> &str {
+        lang.pick(&self.message_fi, &self.message_sv, &self.message_en)
     }
 
     /// The same finding, located at `line` of the file the data came from.
     ///
     /// ```
     /// use hanke_base::finding::{Finding, rules};
-    /// let f = Finding::new(&rules::CSV_INVALID_VALUE, "entry_date", "not a date", "ei päivämäärä").at_line(7);
+    /// let f = Finding::new(&rules::CSV_INVALID_VALUE, "entry_date", "not a date", "ei päivämäärä", "inte ett datum").at_line(7);
     /// assert_eq!(f.to_string(), "[error] IMP-CSV-003 at line 7, entry_date: not a date");
     /// ```
     pub fn at_line(mut self, line: u64) -> Finding {
@@ -147,7 +155,7 @@ impl Finding {
     ///
     /// ```
     /// use hanke_base::finding::{Finding, rules};
-    /// let f = Finding::new(&rules::CSV_MALFORMED, "row", "a quote runs on", "lainausmerkki jatkuu").at_lines(3, 5);
+    /// let f = Finding::new(&rules::CSV_MALFORMED, "row", "a quote runs on", "lainausmerkki jatkuu", "ett citattecken fortsätter").at_lines(3, 5);
     /// assert_eq!(f.to_string(), "[error] IMP-CSV-001 at lines 3–5, row: a quote runs on");
     /// ```
     pub fn at_lines(mut self, first: u64, last: u64) -> Finding {
@@ -160,7 +168,7 @@ impl Finding {
     ///
     /// ```
     /// use hanke_base::finding::{Finding, rules};
-    /// let f = Finding::new(&rules::CSV_INVALID_VALUE, "gender", "unknown", "tuntematon").at_row(7);
+    /// let f = Finding::new(&rules::CSV_INVALID_VALUE, "gender", "unknown", "tuntematon", "okänd").at_row(7);
     /// assert_eq!(f.to_string(), "[error] IMP-CSV-003 at row 7, gender: unknown");
     /// ```
     pub fn at_row(mut self, row: u64) -> Finding {

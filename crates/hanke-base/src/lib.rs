@@ -55,5 +55,5 @@ pub mod publish;
 pub use echo::Echo;
 pub use finding::{Finding, Rule, Severity};
 pub use ids::{BusinessId, IdError, PersonalIdentityCode};
-pub use lang::Language;
+pub use lang::{Language, Localised, Text};
 pub use money::{Money, MoneyError, MoneyRange, Rate};

@@ -93,6 +93,28 @@ pub fn markdown(s: &str) -> String {
     })
 }
 
+/// An identifier inside Markdown as a code span (a field path such as
+/// `funding_plan.sources[0]`): codes masked, line breaks flattened, a
+/// backtick as `'`, `|` escaped for tables. A code span is literal text in
+/// every CommonMark renderer, so nothing in it is markup.
+///
+/// ```
+/// assert_eq!(hanke_base::publish::markdown_code("a|b`c"), "`a\\|b'c`");
+/// ```
+pub fn markdown_code(s: &str) -> String {
+    let flat = cleaned_then_masked(s, true);
+    let mut out = String::from("`");
+    for c in flat.chars() {
+        match c {
+            '`' => out.push('\''),
+            '|' => out.push_str("\\|"),
+            c => out.push(c),
+        }
+    }
+    out.push('`');
+    out
+}
+
 /// A value inside HTML text or an attribute: codes masked, `& < > " '` escaped.
 pub fn html(s: &str) -> String {
     escaped(&text(s), |c| match c {
@@ -224,9 +246,7 @@ pub fn text_findings(value: &serde_json::Value) -> Vec<Finding> {
                             &rules::PUBLICATION_IDENTITY_CODE,
                             at(),
                             "this text holds what looks like a personal identity code; it is masked in everything published, correct the source",
-                            "tekstissä on henkilötunnukselta näyttävä merkkijono; se peitetään kaikessa julkaistavassa, korjaa lähde",
-                        )
-                        .with_sv("texten innehåller något som ser ut som en personbeteckning; den maskeras i allt som publiceras, rätta källan"),
+                            "tekstissä on henkilötunnukselta näyttävä merkkijono; se peitetään kaikessa julkaistavassa, korjaa lähde", "texten innehåller något som ser ut som en personbeteckning; den maskeras i allt som publiceras, rätta källan"),
                     );
                 }
                 if crate::echo::holds_markup(s) {
@@ -235,9 +255,7 @@ pub fn text_findings(value: &serde_json::Value) -> Vec<Finding> {
                             &rules::PUBLICATION_MARKUP,
                             at(),
                             "this text holds markup (a tag); it is published as text, never run, correct the source",
-                            "tekstissä on merkintäkieltä (tagi); se julkaistaan tekstinä eikä sitä suoriteta, korjaa lähde",
-                        )
-                        .with_sv("texten innehåller märkspråk (en tagg); den publiceras som text och körs aldrig, rätta källan"),
+                            "tekstissä on merkintäkieltä (tagi); se julkaistaan tekstinä eikä sitä suoriteta, korjaa lähde", "texten innehåller märkspråk (en tagg); den publiceras som text och körs aldrig, rätta källan"),
                     );
                 }
             }
@@ -261,6 +279,68 @@ pub fn text_findings(value: &serde_json::Value) -> Vec<Finding> {
     let mut out = Vec::new();
     walk(value, &mut Vec::new(), &mut out);
     out
+}
+
+/// Markdown as HTML, never passing raw HTML through: markup in the text
+/// (the core's Markdown escapes it already) is rendered as text, so a name
+/// from the data cannot run in a notebook or a browser.
+///
+/// ```
+/// let html = hanke_base::publish::markdown_to_html("| a |\n|---|\n| <b>1</b> [x](javascript:alert(1)) |");
+/// assert!(html.starts_with("<table>"));
+/// assert!(!html.contains("<b>") && !html.contains("javascript:"));
+/// ```
+pub fn markdown_to_html(md: &str) -> String {
+    use pulldown_cmark::{Event, Tag};
+    // Through the publication gate first: codes masked in the text itself.
+    let md = text(md);
+    let mut options = pulldown_cmark::Options::empty();
+    options.insert(pulldown_cmark::Options::ENABLE_TABLES);
+    let parser = pulldown_cmark::Parser::new_ext(&md, options).map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        // A link or an image runs nothing: `javascript:`, `data:` and any
+        // scheme but http(s) and mailto lead nowhere.
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        }),
+        other => other,
+    });
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, parser);
+    html
+}
+
+/// `url` if it is relative or http(s)/mailto, else `#` (OWASP XSS cheat
+/// sheet: allow-list the schemes of links built from data).
+fn safe_url(url: pulldown_cmark::CowStr<'_>) -> pulldown_cmark::CowStr<'_> {
+    let lower = url.trim().to_ascii_lowercase();
+    let scheme = lower
+        .split_once(':')
+        .map(|(s, _)| s)
+        .filter(|s| !s.contains(['/', '?', '#']));
+    match scheme {
+        None | Some("http" | "https" | "mailto") => url,
+        Some(_) => pulldown_cmark::CowStr::Borrowed("#"),
+    }
 }
 
 #[cfg(test)]

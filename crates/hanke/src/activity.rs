@@ -589,9 +589,7 @@ impl ActivityLog {
                         &rules::ACTIVITY_COUNT_OVERFLOW,
                         format!("activities[{i}].attendance"),
                         "the attendances up to this activity add up past the largest count (2⁶⁴ − 1); check the head counts",
-                        "osallistumiskerrat tähän toimintoon asti ylittävät suurimman luvun (2⁶⁴ − 1); tarkista henkilömäärät",
-                    )
-                    .with_sv("deltagandena fram till denna aktivitet summerar över det största talet (2⁶⁴ − 1); kontrollera antalen"),
+                        "osallistumiskerrat tähän toimintoon asti ylittävät suurimman luvun (2⁶⁴ − 1); tarkista henkilömäärät", "deltagandena fram till denna aktivitet summerar över det största talet (2⁶⁴ − 1); kontrollera antalen"),
                 );
                 attendances = Some(0);
             }
@@ -602,35 +600,25 @@ impl ActivityLog {
                     *n = n.saturating_add(1);
                 }
                 for (id, n) in times.into_iter().filter(|(_, n)| *n > 1) {
-                    out.push(
-                        Finding::new(
-                            &rules::ACTIVITY_NAMED_TWICE,
-                            format!("activities[{i}].attendance.named"),
-                            format!("{id} is listed {n} times; counted once"),
-                            format!("{id} on merkitty {n} kertaa; lasketaan kerran"),
-                        )
-                        .with_sv(format!("{id} är antecknad {n} gånger; räknas en gång")),
-                    );
+                    out.push(Finding::new(
+                        &rules::ACTIVITY_NAMED_TWICE,
+                        format!("activities[{i}].attendance.named"),
+                        format!("{id} is listed {n} times; counted once"),
+                        format!("{id} on merkitty {n} kertaa; lasketaan kerran"),
+                        format!("{id} är antecknad {n} gånger; räknas en gång"),
+                    ));
                 }
             }
             if let Attendance::HeadCount { total, by } = &a.attendance {
                 let sum = by.values().fold(0u64, |s, v| s.saturating_add(*v));
                 if sum > *total {
-                    out.push(
-                        Finding::new(
-                            &rules::ACTIVITY_BREAKDOWN_ABOVE_TOTAL,
-                            format!("activities[{i}].attendance.head_count.by"),
-                            format!(
-                                "the breakdown adds up to {sum}, more than the {total} present"
-                            ),
-                            format!(
-                                "erittely on yhteensä {sum}, enemmän kuin paikalla olleet {total}"
-                            ),
-                        )
-                        .with_sv(format!(
-                            "fördelningen summerar till {sum}, fler än de {total} närvarande"
-                        )),
-                    );
+                    out.push(Finding::new(
+                        &rules::ACTIVITY_BREAKDOWN_ABOVE_TOTAL,
+                        format!("activities[{i}].attendance.head_count.by"),
+                        format!("the breakdown adds up to {sum}, more than the {total} present"),
+                        format!("erittely on yhteensä {sum}, enemmän kuin paikalla olleet {total}"),
+                        format!("fördelningen summerar till {sum}, fler än de {total} närvarande"),
+                    ));
                 }
             }
             if let Some(fb) = &a.feedback {
@@ -646,9 +634,7 @@ impl ActivityLog {
                         format!(
                             "asteikon {}–{} palautetta ei voi keskiarvoistaa asteikon {}–{} palautteen kanssa",
                             scale.0, scale.1, first.0, first.1
-                        ),
-                    )
-                    .with_sv(format!(
+                        ), format!(
                         "respons på skalan {}–{} kan inte medelvärdesberäknas med respons på skalan {}–{}",
                         scale.0, scale.1, first.0, first.1
                     ))),

@@ -102,9 +102,7 @@ impl FundingDecision {
                     &rules::DECISION_GRANT_EXCEEDED,
                     format!("{path}.{}", stage.key()),
                     format!("EU and state funding {public_grant} exceeds the decision's grant {}", self.granted),
-                    format!("EU- ja valtion rahoitus {public_grant} ylittää päätöksen myönnetyn tuen {}", self.granted),
-                )
-                .with_sv(format!("EU- och statlig finansiering {public_grant} överstiger beslutets stöd {}", self.granted)));
+                    format!("EU- ja valtion rahoitus {public_grant} ylittää päätöksen myönnetyn tuen {}", self.granted), format!("EU- och statlig finansiering {public_grant} överstiger beslutets stöd {}", self.granted)));
             }
             // The share is of the plan's whole total: the stage's own, else
             // (for the granted stage, whose plan may give only the EU and
@@ -123,9 +121,7 @@ impl FundingDecision {
                     &rules::DECISION_RATE_UNCHECKED,
                     format!("{path}.{}", stage.key()),
                     format!("the support rate cannot be checked at the {} stage: the plan gives no total for it (only part of its sources)", stage.key()),
-                    format!("tukiprosenttia ei voi tarkistaa vaiheessa {}: suunnitelmassa ei ole sen kokonaissummaa (vain osa rahoituslähteistä)", stage.key()),
-                )
-                .with_sv(format!("stödandelen kan inte kontrolleras i skedet {}: planen anger ingen total för det (bara en del av källorna)", stage.key())));
+                    format!("tukiprosenttia ei voi tarkistaa vaiheessa {}: suunnitelmassa ei ole sen kokonaissummaa (vain osa rahoituslähteistä)", stage.key()), format!("stödandelen kan inte kontrolleras i skedet {}: planen anger ingen total för det (bara en del av källorna)", stage.key())));
                 continue;
             };
             if let Ok(share) = Rate::ratio(public_grant, total) {
@@ -142,9 +138,7 @@ impl FundingDecision {
                         &rules::DECISION_RATE_EXCEEDED,
                         format!("{path}.{}", stage.key()),
                         format!("EU and state funding is {share} of the{of_en} ({public_grant} of {total}); the decision's support rate is {}", self.support_rate),
-                        format!("EU- ja valtion rahoitus on {share}{of_fi} ({public_grant} / {total}); päätöksen tukiprosentti on {}", self.support_rate),
-                    )
-                    .with_sv(format!("EU- och statlig finansiering är {share} av den{of_sv} ({public_grant} av {total}); beslutets stödandel är {}", self.support_rate)));
+                        format!("EU- ja valtion rahoitus on {share}{of_fi} ({public_grant} / {total}); päätöksen tukiprosentti on {}", self.support_rate), format!("EU- och statlig finansiering är {share} av den{of_sv} ({public_grant} av {total}); beslutets stödandel är {}", self.support_rate)));
                 }
             }
         }

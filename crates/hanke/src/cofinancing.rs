@@ -116,9 +116,8 @@ pub fn check_portfolio(projects: &[Project], stage: Stage) -> PortfolioCheck {
                 format!("projects[{i}]"),
                 format!("{} not aggregated: {why_en}", p.name),
                 format!("{} ei mukana: {why_fi}", p.name),
+                format!("{} ingår inte i sammanställningen", p.name),
             )
-            // The reason stays in Finnish and English; Swedish names the rule.
-            .with_sv(format!("{} ingår inte i sammanställningen", p.name))
         };
         let (Some(period), Some(priority)) = (p.placement.programme, p.placement.priority) else {
             out.findings.push(skip(
@@ -199,11 +198,11 @@ pub fn check_portfolio(projects: &[Project], stage: Stage) -> PortfolioCheck {
                         "{} TL{}: EU-osuus {share} ({} hanketta) ylittää enimmäisasteen {} ({})",
                         agg.period, agg.priority, agg.projects, cap.max_eu_rate, cap.source
                     ),
-                )
-                .with_sv(format!(
-                    "{} PO{}: EU-andelen {share} av {} projekt överstiger taket {} ({})",
-                    agg.period, agg.priority, agg.projects, cap.max_eu_rate, cap.source
-                )));
+                    format!(
+                        "{} PO{}: EU-andelen {share} av {} projekt överstiger taket {} ({})",
+                        agg.period, agg.priority, agg.projects, cap.max_eu_rate, cap.source
+                    ),
+                ));
             }
         }
     }

@@ -21,6 +21,7 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
+use crate::lang::{Language, Localised, Text};
 use crate::money::{Money, MoneyError, Rate};
 
 /// Direct costs of a budget or a claim period by cost category — *kustannuslajit*.
@@ -140,6 +141,31 @@ pub enum CostModelKind {
 }
 
 impl CostModelKind {
+    /// The label in Finnish, Swedish and English.
+    pub fn text(self) -> Text {
+        let sv = match self {
+            CostModelKind::RealCosts => "faktiska kostnader",
+            CostModelKind::IndirectOnDirectCosts => {
+                "indirekta kostnader som procentsats av direkta kostnader"
+            }
+            CostModelKind::IndirectOnDirectCostsCalculated => {
+                "indirekta kostnader som beräknad procentsats av direkta kostnader"
+            }
+            CostModelKind::IndirectOnStaffCosts => {
+                "schablon (indirekta kostnader av personalkostnader)"
+            }
+            CostModelKind::StaffOnOtherDirectCosts => {
+                "personalkostnader som procentsats av övriga direkta kostnader"
+            }
+            CostModelKind::OtherCostsOnStaffCosts => {
+                "schablonersättning (övriga kostnader av personalkostnader)"
+            }
+            CostModelKind::LumpSum => "engångsbelopp",
+            CostModelKind::UnitCosts => "enhetskostnader",
+        };
+        Text::new(self.label_fi(), sv, self.label_en())
+    }
+
     /// A short English label.
     pub fn label_en(self) -> &'static str {
         match self {
@@ -225,10 +251,13 @@ impl CostModel {
             if !c.revenue.is_zero() {
                 b.line(
                     "revenue",
-                    "Revenue (deducted)",
-                    "Tulot (vähennetään)",
+                    Text::new(
+                        "Tulot (vähennetään)",
+                        "Intäkter (dras av)",
+                        "Revenue (deducted)",
+                    ),
                     c.revenue.checked_mul_int(-1)?,
-                    String::new(),
+                    Localised::default(),
                 );
             }
             Ok::<(), MoneyError>(())
@@ -244,10 +273,17 @@ impl CostModel {
                 let amount = base.apply_rate(rate)?;
                 b.line(
                     "indirect",
-                    "Indirect costs (flat rate)",
-                    "Välilliset kustannukset (flat rate)",
+                    Text::new(
+                        "Välilliset kustannukset (flat rate)",
+                        "Indirekta kostnader (schablon)",
+                        "Indirect costs (flat rate)",
+                    ),
                     amount,
-                    format!("{rate} × {base} (direct costs)"),
+                    Localised::new(
+                        format!("{rate} × {base} (suorat kustannukset)"),
+                        format!("{rate} × {base} (direkta kostnader)"),
+                        format!("{rate} × {base} (direct costs)"),
+                    ),
                 );
                 revenue(&mut b)?;
             }
@@ -256,10 +292,17 @@ impl CostModel {
                 let amount = c.staff.apply_rate(rate)?;
                 b.line(
                     "indirect",
-                    "Indirect costs (flat rate)",
-                    "Välilliset kustannukset (flat rate)",
+                    Text::new(
+                        "Välilliset kustannukset (flat rate)",
+                        "Indirekta kostnader (schablon)",
+                        "Indirect costs (flat rate)",
+                    ),
                     amount,
-                    format!("{rate} × {} (staff costs)", c.staff),
+                    Localised::new(
+                        format!("{rate} × {} (henkilöstökustannukset)", c.staff),
+                        format!("{rate} × {} (personalkostnader)", c.staff),
+                        format!("{rate} × {} (staff costs)", c.staff),
+                    ),
                 );
                 revenue(&mut b)?;
             }
@@ -274,36 +317,44 @@ impl CostModel {
                 let amount = base.apply_rate(rate)?;
                 b.line(
                     "staff",
-                    "Staff costs (flat rate)",
-                    "Henkilöstökustannukset (flat rate)",
+                    Text::new("Henkilöstökustannukset (flat rate)", "Personalkostnader (schablon)", "Staff costs (flat rate)"),
                     amount,
-                    format!("{rate} × {base} (direct costs other than staff costs, participant costs included)"),
+                    Localised::new(format!("{rate} × {base} (muut suorat kustannukset kuin henkilöstökustannukset, osallistujakustannukset mukaan lukien)"), format!("{rate} × {base} (andra direkta kostnader än personalkostnader, deltagarkostnader inräknade)"), format!("{rate} × {base} (direct costs other than staff costs, participant costs included)")),
                 );
                 revenue(&mut b)?;
             }
             CostModel::OtherCostsOnStaffCosts { rate } => {
                 b.line(
                     "staff",
-                    "Staff costs",
-                    "Henkilöstökustannukset",
+                    Text::new("Henkilöstökustannukset", "Personalkostnader", "Staff costs"),
                     c.staff,
-                    String::new(),
+                    Localised::default(),
                 );
                 let amount = c.staff.apply_rate(rate)?;
                 b.line(
                     "other_costs",
-                    "All other costs (flat rate)",
-                    "Muut kustannukset (flat rate)",
+                    Text::new(
+                        "Muut kustannukset (flat rate)",
+                        "Övriga kostnader (schablon)",
+                        "All other costs (flat rate)",
+                    ),
                     amount,
-                    format!("{rate} × {} (staff costs)", c.staff),
+                    Localised::new(
+                        format!("{rate} × {} (henkilöstökustannukset)", c.staff),
+                        format!("{rate} × {} (personalkostnader)", c.staff),
+                        format!("{rate} × {} (staff costs)", c.staff),
+                    ),
                 );
                 if !c.participant_costs.is_zero() {
                     b.line(
                         "participant_costs",
-                        "Participant salaries and allowances (outside the flat rate)",
-                        "Osallistujien palkat ja korvaukset (flat raten ulkopuolella)",
+                        Text::new(
+                            "Osallistujien palkat ja korvaukset (flat raten ulkopuolella)",
+                            "Deltagarnas löner och ersättningar (utanför schablonen)",
+                            "Participant salaries and allowances (outside the flat rate)",
+                        ),
                         c.participant_costs,
-                        String::new(),
+                        Localised::default(),
                     );
                 }
                 revenue(&mut b)?;
@@ -311,20 +362,22 @@ impl CostModel {
             CostModel::LumpSum { amount } => {
                 b.line(
                     "lump_sum",
-                    "Lump sum",
-                    "Kertakorvaus",
+                    Text::new("Kertakorvaus", "Engångsbelopp", "Lump sum"),
                     amount,
-                    "as decided by the funder".to_string(),
+                    Localised::new(
+                        "rahoittajan päätöksen mukaan",
+                        "enligt finansiärens beslut",
+                        "as decided by the funder",
+                    ),
                 );
             }
             CostModel::UnitCosts { unit_amount, units } => {
                 let amount = unit_amount.checked_mul_int(i64::from(units))?;
                 b.line(
                     "unit_costs",
-                    "Unit costs",
-                    "Yksikkökustannukset",
+                    Text::new("Yksikkökustannukset", "Enhetskostnader", "Unit costs"),
                     amount,
-                    format!("{units} × {unit_amount}"),
+                    Localised::same(format!("{units} × {unit_amount}")),
                 );
             }
         }
@@ -339,14 +392,13 @@ impl CostModel {
 pub struct BudgetLine {
     /// A stable key: `staff`, `other_costs`, `indirect`, `revenue`, …
     pub key: &'static str,
-    /// The label in English.
-    pub label_en: &'static str,
-    /// The label in Finnish.
-    pub label_fi: &'static str,
+    /// The label, in Finnish, Swedish and English.
+    pub label: Text,
     /// The amount (negative for revenue).
     pub amount: Money,
-    /// How the amount was computed (empty for amounts taken as given).
-    pub formula: String,
+    /// How the amount was computed, in each language (empty for amounts taken
+    /// as given).
+    pub formula: Localised,
 }
 
 /// An eligible budget computed by a cost model, line by line — *kustannusarvio*.
@@ -360,18 +412,10 @@ pub struct BudgetComputation {
 }
 
 impl BudgetComputation {
-    fn line(
-        &mut self,
-        key: &'static str,
-        label_en: &'static str,
-        label_fi: &'static str,
-        amount: Money,
-        formula: String,
-    ) {
+    fn line(&mut self, key: &'static str, label: Text, amount: Money, formula: Localised) {
         self.lines.push(BudgetLine {
             key,
-            label_en,
-            label_fi,
+            label,
             amount,
             formula,
         });
@@ -381,36 +425,48 @@ impl BudgetComputation {
         if with_staff {
             self.line(
                 "staff",
-                "Staff costs",
-                "Henkilöstökustannukset",
+                Text::new("Henkilöstökustannukset", "Personalkostnader", "Staff costs"),
                 c.staff,
-                String::new(),
+                Localised::default(),
             );
         }
-        for (key, en, fi, m) in [
+        for (key, label, m) in [
             (
                 "purchased_services",
-                "Purchased services",
-                "Ostopalvelut",
+                Text::new("Ostopalvelut", "Köpta tjänster", "Purchased services"),
                 c.purchased_services,
             ),
-            ("travel", "Travel", "Matkakustannukset", c.travel),
+            (
+                "travel",
+                Text::new("Matkakustannukset", "Resekostnader", "Travel"),
+                c.travel,
+            ),
             (
                 "equipment",
-                "Equipment",
-                "Kone- ja laitehankinnat",
+                Text::new(
+                    "Kone- ja laitehankinnat",
+                    "Maskiner och utrustning",
+                    "Equipment",
+                ),
                 c.equipment,
             ),
-            ("other", "Other costs", "Muut kustannukset", c.other),
+            (
+                "other",
+                Text::new("Muut kustannukset", "Övriga kostnader", "Other costs"),
+                c.other,
+            ),
             (
                 "participant_costs",
-                "Participant salaries and allowances",
-                "Osallistujien palkat ja korvaukset",
+                Text::new(
+                    "Osallistujien palkat ja korvaukset",
+                    "Deltagarnas löner och ersättningar",
+                    "Participant salaries and allowances",
+                ),
                 c.participant_costs,
             ),
         ] {
             if !m.is_zero() {
-                self.line(key, en, fi, m, String::new());
+                self.line(key, label, m, Localised::default());
             }
         }
     }
@@ -420,29 +476,35 @@ impl BudgetComputation {
         self.lines.iter().find(|l| l.key == key).map(|l| l.amount)
     }
 
-    /// The computation as text a human can check.
+    /// The computation as text a human can check, in English.
     pub fn to_text(&self) -> String {
+        self.to_text_in(Language::En)
+    }
+
+    /// The computation as text a human can check, in `lang`: one line per
+    /// item with its amount and, where computed, the formula.
+    pub fn to_text_in(&self, lang: Language) -> String {
         let mut t = String::new();
         for l in &self.lines {
-            if l.formula.is_empty() {
-                let _ = writeln!(t, "{:<58} {:>18}", l.label_en, l.amount.to_string());
+            let label = l.label.get(lang);
+            let formula = l.formula.get(lang);
+            if formula.is_empty() {
+                let _ = writeln!(t, "{label:<58} {:>18}", l.amount.to_string());
             } else {
                 let _ = writeln!(
                     t,
-                    "{:<58} {:>18}   ({} = {})",
-                    l.label_en,
+                    "{label:<58} {:>18}   ({formula} = {})",
                     l.amount.to_string(),
-                    l.formula,
                     l.amount
                 );
             }
         }
-        let _ = writeln!(
-            t,
-            "{:<58} {:>18}",
+        let total = lang.pick(
+            "Hyväksyttävät kustannukset yhteensä",
+            "Stödberättigande kostnader totalt",
             "Eligible total",
-            self.eligible_total.to_string()
         );
+        let _ = writeln!(t, "{total:<58} {:>18}", self.eligible_total.to_string());
         t
     }
 }
@@ -556,10 +618,8 @@ impl HourlyRate {
                 format!(
                     "vuodelle ilmoitettu {hours} tuntia; tuntihinta on laskettu {max} tunnille"
                 ),
+                format!("{hours} timmar anmälda för ett år; timpriset är beräknat på {max}"),
             )
-            .with_sv(format!(
-                "{hours} timmar anmälda för ett år; timpriset är beräknat på {max}"
-            ))
         })
     }
 

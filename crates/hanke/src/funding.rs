@@ -87,6 +87,38 @@ impl FundingSource {
         }
     }
 
+    /// The label in Finnish, Swedish and English.
+    pub fn text(self) -> crate::lang::Text {
+        use crate::lang::Text;
+        match self {
+            FundingSource::Eu => Text::new("EU-rahoitus", "EU-finansiering", "EU funding"),
+            FundingSource::State => {
+                Text::new("Valtion rahoitus", "Statlig finansiering", "State funding")
+            }
+            FundingSource::EuAndState => Text::new(
+                "EU- ja valtion rahoitus",
+                "EU- och statlig finansiering",
+                "EU and state funding",
+            ),
+            FundingSource::Municipal => Text::new(
+                "Kuntarahoitus",
+                "Kommunal finansiering",
+                "Municipal funding",
+            ),
+            FundingSource::OtherPublic => Text::new(
+                "Muu julkinen rahoitus",
+                "Annan offentlig finansiering",
+                "Other public funding",
+            ),
+            FundingSource::Private => Text::new(
+                "Yksityinen rahoitus",
+                "Privat finansiering",
+                "Private funding",
+            ),
+            FundingSource::Own => Text::new("Omarahoitus", "Egen finansiering", "Own funding"),
+        }
+    }
+
     /// The English label.
     pub fn label_en(self) -> &'static str {
         match self {
@@ -441,28 +473,24 @@ impl FundingPlan {
         for (p, amounts) in all_amounts {
             for stage in Stage::ALL {
                 if let Some(m) = amounts.get(stage).filter(|m| m.is_negative()) {
-                    out.push(
-                        Finding::new(
-                            &rules::FUNDING_NEGATIVE_AMOUNT,
-                            format!("{p}.{}", stage.key()),
-                            format!("negative amount {m}"),
-                            format!("negatiivinen summa {m}"),
-                        )
-                        .with_sv(format!("negativt belopp {m}")),
-                    );
+                    out.push(Finding::new(
+                        &rules::FUNDING_NEGATIVE_AMOUNT,
+                        format!("{p}.{}", stage.key()),
+                        format!("negative amount {m}"),
+                        format!("negatiivinen summa {m}"),
+                        format!("negativt belopp {m}"),
+                    ));
                 }
             }
             if let (Some(g), Some(r)) = (amounts.granted, amounts.realised) {
                 if r > g {
-                    out.push(
-                        Finding::new(
-                            &rules::FUNDING_REALISED_OVER_GRANTED,
-                            format!("{p}.realised"),
-                            format!("realised {r} exceeds granted {g}"),
-                            format!("toteutunut {r} ylittää myönnetyn {g}"),
-                        )
-                        .with_sv(format!("förverkligat {r} överstiger beviljat {g}")),
-                    );
+                    out.push(Finding::new(
+                        &rules::FUNDING_REALISED_OVER_GRANTED,
+                        format!("{p}.realised"),
+                        format!("realised {r} exceeds granted {g}"),
+                        format!("toteutunut {r} ylittää myönnetyn {g}"),
+                        format!("förverkligat {r} överstiger beviljat {g}"),
+                    ));
                 }
             }
         }
@@ -477,8 +505,8 @@ impl FundingPlan {
                         "vaiheen {} lähteiden summa on liian suuri",
                         stage.label_fi()
                     ),
+                    format!("källornas summa i skedet {key} är för stor"),
                 )
-                .with_sv(format!("källornas summa i skedet {key} är för stor"))
             };
             let sum = match self.sum_where(stage, |_| true) {
                 Ok(s) => s,
@@ -489,35 +517,21 @@ impl FundingPlan {
             };
             if let (Some(sum), Some(total)) = (sum, self.total.get(stage)) {
                 if sum > total {
-                    out.push(
-                        Finding::new(
-                            &rules::FUNDING_SOURCES_EXCEED_TOTAL,
-                            format!("{path}.total.{key}"),
-                            format!(
-                                "sources add up to {sum}, more than the declared total {total}"
-                            ),
-                            format!(
-                                "lähteiden summa {sum} ylittää ilmoitetun kokonaissumman {total}"
-                            ),
-                        )
-                        .with_sv(format!(
-                            "källorna summerar till {sum}, mer än den angivna totalen {total}"
-                        )),
-                    );
+                    out.push(Finding::new(
+                        &rules::FUNDING_SOURCES_EXCEED_TOTAL,
+                        format!("{path}.total.{key}"),
+                        format!("sources add up to {sum}, more than the declared total {total}"),
+                        format!("lähteiden summa {sum} ylittää ilmoitetun kokonaissumman {total}"),
+                        format!("källorna summerar till {sum}, mer än den angivna totalen {total}"),
+                    ));
                 } else if sum < total {
-                    out.push(
-                        Finding::new(
-                            &rules::FUNDING_SOURCES_PARTIAL,
-                            format!("{path}.total.{key}"),
-                            format!("sources itemise {sum} of the declared total {total}"),
-                            format!(
-                                "lähteet erittelevät {sum} ilmoitetusta kokonaissummasta {total}"
-                            ),
-                        )
-                        .with_sv(format!(
-                            "källorna specificerar {sum} av den angivna totalen {total}"
-                        )),
-                    );
+                    out.push(Finding::new(
+                        &rules::FUNDING_SOURCES_PARTIAL,
+                        format!("{path}.total.{key}"),
+                        format!("sources itemise {sum} of the declared total {total}"),
+                        format!("lähteet erittelevät {sum} ilmoitetusta kokonaissummasta {total}"),
+                        format!("källorna specificerar {sum} av den angivna totalen {total}"),
+                    ));
                 }
             }
             let public = match self.sum_where(stage, |s| s.is_public() == Some(true)) {
@@ -542,9 +556,7 @@ impl FundingPlan {
                         &rules::FUNDING_PUBLIC_TOTAL_MISMATCH,
                         format!("{path}.public_total.{key}"),
                         format!("public sources add up to {public}, the declared public total is {declared}"),
-                        format!("julkiset lähteet yhteensä {public}, ilmoitettu julkinen rahoitus {declared}"),
-                    )
-                    .with_sv(format!("de offentliga källorna summerar till {public}, den angivna offentliga totalen är {declared}")));
+                        format!("julkiset lähteet yhteensä {public}, ilmoitettu julkinen rahoitus {declared}"), format!("de offentliga källorna summerar till {public}, den angivna offentliga totalen är {declared}")));
                 }
                 if let Some(total) = self.total.get(stage).filter(|t| declared > *t) {
                     out.push(Finding::new(
@@ -553,9 +565,7 @@ impl FundingPlan {
                         format!(
                             "declared public total {declared} exceeds the declared total {total}"
                         ),
-                        format!("julkinen rahoitus {declared} ylittää kokonaissumman {total}"),
-                    )
-                    .with_sv(format!("den angivna offentliga totalen {declared} överstiger den angivna totalen {total}")));
+                        format!("julkinen rahoitus {declared} ylittää kokonaissumman {total}"), format!("den angivna offentliga totalen {declared} överstiger den angivna totalen {total}")));
                 }
             }
         }

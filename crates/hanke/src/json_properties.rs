@@ -81,6 +81,7 @@ round_trips! {
     sub_region_code: crate::classify::SubRegionCode,
     region_category: crate::programme::RegionCategory,
     small_numbers: crate::disclosure::SmallNumbers,
+    language: crate::lang::Language,
     direct_costs: crate::cost::DirectCosts,
     cost_model: crate::cost::CostModel,
     cost_model_kind: crate::cost::CostModelKind,

@@ -196,7 +196,7 @@ fn participant_of(path: &str) -> Option<ParticipantId> {
 }
 
 fn finding(rule: &Rule, path: String, en: String, fi: String, sv: String) -> Finding {
-    Finding::new(rule, path, en, fi).with_sv(sv)
+    Finding::new(rule, path, en, fi, sv)
 }
 
 fn dates(

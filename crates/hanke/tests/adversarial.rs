@@ -174,7 +174,7 @@ fn the_participant_file_and_its_account() {
         for f in report.rejections.iter().chain(&report.findings) {
             assert_safe("import", &f.to_string());
             assert_safe("import", f.message_fi.as_str());
-            assert_safe("import", f.message_sv.as_deref().unwrap_or(""));
+            assert_safe("import", f.message_sv.as_str());
         }
         for p in &people {
             assert_safe("record", &format!("{p:?}"));

@@ -39,7 +39,7 @@ fn read(path: &str) -> String {
 #[track_caller]
 fn assert_swedish(findings: &[hanke::Finding]) {
     for f in findings {
-        let sv = f.message_sv.as_deref().unwrap_or_default();
+        let sv = f.message_sv.as_str();
         assert!(
             !sv.is_empty() && sv != f.message_fi && sv != f.message_en,
             "{} has no Swedish message: {f:?}",
@@ -813,8 +813,8 @@ fn unreadable_values_are_findings_with_their_lines() {
     assert!(r.findings[6].message_en.contains("Atlantiksen"));
     assert_swedish(&r.findings);
     assert_eq!(
-        r.findings[6].message_sv.as_deref(),
-        Some("området \"Atlantiksen\" finns inte i 2020 års klassificering")
+        r.findings[6].message_sv,
+        "området \"Atlantiksen\" finns inte i 2020 års klassificering"
     );
     // The rest is still read.
     let p = r.project;
@@ -1394,8 +1394,6 @@ fn damaged_list_rows_are_rejected_with_line_and_reason() {
     assert!(
         r.rejections[5]
             .message_sv
-            .as_deref()
-            .unwrap()
             .contains("utan att flytta ett tal")
     );
     assert_swedish(&r.rejections);

@@ -93,8 +93,8 @@ fn entry_and_exit_outside_the_period() {
         "lopetus 2017-02-01 on toteutusajan 2016-01-01 – 2016-12-31 ulkopuolella"
     );
     assert_eq!(
-        p2.message_sv.as_deref(),
-        Some("avslut 2017-02-01 ligger utanför genomförandetiden 2016-01-01 – 2016-12-31")
+        p2.message_sv,
+        "avslut 2017-02-01 ligger utanför genomförandetiden 2016-01-01 – 2016-12-31"
     );
 }
 
@@ -138,8 +138,8 @@ fn a_missing_exit_long_after_the_end_is_an_error_with_the_line_of_its_row() {
         ("participants[P5].exit", Some(7))
     );
     assert_eq!(
-        missing.message_sv.as_deref(),
-        Some("slutuppgifter saknas, fast projektet avslutades 2016-12-31")
+        missing.message_sv,
+        "slutuppgifter saknas, fast projektet avslutades 2016-12-31"
     );
     // Within the grace period after the end it is not yet a finding.
     let p = project("");
@@ -171,8 +171,7 @@ fn overlapping_participations_of_one_person() {
     assert!(
         merged
             .message_sv
-            .as_deref()
-            .is_some_and(|m| m.starts_with("posterna P7, P8 sammanslagna till P6")),
+            .starts_with("posterna P7, P8 sammanslagna till P6"),
         "{merged:?}"
     );
     let msg = &f
@@ -324,7 +323,7 @@ fn the_bundled_example_data_give_the_explained_findings() {
         // Every finding speaks all three languages: each check writes its
         // own Swedish message (none is filled in after the fact).
         for f in &report.findings {
-            let sv = f.message_sv.as_deref().unwrap_or_default();
+            let sv = f.message_sv.as_str();
             assert!(
                 !sv.is_empty() && sv != f.message_fi && sv != f.message_en,
                 "{name}: {f:?}"

@@ -251,7 +251,7 @@ impl Reader {
         sv: impl Into<String>,
     ) {
         self.findings
-            .push(Finding::new(rule, path, en, fi).with_sv(sv).at_line(line));
+            .push(Finding::new(rule, path, en, fi, sv).at_line(line));
     }
 
     fn unrecognised(&mut self, section: u8, line: &Line) {

@@ -153,7 +153,7 @@ impl PageReader {
     fn finding(&mut self, rule: &Rule, path: &str, line: u64, msg: [String; 3]) {
         let [en, fi, sv] = msg;
         self.findings
-            .push(Finding::new(rule, path, en, fi).with_sv(sv).at_line(line));
+            .push(Finding::new(rule, path, en, fi, sv).at_line(line));
     }
 
     fn unrecognised(&mut self, line: &Line) {

@@ -473,9 +473,7 @@ impl ProjectList {
         self.report.rejected = self.report.rejected.saturating_add(1);
         for (rule, path, en, fi, sv) in problems {
             self.report.rejections.push(
-                Finding::new(&rule, path, en, fi)
-                    .with_sv(sv)
-                    .at_lines(line, last_line.unwrap_or(line)),
+                Finding::new(&rule, path, en, fi, sv).at_lines(line, last_line.unwrap_or(line)),
             );
         }
     }
@@ -517,9 +515,14 @@ impl ProjectList {
             if let Some((en, fi, sv)) = &unwrapped {
                 list.report.unwrapped = list.report.unwrapped.saturating_add(1);
                 list.report.findings.push(
-                    Finding::new(&rules::EURA_LIST_UNWRAPPED, "row", en.clone(), fi.clone())
-                        .with_sv(sv.clone())
-                        .at_line(line),
+                    Finding::new(
+                        &rules::EURA_LIST_UNWRAPPED,
+                        "row",
+                        en.clone(),
+                        fi.clone(),
+                        sv.clone(),
+                    )
+                    .at_line(line),
                 );
             }
         };
@@ -556,8 +559,7 @@ impl ProjectList {
                 } else {
                     let (en, fi, sv) = reading.describe(n, expected);
                     self.report.findings.push(
-                        Finding::new(&rules::EURA_LIST_REALIGNED, "row", en, fi)
-                            .with_sv(sv)
+                        Finding::new(&rules::EURA_LIST_REALIGNED, "row", en, fi, sv)
                             .at_line(line),
                     );
                     self.report.realigned = self.report.realigned.saturating_add(1);

@@ -565,21 +565,19 @@ fn date_notes(column: Column, days: &Days, offset: usize, notes: &mut Vec<Findin
                 column.name(),
                 "a timestamp with a time of day other than midnight; its day is taken",
                 "aikaleima, jonka kellonaika ei ole keskiyö; sen päivä otetaan",
+                "en tidsstämpel med en annan tid än midnatt; dess dag tas",
             )
-            .with_sv("en tidsstämpel med en annan tid än midnatt; dess dag tas")
             .at_row(row.saturating_add(offset) as u64),
         );
     }
     if days.zoned {
-        notes.push(
-            Finding::new(
-                &rules::CSV_TIME_ZONE,
-                column.name(),
-                "timestamps with a time zone are read as their day in Helsinki (Europe/Helsinki)",
-                "aikavyöhykkeelliset aikaleimat luetaan Helsingin ajan päivinä (Europe/Helsinki)",
-            )
-            .with_sv("tidsstämplar med tidszon läses som sin dag i Helsingfors (Europe/Helsinki)"),
-        );
+        notes.push(Finding::new(
+            &rules::CSV_TIME_ZONE,
+            column.name(),
+            "timestamps with a time zone are read as their day in Helsinki (Europe/Helsinki)",
+            "aikavyöhykkeelliset aikaleimat luetaan Helsingin ajan päivinä (Europe/Helsinki)",
+            "tidsstämplar med tidszon läses som sin dag i Helsingfors (Europe/Helsinki)",
+        ));
     }
 }
 
@@ -1174,9 +1172,7 @@ pub fn read_records(
                                 &rules::CSV_TIME_OF_DAY,
                                 c.name(),
                                 "a timestamp with a time of day other than midnight; its day is taken",
-                                "aikaleima, jonka kellonaika ei ole keskiyö; sen päivä otetaan",
-                            )
-                            .with_sv("en tidsstämpel med en annan tid än midnatt; dess dag tas")
+                                "aikaleima, jonka kellonaika ei ole keskiyö; sen päivä otetaan", "en tidsstämpel med en annan tid än midnatt; dess dag tas")
                             .at_row(global),
                         );
                     }

@@ -342,11 +342,8 @@ impl<R: BufRead> ParticipantCsvReader<R> {
                             "",
                             error.describe(),
                             format!("rivin CSV-muoto on virheellinen: {}", error.describe_fi()),
+                            format!("radens CSV-format är felaktigt: {}", error.describe_sv()),
                         )
-                        .with_sv(format!(
-                            "radens CSV-format är felaktigt: {}",
-                            error.describe_sv()
-                        ))
                         .at_lines(line, error.last_line().unwrap_or(line)),
                     );
                     continue;
@@ -369,8 +366,8 @@ impl<R: BufRead> ParticipantCsvReader<R> {
                         "",
                         format!("the row has {got} fields; the header has {want}"),
                         format!("rivillä on {got} kenttää; otsikkorivillä {want}"),
+                        format!("raden har {got} fält; rubrikraden {want}"),
                     )
-                    .with_sv(format!("raden har {got} fält; rubrikraden {want}"))
                     .at_line(line),
                 );
                 continue;

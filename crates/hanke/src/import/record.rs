@@ -484,8 +484,7 @@ struct Row<'b, 'c, 'o> {
 
 impl Row<'_, '_, '_> {
     fn push(&mut self, rule: &Rule, column: Column, en: String, fi: String, sv: String) {
-        self.out
-            .push(Finding::new(rule, column.name(), en, fi).with_sv(sv));
+        self.out.push(Finding::new(rule, column.name(), en, fi, sv));
     }
 
     fn blank(&self, column: Column) -> bool {

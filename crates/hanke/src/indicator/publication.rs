@@ -150,18 +150,15 @@ impl PublishedIndicators {
     /// A Markdown table of the indicators computed from participants, with the
     /// legend of `..` under it.
     pub fn to_markdown(&self, lang: Language) -> String {
-        let (name_of, head, legend) = match lang {
-            Language::Fi => (
-                (|i: &Indicator| i.name_fi) as fn(&Indicator) -> &str,
-                "| Koodi | Indikaattori | Naiset | Miehet | Muunsukupuoliset | Tuntematon | Yhteensä |",
-                self.policy.legend_fi(),
-            ),
-            Language::En => (
-                (|i: &Indicator| i.name_en) as fn(&Indicator) -> &str,
-                "| Code | Indicator | Women | Men | Non-binary | Unknown | Total |",
-                self.policy.legend_en(),
-            ),
+        let head = match lang {
+            Language::Fi => {
+                "| Koodi | Indikaattori | Naiset | Miehet | Muunsukupuoliset | Tuntematon | Yhteensä |"
+            }
+            Language::Sv => "| Kod | Indikator | Kvinnor | Män | Icke-binära | Okänt | Totalt |",
+            Language::En => "| Code | Indicator | Women | Men | Non-binary | Unknown | Total |",
         };
+        let legend = self.policy.legend(lang);
+        let name_of = |i: &Indicator| lang.pick(i.name_fi, i.name_sv, i.name_en);
         let mut s = String::new();
         let _ = writeln!(s, "{head}\n|---|---|---:|---:|---:|---:|---:|");
         let row = |s: &mut String, code: &str, name: &str, t: &PublishedTally| {
@@ -171,10 +168,7 @@ impl PublishedIndicators {
                 t.women, t.men, t.non_binary, t.unknown, t.total
             );
         };
-        let all = match lang {
-            Language::Fi => "kaikki osallistujat",
-            Language::En => "all participants",
-        };
+        let all = lang.pick("kaikki osallistujat", "alla deltagare", "all participants");
         row(&mut s, "", all, &self.grand_total);
         for i in &self.indicators {
             if let Some(t) = &i.value {

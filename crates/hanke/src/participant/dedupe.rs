@@ -152,9 +152,7 @@ pub fn merge_duplicates(
                     "pseudonym" => "pseudonyymi",
                     _ => "henkilötunnus",
                 }
-            ),
-        )
-        .with_sv(format!(
+            ), format!(
             "posterna {} sammanslagna till {} (samma {}; första start, sista avslut)",
             ids.join(", "),
             merge.kept,
@@ -171,10 +169,10 @@ pub fn merge_duplicates(
                     "the merged records have different values of {what}; check the identity codes"
                 ),
                 format!("yhdistetyissä tietueissa on eri {what}; tarkista henkilötunnukset"),
-            )
-            .with_sv(format!(
-                "de sammanslagna posterna har olika {what}; kontrollera personbeteckningarna"
-            )));
+                format!(
+                    "de sammanslagna posterna har olika {what}; kontrollera personbeteckningarna"
+                ),
+            ));
         }
         out.participants.push(merged);
         out.merges.push(merge);

@@ -74,6 +74,16 @@ pub enum Gender {
 }
 
 impl Gender {
+    /// The label of the breakdown column, in Finnish, Swedish and English.
+    pub fn text(self) -> crate::lang::Text {
+        use crate::lang::Text;
+        match self {
+            Gender::Woman => Text::new("naiset", "kvinnor", "women"),
+            Gender::Man => Text::new("miehet", "män", "men"),
+            Gender::NonBinary => Text::new("muunsukupuoliset", "icke-binära", "non-binary"),
+        }
+    }
+
     /// The code used in files: `woman`, `man`, `non_binary`.
     pub fn code(self) -> &'static str {
         match self {

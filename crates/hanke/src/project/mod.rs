@@ -94,6 +94,22 @@ pub enum ImplementerRole {
 }
 
 impl ImplementerRole {
+    /// The label in Finnish, Swedish and English.
+    pub fn text(self) -> crate::lang::Text {
+        use crate::lang::Text;
+        match self {
+            ImplementerRole::Main => {
+                Text::new("päätoteuttaja", "huvudgenomförare", "main implementer")
+            }
+            ImplementerRole::CoImplementer => {
+                Text::new("osatoteuttaja", "delgenomförare", "co-implementer")
+            }
+            ImplementerRole::Partner => {
+                Text::new("yhteistyökumppani", "samarbetspartner", "partner")
+            }
+        }
+    }
+
     /// The Finnish label.
     pub fn label_fi(self) -> &'static str {
         match self {
@@ -727,26 +743,18 @@ impl Project {
                     &rules::CODE_SERIES_MISMATCH,
                     "code",
                     format!("code {code} belongs to the {series} period, the project is placed in {placed}"),
-                    format!("koodi {code} kuuluu kauteen {series}, hanke on sijoitettu kauteen {placed}"),
-                )
-                .with_sv(format!("koden {code} hör till perioden {series}, projektet är placerat under {placed}")));
+                    format!("koodi {code} kuuluu kauteen {series}, hanke on sijoitettu kauteen {placed}"), format!("koden {code} hör till perioden {series}, projektet är placerat under {placed}")));
             }
         }
         if let (Some(series), Some(fund)) = (code.fund(), self.placement.fund) {
             if series != fund {
-                out.push(
-                    Finding::new(
-                        &rules::CODE_SERIES_MISMATCH,
-                        "code",
-                        format!("code {code} belongs to {series}, the project is funded by {fund}"),
-                        format!(
-                            "koodi {code} kuuluu rahastoon {series}, hankkeen rahasto on {fund}"
-                        ),
-                    )
-                    .with_sv(format!(
-                        "koden {code} hör till {series}, projektet finansieras av {fund}"
-                    )),
-                );
+                out.push(Finding::new(
+                    &rules::CODE_SERIES_MISMATCH,
+                    "code",
+                    format!("code {code} belongs to {series}, the project is funded by {fund}"),
+                    format!("koodi {code} kuuluu rahastoon {series}, hankkeen rahasto on {fund}"),
+                    format!("koden {code} hör till {series}, projektet finansieras av {fund}"),
+                ));
             }
         }
     }
@@ -754,15 +762,13 @@ impl Project {
     fn check_placement(&self, out: &mut Vec<Finding>) {
         let pl = &self.placement;
         if let Some(f) = pl.funder.as_deref().filter(|f| Funder::named(f).is_none()) {
-            out.push(
-                Finding::new(
-                    &rules::UNKNOWN_FUNDER,
-                    "placement.funder",
-                    format!("funder {f:?} is not in the catalogue"),
-                    format!("rahoittaja {f:?} ei ole luettelossa"),
-                )
-                .with_sv(format!("finansiären {f:?} finns inte i katalogen")),
-            );
+            out.push(Finding::new(
+                &rules::UNKNOWN_FUNDER,
+                "placement.funder",
+                format!("funder {f:?} is not in the catalogue"),
+                format!("rahoittaja {f:?} ei ole luettelossa"),
+                format!("finansiären {f:?} finns inte i katalogen"),
+            ));
         }
         let Some(prog) = self.programme() else { return };
         let priority = pl.priority.map(|n| (n, prog.priority(n)));
@@ -773,48 +779,44 @@ impl Project {
                 (Some(_), None) => true,
             };
             if !fund_ok {
-                out.push(
-                    Finding::new(
-                        &rules::PRIORITY_FUND_MISMATCH,
-                        "placement.priority",
-                        format!(
-                            "priority {n} is not a priority of {} for this fund",
-                            prog.period
-                        ),
-                        format!(
-                            "toimintalinja {n} ei ole kauden {} tämän rahaston toimintalinja",
-                            prog.period
-                        ),
-                    )
-                    .with_sv(format!(
+                out.push(Finding::new(
+                    &rules::PRIORITY_FUND_MISMATCH,
+                    "placement.priority",
+                    format!(
+                        "priority {n} is not a priority of {} for this fund",
+                        prog.period
+                    ),
+                    format!(
+                        "toimintalinja {n} ei ole kauden {} tämän rahaston toimintalinja",
+                        prog.period
+                    ),
+                    format!(
                         "prioriterat område {n} är inte ett område för denna fond under {}",
                         prog.period
-                    )),
-                );
+                    ),
+                ));
             }
         }
         let Some(code) = pl.specific_objective.as_deref() else {
             return;
         };
         match prog.specific_objective(code) {
-            None => out.push(
-                Finding::new(
-                    &rules::UNKNOWN_SPECIFIC_OBJECTIVE,
-                    "placement.specific_objective",
-                    format!(
-                        "specific objective {code} is not in the {} catalogue",
-                        prog.period
-                    ),
-                    format!(
-                        "erityistavoite {code} puuttuu kauden {} luettelosta",
-                        prog.period
-                    ),
-                )
-                .with_sv(format!(
+            None => out.push(Finding::new(
+                &rules::UNKNOWN_SPECIFIC_OBJECTIVE,
+                "placement.specific_objective",
+                format!(
+                    "specific objective {code} is not in the {} catalogue",
+                    prog.period
+                ),
+                format!(
+                    "erityistavoite {code} puuttuu kauden {} luettelosta",
+                    prog.period
+                ),
+                format!(
                     "det specifika målet {code} finns inte i katalogen för {}",
                     prog.period
-                )),
-            ),
+                ),
+            )),
             Some(so) => {
                 let owner = prog.priority_of(so).map(|p| p.number);
                 if let (Some(owner), Some((stated, _))) = (owner, priority) {
@@ -823,9 +825,7 @@ impl Project {
                             &rules::OBJECTIVE_IN_OTHER_PRIORITY,
                             "placement.specific_objective",
                             format!("specific objective {code} belongs to priority {owner}, not {stated}"),
-                            format!("erityistavoite {code} kuuluu toimintalinjaan {owner}, ei {stated}"),
-                        )
-                        .with_sv(format!("det specifika målet {code} hör till prioriterat område {owner}, inte {stated}")));
+                            format!("erityistavoite {code} kuuluu toimintalinjaan {owner}, ei {stated}"), format!("det specifika målet {code} hör till prioriterat område {owner}, inte {stated}")));
                     }
                 }
             }
@@ -835,25 +835,21 @@ impl Project {
     fn check_implementers(&self, out: &mut Vec<Finding>) {
         let mains = self.implementers_with_role(ImplementerRole::Main).count();
         if mains > 1 {
-            out.push(
-                Finding::new(
-                    &rules::MAIN_IMPLEMENTER_COUNT,
-                    "implementers",
-                    format!("{mains} main implementers; a project has one"),
-                    format!("{mains} päätoteuttajaa; hankkeella on yksi"),
-                )
-                .with_sv(format!("{mains} huvudgenomförare; ett projekt har en")),
-            );
+            out.push(Finding::new(
+                &rules::MAIN_IMPLEMENTER_COUNT,
+                "implementers",
+                format!("{mains} main implementers; a project has one"),
+                format!("{mains} päätoteuttajaa; hankkeella on yksi"),
+                format!("{mains} huvudgenomförare; ett projekt har en"),
+            ));
         } else if mains == 0 {
-            out.push(
-                Finding::new(
-                    &rules::NO_MAIN_IMPLEMENTER,
-                    "implementers",
-                    "no main implementer recorded",
-                    "päätoteuttajaa ei ole kirjattu",
-                )
-                .with_sv("ingen huvudgenomförare angiven"),
-            );
+            out.push(Finding::new(
+                &rules::NO_MAIN_IMPLEMENTER,
+                "implementers",
+                "no main implementer recorded",
+                "päätoteuttajaa ei ole kirjattu",
+                "ingen huvudgenomförare angiven",
+            ));
         }
     }
 
@@ -863,18 +859,16 @@ impl Project {
             return;
         };
         let mut unknown = |path: String, what: &str, code: String| {
-            out.push(
-                Finding::new(
-                    &rules::UNKNOWN_AREA_CODE,
-                    path,
-                    format!("{what} {code} is not in the {} classification", c.year),
-                    format!("aluekoodi {code} puuttuu vuoden {} luokituksesta", c.year),
-                )
-                .with_sv(format!(
+            out.push(Finding::new(
+                &rules::UNKNOWN_AREA_CODE,
+                path,
+                format!("{what} {code} is not in the {} classification", c.year),
+                format!("aluekoodi {code} puuttuu vuoden {} luokituksesta", c.year),
+                format!(
                     "områdeskoden {code} finns inte i {} års klassificering",
                     c.year
-                )),
-            );
+                ),
+            ));
         };
         for (i, r) in self.area.regions.iter().enumerate() {
             if c.region(*r).is_none() {
@@ -922,30 +916,28 @@ impl Project {
         let has_main = self.main_implementer().is_some();
         let complete = has_main && budgets.len() == budgeted_roles;
         if !complete {
-            out.push(
-                Finding::new(
-                    &rules::GROUP_BUDGETS_PARTIAL,
-                    "implementers",
-                    format!(
-                        "{} of {budgeted_roles} recorded implementers have a budget{}",
-                        budgets.len(),
-                        if has_main {
-                            ""
-                        } else {
-                            "; no main implementer is recorded"
-                        }
-                    ),
-                    format!(
-                        "{} / {budgeted_roles} kirjatulla toteuttajalla on budjetti{}",
-                        budgets.len(),
-                        if has_main {
-                            ""
-                        } else {
-                            "; päätoteuttajaa ei ole kirjattu"
-                        }
-                    ),
-                )
-                .with_sv(format!(
+            out.push(Finding::new(
+                &rules::GROUP_BUDGETS_PARTIAL,
+                "implementers",
+                format!(
+                    "{} of {budgeted_roles} recorded implementers have a budget{}",
+                    budgets.len(),
+                    if has_main {
+                        ""
+                    } else {
+                        "; no main implementer is recorded"
+                    }
+                ),
+                format!(
+                    "{} / {budgeted_roles} kirjatulla toteuttajalla on budjetti{}",
+                    budgets.len(),
+                    if has_main {
+                        ""
+                    } else {
+                        "; päätoteuttajaa ei ole kirjattu"
+                    }
+                ),
+                format!(
                     "{} av {budgeted_roles} angivna genomförare har en budget{}",
                     budgets.len(),
                     if has_main {
@@ -953,8 +945,8 @@ impl Project {
                     } else {
                         "; ingen huvudgenomförare angiven"
                     }
-                )),
-            );
+                ),
+            ));
         }
         // Compare per stage: the total, and each source.
         let mut lines: Vec<(String, Option<FundingSource>)> = vec![("total".into(), None)];
@@ -988,17 +980,13 @@ impl Project {
                         &rules::GROUP_BUDGETS_EXCEED_PROJECT,
                         path,
                         format!("implementers' {label} ({}) adds up to {sum}, more than the project's {project}", stage.key()),
-                        format!("toteuttajien {label} ({}) yhteensä {sum} ylittää hankkeen {project}", stage.label_fi()),
-                    )
-                    .with_sv(format!("genomförarnas {label} ({}) summerar till {sum}, mer än projektets {project}", stage.key())));
+                        format!("toteuttajien {label} ({}) yhteensä {sum} ylittää hankkeen {project}", stage.label_fi()), format!("genomförarnas {label} ({}) summerar till {sum}, mer än projektets {project}", stage.key())));
                 } else if complete && known.len() == parts.len() && sum != project {
                     out.push(Finding::new(
                         &rules::GROUP_BUDGETS_DO_NOT_ROLL_UP,
                         path,
                         format!("implementers' {label} ({}) adds up to {sum}, the project's is {project}", stage.key()),
-                        format!("toteuttajien {label} ({}) yhteensä {sum}, hankkeen {project}", stage.label_fi()),
-                    )
-                    .with_sv(format!("genomförarnas {label} ({}) summerar till {sum}, projektets är {project}", stage.key())));
+                        format!("toteuttajien {label} ({}) yhteensä {sum}, hankkeen {project}", stage.label_fi()), format!("genomförarnas {label} ({}) summerar till {sum}, projektets är {project}", stage.key())));
                 }
             }
         }
@@ -1009,21 +997,19 @@ impl Project {
         for stage in [Stage::Planned, Stage::Granted] {
             if let Ok(Some(total)) = self.funding_plan.total(stage) {
                 if !band.contains(total) {
-                    out.push(
-                        Finding::new(
-                            &rules::BUDGET_OUTSIDE_BAND,
-                            "budget_band",
-                            format!("{} total {total} is outside the band {band}", stage.key()),
-                            format!(
-                                "{} kokonaissumma {total} ei ole välillä {band}",
-                                stage.label_fi()
-                            ),
-                        )
-                        .with_sv(format!(
+                    out.push(Finding::new(
+                        &rules::BUDGET_OUTSIDE_BAND,
+                        "budget_band",
+                        format!("{} total {total} is outside the band {band}", stage.key()),
+                        format!(
+                            "{} kokonaissumma {total} ei ole välillä {band}",
+                            stage.label_fi()
+                        ),
+                        format!(
                             "totalen {total} ({}) ligger utanför intervallet {band}",
                             stage.key()
-                        )),
-                    );
+                        ),
+                    ));
                 }
             }
         }

@@ -317,6 +317,16 @@ impl ProjectStatus {
         }
     }
 
+    /// The label in Finnish, Swedish and English.
+    pub fn text(self) -> crate::lang::Text {
+        use crate::lang::Text;
+        match self {
+            ProjectStatus::NotStarted => Text::new("Ei alkanut", "Inte påbörjat", "not started"),
+            ProjectStatus::Active => Text::new("Toiminnassa", "Pågående", "active"),
+            ProjectStatus::Ended => Text::new("Päättynyt", "Avslutat", "ended"),
+        }
+    }
+
     /// The English label.
     pub fn label_en(self) -> &'static str {
         match self {

@@ -20,9 +20,11 @@ use crate::rulebook::Rulebook;
 use crate::transmission::transmissions_in;
 
 use super::ProjectSummary;
+use super::labels as L;
 use super::summary::money_or_dash;
+use crate::cost::CostModelKind;
 use crate::finding::{Finding, rules};
-use crate::lang::Language;
+use crate::lang::{Language, Localised, Text};
 
 /// What a report is computed from besides the project — *raportin aineisto*.
 #[derive(Debug, Clone, Default)]
@@ -71,8 +73,8 @@ pub struct ParticipantSection {
     pub merged_reentries: usize,
     /// The common indicators.
     pub indicators: CommonIndicators,
-    /// What an incomplete record means in the period, in English and Finnish.
-    pub incomplete_effect: (&'static str, &'static str),
+    /// What an incomplete record means in the period, in each language.
+    pub incomplete_effect: Text,
 }
 
 /// The ESR report of one project at a cut-off — *ESR-raportti*.
@@ -100,8 +102,8 @@ pub struct EsrReport {
     pub transmission_version: Option<String>,
     /// Identity, placement, period, status and financing.
     pub summary: ProjectSummary,
-    /// The cost model, as a label in English and Finnish.
-    pub cost_model: Option<(&'static str, &'static str)>,
+    /// The kind of the project's cost model.
+    pub cost_model: Option<CostModelKind>,
     /// Programme period, priority and specific objective, for roll-ups.
     pub programme: Option<ProgrammePeriod>,
     /// Priority axis number.
@@ -153,29 +155,29 @@ impl EsrReport {
                     .ok()?;
             let incomplete = indicators.incomplete().total();
             if incomplete > 0 {
-                findings.push(
-                    Finding::new(
-                        &rules::INDICATOR_INCOMPLETE_RECORDS,
-                        "participants",
-                        format!(
-                            "{incomplete} incomplete record(s): {}",
-                            rules.incomplete_effect_en
-                        ),
-                        format!(
-                            "{incomplete} puutteellista tietuetta: {}",
-                            rules.incomplete_effect_fi
-                        ),
-                    )
-                    .with_sv(format!(
-                        "{incomplete} ofullständig(a) post(er), utelämnade ur indikatorerna"
-                    )),
-                );
+                findings.push(Finding::new(
+                    &rules::INDICATOR_INCOMPLETE_RECORDS,
+                    "participants",
+                    format!(
+                        "{incomplete} incomplete record(s): {}",
+                        rules.incomplete_effect_en
+                    ),
+                    format!(
+                        "{incomplete} puutteellista tietuetta: {}",
+                        rules.incomplete_effect_fi
+                    ),
+                    format!("{incomplete} ofullständig(a) post(er), utelämnade ur indikatorerna"),
+                ));
             }
             Some(ParticipantSection {
                 records: count,
                 merged_reentries: merged.merges.iter().map(|m| m.merged.len()).sum(),
                 indicators,
-                incomplete_effect: (rules.incomplete_effect_en, rules.incomplete_effect_fi),
+                incomplete_effect: Text::new(
+                    rules.incomplete_effect_fi,
+                    rules.incomplete_effect_sv,
+                    rules.incomplete_effect_en,
+                ),
             })
         });
 
@@ -188,15 +190,13 @@ impl EsrReport {
             let milestone_due = ind.milestone_due(cut_off).map(|m| (m.date, m.value));
             if let (Some((day, due)), Some(value)) = (milestone_due, actual.count()) {
                 if value < due {
-                    findings.push(
-                        Finding::new(
-                            &rules::INDICATOR_BEHIND_MILESTONE,
-                            format!("indicators[{i}]"),
-                            format!("{}: {value} by {day}, milestone {due}", ind.code),
-                            format!("{}: {value} / välitavoite {due} ({day})", ind.code),
-                        )
-                        .with_sv(format!("{}: {value} till {day}, delmål {due}", ind.code)),
-                    );
+                    findings.push(Finding::new(
+                        &rules::INDICATOR_BEHIND_MILESTONE,
+                        format!("indicators[{i}]"),
+                        format!("{}: {value} by {day}, milestone {due}", ind.code),
+                        format!("{}: {value} / välitavoite {due} ({day})", ind.code),
+                        format!("{}: {value} till {day}, delmål {due}", ind.code),
+                    ));
                 }
             }
             project_indicators.push(ProjectIndicatorRow {
@@ -213,9 +213,7 @@ impl EsrReport {
         EsrReport {
             cut_off,
             transmission_version,
-            cost_model: project
-                .cost_model
-                .map(|m| (m.kind().label_en(), m.kind().label_fi())),
+            cost_model: project.cost_model.map(|m| m.kind()),
             programme: project.placement.programme,
             priority: project.placement.priority,
             specific_objective: project.placement.specific_objective.clone(),
@@ -227,17 +225,39 @@ impl EsrReport {
     }
 
     /// The report as JSON (every figure, with indicator definitions and
-    /// sources), every text through the publication gate (identity codes
-    /// masked in any spelling).
+    /// sources), every text in all three languages, through the publication
+    /// gate (identity codes masked in any spelling).
     pub fn to_json(&self) -> Result<String, serde_json::Error> {
         let mut value = serde_json::to_value(self)?;
         crate::publish::mask_json(&mut value);
         serde_json::to_string_pretty(&value)
     }
 
-    /// The report as Markdown with Finnish or English labels.
+    /// The report as JSON in one language: the same document as
+    /// [`to_json`](Self::to_json) with every text given in Finnish, Swedish
+    /// and English (`name_fi`/`name_sv`/`name_en`, `{"fi", "sv", "en"}`)
+    /// reduced to `lang`'s (`name`). Keys and codes are the same in every
+    /// language. The indicators' rule texts (`definition`), which hanke has in
+    /// English only, are left out — they are in [`to_json`](Self::to_json);
+    /// their sources (citations of the regulations) stay.
+    pub fn to_json_in(&self, lang: Language) -> Result<String, serde_json::Error> {
+        let mut value = serde_json::to_value(self)?;
+        crate::lang::localise_json(&mut value, lang);
+        without_english_definitions(&mut value);
+        crate::publish::mask_json(&mut value);
+        serde_json::to_string_pretty(&value)
+    }
+
+    /// The report as HTML in `lang`: the Markdown report through
+    /// [`markdown_to_html`](crate::publish::markdown_to_html) (tables; no
+    /// markup of the data ever runs).
+    pub fn to_html(&self, lang: Language) -> String {
+        crate::publish::markdown_to_html(&self.to_markdown(lang))
+    }
+
+    /// The report as Markdown in `lang`: every label, name of the catalogues
+    /// and finding in that language.
     pub fn to_markdown(&self, lang: Language) -> String {
-        let l = |fi, en| lang.pick(fi, en);
         let mut t = String::new();
         let s = &self.summary;
         let code = s
@@ -248,62 +268,62 @@ impl EsrReport {
         let _ = writeln!(
             t,
             "# {} {code}{}\n",
-            l("ESR-raportti:", "ESR report:"),
+            L::REPORT_TITLE.get(lang),
             cell(&s.name)
         );
         let version = self
             .transmission_version
             .as_deref()
-            .map(|v| format!(" ({} {v})", l("SFC-versio", "SFC version")))
+            .map(|v| format!(" ({} {v})", L::SFC_VERSION.get(lang)))
             .unwrap_or_default();
         let _ = writeln!(
             t,
             "{} {}{version}\n",
-            l("Tilanne päivältä", "Cut-off"),
+            L::CUT_OFF.get(lang),
             fi_date(self.cut_off)
         );
 
-        let _ = writeln!(t, "## {}\n", l("Hanke", "Project"));
+        let _ = writeln!(t, "## {}\n", L::PROJECT.get(lang));
         let _ = writeln!(t, "| | |\n|---|---|");
         for (k, v) in &s.placement {
-            let _ = writeln!(t, "| {} | {} |", cell(k), cell(v));
+            let _ = writeln!(t, "| {} | {} |", k.get(lang), cell(v));
         }
         let status = s
             .status
-            .map(|st| l(st.label_fi(), st.label_en()))
-            .unwrap_or(l("tuntematon", "unknown"));
+            .map(|st| st.text().get(lang))
+            .unwrap_or(L::UNKNOWN.get(lang));
         let _ = writeln!(
             t,
             "| {} | {} |",
-            l("toteutusaika", "period"),
+            L::PERIOD.get(lang),
             cell(s.period.as_deref().unwrap_or("–"))
         );
-        let _ = writeln!(t, "| {} | {status} |", l("tila", "status"));
+        let _ = writeln!(t, "| {} | {status} |", L::STATUS.get(lang));
         for (role, name, _) in &s.implementers {
-            let _ = writeln!(t, "| {} | {} |", role.label_fi(), cell(name));
+            let _ = writeln!(t, "| {} | {} |", role.text().get(lang), cell(name));
         }
         if let Some(rb) = &s.rulebook {
-            let _ = writeln!(t, "| {} | {} |", l("säännöt", "rulebook"), cell(rb));
+            let _ = writeln!(t, "| {} | {} |", L::RULEBOOK.get(lang), rb.get(lang));
         }
         t.push('\n');
 
-        let _ = writeln!(t, "## {}\n", l("Rahoitus", "Financing"));
+        let _ = writeln!(t, "## {}\n", L::FINANCING.get(lang));
         if s.funding.is_empty() {
-            let _ = writeln!(t, "{}\n", l("Ei rahoitustietoja.", "No financing data."));
+            let _ = writeln!(t, "{}\n", L::NO_FINANCING.get(lang));
         } else {
             let _ = writeln!(
                 t,
                 "| {} | {} | {} | {} |\n|---|---:|---:|---:|",
-                l("lähde", "source"),
-                l("suunniteltu", "planned"),
-                l("myönnetty", "granted"),
-                l("toteutunut", "realised")
+                L::SOURCE.get(lang),
+                L::PLANNED.get(lang),
+                L::GRANTED.get(lang),
+                L::REALISED.get(lang)
             );
             for row in &s.funding {
                 let label = row
                     .source
-                    .map(|src| l(src.label_fi(), src.label_en()))
-                    .unwrap_or(l("yhteensä", "total"));
+                    .map(|src| src.text().get(lang))
+                    .unwrap_or(L::TOTAL.get(lang));
                 let _ = writeln!(
                     t,
                     "| {label} | {} | {} | {} |",
@@ -316,16 +336,16 @@ impl EsrReport {
         }
         let mut facts = Vec::new();
         if let Some(u) = s.utilisation {
-            facts.push(format!("{} {u}", l("käyttöaste", "utilisation")));
+            facts.push(format!("{} {u}", L::UTILISATION.get(lang)));
         }
         if let Some(e) = s.eu_share {
-            facts.push(format!("{} {e}", l("EU-osuus", "EU share")));
+            facts.push(format!("{} {e}", L::EU_SHARE.get(lang)));
         }
-        if let Some((en, fi)) = self.cost_model {
+        if let Some(kind) = self.cost_model {
             facts.push(format!(
                 "{} {}",
-                l("kustannusmalli", "cost model"),
-                l(fi, en)
+                L::COST_MODEL.get(lang),
+                kind.text().get(lang)
             ));
         }
         if !facts.is_empty() {
@@ -335,12 +355,9 @@ impl EsrReport {
             let _ = writeln!(
                 t,
                 "{}:\n\n```text\n{}```\n",
-                l(
-                    "Kustannusmallin mukainen budjetti",
-                    "Budget by the cost model"
-                ),
+                L::BUDGET_BY_COST_MODEL.get(lang),
                 // Inside a code block nothing is markup but its fence.
-                crate::publish::text(b).replace("```", "` ` `")
+                crate::publish::text(b.get(lang)).replace("```", "` ` `")
             );
         }
 
@@ -352,19 +369,21 @@ impl EsrReport {
             let _ = writeln!(
                 t,
                 "## {}\n\n| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---:|---:|---:|---:|",
-                l("Hankekohtaiset indikaattorit", "Project indicators"),
-                l("koodi", "code"),
-                l("indikaattori", "indicator"),
-                l("yksikkö", "unit"),
-                l("lähtötaso", "baseline"),
-                l("tavoite", "target"),
-                l("välitavoite", "milestone"),
-                l("toteuma", "actual")
+                L::PROJECT_INDICATORS.get(lang),
+                L::CODE.get(lang),
+                L::INDICATOR.get(lang),
+                L::UNIT.get(lang),
+                L::BASELINE.get(lang),
+                L::TARGET.get(lang),
+                L::MILESTONE.get(lang),
+                L::ACTUAL.get(lang)
             );
             for r in &self.project_indicators {
+                // The project's own name of its indicator is data: English
+                // where the project gives one, else as the project wrote it.
                 let name = match lang {
                     Language::En => r.name_en.as_deref().unwrap_or(&r.name),
-                    Language::Fi => &r.name,
+                    Language::Fi | Language::Sv => &r.name,
                 };
                 let milestone = r
                     .milestone_due
@@ -384,27 +403,30 @@ impl EsrReport {
             t.push('\n');
         }
 
-        let _ = writeln!(t, "## {}\n", l("Havainnot", "Findings"));
+        let _ = writeln!(t, "## {}\n", L::FINDINGS.get(lang));
         if self.findings.is_empty() {
-            let _ = writeln!(t, "{}", l("Ei havaintoja.", "None."));
+            let _ = writeln!(t, "{}", L::NO_FINDINGS.get(lang));
         } else {
             let _ = writeln!(
                 t,
                 "| {} | {} | {} | {} |\n|---|---|---|---|",
-                l("vakavuus", "severity"),
-                l("sääntö", "rule"),
-                l("kohta", "where"),
-                l("havainto", "finding")
+                L::SEVERITY.get(lang),
+                L::RULE.get(lang),
+                L::WHERE.get(lang),
+                L::FINDING.get(lang)
             );
             for f in &self.findings {
-                let line = f.line.map(|n| format!(" (line {n})")).unwrap_or_default();
-                let msg = lang.pick(&f.message_fi, &f.message_en);
+                let line = f
+                    .line
+                    .map(|n| format!(" ({} {n})", L::LINE.get(lang)))
+                    .unwrap_or_default();
+                let msg = f.message(lang);
                 let _ = writeln!(
                     t,
                     "| {} | {} | {}{line} | {} |",
-                    f.severity,
+                    f.severity.text().get(lang),
                     f.rule_id,
-                    cell(&f.path),
+                    crate::publish::markdown_code(&f.path),
                     cell(msg)
                 );
             }
@@ -413,65 +435,52 @@ impl EsrReport {
     }
 
     fn participants_markdown(&self, t: &mut String, p: &ParticipantSection, lang: Language) {
-        let l = |fi, en| lang.pick(fi, en);
         let ind = &p.indicators;
         let genders = ind.rules().genders;
         let g = ind.grand_total();
-        let _ = writeln!(t, "## {}\n", l("Osallistujat", "Participants"));
+        let _ = writeln!(t, "## {}\n", L::PARTICIPANTS.get(lang));
         let by_gender = genders
             .iter()
             .map(|&gd| format!("{} {}", gender_label(gd, lang), g.get(gd)))
-            .chain((g.unknown > 0).then(|| format!("{} {}", l("tuntematon", "unknown"), g.unknown)))
+            .chain((g.unknown > 0).then(|| format!("{} {}", L::UNKNOWN.get(lang), g.unknown)))
             .collect::<Vec<_>>()
             .join(", ");
         let _ = writeln!(
             t,
             "{} {} ({by_gender}) · {} {} · {} {} · {} {}\n",
-            l("Kaikki osallistujat", "Grand total"),
+            L::GRAND_TOTAL.get(lang),
             g.total(),
-            l("puutteellisia", "incomplete"),
+            L::INCOMPLETE.get(lang),
             ind.incomplete().total(),
-            l("uusintaosallistumisia yhdistetty", "re-entries merged"),
+            L::REENTRIES_MERGED.get(lang),
             p.merged_reentries,
-            l(
-                "aloittaneet tilannepäivän jälkeen",
-                "entered after the cut-off"
-            ),
+            L::ENTERED_AFTER_CUT_OFF.get(lang),
             ind.not_yet_entered()
         );
         if ind.incomplete().total() > 0 {
             let _ = writeln!(
                 t,
                 "{}: {}\n",
-                l("Puutteelliset tiedot", "Incomplete records"),
-                l(p.incomplete_effect.1, p.incomplete_effect.0)
+                L::INCOMPLETE_RECORDS.get(lang),
+                p.incomplete_effect.get(lang)
             );
         }
-        let (title_fi, title_en) = match ind.catalogue() {
-            Catalogue::Esf2014 => (
-                "Yhteiset indikaattorit (asetus 1304/2013, liite I)",
-                "Common indicators (Reg. 1304/2013 Annex I)",
-            ),
-            Catalogue::EsfPlus => (
-                "Yhteiset indikaattorit (asetus 2021/1057, liite I)",
-                "Common indicators (Reg. 2021/1057 Annex I)",
-            ),
-            Catalogue::EsfPlusMostDeprived => (
-                "Yhteiset indikaattorit (asetus 2021/1057, liite II)",
-                "Common indicators (Reg. 2021/1057 Annex II)",
-            ),
+        let title = match ind.catalogue() {
+            Catalogue::Esf2014 => L::COMMON_INDICATORS_2014,
+            Catalogue::EsfPlus => L::COMMON_INDICATORS_2021,
+            Catalogue::EsfPlusMostDeprived => L::COMMON_INDICATORS_2021_MOST_DEPRIVED,
         };
         let _ = write!(
             t,
             "## {}\n\n| {} | {} |",
-            l(title_fi, title_en),
-            l("koodi", "code"),
-            l("indikaattori", "indicator")
+            title.get(lang),
+            L::CODE.get(lang),
+            L::INDICATOR.get(lang)
         );
         for &gd in genders {
             let _ = write!(t, " {} |", gender_label(gd, lang));
         }
-        let _ = writeln!(t, " {} |", l("yhteensä", "total"));
+        let _ = writeln!(t, " {} |", L::TOTAL.get(lang));
         let _ = write!(t, "|---|---|");
         for _ in genders {
             t.push_str("---:|");
@@ -491,7 +500,7 @@ impl EsrReport {
                 interpreted = true;
                 mark.push_str(" ‡");
             }
-            let name = l(indicator.name_fi, indicator.name_en);
+            let name = lang.pick(indicator.name_fi, indicator.name_sv, indicator.name_en);
             let _ = write!(t, "| {}{mark} | {} |", indicator.code, cell(name));
             match value {
                 Some(v) => {
@@ -505,15 +514,9 @@ impl EsrReport {
                         t.push_str(" – |");
                     }
                     let why = if indicator.is_computed_from_participants() {
-                        l(
-                            "ei sovelleta tähän toimeen (erityistavoite l)",
-                            "does not apply to the operation (specific objective (l))",
-                        )
+                        L::NOT_APPLICABLE_UNDER_L.get(lang)
                     } else {
-                        l(
-                            "ei lasketa osallistujista",
-                            "not computed from participants",
-                        )
+                        L::NOT_FROM_PARTICIPANTS.get(lang)
                     };
                     let _ = writeln!(t, " {why} |");
                 }
@@ -521,34 +524,16 @@ impl EsrReport {
         }
         t.push('\n');
         if interpreted {
-            let _ = writeln!(
-                t,
-                "‡ {}\n",
-                l(
-                    "Määritelmä on tulkinta, koska lähteet eivät ratkaise sitä; tulkinta ja se, mikä sen ratkaisisi, ovat indikaattorin määritelmässä (ADR 0019).",
-                    "The definition is an interpretation where the sources leave it open; the interpretation and what would settle it are in the indicator's definition (ADR 0019)."
-                )
-            );
+            let _ = writeln!(t, "‡ {}\n", L::INTERPRETATION_NOTE.get(lang));
         }
         if flagged {
-            let _ = writeln!(
-                t,
-                "† {}\n",
-                l(
-                    "SFC-koodi tai määritelmä on tarkistamatta lähteestä; katso indikaattorin lähde ja määritelmä JSON-raportista.",
-                    "SFC code or definition not verified against a source; see the indicator's source and definition in the JSON report."
-                )
-            );
+            let _ = writeln!(t, "† {}\n", L::UNVERIFIED_NOTE.get(lang));
         }
     }
 }
 
 fn gender_label(g: Gender, lang: Language) -> &'static str {
-    match g {
-        Gender::Woman => lang.pick("naiset", "women"),
-        Gender::Man => lang.pick("miehet", "men"),
-        Gender::NonBinary => lang.pick("muunsukupuoliset", "non-binary"),
-    }
+    g.text().get(lang)
 }
 
 fn fi_date(d: NaiveDate) -> String {
@@ -559,6 +544,22 @@ fn opt(v: Option<u64>) -> String {
     v.map(|v| v.to_string()).unwrap_or_else(|| "–".into())
 }
 
+/// Removes the indicators' `definition` texts (English only) from a
+/// one-language document: an object with `definition` beside
+/// `definition_verification` is an indicator.
+fn without_english_definitions(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Array(a) => a.iter_mut().for_each(without_english_definitions),
+        serde_json::Value::Object(m) => {
+            if m.contains_key("definition_verification") {
+                m.remove("definition");
+            }
+            m.values_mut().for_each(without_english_definitions);
+        }
+        _ => {}
+    }
+}
+
 /// A value in the Markdown report: through the publication gate (codes
 /// masked, markup and pipes escaped, line breaks flattened).
 fn cell(s: &str) -> String {
@@ -566,12 +567,17 @@ fn cell(s: &str) -> String {
 }
 
 /// `a + b` where either is given; an overflow is reported, never wrapped.
-fn add_money(a: Option<Money>, b: Option<Money>, findings: &mut Vec<String>) -> Option<Money> {
+fn add_money(a: Option<Money>, b: Option<Money>, findings: &mut Vec<Localised>) -> Option<Money> {
     match (a, b) {
         (Some(a), Some(b)) => match a.checked_add(b) {
             Ok(sum) => Some(sum),
             Err(e) => {
-                findings.push(format!("funding total: {e}"));
+                let code = e.code();
+                findings.push(Localised::new(
+                    format!("rahoitus yhteensä: summaa ei voi laskea ({code})"),
+                    format!("finansiering totalt: summan kan inte beräknas ({code})"),
+                    format!("funding total: {e}"),
+                ));
                 Some(a)
             }
         },
@@ -624,8 +630,9 @@ pub struct PortfolioGroup {
 pub struct PortfolioReport {
     /// Groups by (programme, priority, specific objective), in that order.
     pub groups: Vec<PortfolioGroup>,
-    /// Findings of the roll-up (indicators that could not be merged).
-    pub findings: Vec<String>,
+    /// Findings of the roll-up (indicators that could not be merged), in
+    /// each language.
+    pub findings: Vec<Localised>,
 }
 
 impl PortfolioReport {
@@ -655,7 +662,12 @@ impl PortfolioReport {
                     None => g.indicators = Some(p.indicators.clone()),
                     Some(acc) => {
                         if let Err(e) = acc.merge(&p.indicators) {
-                            findings.push(format!("{}: {e}", r.summary.name));
+                            let (name, code) = (&r.summary.name, e.code());
+                            findings.push(Localised::new(
+                                format!("{name}: indikaattoreita ei voi yhdistää ({code})"),
+                                format!("{name}: indikatorerna kan inte slås samman ({code})"),
+                                format!("{name}: {e}"),
+                            ));
                         }
                     }
                 }
@@ -670,19 +682,18 @@ impl PortfolioReport {
     /// The portfolio as Markdown: one row per group with the grand total and the
     /// headline indicators of its catalogue.
     pub fn to_markdown(&self, lang: Language) -> String {
-        let l = |fi, en| lang.pick(fi, en);
         let mut t = String::new();
         let _ = writeln!(
             t,
             "## {}\n\n| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---:|---:|---:|---:|",
-            l("Hankesalkku", "Portfolio"),
-            l("ohjelmakausi", "programme"),
-            l("toimintalinja", "priority"),
-            l("erityistavoite", "specific objective"),
-            l("hankkeita", "projects"),
-            l("myönnetty", "granted"),
-            l("toteutunut", "realised"),
-            l("osallistujia", "participants")
+            L::PORTFOLIO.get(lang),
+            L::PROGRAMME.get(lang),
+            L::PRIORITY.get(lang),
+            L::SPECIFIC_OBJECTIVE.get(lang),
+            L::PROJECTS.get(lang),
+            L::GRANTED.get(lang),
+            L::REALISED.get(lang),
+            L::PARTICIPANT_COUNT.get(lang)
         );
         for g in &self.groups {
             let _ = writeln!(
@@ -703,8 +714,21 @@ impl PortfolioReport {
             );
         }
         for f in &self.findings {
-            let _ = writeln!(t, "\n- {}", cell(f));
+            let _ = writeln!(t, "\n- {}", cell(f.get(lang)));
         }
         t
+    }
+
+    /// The portfolio as HTML in `lang`.
+    pub fn to_html(&self, lang: Language) -> String {
+        crate::publish::markdown_to_html(&self.to_markdown(lang))
+    }
+
+    /// The portfolio as JSON in `lang` (see [`EsrReport::to_json_in`]).
+    pub fn to_json_in(&self, lang: Language) -> Result<String, serde_json::Error> {
+        let mut value = serde_json::to_value(self)?;
+        crate::lang::localise_json(&mut value, lang);
+        crate::publish::mask_json(&mut value);
+        serde_json::to_string_pretty(&value)
     }
 }

@@ -7,6 +7,7 @@
 //! list of every rule is [`crate::errors::all_rules`].
 
 mod esr;
+pub mod labels;
 mod summary;
 
 pub use esr::{

@@ -10,7 +10,9 @@ use crate::funding::{Amounts, FundingSource, Stage};
 use crate::money::{Money, Rate};
 use crate::project::{ImplementerRole, Project, ProjectStatus};
 
+use super::labels as L;
 use crate::finding::Finding;
+use crate::lang::{Language, Localised, Text};
 
 /// One row of the financing table: a source (or the total) at the three stages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -56,8 +58,9 @@ pub struct ProjectSummary {
     pub code: Option<String>,
     /// The project name.
     pub name: String,
-    /// Placement lines: funder, programme, priority, specific objective, authority.
-    pub placement: Vec<(String, String)>,
+    /// Placement lines: funder, programme, priority, specific objective,
+    /// authority — the label in each language and the value.
+    pub placement: Vec<(Text, String)>,
     /// The planned period in Finnish form.
     pub period: Option<String>,
     /// The day the status is for.
@@ -79,9 +82,10 @@ pub struct ProjectSummary {
     /// Per-implementer shares: name, total, EU part, EU share.
     pub implementer_budgets: Vec<ImplementerShare>,
     /// The rulebook the project falls under, by name.
-    pub rulebook: Option<String>,
-    /// The budget computed by the project's cost model, as text lines.
-    pub budget_computation: Option<String>,
+    pub rulebook: Option<Text>,
+    /// The budget computed by the project's cost model, as text lines in
+    /// each language.
+    pub budget_computation: Option<Localised>,
     /// Findings of [`Project::validate`].
     pub findings: Vec<Finding>,
 }
@@ -111,39 +115,39 @@ impl ProjectSummary {
                 .stea_grant_type
                 .map(|g| format!(" ({} {})", g.code(), g.name_fi()))
                 .unwrap_or_default();
-            placement.push(("funder".to_string(), format!("{name}{stea}")));
+            placement.push((L::FUNDER, format!("{name}{stea}")));
         }
         if let Some(fund) = pl.fund {
-            placement.push(("fund".to_string(), fund.to_string()));
+            placement.push((L::FUND, fund.to_string()));
         }
         let prog = project.programme();
         if let Some(p) = prog {
             placement.push((
-                "programme".to_string(),
+                L::PROGRAMME,
                 format!("{} ({}{})", p.name_fi, p.cci, p.cci_verification.label()),
             ));
         } else if let Some(period) = pl.programme {
-            placement.push(("programme".to_string(), period.to_string()));
+            placement.push((L::PROGRAMME, period.to_string()));
         }
         if let Some(n) = pl.priority {
             let name = prog
                 .and_then(|p| p.priority(n))
                 .map(|p| format!(" {}{}", p.name_fi, p.verification.label()))
                 .unwrap_or_default();
-            placement.push(("priority".to_string(), format!("TL{n}{name}")));
+            placement.push((L::PRIORITY, format!("TL{n}{name}")));
         }
         if let Some(code) = pl.specific_objective.as_deref() {
             let name = prog
                 .and_then(|p| p.specific_objective(code))
                 .map(|so| format!(" {}{}", so.name_fi, so.verification.label()))
                 .unwrap_or_default();
-            placement.push(("specific objective".to_string(), format!("{code}{name}")));
+            placement.push((L::SPECIFIC_OBJECTIVE, format!("{code}{name}")));
         }
         if let Some(a) = pl.action_package.as_deref() {
-            placement.push(("action package".to_string(), a.to_string()));
+            placement.push((L::ACTION_PACKAGE, a.to_string()));
         }
         if let Some(a) = pl.responsible_authority {
-            placement.push(("authority".to_string(), a.name_fi().to_string()));
+            placement.push((L::AUTHORITY, a.name_fi().to_string()));
         }
         let implementers = project
             .implementers
@@ -205,10 +209,24 @@ impl ProjectSummary {
             utilisation: plan.utilisation().ok().flatten(),
             budget_band: project.budget_band.map(|b| b.to_string()),
             implementer_budgets,
-            rulebook: project.rulebook().map(|r| r.name_en.to_string()),
+            rulebook: project.rulebook().map(|r| r.name),
             budget_computation: project.budget_computation().map(|b| {
-                b.map(|b| b.to_text())
-                    .unwrap_or_else(|e| format!("cannot compute: {e}\n"))
+                b.map(|b| {
+                    Localised::new(
+                        b.to_text_in(Language::Fi),
+                        b.to_text_in(Language::Sv),
+                        b.to_text_in(Language::En),
+                    )
+                })
+                .unwrap_or_else(|e| {
+                    // The error's message is English (errors are, ADR 0014);
+                    // its code is the same in every language.
+                    Localised::new(
+                        format!("{} ({}): {e}\n", L::CANNOT_COMPUTE.fi, e.code()),
+                        format!("{} ({}): {e}\n", L::CANNOT_COMPUTE.sv, e.code()),
+                        format!("{} ({}): {e}\n", L::CANNOT_COMPUTE.en, e.code()),
+                    )
+                })
             }),
             findings: project.validate(),
         }
@@ -224,7 +242,7 @@ impl ProjectSummary {
             .unwrap_or_default();
         let _ = writeln!(t, "== {code}{}", self.name);
         for (k, v) in &self.placement {
-            let _ = writeln!(t, "  {k:<19} {v}");
+            let _ = writeln!(t, "  {:<19} {v}", k.en);
         }
         let status = self.status.map(|s| s.label_en()).unwrap_or("unknown");
         let stated = self
@@ -296,11 +314,11 @@ impl ProjectSummary {
             );
         }
         if let Some(rb) = &self.rulebook {
-            let _ = writeln!(t, "  {:<19} {rb}", "rulebook");
+            let _ = writeln!(t, "  {:<19} {}", "rulebook", rb.en);
         }
         if let Some(b) = &self.budget_computation {
             let _ = writeln!(t, "  budget computation");
-            for line in b.lines() {
+            for line in b.en.lines() {
                 let _ = writeln!(t, "    {line}");
             }
         }

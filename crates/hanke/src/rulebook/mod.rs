@@ -105,6 +105,8 @@ pub struct Rulebook {
     pub id: RulebookId,
     /// The name in English.
     pub name_en: &'static str,
+    /// Its name in Finnish, Swedish and English.
+    pub name: crate::lang::Text,
     /// The programme period, for EU rulebooks.
     pub period: Option<ProgrammePeriod>,
     /// The cost models allowed, with their ceilings.
@@ -267,6 +269,11 @@ static LIMITS_2021: [CostModelLimit; 8] = [
 static ESF_2014: Rulebook = Rulebook {
     id: RulebookId::Esf2014To2020,
     name_en: "ESF 2014–2020 (Sustainable growth and jobs)",
+    name: crate::lang::Text::new(
+        "ESR 2014–2020 (Kestävää kasvua ja työtä)",
+        "ESF 2014–2020 (Hållbar tillväxt och jobb)",
+        "ESF 2014–2020 (Sustainable growth and jobs)",
+    ),
     period: Some(ProgrammePeriod::Period2014To2020),
     cost_models: &LIMITS_2014,
     simplified_costs_threshold: None,
@@ -276,6 +283,11 @@ static ESF_2014: Rulebook = Rulebook {
 static ESF_PLUS_2021: Rulebook = Rulebook {
     id: RulebookId::EsfPlus2021To2027,
     name_en: "ESF+ 2021–2027 (Innovation and Skills in Finland)",
+    name: crate::lang::Text::new(
+        "ESR+ 2021–2027 (Uudistuva ja osaava Suomi)",
+        "ESF+ 2021–2027 (Ett förnyande och kunnigt Finland)",
+        "ESF+ 2021–2027 (Innovation and Skills in Finland)",
+    ),
     period: Some(ProgrammePeriod::Period2021To2027),
     cost_models: &LIMITS_2021,
     simplified_costs_threshold: Some((
@@ -288,6 +300,7 @@ static ESF_PLUS_2021: Rulebook = Rulebook {
 static STEA: Rulebook = Rulebook {
     id: RulebookId::Stea,
     name_en: "STEA grants",
+    name: crate::lang::Text::new("STEA-avustukset", "STEA-understöd", "STEA grants"),
     period: None,
     cost_models: &[],
     simplified_costs_threshold: None,
@@ -297,6 +310,11 @@ static STEA: Rulebook = Rulebook {
 static OTHER: Rulebook = Rulebook {
     id: RulebookId::OtherNational,
     name_en: "national funder (its own funding decision)",
+    name: crate::lang::Text::new(
+        "kansallinen rahoittaja (oma rahoituspäätöksensä)",
+        "nationell finansiär (eget finansieringsbeslut)",
+        "national funder (its own funding decision)",
+    ),
     period: None,
     cost_models: &[],
     simplified_costs_threshold: None,
@@ -540,39 +558,32 @@ impl Rulebook {
         }
         let kind = model.kind();
         match self.cost_model_limit_for(kind, fund) {
-            None => out.push(
-                Finding::new(
-                    &rules::COST_MODEL_NOT_ALLOWED,
-                    "cost_model",
-                    format!("{kind:?} is not a cost model of {}", self.name_en),
-                    format!("kustannusmalli {kind:?} ei ole käytössä: {}", self.name_en),
-                )
-                .with_sv(format!(
-                    "kostnadsmodellen {kind:?} används inte: {}",
-                    self.name_en
-                )),
-            ),
+            None => out.push(Finding::new(
+                &rules::COST_MODEL_NOT_ALLOWED,
+                "cost_model",
+                format!("{kind:?} is not a cost model of {}", self.name_en),
+                format!("kustannusmalli {kind:?} ei ole käytössä: {}", self.name_en),
+                format!("kostnadsmodellen {kind:?} används inte: {}", self.name_en),
+            )),
             Some(limit) => {
                 if let (Some(rate), Some(max)) = (model.rate(), limit.max_rate) {
                     if rate > max {
-                        out.push(
-                            Finding::new(
-                                &rules::COST_RATE_ABOVE_LIMIT,
-                                "cost_model.rate",
-                                format!(
-                                    "flat rate {rate} is above the ceiling {max} of {}",
-                                    limit.source
-                                ),
-                                format!(
-                                    "flat rate {rate} ylittää enimmäismäärän {max} ({})",
-                                    limit.source
-                                ),
-                            )
-                            .with_sv(format!(
+                        out.push(Finding::new(
+                            &rules::COST_RATE_ABOVE_LIMIT,
+                            "cost_model.rate",
+                            format!(
+                                "flat rate {rate} is above the ceiling {max} of {}",
+                                limit.source
+                            ),
+                            format!(
+                                "flat rate {rate} ylittää enimmäismäärän {max} ({})",
+                                limit.source
+                            ),
+                            format!(
                                 "schablonsatsen {rate} överstiger taket {max} ({})",
                                 limit.source
-                            )),
-                        );
+                            ),
+                        ));
                     }
                 }
             }
@@ -583,9 +594,7 @@ impl Rulebook {
                     &rules::SIMPLIFIED_COSTS_MANDATORY,
                     "cost_model",
                     format!("total cost {total} is at most {threshold}: simplified costs are mandatory (Art 53(2))"),
-                    format!("kokonaiskustannus {total} on enintään {threshold}: yksinkertaistetut kustannusmallit ovat pakollisia (53 art. 2 kohta)"),
-                )
-                .with_sv(format!("totalkostnaden {total} är högst {threshold}: förenklade kostnadsalternativ är obligatoriska (artikel 53.2)")));
+                    format!("kokonaiskustannus {total} on enintään {threshold}: yksinkertaistetut kustannusmallit ovat pakollisia (53 art. 2 kohta)"), format!("totalkostnaden {total} är högst {threshold}: förenklade kostnadsalternativ är obligatoriska (artikel 53.2)")));
             }
         }
         if let (Some((threshold, source)), Some(public)) = (
@@ -598,9 +607,7 @@ impl Rulebook {
                         &rules::SIMPLIFIED_COSTS_MANDATORY_2014,
                         "cost_model",
                         format!("public support {public} is at most {threshold}: simplified costs are mandatory ({source})"),
-                        format!("julkinen tuki {public} on enintään {threshold}: yksinkertaistetut kustannusmallit ovat pakollisia ({source})"),
-                    )
-                    .with_sv(format!("det offentliga stödet {public} är högst {threshold}: förenklade kostnadsalternativ är obligatoriska ({source})")),
+                        format!("julkinen tuki {public} on enintään {threshold}: yksinkertaistetut kustannusmallit ovat pakollisia ({source})"), format!("det offentliga stödet {public} är högst {threshold}: förenklade kostnadsalternativ är obligatoriska ({source})")),
                 );
             }
         }

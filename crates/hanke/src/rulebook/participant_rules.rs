@@ -50,6 +50,8 @@ pub struct ParticipantRules {
     pub incomplete_effect_en: &'static str,
     /// What incompleteness means in the period, in Finnish.
     pub incomplete_effect_fi: &'static str,
+    /// What incompleteness means in the period, in Swedish.
+    pub incomplete_effect_sv: &'static str,
     /// Days after exit within which the last event is the result upon leaving.
     pub result_reference_days: u32,
     /// Source and verification of the reference period.
@@ -196,6 +198,7 @@ pub static ESF_2014: ParticipantRules = ParticipantRules {
     completeness_source: "SFC 2014 FAQ (sfc.ec.europa.eu/en/2014/support-ms/rpobli)",
     incomplete_effect_en: "the record counts only in the grand total of participants",
     incomplete_effect_fi: "osallistuja lasketaan vain osallistujien kokonaismäärään",
+    incomplete_effect_sv: "deltagaren räknas endast in i det totala antalet deltagare",
     result_reference_days: 28,
     result_reference_source: "SFC 2021 FAQ on the reference period; for 2014–2020 the same four weeks in a managing authority's ESF guidance (gov.scot, European Social Fund: participant guidance, monitoring and evaluation) — the Commission's 2014–2020 text was not read (RULES.md §1.4)",
     result_reference_verification: Verification::Partial,
@@ -276,6 +279,7 @@ pub static ESF_PLUS_2021: ParticipantRules = ParticipantRules {
     completeness_source: "Reg. 2021/1057 Art 17(5) and Annex I point 1.1",
     incomplete_effect_en: "the participant's indicator data are not transmitted",
     incomplete_effect_fi: "osallistujan indikaattoritietoja ei välitetä",
+    incomplete_effect_sv: "deltagarens indikatoruppgifter överförs inte",
     result_reference_days: 28,
     result_reference_source: "SFC 2021 FAQ (sfc.ec.europa.eu/en/bezugszeitraum-fur-indikatoren-fur-unmittelbare-ergebnisse)",
     result_reference_verification: Verification::Verified,
@@ -434,24 +438,16 @@ impl ParticipantRules {
                         &rules::PARTICIPANT_AGE_IMPOSSIBLE,
                         at("entry.birth_date"),
                         format!("{age} years old at entry by the birth date, older than anyone has lived (122); check the birth year"),
-                        format!("syntymäajan mukaan {age}-vuotias aloittaessa, vanhempi kuin kukaan on elänyt (122); tarkista syntymävuosi"),
-                    )
-                    .with_sv(format!("{age} år vid start enligt födelsedatumet, äldre än någon har levt (122); kontrollera födelseåret")),
+                        format!("syntymäajan mukaan {age}-vuotias aloittaessa, vanhempi kuin kukaan on elänyt (122); tarkista syntymävuosi"), format!("{age} år vid start enligt födelsedatumet, äldre än någon har levt (122); kontrollera födelseåret")),
                 );
             } else if age >= 100 {
-                out.push(
-                    Finding::new(
-                        &rules::PARTICIPANT_AGE_IMPLAUSIBLE,
-                        at("entry.birth_date"),
-                        format!("{age} years old at entry by the birth date; check the birth year"),
-                        format!(
-                            "syntymäajan mukaan {age}-vuotias aloittaessa; tarkista syntymävuosi"
-                        ),
-                    )
-                    .with_sv(format!(
-                        "{age} år vid start enligt födelsedatumet; kontrollera födelseåret"
-                    )),
-                );
+                out.push(Finding::new(
+                    &rules::PARTICIPANT_AGE_IMPLAUSIBLE,
+                    at("entry.birth_date"),
+                    format!("{age} years old at entry by the birth date; check the birth year"),
+                    format!("syntymäajan mukaan {age}-vuotias aloittaessa; tarkista syntymävuosi"),
+                    format!("{age} år vid start enligt födelsedatumet; kontrollera födelseåret"),
+                ));
             }
         }
         let (from, to) = self.period.eligibility();
@@ -469,26 +465,20 @@ impl ParticipantRules {
                     &rules::PARTICIPANT_DATE_OUTSIDE_PERIOD,
                     at(field),
                     format!("{date} is outside {}'s eligibility window {from} – {to} ({source})", self.period),
-                    format!("{date} on kauden {} tukikelpoisuusajan {from} – {to} ulkopuolella ({source})", self.period),
-                )
-                .with_sv(format!("{date} ligger utanför periodens {} stödberättigande tid {from} – {to} ({source})", self.period)),
+                    format!("{date} on kauden {} tukikelpoisuusajan {from} – {to} ulkopuolella ({source})", self.period), format!("{date} ligger utanför periodens {} stödberättigande tid {from} – {to} ({source})", self.period)),
             );
         }
         if let (Some(LabourStatus::Unemployed { since: Some(since) }), Some(birth)) =
             (e.labour_status, e.birth_date)
         {
             if since < birth {
-                out.push(
-                    Finding::new(
-                        &rules::PARTICIPANT_UNEMPLOYED_BEFORE_BIRTH,
-                        at("entry.labour_status.since"),
-                        format!("unemployment begins {since}, before the birth date"),
-                        format!("työttömyys alkaa {since}, ennen syntymäaikaa"),
-                    )
-                    .with_sv(format!(
-                        "arbetslösheten börjar {since}, före födelsedatumet"
-                    )),
-                );
+                out.push(Finding::new(
+                    &rules::PARTICIPANT_UNEMPLOYED_BEFORE_BIRTH,
+                    at("entry.labour_status.since"),
+                    format!("unemployment begins {since}, before the birth date"),
+                    format!("työttömyys alkaa {since}, ennen syntymäaikaa"),
+                    format!("arbetslösheten börjar {since}, före födelsedatumet"),
+                ));
             }
         }
     }
@@ -770,24 +760,20 @@ impl ParticipantRules {
         let e = &p.entry;
         if let Some(exit) = &p.exit {
             if exit.date < e.date {
-                out.push(
-                    Finding::new(
-                        &rules::PARTICIPANT_EXIT_BEFORE_ENTRY,
-                        at("exit.date"),
-                        format!("exit {} is before entry {}", exit.date, e.date),
-                        format!("lopetus {} on ennen aloitusta {}", exit.date, e.date),
-                    )
-                    .with_sv(format!("avslut {} är före start {}", exit.date, e.date)),
-                );
+                out.push(Finding::new(
+                    &rules::PARTICIPANT_EXIT_BEFORE_ENTRY,
+                    at("exit.date"),
+                    format!("exit {} is before entry {}", exit.date, e.date),
+                    format!("lopetus {} on ennen aloitusta {}", exit.date, e.date),
+                    format!("avslut {} är före start {}", exit.date, e.date),
+                ));
             }
             if exit.situation.is_none() {
                 out.push(Finding::new(
                     &rules::PARTICIPANT_EXIT_WITHOUT_SITUATION,
                     at("exit.situation"),
                     "the exit has no situation on leaving; record it, or `unknown` if it could not be found out",
-                    "lopetustiedoista puuttuu tilanne; kirjaa se tai `unknown`, jos sitä ei saatu selville",
-                )
-                .with_sv("avslutet saknar situation vid avslut; registrera den, eller `unknown` om den inte gick att ta reda på"));
+                    "lopetustiedoista puuttuu tilanne; kirjaa se tai `unknown`, jos sitä ei saatu selville", "avslutet saknar situation vid avslut; registrera den, eller `unknown` om den inte gick att ta reda på"));
             }
             let r = self.result_upon_leaving(exit);
             if r.ignored_events > 0 {
@@ -801,9 +787,7 @@ impl ParticipantRules {
                     format!(
                         "{} tapahtumaa lopetusta seuraavien {} päivän ulkopuolella ei käytetä",
                         r.ignored_events, self.result_reference_days
-                    ),
-                )
-                .with_sv(format!(
+                    ), format!(
                     "{} händelse(r) utanför de {} dagarna efter avslut används inte för situationen vid avslut",
                     r.ignored_events, self.result_reference_days
                 )));
@@ -811,94 +795,81 @@ impl ParticipantRules {
         }
         if let Some(birth) = e.birth_date {
             if birth >= e.date {
-                out.push(
-                    Finding::new(
-                        &rules::PARTICIPANT_BORN_AFTER_ENTRY,
-                        at("entry.birth_date"),
-                        "the birth date is not before the entry date",
-                        "syntymäaika ei ole ennen aloituspäivää",
-                    )
-                    .with_sv("födelsedatumet är inte före startdatumet"),
-                );
+                out.push(Finding::new(
+                    &rules::PARTICIPANT_BORN_AFTER_ENTRY,
+                    at("entry.birth_date"),
+                    "the birth date is not before the entry date",
+                    "syntymäaika ei ole ennen aloituspäivää",
+                    "födelsedatumet är inte före startdatumet",
+                ));
             }
             if p.identity_code
                 .as_ref()
                 .is_some_and(|c| c.birth_date() != birth)
             {
                 // The message says that they differ, not what either date is.
-                out.push(
-                    Finding::new(
-                        &rules::PARTICIPANT_BIRTH_DATE_MISMATCH,
-                        at("entry.birth_date"),
-                        "the birth date differs from the one in the identity code",
-                        "syntymäaika poikkeaa henkilötunnuksen syntymäajasta",
-                    )
-                    .with_sv("födelsedatumet avviker från det i personbeteckningen"),
-                );
+                out.push(Finding::new(
+                    &rules::PARTICIPANT_BIRTH_DATE_MISMATCH,
+                    at("entry.birth_date"),
+                    "the birth date differs from the one in the identity code",
+                    "syntymäaika poikkeaa henkilötunnuksen syntymäajasta",
+                    "födelsedatumet avviker från det i personbeteckningen",
+                ));
             }
         }
         if let Some(LabourStatus::Unemployed { since: Some(since) }) = e.labour_status {
             if since > e.date {
-                out.push(
-                    Finding::new(
-                        &rules::PARTICIPANT_UNEMPLOYED_AFTER_ENTRY,
-                        at("entry.labour_status.since"),
-                        format!("unemployment begins {since}, after entry {}", e.date),
-                        format!("työttömyys alkaa {since}, aloituksen {} jälkeen", e.date),
-                    )
-                    .with_sv(format!(
-                        "arbetslösheten börjar {since}, efter start {}",
-                        e.date
-                    )),
-                );
+                out.push(Finding::new(
+                    &rules::PARTICIPANT_UNEMPLOYED_AFTER_ENTRY,
+                    at("entry.labour_status.since"),
+                    format!("unemployment begins {since}, after entry {}", e.date),
+                    format!("työttömyys alkaa {since}, aloituksen {} jälkeen", e.date),
+                    format!("arbetslösheten börjar {since}, efter start {}", e.date),
+                ));
             }
         }
         self.check_plausibility(p, &mut out);
         if let Some(g) = e.gender.filter(|g| !self.accepts_gender(*g)) {
-            out.push(
-                Finding::new(
-                    &rules::PARTICIPANT_GENDER_NOT_IN_PERIOD,
-                    at("entry.gender"),
-                    format!(
-                        "gender `{}` is not a category of {} ({})",
-                        g.code(),
-                        self.period,
-                        self.genders_source
-                    ),
-                    format!(
-                        "sukupuoli `{}` ei ole kauden {} luokka ({})",
-                        g.code(),
-                        self.period,
-                        self.genders_source
-                    ),
-                )
-                .with_sv(format!(
+            out.push(Finding::new(
+                &rules::PARTICIPANT_GENDER_NOT_IN_PERIOD,
+                at("entry.gender"),
+                format!(
+                    "gender `{}` is not a category of {} ({})",
+                    g.code(),
+                    self.period,
+                    self.genders_source
+                ),
+                format!(
+                    "sukupuoli `{}` ei ole kauden {} luokka ({})",
+                    g.code(),
+                    self.period,
+                    self.genders_source
+                ),
+                format!(
                     "kön `{}` är inte en kategori under {} ({})",
                     g.code(),
                     self.period,
                     self.genders_source
-                )),
-            );
+                ),
+            ));
         }
         for field in self.completeness_at(p, cut_off).missing {
-            out.push(
-                Finding::new(
-                    &rules::PARTICIPANT_INCOMPLETE,
-                    at(field.path()),
-                    format!(
-                        "missing or unusable; {} ({})",
-                        self.incomplete_effect_en, self.completeness_source
-                    ),
-                    format!(
-                        "puuttuu tai ei käytettävissä; {} ({})",
-                        self.incomplete_effect_fi, self.completeness_source
-                    ),
-                )
-                .with_sv(format!(
-                    "saknas eller oanvändbart; posten är ofullständig ({})",
-                    self.completeness_source
-                )),
-            );
+            out.push(Finding::new(
+                &rules::PARTICIPANT_INCOMPLETE,
+                at(field.path()),
+                format!(
+                    "missing or unusable; {} ({})",
+                    self.incomplete_effect_en, self.completeness_source
+                ),
+                format!(
+                    "puuttuu tai ei käytettävissä; {} ({})",
+                    self.incomplete_effect_fi, self.completeness_source
+                ),
+                format!(
+                    "saknas eller oanvändbart; {} ({})",
+                    self.incomplete_effect_sv, self.completeness_source
+                ),
+            ));
         }
         if let Some(f) = &p.follow_up {
             if f.improvement.is_some() && !e.labour_status.is_some_and(LabourStatus::is_employed) {
@@ -906,23 +877,16 @@ impl ParticipantRules {
                     &rules::PARTICIPANT_IMPROVEMENT_NOT_APPLICABLE,
                     at("follow_up.improvement"),
                     "an improved labour-market situation applies only to people employed at entry",
-                    "parantunut työmarkkina-asema koskee vain aloittaessaan työllisiä",
-                )
-                .with_sv("en förbättrad ställning på arbetsmarknaden gäller bara dem som var sysselsatta vid start"));
+                    "parantunut työmarkkina-asema koskee vain aloittaessaan työllisiä", "en förbättrad ställning på arbetsmarknaden gäller bara dem som var sysselsatta vid start"));
             }
             match &p.exit {
-                Some(exit) if f.date < exit.date => out.push(
-                    Finding::new(
-                        &rules::PARTICIPANT_FOLLOW_UP_BEFORE_EXIT,
-                        at("follow_up.date"),
-                        format!("follow-up {} is before exit {}", f.date, exit.date),
-                        format!("seuranta {} on ennen lopetusta {}", f.date, exit.date),
-                    )
-                    .with_sv(format!(
-                        "uppföljningen {} är före avslutet {}",
-                        f.date, exit.date
-                    )),
-                ),
+                Some(exit) if f.date < exit.date => out.push(Finding::new(
+                    &rules::PARTICIPANT_FOLLOW_UP_BEFORE_EXIT,
+                    at("follow_up.date"),
+                    format!("follow-up {} is before exit {}", f.date, exit.date),
+                    format!("seuranta {} on ennen lopetusta {}", f.date, exit.date),
+                    format!("uppföljningen {} är före avslutet {}", f.date, exit.date),
+                )),
                 Some(exit) if !self.follow_up_counts(exit.date, f.date) => {
                     let (from, to) = self.follow_up_window(exit.date).map_or_else(
                         || ("-".to_string(), "-".to_string()),
@@ -939,26 +903,19 @@ impl ParticipantRules {
                             format!(
                                 "seuranta {} ei ole kuuden kuukauden kohdalla lopetuksesta {} ({from}–{to}, {} päivää kumpaankin suuntaan); pidemmän aikavälin tuloksiin sitä ei lasketa",
                                 f.date, exit.date, self.follow_up_tolerance_days
-                            ),
-                        )
-                        .with_sv(format!(
+                            ), format!(
                             "uppföljningen {} ligger inte sex månader efter avslutet {} ({from}–{to}, {} dagar åt vardera hållet); den räknas inte i de långsiktiga resultaten",
                             f.date, exit.date, self.follow_up_tolerance_days
                         )),
                     )
                 }
-                None => out.push(
-                    Finding::new(
-                        &rules::PARTICIPANT_FOLLOW_UP_WITHOUT_EXIT,
-                        at("follow_up"),
-                        format!("a follow-up on {} but no exit; it is not counted", f.date),
-                        format!("seuranta {} ilman lopetusta; sitä ei lasketa", f.date),
-                    )
-                    .with_sv(format!(
-                        "uppföljning {} utan avslut; den räknas inte",
-                        f.date
-                    )),
-                ),
+                None => out.push(Finding::new(
+                    &rules::PARTICIPANT_FOLLOW_UP_WITHOUT_EXIT,
+                    at("follow_up"),
+                    format!("a follow-up on {} but no exit; it is not counted", f.date),
+                    format!("seuranta {} ilman lopetusta; sitä ei lasketa", f.date),
+                    format!("uppföljning {} utan avslut; den räknas inte", f.date),
+                )),
                 Some(_) => {}
             }
         }
@@ -1203,8 +1160,8 @@ mod tests {
         let ids: Vec<_> = found.iter().map(|f| f.rule_id).collect();
         assert_eq!(ids, ["PART-FOLLOW-003"]);
         assert_eq!(
-            found[0].message_sv.as_deref(),
-            Some("uppföljning 2016-12-30 utan avslut; den räknas inte")
+            found[0].message_sv,
+            "uppföljning 2016-12-30 utan avslut; den räknas inte"
         );
     }
 
