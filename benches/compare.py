@@ -223,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--smoke", action="store_true", help="10 000 rows, one run: checks, no figures")
     args = ap.parse_args(argv)
     rows, repeat = (10_000, 1) if args.smoke else (args.rows, args.repeat)
-    if not args.smoke and hanke.build_profile() != "release":
+    if not args.smoke and hanke.testing.build_profile() != "release":
         print(
             "hanke is a debug build; timings would mean nothing. Build it with "
             "./scripts/python-env.sh --release (the tests rebuild the debug one).",
@@ -231,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
 
-    data = hanke.synthetic_participants(rows)
+    data = hanke.testing.synthetic_participants(rows)
     polars_df = pl.DataFrame(data)
     arrow_table = pa.table(data)
     pandas_df = arrow_table.to_pandas(date_as_object=False)
@@ -248,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         if f is None:
             continue
         medians[name], results[name] = timed(f, repeat)
-    rust = hanke.time_common_indicators(arrow_table, repeat=repeat, cut_off=CUT_OFF)
+    rust = hanke.testing.time_common_indicators(arrow_table, repeat=repeat, cut_off=CUT_OFF)
     medians["hanke (Rust)"] = statistics.median(rust)
 
     reference = results["hanke from Python, pyarrow"]

@@ -14,7 +14,7 @@ Run (from the repository root, after ``./scripts/python-env.sh``)::
 
     .venv/bin/python examples/distributed_indicators.py --rows 1000000 --partitions 8
 
-It writes the synthetic data set (``hanke.synthetic_participants``, fixed seed)
+It writes the synthetic data set (``hanke.testing.synthetic_participants``, fixed seed)
 as Parquet partitions into a temporary folder (or ``--data DIR``), computes the
 indicators on the cluster, computes them again in this one process over the
 whole data set, and fails unless the two are identical.
@@ -42,7 +42,7 @@ import hanke
 def write_partitions(directory: pathlib.Path, rows: int, partitions: int) -> list[pathlib.Path]:
     """Writes ``rows`` synthetic participants as ``partitions`` Parquet files of
     near-equal size (the layout an export job or a data lake would leave)."""
-    table = pa.table(hanke.synthetic_participants(rows))
+    table = pa.table(hanke.testing.synthetic_participants(rows))
     directory.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(partitions):

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyTuple};
 
-use crate::errors::{self, Kind};
+use crate::errors;
 use crate::project::{PyFinding, PyProject, findings, findings_table, parse_period};
 use crate::table::{Table, TableBuilder, Values};
 
@@ -31,7 +31,7 @@ pub(crate) struct PyParticipants {
 pub(crate) fn rules(
     period: hanke::programme::ProgrammePeriod,
 ) -> PyResult<&'static hanke::rulebook::ParticipantRules> {
-    hanke::rulebook::ParticipantRules::for_period(period).map_err(errors::validation)
+    hanke::rulebook::ParticipantRules::for_period(period).map_err(errors::raise)
 }
 
 /// The catalogue with `code`, or the period's own.
@@ -41,14 +41,9 @@ pub(crate) fn catalogue_for(
 ) -> PyResult<hanke::indicator::Catalogue> {
     use hanke::indicator::Catalogue;
     match catalogue {
-        Some(code) => code.parse::<Catalogue>().map_err(errors::validation),
-        None => Catalogue::for_period(period).ok_or_else(|| {
-            errors::error(
-                Kind::Validation,
-                "indicator.catalogue",
-                "no catalogue for the period",
-            )
-        }),
+        Some(code) => code.parse::<Catalogue>().map_err(errors::raise),
+        None => Catalogue::for_period(period)
+            .ok_or_else(|| errors::coded("indicator.catalogue", "no catalogue for the period")),
     }
 }
 
@@ -64,7 +59,7 @@ pub(crate) fn read_options(
     options.encoding = encoding
         .map(str::parse::<hanke::import::Encoding>)
         .transpose()
-        .map_err(errors::validation)?;
+        .map_err(errors::raise)?;
     Ok(options)
 }
 
@@ -78,7 +73,7 @@ pub(crate) fn period_or_inferred(
         Some(p) => Ok((parse_period(p)?, false)),
         None => hanke::rulebook::infer_period(entries()?)
             .map(|p| (p, true))
-            .map_err(errors::validation),
+            .map_err(errors::raise),
     }
 }
 
@@ -106,7 +101,7 @@ impl Source {
                 py.detach(|| {
                     hanke::import::read_participants_csv_with_lines(BufReader::new(file), options)
                 })
-                .map_err(|e| errors::from_core(Kind::CsvImport, e))
+                .map_err(|e| errors::raise(e))
             }
         }
     }
@@ -150,10 +145,8 @@ pub(crate) fn read_participants(
     let mut options = read_options(accept_temporary_codes, ignore_columns, encoding)?;
     options.drop_identity_codes = drop_identity_codes;
     if let Some(secret) = secret {
-        options.pseudonymiser = Some(
-            hanke::participant::Pseudonymiser::new(secret.as_bytes())
-                .map_err(errors::validation)?,
-        );
+        options.pseudonymiser =
+            Some(hanke::participant::Pseudonymiser::new(secret.as_bytes()).map_err(errors::raise)?);
     }
     let source = if source.hasattr("__arrow_c_stream__")? {
         Source::Table(crate::columns::batches_of(source)?)
@@ -241,7 +234,7 @@ impl PyParticipants {
     /// The records as dicts (the JSON form; identity codes are never included).
     fn to_dicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let text = serde_json::to_string(&self.people)
-            .map_err(|e| errors::error(Kind::Json, "json.data", e.to_string()))?;
+            .map_err(|e| errors::coded("json.data", e.to_string()))?;
         py.import("json")?.call_method1("loads", (text,))
     }
 
@@ -260,7 +253,7 @@ impl PyParticipants {
         let rules = match objective {
             Some(o) => rules(self.period)?
                 .for_objective(o)
-                .map_err(errors::validation)?,
+                .map_err(errors::raise)?,
             None => *rules(self.period)?,
         };
         let catalogue = catalogue_for(self.period, catalogue)?;
@@ -269,7 +262,7 @@ impl PyParticipants {
             hanke::indicator::CommonIndicators::compute(catalogue, &rules, cut_off, people)
         })
         .map(PyIndicators::new)
-        .map_err(|e| errors::from_core(Kind::Indicator, e))
+        .map_err(|e| errors::raise(e))
     }
 
     /// How the indicator ``code`` gets its value at ``cut_off``: a dict with the
@@ -303,9 +296,9 @@ impl PyParticipants {
                 hanke::indicator::CommonIndicators::new(catalogue, rules, cut_off)
                     .and_then(|ind| ind.explain(code, people))
             })
-            .map_err(|e| errors::from_core(Kind::Indicator, e))?;
-        let json = serde_json::to_string(&why)
-            .map_err(|e| errors::error(Kind::Json, "json.data", e.to_string()))?;
+            .map_err(|e| errors::raise(e))?;
+        let json =
+            serde_json::to_string(&why).map_err(|e| errors::coded("json.data", e.to_string()))?;
         let out = py.import("json")?.call_method1("loads", (json,))?;
         out.set_item("text", why.to_text())?;
         Ok(out)
@@ -393,13 +386,11 @@ impl PyIndicators {
     /// between processes; ``pickle`` uses it too).
     ///
     /// >>> import hanke
-    /// >>> ind = hanke.common_indicators(hanke.synthetic_participants(50))
+    /// >>> ind = hanke.common_indicators(hanke.testing.synthetic_participants(50))
     /// >>> hanke.Indicators.from_json(ind.to_json()) == ind
     /// True
     fn to_json(&self) -> PyResult<String> {
-        self.0
-            .to_json_string()
-            .map_err(|e| errors::from_core(Kind::Indicator, e))
+        self.0.to_json_string().map_err(|e| errors::raise(e))
     }
 
     /// Reads :meth:`to_json`'s form back, checked against the catalogue; raises
@@ -408,7 +399,7 @@ impl PyIndicators {
     fn from_json(text: &str) -> PyResult<PyIndicators> {
         hanke::indicator::CommonIndicators::from_json_str(text)
             .map(PyIndicators::new)
-            .map_err(|e| errors::from_core(Kind::Indicator, e))
+            .map_err(|e| errors::raise(e))
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
@@ -428,8 +419,7 @@ impl PyIndicators {
     /// ``IndicatorError`` when catalogue, rules or cut-off differ.
     fn merge(&self, other: &PyIndicators) -> PyResult<PyIndicators> {
         let mut out = self.0.clone();
-        out.merge(&other.0)
-            .map_err(|e| errors::from_core(Kind::Indicator, e))?;
+        out.merge(&other.0).map_err(|e| errors::raise(e))?;
         let mut notes = self.1.clone();
         notes.extend(other.1.iter().cloned());
         Ok(PyIndicators(out, notes))
@@ -480,7 +470,7 @@ impl PyIndicators {
     /// funder's figures are :meth:`table`'s.
     ///
     /// >>> import hanke
-    /// >>> ind = hanke.common_indicators(hanke.synthetic_participants(50))
+    /// >>> ind = hanke.common_indicators(hanke.testing.synthetic_participants(50))
     /// >>> t = ind.published_table(min_group=10).to_pylist()
     /// >>> all(r["total"] is None or r["total"] >= 10 or r["total"] == 0 for r in t)
     /// True
@@ -577,7 +567,7 @@ impl PyActivityLog {
     fn from_json(text: &str) -> PyResult<Self> {
         hanke::activity::ActivityLog::from_json_str(text)
             .map(PyActivityLog)
-            .map_err(errors::json)
+            .map_err(errors::raise)
     }
 
     /// An activity log from a JSON file.
@@ -602,7 +592,7 @@ impl PyActivityLog {
 }
 
 fn language(lang: &str) -> PyResult<hanke::lang::Language> {
-    lang.parse().map_err(errors::validation)
+    lang.parse().map_err(errors::raise)
 }
 
 /// The ESR report of a project at a cut-off — *ESR-raportti*: identity, financing,
@@ -662,7 +652,7 @@ impl PyEsrReport {
     fn to_json(&self) -> PyResult<String> {
         self.report
             .to_json()
-            .map_err(|e| errors::error(Kind::Json, "json.data", e.to_string()))
+            .map_err(|e| errors::coded("json.data", e.to_string()))
     }
 
     /// The project as an IATI 2.03 activity (XML) at the report's cut-off:
@@ -683,7 +673,7 @@ impl PyEsrReport {
         options.common_indicators = self.report.participants.as_ref().map(|s| &s.indicators);
         options.activities = self.activities.as_ref();
         options.activity_id = activity_id;
-        hanke::export::iati::to_iati_xml(&self.project, &options).map_err(errors::validation)
+        hanke::export::iati::to_iati_xml(&self.project, &options).map_err(errors::raise)
     }
 
     /// Every finding of the report.

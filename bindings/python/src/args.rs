@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyInt};
 
-use crate::errors::{self, Kind};
+use crate::errors;
 
 /// The name of `obj`'s type, for a message.
 fn type_name(obj: &Borrowed<'_, '_, PyAny>) -> String {
@@ -36,9 +36,7 @@ macro_rules! whole {
 
             fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
                 if obj.cast::<PyInt>().is_err() || obj.cast::<PyBool>().is_ok() {
-                    return Err(errors::error(
-                        Kind::Validation,
-                        "argument.type",
+                    return Err(errors::coded("argument.type",
                         format!(
                             "expected a whole number (int) from {} to {}, not {}",
                             <$t>::MIN,
@@ -54,9 +52,7 @@ macro_rules! whole {
                     .and_then(|n| <$t>::try_from(n).ok())
                     .map(Whole)
                     .ok_or_else(|| {
-                        errors::error(
-                            Kind::Validation,
-                            "argument.range",
+                        errors::coded("argument.range",
                             format!(
                                 "{} is outside the whole numbers accepted here ({} to {})",
                                 obj.str().map_or_else(|_| "the number".to_string(), |s| s.to_string()),
@@ -88,8 +84,7 @@ impl<'a, 'py> FromPyObject<'a, 'py> for FilePath {
 
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
         obj.extract::<PathBuf>().map(FilePath).map_err(|_| {
-            errors::error(
-                Kind::Validation,
+            errors::coded(
                 "argument.type",
                 format!(
                     "expected a file path (str or os.PathLike such as pathlib.Path), not {}",

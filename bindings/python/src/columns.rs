@@ -11,7 +11,7 @@ use pyo3::types::PyCapsule;
 use pyo3_arrow::PyTable;
 
 use crate::analysis::{PyIndicators, catalogue_for, period_or_inferred, read_options, rules};
-use crate::errors::{self, Kind};
+use crate::errors;
 use crate::project::parse_period;
 use crate::table::batch_stream;
 
@@ -28,8 +28,7 @@ pub(crate) fn batches_of(data: &Bound<'_, PyAny>) -> PyResult<Vec<RecordBatch>> 
             } else {
                 ""
             };
-            Err(errors::error(
-                Kind::Validation,
+            Err(errors::coded(
                 "table.arrow",
                 hanke::ids::redact(&format!(
                     "the table cannot be read through the Arrow interface: {why}{hint}"
@@ -40,15 +39,11 @@ pub(crate) fn batches_of(data: &Bound<'_, PyAny>) -> PyResult<Vec<RecordBatch>> 
     }
 }
 
-/// A column reader's error: the table's columns as a file's header
-/// (``CsvImportError``, the same class and code for the same mistake), a
-/// value as any other value (``ValidationError``).
+/// A column reader's error: the table's columns as a file's header (the
+/// same class and code for the same mistake), a value as any other value —
+/// the class follows the code.
 pub(crate) fn columns_error(e: hanke::participant::columns::ColumnsError) -> PyErr {
-    let kind = match e {
-        hanke::participant::columns::ColumnsError::Header(_) => Kind::CsvImport,
-        _ => Kind::Validation,
-    };
-    errors::error(kind, e.code(), e.to_string())
+    errors::raise(e)
 }
 
 /// Every batch of `batches` into one computation, without the GIL; the
@@ -114,14 +109,11 @@ pub(crate) fn common_indicators(
     })?;
     // The core reads the objective (`programme.objective` when refused).
     let rules = match objective {
-        Some(o) => rules(period)?
-            .for_objective(o)
-            .map_err(errors::validation)?,
+        Some(o) => rules(period)?.for_objective(o).map_err(errors::raise)?,
         None => *rules(period)?,
     };
     let catalogue = catalogue_for(period, catalogue)?;
-    let ind = CommonIndicators::new(catalogue, &rules, cut_off)
-        .map_err(|e| errors::from_core(Kind::Indicator, e))?;
+    let ind = CommonIndicators::new(catalogue, &rules, cut_off).map_err(|e| errors::raise(e))?;
     let (ind, notes) = compute(py, &batches, ind, &options)?;
     Ok(PyIndicators::with_notes(ind, notes))
 }
@@ -130,7 +122,7 @@ pub(crate) fn common_indicators(
 /// ``repeat`` times; returns the seconds of each run. The Python-free figure
 /// of the benchmark comparison (``benches/compare.py``).
 ///
-/// >>> len(hanke.time_common_indicators(hanke.synthetic_participants(100), repeat=2))
+/// >>> len(hanke.testing.time_common_indicators(hanke.testing.synthetic_participants(100), repeat=2))
 /// 2
 #[pyfunction]
 #[pyo3(
@@ -154,16 +146,14 @@ pub(crate) fn time_common_indicators(
     // and the bound keeps `repeat=2**62` from reserving memory it cannot have.
     let repeat = repeat.0;
     if repeat > 1000 {
-        return Err(errors::error(
-            Kind::Validation,
+        return Err(errors::coded(
             "argument.range",
             format!("{repeat} runs asked; at most 1000"),
         ));
     }
     let mut times = Vec::with_capacity(repeat);
     for _ in 0..repeat {
-        let ind = CommonIndicators::new(catalogue, rules, cut_off)
-            .map_err(|e| errors::from_core(Kind::Indicator, e))?;
+        let ind = CommonIndicators::new(catalogue, rules, cut_off).map_err(|e| errors::raise(e))?;
         let start = std::time::Instant::now();
         std::hint::black_box(compute(py, &batches, ind, &options)?);
         times.push(start.elapsed().as_secs_f64());
@@ -175,7 +165,7 @@ pub(crate) fn time_common_indicators(
 /// hanke's benchmarks run on (fixed seeds; no identity codes) — as an Arrow
 /// table: ``polars.DataFrame(t)``, ``pyarrow.table(t)``.
 ///
-/// >>> t = hanke.synthetic_participants(1000)
+/// >>> t = hanke.testing.synthetic_participants(1000)
 /// >>> t.num_rows
 /// 1000
 #[pyfunction]
@@ -189,8 +179,7 @@ pub(crate) fn synthetic_participants(
     let max = hanke::synthetic::MAX_SYNTHETIC_RECORDS;
     let n = n.0;
     if n > max {
-        return Err(errors::error(
-            Kind::Validation,
+        return Err(errors::coded(
             "argument.range",
             format!("{n} records asked; at most {max} are made (memory)"),
         ));
@@ -200,14 +189,14 @@ pub(crate) fn synthetic_participants(
             let table = hanke::synthetic::benchmark_table(n, rules);
             to_record_batch(&table)
         })
-        .map_err(|e| errors::error(Kind::Base, "table.arrow", e.to_string()))?;
+        .map_err(|e| errors::coded("table.arrow", e.to_string()))?;
     Ok(ParticipantData { batch })
 }
 
 /// Participant records as an Arrow table — *osallistujatiedot* — in the column
 /// layout ``common_indicators`` reads without copying.
 ///
-/// >>> hanke.synthetic_participants(10).column_names[:3]
+/// >>> hanke.testing.synthetic_participants(10).column_names[:3]
 /// ['entry_date', 'birth_date', 'gender']
 #[pyclass(frozen, module = "hanke", name = "ParticipantData")]
 pub(crate) struct ParticipantData {

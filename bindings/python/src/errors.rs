@@ -1,52 +1,49 @@
-//! Core errors raised as the Python exceptions of `hanke._errors`, with the
+//! Errors raised as the Python exceptions of `hanke.exceptions`, with the
 //! core's stable code and message.
 //!
+//! One mapping, from the code: its family in the core's catalogue
+//! (`hanke::errors::family_of`, or this binding's own codes in `codes.rs`)
+//! names the class (`hanke.exceptions.class_for`). No call site chooses a
+//! class, so the same failure raises the same class wherever it is met.
 //! The hierarchy lives in Python because `ValidationError` subclasses both
 //! `HankeError` and `ValueError`, which `create_exception!` (one base) cannot say.
 
 use pyo3::prelude::*;
 
-/// The exception classes of `hanke._errors`.
-#[derive(Clone, Copy)]
-pub(crate) enum Kind {
-    Validation,
-    Json,
-    CsvImport,
-    Indicator,
-    Io,
-    Base,
+/// The family of `code`: the core's, else this binding's own.
+fn family(code: &str) -> hanke::errors::Family {
+    hanke::errors::family_of(code)
+        .or_else(|| {
+            crate::codes::BINDING_CODES
+                .iter()
+                .find(|c| c.code.code == code)
+                .map(|c| c.family)
+        })
+        // A code in neither list fails the catalogue tests (and the debug
+        // assertion below); a release build still raises a coded argument error.
+        .unwrap_or(hanke::errors::Family::Argument)
 }
 
-impl Kind {
-    fn class_name(self) -> &'static str {
-        match self {
-            Kind::Validation => "ValidationError",
-            Kind::Json => "JsonError",
-            Kind::CsvImport => "CsvImportError",
-            Kind::Indicator => "IndicatorError",
-            Kind::Io => "HankeIOError",
-            Kind::Base => "HankeError",
-        }
-    }
-}
-
-/// An exception of `kind` with the core's `code` and `message`.
+/// The exception of `code` with `message`.
 ///
 /// Every exception the binding raises is made here, and its message passes
 /// [`hanke::echo::plain`] here: whatever a message repeats (an argument, a
 /// path, a core message) reaches Python with identity codes masked and tags
 /// defanged, so that a new message cannot forget it (the guard test in
-/// `crates/hanke/tests/guard.rs` keeps exceptions from being made elsewhere).
-pub(crate) fn error(kind: Kind, code: &str, message: impl Into<String>) -> PyErr {
+/// `crates/hanke-checks/tests/guard.rs` keeps exceptions from being made elsewhere).
+pub(crate) fn coded(code: &str, message: impl Into<String>) -> PyErr {
     debug_assert!(
-        hanke::errors::is_known(code) || crate::codes::BINDING_CODES.iter().any(|c| c.code == code),
+        hanke::errors::is_known(code)
+            || crate::codes::BINDING_CODES
+                .iter()
+                .any(|c| c.code.code == code),
         "{code} is in neither the core's catalogue nor this binding's codes"
     );
     let message = hanke::echo::plain(&message.into()).into_owned();
     Python::attach(|py| {
         let class = py
-            .import("hanke._errors")
-            .and_then(|m| m.getattr(kind.class_name()));
+            .import("hanke.exceptions")
+            .and_then(|m| m.call_method1("class_for", (family(code).name(),)));
         match class.and_then(|c| c.call1((message, code))) {
             Ok(instance) => PyErr::from_value(instance),
             Err(e) => e,
@@ -59,7 +56,7 @@ pub(crate) trait Coded: std::fmt::Display {
     fn code(&self) -> &'static str;
 }
 
-macro_rules! coded {
+macro_rules! coded_types {
     ($($t:ty),* $(,)?) => {
         $(impl Coded for $t {
             fn code(&self) -> &'static str {
@@ -69,7 +66,7 @@ macro_rules! coded {
     };
 }
 
-coded!(
+coded_types!(
     hanke::MoneyError,
     hanke::ids::IdError,
     hanke::ids::HetuError,
@@ -84,24 +81,23 @@ coded!(
     hanke::import::UnknownEncoding,
     hanke::rulebook::PeriodInferenceError,
     hanke::choice::ChoiceError,
+    hanke::classify::ClassifyError,
+    hanke::org::EmailError,
+    hanke::participant::ParticipantError,
+    hanke::participant::ParticipantJsonError,
+    hanke::participant::UnknownExitSituation,
+    hanke::participant::columns::ColumnsError,
+    hanke::participant::fields::HeaderError,
+    hanke::assessment::AssessmentError,
 );
 
-/// The exception for a core error of `kind`.
-pub(crate) fn from_core<E: Coded>(kind: Kind, e: E) -> PyErr {
-    error(kind, e.code(), e.to_string())
-}
-
-/// `map_err` helpers.
-pub(crate) fn validation<E: Coded>(e: E) -> PyErr {
-    from_core(Kind::Validation, e)
-}
-
-pub(crate) fn json<E: Coded>(e: E) -> PyErr {
-    from_core(Kind::Json, e)
+/// The exception of a core error: its class from its code.
+pub(crate) fn raise<E: Coded>(e: E) -> PyErr {
+    coded(e.code(), e.to_string())
 }
 
 /// An I/O failure on `path`.
 pub(crate) fn io(path: &str, e: &std::io::Error) -> PyErr {
-    // A file name can be anything: masked, as every message is, by `error`.
-    error(Kind::Io, "io.open", format!("{path}: {e}"))
+    // A file name can be anything: masked, as every message is, by `coded`.
+    coded("io.open", format!("{path}: {e}"))
 }

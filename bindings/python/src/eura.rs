@@ -2,7 +2,7 @@
 
 use pyo3::prelude::*;
 
-use crate::errors::{self, Kind};
+use crate::errors;
 use crate::project::{PyFinding, PyProject, findings, findings_table};
 use crate::table::{Table, TableBuilder, Values};
 
@@ -99,7 +99,7 @@ pub(crate) fn render_description(project: &PyProject) -> String {
 pub(crate) struct PyProjectList(hanke::eura::ProjectList);
 
 fn fund(text: Option<&str>) -> PyResult<Option<hanke::programme::Fund>> {
-    text.map(str::parse).transpose().map_err(errors::validation)
+    text.map(str::parse).transpose().map_err(errors::raise)
 }
 
 #[pymethods]
@@ -109,12 +109,7 @@ impl PyProjectList {
     fn load(py: Python<'_>, path: crate::args::FilePath) -> PyResult<Self> {
         py.detach(|| hanke::eura::ProjectList::from_path(&path.0))
             .map(PyProjectList)
-            .map_err(|e| match e {
-                hanke::eura::ListImportError::Open { .. } => {
-                    errors::error(Kind::Io, e.code(), e.to_string())
-                }
-                other => errors::from_core(Kind::CsvImport, other),
-            })
+            .map_err(errors::raise)
     }
 
     /// Reads the list from CSV text.
@@ -122,7 +117,7 @@ impl PyProjectList {
     fn from_csv(py: Python<'_>, text: &str) -> PyResult<Self> {
         py.detach(|| hanke::eura::ProjectList::read(text.as_bytes()))
             .map(PyProjectList)
-            .map_err(|e| errors::from_core(Kind::CsvImport, e))
+            .map_err(|e| errors::raise(e))
     }
 
     /// The import account: rows_read, accepted, rejected, realigned, balanced.
@@ -212,11 +207,11 @@ impl PyProjectList {
     #[pyo3(signature = (by = "priority_axis", fund = Some("ESR")), text_signature = "(self, /, by='priority_axis', fund='ESR')")]
     fn portfolio(&self, by: &str, fund: Option<&str>) -> PyResult<Table> {
         use hanke::eura::PortfolioBy;
-        let by: PortfolioBy = by.parse().map_err(errors::validation)?;
+        let by: PortfolioBy = by.parse().map_err(errors::raise)?;
         let t = self
             .0
             .portfolio(self::fund(fund)?, by)
-            .map_err(errors::validation)?;
+            .map_err(errors::raise)?;
         let rows: Vec<&hanke::eura::PortfolioRow> =
             t.rows.iter().chain(std::iter::once(&t.total)).collect();
         let m = |g: &dyn Fn(&hanke::eura::PortfolioRow) -> hanke::Money| {

@@ -19,7 +19,7 @@ use pyo3::prelude::*;
 /// a debug build mean nothing (``benches/compare.py`` refuses them).
 ///
 /// >>> import hanke
-/// >>> hanke.build_profile() in ("debug", "release")
+/// >>> hanke.testing.build_profile() in ("debug", "release")
 /// True
 #[pyfunction]
 fn build_profile() -> &'static str {

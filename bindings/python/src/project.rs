@@ -3,7 +3,7 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
-use crate::errors::{self, Kind};
+use crate::errors;
 use crate::table::{Table, TableBuilder, Values};
 use crate::values::{PyMoney, PyRate};
 
@@ -165,7 +165,7 @@ impl PyProject {
     fn from_json(text: &str) -> PyResult<Self> {
         hanke::Project::from_json_str(text)
             .map(PyProject)
-            .map_err(errors::json)
+            .map_err(errors::raise)
     }
 
     /// A project from a JSON file.
@@ -177,7 +177,7 @@ impl PyProject {
 
     /// The JSON form.
     fn to_json(&self) -> PyResult<String> {
-        self.0.to_json_string().map_err(errors::json)
+        self.0.to_json_string().map_err(errors::raise)
     }
 
     /// Writes the JSON form to a file.
@@ -258,7 +258,7 @@ impl PyProject {
             .funding_plan
             .utilisation()
             .map(|r| r.map(PyRate))
-            .map_err(errors::validation)
+            .map_err(errors::raise)
     }
 
     /// EU and state funding at a stage: ``'planned'``, ``'granted'`` or ``'realised'``.
@@ -267,7 +267,7 @@ impl PyProject {
             .funding_plan
             .eu_and_state(parse_stage(stage)?)
             .map(|m| m.map(PyMoney))
-            .map_err(errors::validation)
+            .map_err(errors::raise)
     }
 
     /// The total at a stage.
@@ -276,7 +276,7 @@ impl PyProject {
             .funding_plan
             .total(parse_stage(stage)?)
             .map(|m| m.map(PyMoney))
-            .map_err(errors::validation)
+            .map_err(errors::raise)
     }
 
     /// Every finding about the project's own consistency.
@@ -331,11 +331,11 @@ pub(crate) fn period_key(p: hanke::programme::ProgrammePeriod) -> String {
 
 /// A programme period from its name: the core reads it (`2014-2020`).
 pub(crate) fn parse_period(text: &str) -> PyResult<hanke::programme::ProgrammePeriod> {
-    text.parse().map_err(errors::validation)
+    text.parse().map_err(errors::raise)
 }
 
 fn parse_stage(text: &str) -> PyResult<hanke::funding::Stage> {
-    text.parse().map_err(errors::validation)
+    text.parse().map_err(errors::raise)
 }
 
 fn so_dict<'py>(
@@ -378,8 +378,7 @@ fn priority_dict<'py>(
 fn find_programme(period: &str) -> PyResult<&'static hanke::programme::Programme> {
     let p = parse_period(period)?;
     hanke::programme::programme(p).ok_or_else(|| {
-        errors::error(
-            Kind::Validation,
+        errors::coded(
             "programme.unknown",
             format!("no programme of {period} in the catalogue"),
         )
@@ -465,8 +464,7 @@ fn classification(
     year: Option<crate::args::Whole<i32>>,
 ) -> PyResult<&'static hanke::classify::RegionalClassification> {
     let year = year.map_or_else(hanke::classify::newest_regional_year, |y| y.0);
-    hanke::classify::regional_nearest(year)
-        .map_err(|e| errors::error(Kind::Validation, e.code(), e.to_string()))
+    hanke::classify::regional_nearest(year).map_err(|e| errors::coded(e.code(), e.to_string()))
 }
 
 /// A municipality (*kunta*) by code (``"297"``) or Finnish/Swedish name, in the

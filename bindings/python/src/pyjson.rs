@@ -19,7 +19,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::Value;
 
-use crate::errors::{self, Kind};
+use crate::errors;
 use crate::values::{PyBusinessId, PyMoney, PyProjectCode, PyRate};
 
 /// How deep a value may nest: a project's JSON form is a few levels deep, and
@@ -28,7 +28,7 @@ const MAX_DEPTH: usize = 64;
 
 fn refuse(code: &str, at: &str, what: String) -> PyErr {
     let at = if at.is_empty() { "the value" } else { at };
-    errors::error(Kind::Validation, code, format!("{at}: {what}"))
+    errors::coded(code, format!("{at}: {what}"))
 }
 
 /// `obj` as a JSON value; `at` is its path, for messages.

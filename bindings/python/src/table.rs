@@ -14,7 +14,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict, PyList};
 use pyo3_arrow::ffi::{ArrayIterator, to_stream_pycapsule};
 
-use crate::errors::{self, Kind};
+use crate::errors;
 use crate::values::decimal;
 
 /// One column's values.
@@ -75,7 +75,7 @@ impl Values {
                 Arc::new(
                     b.finish()
                         .with_precision_and_scale(18, 2)
-                        .map_err(|e| errors::error(Kind::Base, "table.arrow", e.to_string()))?,
+                        .map_err(|e| errors::coded("table.arrow", e.to_string()))?,
                 )
             }
             Values::Date(v) => {
@@ -140,11 +140,7 @@ impl TableBuilder {
     pub(crate) fn build(self, title: &str) -> PyResult<Table> {
         let rows = self.columns.first().map_or(0, |(_, v)| v.len());
         if self.columns.iter().any(|(_, v)| v.len() != rows) {
-            return Err(errors::error(
-                Kind::Base,
-                "table.shape",
-                "columns of different lengths",
-            ));
+            return Err(errors::coded("table.shape", "columns of different lengths"));
         }
         let fields: Vec<Field> = self
             .columns
@@ -157,7 +153,7 @@ impl TableBuilder {
             .map(|(_, v)| v.to_array())
             .collect::<PyResult<Vec<_>>>()?;
         let batch = RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays)
-            .map_err(|e| errors::error(Kind::Base, "table.arrow", e.to_string()))?;
+            .map_err(|e| errors::coded("table.arrow", e.to_string()))?;
         Ok(Table {
             title: title.to_string(),
             columns: self.columns,

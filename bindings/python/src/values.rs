@@ -4,7 +4,7 @@ use pyo3::basic::CompareOp;
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
 
-use crate::errors::{self, Kind};
+use crate::errors;
 
 /// An exact amount of euros in whole cents — *rahamäärä*. Never a float.
 ///
@@ -32,21 +32,16 @@ impl PyMoney {
             return Ok(m.0);
         }
         if value.is_instance_of::<pyo3::types::PyBool>() {
-            return Err(errors::error(
-                Kind::Validation,
-                "money.type",
-                "a bool is not an amount",
-            ));
+            return Err(errors::coded("money.type", "a bool is not an amount"));
         }
         if value.is_instance_of::<pyo3::types::PyFloat>() {
-            return Err(errors::error(
-                Kind::Validation,
+            return Err(errors::coded(
                 "money.float",
                 "floats are not exact: give the amount as a str or decimal.Decimal",
             ));
         }
         if let Ok(n) = value.extract::<i64>() {
-            return hanke::Money::from_euros(n).map_err(errors::validation);
+            return hanke::Money::from_euros(n).map_err(errors::raise);
         }
         let py = value.py();
         let decimal_type = py.import("decimal")?.getattr("Decimal")?;
@@ -56,8 +51,7 @@ impl PyMoney {
         } else if let Ok(s) = value.cast::<PyString>() {
             s.to_str()?.to_string()
         } else {
-            return Err(errors::error(
-                Kind::Validation,
+            return Err(errors::coded(
                 "money.type",
                 format!(
                     "an amount is given as str, decimal.Decimal or int, not {}",
@@ -65,7 +59,7 @@ impl PyMoney {
                 ),
             ));
         };
-        text.parse().map_err(errors::validation)
+        text.parse().map_err(errors::raise)
     }
 }
 
@@ -134,7 +128,7 @@ impl PyMoney {
         self.0
             .checked_add(other)
             .map(PyMoney)
-            .map_err(errors::validation)
+            .map_err(errors::raise)
     }
 
     fn __radd__(&self, other: &Bound<'_, PyAny>) -> PyResult<Self> {
@@ -147,14 +141,14 @@ impl PyMoney {
         self.0
             .checked_sub(other)
             .map(PyMoney)
-            .map_err(errors::validation)
+            .map_err(errors::raise)
     }
 
     fn __neg__(&self) -> PyResult<Self> {
         hanke::Money::ZERO
             .checked_sub(self.0)
             .map(PyMoney)
-            .map_err(errors::validation)
+            .map_err(errors::raise)
     }
 
     fn __bool__(&self) -> bool {
@@ -177,7 +171,7 @@ impl PyMoney {
         self.0
             .apply_rate(rate.0)
             .map(PyMoney)
-            .map_err(errors::validation)
+            .map_err(errors::raise)
     }
 }
 
@@ -196,7 +190,7 @@ pub(crate) struct PyRate(pub(crate) hanke::Rate);
 impl PyRate {
     #[new]
     fn new(text: &str) -> PyResult<Self> {
-        text.parse().map(PyRate).map_err(errors::validation)
+        text.parse().map(PyRate).map_err(errors::raise)
     }
 
     /// ``part ÷ whole`` exactly.
@@ -204,7 +198,7 @@ impl PyRate {
     fn ratio(part: &Bound<'_, PyAny>, whole: &Bound<'_, PyAny>) -> PyResult<Self> {
         hanke::Rate::ratio(PyMoney::from_py(part)?, PyMoney::from_py(whole)?)
             .map(PyRate)
-            .map_err(errors::validation)
+            .map_err(errors::raise)
     }
 
     /// The rate as ``fractions.Fraction`` (exact).
@@ -224,9 +218,7 @@ impl PyRate {
         let asked = decimals
             .map_or(Ok(2), |d| d.extract::<i64>())
             .unwrap_or(i64::MAX);
-        self.0
-            .try_to_percent_string(asked)
-            .map_err(errors::validation)
+        self.0.try_to_percent_string(asked).map_err(errors::raise)
     }
 
     fn __str__(&self) -> String {
@@ -253,7 +245,7 @@ impl PyRate {
 /// >>> BusinessId("2211414-7")
 /// Traceback (most recent call last):
 /// ...
-/// hanke._errors.ValidationError: business ID "2211414-7" has check digit 7, expected 8
+/// hanke.exceptions.IdentifierError: business ID "2211414-7" has check digit 7, expected 8
 #[pyclass(frozen, eq, hash, module = "hanke", name = "BusinessId")]
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct PyBusinessId(pub(crate) hanke::BusinessId);
@@ -262,7 +254,7 @@ pub(crate) struct PyBusinessId(pub(crate) hanke::BusinessId);
 impl PyBusinessId {
     #[new]
     fn new(text: &str) -> PyResult<Self> {
-        text.parse().map(PyBusinessId).map_err(errors::validation)
+        text.parse().map(PyBusinessId).map_err(errors::raise)
     }
 
     fn __str__(&self) -> String {
@@ -290,7 +282,7 @@ impl PyBusinessId {
 pub(crate) fn validate_business_id(text: &str) -> PyResult<()> {
     text.parse::<hanke::BusinessId>()
         .map(|_| ())
-        .map_err(errors::validation)
+        .map_err(errors::raise)
 }
 
 /// Checks a personal identity code (*henkilötunnus*); raises ``ValidationError``
@@ -301,7 +293,7 @@ pub(crate) fn validate_business_id(text: &str) -> PyResult<()> {
 /// >>> validate_identity_code("131052-900X", accept_temporary=True)
 /// Traceback (most recent call last):
 /// ...
-/// hanke._errors.ValidationError: the check character of the personal identity code does not match
+/// hanke.exceptions.IdentifierError: the check character of the personal identity code does not match
 #[pyfunction]
 #[pyo3(signature = (text, *, accept_temporary = false))]
 pub(crate) fn validate_identity_code(text: &str, accept_temporary: bool) -> PyResult<()> {
@@ -310,7 +302,7 @@ pub(crate) fn validate_identity_code(text: &str, accept_temporary: bool) -> PyRe
     } else {
         text.parse::<hanke::PersonalIdentityCode>()
     };
-    result.map(|_| ()).map_err(errors::validation)
+    result.map(|_| ()).map_err(errors::raise)
 }
 
 /// Checks an EURA project code (``S22026``) and gives its canonical form; raises
@@ -322,7 +314,7 @@ pub(crate) fn validate_identity_code(text: &str, accept_temporary: bool) -> PyRe
 pub(crate) fn validate_project_code(text: &str) -> PyResult<String> {
     text.parse::<hanke::ProjectCode>()
         .map(|c| c.to_string())
-        .map_err(errors::validation)
+        .map_err(errors::raise)
 }
 
 /// An EURA project code — *hankekoodi*, with the fund and programme period its
@@ -339,7 +331,7 @@ pub(crate) struct PyProjectCode(pub(crate) hanke::ProjectCode);
 impl PyProjectCode {
     #[new]
     fn new(text: &str) -> PyResult<Self> {
-        text.parse().map(PyProjectCode).map_err(errors::validation)
+        text.parse().map(PyProjectCode).map_err(errors::raise)
     }
 
     /// The fund of the series: ``'ESR'``, ``'ESR+'``, ``'EAKR'``.

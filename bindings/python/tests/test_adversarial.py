@@ -131,7 +131,7 @@ def test_every_argument_error_is_coded_and_masked(text: str) -> None:
         "encoding": lambda: hanke.read_participants(data("participants/lahde_mukaan_S20250.csv"), encoding=text),  # type: ignore[arg-type]
         "ignore_columns": lambda: hanke.read_participants(data("participants/lahde_mukaan_S20250.csv"), ignore_columns=[text]),
         "percent": lambda: hanke.Rate("1/3").percent(text),  # type: ignore[arg-type]
-        "synthetic period": lambda: hanke.synthetic_participants(10, text),
+        "synthetic period": lambda: hanke.testing.synthetic_participants(10, text),
     }
     for what, call in calls.items():
         raises_coded(f"{what}({text!r})", call)
@@ -176,7 +176,7 @@ def test_extreme_arguments_are_coded_errors(tmp_path: pathlib.Path) -> None:
             lambda: hanke.suppress_small_counts([1, 2], min_group=bad),  # type: ignore[arg-type]
             lambda: hanke.Money.from_cents(bad),  # type: ignore[arg-type]
             lambda: hanke.municipality("Kuopio", bad),  # type: ignore[arg-type]
-            lambda: hanke.synthetic_participants(bad),  # type: ignore[arg-type]
+            lambda: hanke.testing.synthetic_participants(bad),  # type: ignore[arg-type]
         ):
             try:
                 call()
@@ -227,7 +227,7 @@ def public_callables() -> Iterator[tuple[str, Callable[..., object]]]:
         hanke.BusinessId("2211414-8"),
         hanke.ProjectCode("S22026"),
         hanke.rule_table(),
-        hanke.synthetic_participants(10),
+        hanke.testing.synthetic_participants(10),
     ]
     skip = {"_panic_probe", "time_common_indicators", "synthetic_participants"}
     for name in hanke.__all__:

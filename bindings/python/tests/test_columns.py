@@ -15,7 +15,7 @@ def counts(ind):
 
 
 def test_polars_pyarrow_and_native_tables_agree():
-    data = hanke.synthetic_participants(5_000)
+    data = hanke.testing.synthetic_participants(5_000)
     assert data.num_rows == 5_000 and "entry_date" in data.column_names
     cut = dt.date(2025, 6, 30)
     native = hanke.common_indicators(data, cut_off=cut)
@@ -55,7 +55,7 @@ def test_a_missing_entry_date_is_an_error_with_its_row():
         hanke.common_indicators(df)
     assert e.value.code == "columns.missing_entry_date"
     # A missing column is the table's problem, as a file's header's would be.
-    with pytest.raises(hanke.CsvImportError) as e:
+    with pytest.raises(hanke.exceptions.CsvImportError) as e:
         hanke.common_indicators(pl.DataFrame({"gender": ["woman"]}), period="2021-2027")
     assert e.value.code == "import.missing_column"
 

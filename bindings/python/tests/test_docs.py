@@ -9,11 +9,21 @@ import inspect
 import pytest
 
 import hanke
-import hanke._errors
+import hanke.exceptions
+import hanke.testing
 
 
 def _items() -> list[tuple[str, object]]:
-    out: list[tuple[str, object]] = [("hanke", hanke), ("hanke._errors", hanke._errors)]
+    out: list[tuple[str, object]] = [
+        ("hanke", hanke),
+        ("hanke.exceptions", hanke.exceptions),
+        ("hanke.testing", hanke.testing),
+    ]
+    for module in (hanke.exceptions, hanke.testing):
+        for attr in module.__all__:
+            member = getattr(module, attr)
+            if ">>>" in (getattr(member, "__doc__", None) or ""):
+                out.append((f"{module.__name__}.{attr}", member))
     for name in hanke.__all__:
         if name.startswith("__"):
             continue
@@ -29,6 +39,7 @@ def _items() -> list[tuple[str, object]]:
 @pytest.mark.parametrize("name,item", _items(), ids=lambda x: x if isinstance(x, str) else "")
 def test_docstring_examples(name: str, item: object) -> None:
     globs = {n: getattr(hanke, n) for n in hanke.__all__}
+    globs.update({n: getattr(hanke.exceptions, n) for n in hanke.exceptions.__all__})
     globs.update({"hanke": hanke, "datetime": datetime})
     finder = doctest.DocTestFinder(recurse=False)
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)

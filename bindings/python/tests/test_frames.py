@@ -40,7 +40,7 @@ def test_column_names_are_read_as_a_files_header(name: str, accepted: bool) -> N
         assert len(hanke.read_participants(df)) == 2
     else:
         for read in (hanke.common_indicators, hanke.read_participants):
-            with pytest.raises(hanke.CsvImportError) as e:
+            with pytest.raises(hanke.exceptions.CsvImportError) as e:
                 read(df)
             assert e.value.code == "import.unknown_column"
 
@@ -48,7 +48,7 @@ def test_column_names_are_read_as_a_files_header(name: str, accepted: bool) -> N
 def test_two_columns_of_one_field_and_ignored_columns() -> None:
     t = pa.table({"entry_date": [dt.date(2024, 2, 1)], "gender": ["nainen"], "Sukupuoli": ["mies"]})
     for read in (hanke.common_indicators, hanke.read_participants):
-        with pytest.raises(hanke.CsvImportError) as e:
+        with pytest.raises(hanke.exceptions.CsvImportError) as e:
             read(t)
         assert e.value.code in ("import.duplicate_column", "import.missing_column")
     df = frame(entry_date=[dt.date(2024, 2, 1)], Nimi=["Testi"])
@@ -169,7 +169,7 @@ def test_a_windows_1252_file_is_read_and_said(tmp_path) -> None:  # type: ignore
     ps = hanke.read_participants(str(f))
     assert len(ps) == 1
     assert (ps.report["encoding"], ps.report["encoding_detected"]) == ("windows-1252", True)
-    with pytest.raises(hanke.CsvImportError) as e:
+    with pytest.raises(hanke.exceptions.CsvImportError) as e:
         hanke.read_participants(str(f), encoding="utf-8")
     assert "windows-1252" in str(e.value)
     with pytest.raises(hanke.ValidationError) as e:

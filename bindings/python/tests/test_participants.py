@@ -48,10 +48,10 @@ def test_rejected_rows_have_lines_and_form_a_table(tmp_path: Path) -> None:
 
 
 def test_file_level_errors() -> None:
-    with pytest.raises(hanke.CsvImportError) as e:
+    with pytest.raises(hanke.exceptions.CsvImportError) as e:
         hanke.read_participants(pa.table({"who": ["P1"]}))
     assert e.value.code == "import.unknown_column"
-    with pytest.raises(hanke.HankeIOError):
+    with pytest.raises(hanke.exceptions.HankeIOError):
         hanke.read_participants("no/such/file.csv")
 
 
@@ -103,7 +103,7 @@ def test_indicators_tables_and_merge() -> None:
     doubled = ind.merge(ind)
     assert doubled.get("CR04")["total"] == 12
     other = ps.indicators(cut_off=datetime.date(2016, 6, 30))
-    with pytest.raises(hanke.IndicatorError):
+    with pytest.raises(hanke.exceptions.IndicatorError):
         ind.merge(other)
 
 

@@ -58,13 +58,13 @@ def test_build_in_code_and_validate() -> None:
 
 
 def test_json_errors_carry_path_line_and_code() -> None:
-    with pytest.raises(hanke.JsonError) as e:
+    with pytest.raises(hanke.exceptions.JsonError) as e:
         hanke.Project.from_json('{"name": "x", "placemnet": {}}')
     assert e.value.code == "json.data"
     assert isinstance(e.value, ValueError)
-    with pytest.raises(hanke.JsonError):
+    with pytest.raises(hanke.exceptions.JsonError):
         hanke.Project("x", period={"start": "2020-05-01", "end": "2019-01-01"})
-    with pytest.raises(hanke.HankeIOError) as io:
+    with pytest.raises(hanke.exceptions.HankeIOError) as io:
         hanke.Project.load("no/such/project.json")
     assert isinstance(io.value, OSError)
 
@@ -100,7 +100,7 @@ def test_catalogues_and_classifications() -> None:
 def test_exception_hierarchy() -> None:
     assert issubclass(hanke.ValidationError, hanke.HankeError)
     assert issubclass(hanke.ValidationError, ValueError)
-    assert issubclass(hanke.JsonError, hanke.ValidationError)
-    assert issubclass(hanke.CsvImportError, hanke.HankeError)
-    assert issubclass(hanke.IndicatorError, hanke.HankeError)
+    assert issubclass(hanke.exceptions.JsonError, hanke.ValidationError)
+    assert issubclass(hanke.exceptions.CsvImportError, hanke.HankeError)
+    assert issubclass(hanke.exceptions.IndicatorError, hanke.HankeError)
     assert json.loads(hanke.Project("x").to_json()) == {"name": "x", "placement": {}}

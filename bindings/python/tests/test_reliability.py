@@ -33,7 +33,7 @@ def test_small_number_vectors(case: dict) -> None:
 
 
 def test_published_indicators_hide_small_counts_and_keep_the_rest_exact() -> None:
-    ind = hanke.common_indicators(hanke.synthetic_participants(60))
+    ind = hanke.common_indicators(hanke.testing.synthetic_participants(60))
     exact = {r["code"]: r for r in ind.table().to_pylist()}
     published = ind.published_table().to_pylist()
     assert len(published) == len(exact)

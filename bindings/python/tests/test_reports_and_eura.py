@@ -49,7 +49,7 @@ def test_portfolio_report_over_many_projects() -> None:
 
 
 def test_activity_log_errors() -> None:
-    with pytest.raises(hanke.JsonError) as e:
+    with pytest.raises(hanke.exceptions.JsonError) as e:
         hanke.ActivityLog.from_json('{"activities": [{"date": "2020-13-01"}]}')
     assert e.value.code.startswith("activity.") or e.value.code.startswith("json.")
     assert len(hanke.ActivityLog.load(data("activities/keko.json"))) == 38
@@ -96,9 +96,9 @@ def test_project_list_and_portfolio_tables() -> None:
     assert pl_.project("S20044").name == "HUOLTAMO"
     with pytest.raises(hanke.ValidationError):
         pl_.portfolio(by="colour")
-    with pytest.raises(hanke.HankeIOError):
+    with pytest.raises(hanke.exceptions.HankeIOError):
         hanke.ProjectList.load("no/such.csv")
-    with pytest.raises(hanke.CsvImportError):
+    with pytest.raises(hanke.exceptions.CsvImportError):
         hanke.ProjectList.from_csv("Koodi,Rahasto\nS1,ESR\n")
 
 

@@ -4,19 +4,29 @@
 //! code-shaped literal in this binding's source that is in neither.
 
 use hanke::error_code::ErrorCode;
+use hanke::errors::{BindingCode, Family};
 
-/// Every code this binding raises itself, with its meaning.
-pub const BINDING_CODES: &[ErrorCode] = &[
-    ErrorCode {
-        code: "argument.date",
-        meaning: "A date outside what the core holds (years -262143 to 262142), such as LocalDate.MAX.",
+/// Every code this binding raises itself, with its family and meaning.
+pub const BINDING_CODES: &[BindingCode] = &[
+    BindingCode {
+        family: Family::Argument,
+        code: ErrorCode {
+            code: "argument.date",
+            meaning: "A date outside what the core holds (years -262143 to 262142), such as LocalDate.MAX.",
+        },
     },
-    ErrorCode {
-        code: "activity.index",
-        meaning: "No activity at the index given.",
+    BindingCode {
+        family: Family::Activity,
+        code: ErrorCode {
+            code: "activity.index",
+            meaning: "No activity at the index given.",
+        },
     },
-    ErrorCode {
-        code: "activity.lock",
-        meaning: "The activity log is unavailable (a previous call panicked while holding it).",
+    BindingCode {
+        family: Family::Activity,
+        code: ErrorCode {
+            code: "activity.lock",
+            meaning: "The activity log is unavailable (a previous call panicked while holding it).",
+        },
     },
 ];

@@ -52,7 +52,7 @@ pub enum HankeError {
 /// that no message can forget it (`crates/hanke/tests/guard.rs`).
 fn invalid(code: &str, reason: impl Into<String>) -> HankeError {
     debug_assert!(
-        hanke::errors::is_known(code) || codes::BINDING_CODES.iter().any(|c| c.code == code),
+        hanke::errors::is_known(code) || codes::BINDING_CODES.iter().any(|c| c.code.code == code),
         "{code} is in neither the core's catalogue nor this binding's codes"
     );
     HankeError::Invalid {

@@ -42,5 +42,5 @@ pub fn is_published(code: &str) -> bool {
     hanke::errors::is_known(code)
         || BINDINGS
             .iter()
-            .any(|b| b.codes.iter().any(|c| c.code == code))
+            .any(|b| b.codes.iter().any(|c| c.code.code == code))
 }

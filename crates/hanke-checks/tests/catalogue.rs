@@ -29,6 +29,7 @@ fn published_catalogue_matches_the_code() {
 fn binding_codes_are_their_own() {
     for b in hanke_checks::BINDINGS {
         for c in b.codes {
+            let c = c.code;
             assert!(!hanke::errors::is_known(c.code), "{} is the core's", c.code);
             let (area, reason) = c.code.split_once('.').unwrap();
             assert!(!area.is_empty() && !reason.is_empty() && !c.meaning.is_empty());

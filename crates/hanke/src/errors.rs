@@ -26,11 +26,127 @@ use crate::finding::Rule;
 
 pub use crate::error_code::ErrorCode;
 
+/// The family of an error — *virheperhe*: what the bindings raise it as
+/// (a Python exception class under `HankeError`, a Kotlin `HankeException`
+/// subclass and a Swift `HankeError` case, each with the family's typed
+/// codes). Every error type of the core belongs to one family, and so does
+/// every code a binding raises itself; the families are the bindings'
+/// exception hierarchy, decided here once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Family {
+    /// Amounts, rates and budget bands (`money.*`).
+    Money,
+    /// Identifiers: business IDs, project codes, identity codes, e-mail addresses.
+    Identifier,
+    /// A word outside a closed set: a period, a stage, a language, a fund.
+    Choice,
+    /// Codes of the classifications (municipalities, regions, education).
+    Classification,
+    /// Project periods and the programme period a date falls in.
+    Period,
+    /// JSON documents of projects and participants.
+    Json,
+    /// Participant records, their ids and pseudonyms.
+    Participant,
+    /// Participant files and tables: headers, encodings, columns.
+    Import,
+    /// EURA project lists.
+    Eura,
+    /// Common indicators: combining and explaining them.
+    Indicator,
+    /// Activity logs.
+    Activity,
+    /// Self-assessment instruments and responses.
+    Assessment,
+    /// Exports to IATI and Kohesio.
+    Export,
+    /// A binding's argument of a type or range the core never sees.
+    Argument,
+    /// A file that cannot be opened or read.
+    Io,
+}
+
+impl Family {
+    /// Every family, in catalogue order.
+    pub const ALL: [Family; 15] = [
+        Family::Money,
+        Family::Identifier,
+        Family::Choice,
+        Family::Classification,
+        Family::Period,
+        Family::Json,
+        Family::Participant,
+        Family::Import,
+        Family::Eura,
+        Family::Indicator,
+        Family::Activity,
+        Family::Assessment,
+        Family::Export,
+        Family::Argument,
+        Family::Io,
+    ];
+
+    /// The family's name, `Money` … `Io`: the bindings name their classes
+    /// after it (`MoneyError`, `HankeException.Money`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Family::Money => "Money",
+            Family::Identifier => "Identifier",
+            Family::Choice => "Choice",
+            Family::Classification => "Classification",
+            Family::Period => "Period",
+            Family::Json => "Json",
+            Family::Participant => "Participant",
+            Family::Import => "Import",
+            Family::Eura => "Eura",
+            Family::Indicator => "Indicator",
+            Family::Activity => "Activity",
+            Family::Assessment => "Assessment",
+            Family::Export => "Export",
+            Family::Argument => "Argument",
+            Family::Io => "Io",
+        }
+    }
+
+    /// Whether the family is about input that cannot be read as given (a
+    /// Python `ValueError`); the others are about work that cannot be done.
+    pub const fn is_bad_input(self) -> bool {
+        !matches!(self, Family::Indicator | Family::Io)
+    }
+}
+
+/// The family of a core code, `None` for a code that is not the core's: its
+/// error type's, except that the same failure is one family whichever reader
+/// met it: JSON that cannot be read (`*.json`: `activity.json`,
+/// `indicator.json`, …) is [`Family::Json`], and a failure to open or read a
+/// file (`*.open`, `*.io`) is [`Family::Io`].
+///
+/// ```
+/// use hanke::errors::{Family, family_of};
+/// assert_eq!(family_of("money.sub_cent"), Some(Family::Money));
+/// assert_eq!(family_of("hetu.check_character"), Some(Family::Identifier));
+/// assert_eq!(family_of("import.io"), Some(Family::Io));
+/// assert_eq!(family_of("activity.json"), Some(Family::Json));
+/// assert_eq!(family_of("nothing.here"), None);
+/// ```
+pub fn family_of(code: &str) -> Option<Family> {
+    let e = ERRORS
+        .iter()
+        .find(|e| e.codes.iter().any(|c| c.code == code))?;
+    Some(match code.rsplit_once('.').map(|(_, reason)| reason) {
+        Some("io" | "open") => Family::Io,
+        Some("json") => Family::Json,
+        _ => e.family,
+    })
+}
+
 /// An error type and its codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ErrorType {
     /// The type's path, e.g. `hanke::MoneyError`.
     pub name: &'static str,
+    /// The family it is raised as in the bindings.
+    pub family: Family,
     /// What raises it.
     pub raised_by: &'static str,
     /// Its codes.
@@ -41,115 +157,146 @@ pub struct ErrorType {
 pub const ERRORS: &[ErrorType] = &[
     ErrorType {
         name: "hanke::MoneyError",
+        family: Family::Money,
         raised_by: "amounts, rates and budget bands: parsing and arithmetic",
         codes: crate::money::MoneyError::CODES,
     },
     ErrorType {
         name: "hanke::IdError",
+        family: Family::Identifier,
         raised_by: "business IDs (Y-tunnus) and project codes",
         codes: crate::ids::IdError::CODES,
     },
     ErrorType {
         name: "hanke::ids::HetuError",
+        family: Family::Identifier,
         raised_by: "personal identity codes (henkilötunnus); no code's text ever appears in an error",
         codes: crate::ids::HetuError::CODES,
     },
     ErrorType {
         name: "hanke::choice::ChoiceError",
+        family: Family::Choice,
         raised_by: "words naming one of a closed set: a programme period, a funding stage, a fund, a catalogue, a report language, a portfolio grouping",
         codes: crate::choice::ChoiceError::CODES,
     },
     ErrorType {
         name: "hanke::classify::ClassifyError",
+        family: Family::Classification,
         raised_by: "Statistics Finland classifications",
         codes: crate::classify::ClassifyError::CODES,
     },
     ErrorType {
         name: "hanke::org::EmailError",
+        family: Family::Identifier,
         raised_by: "e-mail addresses",
         codes: crate::org::EmailError::CODES,
     },
     ErrorType {
         name: "hanke::project::PeriodError",
+        family: Family::Period,
         raised_by: "dates and project periods",
         codes: crate::project::PeriodError::CODES,
     },
     ErrorType {
         name: "hanke::project::JsonError",
+        family: Family::Json,
         raised_by: "project files (JSON)",
         codes: crate::project::JsonError::CODES,
     },
     ErrorType {
         name: "hanke::export::ExportError",
+        family: Family::Export,
         raised_by: "open-data exports (IATI)",
         codes: crate::export::ExportError::CODES,
     },
     ErrorType {
         name: "hanke::participant::ParticipantError",
+        family: Family::Participant,
         raised_by: "participant ids",
         codes: crate::participant::ParticipantError::CODES,
     },
     ErrorType {
         name: "hanke::participant::ParticipantJsonError",
+        family: Family::Json,
         raised_by: "participant records read from JSON",
         codes: crate::participant::ParticipantJsonError::CODES,
     },
     ErrorType {
         name: "hanke::participant::UnknownExitSituation",
+        family: Family::Participant,
         raised_by: "exit situations",
         codes: crate::participant::UnknownExitSituation::CODES,
     },
     ErrorType {
         name: "hanke::participant::PseudonymError",
+        family: Family::Participant,
         raised_by: "pseudonyms and the pseudonymiser's secret",
         codes: crate::participant::PseudonymError::CODES,
     },
     ErrorType {
         name: "hanke::participant::columns::ColumnsError",
+        family: Family::Import,
         raised_by: "participant columns (Arrow, columnar input)",
         codes: crate::participant::columns::ColumnsError::CODES,
     },
     ErrorType {
         name: "hanke::participant::fields::HeaderError",
+        family: Family::Import,
         raised_by: "the columns of participant data, in a CSV header or an Arrow table alike",
         codes: crate::participant::fields::HeaderError::CODES,
     },
     ErrorType {
         name: "hanke::import::ImportError",
+        family: Family::Import,
         raised_by: "the participant CSV importer (the file as a whole; rows go to findings)",
         codes: crate::import::ImportError::CODES,
     },
     ErrorType {
         name: "hanke::import::UnknownEncoding",
+        family: Family::Import,
         raised_by: "naming the encoding of a file to read",
         codes: crate::import::UnknownEncoding::CODES,
     },
     ErrorType {
         name: "hanke::eura::ListImportError",
+        family: Family::Eura,
         raised_by: "the EURA 2014 project list importer (the file as a whole; rows go to findings)",
         codes: crate::eura::ListImportError::CODES,
     },
     ErrorType {
         name: "hanke::rulebook::PeriodInferenceError",
+        family: Family::Period,
         raised_by: "telling the programme period of participant data from its entry dates",
         codes: crate::rulebook::PeriodInferenceError::CODES,
     },
     ErrorType {
         name: "hanke::indicator::IndicatorError",
+        family: Family::Indicator,
         raised_by: "indicator computation, merging and indicator JSON",
         codes: crate::indicator::IndicatorError::CODES,
     },
     ErrorType {
         name: "hanke::activity::ActivityError",
+        family: Family::Activity,
         raised_by: "activity logs",
         codes: crate::activity::ActivityError::CODES,
     },
     ErrorType {
         name: "hanke::assessment::AssessmentError",
+        family: Family::Assessment,
         raised_by: "self-assessment instruments and responses",
         codes: crate::assessment::AssessmentError::CODES,
     },
 ];
+
+/// A code a binding raises itself, with its family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BindingCode {
+    /// The family it is raised as.
+    pub family: Family,
+    /// The code and its meaning.
+    pub code: ErrorCode,
+}
 
 /// The codes one binding raises itself, for [`to_markdown`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,7 +304,7 @@ pub struct BindingCodes {
     /// The binding, e.g. `Python`.
     pub binding: &'static str,
     /// Its codes.
-    pub codes: &'static [ErrorCode],
+    pub codes: &'static [BindingCode],
 }
 
 /// Every code of the core, in catalogue order. The bindings' own codes (a
@@ -197,7 +344,13 @@ pub fn to_markdown(bindings: &[BindingCodes]) -> String {
          ## Errors\n",
     );
     for e in ERRORS {
-        let _ = write!(out, "\n### `{}`\n\nRaised by {}.\n\n", e.name, e.raised_by);
+        let _ = write!(
+            out,
+            "\n### `{}`\n\nRaised by {}. Family: {}.\n\n",
+            e.name,
+            e.raised_by,
+            e.family.name()
+        );
         table(&mut out, e.codes);
     }
     if !bindings.is_empty() {
@@ -207,7 +360,16 @@ pub fn to_markdown(bindings: &[BindingCodes]) -> String {
         );
         for b in bindings {
             let _ = write!(out, "\n### {}\n\n", b.binding);
-            table(&mut out, b.codes);
+            out.push_str("| code | family | meaning |\n|---|---|---|\n");
+            for c in b.codes {
+                let _ = writeln!(
+                    out,
+                    "| `{}` | {} | {} |",
+                    c.code.code,
+                    c.family.name(),
+                    cell(c.code.meaning)
+                );
+            }
         }
     }
     out.push_str(

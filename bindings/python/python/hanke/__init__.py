@@ -1,7 +1,9 @@
 """hanke — Finnish ESF and ESF+ projects and their rules, from Python.
 
 The rules live in the Rust core; this package converts and delegates, so a
-notebook gets the same answers as a Rust service or a phone.
+notebook gets the same answers as a Rust service or a phone. Errors are the
+classes of :mod:`hanke.exceptions` (all under :class:`HankeError`); helpers
+for tests and benchmarks are in :mod:`hanke.testing`.
 
 >>> import hanke
 >>> p = hanke.Project.load("examples/data/projects/toimet_S22026.json")
@@ -11,14 +13,8 @@ notebook gets the same answers as a Rust service or a phone.
 Money('11840.00')
 """
 
-from hanke._errors import (
-    CsvImportError,
-    HankeError,
-    HankeIOError,
-    IndicatorError,
-    JsonError,
-    ValidationError,
-)
+from hanke import exceptions, testing
+from hanke.exceptions import HankeError, ValidationError
 from hanke._native import (
     ActivityLog,
     BusinessId,
@@ -35,7 +31,6 @@ from hanke._native import (
     Rate,
     Table,
     __version__,
-    build_profile,
     check_quality,
     common_indicators,
     kohesio_csv,
@@ -53,24 +48,20 @@ from hanke._native import (
     rule_table,
     specific_objective,
     suppress_small_counts,
-    synthetic_participants,
-    time_common_indicators,
     validate_business_id,
     validate_identity_code,
     validate_project_code,
 )
 
 __all__ = [
+    "exceptions",
+    "testing",
     "ActivityLog",
     "BusinessId",
-    "CsvImportError",
     "EsrReport",
     "Finding",
     "HankeError",
-    "HankeIOError",
-    "IndicatorError",
     "Indicators",
-    "JsonError",
     "Money",
     "ParsedDescription",
     "ParticipantData",
@@ -82,7 +73,6 @@ __all__ = [
     "Table",
     "ValidationError",
     "__version__",
-    "build_profile",
     "check_quality",
     "common_indicators",
     "kohesio_csv",
@@ -100,8 +90,6 @@ __all__ = [
     "rule_table",
     "specific_objective",
     "suppress_small_counts",
-    "synthetic_participants",
-    "time_common_indicators",
     "validate_business_id",
     "validate_identity_code",
     "validate_project_code",

@@ -1,0 +1,526 @@
+// Generated from hanke::errors by crates/hanke-checks/tests/bindings.rs; do not edit.
+// Regenerate with `HANKE_BLESS=1 cargo test -p hanke-checks --test bindings`.
+
+//! The errors Kotlin and Swift see: one `HankeError` case per family of the
+//! catalogue (`hanke::errors::Family`), each with its family's codes as an enum,
+//! so that an app can `when`/`switch` over them exhaustively.
+
+/// The codes of the money family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum MoneyCode {
+    /// `money.empty`: The text was empty (after trimming white space and a currency sign).
+    MoneyEmpty,
+    /// `money.invalid_character`: The text held a character that has no place in an amount.
+    MoneyInvalidCharacter,
+    /// `money.bad_grouping`: Digits were grouped with spaces, but not in groups of three.
+    MoneyBadGrouping,
+    /// `money.sub_cent`: More than two decimals: hanke never rounds a parsed amount silently.
+    MoneySubCent,
+    /// `money.overflow`: The amount or a result of arithmetic does not fit in 64-bit cents.
+    MoneyOverflow,
+    /// `money.division_by_zero`: A ratio or rate was asked of a zero whole.
+    MoneyDivisionByZero,
+    /// `money.invalid_rate`: A rate with a negative value or a zero denominator.
+    MoneyInvalidRate,
+    /// `money.invalid_band`: A budget band whose lower bound is above its upper bound, or that is not a band.
+    MoneyInvalidBand,
+    /// `money.negative`: An amount that must not be negative was.
+    MoneyNegative,
+    /// `money.decimals`: Decimals asked of a percentage that hanke does not write: fewer than 0 or more than 30.
+    MoneyDecimals,
+}
+
+/// The codes of the identifier family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum IdentifierCode {
+    /// `business_id.format`: A business ID not of the form `NNNNNNN-T` (or the old `NNNNNN-T`).
+    BusinessIdFormat,
+    /// `business_id.check_digit`: A business ID whose check digit does not match its digits.
+    BusinessIdCheckDigit,
+    /// `business_id.remainder_one`: A business ID whose weighted sum leaves remainder 1: no such ID is issued.
+    BusinessIdRemainderOne,
+    /// `project_code.format`: A project code not of the form letter + five digits.
+    ProjectCodeFormat,
+    /// `hetu.length`: Not 11 characters after trimming.
+    HetuLength,
+    /// `hetu.date`: The first six characters are not a date that exists.
+    HetuDate,
+    /// `hetu.century_sign`: The seventh character is not a century sign (+ - Y X W V U A B C D E F).
+    HetuCenturySign,
+    /// `hetu.individual_number`: The individual number is not three digits in 002–999.
+    HetuIndividualNumber,
+    /// `hetu.temporary`: A temporary code (individual number 900–999) where only permanent ones are accepted.
+    HetuTemporary,
+    /// `hetu.check_character`: The check character does not match.
+    HetuCheckCharacter,
+    /// `email.invalid`: Not an e-mail address, in any of the forms public pages write them.
+    EmailInvalid,
+}
+
+/// The codes of the choice family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum ChoiceCode {
+    /// `programme.period`: An unknown programme period (2007-2013, 2014-2020, 2021-2027).
+    ProgrammePeriod,
+    /// `funding.stage`: A funding stage other than planned, granted or realised.
+    FundingStage,
+    /// `programme.fund`: An unknown fund (ESR, ESR+, EAKR, JTF).
+    ProgrammeFund,
+    /// `indicator.catalogue`: An unknown indicator catalogue.
+    IndicatorCatalogue,
+    /// `report.language`: A language other than fi, sv or en.
+    ReportLanguage,
+    /// `programme.objective`: Not an ESF+ specific objective (a)–(l), or one hanke has no Annex I rules for ((m); 2014–2020).
+    ProgrammeObjective,
+    /// `rulebook.no_participant_rules`: The rulebook asked for has no participant rules (not an EU period).
+    RulebookNoParticipantRules,
+    /// `portfolio.by`: A portfolio grouping other than priority_axis, authority or status.
+    PortfolioBy,
+}
+
+/// The codes of the classification family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum ClassificationCode {
+    /// `classify.unknown_year`: No regional classification is embedded for that year.
+    ClassifyUnknownYear,
+    /// `classify.invalid_code`: A code of the wrong form (e.g. a municipality code of four digits).
+    ClassifyInvalidCode,
+    /// `classify.embedded_data`: The embedded data could not be read (a defect in hanke, tested against).
+    ClassifyEmbeddedData,
+}
+
+/// The codes of the period family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum PeriodCode {
+    /// `period.invalid_date`: Not a date in any accepted form.
+    PeriodInvalidDate,
+    /// `period.end_before_start`: The end comes before the start.
+    PeriodEndBeforeStart,
+    /// `period.no_entries`: No entry date to tell the programme period from.
+    PeriodNoEntries,
+    /// `period.ambiguous`: Every entry falls in the eligibility of both 2014–2020 and 2021–2027 (2021–2023): the period must be given.
+    PeriodAmbiguous,
+    /// `period.mixed`: Entries only one period holds beside entries only the other holds.
+    PeriodMixed,
+    /// `period.outside`: An entry outside the eligibility of every period hanke has rules for.
+    PeriodOutside,
+}
+
+/// The codes of the json family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum JsonCode {
+    /// `json.syntax`: The text is not JSON.
+    JsonSyntax,
+    /// `json.data`: JSON, but not a valid project: an unknown or missing field, a bad amount, an unknown code.
+    JsonData,
+    /// `json.eof`: The JSON text is cut short.
+    JsonEof,
+    /// `participant.json`: Participant records that are not valid JSON of the record form: a syntax error, an unknown or repeated field, a value that is not one of the field's.
+    ParticipantJson,
+    /// `indicator.json`: The JSON form of a computation could not be read (or written); the message names the field path.
+    IndicatorJson,
+    /// `activity.json`: An activity file that cannot be read.
+    ActivityJson,
+    /// `assessment.json`: The instrument's JSON cannot be read.
+    AssessmentJson,
+}
+
+/// The codes of the participant family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum ParticipantCode {
+    /// `participant.invalid_id`: The record id is empty, longer than 32 bytes or holds control characters or < >.
+    ParticipantInvalidId,
+    /// `participant.id_is_identity_code`: The record id has the shape of a personal identity code: an id is shown in reports and messages, so it must not identify a person.
+    ParticipantIdIsIdentityCode,
+    /// `participant.unknown_exit_situation`: A text that is not an exit situation's code or Finnish name.
+    ParticipantUnknownExitSituation,
+    /// `pseudonym.secret_too_short`: The secret is shorter than 16 bytes.
+    PseudonymSecretTooShort,
+    /// `pseudonym.invalid_text`: A pseudonym's text is not 64 hexadecimal digits.
+    PseudonymInvalidText,
+}
+
+/// The codes of the import family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum ImportCode {
+    /// `columns.length_mismatch`: A column has another length than the entry dates.
+    ColumnsLengthMismatch,
+    /// `columns.bitmap_too_short`: A validity or value bitmap is shorter than its column.
+    ColumnsBitmapTooShort,
+    /// `columns.missing_entry_date`: A record has no entry date: without one a person is not a participant.
+    ColumnsMissingEntryDate,
+    /// `columns.invalid_value`: A value is not one of the column's values (e.g. a dictionary entry that is not a gender).
+    ColumnsInvalidValue,
+    /// `columns.date_out_of_range`: A date outside the dates hanke can represent.
+    ColumnsDateOutOfRange,
+    /// `columns.later_events`: A record with exit events after the exit day, which columns do not hold.
+    ColumnsLaterEvents,
+    /// `columns.unsupported_type`: A column's type cannot be read as the field (reading a table): a null, binary, list or struct column where values are expected.
+    ColumnsUnsupportedType,
+    /// `columns.missing_value`: A column present in the table has a row without a value a record must have (the participant id).
+    ColumnsMissingValue,
+    /// `columns.inconsistent`: Values of a row that contradict each other, as the record reader would refuse them.
+    ColumnsInconsistent,
+    /// `import.unknown_column`: A header names a column the format does not have; its data would be lost.
+    ImportUnknownColumn,
+    /// `import.duplicate_column`: Two headers name the same column.
+    ImportDuplicateColumn,
+    /// `import.missing_column`: A required column is absent.
+    ImportMissingColumn,
+    /// `import.empty`: The file has no header line.
+    ImportEmpty,
+    /// `import.header`: The header cannot be read (bad quoting, not text in the file's encoding).
+    ImportHeader,
+    /// `import.encoding_mismatch`: A file named Windows-1252 that is UTF-8 with letters outside ASCII (read so, every letter would change).
+    ImportEncodingMismatch,
+    /// `import.encoding`: An encoding hanke does not read (it reads utf-8 and windows-1252).
+    ImportEncoding,
+}
+
+/// The codes of the eura family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum EuraCode {
+    /// `eura_list.empty`: The file has no header line.
+    EuraListEmpty,
+    /// `eura_list.header`: The header cannot be read (bad quoting, not UTF-8).
+    EuraListHeader,
+    /// `eura_list.unknown_column`: A header names a column the list does not have; its data would be lost.
+    EuraListUnknownColumn,
+    /// `eura_list.duplicate_column`: Two headers name the same column.
+    EuraListDuplicateColumn,
+    /// `eura_list.missing_column`: A column of the list is absent.
+    EuraListMissingColumn,
+}
+
+/// The codes of the indicator family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum IndicatorCode {
+    /// `indicator.period_mismatch`: The catalogue is of another programme period than the participant rules.
+    IndicatorPeriodMismatch,
+    /// `indicator.merge_mismatch`: The parts were computed with different catalogues, rules or cut-offs.
+    IndicatorMergeMismatch,
+    /// `indicator.not_explained`: The code names no indicator of the catalogue computed from participant records.
+    IndicatorNotExplained,
+}
+
+/// The codes of the activity family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum ActivityCode {
+    /// `activity.feedback_scale`: The scale's bounds are reversed or the counts do not match its points.
+    ActivityFeedbackScale,
+    /// `activity.point_outside_scale`: A feedback answer outside the scale.
+    ActivityPointOutsideScale,
+    /// `activity.not_named`: A named attendee recorded at an activity counted by head count.
+    ActivityNotNamed,
+    /// `activity.index`: No activity at the index given.
+    ActivityIndex,
+    /// `activity.lock`: The activity log is unavailable (a previous call panicked while holding it).
+    ActivityLock,
+}
+
+/// The codes of the assessment family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum AssessmentCode {
+    /// `assessment.instrument`: The instrument is not usable (no areas, an empty area, repeated ids, a reversed scale).
+    AssessmentInstrument,
+    /// `assessment.other_instrument`: Answers to another instrument.
+    AssessmentOtherInstrument,
+    /// `assessment.unknown_item`: An answer to an item the instrument does not have.
+    AssessmentUnknownItem,
+    /// `assessment.out_of_scale`: An answer outside the scale.
+    AssessmentOutOfScale,
+    /// `assessment.overflow`: An exact mean or change is too large to hold in 64-bit integers.
+    AssessmentOverflow,
+}
+
+/// The codes of the export family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum ExportCode {
+    /// `export.no_project_code`: The project has no code and no activity id was given; an IATI identifier ends with it.
+    ExportNoProjectCode,
+    /// `export.no_reporting_organisation`: No main implementer with a business ID; an IATI identifier starts with FI-PRO-<Y-tunnus>.
+    ExportNoReportingOrganisation,
+    /// `export.no_period`: The project has no period; an IATI activity requires its start and end.
+    ExportNoPeriod,
+}
+
+/// The codes of the argument family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum ArgumentCode {
+    /// `argument.date`: A date outside what the core holds (years -262143 to 262142), such as LocalDate.MAX.
+    ArgumentDate,
+}
+
+/// The codes of the io family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum IoCode {
+    /// `json.io`: The JSON could not be read from its source.
+    JsonIo,
+    /// `import.io`: Reading failed.
+    ImportIo,
+    /// `eura_list.open`: The file cannot be opened.
+    EuraListOpen,
+    /// `eura_list.io`: Reading failed.
+    EuraListIo,
+}
+
+/// Errors of hanke, one case per family, with the typed code, the code's
+/// stable text (`key`, as `docs/errors.md` lists it) and the core's message
+/// (`reason`, since Kotlin exceptions own `message`), which never carries
+/// an identity code.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum HankeError {
+    /// An error of the money family.
+    #[error("{reason}")]
+    Money {
+        /// The code.
+        code: MoneyCode,
+        /// The code's stable text, e.g. `money.sub_cent`.
+        key: String, // echo-safe: a code of the catalogue, never user text
+        /// The core's message.
+        reason: String, // echo-safe: made only by `invalid`, which masks it
+    },
+    /// An error of the identifier family.
+    #[error("{reason}")]
+    Identifier {
+        /// The code.
+        code: IdentifierCode,
+        /// The code's stable text, e.g. `money.sub_cent`.
+        key: String, // echo-safe: a code of the catalogue, never user text
+        /// The core's message.
+        reason: String, // echo-safe: made only by `invalid`, which masks it
+    },
+    /// An error of the choice family.
+    #[error("{reason}")]
+    Choice {
+        /// The code.
+        code: ChoiceCode,
+        /// The code's stable text, e.g. `money.sub_cent`.
+        key: String, // echo-safe: a code of the catalogue, never user text
+        /// The core's message.
+        reason: String, // echo-safe: made only by `invalid`, which masks it
+    },
+    /// An error of the classification family.
+    #[error("{reason}")]
+    Classification {
+        /// The code.
+        code: ClassificationCode,
+        /// The code's stable text, e.g. `money.sub_cent`.
+        key: String, // echo-safe: a code of the catalogue, never user text
+        /// The core's message.
+        reason: String, // echo-safe: made only by `invalid`, which masks it
+    },
+    /// An error of the period family.
+    #[error("{reason}")]
+    Period {
+        /// The code.
+        code: PeriodCode,
+        /// The code's stable text, e.g. `money.sub_cent`.
+        key: String, // echo-safe: a code of the catalogue, never user text
+        /// The core's message.
+        reason: String, // echo-safe: made only by `invalid`, which masks it
+    },
+    /// An error of the json family.
+    #[error("{reason}")]
+    Json {
+        /// The code.
+        code: JsonCode,
+        /// The code's stable text, e.g. `money.sub_cent`.
+        key: String, // echo-safe: a code of the catalogue, never user text
+        /// The core's message.
+        reason: String, // echo-safe: made only by `invalid`, which masks it
+    },
+    /// An error of the participant family.
+    #[error("{reason}")]
+    Participant {
+        /// The code.
+        code: ParticipantCode,
+        /// The code's stable text, e.g. `money.sub_cent`.
+        key: String, // echo-safe: a code of the catalogue, never user text
+        /// The core's message.
+        reason: String, // echo-safe: made only by `invalid`, which masks it
+    },
+    /// An error of the import family.
+    #[error("{reason}")]
+    Import {
+        /// The code.
+        code: ImportCode,
+        /// The code's stable text, e.g. `money.sub_cent`.
+        key: String, // echo-safe: a code of the catalogue, never user text
+        /// The core's message.
+        reason: String, // echo-safe: made only by `invalid`, which masks it
+    },
+    /// An error of the eura family.
+    #[error("{reason}")]
+    Eura {
+        /// The code.
+        code: EuraCode,
+        /// The code's stable text, e.g. `money.sub_cent`.
+        key: String, // echo-safe: a code of the catalogue, never user text
+        /// The core's message.
+        reason: String, // echo-safe: made only by `invalid`, which masks it
+    },
+    /// An error of the indicator family.
+    #[error("{reason}")]
+    Indicator {
+        /// The code.
+        code: IndicatorCode,
+        /// The code's stable text, e.g. `money.sub_cent`.
+        key: String, // echo-safe: a code of the catalogue, never user text
+        /// The core's message.
+        reason: String, // echo-safe: made only by `invalid`, which masks it
+    },
+    /// An error of the activity family.
+    #[error("{reason}")]
+    Activity {
+        /// The code.
+        code: ActivityCode,
+        /// The code's stable text, e.g. `money.sub_cent`.
+        key: String, // echo-safe: a code of the catalogue, never user text
+        /// The core's message.
+        reason: String, // echo-safe: made only by `invalid`, which masks it
+    },
+    /// An error of the assessment family.
+    #[error("{reason}")]
+    Assessment {
+        /// The code.
+        code: AssessmentCode,
+        /// The code's stable text, e.g. `money.sub_cent`.
+        key: String, // echo-safe: a code of the catalogue, never user text
+        /// The core's message.
+        reason: String, // echo-safe: made only by `invalid`, which masks it
+    },
+    /// An error of the export family.
+    #[error("{reason}")]
+    Export {
+        /// The code.
+        code: ExportCode,
+        /// The code's stable text, e.g. `money.sub_cent`.
+        key: String, // echo-safe: a code of the catalogue, never user text
+        /// The core's message.
+        reason: String, // echo-safe: made only by `invalid`, which masks it
+    },
+    /// An error of the argument family.
+    #[error("{reason}")]
+    Argument {
+        /// The code.
+        code: ArgumentCode,
+        /// The code's stable text, e.g. `money.sub_cent`.
+        key: String, // echo-safe: a code of the catalogue, never user text
+        /// The core's message.
+        reason: String, // echo-safe: made only by `invalid`, which masks it
+    },
+    /// An error of the io family.
+    #[error("{reason}")]
+    Io {
+        /// The code.
+        code: IoCode,
+        /// The code's stable text, e.g. `money.sub_cent`.
+        key: String, // echo-safe: a code of the catalogue, never user text
+        /// The core's message.
+        reason: String, // echo-safe: made only by `invalid`, which masks it
+    },
+}
+
+impl HankeError {
+    /// The error of `code` with `reason` (already masked), `None` for a code
+    /// in no family (the catalogue tests keep every raised code in one).
+    pub(crate) fn coded(code: &str, reason: String) -> Option<HankeError> {
+        let key = code.to_string();
+        Some(match code {
+            "money.empty" => HankeError::Money { code: MoneyCode::MoneyEmpty, key, reason },
+            "money.invalid_character" => HankeError::Money { code: MoneyCode::MoneyInvalidCharacter, key, reason },
+            "money.bad_grouping" => HankeError::Money { code: MoneyCode::MoneyBadGrouping, key, reason },
+            "money.sub_cent" => HankeError::Money { code: MoneyCode::MoneySubCent, key, reason },
+            "money.overflow" => HankeError::Money { code: MoneyCode::MoneyOverflow, key, reason },
+            "money.division_by_zero" => HankeError::Money { code: MoneyCode::MoneyDivisionByZero, key, reason },
+            "money.invalid_rate" => HankeError::Money { code: MoneyCode::MoneyInvalidRate, key, reason },
+            "money.invalid_band" => HankeError::Money { code: MoneyCode::MoneyInvalidBand, key, reason },
+            "money.negative" => HankeError::Money { code: MoneyCode::MoneyNegative, key, reason },
+            "money.decimals" => HankeError::Money { code: MoneyCode::MoneyDecimals, key, reason },
+            "business_id.format" => HankeError::Identifier { code: IdentifierCode::BusinessIdFormat, key, reason },
+            "business_id.check_digit" => HankeError::Identifier { code: IdentifierCode::BusinessIdCheckDigit, key, reason },
+            "business_id.remainder_one" => HankeError::Identifier { code: IdentifierCode::BusinessIdRemainderOne, key, reason },
+            "project_code.format" => HankeError::Identifier { code: IdentifierCode::ProjectCodeFormat, key, reason },
+            "hetu.length" => HankeError::Identifier { code: IdentifierCode::HetuLength, key, reason },
+            "hetu.date" => HankeError::Identifier { code: IdentifierCode::HetuDate, key, reason },
+            "hetu.century_sign" => HankeError::Identifier { code: IdentifierCode::HetuCenturySign, key, reason },
+            "hetu.individual_number" => HankeError::Identifier { code: IdentifierCode::HetuIndividualNumber, key, reason },
+            "hetu.temporary" => HankeError::Identifier { code: IdentifierCode::HetuTemporary, key, reason },
+            "hetu.check_character" => HankeError::Identifier { code: IdentifierCode::HetuCheckCharacter, key, reason },
+            "email.invalid" => HankeError::Identifier { code: IdentifierCode::EmailInvalid, key, reason },
+            "programme.period" => HankeError::Choice { code: ChoiceCode::ProgrammePeriod, key, reason },
+            "funding.stage" => HankeError::Choice { code: ChoiceCode::FundingStage, key, reason },
+            "programme.fund" => HankeError::Choice { code: ChoiceCode::ProgrammeFund, key, reason },
+            "indicator.catalogue" => HankeError::Choice { code: ChoiceCode::IndicatorCatalogue, key, reason },
+            "report.language" => HankeError::Choice { code: ChoiceCode::ReportLanguage, key, reason },
+            "programme.objective" => HankeError::Choice { code: ChoiceCode::ProgrammeObjective, key, reason },
+            "rulebook.no_participant_rules" => HankeError::Choice { code: ChoiceCode::RulebookNoParticipantRules, key, reason },
+            "portfolio.by" => HankeError::Choice { code: ChoiceCode::PortfolioBy, key, reason },
+            "classify.unknown_year" => HankeError::Classification { code: ClassificationCode::ClassifyUnknownYear, key, reason },
+            "classify.invalid_code" => HankeError::Classification { code: ClassificationCode::ClassifyInvalidCode, key, reason },
+            "classify.embedded_data" => HankeError::Classification { code: ClassificationCode::ClassifyEmbeddedData, key, reason },
+            "period.invalid_date" => HankeError::Period { code: PeriodCode::PeriodInvalidDate, key, reason },
+            "period.end_before_start" => HankeError::Period { code: PeriodCode::PeriodEndBeforeStart, key, reason },
+            "period.no_entries" => HankeError::Period { code: PeriodCode::PeriodNoEntries, key, reason },
+            "period.ambiguous" => HankeError::Period { code: PeriodCode::PeriodAmbiguous, key, reason },
+            "period.mixed" => HankeError::Period { code: PeriodCode::PeriodMixed, key, reason },
+            "period.outside" => HankeError::Period { code: PeriodCode::PeriodOutside, key, reason },
+            "json.syntax" => HankeError::Json { code: JsonCode::JsonSyntax, key, reason },
+            "json.data" => HankeError::Json { code: JsonCode::JsonData, key, reason },
+            "json.eof" => HankeError::Json { code: JsonCode::JsonEof, key, reason },
+            "participant.json" => HankeError::Json { code: JsonCode::ParticipantJson, key, reason },
+            "indicator.json" => HankeError::Json { code: JsonCode::IndicatorJson, key, reason },
+            "activity.json" => HankeError::Json { code: JsonCode::ActivityJson, key, reason },
+            "assessment.json" => HankeError::Json { code: JsonCode::AssessmentJson, key, reason },
+            "participant.invalid_id" => HankeError::Participant { code: ParticipantCode::ParticipantInvalidId, key, reason },
+            "participant.id_is_identity_code" => HankeError::Participant { code: ParticipantCode::ParticipantIdIsIdentityCode, key, reason },
+            "participant.unknown_exit_situation" => HankeError::Participant { code: ParticipantCode::ParticipantUnknownExitSituation, key, reason },
+            "pseudonym.secret_too_short" => HankeError::Participant { code: ParticipantCode::PseudonymSecretTooShort, key, reason },
+            "pseudonym.invalid_text" => HankeError::Participant { code: ParticipantCode::PseudonymInvalidText, key, reason },
+            "columns.length_mismatch" => HankeError::Import { code: ImportCode::ColumnsLengthMismatch, key, reason },
+            "columns.bitmap_too_short" => HankeError::Import { code: ImportCode::ColumnsBitmapTooShort, key, reason },
+            "columns.missing_entry_date" => HankeError::Import { code: ImportCode::ColumnsMissingEntryDate, key, reason },
+            "columns.invalid_value" => HankeError::Import { code: ImportCode::ColumnsInvalidValue, key, reason },
+            "columns.date_out_of_range" => HankeError::Import { code: ImportCode::ColumnsDateOutOfRange, key, reason },
+            "columns.later_events" => HankeError::Import { code: ImportCode::ColumnsLaterEvents, key, reason },
+            "columns.unsupported_type" => HankeError::Import { code: ImportCode::ColumnsUnsupportedType, key, reason },
+            "columns.missing_value" => HankeError::Import { code: ImportCode::ColumnsMissingValue, key, reason },
+            "columns.inconsistent" => HankeError::Import { code: ImportCode::ColumnsInconsistent, key, reason },
+            "import.unknown_column" => HankeError::Import { code: ImportCode::ImportUnknownColumn, key, reason },
+            "import.duplicate_column" => HankeError::Import { code: ImportCode::ImportDuplicateColumn, key, reason },
+            "import.missing_column" => HankeError::Import { code: ImportCode::ImportMissingColumn, key, reason },
+            "import.empty" => HankeError::Import { code: ImportCode::ImportEmpty, key, reason },
+            "import.header" => HankeError::Import { code: ImportCode::ImportHeader, key, reason },
+            "import.encoding_mismatch" => HankeError::Import { code: ImportCode::ImportEncodingMismatch, key, reason },
+            "import.encoding" => HankeError::Import { code: ImportCode::ImportEncoding, key, reason },
+            "eura_list.empty" => HankeError::Eura { code: EuraCode::EuraListEmpty, key, reason },
+            "eura_list.header" => HankeError::Eura { code: EuraCode::EuraListHeader, key, reason },
+            "eura_list.unknown_column" => HankeError::Eura { code: EuraCode::EuraListUnknownColumn, key, reason },
+            "eura_list.duplicate_column" => HankeError::Eura { code: EuraCode::EuraListDuplicateColumn, key, reason },
+            "eura_list.missing_column" => HankeError::Eura { code: EuraCode::EuraListMissingColumn, key, reason },
+            "indicator.period_mismatch" => HankeError::Indicator { code: IndicatorCode::IndicatorPeriodMismatch, key, reason },
+            "indicator.merge_mismatch" => HankeError::Indicator { code: IndicatorCode::IndicatorMergeMismatch, key, reason },
+            "indicator.not_explained" => HankeError::Indicator { code: IndicatorCode::IndicatorNotExplained, key, reason },
+            "activity.feedback_scale" => HankeError::Activity { code: ActivityCode::ActivityFeedbackScale, key, reason },
+            "activity.point_outside_scale" => HankeError::Activity { code: ActivityCode::ActivityPointOutsideScale, key, reason },
+            "activity.not_named" => HankeError::Activity { code: ActivityCode::ActivityNotNamed, key, reason },
+            "activity.index" => HankeError::Activity { code: ActivityCode::ActivityIndex, key, reason },
+            "activity.lock" => HankeError::Activity { code: ActivityCode::ActivityLock, key, reason },
+            "assessment.instrument" => HankeError::Assessment { code: AssessmentCode::AssessmentInstrument, key, reason },
+            "assessment.other_instrument" => HankeError::Assessment { code: AssessmentCode::AssessmentOtherInstrument, key, reason },
+            "assessment.unknown_item" => HankeError::Assessment { code: AssessmentCode::AssessmentUnknownItem, key, reason },
+            "assessment.out_of_scale" => HankeError::Assessment { code: AssessmentCode::AssessmentOutOfScale, key, reason },
+            "assessment.overflow" => HankeError::Assessment { code: AssessmentCode::AssessmentOverflow, key, reason },
+            "export.no_project_code" => HankeError::Export { code: ExportCode::ExportNoProjectCode, key, reason },
+            "export.no_reporting_organisation" => HankeError::Export { code: ExportCode::ExportNoReportingOrganisation, key, reason },
+            "export.no_period" => HankeError::Export { code: ExportCode::ExportNoPeriod, key, reason },
+            "argument.date" => HankeError::Argument { code: ArgumentCode::ArgumentDate, key, reason },
+            "json.io" => HankeError::Io { code: IoCode::JsonIo, key, reason },
+            "import.io" => HankeError::Io { code: IoCode::ImportIo, key, reason },
+            "eura_list.open" => HankeError::Io { code: IoCode::EuraListOpen, key, reason },
+            "eura_list.io" => HankeError::Io { code: IoCode::EuraListIo, key, reason },
+            _ => return None,
+        })
+    }
+}
