@@ -101,7 +101,7 @@ impl Source {
                 py.detach(|| {
                     hanke::import::read_participants_csv_with_lines(BufReader::new(file), options)
                 })
-                .map_err(|e| errors::raise(e))
+                .map_err(errors::raise)
             }
         }
     }
@@ -262,7 +262,7 @@ impl PyParticipants {
             hanke::indicator::CommonIndicators::compute(catalogue, &rules, cut_off, people)
         })
         .map(PyIndicators::new)
-        .map_err(|e| errors::raise(e))
+        .map_err(errors::raise)
     }
 
     /// How the indicator ``code`` gets its value at ``cut_off``: a dict with the
@@ -296,7 +296,7 @@ impl PyParticipants {
                 hanke::indicator::CommonIndicators::new(catalogue, rules, cut_off)
                     .and_then(|ind| ind.explain(code, people))
             })
-            .map_err(|e| errors::raise(e))?;
+            .map_err(errors::raise)?;
         let json =
             serde_json::to_string(&why).map_err(|e| errors::coded("json.data", e.to_string()))?;
         let out = py.import("json")?.call_method1("loads", (json,))?;
@@ -390,7 +390,7 @@ impl PyIndicators {
     /// >>> hanke.Indicators.from_json(ind.to_json()) == ind
     /// True
     fn to_json(&self) -> PyResult<String> {
-        self.0.to_json_string().map_err(|e| errors::raise(e))
+        self.0.to_json_string().map_err(errors::raise)
     }
 
     /// Reads :meth:`to_json`'s form back, checked against the catalogue; raises
@@ -399,7 +399,7 @@ impl PyIndicators {
     fn from_json(text: &str) -> PyResult<PyIndicators> {
         hanke::indicator::CommonIndicators::from_json_str(text)
             .map(PyIndicators::new)
-            .map_err(|e| errors::raise(e))
+            .map_err(errors::raise)
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
@@ -419,7 +419,7 @@ impl PyIndicators {
     /// ``IndicatorError`` when catalogue, rules or cut-off differ.
     fn merge(&self, other: &PyIndicators) -> PyResult<PyIndicators> {
         let mut out = self.0.clone();
-        out.merge(&other.0).map_err(|e| errors::raise(e))?;
+        out.merge(&other.0).map_err(errors::raise)?;
         let mut notes = self.1.clone();
         notes.extend(other.1.iter().cloned());
         Ok(PyIndicators(out, notes))

@@ -113,7 +113,7 @@ pub(crate) fn common_indicators(
         None => *rules(period)?,
     };
     let catalogue = catalogue_for(period, catalogue)?;
-    let ind = CommonIndicators::new(catalogue, &rules, cut_off).map_err(|e| errors::raise(e))?;
+    let ind = CommonIndicators::new(catalogue, &rules, cut_off).map_err(errors::raise)?;
     let (ind, notes) = compute(py, &batches, ind, &options)?;
     Ok(PyIndicators::with_notes(ind, notes))
 }
@@ -153,7 +153,7 @@ pub(crate) fn time_common_indicators(
     }
     let mut times = Vec::with_capacity(repeat);
     for _ in 0..repeat {
-        let ind = CommonIndicators::new(catalogue, rules, cut_off).map_err(|e| errors::raise(e))?;
+        let ind = CommonIndicators::new(catalogue, rules, cut_off).map_err(errors::raise)?;
         let start = std::time::Instant::now();
         std::hint::black_box(compute(py, &batches, ind, &options)?);
         times.push(start.elapsed().as_secs_f64());

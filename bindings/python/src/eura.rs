@@ -117,7 +117,7 @@ impl PyProjectList {
     fn from_csv(py: Python<'_>, text: &str) -> PyResult<Self> {
         py.detach(|| hanke::eura::ProjectList::read(text.as_bytes()))
             .map(PyProjectList)
-            .map_err(|e| errors::raise(e))
+            .map_err(errors::raise)
     }
 
     /// The import account: rows_read, accepted, rejected, realigned, balanced.
