@@ -12,6 +12,9 @@ use std::sync::{Arc, Mutex};
 use chrono::NaiveDate;
 
 mod codes;
+mod error_codes;
+
+pub use error_codes::*;
 
 uniffi::setup_scaffolding!();
 
@@ -34,19 +37,6 @@ uniffi::custom_type!(CalendarDate, String, {
     lower: |date| date.format("%Y-%m-%d").to_string(),
 });
 
-/// Errors of hanke, with the core's stable code and message.
-#[derive(Debug, thiserror::Error, uniffi::Error)]
-pub enum HankeError {
-    /// A value that cannot be read (money, an identifier, a date, JSON).
-    #[error("{reason}")]
-    Invalid {
-        /// The stable code, e.g. `money.sub_cent`.
-        code: String, // echo-safe: a code of the catalogue, never user text
-        /// The core's message (`reason`, since Kotlin exceptions own `message`).
-        reason: String, // echo-safe: made only by `invalid`, which masks it
-    },
-}
-
 /// Every error that crosses to Kotlin and Swift is made here, its message
 /// through [`hanke::echo::plain`] (identity codes masked, tags defanged), so
 /// that no message can forget it (`crates/hanke/tests/guard.rs`).
@@ -55,11 +45,12 @@ fn invalid(code: &str, reason: impl Into<String>) -> HankeError {
         hanke::errors::is_known(code) || codes::BINDING_CODES.iter().any(|c| c.code.code == code),
         "{code} is in neither the core's catalogue nor this binding's codes"
     );
-    HankeError::Invalid {
+    let reason = hanke::echo::plain(&reason.into()).into_owned();
+    HankeError::coded(code, reason.clone()).unwrap_or(HankeError::Unlisted {
         // echo-safe: the funnel itself
-        code: code.to_string(),
-        reason: hanke::echo::plain(&reason.into()).into_owned(),
-    }
+        key: code.to_string(),
+        reason,
+    })
 }
 
 macro_rules! from_core {
