@@ -12,6 +12,8 @@ use std::sync::{Arc, Mutex};
 use chrono::NaiveDate;
 
 mod codes;
+// Generated from the catalogue (crates/hanke-checks/tests/bindings.rs), kept as generated.
+#[rustfmt::skip]
 mod error_codes;
 
 pub use error_codes::*;
