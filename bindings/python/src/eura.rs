@@ -11,7 +11,7 @@ use crate::table::{Table, TableBuilder, Values};
 ///
 /// >>> from pathlib import Path
 /// >>> d = parse_description(Path("examples/data/eura/descriptions/S21994.txt").read_text())
-/// >>> d.project.name, d.complete, d.findings[0].rule_id
+/// >>> d.project.name, d.complete, d.findings()[0].rule_id
 /// ('Romaniportti', False, 'EURA-DESC-001')
 #[pyclass(frozen, module = "hanke", name = "ParsedDescription")]
 pub(crate) struct PyParsed {
@@ -27,8 +27,7 @@ impl PyParsed {
     fn project(&self) -> PyProject {
         self.project.clone()
     }
-    /// What could not be read.
-    #[getter]
+    /// What could not be read (a method, as on every other class).
     fn findings(&self) -> Vec<PyFinding> {
         findings(self.findings.clone())
     }
@@ -51,7 +50,7 @@ impl PyParsed {
 /// rahoittaman hankkeen kuvaus"). Never raises on content.
 ///
 /// >>> d = parse_description("1 Hanke\n\nHankekoodi: S20064\n\nHankkeen nimi: Toimari")
-/// >>> d.project.code, [f.rule_id for f in d.findings]
+/// >>> d.project.code, [f.rule_id for f in d.findings()]
 /// ('S20064', ['EURA-DESC-001'])
 #[pyfunction]
 pub(crate) fn parse_description(text: &str) -> PyParsed {

@@ -206,9 +206,10 @@ impl PyProject {
     fn acronym(&self) -> Option<&str> {
         self.0.acronym.as_deref()
     }
-    /// The programme period, ``'2014-2020'`` or ``'2021-2027'``.
+    /// The programme period, ``'2014-2020'`` or ``'2021-2027'``
+    /// (``hanke.programme(p.programme_period)`` is the programme itself).
     #[getter]
-    fn programme(&self) -> Option<String> {
+    fn programme_period(&self) -> Option<String> {
         self.0.placement.programme.map(period_key)
     }
     /// The fund: ``'ESR'``, ``'ESR+'``, ``'EAKR'``.
@@ -297,7 +298,7 @@ impl PyProject {
             ),
             format!("name={}", py_str(&self.0.name)),
         ];
-        if let Some(p) = self.programme() {
+        if let Some(p) = self.programme_period() {
             parts.push(format!("programme='{p}'"));
         }
         if let Some(n) = self.0.placement.priority {
@@ -325,8 +326,7 @@ pub(crate) fn py_str(s: &str) -> String {
 }
 
 pub(crate) fn period_key(p: hanke::programme::ProgrammePeriod) -> String {
-    let (a, b) = p.years();
-    format!("{a}-{b}")
+    p.key().to_string()
 }
 
 /// A programme period from its name: the core reads it (`2014-2020`).

@@ -159,7 +159,7 @@ def test_files_and_lists_holding_hostile_text(tmp_path: pathlib.Path, text: str)
     assert_safe("list report", plist.report)
     parsed = hanke.parse_description(f"Hankkeen nimi: {text}\nHankkeen koodi: S20999\n{text}\n")
     assert_safe("description repr", repr(parsed))
-    for f in parsed.findings:
+    for f in parsed.findings():
         assert_safe("description finding", f"{f!r} {f.message_en}")
     assert_safe("markdown_html", hanke.markdown_html(f"# {text}\n\n{text}"))
 

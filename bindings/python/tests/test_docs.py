@@ -11,6 +11,7 @@ import pytest
 import hanke
 import hanke.exceptions
 import hanke.testing
+import hanke.types
 
 
 def _items() -> list[tuple[str, object]]:
@@ -18,6 +19,7 @@ def _items() -> list[tuple[str, object]]:
         ("hanke", hanke),
         ("hanke.exceptions", hanke.exceptions),
         ("hanke.testing", hanke.testing),
+        ("hanke.types", hanke.types),
     ]
     for module in (hanke.exceptions, hanke.testing):
         for attr in module.__all__:

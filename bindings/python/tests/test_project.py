@@ -50,7 +50,7 @@ def test_build_in_code_and_validate() -> None:
         placement={"funder": "esr_plus", "fund": "ESR+", "programme": "2021-2027", "priority": 4, "specific_objective": "4.3"},
         period={"start": "2024-01-01", "end": "2025-12-31"},
     )
-    assert (p.code, p.programme, p.specific_objective) == ("S30001", "2021-2027", "4.3")
+    assert (p.code, p.programme_period, p.specific_objective) == ("S30001", "2021-2027", "4.3")
     # The core decides: no main implementer is recorded.
     assert [f.rule_id for f in p.validate()] == ["PRJ-IMPL-002"]
     bad = hanke.Project("X", code="S20001", placement={"programme": "2021-2027"})

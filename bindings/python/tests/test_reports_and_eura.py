@@ -58,7 +58,7 @@ def test_activity_log_errors() -> None:
 def test_eura_description_round_trip() -> None:
     with open(data("eura/descriptions/S22026.txt"), encoding="utf-8") as f:
         d = hanke.parse_description(f.read())
-    assert d.complete and d.findings == []
+    assert d.complete and d.findings() == []
     p = d.project
     assert (p.code, p.priority, p.specific_objective) == ("S22026", 5, "10.1")
     assert p.eu_and_state("granted") == hanke.Money("101 500")
@@ -71,7 +71,7 @@ def test_truncated_pages_read_with_a_finding() -> None:
     with open(data("eura/descriptions/S21947.txt"), encoding="utf-8") as f:
         d = hanke.parse_description(f.read())
     assert not d.complete
-    assert [x.rule_id for x in d.findings] == ["EURA-DESC-001"]
+    assert [x.rule_id for x in d.findings()] == ["EURA-DESC-001"]
     assert d.project.to_dict()["implementers"][1]["organisation"]["name"] == "Oulun yliopisto"
     with open(data("eura/pages/S20250.txt"), encoding="utf-8") as f:
         page = hanke.parse_project_page(f.read())

@@ -10,6 +10,7 @@
 use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
+use hanke::programme::ProgrammePeriod;
 
 mod codes;
 // Generated from the catalogue (crates/hanke-checks/tests/bindings.rs), kept as generated.
@@ -78,22 +79,23 @@ from_core!(
     hanke::participant::ParticipantJsonError
 );
 
-/// A programme period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum Period {
-    /// ESF 2014–2020.
-    Esf2014To2020,
-    /// ESF+ 2021–2027.
-    EsfPlus2021To2027,
+/// A programme period: the core's `hanke::programme::ProgrammePeriod` as it
+/// is (no mirror to keep in step). 2007–2013 has no participant rules; a
+/// function that needs them refuses it with `rulebook.no_participant_rules`.
+#[uniffi::remote(Enum)]
+pub enum ProgrammePeriod {
+    /// 2007–2013.
+    Period2007To2013,
+    /// 2014–2020.
+    Period2014To2020,
+    /// 2021–2027.
+    Period2021To2027,
 }
 
-fn rules(period: Period) -> Result<&'static hanke::rulebook::ParticipantRules, HankeError> {
-    use hanke::programme::ProgrammePeriod as P;
-    let p = match period {
-        Period::Esf2014To2020 => P::Period2014To2020,
-        Period::EsfPlus2021To2027 => P::Period2021To2027,
-    };
-    Ok(hanke::rulebook::ParticipantRules::for_period(p)?)
+fn rules(
+    period: ProgrammePeriod,
+) -> Result<&'static hanke::rulebook::ParticipantRules, HankeError> {
+    Ok(hanke::rulebook::ParticipantRules::for_period(period)?)
 }
 
 /// Entry or exit form.
@@ -123,8 +125,8 @@ pub struct Labels {
     pub en: String,
 }
 
-impl From<hanke::questionnaire::Text> for Labels {
-    fn from(t: hanke::questionnaire::Text) -> Labels {
+impl From<hanke::lang::Text> for Labels {
+    fn from(t: hanke::lang::Text) -> Labels {
         Labels {
             fi: t.fi.to_string(),
             sv: t.sv.to_string(),
@@ -191,7 +193,7 @@ pub fn panic_probe() {
 /// The questions of `kind` under the rules of `period`; when the rules change with
 /// a period, the form changes with them, without an app release.
 #[uniffi::export]
-pub fn questionnaire(period: Period, kind: FormKind) -> Result<Vec<Question>, HankeError> {
+pub fn questionnaire(period: ProgrammePeriod, kind: FormKind) -> Result<Vec<Question>, HankeError> {
     let q = hanke::questionnaire::Questionnaire::new(rules(period)?, form(kind));
     Ok(q.questions
         .iter()
@@ -209,7 +211,7 @@ pub fn questionnaire(period: Period, kind: FormKind) -> Result<Vec<Question>, Ha
                         })
                         .collect(),
                 },
-                _ => AnswerKind::Municipality,
+                hanke::questionnaire::AnswerKind::Municipality => AnswerKind::Municipality,
             },
             required: x.required,
             sensitive: x.sensitive,
@@ -229,17 +231,19 @@ pub struct Answer {
     pub value: String,
 }
 
-/// An answer that cannot be accepted.
+/// An answer that cannot be accepted: the core's finding at the question.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct FieldError {
     /// The question id.
-    pub question: String, // echo-safe: the core's Echo, as text
+    pub question: String, // echo-safe: the core's masked finding path
     /// The stable rule id (`QST-REQ-001`, `IMP-CSV-003`, `PART-*`).
-    pub code: String, // echo-safe: a rule id of the catalogue
+    pub rule_id: String, // echo-safe: a rule id of the catalogue
     /// English message.
-    pub message_en: String, // echo-safe: the core's Echo, as text
+    pub message_en: String, // echo-safe: made by Finding::new, which masks
     /// Finnish message.
-    pub message_fi: String, // echo-safe: the core's Echo, as text
+    pub message_fi: String, // echo-safe: made by Finding::new, which masks
+    /// Swedish message.
+    pub message_sv: String, // echo-safe: made by Finding::new, which masks
 }
 
 /// The outcome of answering a form.
@@ -259,7 +263,7 @@ pub enum FormResult {
 }
 
 fn outcome(
-    r: Result<hanke::participant::Participant, Vec<hanke::questionnaire::FieldError>>,
+    r: Result<hanke::participant::Participant, Vec<hanke::Finding>>,
 ) -> Result<FormResult, HankeError> {
     match r {
         Ok(p) => Ok(FormResult::Accepted {
@@ -269,11 +273,12 @@ fn outcome(
         Err(errors) => Ok(FormResult::Rejected {
             errors: errors
                 .into_iter()
-                .map(|e| FieldError {
-                    question: e.question.to_string(),
-                    code: e.code.to_string(),
-                    message_en: e.message_en.to_string(),
-                    message_fi: e.message_fi.to_string(),
+                .map(|f| FieldError {
+                    question: f.path,
+                    rule_id: f.rule_id.to_string(),
+                    message_en: f.message_en,
+                    message_fi: f.message_fi,
+                    message_sv: f.message_sv,
                 })
                 .collect(),
         }),
@@ -290,7 +295,7 @@ fn pairs(answers: &[Answer]) -> Vec<(&str, &str)> {
 /// Validates entry answers offline: a participant record or field errors.
 #[uniffi::export]
 pub fn answer_entry(
-    period: Period,
+    period: ProgrammePeriod,
     participant_id: String,
     answers: Vec<Answer>,
 ) -> Result<FormResult, HankeError> {
@@ -303,7 +308,7 @@ pub fn answer_entry(
 /// accepted entry gave, or any hanke backend's): the updated record or field errors.
 #[uniffi::export]
 pub fn answer_exit(
-    period: Period,
+    period: ProgrammePeriod,
     participant_json: String,
     answers: Vec<Answer>,
 ) -> Result<FormResult, HankeError> {
@@ -720,7 +725,7 @@ pub fn common_indicators(
 /// under the rules of an operation under that ESF+ specific objective.
 #[uniffi::export(default(objective = None))]
 pub fn explain_indicator(
-    period: Period,
+    period: ProgrammePeriod,
     code: String,
     participants_json: String,
     cut_off: Option<CalendarDate>,

@@ -138,6 +138,13 @@ impl Finding {
         lang.pick(&self.message_fi, &self.message_sv, &self.message_en)
     }
 
+    /// The same finding, located at another `path` (a reader's finding of a
+    /// record field, shown at the question of a form that asked it).
+    pub fn at_path(mut self, path: impl Into<String>) -> Finding {
+        self.path = crate::echo::plain(&path.into()).into_owned();
+        self
+    }
+
     /// The same finding, located at `line` of the file the data came from.
     ///
     /// ```

@@ -146,6 +146,29 @@ impl ProgrammePeriod {
     }
 }
 
+impl ProgrammePeriod {
+    /// The period's key, `2014-2020`: what JSON holds, what every binding
+    /// prints and what [`FromStr`] reads (with an en dash too). [`Display`]
+    /// writes the typographic `2014–2020` for people.
+    ///
+    /// [`Display`]: fmt::Display
+    ///
+    /// ```
+    /// use hanke::programme::ProgrammePeriod;
+    /// let p = ProgrammePeriod::Period2021To2027;
+    /// assert_eq!(p.key(), "2021-2027");
+    /// assert_eq!(p.key().parse::<ProgrammePeriod>(), Ok(p));
+    /// assert_eq!(p.to_string(), "2021–2027");
+    /// ```
+    pub const fn key(self) -> &'static str {
+        match self {
+            ProgrammePeriod::Period2007To2013 => "2007-2013",
+            ProgrammePeriod::Period2014To2020 => "2014-2020",
+            ProgrammePeriod::Period2021To2027 => "2021-2027",
+        }
+    }
+}
+
 impl fmt::Display for ProgrammePeriod {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (a, b) = self.years();

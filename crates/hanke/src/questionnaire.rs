@@ -38,7 +38,7 @@
 use serde::Serialize;
 
 use crate::classify::EducationLevel;
-use crate::finding::rules;
+use crate::finding::{Finding, rules};
 use crate::import::ImportOptions;
 use crate::import::column_text;
 use crate::import::record::{Cell, RecordBuilder};
@@ -47,7 +47,7 @@ use crate::participant::{ExitSituation, Gender, Participant};
 use crate::programme::ProgrammePeriod;
 use crate::rulebook::ParticipantRules;
 
-pub use crate::participant::fields::Text;
+pub use crate::lang::Text;
 
 /// The question of a column: its name and its label from the field table.
 fn asked(column: Column) -> (&'static str, Text) {
@@ -67,7 +67,8 @@ pub struct Choice {
 /// What kind of answer a question takes — *vastauksen tyyppi*.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
-#[non_exhaustive]
+// Exhaustive on purpose: the bindings convert it with a `match`, and a new
+// kind must fail to compile there, not pass as another.
 pub enum AnswerKind {
     /// A date, `YYYY-MM-DD`.
     Date,
@@ -119,21 +120,6 @@ pub enum Form {
     Entry,
     /// Data at exit (*lopputiedot*).
     Exit,
-}
-
-/// An answer that cannot be accepted — *virheellinen vastaus*.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct FieldError {
-    /// The question id (as given: masked like every echo).
-    pub question: crate::Echo,
-    /// The stable rule id: the participant reader's (`IMP-CSV-003` invalid value,
-    /// `IMP-CSV-004` required value missing, `PART-*` rules) or `QST-*`.
-    pub code: &'static str,
-    /// What is wrong, in English.
-    pub message_en: crate::Echo,
-    /// What is wrong, in Finnish.
-    pub message_fi: crate::Echo,
 }
 
 /// The questionnaire of a period and form — *lomake*.
@@ -454,7 +440,7 @@ impl Questionnaire {
         &self,
         participant_id: &str,
         answers: &[(&str, &str)],
-    ) -> Result<Participant, Vec<FieldError>> {
+    ) -> Result<Participant, Vec<Finding>> {
         let mut errors = self.check_answers(answers);
         let record = self.read_cells(
             &|c| match c {
@@ -476,7 +462,7 @@ impl Questionnaire {
         &self,
         participant: &Participant,
         answers: &[(&str, &str)],
-    ) -> Result<Participant, Vec<FieldError>> {
+    ) -> Result<Participant, Vec<Finding>> {
         let mut errors = self.check_answers(answers);
         // The entry record's values, with the exit answers in their columns:
         // one reader decides for both forms.
@@ -517,15 +503,16 @@ impl Questionnaire {
             .map(|(_, v)| (*v).to_string())
     }
 
-    fn check_answers(&self, answers: &[(&str, &str)]) -> Vec<FieldError> {
+    fn check_answers(&self, answers: &[(&str, &str)]) -> Vec<Finding> {
         let mut errors = Vec::new();
         for (id, _) in answers {
             if self.question(id).is_none() {
-                errors.push(qst(
-                    id,
-                    rules::QUESTIONNAIRE_UNKNOWN_QUESTION.id,
-                    &format!("{id:?} is not a question of this form"),
-                    &format!("{id:?} ei ole tämän lomakkeen kysymys"),
+                errors.push(Finding::new(
+                    &rules::QUESTIONNAIRE_UNKNOWN_QUESTION,
+                    *id,
+                    format!("{id:?} is not a question of this form"),
+                    format!("{id:?} ei ole tämän lomakkeen kysymys"),
+                    format!("{id:?} är inte en fråga i detta formulär"),
                 ));
             }
         }
@@ -541,11 +528,12 @@ impl Questionnaire {
                 .asked_when
                 .is_none_or(|(other, code)| answer(other) == Some(code));
             if applies && answer(q.id).is_none() {
-                errors.push(qst(
+                errors.push(Finding::new(
+                    &rules::QUESTIONNAIRE_REQUIRED_UNANSWERED,
                     q.id,
-                    rules::QUESTIONNAIRE_REQUIRED_UNANSWERED.id,
-                    &format!("{:?} is required for a complete record", q.label.en),
-                    &format!("{:?} tarvitaan täydellisiin tietoihin", q.label.fi),
+                    format!("{:?} is required for a complete record", q.label.en),
+                    format!("{:?} tarvitaan täydellisiin tietoihin", q.label.fi),
+                    format!("{:?} behövs för fullständiga uppgifter", q.label.sv),
                 ));
             }
         }
@@ -557,7 +545,7 @@ impl Questionnaire {
     fn read_cells(
         &self,
         text: &dyn Fn(Column) -> Option<String>,
-        errors: &mut Vec<FieldError>,
+        errors: &mut Vec<Finding>,
     ) -> Option<Participant> {
         let options = ImportOptions {
             accept_temporary_codes: true,
@@ -586,12 +574,8 @@ impl Questionnaire {
             if f.severity == crate::Severity::Info {
                 continue;
             }
-            errors.push(FieldError {
-                question: crate::Echo::new(&question_of(&f.path)),
-                code: f.rule_id,
-                message_en: crate::Echo::message(&f.message_en),
-                message_fi: crate::Echo::message(&f.message_fi),
-            });
+            // The reader's finding, located at the question it is about.
+            errors.push(f.clone().at_path(question_of(&f.path)));
         }
         record
     }
@@ -605,14 +589,5 @@ fn question_of(path: &str) -> String {
         p if p.contains("exit") && last == "date" => "exit_date".to_string(),
         p if p.contains("entry") && last == "date" => "entry_date".to_string(),
         _ => last.to_string(),
-    }
-}
-
-fn qst(question: &str, code: &'static str, en: &str, fi: &str) -> FieldError {
-    FieldError {
-        question: crate::Echo::new(question),
-        code,
-        message_en: crate::Echo::message(en),
-        message_fi: crate::Echo::message(fi),
     }
 }

@@ -224,8 +224,8 @@ fn the_questionnaire_masks_what_it_echoes() {
             assert_safe(
                 "questionnaire",
                 &format!(
-                    "{} {} {} {}",
-                    e.question, e.code, e.message_en, e.message_fi
+                    "{} {} {} {} {}",
+                    e.path, e.rule_id, e.message_en, e.message_fi, e.message_sv
                 ),
             );
         }

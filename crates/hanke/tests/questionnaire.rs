@@ -134,7 +134,7 @@ fn wrong_answers_are_field_errors_with_stable_codes() {
     let errors = q14.answer_entry("P-2", &answers).unwrap_err();
     let got: Vec<(&str, &str)> = errors
         .iter()
-        .map(|e| (e.question.as_str(), e.code))
+        .map(|e| (e.path.as_str(), e.rule_id))
         .collect();
     assert!(
         got.contains(&("favourite_colour", "QST-UNK-001")),
@@ -147,16 +147,16 @@ fn wrong_answers_are_field_errors_with_stable_codes() {
     );
     assert!(got.contains(&("entry_date", "IMP-CSV-003")), "{got:?}");
     assert!(
-        errors
-            .iter()
-            .all(|e| !e.message_en.is_empty() && !e.message_fi.is_empty())
+        errors.iter().all(|e| !e.message_en.is_empty()
+            && !e.message_fi.is_empty()
+            && !e.message_sv.is_empty())
     );
 
     // A non-binary answer is not a category of 2014–2020.
     let mut a = ANSWERS.to_vec();
     a[2] = ("gender", "non_binary");
     let errors = q14.answer_entry("P-3", &a).unwrap_err();
-    assert!(errors.iter().any(|e| e.question == "gender"), "{errors:?}");
+    assert!(errors.iter().any(|e| e.path == "gender"), "{errors:?}");
 }
 
 #[test]
@@ -187,16 +187,13 @@ fn exit_answers_update_the_record() {
             &[("exit_date", "2023-01-01"), ("exit_situation", "education")],
         )
         .unwrap_err();
-    assert!(
-        errors.iter().any(|e| e.question == "exit_date"),
-        "{errors:?}"
-    );
+    assert!(errors.iter().any(|e| e.path == "exit_date"), "{errors:?}");
     let errors = exit
         .answer_exit(&entry, &[("exit_situation", "astronaut")])
         .unwrap_err();
     let got: Vec<(&str, &str)> = errors
         .iter()
-        .map(|e| (e.question.as_str(), e.code))
+        .map(|e| (e.path.as_str(), e.rule_id))
         .collect();
     assert!(got.contains(&("exit_date", "QST-REQ-001")), "{got:?}");
     assert!(got.contains(&("exit_situation", "IMP-CSV-003")), "{got:?}");

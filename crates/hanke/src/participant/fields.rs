@@ -23,19 +23,10 @@ use serde::Serialize;
 use super::{Answer, ExitSituation, Gender, Improvement, LabourStatus, label_is};
 use crate::classify::EducationLevel;
 
-/// A text in the three languages hanke speaks — *teksti*.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Text {
-    /// Finnish.
-    pub fi: &'static str,
-    /// Swedish.
-    pub sv: &'static str,
-    /// English.
-    pub en: &'static str,
-}
+pub use crate::lang::Text;
 
 pub(crate) const fn t(fi: &'static str, sv: &'static str, en: &'static str) -> Text {
-    Text { fi, sv, en }
+    Text::new(fi, sv, en)
 }
 
 /// A column of participant data — *osallistujatiedon sarake*: a column of the

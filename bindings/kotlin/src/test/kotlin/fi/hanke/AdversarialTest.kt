@@ -55,24 +55,24 @@ class AdversarialTest {
     @Test
     fun everyFunctionMasksWhatItEchoes() {
         val instrument = File(vectors, "../../examples/data/instruments/voimavarat.json").readText()
-        val accepted = answerEntry(Period.ESF_PLUS2021_TO2027, "P-1", entry) as FormResult.Accepted
+        val accepted = answerEntry(ProgrammePeriod.PERIOD2021_TO2027, "P-1", entry) as FormResult.Accepted
         for (text in hostile) {
             coded("parseMoney") { parseMoney(text) }
             coded("validateBusinessId") { validateBusinessId(text) }
             coded("validateIdentityCode") { validateIdentityCode(text, true) }
             // As an id, as a question and as every answer.
-            coded("answerEntry id") { answerEntry(Period.ESF_PLUS2021_TO2027, text, entry) }
+            coded("answerEntry id") { answerEntry(ProgrammePeriod.PERIOD2021_TO2027, text, entry) }
             coded("answerEntry question") {
-                answerEntry(Period.ESF_PLUS2021_TO2027, "P-1", entry + Answer(text, "x"))
+                answerEntry(ProgrammePeriod.PERIOD2021_TO2027, "P-1", entry + Answer(text, "x"))
             }
             coded("answerEntry answers") {
-                answerEntry(Period.ESF_PLUS2021_TO2027, "P-1", entry.map { Answer(it.question, text) })
+                answerEntry(ProgrammePeriod.PERIOD2021_TO2027, "P-1", entry.map { Answer(it.question, text) })
             }
             coded("answerExit") {
-                answerExit(Period.ESF_PLUS2021_TO2027, accepted.participantJson, listOf(Answer("exit_date", text), Answer(text, text)))
+                answerExit(ProgrammePeriod.PERIOD2021_TO2027, accepted.participantJson, listOf(Answer("exit_date", text), Answer(text, text)))
             }
             coded("answerExit json") {
-                answerExit(Period.ESF_PLUS2021_TO2027, "{\"id\": ${JSONObject.quote(text)}, \"entry\": {\"date\": \"2020-01-01\"}}", listOf())
+                answerExit(ProgrammePeriod.PERIOD2021_TO2027, "{\"id\": ${JSONObject.quote(text)}, \"entry\": {\"date\": \"2020-01-01\"}}", listOf())
             }
             coded("ActivityRecorder.fromJson") { ActivityRecorder.fromJson("{${JSONObject.quote(text)}: 1}") }
             coded("activity kind") {
@@ -87,8 +87,8 @@ class AdversarialTest {
                 assessmentChange(instrument, listOf(ItemAnswer(text, 4u)), listOf(ItemAnswer(text, 5u)))
             }
             coded("assessmentChange instrument") { assessmentChange("{${JSONObject.quote(text)}: 1}", listOf(), listOf()) }
-            coded("explainIndicator") { explainIndicator(Period.ESF_PLUS2021_TO2027, text, "[${accepted.participantJson}]", null) }
-            coded("explainIndicator people") { explainIndicator(Period.ESF_PLUS2021_TO2027, "EECO01", "[{${JSONObject.quote(text)}: 1}]", null) }
+            coded("explainIndicator") { explainIndicator(ProgrammePeriod.PERIOD2021_TO2027, text, "[${accepted.participantJson}]", null) }
+            coded("explainIndicator people") { explainIndicator(ProgrammePeriod.PERIOD2021_TO2027, "EECO01", "[{${JSONObject.quote(text)}: 1}]", null) }
         }
     }
 
@@ -96,7 +96,7 @@ class AdversarialTest {
     fun aCodeInAnySpellingIsNeverAcceptedAsAnId() {
         for (code in codes) {
             val text = code.getString("text")
-            val result = answerEntry(Period.ESF_PLUS2021_TO2027, text, entry)
+            val result = answerEntry(ProgrammePeriod.PERIOD2021_TO2027, text, entry)
             assertTrue(result is FormResult.Rejected, "$text accepted as an id")
             ActivityRecorder().use { log ->
                 val i = log.addNamed(LocalDate.of(2024, 5, 3), ActivityKind.COACHING)
@@ -127,6 +127,6 @@ class AdversarialTest {
             coded("to json") { log.toJson() }
         }
         coded("huge json") { ActivityRecorder.fromJson("[".repeat(100_000)) }
-        coded("empty json") { explainIndicator(Period.ESF2014_TO2020, "EECO01", "", LocalDate.MIN) }
+        coded("empty json") { explainIndicator(ProgrammePeriod.PERIOD2014_TO2020, "EECO01", "", LocalDate.MIN) }
     }
 }

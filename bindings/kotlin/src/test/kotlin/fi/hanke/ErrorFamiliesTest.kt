@@ -46,9 +46,14 @@ class ErrorFamiliesTest {
         assertEquals(ChoiceCode.INDICATOR_CATALOGUE, choice.code)
         val objective = assertThrows<HankeException.Choice> { commonIndicators("esf_plus", "[]", null, "z") }
         assertEquals(ChoiceCode.PROGRAMME_OBJECTIVE, objective.code)
+        // The core's periods as they are: 2007–2013 has no participant rules.
+        val old = assertThrows<HankeException.Choice> {
+            questionnaire(ProgrammePeriod.PERIOD2007_TO2013, FormKind.ENTRY)
+        }
+        assertEquals(ChoiceCode.RULEBOOK_NO_PARTICIPANT_RULES, old.code)
         // JSON that cannot be read is one family whichever reader met it.
         val participant = assertThrows<HankeException.Json> {
-            answerExit(Period.ESF_PLUS2021_TO2027, "{}", listOf())
+            answerExit(ProgrammePeriod.PERIOD2021_TO2027, "{}", listOf())
         }
         assertEquals(JsonCode.PARTICIPANT_JSON, participant.code)
         val log = assertThrows<HankeException.Json> { ActivityRecorder.fromJson("{") }
@@ -80,7 +85,7 @@ class ErrorFamiliesTest {
         }
         assertEquals(AssessmentCode.ASSESSMENT_UNKNOWN_ITEM, item.code)
         val unknown = assertThrows<HankeException.Indicator> {
-            explainIndicator(Period.ESF_PLUS2021_TO2027, "NOPE", "[]", null)
+            explainIndicator(ProgrammePeriod.PERIOD2021_TO2027, "NOPE", "[]", null)
         }
         assertEquals(IndicatorCode.INDICATOR_NOT_EXPLAINED, unknown.code)
     }

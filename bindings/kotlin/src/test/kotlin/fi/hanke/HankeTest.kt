@@ -67,8 +67,8 @@ class HankeTest {
 
     @Test
     fun theQuestionnaireFollowsThePeriod() {
-        val q2014 = questionnaire(Period.ESF2014_TO2020, FormKind.ENTRY)
-        val q2021 = questionnaire(Period.ESF_PLUS2021_TO2027, FormKind.ENTRY)
+        val q2014 = questionnaire(ProgrammePeriod.PERIOD2014_TO2020, FormKind.ENTRY)
+        val q2021 = questionnaire(ProgrammePeriod.PERIOD2021_TO2027, FormKind.ENTRY)
         fun genders(q: List<Question>) = (q.first { it.id == "gender" }.kind as AnswerKind.Choice).choices.map { it.code }
         assertEquals(listOf("woman", "man"), genders(q2014))
         assertEquals(listOf("woman", "man", "non_binary"), genders(q2021))
@@ -80,28 +80,28 @@ class HankeTest {
 
     @Test
     fun answersBecomeARecordOrFieldErrorsInBothPeriods() {
-        val ok = answerEntry(Period.ESF_PLUS2021_TO2027, "P-1", entry)
+        val ok = answerEntry(ProgrammePeriod.PERIOD2021_TO2027, "P-1", entry)
         assertTrue(ok is FormResult.Accepted)
         val json = JSONObject((ok as FormResult.Accepted).participantJson)
         assertEquals("P-1", json.getString("id"))
         assertFalse(ok.participantJson.contains("identity_code"))
         // Non-binary is not a category of 2014–2020: the same rule as on the server.
-        val rejected = answerEntry(Period.ESF2014_TO2020, "P-1", entry) as FormResult.Rejected
+        val rejected = answerEntry(ProgrammePeriod.PERIOD2014_TO2020, "P-1", entry) as FormResult.Rejected
         assertTrue(rejected.errors.any { it.question == "gender" })
-        val missing = answerEntry(Period.ESF_PLUS2021_TO2027, "P-2", entry.filter { it.question != "birth_date" }) as FormResult.Rejected
-        assertTrue(missing.errors.any { it.question == "birth_date" && it.code == "QST-REQ-001" })
+        val missing = answerEntry(ProgrammePeriod.PERIOD2021_TO2027, "P-2", entry.filter { it.question != "birth_date" }) as FormResult.Rejected
+        assertTrue(missing.errors.any { it.question == "birth_date" && it.ruleId == "QST-REQ-001" })
         // Exit answers against the synced record JSON.
         val exit = answerExit(
-            Period.ESF_PLUS2021_TO2027, ok.participantJson,
+            ProgrammePeriod.PERIOD2021_TO2027, ok.participantJson,
             listOf(Answer("exit_date", "2024-09-30"), Answer("exit_situation", "education")),
         ) as FormResult.Accepted
         assertEquals("education", JSONObject(exit.participantJson).getJSONObject("exit").getString("situation"))
         val early = answerExit(
-            Period.ESF_PLUS2021_TO2027, ok.participantJson,
+            ProgrammePeriod.PERIOD2021_TO2027, ok.participantJson,
             listOf(Answer("exit_date", "2023-01-01"), Answer("exit_situation", "education")),
         ) as FormResult.Rejected
         assertTrue(early.errors.any { it.question == "exit_date" })
-        val broken = assertThrows<HankeException> { answerExit(Period.ESF_PLUS2021_TO2027, "{}", listOf()) }
+        val broken = assertThrows<HankeException> { answerExit(ProgrammePeriod.PERIOD2021_TO2027, "{}", listOf()) }
         assertEquals("participant.json", broken.key())
     }
 
@@ -140,25 +140,25 @@ class HankeTest {
     @Test
     fun anIndicatorIsExplainedRecordByRecord() {
         fun person(id: String, situation: String): String {
-            val e = answerEntry(Period.ESF_PLUS2021_TO2027, id, entry) as FormResult.Accepted
+            val e = answerEntry(ProgrammePeriod.PERIOD2021_TO2027, id, entry) as FormResult.Accepted
             val x = answerExit(
-                Period.ESF_PLUS2021_TO2027, e.participantJson,
+                ProgrammePeriod.PERIOD2021_TO2027, e.participantJson,
                 listOf(Answer("exit_date", "2024-09-30"), Answer("exit_situation", situation)),
             ) as FormResult.Accepted
             return x.participantJson
         }
         val people = "[" + person("P-1", "open_labour_market") + "," + person("P-2", "education") + "]"
-        val why = explainIndicator(Period.ESF_PLUS2021_TO2027, "EECR04", people, null)
+        val why = explainIndicator(ProgrammePeriod.PERIOD2021_TO2027, "EECR04", people, null)
         assertEquals(1uL, why.value.total)
         assertEquals(1uL, why.value.nonBinary)
         assertEquals(RecordOutcome.Counted, why.records.first { it.participantId == "P-1" }.outcome)
         val other = why.records.first { it.participantId == "P-2" }.outcome as RecordOutcome.NotMet
         assertEquals("situation upon leaving: education", other.reason)
         // Before the exits, nobody has a result upon leaving yet.
-        val early = explainIndicator(Period.ESF_PLUS2021_TO2027, "EECR04", people, LocalDate.of(2024, 6, 30))
+        val early = explainIndicator(ProgrammePeriod.PERIOD2021_TO2027, "EECR04", people, LocalDate.of(2024, 6, 30))
         assertEquals(0uL, early.value.total)
         assertTrue(early.text.contains("not left by the cut-off"), early.text)
-        val unknown = assertThrows<HankeException> { explainIndicator(Period.ESF_PLUS2021_TO2027, "NOPE", people, null) }
+        val unknown = assertThrows<HankeException> { explainIndicator(ProgrammePeriod.PERIOD2021_TO2027, "NOPE", people, null) }
         assertEquals("indicator.not_explained", unknown.key())
     }
 
@@ -203,13 +203,13 @@ class HankeTest {
             clean("identity code error", "${hetu.reasonText()} $hetu")
             // A code typed where an id and a date go.
             val entry = answerEntry(
-                Period.ESF_PLUS2021_TO2027, code,
+                ProgrammePeriod.PERIOD2021_TO2027, code,
                 listOf(Answer("entry_date", code), Answer("birth_date", code), Answer("gender", code)),
             )
             assertTrue(entry is FormResult.Rejected)
             clean("entry result", entry.toString())
             val exit = assertThrows<HankeException> {
-                answerExit(Period.ESF_PLUS2021_TO2027, "{\"id\": \"$code\", \"entry\": {\"date\": \"2020-01-01\"}}", listOf())
+                answerExit(ProgrammePeriod.PERIOD2021_TO2027, "{\"id\": \"$code\", \"entry\": {\"date\": \"2020-01-01\"}}", listOf())
             }
             clean("exit error", "${exit.reasonText()} $exit")
             val log = assertThrows<HankeException> { ActivityRecorder.fromJson("{\"$code\": 1}") }

@@ -25,7 +25,7 @@ class IndicatorVectorsTest {
         listOf(c.women, c.men, c.nonBinary, c.unknown).map { it.toLong() }
 
     private fun periodOf(catalogue: String) =
-        if (catalogue == "esf_2014") Period.ESF2014_TO2020 else Period.ESF_PLUS2021_TO2027
+        if (catalogue == "esf_2014") ProgrammePeriod.PERIOD2014_TO2020 else ProgrammePeriod.PERIOD2021_TO2027
 
     @Test
     fun everyCaseGivesItsFigures() {

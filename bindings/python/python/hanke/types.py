@@ -1,0 +1,101 @@
+"""The closed sets and result shapes of hanke's Python API, for type checkers.
+
+The words themselves are read by the Rust core (``ProgrammePeriod``, ``Stage``,
+``Language``, … each with its own ``FromStr``): these ``Literal`` types only say
+to a type checker which words the core accepts, and the ``TypedDict`` types
+which keys a result has.
+
+>>> from typing import get_args
+>>> from hanke.types import Language
+>>> get_args(Language)
+('fi', 'sv', 'en')
+"""
+
+from __future__ import annotations
+
+from typing import Literal, TypedDict
+
+__all__ = [
+    "Period",
+    "Stage",
+    "Language",
+    "Severity",
+    "Catalogue",
+    "PortfolioBy",
+    "Verification",
+    "SpecificObjectiveDict",
+    "PriorityDict",
+    "ProgrammeDict",
+    "MunicipalityDict",
+    "RegionDict",
+]
+
+#: A programme period's key (``hanke::programme::ProgrammePeriod::key``).
+Period = Literal["2007-2013", "2014-2020", "2021-2027"]
+#: A funding stage (``hanke::funding::Stage``).
+Stage = Literal["planned", "granted", "realised"]
+#: The language of a report, label or message (``hanke::lang::Language``).
+Language = Literal["fi", "sv", "en"]
+#: How serious a finding is (``hanke::finding::Severity``).
+Severity = Literal["error", "warning", "info"]
+#: An indicator catalogue (``hanke::indicator::Catalogue``).
+Catalogue = Literal["esf_2014", "esf_plus", "esf_plus_most_deprived"]
+#: A grouping of a EURA portfolio (``hanke::eura::PortfolioBy``).
+PortfolioBy = Literal["priority_axis", "authority", "status"]
+#: How far a catalogue fact is checked against its source.
+Verification = Literal["verified", "partial", "unverified"]
+
+
+class SpecificObjectiveDict(TypedDict):
+    """A specific objective of a programme (``hanke.specific_objective``)."""
+
+    code: str
+    name_fi: str
+    esf_plus_letter: str | None
+    verification: Verification
+    source: str
+
+
+class PriorityDict(TypedDict):
+    """A priority of a programme (``hanke.priority``)."""
+
+    number: int
+    name_fi: str
+    fund: str
+    specific_objectives: list[SpecificObjectiveDict]
+    verification: Verification
+
+
+class ProgrammeDict(TypedDict):
+    """A structural-funds programme (``hanke.programme``)."""
+
+    period: Period
+    name_fi: str
+    name_en: str
+    cci: str
+    priorities: list[PriorityDict]
+
+
+class MunicipalityDict(TypedDict):
+    """A municipality of the regional classification (``hanke.municipality``)."""
+
+    code: str
+    name_fi: str
+    name_sv: str
+    region: str
+    region_name_fi: str | None
+    sub_region: str
+    sub_region_name_fi: str | None
+    nuts3: str
+    classification_year: int
+
+
+class RegionDict(TypedDict):
+    """A region of the regional classification (``hanke.region``)."""
+
+    code: str
+    name_fi: str
+    name_sv: str
+    nuts3: str
+    municipalities: int
+    classification_year: int
