@@ -112,3 +112,48 @@ fn the_python_docstrings_hold_the_field_table() {
         2
     );
 }
+
+/// Every ADR has the one header format: `# ADR NNNN: Title`, a blank line,
+/// `Status: … · Date: YYYY-MM-DD[ · Issue: N]`, numbered as its file.
+#[test]
+fn adrs_have_one_header_format() {
+    let mut n = 0;
+    let mut names: Vec<_> = std::fs::read_dir(root().join("docs/adr"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    for path in names {
+        let file = path.file_name().unwrap().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut lines = text.lines();
+        let title = lines.next().unwrap_or("");
+        let number = &file[..4];
+        assert!(
+            title.starts_with(&format!("# ADR {number}: ")),
+            "{file}: first line {title:?}"
+        );
+        assert_eq!(lines.next(), Some(""), "{file}: a blank line after the title");
+        let status = lines.next().unwrap_or("");
+        let parts: Vec<&str> = status.split(" · ").collect();
+        assert!(
+            parts[0].starts_with("Status: ")
+                && parts.get(1).is_some_and(|d| {
+                    d.strip_prefix("Date: ").is_some_and(|d| {
+                        d.len() == 10 && chrono_like(d)
+                    })
+                })
+                && parts.iter().skip(2).all(|p| p.starts_with("Issue: ")),
+            "{file}: status line {status:?}"
+        );
+        n += 1;
+    }
+    assert!(n >= 20, "only {n} ADRs");
+}
+
+/// `YYYY-MM-DD` in digits.
+fn chrono_like(d: &str) -> bool {
+    d.bytes()
+        .enumerate()
+        .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() })
+}
