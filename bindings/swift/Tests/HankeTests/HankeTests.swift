@@ -16,25 +16,34 @@ final class HankeTests: XCTestCase {
         let m = try parseMoney(text: "89 660,50 €")
         XCTAssertEqual(m.cents, 8_966_050)
         XCTAssertThrowsError(try parseMoney(text: "1.505")) { error in
-            guard case let HankeError.Invalid(code, _) = error else { return XCTFail() }
-            XCTAssertEqual(code, "money.sub_cent")
+            // One case per error family, its code an enum to switch over.
+            guard case let HankeError.Money(code, key, _) = error else { return XCTFail() }
+            XCTAssertEqual(code, .moneySubCent)
+            XCTAssertEqual(key, "money.sub_cent")
         }
     }
 
     func testQuestionnaireFollowsThePeriod() throws {
-        let q = try questionnaire(period: .esfPlus2021To2027, kind: .entry)
+        let q = try questionnaire(period: .period2021To2027, kind: .entry)
         guard case let .choice(choices) = q.first(where: { $0.id == "gender" })!.kind else { return XCTFail() }
         XCTAssertEqual(choices.map { $0.code }, ["woman", "man", "non_binary"])
     }
 
     func testAnswers() throws {
-        guard case .accepted = try answerEntry(period: .esfPlus2021To2027, participantId: "P-1", answers: entry) else {
+        guard case .accepted = try answerEntry(period: .period2021To2027, participantId: "P-1", answers: entry) else {
             return XCTFail()
         }
-        guard case let .rejected(errors) = try answerEntry(period: .esf2014To2020, participantId: "P-1", answers: entry) else {
+        guard case let .rejected(errors) = try answerEntry(period: .period2014To2020, participantId: "P-1", answers: entry) else {
             return XCTFail()
         }
-        XCTAssertTrue(errors.contains { $0.question == "gender" })
+        XCTAssertTrue(errors.contains { $0.question == "gender" && !$0.messageSv.isEmpty })
+    }
+
+    func testAFamilyIsCaughtByItsCase() throws {
+        XCTAssertThrowsError(try questionnaire(period: .period2007To2013, kind: .entry)) { error in
+            guard case let HankeError.Choice(code, _, _) = error else { return XCTFail() }
+            XCTAssertEqual(code, .rulebookNoParticipantRules)
+        }
     }
 
     func testAttendance() throws {
