@@ -96,7 +96,7 @@ fn inputs(
             read_participants_csv_with_lines(std::io::BufReader::new(file), options)
                 .map_err(|e| format!("{}: {e} [{}]", csv.display(), e.code()))?;
         lines = read_lines;
-        inputs.import_findings = report.rejections;
+        inputs.import_findings = report.account.rejections;
         inputs.participants = Some(records);
     }
     if let Some(path) = &job.activities {

@@ -733,6 +733,89 @@ impl<R: BufRead> RecordReader<R> {
     }
 }
 
+/// The account of the rows of a file — *riviluettelo*: every data row is
+/// accepted or rejected (with its reasons), and every physical line is the
+/// header, a blank line or a line of a row. The participant reader's
+/// `ImportReport` and the EURA list's `ListImportReport` are this account with
+/// what each reader adds.
+///
+/// ```
+/// use hanke_base::csv_record::RowAccount;
+/// let mut a = RowAccount::default();
+/// a.rows_read = 2;
+/// a.accepted = 1;
+/// a.rejected = 1;
+/// a.lines = 3;
+/// a.record_lines = 2;
+/// assert!(a.is_balanced());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct RowAccount {
+    /// Data rows read (the header and blank lines are not rows).
+    pub rows_read: u64,
+    /// Rows accepted.
+    pub accepted: u64,
+    /// Rows rejected.
+    pub rejected: u64,
+    /// Why rows were rejected: one finding per problem, each with its line
+    /// and field.
+    pub rejections: Vec<crate::finding::Finding>,
+    /// Findings on accepted rows, with their lines.
+    pub findings: Vec<crate::finding::Finding>,
+    /// Blank lines skipped.
+    pub blank_lines: u64,
+    /// Physical lines of the file, counted as they are read (a line ends in
+    /// `\n`, `\r\n` or a lone `\r`).
+    pub lines: u64,
+    /// Lines of the data rows, accepted or rejected (a row that a stray quote
+    /// ran on over several lines counts each of them).
+    pub record_lines: u64,
+}
+
+impl RowAccount {
+    /// The lines of the rejected rows, in order, each once.
+    pub fn rejected_lines(&self) -> Vec<u64> {
+        let mut lines: Vec<u64> = self.rejections.iter().filter_map(|f| f.line).collect();
+        lines.dedup();
+        lines
+    }
+
+    /// Whether every row and every line is accounted for: rows read =
+    /// accepted + rejected, and lines = the header + blank lines + the lines
+    /// of every row.
+    pub fn is_balanced(&self) -> bool {
+        self.accepted.checked_add(self.rejected) == Some(self.rows_read)
+            && Some(self.lines)
+                == self
+                    .blank_lines
+                    .checked_add(self.record_lines)
+                    .and_then(|n| n.checked_add(1))
+    }
+}
+
+/// Gives a reader's report the fields and methods of its [`RowAccount`]
+/// (`report.rows_read`, `report.is_balanced()`): the report *is* the account
+/// with what its reader adds.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! row_account_report {
+    ($ty:ty) => {
+        impl std::ops::Deref for $ty {
+            type Target = $crate::csv_record::RowAccount;
+            fn deref(&self) -> &$crate::csv_record::RowAccount {
+                &self.account
+            }
+        }
+
+        impl std::ops::DerefMut for $ty {
+            fn deref_mut(&mut self) -> &mut $crate::csv_record::RowAccount {
+                &mut self.account
+            }
+        }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -133,15 +133,18 @@ fn adrs_have_one_header_format() {
             title.starts_with(&format!("# ADR {number}: ")),
             "{file}: first line {title:?}"
         );
-        assert_eq!(lines.next(), Some(""), "{file}: a blank line after the title");
+        assert_eq!(
+            lines.next(),
+            Some(""),
+            "{file}: a blank line after the title"
+        );
         let status = lines.next().unwrap_or("");
         let parts: Vec<&str> = status.split(" · ").collect();
         assert!(
             parts[0].starts_with("Status: ")
                 && parts.get(1).is_some_and(|d| {
-                    d.strip_prefix("Date: ").is_some_and(|d| {
-                        d.len() == 10 && chrono_like(d)
-                    })
+                    d.strip_prefix("Date: ")
+                        .is_some_and(|d| d.len() == 10 && chrono_like(d))
                 })
                 && parts.iter().skip(2).all(|p| p.starts_with("Issue: ")),
             "{file}: status line {status:?}"
@@ -153,7 +156,11 @@ fn adrs_have_one_header_format() {
 
 /// `YYYY-MM-DD` in digits.
 fn chrono_like(d: &str) -> bool {
-    d.bytes()
-        .enumerate()
-        .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() })
+    d.bytes().enumerate().all(|(i, b)| {
+        if i == 4 || i == 7 {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    })
 }

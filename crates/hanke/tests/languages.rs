@@ -96,7 +96,7 @@ fn reports() -> Vec<EsrReport> {
             options.accept_temporary_codes = true;
             let (people, report) = read_participants_csv(text.as_bytes(), options).unwrap();
             inputs.participants = Some(people);
-            inputs.import_findings = report.rejections;
+            inputs.import_findings = report.account.rejections;
         }
         if let Ok(text) = std::fs::read_to_string(data(&format!("activities/{stem}.json"))) {
             inputs.activities = Some(hanke::activity::ActivityLog::from_json_str(&text).unwrap());

@@ -38,7 +38,7 @@ use std::io::BufRead;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::csv_record::{ReadError, RecordReader, detect_delimiter};
+use crate::csv_record::{ReadError, RecordReader, RowAccount, detect_delimiter};
 use crate::finding::{Finding, Rule, rules};
 use crate::money::{Money, MoneyError, Rate};
 use crate::programme::{self, Fund, ProgrammePeriod, ResponsibleAuthority, normalise_name};
@@ -276,12 +276,9 @@ impl ListImportError {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct ListImportReport {
-    /// Data rows read (the header and blank lines are not rows).
-    pub rows_read: u64,
-    /// Rows accepted.
-    pub accepted: u64,
-    /// Rows rejected.
-    pub rejected: u64,
+    /// The account of rows and lines.
+    #[serde(flatten)]
+    pub account: RowAccount,
     /// Accepted rows that had unquoted commas and were read by joining fields
     /// (each has an `EURA-LIST-002` finding saying which reading was taken).
     pub realigned: u64,
@@ -291,39 +288,9 @@ pub struct ListImportReport {
     /// Rows quoted as a whole line that were read unwrapped (each has an
     /// `EURA-LIST-003` finding).
     pub unwrapped: u64,
-    /// Why rows were rejected: one finding per problem, each with line and column.
-    pub rejections: Vec<Finding>,
-    /// Findings on accepted rows (joined fields, unwrapped lines), with their lines.
-    pub findings: Vec<Finding>,
-    /// Blank lines skipped.
-    pub blank_lines: u64,
-    /// Physical lines of the file (a line ends in `\n`, `\r\n` or a lone `\r`).
-    pub lines: u64,
-    /// Lines of the data rows, accepted or rejected (a row that a stray quote
-    /// ran on over several lines counts each of them).
-    pub record_lines: u64,
 }
 
-impl ListImportReport {
-    /// Whether every row and every line is accounted for: rows read =
-    /// accepted + rejected, and lines = the header + blank lines + the lines
-    /// of every row.
-    pub fn is_balanced(&self) -> bool {
-        self.accepted.checked_add(self.rejected) == Some(self.rows_read)
-            && Some(self.lines)
-                == self
-                    .blank_lines
-                    .checked_add(self.record_lines)
-                    .and_then(|n| n.checked_add(1))
-    }
-
-    /// The lines of the rejected rows, in order, each once.
-    pub fn rejected_lines(&self) -> Vec<u64> {
-        let mut lines: Vec<u64> = self.rejections.iter().filter_map(|f| f.line).collect();
-        lines.dedup();
-        lines
-    }
-}
+row_account_report!(ListImportReport);
 
 /// The EURA 2014 project list — *EURA 2014 -hankelista*: the accepted rows and
 /// the account of the import.

@@ -6,7 +6,7 @@ use std::io::{BufRead, Write};
 
 use serde::Serialize;
 
-use super::csv_record::{Encoding, ReadError, RecordReader, detect_delimiter};
+use super::csv_record::{Encoding, ReadError, RecordReader, RowAccount, detect_delimiter};
 use super::record::{Cell, RecordBuilder};
 use crate::finding::{Finding, rules};
 use crate::participant::fields::{COLUMNS, Column, HeaderError, resolve_headers};
@@ -110,24 +110,9 @@ pub struct ImportOptions {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct ImportReport {
-    /// Data rows read (the header and blank lines are not rows).
-    pub rows_read: u64,
-    /// Rows accepted as participants.
-    pub accepted: u64,
-    /// Rows rejected.
-    pub rejected: u64,
-    /// Why rows were rejected: one finding per problem, each with line and field.
-    pub rejections: Vec<Finding>,
-    /// Findings of the rules on accepted rows, with their lines.
-    pub findings: Vec<Finding>,
-    /// Blank lines skipped.
-    pub blank_lines: u64,
-    /// Physical lines of the file, counted as they are read (a line ends in
-    /// `\n`, `\r\n` or a lone `\r`).
-    pub lines: u64,
-    /// Lines of the data rows, accepted or rejected (a row that a stray quote
-    /// ran on over several lines counts each of them).
-    pub record_lines: u64,
+    /// The account of rows and lines.
+    #[serde(flatten)]
+    pub account: RowAccount,
     /// Columns left out as asked ([`ImportOptions::ignore_columns`]), by their
     /// headers as written.
     pub ignored_columns: Vec<String>,
@@ -138,26 +123,7 @@ pub struct ImportReport {
     pub encoding_detected: bool,
 }
 
-impl ImportReport {
-    /// The lines of the rejected rows, in order, each once.
-    pub fn rejected_lines(&self) -> Vec<u64> {
-        let mut lines: Vec<u64> = self.rejections.iter().filter_map(|f| f.line).collect();
-        lines.dedup();
-        lines
-    }
-
-    /// Whether every row and every line is accounted for: rows read =
-    /// accepted + rejected, and lines = the header + blank lines + the lines
-    /// of every row.
-    pub fn is_balanced(&self) -> bool {
-        self.accepted.checked_add(self.rejected) == Some(self.rows_read)
-            && Some(self.lines)
-                == self
-                    .blank_lines
-                    .checked_add(self.record_lines)
-                    .and_then(|n| n.checked_add(1))
-    }
-}
+row_account_report!(ImportReport);
 
 /// A streaming reader of participant records — *osallistujatietojen lukija*.
 /// Yields accepted participants; rejected rows are recorded in the report.
