@@ -8,7 +8,7 @@ use pyo3::types::{PyBytes, PyDict, PyTuple};
 
 use crate::errors;
 use crate::project::{PyFinding, PyProject, findings, findings_table, parse_period};
-use crate::table::{Table, TableBuilder, Values};
+use crate::table::Table;
 
 /// Participant records read from a CSV file or a table — *osallistujatiedot* —
 /// with the account of the import (every row accepted or rejected with its line).
@@ -429,37 +429,7 @@ impl PyIndicators {
     /// unknown, total (``None`` where an indicator is not computed from
     /// participants), and whether the SFC code is verified against its source.
     fn table(&self) -> PyResult<Table> {
-        let values: Vec<hanke::indicator::IndicatorValue> = self.0.values().collect();
-        let s = |f: &dyn Fn(&hanke::indicator::IndicatorValue) -> String| {
-            Values::Str(values.iter().map(|v| Some(f(v))).collect())
-        };
-        let n = |f: &dyn Fn(hanke::indicator::Tally) -> u64| {
-            Values::Count(values.iter().map(|v| v.value.map(f)).collect())
-        };
-        TableBuilder::default()
-            .column("code", s(&|v| v.indicator.code.to_string()))
-            .column("name_en", s(&|v| v.indicator.name_en.to_string()))
-            .column("name_fi", s(&|v| v.indicator.name_fi.to_string()))
-            .column("women", n(&|t| t.women))
-            .column("men", n(&|t| t.men))
-            .column("non_binary", n(&|t| t.non_binary))
-            .column("unknown", n(&|t| t.unknown))
-            .column("total", n(&|t| t.total()))
-            .column(
-                "code_verified",
-                Values::Bool(
-                    values
-                        .iter()
-                        .map(|v| {
-                            Some(
-                                v.indicator.code_verification
-                                    == hanke::programme::Verification::Verified,
-                            )
-                        })
-                        .collect(),
-                ),
-            )
-            .build("indicators")
+        Table::from_core(hanke::export::table::ResultTable::indicators(&self.0))
     }
 
     /// The indicators as :meth:`table` has them, ready to publish: counts of
@@ -477,35 +447,9 @@ impl PyIndicators {
     #[pyo3(signature = (min_group = None))]
     fn published_table(&self, min_group: Option<crate::args::Whole<u64>>) -> PyResult<Table> {
         let public = self.0.for_publication(small_numbers(min_group));
-        let rows: Vec<&hanke::indicator::PublishedIndicator> = public.indicators.iter().collect();
-        let s = |f: &dyn Fn(&hanke::indicator::Indicator) -> String| {
-            Values::Str(rows.iter().map(|r| Some(f(r.indicator))).collect())
-        };
-        let n = |f: &dyn Fn(&hanke::indicator::PublishedTally) -> hanke::disclosure::Cell| {
-            Values::Count(
-                rows.iter()
-                    .map(|r| r.value.as_ref().and_then(|t| f(t).value()))
-                    .collect(),
-            )
-        };
-        TableBuilder::default()
-            .column("code", s(&|i| i.code.to_string()))
-            .column("name_en", s(&|i| i.name_en.to_string()))
-            .column("name_fi", s(&|i| i.name_fi.to_string()))
-            .column("women", n(&|t| t.women))
-            .column("men", n(&|t| t.men))
-            .column("non_binary", n(&|t| t.non_binary))
-            .column("unknown", n(&|t| t.unknown))
-            .column("total", n(&|t| t.total))
-            .column(
-                "suppressed",
-                Values::Count(
-                    rows.iter()
-                        .map(|r| r.value.map(|t| t.suppressed() as u64))
-                        .collect(),
-                ),
-            )
-            .build("published_indicators")
+        Table::from_core(hanke::export::table::ResultTable::published_indicators(
+            &public,
+        ))
     }
 
     /// :meth:`published_table` as a Markdown table (``lang`` ``"fi"`` or
@@ -684,33 +628,7 @@ impl PyEsrReport {
     /// The project's own indicators against targets: code, name, unit, baseline,
     /// target, actual.
     fn project_indicators(&self) -> PyResult<Table> {
-        let rows = &self.report.project_indicators;
-        TableBuilder::default()
-            .column(
-                "code",
-                Values::Str(rows.iter().map(|r| Some(r.code.clone())).collect()),
-            )
-            .column(
-                "name",
-                Values::Str(rows.iter().map(|r| Some(r.name.clone())).collect()),
-            )
-            .column(
-                "unit",
-                Values::Str(rows.iter().map(|r| Some(r.unit.clone())).collect()),
-            )
-            .column(
-                "baseline",
-                Values::Count(rows.iter().map(|r| r.baseline).collect()),
-            )
-            .column(
-                "target",
-                Values::Count(rows.iter().map(|r| r.target).collect()),
-            )
-            .column(
-                "actual",
-                Values::Str(rows.iter().map(|r| Some(r.actual.to_string())).collect()),
-            )
-            .build("project indicators")
+        Table::from_core(self.report.project_indicator_table())
     }
 
     /// The common indicators of the report's participants, if it has any.
@@ -855,19 +773,5 @@ pub(crate) fn check_quality(
 /// 'error'
 #[pyfunction]
 pub(crate) fn rule_table() -> PyResult<Table> {
-    let all = hanke::errors::all_rules();
-    let s = |f: fn(&hanke::finding::Rule) -> String| {
-        Values::Str(all.iter().map(|r| Some(f(r))).collect())
-    };
-    TableBuilder::default()
-        .column("id", s(|r| r.id.to_string()))
-        .column("severity", s(|r| r.severity.to_string()))
-        .column("title_en", s(|r| r.title_en.to_string()))
-        .column("title_fi", s(|r| r.title_fi.to_string()))
-        .column("title_sv", s(|r| r.title_sv.to_string()))
-        .column(
-            "source",
-            Values::Str(all.iter().map(|r| r.source.map(str::to_string)).collect()),
-        )
-        .build("rules")
+    Table::from_core(hanke::errors::rule_table())
 }

@@ -4,7 +4,7 @@ use pyo3::prelude::*;
 
 use crate::errors;
 use crate::project::{PyFinding, PyProject, findings, findings_table};
-use crate::table::{Table, TableBuilder, Values};
+use crate::table::Table;
 
 /// An EURA description or project page read: the project, what could not be read
 /// (each finding with its line), and whether the text held every section.
@@ -167,37 +167,7 @@ impl PyProjectList {
             .iter()
             .filter(|r| f.is_none_or(|f| r.fund == f))
             .collect();
-        let s = |g: &dyn Fn(&hanke::eura::ProjectListRow) -> String| {
-            Values::Str(rows.iter().map(|r| Some(g(r))).collect())
-        };
-        let m = |g: &dyn Fn(&hanke::eura::ProjectListRow) -> Option<hanke::Money>| {
-            Values::Money(rows.iter().map(|r| g(r)).collect())
-        };
-        TableBuilder::default()
-            .column(
-                "line",
-                Values::Count(rows.iter().map(|r| Some(r.line)).collect()),
-            )
-            .column("code", s(&|r| r.code.to_string()))
-            .column("fund", s(&|r| r.fund.abbreviation_fi().to_string()))
-            .column("name", s(&|r| r.name.clone()))
-            .column(
-                "priority",
-                Values::Int(rows.iter().map(|r| Some(i64::from(r.priority))).collect()),
-            )
-            .column("authority", s(&|r| r.authority.clone()))
-            .column("status", s(&|r| r.status_text.clone()))
-            .column(
-                "start",
-                Values::Date(rows.iter().map(|r| r.start).collect()),
-            )
-            .column("end", Values::Date(rows.iter().map(|r| r.end).collect()))
-            .column("implementer", s(&|r| r.implementer.clone()))
-            .column("granted_eu_state", m(&|r| r.granted_eu_state))
-            .column("realised_eu_state", m(&|r| r.realised_eu_state))
-            .column("planned_public", m(&|r| r.planned_public))
-            .column("realised_public", m(&|r| r.realised_public))
-            .build("project list")
+        Table::from_core(hanke::export::table::ResultTable::project_list(&rows))
     }
 
     /// Counts and sums grouped ``by`` ``"priority_axis"``, ``"authority"`` or
@@ -211,37 +181,7 @@ impl PyProjectList {
             .0
             .portfolio(self::fund(fund)?, by)
             .map_err(errors::raise)?;
-        let rows: Vec<&hanke::eura::PortfolioRow> =
-            t.rows.iter().chain(std::iter::once(&t.total)).collect();
-        let m = |g: &dyn Fn(&hanke::eura::PortfolioRow) -> hanke::Money| {
-            Values::Money(rows.iter().map(|r| Some(g(r))).collect())
-        };
-        TableBuilder::default()
-            .column(
-                "key",
-                Values::Str(rows.iter().map(|r| Some(r.key.clone())).collect()),
-            )
-            .column(
-                "projects",
-                Values::Count(rows.iter().map(|r| Some(r.projects)).collect()),
-            )
-            .column("granted_eu_state", m(&|r| r.granted_eu_state))
-            .column("realised_eu_state", m(&|r| r.realised_eu_state))
-            .column("planned_public", m(&|r| r.planned_public))
-            .column("realised_public", m(&|r| r.realised_public))
-            .column(
-                "utilisation_percent",
-                Values::Str(
-                    rows.iter()
-                        .map(|r| r.utilisation.map(|u| u.to_percent_string(1)))
-                        .collect(),
-                ),
-            )
-            .column(
-                "missing_values",
-                Values::Count(rows.iter().map(|r| Some(r.missing_values)).collect()),
-            )
-            .build("portfolio")
+        Table::from_core(hanke::export::table::ResultTable::portfolio(&t))
     }
 
     /// One row as a ``Project``.

@@ -4,7 +4,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
 use crate::errors;
-use crate::table::{Table, TableBuilder, Values};
+use crate::table::Table;
 use crate::values::{PyMoney, PyRate};
 
 /// One thing a check found — *havainto*: a stable rule id, a severity, the path
@@ -79,32 +79,10 @@ impl PyFinding {
     }
 }
 
-/// Findings as a table: rule_id, severity, path, line, message_en, message_fi,
-/// message_sv.
+/// Findings as a table (the core's columns: rule_id, severity, path, line,
+/// message_en, message_fi, message_sv).
 pub(crate) fn findings_table(findings: &[hanke::Finding]) -> PyResult<Table> {
-    let s = |f: fn(&hanke::Finding) -> String| -> Values {
-        Values::Str(findings.iter().map(|x| Some(f(x))).collect())
-    };
-    TableBuilder::default()
-        .column("rule_id", s(|f| f.rule_id.to_string()))
-        .column("severity", s(|f| f.severity.to_string()))
-        .column("path", s(|f| f.path.clone()))
-        .column(
-            "line",
-            Values::Count(findings.iter().map(|f| f.line).collect()),
-        )
-        .column("message_en", s(|f| f.message_en.clone()))
-        .column("message_fi", s(|f| f.message_fi.clone()))
-        .column(
-            "message_sv",
-            Values::Str(
-                findings
-                    .iter()
-                    .map(|f| Some(f.message_sv.clone()))
-                    .collect(),
-            ),
-        )
-        .build("findings")
+    Table::from_core(hanke::export::table::ResultTable::findings(findings))
 }
 
 /// Wraps core findings.

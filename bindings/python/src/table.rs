@@ -14,151 +14,119 @@ use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict, PyList};
 use pyo3_arrow::ffi::{ArrayIterator, to_stream_pycapsule};
 
+use hanke::export::table::{ResultTable, Values};
+
 use crate::errors;
 use crate::values::decimal;
 
-/// One column's values.
-pub(crate) enum Values {
-    Str(Vec<Option<String>>),
-    Int(Vec<Option<i64>>),
-    Count(Vec<Option<u64>>),
-    Money(Vec<Option<hanke::Money>>),
-    Date(Vec<Option<NaiveDate>>),
-    Bool(Vec<Option<bool>>),
-}
-
-impl Values {
-    fn len(&self) -> usize {
-        match self {
-            Values::Str(v) => v.len(),
-            Values::Int(v) => v.len(),
-            Values::Count(v) => v.len(),
-            Values::Money(v) => v.len(),
-            Values::Date(v) => v.len(),
-            Values::Bool(v) => v.len(),
+/// An Arrow array of a core column (conversion only: the columns, their names
+/// and types are the core's, `hanke::export::table`; the matches are
+/// exhaustive, so a new kind of column does not compile here until converted).
+fn to_array(values: &Values) -> PyResult<ArrayRef> {
+    Ok(match values {
+        Values::Text(v) => {
+            let mut b = StringBuilder::new();
+            v.iter().for_each(|x| b.append_option(x.as_deref()));
+            Arc::new(b.finish())
         }
-    }
-
-    fn data_type(&self) -> DataType {
-        match self {
-            Values::Str(_) => DataType::Utf8,
-            Values::Int(_) => DataType::Int64,
-            Values::Count(_) => DataType::UInt64,
-            // Exact euros and cents: decimal(18, 2), never a float.
-            Values::Money(_) => DataType::Decimal128(18, 2),
-            Values::Date(_) => DataType::Date32,
-            Values::Bool(_) => DataType::Boolean,
+        Values::Int(v) => {
+            let mut b = Int64Builder::new();
+            v.iter().for_each(|x| b.append_option(*x));
+            Arc::new(b.finish())
         }
-    }
+        Values::Count(v) => {
+            let mut b = UInt64Builder::new();
+            v.iter().for_each(|x| b.append_option(*x));
+            Arc::new(b.finish())
+        }
+        Values::Money(v) => {
+            let mut b = Decimal128Builder::new();
+            v.iter()
+                .for_each(|x| b.append_option(x.map(|m| i128::from(m.cents()))));
+            Arc::new(
+                b.finish()
+                    .with_precision_and_scale(18, 2)
+                    .map_err(|e| errors::coded("table.arrow", e.to_string()))?,
+            )
+        }
+        Values::Date(v) => {
+            let mut b = Date32Builder::new();
+            let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+            v.iter().for_each(|x| {
+                b.append_option(x.and_then(|d| i32::try_from((d - epoch).num_days()).ok()))
+            });
+            Arc::new(b.finish())
+        }
+        Values::Bool(v) => {
+            let mut b = BooleanBuilder::new();
+            v.iter().for_each(|x| b.append_option(*x));
+            Arc::new(b.finish())
+        }
+    })
+}
 
-    fn to_array(&self) -> PyResult<ArrayRef> {
-        Ok(match self {
-            Values::Str(v) => {
-                let mut b = StringBuilder::new();
-                v.iter().for_each(|x| b.append_option(x.as_deref()));
-                Arc::new(b.finish())
-            }
-            Values::Int(v) => {
-                let mut b = Int64Builder::new();
-                v.iter().for_each(|x| b.append_option(*x));
-                Arc::new(b.finish())
-            }
-            Values::Count(v) => {
-                let mut b = UInt64Builder::new();
-                v.iter().for_each(|x| b.append_option(*x));
-                Arc::new(b.finish())
-            }
-            Values::Money(v) => {
-                let mut b = Decimal128Builder::new();
-                v.iter()
-                    .for_each(|x| b.append_option(x.map(|m| i128::from(m.cents()))));
-                Arc::new(
-                    b.finish()
-                        .with_precision_and_scale(18, 2)
-                        .map_err(|e| errors::coded("table.arrow", e.to_string()))?,
-                )
-            }
-            Values::Date(v) => {
-                let mut b = Date32Builder::new();
-                let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-                v.iter().for_each(|x| {
-                    b.append_option(x.and_then(|d| i32::try_from((d - epoch).num_days()).ok()))
-                });
-                Arc::new(b.finish())
-            }
-            Values::Bool(v) => {
-                let mut b = BooleanBuilder::new();
-                v.iter().for_each(|x| b.append_option(*x));
-                Arc::new(b.finish())
-            }
-        })
-    }
-
-    fn cell<'py>(&self, py: Python<'py>, i: usize) -> PyResult<Bound<'py, PyAny>> {
-        let none = || py.None().into_bound(py);
-        Ok(match self {
-            Values::Str(v) => match v.get(i).and_then(|x| x.as_deref()) {
-                Some(s) => s.into_pyobject(py)?.into_any(),
-                None => none(),
-            },
-            Values::Int(v) => match v.get(i).copied().flatten() {
-                Some(n) => n.into_pyobject(py)?.into_any(),
-                None => none(),
-            },
-            Values::Count(v) => match v.get(i).copied().flatten() {
-                Some(n) => n.into_pyobject(py)?.into_any(),
-                None => none(),
-            },
-            Values::Money(v) => match v.get(i).copied().flatten() {
-                Some(m) => decimal(py, &m.to_plain_string())?,
-                None => none(),
-            },
-            Values::Date(v) => match v.get(i).copied().flatten() {
-                Some(d) => d.into_pyobject(py)?.into_any(),
-                None => none(),
-            },
-            Values::Bool(v) => match v.get(i).copied().flatten() {
-                Some(b) => pyo3::types::PyBool::new(py, b).to_owned().into_any(),
-                None => none(),
-            },
-        })
+/// The Arrow type of a core column: money exact as `decimal(18, 2)`, never a float.
+fn data_type(values: &Values) -> DataType {
+    match values {
+        Values::Text(_) => DataType::Utf8,
+        Values::Int(_) => DataType::Int64,
+        Values::Count(_) => DataType::UInt64,
+        Values::Money(_) => DataType::Decimal128(18, 2),
+        Values::Date(_) => DataType::Date32,
+        Values::Bool(_) => DataType::Boolean,
     }
 }
 
-/// A table under construction: named columns of equal length.
-#[derive(Default)]
-pub(crate) struct TableBuilder {
-    columns: Vec<(String, Values)>,
+/// The Python value of row `i` of a core column.
+fn cell<'py>(values: &Values, py: Python<'py>, i: usize) -> PyResult<Bound<'py, PyAny>> {
+    let none = || py.None().into_bound(py);
+    Ok(match values {
+        Values::Text(v) => match v.get(i).and_then(|x| x.as_deref()) {
+            Some(s) => s.into_pyobject(py)?.into_any(),
+            None => none(),
+        },
+        Values::Int(v) => match v.get(i).copied().flatten() {
+            Some(n) => n.into_pyobject(py)?.into_any(),
+            None => none(),
+        },
+        Values::Count(v) => match v.get(i).copied().flatten() {
+            Some(n) => n.into_pyobject(py)?.into_any(),
+            None => none(),
+        },
+        Values::Money(v) => match v.get(i).copied().flatten() {
+            Some(m) => decimal(py, &m.to_plain_string())?,
+            None => none(),
+        },
+        Values::Date(v) => match v.get(i).copied().flatten() {
+            Some(d) => d.into_pyobject(py)?.into_any(),
+            None => none(),
+        },
+        Values::Bool(v) => match v.get(i).copied().flatten() {
+            Some(b) => pyo3::types::PyBool::new(py, b).to_owned().into_any(),
+            None => none(),
+        },
+    })
 }
 
-impl TableBuilder {
-    pub(crate) fn column(mut self, name: &str, values: Values) -> Self {
-        self.columns.push((name.to_string(), values));
-        self
-    }
-
-    pub(crate) fn build(self, title: &str) -> PyResult<Table> {
-        let rows = self.columns.first().map_or(0, |(_, v)| v.len());
-        if self.columns.iter().any(|(_, v)| v.len() != rows) {
+impl Table {
+    /// The core's result table as a Python table.
+    pub(crate) fn from_core(t: ResultTable) -> PyResult<Table> {
+        if !t.is_rectangular() {
             return Err(errors::coded("table.shape", "columns of different lengths"));
         }
-        let fields: Vec<Field> = self
+        let fields: Vec<Field> = t
             .columns
             .iter()
-            .map(|(n, v)| Field::new(n, v.data_type(), true))
+            .map(|(n, v)| Field::new(*n, data_type(v), true))
             .collect();
-        let arrays = self
+        let arrays = t
             .columns
             .iter()
-            .map(|(_, v)| v.to_array())
+            .map(|(_, v)| to_array(v))
             .collect::<PyResult<Vec<_>>>()?;
         let batch = RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays)
             .map_err(|e| errors::coded("table.arrow", e.to_string()))?;
-        Ok(Table {
-            title: title.to_string(),
-            columns: self.columns,
-            batch,
-        })
+        Ok(Table { table: t, batch })
     }
 }
 
@@ -191,8 +159,7 @@ pub(crate) fn batch_stream<'py>(
 /// True
 #[pyclass(frozen, module = "hanke", name = "Table")]
 pub(crate) struct Table {
-    title: String,
-    columns: Vec<(String, Values)>,
+    table: ResultTable,
     batch: RecordBatch,
 }
 
@@ -217,7 +184,7 @@ impl Table {
     /// The column names, in order.
     #[getter]
     fn column_names(&self) -> Vec<String> {
-        self.columns.iter().map(|(n, _)| n.clone()).collect()
+        self.table.names().into_iter().map(str::to_string).collect()
     }
 
     fn __len__(&self) -> usize {
@@ -227,7 +194,7 @@ impl Table {
     fn __repr__(&self) -> String {
         format!(
             "Table({:?}, rows={}, columns={:?})",
-            self.title,
+            self.table.name,
             self.batch.num_rows(),
             self.column_names()
         )
@@ -238,8 +205,8 @@ impl Table {
         let out = PyList::empty(py);
         for i in 0..self.batch.num_rows() {
             let row = PyDict::new(py);
-            for (name, values) in &self.columns {
-                row.set_item(name, values.cell(py, i)?)?;
+            for (name, values) in &self.table.columns {
+                row.set_item(*name, cell(values, py, i)?)?;
             }
             out.append(row)?;
         }

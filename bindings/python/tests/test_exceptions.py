@@ -111,3 +111,16 @@ def test_the_same_failure_is_the_same_class() -> None:
         with pytest.raises(ex.JsonError) as e:
             read()
         assert isinstance(e.value, ValueError) and e.value.code in ex.JsonError.codes
+
+
+def test_result_tables_have_the_cores_columns() -> None:
+    """The same table definitions in every language: tests/vectors/result_tables.json."""
+    import json
+
+    expected = json.loads((ROOT / "tests" / "vectors" / "result_tables.json").read_text(encoding="utf-8"))
+    ind = hanke.common_indicators(hanke.testing.synthetic_participants(20), cut_off=dt.date(2025, 12, 31))
+    assert ind.table().column_names == expected["indicators"]
+    assert ind.published_table().column_names == expected["published_indicators"]
+    assert hanke.rule_table().column_names == expected["rules"]
+    ps = hanke.read_participants(data("participants/ilona.csv"), accept_temporary_codes=True)
+    assert ps.findings_table().column_names == expected["findings"]

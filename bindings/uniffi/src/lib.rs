@@ -697,16 +697,9 @@ pub fn common_indicators(
     cut_off: Option<CalendarDate>,
     objective: Option<String>,
 ) -> Result<IndicatorResult, HankeError> {
-    let catalogue: hanke::indicator::Catalogue = catalogue.parse()?;
-    let base = hanke::rulebook::ParticipantRules::for_period(catalogue.period())?;
-    let rules = match objective {
-        Some(o) => base.for_objective(&o)?,
-        None => *base,
-    };
-    let people = hanke::participant::participants_from_json_str(&participants_json)?;
-    let ind = hanke::indicator::CommonIndicators::compute(catalogue, &rules, cut_off, &people)?;
+    let ind = compute_indicators(&catalogue, &participants_json, cut_off, objective)?;
     Ok(IndicatorResult {
-        catalogue: catalogue.code().to_string(),
+        catalogue: ind.catalogue().code().to_string(),
         grand_total: counts(ind.grand_total()),
         incomplete: counts(ind.incomplete()),
         indicators: ind
@@ -717,6 +710,125 @@ pub fn common_indicators(
             })
             .collect(),
     })
+}
+
+fn compute_indicators(
+    catalogue: &str,
+    participants_json: &str,
+    cut_off: Option<CalendarDate>,
+    objective: Option<String>,
+) -> Result<hanke::indicator::CommonIndicators, HankeError> {
+    let catalogue: hanke::indicator::Catalogue = catalogue.parse()?;
+    let base = hanke::rulebook::ParticipantRules::for_period(catalogue.period())?;
+    let rules = match objective {
+        Some(o) => base.for_objective(&o)?,
+        None => *base,
+    };
+    let people = hanke::participant::participants_from_json_str(participants_json)?;
+    Ok(hanke::indicator::CommonIndicators::compute(
+        catalogue, &rules, cut_off, &people,
+    )?)
+}
+
+/// One column of a result table: the core's values, typed.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum TableValues {
+    /// Text.
+    Text {
+        /// The values; `null` where missing.
+        values: Vec<Option<String>>,
+    },
+    /// Signed whole numbers.
+    Int {
+        /// The values; `null` where missing.
+        values: Vec<Option<i64>>,
+    },
+    /// Counts.
+    Count {
+        /// The values; `null` where missing.
+        values: Vec<Option<u64>>,
+    },
+    /// Exact amounts, in cents.
+    Cents {
+        /// The values; `null` where missing.
+        values: Vec<Option<i64>>,
+    },
+    /// Days.
+    Date {
+        /// The values; `null` where missing.
+        values: Vec<Option<CalendarDate>>,
+    },
+    /// Yes or no.
+    Bool {
+        /// The values; `null` where missing.
+        values: Vec<Option<bool>>,
+    },
+}
+
+/// A named column of a result table.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct TableColumn {
+    /// The column's name, as the core and the Python tables name it.
+    pub name: String,
+    /// Its values.
+    pub values: TableValues,
+}
+
+/// A result table, the core's (`hanke::export::table`): the same columns a
+/// notebook gets as an Arrow table.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ResultTable {
+    /// What the table holds, e.g. `indicators`.
+    pub name: String,
+    /// The columns, in order.
+    pub columns: Vec<TableColumn>,
+}
+
+impl From<hanke::export::table::ResultTable> for ResultTable {
+    fn from(t: hanke::export::table::ResultTable) -> ResultTable {
+        use hanke::export::table::Values as V;
+        ResultTable {
+            name: t.name.to_string(),
+            columns: t
+                .columns
+                .into_iter()
+                .map(|(name, values)| TableColumn {
+                    name: name.to_string(),
+                    values: match values {
+                        V::Text(values) => TableValues::Text { values },
+                        V::Int(values) => TableValues::Int { values },
+                        V::Count(values) => TableValues::Count { values },
+                        V::Money(v) => TableValues::Cents {
+                            values: v.into_iter().map(|m| m.map(|m| m.cents())).collect(),
+                        },
+                        V::Date(values) => TableValues::Date { values },
+                        V::Bool(values) => TableValues::Bool { values },
+                    },
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The common indicators as the core's table (code, names, counts by
+/// gender, total, whether the SFC code is verified) — the columns a notebook
+/// gets from `Indicators.table()`.
+#[uniffi::export]
+pub fn common_indicator_table(
+    catalogue: String,
+    participants_json: String,
+    cut_off: Option<CalendarDate>,
+    objective: Option<String>,
+) -> Result<ResultTable, HankeError> {
+    let ind = compute_indicators(&catalogue, &participants_json, cut_off, objective)?;
+    Ok(hanke::export::table::ResultTable::indicators(&ind).into())
+}
+
+/// Every rule hanke checks as the core's table (id, severity, titles in
+/// three languages, source).
+#[uniffi::export]
+pub fn rule_table() -> ResultTable {
+    hanke::errors::rule_table().into()
 }
 
 /// Explains the common indicator `code` over participant records (a JSON array,

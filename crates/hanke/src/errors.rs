@@ -394,6 +394,29 @@ fn cell(s: &str) -> String {
     hanke_base::finding::markdown_cell(s)
 }
 
+/// Every rule as a table: id, severity, titles in English, Finnish and
+/// Swedish, and source (`None` for hanke's own consistency checks).
+///
+/// ```
+/// let t = hanke::errors::rule_table();
+/// assert_eq!(t.rows(), hanke::errors::all_rules().len());
+/// ```
+pub fn rule_table() -> crate::export::table::ResultTable {
+    use crate::export::table::{ResultTable, Values};
+    let all = all_rules();
+    let text = |f: fn(&Rule) -> String| Values::Text(all.iter().map(|r| Some(f(r))).collect());
+    ResultTable::new("rules")
+        .column("id", text(|r| r.id.to_string()))
+        .column("severity", text(|r| r.severity.to_string()))
+        .column("title_en", text(|r| r.title_en.to_string()))
+        .column("title_fi", text(|r| r.title_fi.to_string()))
+        .column("title_sv", text(|r| r.title_sv.to_string()))
+        .column(
+            "source",
+            Values::Text(all.iter().map(|r| r.source.map(str::to_string)).collect()),
+        )
+}
+
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use crate::finding::rules::*;

@@ -243,3 +243,43 @@ fn small_numbers() {
         assert_eq!(b.total.value(), case["total"].as_u64(), "{}", case["name"]);
     }
 }
+
+/// The result tables' columns, as every binding gives them
+/// (`tests/vectors/result_tables.json`, read by the Python and Kotlin suites):
+/// one table definition in the core, the same columns everywhere (issue 25).
+#[test]
+fn result_table_columns() {
+    use hanke::export::table::ResultTable;
+    let rules = hanke::rulebook::ParticipantRules::for_period(
+        hanke::programme::ProgrammePeriod::Period2021To2027,
+    )
+    .unwrap();
+    let ind = hanke::indicator::CommonIndicators::compute(
+        hanke::indicator::Catalogue::EsfPlus,
+        rules,
+        None,
+        &[],
+    )
+    .unwrap();
+    let tables = [
+        ResultTable::findings(&[]),
+        ResultTable::indicators(&ind),
+        ResultTable::published_indicators(&ind.for_publication(Default::default())),
+        hanke::errors::rule_table(),
+    ];
+    let mut doc = serde_json::Map::new();
+    for t in &tables {
+        assert!(t.is_rectangular(), "{}", t.name);
+        doc.insert(t.name.to_string(), serde_json::json!(t.names()));
+    }
+    let fresh = serde_json::to_string_pretty(&Value::Object(doc)).unwrap() + "\n";
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/result_tables.json");
+    if std::env::var_os("HANKE_BLESS").is_some() {
+        std::fs::write(&path, &fresh).unwrap();
+    }
+    assert!(
+        std::fs::read_to_string(&path).unwrap_or_default() == fresh,
+        "tests/vectors/result_tables.json is stale: run HANKE_BLESS=1 cargo test -p hanke --test vectors result_table"
+    );
+}

@@ -1,12 +1,13 @@
 //! Open-data exports — *avoimen datan viennit*: a project as an IATI 2.03
-//! activity ([`iati`]) and a portfolio as Kohesio-style operation rows
-//! ([`kohesio`]).
+//! activity ([`iati`]), a portfolio as Kohesio-style operation rows
+//! ([`kohesio`]), and results as tables every binding gives alike ([`table`]).
 //!
 //! Both export what the project data hold and nothing invented: a figure the
 //! data do not have is left out (IATI) or left empty (Kohesio), never guessed.
 
 pub mod iati;
 pub mod kohesio;
+pub mod table;
 
 /// Why a project cannot be exported — *vientivirhe*.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -248,6 +248,29 @@ impl EsrReport {
         serde_json::to_string_pretty(&value)
     }
 
+    /// The project's own indicators against targets as a table: code, name,
+    /// unit, baseline, target, actual.
+    pub fn project_indicator_table(&self) -> crate::export::table::ResultTable {
+        use crate::export::table::{ResultTable, Values};
+        let rows = &self.project_indicators;
+        let text = |f: fn(&ProjectIndicatorRow) -> String| {
+            Values::Text(rows.iter().map(|r| Some(f(r))).collect())
+        };
+        ResultTable::new("project indicators")
+            .column("code", text(|r| r.code.clone()))
+            .column("name", text(|r| r.name.clone()))
+            .column("unit", text(|r| r.unit.clone()))
+            .column(
+                "baseline",
+                Values::Count(rows.iter().map(|r| r.baseline).collect()),
+            )
+            .column(
+                "target",
+                Values::Count(rows.iter().map(|r| r.target).collect()),
+            )
+            .column("actual", text(|r| r.actual.to_string()))
+    }
+
     /// The report as HTML in `lang`: the Markdown report through
     /// [`markdown_to_html`](crate::publish::markdown_to_html) (tables; no
     /// markup of the data ever runs).

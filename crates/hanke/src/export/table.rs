@@ -1,0 +1,259 @@
+//! Result tables — *tulostaulukot*: the columns every binding gives for a
+//! result (findings, indicators, a EURA project list and its portfolio), named
+//! and typed once here, so that a notebook (Arrow, polars, pandas) and an app
+//! (Kotlin, Swift) get the same table.
+//!
+//! Money is exact (`Money`, written as `decimal(18, 2)` by the Arrow bindings),
+//! counts are unsigned, missing values are `None`.
+//!
+//! ```
+//! use hanke::export::table::{ResultTable, Values};
+//! use hanke::finding::{Finding, rules};
+//! let f = Finding::new(&rules::CSV_INVALID_VALUE, "gender", "unknown", "tuntematon", "okänd")
+//!     .at_line(3);
+//! let t = ResultTable::findings(&[f]);
+//! assert_eq!(t.names(), ["rule_id", "severity", "path", "line", "message_en", "message_fi", "message_sv"]);
+//! assert_eq!(t.rows(), 1);
+//! assert!(matches!(&t.columns[3].1, Values::Count(v) if v == &[Some(3)]));
+//! ```
+
+use chrono::NaiveDate;
+
+use crate::eura::{PortfolioRow, PortfolioTable, ProjectListRow};
+use crate::finding::Finding;
+use crate::indicator::{CommonIndicators, IndicatorValue, PublishedIndicators, Tally};
+use crate::money::Money;
+use crate::programme::Verification;
+
+/// One column's values — *sarake*.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Values {
+    /// Text.
+    Text(Vec<Option<String>>),
+    /// Signed whole numbers.
+    Int(Vec<Option<i64>>),
+    /// Counts.
+    Count(Vec<Option<u64>>),
+    /// Exact amounts.
+    Money(Vec<Option<Money>>),
+    /// Days.
+    Date(Vec<Option<NaiveDate>>),
+    /// Yes or no.
+    Bool(Vec<Option<bool>>),
+}
+
+impl Values {
+    /// The number of values.
+    pub fn len(&self) -> usize {
+        match self {
+            Values::Text(v) => v.len(),
+            Values::Int(v) => v.len(),
+            Values::Count(v) => v.len(),
+            Values::Money(v) => v.len(),
+            Values::Date(v) => v.len(),
+            Values::Bool(v) => v.len(),
+        }
+    }
+
+    /// Whether there are no values.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// A result as a table — *tulostaulukko*: its name and its named columns, all
+/// of one length.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ResultTable {
+    /// What the table holds, e.g. `findings`.
+    pub name: &'static str,
+    /// The columns, in order.
+    pub columns: Vec<(&'static str, Values)>,
+}
+
+/// A text column of `rows`.
+fn text<T>(rows: &[T], f: impl Fn(&T) -> String) -> Values {
+    Values::Text(rows.iter().map(|r| Some(f(r))).collect())
+}
+
+impl ResultTable {
+    /// An empty table called `name`.
+    pub fn new(name: &'static str) -> ResultTable {
+        ResultTable {
+            name,
+            columns: Vec::new(),
+        }
+    }
+
+    /// The table with another column.
+    pub fn column(mut self, name: &'static str, values: Values) -> ResultTable {
+        self.columns.push((name, values));
+        self
+    }
+
+    /// The number of rows (of the first column; [`is_rectangular`](Self::is_rectangular) checks the rest).
+    pub fn rows(&self) -> usize {
+        self.columns.first().map_or(0, |(_, v)| v.len())
+    }
+
+    /// Whether every column has the same length.
+    pub fn is_rectangular(&self) -> bool {
+        self.columns.iter().all(|(_, v)| v.len() == self.rows())
+    }
+
+    /// The column names, in order.
+    pub fn names(&self) -> Vec<&'static str> {
+        self.columns.iter().map(|(n, _)| *n).collect()
+    }
+
+    /// Findings: rule_id, severity, path, line, message_en, message_fi, message_sv.
+    pub fn findings(findings: &[Finding]) -> ResultTable {
+        ResultTable::new("findings")
+            .column("rule_id", text(findings, |f| f.rule_id.to_string()))
+            .column("severity", text(findings, |f| f.severity.to_string()))
+            .column("path", text(findings, |f| f.path.clone()))
+            .column(
+                "line",
+                Values::Count(findings.iter().map(|f| f.line).collect()),
+            )
+            .column("message_en", text(findings, |f| f.message_en.clone()))
+            .column("message_fi", text(findings, |f| f.message_fi.clone()))
+            .column("message_sv", text(findings, |f| f.message_sv.clone()))
+    }
+
+    /// Common indicators: code, name_en, name_fi, name_sv, women, men,
+    /// non_binary, unknown, total (`None` where an indicator is not computed
+    /// from participants), and whether the SFC code is verified.
+    pub fn indicators(indicators: &CommonIndicators) -> ResultTable {
+        let values: Vec<IndicatorValue> = indicators.values().collect();
+        let n =
+            |f: fn(Tally) -> u64| Values::Count(values.iter().map(|v| v.value.map(f)).collect());
+        ResultTable::new("indicators")
+            .column("code", text(&values, |v| v.indicator.code.to_string()))
+            .column(
+                "name_en",
+                text(&values, |v| v.indicator.name_en.to_string()),
+            )
+            .column(
+                "name_fi",
+                text(&values, |v| v.indicator.name_fi.to_string()),
+            )
+            .column(
+                "name_sv",
+                text(&values, |v| v.indicator.name_sv.to_string()),
+            )
+            .column("women", n(|t| t.women))
+            .column("men", n(|t| t.men))
+            .column("non_binary", n(|t| t.non_binary))
+            .column("unknown", n(|t| t.unknown))
+            .column("total", n(|t| t.total()))
+            .column(
+                "code_verified",
+                Values::Bool(
+                    values
+                        .iter()
+                        .map(|v| Some(v.indicator.code_verification == Verification::Verified))
+                        .collect(),
+                ),
+            )
+    }
+
+    /// Indicators ready to publish: the columns of [`indicators`](Self::indicators)
+    /// with suppressed counts `None`, and how many cells of each row are hidden.
+    pub fn published_indicators(public: &PublishedIndicators) -> ResultTable {
+        let rows = &public.indicators;
+        let n = |f: fn(&crate::indicator::PublishedTally) -> crate::disclosure::Cell| {
+            Values::Count(
+                rows.iter()
+                    .map(|r| r.value.as_ref().and_then(|t| f(t).value()))
+                    .collect(),
+            )
+        };
+        ResultTable::new("published_indicators")
+            .column("code", text(rows, |r| r.indicator.code.to_string()))
+            .column("name_en", text(rows, |r| r.indicator.name_en.to_string()))
+            .column("name_fi", text(rows, |r| r.indicator.name_fi.to_string()))
+            .column("name_sv", text(rows, |r| r.indicator.name_sv.to_string()))
+            .column("women", n(|t| t.women))
+            .column("men", n(|t| t.men))
+            .column("non_binary", n(|t| t.non_binary))
+            .column("unknown", n(|t| t.unknown))
+            .column("total", n(|t| t.total))
+            .column(
+                "suppressed",
+                Values::Count(
+                    rows.iter()
+                        .map(|r| {
+                            r.value
+                                .map(|t| u64::try_from(t.suppressed()).unwrap_or(u64::MAX))
+                        })
+                        .collect(),
+                ),
+            )
+    }
+
+    /// Rows of a EURA project list: line, code, fund, name, priority,
+    /// authority, status, start, end, implementer and the four amounts.
+    pub fn project_list(rows: &[&ProjectListRow]) -> ResultTable {
+        let m = |g: fn(&ProjectListRow) -> Option<Money>| {
+            Values::Money(rows.iter().map(|r| g(r)).collect())
+        };
+        ResultTable::new("project list")
+            .column(
+                "line",
+                Values::Count(rows.iter().map(|r| Some(r.line)).collect()),
+            )
+            .column("code", text(rows, |r| r.code.to_string()))
+            .column("fund", text(rows, |r| r.fund.abbreviation_fi().to_string()))
+            .column("name", text(rows, |r| r.name.clone()))
+            .column(
+                "priority",
+                Values::Int(rows.iter().map(|r| Some(i64::from(r.priority))).collect()),
+            )
+            .column("authority", text(rows, |r| r.authority.clone()))
+            .column("status", text(rows, |r| r.status_text.clone()))
+            .column(
+                "start",
+                Values::Date(rows.iter().map(|r| r.start).collect()),
+            )
+            .column("end", Values::Date(rows.iter().map(|r| r.end).collect()))
+            .column("implementer", text(rows, |r| r.implementer.clone()))
+            .column("granted_eu_state", m(|r| r.granted_eu_state))
+            .column("realised_eu_state", m(|r| r.realised_eu_state))
+            .column("planned_public", m(|r| r.planned_public))
+            .column("realised_public", m(|r| r.realised_public))
+    }
+
+    /// A EURA portfolio: one row per group and the total last — key,
+    /// projects, the four amounts, utilisation (realised ÷ granted, one
+    /// decimal) and the number of values missing.
+    pub fn portfolio(t: &PortfolioTable) -> ResultTable {
+        let rows: Vec<&PortfolioRow> = t.rows.iter().chain(std::iter::once(&t.total)).collect();
+        let m = |g: fn(&PortfolioRow) -> Money| {
+            Values::Money(rows.iter().map(|r| Some(g(r))).collect())
+        };
+        ResultTable::new("portfolio")
+            .column("key", text(&rows, |r| r.key.clone()))
+            .column(
+                "projects",
+                Values::Count(rows.iter().map(|r| Some(r.projects)).collect()),
+            )
+            .column("granted_eu_state", m(|r| r.granted_eu_state))
+            .column("realised_eu_state", m(|r| r.realised_eu_state))
+            .column("planned_public", m(|r| r.planned_public))
+            .column("realised_public", m(|r| r.realised_public))
+            .column(
+                "utilisation_percent",
+                Values::Text(
+                    rows.iter()
+                        .map(|r| r.utilisation.map(|u| u.to_percent_string(1)))
+                        .collect(),
+                ),
+            )
+            .column(
+                "missing_values",
+                Values::Count(rows.iter().map(|r| Some(r.missing_values)).collect()),
+            )
+    }
+}
