@@ -167,10 +167,10 @@ pub enum ImportCode {
     ImportDuplicateColumn,
     /// `import.missing_column`: A required column is absent.
     ImportMissingColumn,
-    /// `import.empty`: The file has no header line.
-    ImportEmpty,
-    /// `import.header`: The header cannot be read (bad quoting, not text in the file's encoding).
-    ImportHeader,
+    /// `csv.empty`: The file has no header line.
+    CsvEmpty,
+    /// `csv.header`: The header cannot be read (bad quoting, not text in the file's encoding).
+    CsvHeader,
     /// `import.encoding_mismatch`: A file named Windows-1252 that is UTF-8 with letters outside ASCII (read so, every letter would change).
     ImportEncodingMismatch,
     /// `import.encoding`: An encoding hanke does not read (it reads utf-8 and windows-1252).
@@ -180,10 +180,6 @@ pub enum ImportCode {
 /// The codes of the eura family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum EuraCode {
-    /// `eura_list.empty`: The file has no header line.
-    EuraListEmpty,
-    /// `eura_list.header`: The header cannot be read (bad quoting, not UTF-8).
-    EuraListHeader,
     /// `eura_list.unknown_column`: A header names a column the list does not have; its data would be lost.
     EuraListUnknownColumn,
     /// `eura_list.duplicate_column`: Two headers name the same column.
@@ -256,12 +252,10 @@ pub enum ArgumentCode {
 pub enum IoCode {
     /// `json.io`: The JSON could not be read from its source.
     JsonIo,
-    /// `import.io`: Reading failed.
-    ImportIo,
+    /// `csv.io`: Reading failed.
+    CsvIo,
     /// `eura_list.open`: The file cannot be opened.
     EuraListOpen,
-    /// `eura_list.io`: Reading failed.
-    EuraListIo,
 }
 
 /// Errors of hanke, one case per family, with the typed code, the code's
@@ -499,12 +493,10 @@ impl HankeError {
             "import.unknown_column" => HankeError::Import { code: ImportCode::ImportUnknownColumn, key, reason },
             "import.duplicate_column" => HankeError::Import { code: ImportCode::ImportDuplicateColumn, key, reason },
             "import.missing_column" => HankeError::Import { code: ImportCode::ImportMissingColumn, key, reason },
-            "import.empty" => HankeError::Import { code: ImportCode::ImportEmpty, key, reason },
-            "import.header" => HankeError::Import { code: ImportCode::ImportHeader, key, reason },
+            "csv.empty" => HankeError::Import { code: ImportCode::CsvEmpty, key, reason },
+            "csv.header" => HankeError::Import { code: ImportCode::CsvHeader, key, reason },
             "import.encoding_mismatch" => HankeError::Import { code: ImportCode::ImportEncodingMismatch, key, reason },
             "import.encoding" => HankeError::Import { code: ImportCode::ImportEncoding, key, reason },
-            "eura_list.empty" => HankeError::Eura { code: EuraCode::EuraListEmpty, key, reason },
-            "eura_list.header" => HankeError::Eura { code: EuraCode::EuraListHeader, key, reason },
             "eura_list.unknown_column" => HankeError::Eura { code: EuraCode::EuraListUnknownColumn, key, reason },
             "eura_list.duplicate_column" => HankeError::Eura { code: EuraCode::EuraListDuplicateColumn, key, reason },
             "eura_list.missing_column" => HankeError::Eura { code: EuraCode::EuraListMissingColumn, key, reason },
@@ -526,9 +518,8 @@ impl HankeError {
             "export.no_period" => HankeError::Export { code: ExportCode::ExportNoPeriod, key, reason },
             "argument.date" => HankeError::Argument { code: ArgumentCode::ArgumentDate, key, reason },
             "json.io" => HankeError::Io { code: IoCode::JsonIo, key, reason },
-            "import.io" => HankeError::Io { code: IoCode::ImportIo, key, reason },
+            "csv.io" => HankeError::Io { code: IoCode::CsvIo, key, reason },
             "eura_list.open" => HankeError::Io { code: IoCode::EuraListOpen, key, reason },
-            "eura_list.io" => HankeError::Io { code: IoCode::EuraListIo, key, reason },
             _ => return None,
         })
     }

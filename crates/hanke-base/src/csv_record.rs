@@ -465,6 +465,16 @@ pub struct RecordReader<R> {
 }
 
 impl<R: BufRead> RecordReader<R> {
+    /// Reads the header record: its line, or why the file cannot be read
+    /// (empty, a header that breaks the syntax, a failed read).
+    pub fn read_header(&mut self) -> Result<u64, FileError> {
+        match self.read() {
+            Ok(Some(line)) => Ok(line),
+            Ok(None) => Err(FileError::Empty),
+            Err(e) => Err(e.into()),
+        }
+    }
+
     /// A reader of UTF-8 records separated by `delimiter`.
     pub fn new(src: R, delimiter: u8) -> RecordReader<R> {
         RecordReader::with_encoding(src, delimiter, Encoding::Utf8)
@@ -730,6 +740,69 @@ impl<R: BufRead> RecordReader<R> {
             line: start_line,
             error: SyntaxError::UnterminatedQuote { field },
         })
+    }
+}
+
+/// Why a CSV file cannot be read at all — *tiedostovirhe*: the failures every
+/// CSV reader of hanke shares (the participant reader's `ImportError` and the
+/// EURA list's `ListImportError` wrap it), so that the same mistake has the
+/// same code whichever reader met it.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum FileError {
+    /// The file has no header line.
+    #[error("the file is empty: a header line is needed")]
+    Empty,
+    /// The header cannot be read (bad quoting, not text in the file's encoding).
+    #[error("line {line}: the header cannot be read: {message}")]
+    Header {
+        /// The line.
+        line: u64,
+        /// What is wrong.
+        message: crate::Echo,
+    },
+    /// Reading failed.
+    #[error("line {line}: read error: {source}")]
+    Io {
+        /// The line being read.
+        line: u64,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+}
+
+error_codes! {
+    FileError {
+        FileError::Empty => "csv.empty": "The file has no header line.",
+        FileError::Header { .. } => "csv.header": "The header cannot be read (bad quoting, not text in the file's encoding).",
+        FileError::Io { .. } => "csv.io": "Reading failed.",
+    }
+}
+
+impl FileError {
+    /// The line of the file, where there is one.
+    pub fn line(&self) -> Option<u64> {
+        match self {
+            FileError::Empty => None,
+            FileError::Header { line, .. } | FileError::Io { line, .. } => Some(*line),
+        }
+    }
+}
+
+impl From<ReadError> for FileError {
+    /// A record that cannot be read where the header should be, or a failed
+    /// read anywhere.
+    fn from(e: ReadError) -> FileError {
+        match e {
+            ReadError::Syntax { line, error } => FileError::Header {
+                line,
+                message: crate::Echo::message(&error.describe()),
+            },
+            ReadError::Io { line, error } => FileError::Io {
+                line,
+                source: error,
+            },
+        }
     }
 }
 

@@ -125,7 +125,7 @@ impl Family {
 /// use hanke::errors::{Family, family_of};
 /// assert_eq!(family_of("money.sub_cent"), Some(Family::Money));
 /// assert_eq!(family_of("hetu.check_character"), Some(Family::Identifier));
-/// assert_eq!(family_of("import.io"), Some(Family::Io));
+/// assert_eq!(family_of("csv.io"), Some(Family::Io));
 /// assert_eq!(family_of("activity.json"), Some(Family::Json));
 /// assert_eq!(family_of("nothing.here"), None);
 /// ```
@@ -244,6 +244,12 @@ pub const ERRORS: &[ErrorType] = &[
         family: Family::Import,
         raised_by: "the columns of participant data, in a CSV header or an Arrow table alike",
         codes: crate::participant::fields::HeaderError::CODES,
+    },
+    ErrorType {
+        name: "hanke::csv_record::FileError",
+        family: Family::Import,
+        raised_by: "every CSV reader (participant files, EURA project lists): a file that cannot be read at all",
+        codes: crate::csv_record::FileError::CODES,
     },
     ErrorType {
         name: "hanke::import::ImportError",

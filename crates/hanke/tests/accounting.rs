@@ -156,7 +156,7 @@ proptest! {
             // (`""participant_id` is not `participant_id`).
             Err(e) => {
                 prop_assert!(
-                    matches!(e.code(), "import.header" | "import.unknown_column"),
+                    matches!(e.code(), "csv.header" | "import.unknown_column"),
                     "{}", e.code()
                 );
                 prop_assert_eq!(e.line(), Some(1));
@@ -185,7 +185,7 @@ proptest! {
         let list = match ProjectList::read(&text[..]) {
             Ok(list) => list,
             Err(e) => {
-                prop_assert_eq!((e.code(), e.line()), ("eura_list.header", Some(1)));
+                prop_assert_eq!((e.code(), e.line()), ("csv.header", Some(1)));
                 return Ok(());
             }
         };

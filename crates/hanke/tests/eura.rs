@@ -1411,7 +1411,7 @@ fn headers_that_would_lose_data_are_errors() {
         ("eura_list.missing_column", Some(1))
     );
     let err = ProjectList::read("".as_bytes()).unwrap_err();
-    assert_eq!(err.code(), "eura_list.empty");
+    assert_eq!(err.code(), "csv.empty");
     let err = ProjectList::from_path("no/such/list.csv").unwrap_err();
     assert_eq!((err.code(), err.line()), ("eura_list.open", None));
     assert!(err.to_string().starts_with("no/such/list.csv: cannot open"));

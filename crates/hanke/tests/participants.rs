@@ -210,7 +210,7 @@ fn a_file_with_broken_lines_accounts_for_every_row() {
 #[test]
 fn bad_headers_stop_the_import_with_a_code() {
     let cases = [
-        ("", "import.empty"),
+        ("", "csv.empty"),
         (
             "participant_id,entry_date,shoe_size\n",
             "import.unknown_column",
@@ -220,7 +220,7 @@ fn bad_headers_stop_the_import_with_a_code() {
             "import.duplicate_column",
         ),
         ("participant_id,gender\n", "import.missing_column"),
-        ("participant_id,\"entry_date\n", "import.header"),
+        ("participant_id,\"entry_date\n", "csv.header"),
     ];
     for (text, code) in cases {
         let err = ParticipantCsvReader::new(text.as_bytes(), ImportOptions::default())

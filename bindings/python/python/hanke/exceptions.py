@@ -136,8 +136,8 @@ ImportCode = Literal[
     "import.unknown_column",
     "import.duplicate_column",
     "import.missing_column",
-    "import.empty",
-    "import.header",
+    "csv.empty",
+    "csv.header",
     "import.encoding_mismatch",
     "import.encoding",
     "import.arrow",
@@ -145,8 +145,6 @@ ImportCode = Literal[
     "table.shape",
 ]
 EuraCode = Literal[
-    "eura_list.empty",
-    "eura_list.header",
     "eura_list.unknown_column",
     "eura_list.duplicate_column",
     "eura_list.missing_column",
@@ -181,9 +179,8 @@ ArgumentCode = Literal[
 ]
 IoCode = Literal[
     "json.io",
-    "import.io",
+    "csv.io",
     "eura_list.open",
-    "eura_list.io",
     "io.open",
 ]
 

@@ -38,7 +38,7 @@ use std::io::BufRead;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::csv_record::{ReadError, RecordReader, RowAccount, detect_delimiter};
+use crate::csv_record::{FileError, ReadError, RecordReader, RowAccount, detect_delimiter};
 use crate::finding::{Finding, Rule, rules};
 use crate::money::{Money, MoneyError, Rate};
 use crate::programme::{self, Fund, ProgrammePeriod, ResponsibleAuthority, normalise_name};
@@ -193,17 +193,10 @@ impl ProjectListRow {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ListImportError {
-    /// The file has no header line.
-    #[error("the file is empty: a header line is needed")]
-    Empty,
-    /// The header cannot be read (bad quoting, not UTF-8).
-    #[error("line {line}: the header cannot be read: {message}")]
-    Header {
-        /// The line.
-        line: u64,
-        /// What is wrong.
-        message: crate::Echo,
-    },
+    /// The file cannot be read at all (empty, a header that cannot be read, a
+    /// failed read): what every CSV reader shares.
+    #[error(transparent)]
+    File(#[from] FileError),
     /// A header names a column the list does not have; its data would be lost.
     #[error("line {line}: unknown column `{name}`")]
     UnknownColumn {
@@ -236,25 +229,17 @@ pub enum ListImportError {
         /// The I/O error.
         source: std::io::Error,
     },
-    /// Reading failed.
-    #[error("line {line}: read error: {source}")]
-    Io {
-        /// The line being read.
-        line: u64,
-        /// The I/O error.
-        source: std::io::Error,
-    },
 }
 
 error_codes! {
     ListImportError {
-        ListImportError::Empty => "eura_list.empty": "The file has no header line.",
-        ListImportError::Header { .. } => "eura_list.header": "The header cannot be read (bad quoting, not UTF-8).",
         ListImportError::UnknownColumn { .. } => "eura_list.unknown_column": "A header names a column the list does not have; its data would be lost.",
         ListImportError::DuplicateColumn { .. } => "eura_list.duplicate_column": "Two headers name the same column.",
         ListImportError::MissingColumn { .. } => "eura_list.missing_column": "A column of the list is absent.",
         ListImportError::Open { .. } => "eura_list.open": "The file cannot be opened.",
-        ListImportError::Io { .. } => "eura_list.io": "Reading failed.",
+    }
+    via {
+        ListImportError::File(e) => e,
     }
 }
 
@@ -262,12 +247,11 @@ impl ListImportError {
     /// The line of the file, where there is one.
     pub fn line(&self) -> Option<u64> {
         match self {
-            ListImportError::Empty | ListImportError::Open { .. } => None,
-            ListImportError::Header { line, .. }
-            | ListImportError::UnknownColumn { line, .. }
+            ListImportError::Open { .. } => None,
+            ListImportError::File(e) => e.line(),
+            ListImportError::UnknownColumn { line, .. }
             | ListImportError::DuplicateColumn { line, .. }
-            | ListImportError::MissingColumn { line, .. }
-            | ListImportError::Io { line, .. } => Some(*line),
+            | ListImportError::MissingColumn { line, .. } => Some(*line),
         }
     }
 }
@@ -333,23 +317,8 @@ impl ProjectList {
     pub fn read<R: BufRead>(mut src: R) -> Result<ProjectList, ListImportError> {
         let delimiter = detect_delimiter(&mut src);
         let mut records = RecordReader::new(src, delimiter);
-        let header_line = match records.read() {
-            Ok(Some(line)) => line,
-            Ok(None) => return Err(ListImportError::Empty),
-            Err(ReadError::Syntax { line, error }) => {
-                return Err(ListImportError::Header {
-                    line,
-                    message: crate::Echo::message(&error.describe()),
-                });
-            }
-            Err(ReadError::Io { line, error }) => {
-                return Err(ListImportError::Io {
-                    line,
-                    source: error,
-                });
-            }
-        };
-        let header = fields_of(&records).ok_or_else(|| ListImportError::Header {
+        let header_line = records.read_header()?;
+        let header = fields_of(&records).ok_or_else(|| FileError::Header {
             line: header_line,
             message: "the header is not valid UTF-8".into(),
         })?;
@@ -388,10 +357,11 @@ impl ProjectList {
                     continue;
                 }
                 Err(ReadError::Io { line, error }) => {
-                    return Err(ListImportError::Io {
+                    return Err(FileError::Io {
                         line,
                         source: error,
-                    });
+                    }
+                    .into());
                 }
             };
             list.report.rows_read = list.report.rows_read.saturating_add(1);

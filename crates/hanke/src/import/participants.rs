@@ -6,7 +6,9 @@ use std::io::{BufRead, Write};
 
 use serde::Serialize;
 
-use super::csv_record::{Encoding, ReadError, RecordReader, RowAccount, detect_delimiter};
+use super::csv_record::{
+    Encoding, FileError, ReadError, RecordReader, RowAccount, detect_delimiter,
+};
 use super::record::{Cell, RecordBuilder};
 use crate::finding::{Finding, rules};
 use crate::participant::fields::{COLUMNS, Column, HeaderError, resolve_headers};
@@ -18,17 +20,10 @@ use crate::rulebook::ParticipantRules;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ImportError {
-    /// The file has no header line.
-    #[error("the file is empty: a header line is needed")]
-    Empty,
-    /// The header cannot be read (bad quoting, not text in the file's encoding).
-    #[error("line {line}: the header cannot be read: {message}")]
-    Header {
-        /// The line.
-        line: u64,
-        /// What is wrong.
-        message: crate::Echo,
-    },
+    /// The file cannot be read at all (empty, a header that cannot be read, a
+    /// failed read): what every CSV reader shares.
+    #[error(transparent)]
+    File(#[from] FileError),
     /// The header's columns would lose data or lack a required one (the same
     /// [`HeaderError`] an Arrow table gets for the same mistake).
     #[error("line {line}: {error}")]
@@ -44,24 +39,14 @@ pub enum ImportError {
         "the file is UTF-8 with letters outside ASCII; read as windows-1252 they would change (ä → Ã¤): leave the encoding out or name utf-8"
     )]
     EncodingMismatch,
-    /// Reading failed.
-    #[error("line {line}: read error: {source}")]
-    Io {
-        /// The line being read.
-        line: u64,
-        /// The I/O error.
-        source: std::io::Error,
-    },
 }
 
 error_codes! {
     ImportError {
-        ImportError::Empty => "import.empty": "The file has no header line.",
-        ImportError::Header { .. } => "import.header": "The header cannot be read (bad quoting, not text in the file's encoding).",
         ImportError::EncodingMismatch => "import.encoding_mismatch": "A file named Windows-1252 that is UTF-8 with letters outside ASCII (read so, every letter would change).",
-        ImportError::Io { .. } => "import.io": "Reading failed.",
     }
     via {
+        ImportError::File(e) => e,
         ImportError::Columns { error, .. } => error,
     }
 }
@@ -70,10 +55,9 @@ impl ImportError {
     /// The line of the file, where there is one.
     pub fn line(&self) -> Option<u64> {
         match self {
-            ImportError::Empty | ImportError::EncodingMismatch => None,
-            ImportError::Header { line, .. }
-            | ImportError::Columns { line, .. }
-            | ImportError::Io { line, .. } => Some(*line),
+            ImportError::EncodingMismatch => None,
+            ImportError::File(e) => e.line(),
+            ImportError::Columns { line, .. } => Some(*line),
         }
     }
 }
@@ -181,35 +165,20 @@ impl<R: BufRead> ParticipantCsvReader<R> {
             },
         };
         let mut records = RecordReader::with_encoding(src, delimiter, encoding);
-        let line = match records.read() {
-            Ok(Some(line)) => line,
-            Ok(None) => return Err(ImportError::Empty),
-            Err(ReadError::Syntax { line, error }) => {
-                return Err(ImportError::Header {
-                    line,
-                    message: crate::Echo::message(&error.describe()),
-                });
-            }
-            Err(ReadError::Io { line, error }) => {
-                return Err(ImportError::Io {
-                    line,
-                    source: error,
-                });
-            }
-        };
+        let line = records.read_header()?;
         let mut names = Vec::with_capacity(records.len());
         for i in 0..records.len() {
             match records.field_str(i) {
                 Some(Ok(name)) => names.push(name.to_string()),
                 _ => {
-                    return Err(ImportError::Header {
+                    return Err(ImportError::File(FileError::Header {
                         line,
                         message: crate::Echo::message(&format!(
                             "header {} is not text in {} (a file saved by Excel as \"CSV\" on Finnish Windows is windows-1252: name that encoding)",
                             i.saturating_add(1),
                             encoding.name()
                         )),
-                    });
+                    }));
                 }
             }
         }
@@ -316,10 +285,11 @@ impl<R: BufRead> ParticipantCsvReader<R> {
                 }
                 Err(ReadError::Io { line, error }) => {
                     self.failed = true;
-                    return Err(ImportError::Io {
+                    return Err(FileError::Io {
                         line,
                         source: error,
-                    });
+                    }
+                    .into());
                 }
             };
             self.report.rows_read = self.report.rows_read.saturating_add(1);
