@@ -44,3 +44,49 @@ pub fn is_published(code: &str) -> bool {
             .iter()
             .any(|b| b.codes.iter().any(|c| c.code.code == code))
 }
+
+/// The root of the workspace.
+pub fn root() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Every `.rs` file under `dir` (recursively), sorted, with its text: the
+/// path relative to `base` and the text. A folder that cannot be read is an
+/// empty list (the checks then fail on finding too little).
+pub fn rust_sources(dir: &std::path::Path, base: &std::path::Path) -> Vec<(String, String)> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(dir, &mut files);
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let rel = p.strip_prefix(base).unwrap_or(&p).display().to_string();
+            (rel, std::fs::read_to_string(&p).unwrap_or_default())
+        })
+        .collect()
+}
+
+/// Checks that the file at `path` (under the workspace root) holds `fresh`,
+/// or writes it when `HANKE_BLESS` is set; the error says how to regenerate.
+pub fn check_or_bless(path: &str, fresh: &str, bless: &str) -> Result<(), String> {
+    let file = root().join(path);
+    if std::env::var_os("HANKE_BLESS").is_some() {
+        std::fs::write(&file, fresh).map_err(|e| format!("{path}: {e}"))?;
+    }
+    let on_disk = std::fs::read_to_string(&file).unwrap_or_default();
+    if on_disk == fresh {
+        Ok(())
+    } else {
+        Err(format!("{path} is stale: run HANKE_BLESS=1 {bless}"))
+    }
+}

@@ -151,24 +151,14 @@ fn python_section() -> String {
     s
 }
 
-fn check_or_bless(path: PathBuf, fresh: &str, what: &str) {
-    if std::env::var_os("HANKE_BLESS").is_some() {
-        std::fs::write(&path, fresh).unwrap();
-    }
-    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        on_disk == fresh,
-        "{what} is stale: run HANKE_BLESS=1 cargo test -p hanke-checks --test bindings"
-    );
-}
-
 #[test]
 fn kotlin_and_swift_errors_are_the_catalogue() {
-    check_or_bless(
-        root().join("bindings/uniffi/src/error_codes.rs"),
-        &uniffi_source(),
+    let done = hanke_checks::check_or_bless(
         "bindings/uniffi/src/error_codes.rs",
+        &uniffi_source(),
+        "cargo test -p hanke-checks --test bindings",
     );
+    assert!(done.is_ok(), "{done:?}");
 }
 
 #[test]
@@ -183,7 +173,12 @@ fn python_exception_codes_are_the_catalogue() {
     let stop = text.find(end).expect("the generated section's end") + end.len();
     let mut fresh = text.clone();
     fresh.replace_range(start..stop, &python_section());
-    check_or_bless(path, &fresh, "bindings/python/python/hanke/exceptions.py");
+    let done = hanke_checks::check_or_bless(
+        "bindings/python/python/hanke/exceptions.py",
+        &fresh,
+        "cargo test -p hanke-checks --test bindings",
+    );
+    assert!(done.is_ok(), "{done:?}");
 }
 
 /// Every code a binding raises belongs to exactly one family, and every

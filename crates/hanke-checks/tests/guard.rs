@@ -26,43 +26,20 @@
     clippy::indexing_slicing
 )]
 
-use std::path::{Path, PathBuf};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
 /// Every `.rs` file under the source folders of the core and the bindings,
-/// with its text (relative path, text).
+/// with its text (path relative to the workspace root, text).
 fn sources() -> Vec<(String, String)> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                out.push(path);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    for dir in [
+    let root = hanke_checks::root();
+    [
         "crates/hanke-base/src",
         "crates/hanke/src",
         "bindings/python/src",
         "bindings/uniffi/src",
-    ] {
-        walk(&root().join(dir), &mut files);
-    }
-    files.sort();
-    files
-        .into_iter()
-        .map(|p| {
-            let rel = p.strip_prefix(root()).unwrap_or(&p).display().to_string();
-            let rel = rel.trim_start_matches("../../").to_string();
-            (rel, std::fs::read_to_string(&p).unwrap())
-        })
-        .collect()
+    ]
+    .iter()
+    .flat_map(|dir| hanke_checks::rust_sources(&root.join(dir), &root))
+    .map(|(rel, text)| (rel.trim_start_matches("../../").to_string(), text))
+    .collect()
 }
 
 /// The text of the item (struct or enum) starting at line `start`: up to the

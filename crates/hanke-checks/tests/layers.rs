@@ -83,26 +83,7 @@ fn crate_dir(name: &str) -> PathBuf {
 
 /// Every `.rs` file under `dir`, as (path relative to `dir`, text).
 fn sources(dir: &Path) -> Vec<(String, String)> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                out.push(path);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    walk(dir, &mut files);
-    files.sort();
-    files
-        .into_iter()
-        .map(|p| {
-            let rel = p.strip_prefix(dir).unwrap().display().to_string();
-            (rel, std::fs::read_to_string(&p).unwrap())
-        })
-        .collect()
+    hanke_checks::rust_sources(dir, dir)
 }
 
 /// The code of `text` without comments and the contents of string and char
