@@ -192,19 +192,12 @@ impl PyParticipants {
     #[getter]
     fn report<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let r = &self.report;
-        let d = PyDict::new(py);
-        d.set_item("rows_read", r.rows_read)?;
-        d.set_item("accepted", r.accepted)?;
-        d.set_item("rejected", r.rejected)?;
-        d.set_item("blank_lines", r.blank_lines)?;
-        d.set_item("lines", r.lines)?;
-        d.set_item("record_lines", r.record_lines)?;
+        let d = crate::project::account_dict(py, &r.account)?;
         d.set_item("ignored_columns", r.ignored_columns.clone())?;
         d.set_item("encoding", r.encoding.name())?;
         d.set_item("encoding_detected", r.encoding_detected)?;
         d.set_item("period", crate::project::period_key(self.period))?;
         d.set_item("period_inferred", self.inferred)?;
-        d.set_item("balanced", r.is_balanced())?;
         Ok(d)
     }
 

@@ -123,13 +123,10 @@ impl PyProjectList {
     #[getter]
     fn report<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
         let r = &self.0.report;
-        let d = pyo3::types::PyDict::new(py);
-        d.set_item("rows_read", r.rows_read)?;
-        d.set_item("accepted", r.accepted)?;
-        d.set_item("rejected", r.rejected)?;
+        let d = crate::project::account_dict(py, &r.account)?;
         d.set_item("realigned", r.realigned)?;
-        d.set_item("blank_lines", r.blank_lines)?;
-        d.set_item("balanced", r.is_balanced())?;
+        d.set_item("padded", r.padded)?;
+        d.set_item("unwrapped", r.unwrapped)?;
         Ok(d)
     }
 

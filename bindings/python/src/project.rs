@@ -79,6 +79,23 @@ impl PyFinding {
     }
 }
 
+/// The row account of an import as a dict: the keys every reader's report
+/// shares (``hanke.types.RowAccountDict``).
+pub(crate) fn account_dict<'py>(
+    py: Python<'py>,
+    a: &hanke::csv_record::RowAccount,
+) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("rows_read", a.rows_read)?;
+    d.set_item("accepted", a.accepted)?;
+    d.set_item("rejected", a.rejected)?;
+    d.set_item("blank_lines", a.blank_lines)?;
+    d.set_item("lines", a.lines)?;
+    d.set_item("record_lines", a.record_lines)?;
+    d.set_item("balanced", a.is_balanced())?;
+    Ok(d)
+}
+
 /// Findings as a table (the core's columns: rule_id, severity, path, line,
 /// message_en, message_fi, message_sv).
 pub(crate) fn findings_table(findings: &[hanke::Finding]) -> PyResult<Table> {

@@ -80,7 +80,18 @@ def test_truncated_pages_read_with_a_finding() -> None:
 
 def test_project_list_and_portfolio_tables() -> None:
     pl_ = hanke.ProjectList.load(data("eura/eura2014_projektilista.csv"))
-    assert pl_.report == {"rows_read": 2881, "accepted": 2877, "rejected": 4, "realigned": 0, "blank_lines": 0, "balanced": True}
+    assert pl_.report == {
+        "rows_read": 2881,
+        "accepted": 2877,
+        "rejected": 4,
+        "blank_lines": 0,
+        "lines": 2882,
+        "record_lines": 2881,
+        "balanced": True,
+        "realigned": 0,
+        "padded": 0,
+        "unwrapped": 0,
+    }
     assert [f.line for f in pl_.rejections()] == [109, 124, 148, 153]
     t = pl.DataFrame(pl_.portfolio())
     total = t.filter(pl.col("key") == "Yhteensä").row(0, named=True)

@@ -31,9 +31,10 @@ extern crate hanke_base;
 // The bottom layer, domain-free: its own crate (`hanke-base`), re-exported
 // here under the same module names. ARCHITECTURE.md draws the layers; the
 // `layers` test holds every module to importing only from layers below it.
-pub(crate) use hanke_base::csv_record;
 pub(crate) use hanke_base::json;
-pub use hanke_base::{choice, disclosure, echo, error_code, finding, ids, lang, money, publish};
+pub use hanke_base::{
+    choice, csv_record, disclosure, echo, error_code, finding, ids, lang, mask, money, publish,
+};
 
 // Reference data: programmes, classifications, organisations, transmissions.
 pub mod classify;

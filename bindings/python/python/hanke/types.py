@@ -28,6 +28,9 @@ __all__ = [
     "ProgrammeDict",
     "MunicipalityDict",
     "RegionDict",
+    "RowAccountDict",
+    "ImportReportDict",
+    "ListReportDict",
 ]
 
 #: A programme period's key (``hanke::programme::ProgrammePeriod::key``).
@@ -99,3 +102,35 @@ class RegionDict(TypedDict):
     nuts3: str
     municipalities: int
     classification_year: int
+
+
+class RowAccountDict(TypedDict):
+    """The account of an import's rows and lines, as every reader gives it
+    (``hanke::csv_record::RowAccount``): rows read = accepted + rejected, and
+    lines = the header + blank lines + the lines of every row (``balanced``)."""
+
+    rows_read: int
+    accepted: int
+    rejected: int
+    blank_lines: int
+    lines: int
+    record_lines: int
+    balanced: bool
+
+
+class ImportReportDict(RowAccountDict):
+    """A participant import's report (``Participants.report``)."""
+
+    ignored_columns: list[str]
+    encoding: Literal["utf-8", "windows-1252"]
+    encoding_detected: bool
+    period: Period
+    period_inferred: bool
+
+
+class ListReportDict(RowAccountDict):
+    """A EURA project list's report (``ProjectList.report``)."""
+
+    realigned: int
+    padded: int
+    unwrapped: int
