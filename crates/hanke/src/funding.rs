@@ -133,6 +133,14 @@ impl FundingSource {
     }
 }
 
+/// The stage's key (`planned`, `granted`, `realised`): what
+/// [`FromStr`](std::str::FromStr) reads back.
+impl fmt::Display for Stage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
 impl fmt::Display for FundingSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.label_en())

@@ -27,6 +27,37 @@ fn every_choice_reads_its_own_names_back() {
     assert_eq!("ESR+".parse::<Fund>(), Ok(Fund::EsfPlus));
 }
 
+/// One canonical text per value: `Display` writes what `FromStr` reads back,
+/// for every closed set the bindings take as text (issue 25).
+#[test]
+fn display_is_what_from_str_reads() {
+    fn round_trip<T>(values: &[T])
+    where
+        T: std::fmt::Display + std::str::FromStr + PartialEq + std::fmt::Debug,
+        <T as std::str::FromStr>::Err: std::fmt::Debug,
+    {
+        for v in values {
+            assert_eq!(v.to_string().parse::<T>().unwrap(), *v, "{v}");
+        }
+    }
+    round_trip(&[
+        ProgrammePeriod::Period2007To2013,
+        ProgrammePeriod::Period2014To2020,
+        ProgrammePeriod::Period2021To2027,
+    ]);
+    round_trip(&Stage::ALL);
+    round_trip(&Catalogue::ALL);
+    round_trip(&Language::ALL);
+    round_trip(&PortfolioBy::ALL);
+    round_trip(&[Fund::Esf, Fund::EsfPlus, Fund::Erdf, Fund::Jtf]);
+    for p in [
+        ProgrammePeriod::Period2014To2020,
+        ProgrammePeriod::Period2021To2027,
+    ] {
+        assert_eq!(p.key().parse::<ProgrammePeriod>(), Ok(p));
+    }
+}
+
 #[test]
 fn every_refusal_is_coded_and_masked() {
     let given = "x 010190\u{2013}900P <b>";

@@ -1193,16 +1193,39 @@ fn spilled_prefix(authority: &str) -> Option<String> {
 }
 
 /// `priority_axis`, `authority` or `status`.
+impl PortfolioBy {
+    /// Every grouping.
+    pub const ALL: [PortfolioBy; 3] = [
+        PortfolioBy::PriorityAxis,
+        PortfolioBy::Authority,
+        PortfolioBy::Status,
+    ];
+
+    /// The grouping's key: `priority_axis`, `authority`, `status`.
+    pub const fn key(self) -> &'static str {
+        match self {
+            PortfolioBy::PriorityAxis => "priority_axis",
+            PortfolioBy::Authority => "authority",
+            PortfolioBy::Status => "status",
+        }
+    }
+}
+
+/// The grouping's key: what `FromStr` reads back.
+impl std::fmt::Display for PortfolioBy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
 impl std::str::FromStr for PortfolioBy {
     type Err = crate::choice::ChoiceError;
 
     fn from_str(s: &str) -> Result<Self, crate::choice::ChoiceError> {
-        match s {
-            "priority_axis" => Ok(PortfolioBy::PriorityAxis),
-            "authority" => Ok(PortfolioBy::Authority),
-            "status" => Ok(PortfolioBy::Status),
-            _ => Err(crate::choice::ChoiceError::PortfolioBy { given: s.into() }),
-        }
+        PortfolioBy::ALL
+            .into_iter()
+            .find(|b| b.key() == s)
+            .ok_or_else(|| crate::choice::ChoiceError::PortfolioBy { given: s.into() })
     }
 }
 

@@ -1304,6 +1304,13 @@ static ESF_PLUS_ANNEX_II: [Indicator; 8] = [
 ];
 
 /// [`Catalogue::from_code`].
+/// The catalogue's code (`esf_plus`): what `FromStr` reads back.
+impl std::fmt::Display for Catalogue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
 impl std::str::FromStr for Catalogue {
     type Err = crate::choice::ChoiceError;
 
