@@ -13,7 +13,7 @@ which keys a result has.
 
 from __future__ import annotations
 
-from typing import Literal, TypedDict
+from typing import Any, Literal, TypedDict
 
 __all__ = [
     "Period",
@@ -29,6 +29,8 @@ __all__ = [
     "MunicipalityDict",
     "RegionDict",
     "RowAccountDict",
+    "TallyDict",
+    "ExplanationDict",
     "ImportReportDict",
     "ListReportDict",
 ]
@@ -134,3 +136,28 @@ class ListReportDict(RowAccountDict):
     realigned: int
     padded: int
     unwrapped: int
+
+
+class TallyDict(TypedDict):
+    """Counts by gender with their total (``Indicators.get``, ``grand_total``)."""
+
+    women: int
+    men: int
+    non_binary: int
+    unknown: int
+    total: int
+
+
+class ExplanationDict(TypedDict):
+    """One indicator explained down to its records (``Participants.explain``):
+    the indicator's definition, the parameters applied, each record's outcome
+    (by pseudonym or id, never an identity code), the value and a text."""
+
+    period: Period
+    catalogue: Catalogue
+    indicator: dict[str, Any]
+    cut_off: str | None
+    parameters: dict[str, Any]
+    records: list[dict[str, Any]]
+    value: dict[str, int]
+    text: str
