@@ -113,7 +113,7 @@ pub(crate) fn findings(v: Vec<hanke::Finding>) -> Vec<PyFinding> {
 ///
 /// >>> p = Project.load("examples/data/projects/toimet_S22026.json")
 /// >>> p
-/// Project(code='S22026', name='TOIMET - toiminnallinen etävalmennus', programme='2014-2020', priority=5)
+/// Project(code='S22026', name='TOIMET - toiminnallinen etävalmennus', programme_period='2014-2020', priority=5)
 /// >>> str(p.utilisation())
 /// '88,33 %'
 /// >>> Project("Uusi hanke", code="S20999").code
@@ -294,7 +294,7 @@ impl PyProject {
             format!("name={}", py_str(&self.0.name)),
         ];
         if let Some(p) = self.programme_period() {
-            parts.push(format!("programme='{p}'"));
+            parts.push(format!("programme_period='{p}'"));
         }
         if let Some(n) = self.0.placement.priority {
             parts.push(format!("priority={n}"));

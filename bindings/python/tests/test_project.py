@@ -17,7 +17,7 @@ def test_load_inspect_and_repr() -> None:
     p = hanke.Project.load(data("projects/toimet_S22026.json"))
     assert repr(p) == (
         "Project(code='S22026', name='TOIMET - toiminnallinen etävalmennus', "
-        "programme='2014-2020', priority=5)"
+        "programme_period='2014-2020', priority=5)"
     )
     assert (p.code, p.fund, p.priority, p.specific_objective) == ("S22026", "ESR", 5, "10.1")
     assert p.period == (datetime.date(2020, 5, 1), datetime.date(2020, 9, 30))
