@@ -7,7 +7,7 @@
 //! ```text
 //! cargo run --example esr_report                              # every bundled project
 //! cargo run --example esr_report -- --on 2017-06-30           # another cut-off
-//! cargo run --example esr_report -- --lang fi                 # Finnish labels
+//! cargo run --example esr_report -- --lang fi                 # Finnish (or sv, en)
 //! cargo run --example esr_report -- --json project.json       # JSON instead of Markdown
 //! cargo run --example esr_report -- --quality                  # the data-quality check instead
 //! cargo run --example esr_report -- --iati target/iati         # also an IATI 2.03 file per project
@@ -127,11 +127,11 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             },
-            "--lang" => match args.next().as_deref() {
-                Some("fi") => lang = Language::Fi,
-                Some("en") => lang = Language::En,
-                _ => {
-                    eprintln!("error: --lang takes fi or en");
+            // The core reads the word (fi, sv, en): its error says what is accepted.
+            "--lang" => match args.next().unwrap_or_default().parse::<Language>() {
+                Ok(l) => lang = l,
+                Err(e) => {
+                    eprintln!("error: --lang: {e} [{}]", e.code());
                     return ExitCode::from(2);
                 }
             },
