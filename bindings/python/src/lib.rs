@@ -51,6 +51,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<values::PyProjectCode>()?;
     m.add_function(wrap_pyfunction!(values::validate_business_id, m)?)?;
     m.add_function(wrap_pyfunction!(values::validate_identity_code, m)?)?;
+    m.add_function(wrap_pyfunction!(values::pseudonym, m)?)?;
     m.add_function(wrap_pyfunction!(values::validate_project_code, m)?)?;
     m.add_class::<table::Table>()?;
     m.add_class::<project::PyFinding>()?;

@@ -305,6 +305,23 @@ pub(crate) fn validate_identity_code(text: &str, accept_temporary: bool) -> PyRe
     result.map(|_| ()).map_err(errors::raise)
 }
 
+/// The keyed pseudonym (64 hexadecimal digits) of an identity code, as
+/// ``read_participants(secret=...)`` gives them and as a phone computes before
+/// it syncs: HMAC-SHA-256 with ``secret`` (at least 16 bytes). Temporary
+/// individual numbers (900–999) only with ``accept_temporary=True``; a refusal
+/// never repeats the code.
+///
+/// >>> pseudonym("131052-900W", b"0123456789abcdef-test-secret", accept_temporary=True)[:16]
+/// 'e4e91b6fdbaf1b70'
+#[pyfunction]
+#[pyo3(signature = (code, secret, *, accept_temporary = false))]
+pub(crate) fn pseudonym(code: &str, secret: &[u8], accept_temporary: bool) -> PyResult<String> {
+    let p = hanke::participant::Pseudonymiser::new(secret).map_err(errors::raise)?;
+    p.pseudonym_of(code, accept_temporary)
+        .map(|x| x.to_string())
+        .map_err(errors::raise)
+}
+
 /// Checks an EURA project code (``S22026``) and gives its canonical form; raises
 /// ``ValidationError`` if it is not one.
 ///

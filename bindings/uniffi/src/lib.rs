@@ -76,7 +76,8 @@ from_core!(
     hanke::participant::ParticipantError,
     hanke::indicator::IndicatorError,
     hanke::choice::ChoiceError,
-    hanke::participant::ParticipantJsonError
+    hanke::participant::ParticipantJsonError,
+    hanke::participant::PseudonymError
 );
 
 /// A programme period: the core's `hanke::programme::ProgrammePeriod` as it
@@ -357,6 +358,33 @@ pub fn validate_identity_code(text: String, accept_temporary: bool) -> Result<()
         text.parse::<hanke::PersonalIdentityCode>()?;
     }
     Ok(())
+}
+
+/// Turns identity codes into keyed pseudonyms on the device, so that only the
+/// pseudonym is synced and records captured elsewhere are recognised as the
+/// same person (the core's `hanke::participant::Pseudonymiser`). The secret is
+/// the app's (at least 16 bytes; 32 random bytes recommended), never stored in
+/// a record; the same secret and code give the same pseudonym on a phone, the
+/// server and in a notebook.
+#[derive(uniffi::Object)]
+pub struct Pseudonymiser(hanke::participant::Pseudonymiser);
+
+#[uniffi::export]
+impl Pseudonymiser {
+    /// A pseudonymiser keyed with `secret` (`pseudonym.secret_too_short` below 16 bytes).
+    #[uniffi::constructor]
+    pub fn new(secret: Vec<u8>) -> Result<Arc<Pseudonymiser>, HankeError> {
+        Ok(Arc::new(Pseudonymiser(
+            hanke::participant::Pseudonymiser::new(&secret)?,
+        )))
+    }
+
+    /// The pseudonym (64 hexadecimal digits) of the identity code `code`;
+    /// temporary individual numbers (900–999) only with `accept_temporary`.
+    /// A refusal never repeats the code.
+    pub fn pseudonym(&self, code: String, accept_temporary: bool) -> Result<String, HankeError> {
+        Ok(self.0.pseudonym_of(&code, accept_temporary)?.to_string())
+    }
 }
 
 /// The kind of an activity.

@@ -283,3 +283,32 @@ fn result_table_columns() {
         "tests/vectors/result_tables.json is stale: run HANKE_BLESS=1 cargo test -p hanke --test vectors result_table"
     );
 }
+
+/// Keyed pseudonyms (`tests/vectors/pseudonyms.json`, computed with Python's
+/// `hmac` independently of hanke): what a phone computes before it syncs is
+/// what the server and a notebook compute (issue 26).
+#[test]
+fn pseudonyms() {
+    use hanke::participant::Pseudonymiser;
+    for case in vectors("pseudonyms.json") {
+        let p = Pseudonymiser::new(case["secret"].as_str().unwrap().as_bytes()).unwrap();
+        let got = p
+            .pseudonym_of(case["code"].as_str().unwrap(), true)
+            .unwrap();
+        assert_eq!(
+            got.to_string(),
+            case["pseudonym"].as_str().unwrap(),
+            "{case}"
+        );
+    }
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/pseudonyms.json");
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    for case in doc["refused"].as_array().unwrap() {
+        let code = case["code"].as_str().unwrap();
+        let got = Pseudonymiser::new(case["secret"].as_str().unwrap().as_bytes())
+            .map_err(|e| e.code())
+            .and_then(|p| p.pseudonym_of(code, true).map_err(|e| e.code()));
+        assert_eq!(got.unwrap_err(), case["error"].as_str().unwrap(), "{case}");
+    }
+}

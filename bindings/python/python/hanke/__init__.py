@@ -50,6 +50,7 @@ from hanke._native import (
     suppress_small_counts,
     validate_business_id,
     validate_identity_code,
+    pseudonym,
     validate_project_code,
 )
 
@@ -93,5 +94,6 @@ __all__ = [
     "suppress_small_counts",
     "validate_business_id",
     "validate_identity_code",
+    "pseudonym",
     "validate_project_code",
 ]

@@ -63,6 +63,7 @@ __all__ = [
     "suppress_small_counts",
     "validate_business_id",
     "validate_identity_code",
+    "pseudonym",
     "validate_project_code",
     "ParticipantData",
     "common_indicators",
@@ -125,6 +126,7 @@ class ProjectCode:
 
 def validate_business_id(text: str) -> None: ...
 def validate_identity_code(text: str, *, accept_temporary: bool = False) -> None: ...
+def pseudonym(code: str, secret: bytes, *, accept_temporary: bool = False) -> str: ...
 def validate_project_code(text: str) -> str: ...
 
 @final

@@ -127,6 +127,32 @@ impl Pseudonymiser {
         Ok(Pseudonymiser { keyed })
     }
 
+    /// The pseudonym of an identity code given as text — what an app does on
+    /// the device before it syncs (issue 26): the text is read as the core
+    /// reads every code (temporary individual numbers 900–999 only when
+    /// `accept_temporary`), and a refusal never repeats it.
+    ///
+    /// ```
+    /// use hanke::participant::Pseudonymiser;
+    /// let p = Pseudonymiser::new(b"0123456789abcdef-test-secret")?;
+    /// let a = p.pseudonym_of("131052-900W", true)?;
+    /// assert_eq!(a, p.pseudonym_of("131052-900w", true)?);
+    /// assert_eq!(p.pseudonym_of("131052-900W", false).unwrap_err().code(), "hetu.temporary");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn pseudonym_of(
+        &self,
+        text: &str,
+        accept_temporary: bool,
+    ) -> Result<Pseudonym, crate::ids::HetuError> {
+        let code = if accept_temporary {
+            PersonalIdentityCode::parse_allowing_temporary(text)?
+        } else {
+            text.parse::<PersonalIdentityCode>()?
+        };
+        Ok(self.pseudonym(&code))
+    }
+
     /// The pseudonym of an identity code (of its canonical, upper-case form).
     pub fn pseudonym(&self, code: &PersonalIdentityCode) -> Pseudonym {
         let mut mac = self.keyed.clone();
