@@ -4,7 +4,9 @@
 # Python package built into .venv and its pytest suite (the shared vectors again, the
 # type-stub check, every docstring example, and the notebook run headlessly).
 # Then the uniffi bindings: Kotlin and Swift generated from the built library
-# (generator errors fail the run), and the Kotlin tests on the JVM with Maven.
+# (generator errors fail the run), the Kotlin library packaged with the
+# size-tuned native library and installed into the local Maven repository, and
+# the Kotlin tests run by a consumer project that depends on it by coordinates.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,7 +31,10 @@ echo "== pytest bindings/python/tests"
 echo "== uniffi: generate Kotlin and Swift (scripts/uniffi-gen.sh)"
 ./scripts/uniffi-gen.sh
 
-echo "== Kotlin tests on the JVM (bindings/kotlin, Maven)"
+echo "== Kotlin library: mobile-profile native library, fi.hanke:hanke-kotlin installed locally (scripts/kotlin-package.sh)"
+./scripts/kotlin-package.sh
+
+echo "== Kotlin tests on the JVM: the consumer project, by coordinates only (bindings/kotlin, Maven)"
 (cd bindings/kotlin && mvn -B -q test)
 # One count per suite file, summed (joining the digits printed 3, 11 and 1 as 3111).
 echo "Kotlin: $(grep -ho 'tests="[0-9]*"' bindings/kotlin/target/surefire-reports/TEST-*.xml | tr -dc '0-9\n' | awk '{ n += $1 } END { print n + 0 }') tests passed"
