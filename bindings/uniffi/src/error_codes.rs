@@ -426,11 +426,11 @@ pub enum HankeError {
 }
 
 impl HankeError {
-    /// The error of `code` with `reason` (already masked), `None` for a code
-    /// in no family (the catalogue tests keep every raised code in one).
-    pub(crate) fn coded(code: &str, reason: String) -> Option<HankeError> {
+    /// The error of `code` with `reason` (already masked); a code in no
+    /// family is `Unlisted` (the catalogue tests keep every raised code in one).
+    pub(crate) fn coded(code: &str, reason: String) -> HankeError {
         let key = code.to_string();
-        Some(match code {
+        match code {
             "money.empty" => HankeError::Money { code: MoneyCode::MoneyEmpty, key, reason },
             "money.invalid_character" => HankeError::Money { code: MoneyCode::MoneyInvalidCharacter, key, reason },
             "money.bad_grouping" => HankeError::Money { code: MoneyCode::MoneyBadGrouping, key, reason },
@@ -520,7 +520,7 @@ impl HankeError {
             "json.io" => HankeError::Io { code: IoCode::JsonIo, key, reason },
             "csv.io" => HankeError::Io { code: IoCode::CsvIo, key, reason },
             "eura_list.open" => HankeError::Io { code: IoCode::EuraListOpen, key, reason },
-            _ => return None,
-        })
+            _ => HankeError::Unlisted { key, reason },
+        }
     }
 }

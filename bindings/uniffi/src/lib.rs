@@ -48,12 +48,7 @@ fn invalid(code: &str, reason: impl Into<String>) -> HankeError {
         hanke::errors::is_known(code) || codes::BINDING_CODES.iter().any(|c| c.code.code == code),
         "{code} is in neither the core's catalogue nor this binding's codes"
     );
-    let reason = hanke::echo::plain(&reason.into()).into_owned();
-    HankeError::coded(code, reason.clone()).unwrap_or(HankeError::Unlisted {
-        // echo-safe: the funnel itself
-        key: code.to_string(),
-        reason,
-    })
+    HankeError::coded(code, hanke::echo::plain(&reason.into()).into_owned())
 }
 
 macro_rules! from_core {

@@ -8,13 +8,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
 use hanke::errors::{BindingCode, ERRORS, Family};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use hanke_checks::root;
 
 /// Every code of a family: the core's, then the binding's own.
 fn codes_of(family: Family, binding: &[BindingCode]) -> Vec<(&'static str, &'static str)> {
@@ -103,11 +100,11 @@ fn uniffi_source() -> String {
     );
     s.push_str(
         "}\n\nimpl HankeError {\n    \
-         /// The error of `code` with `reason` (already masked), `None` for a code\n    \
-         /// in no family (the catalogue tests keep every raised code in one).\n    \
-         pub(crate) fn coded(code: &str, reason: String) -> Option<HankeError> {\n        \
+         /// The error of `code` with `reason` (already masked); a code in no\n    \
+         /// family is `Unlisted` (the catalogue tests keep every raised code in one).\n    \
+         pub(crate) fn coded(code: &str, reason: String) -> HankeError {\n        \
          let key = code.to_string();\n        \
-         Some(match code {\n",
+         match code {\n",
     );
     for f in Family::ALL {
         for (code, _) in codes_of(f, binding) {
@@ -120,7 +117,7 @@ fn uniffi_source() -> String {
             );
         }
     }
-    s.push_str("            _ => return None,\n        })\n    }\n}\n");
+    s.push_str("            _ => HankeError::Unlisted { key, reason },\n        }\n    }\n}\n");
     s
 }
 

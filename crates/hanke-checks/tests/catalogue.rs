@@ -3,11 +3,7 @@
 //! participant field table.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::path::{Path, PathBuf};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use hanke_checks::root;
 
 /// `docs/errors.md` is the catalogue as the code has it.
 #[test]
@@ -39,25 +35,13 @@ fn a_module(s: &str) -> bool {
     s.starts_with("hanke.") || s.starts_with("pyarrow.") || s.starts_with("polars.")
 }
 
-fn files(dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
-        .collect();
-    out.sort();
-    out
-}
-
 /// Codes the bindings raise are published.
 #[test]
 fn binding_codes_are_catalogued() {
     let mut unknown = Vec::new();
     let mut seen = 0;
     for sub in ["bindings/python/src", "bindings/uniffi/src"] {
-        for f in files(&root().join(sub)) {
-            let text = std::fs::read_to_string(&f).unwrap();
+        for (file, text) in hanke_checks::rust_sources(&root().join(sub), &root()) {
             // Code-shaped string literals: "area.reason" in lowercase.
             for piece in text.split('"').skip(1).step_by(2) {
                 let shaped = piece.split_once('.').is_some_and(|(a, b)| {
@@ -71,7 +55,7 @@ fn binding_codes_are_catalogued() {
                 if shaped && !a_module(piece) {
                     seen += 1;
                     if !hanke_checks::is_published(piece) {
-                        unknown.push(format!("{}: {piece}", f.display()));
+                        unknown.push(format!("{file}: {piece}"));
                     }
                 }
             }

@@ -273,17 +273,9 @@ impl CostModel {
                 let amount = base.apply_rate(rate)?;
                 b.line(
                     "indirect",
-                    Text::new(
-                        "Välilliset kustannukset (flat rate)",
-                        "Indirekta kostnader (schablon)",
-                        "Indirect costs (flat rate)",
-                    ),
+                    INDIRECT_FLAT_RATE,
                     amount,
-                    Localised::new(
-                        format!("{rate} × {base} (suorat kustannukset)"),
-                        format!("{rate} × {base} (direkta kostnader)"),
-                        format!("{rate} × {base} (direct costs)"),
-                    ),
+                    flat_rate(rate, base, OF_DIRECT_COSTS),
                 );
                 revenue(&mut b)?;
             }
@@ -292,17 +284,9 @@ impl CostModel {
                 let amount = c.staff.apply_rate(rate)?;
                 b.line(
                     "indirect",
-                    Text::new(
-                        "Välilliset kustannukset (flat rate)",
-                        "Indirekta kostnader (schablon)",
-                        "Indirect costs (flat rate)",
-                    ),
+                    INDIRECT_FLAT_RATE,
                     amount,
-                    Localised::new(
-                        format!("{rate} × {} (henkilöstökustannukset)", c.staff),
-                        format!("{rate} × {} (personalkostnader)", c.staff),
-                        format!("{rate} × {} (staff costs)", c.staff),
-                    ),
+                    flat_rate(rate, c.staff, OF_STAFF_COSTS),
                 );
                 revenue(&mut b)?;
             }
@@ -317,19 +301,18 @@ impl CostModel {
                 let amount = base.apply_rate(rate)?;
                 b.line(
                     "staff",
-                    Text::new("Henkilöstökustannukset (flat rate)", "Personalkostnader (schablon)", "Staff costs (flat rate)"),
+                    Text::new(
+                        "Henkilöstökustannukset (flat rate)",
+                        "Personalkostnader (schablon)",
+                        "Staff costs (flat rate)",
+                    ),
                     amount,
-                    Localised::new(format!("{rate} × {base} (muut suorat kustannukset kuin henkilöstökustannukset, osallistujakustannukset mukaan lukien)"), format!("{rate} × {base} (andra direkta kostnader än personalkostnader, deltagarkostnader inräknade)"), format!("{rate} × {base} (direct costs other than staff costs, participant costs included)")),
+                    flat_rate(rate, base, OF_OTHER_THAN_STAFF),
                 );
                 revenue(&mut b)?;
             }
             CostModel::OtherCostsOnStaffCosts { rate } => {
-                b.line(
-                    "staff",
-                    Text::new("Henkilöstökustannukset", "Personalkostnader", "Staff costs"),
-                    c.staff,
-                    Localised::default(),
-                );
+                b.staff_line(c);
                 let amount = c.staff.apply_rate(rate)?;
                 b.line(
                     "other_costs",
@@ -339,11 +322,7 @@ impl CostModel {
                         "All other costs (flat rate)",
                     ),
                     amount,
-                    Localised::new(
-                        format!("{rate} × {} (henkilöstökustannukset)", c.staff),
-                        format!("{rate} × {} (personalkostnader)", c.staff),
-                        format!("{rate} × {} (staff costs)", c.staff),
-                    ),
+                    flat_rate(rate, c.staff, OF_STAFF_COSTS),
                 );
                 if !c.participant_costs.is_zero() {
                     b.line(
@@ -386,6 +365,32 @@ impl CostModel {
     }
 }
 
+/// The staff costs as a line of a computation.
+const STAFF_COSTS: Text = Text::new("Henkilöstökustannukset", "Personalkostnader", "Staff costs");
+
+/// Indirect costs at a flat rate, as a line of a computation.
+const INDIRECT_FLAT_RATE: Text = Text::new(
+    "Välilliset kustannukset (flat rate)",
+    "Indirekta kostnader (schablon)",
+    "Indirect costs (flat rate)",
+);
+
+/// The bases of the flat rates, as the formulas name them.
+const OF_DIRECT_COSTS: Text = Text::new("suorat kustannukset", "direkta kostnader", "direct costs");
+const OF_STAFF_COSTS: Text =
+    Text::new("henkilöstökustannukset", "personalkostnader", "staff costs");
+const OF_OTHER_THAN_STAFF: Text = Text::new(
+    "muut suorat kustannukset kuin henkilöstökustannukset, osallistujakustannukset mukaan lukien",
+    "andra direkta kostnader än personalkostnader, deltagarkostnader inräknade",
+    "direct costs other than staff costs, participant costs included",
+);
+
+/// The formula of a flat rate, `rate × base (what the base is)`, in each language.
+fn flat_rate(rate: Rate, base: Money, of: Text) -> Localised {
+    let f = |name: &str| format!("{rate} × {base} ({name})");
+    Localised::new(f(of.fi), f(of.sv), f(of.en))
+}
+
 /// One line of a budget computation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -421,14 +426,14 @@ impl BudgetComputation {
         });
     }
 
+    /// The staff costs as given.
+    fn staff_line(&mut self, c: &DirectCosts) {
+        self.line("staff", STAFF_COSTS, c.staff, Localised::default());
+    }
+
     fn direct_lines(&mut self, c: &DirectCosts, with_staff: bool) {
         if with_staff {
-            self.line(
-                "staff",
-                Text::new("Henkilöstökustannukset", "Personalkostnader", "Staff costs"),
-                c.staff,
-                Localised::default(),
-            );
+            self.staff_line(c);
         }
         for (key, label, m) in [
             (

@@ -410,7 +410,7 @@ fn cell(s: &str) -> String {
 pub fn rule_table() -> crate::export::table::ResultTable {
     use crate::export::table::{ResultTable, Values};
     let all = all_rules();
-    let text = |f: fn(&Rule) -> String| Values::Text(all.iter().map(|r| Some(f(r))).collect());
+    let text = |f: fn(&Rule) -> String| Values::texts(all, f);
     ResultTable::new("rules")
         .column("id", text(|r| r.id.to_string()))
         .column("severity", text(|r| r.severity.to_string()))

@@ -21,7 +21,7 @@ use hanke::cost::CostModelKind;
 use hanke::funding::FundingSource;
 use hanke::import::{ImportOptions, read_participants_csv};
 use hanke::indicator::Catalogue;
-use hanke::lang::{Language, Text};
+use hanke::lang::{Language, Localised, Text};
 use hanke::participant::Gender;
 use hanke::project::{ImplementerRole, ProjectStatus};
 use hanke::report::{EsrReport, PortfolioReport, ReportInputs, labels};
@@ -136,29 +136,24 @@ fn reports() -> Vec<EsrReport> {
 /// that differ from every text of `lang` (a word the same in two languages,
 /// `status`, is not a sign of another) and are long enough to mean something.
 fn foreign(vocabulary: &[Text], findings: &[&Finding], lang: Language) -> Vec<String> {
-    let mut texts: Vec<[String; 3]> = vocabulary
+    let mut texts: Vec<Localised> = vocabulary
         .iter()
-        .map(|t| [t.fi.to_string(), t.sv.to_string(), t.en.to_string()])
+        .map(|t| Localised::new(t.fi, t.sv, t.en))
         .collect();
     texts.extend(findings.iter().map(|f| {
-        [
-            f.message_fi.clone(),
-            f.message_sv.clone(),
-            f.message_en.clone(),
-        ]
+        Localised::new(
+            f.message_fi.as_str(),
+            f.message_sv.as_str(),
+            f.message_en.as_str(),
+        )
     }));
-    let index = |l: Language| match l {
-        Language::Fi => 0,
-        Language::Sv => 1,
-        Language::En => 2,
-    };
-    let own: Vec<&str> = texts.iter().map(|t| t[index(lang)].as_str()).collect();
+    let own: Vec<&str> = texts.iter().map(|t| t.get(lang)).collect();
     let mut out = Vec::new();
     for t in &texts {
         for other in Language::ALL.into_iter().filter(|&o| o != lang) {
-            let s = &t[index(other)];
-            if s.chars().count() >= 5 && !own.iter().any(|o| o.contains(s.as_str())) {
-                out.push(s.clone());
+            let s = t.get(other);
+            if s.chars().count() >= 5 && !own.iter().any(|o| o.contains(s)) {
+                out.push(s.to_string());
             }
         }
     }

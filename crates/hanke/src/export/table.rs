@@ -43,6 +43,11 @@ pub enum Values {
 }
 
 impl Values {
+    /// A text column of `rows`, one value each, none missing.
+    pub fn texts<T>(rows: &[T], f: impl Fn(&T) -> String) -> Values {
+        Values::Text(rows.iter().map(|r| Some(f(r))).collect())
+    }
+
     /// The number of values.
     pub fn len(&self) -> usize {
         match self {
@@ -70,11 +75,6 @@ pub struct ResultTable {
     pub name: &'static str,
     /// The columns, in order.
     pub columns: Vec<(&'static str, Values)>,
-}
-
-/// A text column of `rows`.
-fn text<T>(rows: &[T], f: impl Fn(&T) -> String) -> Values {
-    Values::Text(rows.iter().map(|r| Some(f(r))).collect())
 }
 
 impl ResultTable {
@@ -110,16 +110,31 @@ impl ResultTable {
     /// Findings: rule_id, severity, path, line, message_en, message_fi, message_sv.
     pub fn findings(findings: &[Finding]) -> ResultTable {
         ResultTable::new("findings")
-            .column("rule_id", text(findings, |f| f.rule_id.to_string()))
-            .column("severity", text(findings, |f| f.severity.to_string()))
-            .column("path", text(findings, |f| f.path.clone()))
+            .column(
+                "rule_id",
+                Values::texts(findings, |f| f.rule_id.to_string()),
+            )
+            .column(
+                "severity",
+                Values::texts(findings, |f| f.severity.to_string()),
+            )
+            .column("path", Values::texts(findings, |f| f.path.clone()))
             .column(
                 "line",
                 Values::Count(findings.iter().map(|f| f.line).collect()),
             )
-            .column("message_en", text(findings, |f| f.message_en.clone()))
-            .column("message_fi", text(findings, |f| f.message_fi.clone()))
-            .column("message_sv", text(findings, |f| f.message_sv.clone()))
+            .column(
+                "message_en",
+                Values::texts(findings, |f| f.message_en.clone()),
+            )
+            .column(
+                "message_fi",
+                Values::texts(findings, |f| f.message_fi.clone()),
+            )
+            .column(
+                "message_sv",
+                Values::texts(findings, |f| f.message_sv.clone()),
+            )
     }
 
     /// Common indicators: code, name_en, name_fi, name_sv, women, men,
@@ -130,18 +145,21 @@ impl ResultTable {
         let n =
             |f: fn(Tally) -> u64| Values::Count(values.iter().map(|v| v.value.map(f)).collect());
         ResultTable::new("indicators")
-            .column("code", text(&values, |v| v.indicator.code.to_string()))
+            .column(
+                "code",
+                Values::texts(&values, |v| v.indicator.code.to_string()),
+            )
             .column(
                 "name_en",
-                text(&values, |v| v.indicator.name_en.to_string()),
+                Values::texts(&values, |v| v.indicator.name_en.to_string()),
             )
             .column(
                 "name_fi",
-                text(&values, |v| v.indicator.name_fi.to_string()),
+                Values::texts(&values, |v| v.indicator.name_fi.to_string()),
             )
             .column(
                 "name_sv",
-                text(&values, |v| v.indicator.name_sv.to_string()),
+                Values::texts(&values, |v| v.indicator.name_sv.to_string()),
             )
             .column("women", n(|t| t.women))
             .column("men", n(|t| t.men))
@@ -171,10 +189,22 @@ impl ResultTable {
             )
         };
         ResultTable::new("published_indicators")
-            .column("code", text(rows, |r| r.indicator.code.to_string()))
-            .column("name_en", text(rows, |r| r.indicator.name_en.to_string()))
-            .column("name_fi", text(rows, |r| r.indicator.name_fi.to_string()))
-            .column("name_sv", text(rows, |r| r.indicator.name_sv.to_string()))
+            .column(
+                "code",
+                Values::texts(rows, |r| r.indicator.code.to_string()),
+            )
+            .column(
+                "name_en",
+                Values::texts(rows, |r| r.indicator.name_en.to_string()),
+            )
+            .column(
+                "name_fi",
+                Values::texts(rows, |r| r.indicator.name_fi.to_string()),
+            )
+            .column(
+                "name_sv",
+                Values::texts(rows, |r| r.indicator.name_sv.to_string()),
+            )
             .column("women", n(|t| t.women))
             .column("men", n(|t| t.men))
             .column("non_binary", n(|t| t.non_binary))
@@ -204,21 +234,27 @@ impl ResultTable {
                 "line",
                 Values::Count(rows.iter().map(|r| Some(r.line)).collect()),
             )
-            .column("code", text(rows, |r| r.code.to_string()))
-            .column("fund", text(rows, |r| r.fund.abbreviation_fi().to_string()))
-            .column("name", text(rows, |r| r.name.clone()))
+            .column("code", Values::texts(rows, |r| r.code.to_string()))
+            .column(
+                "fund",
+                Values::texts(rows, |r| r.fund.abbreviation_fi().to_string()),
+            )
+            .column("name", Values::texts(rows, |r| r.name.clone()))
             .column(
                 "priority",
                 Values::Int(rows.iter().map(|r| Some(i64::from(r.priority))).collect()),
             )
-            .column("authority", text(rows, |r| r.authority.clone()))
-            .column("status", text(rows, |r| r.status_text.clone()))
+            .column("authority", Values::texts(rows, |r| r.authority.clone()))
+            .column("status", Values::texts(rows, |r| r.status_text.clone()))
             .column(
                 "start",
                 Values::Date(rows.iter().map(|r| r.start).collect()),
             )
             .column("end", Values::Date(rows.iter().map(|r| r.end).collect()))
-            .column("implementer", text(rows, |r| r.implementer.clone()))
+            .column(
+                "implementer",
+                Values::texts(rows, |r| r.implementer.clone()),
+            )
             .column("granted_eu_state", m(|r| r.granted_eu_state))
             .column("realised_eu_state", m(|r| r.realised_eu_state))
             .column("planned_public", m(|r| r.planned_public))
@@ -234,7 +270,7 @@ impl ResultTable {
             Values::Money(rows.iter().map(|r| Some(g(r))).collect())
         };
         ResultTable::new("portfolio")
-            .column("key", text(&rows, |r| r.key.clone()))
+            .column("key", Values::texts(&rows, |r| r.key.clone()))
             .column(
                 "projects",
                 Values::Count(rows.iter().map(|r| Some(r.projects)).collect()),

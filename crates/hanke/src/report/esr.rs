@@ -166,7 +166,10 @@ impl EsrReport {
                         "{incomplete} puutteellista tietuetta: {}",
                         rules.incomplete_effect_fi
                     ),
-                    format!("{incomplete} ofullständig(a) post(er), utelämnade ur indikatorerna"),
+                    format!(
+                        "{incomplete} ofullständig(a) post(er): {}",
+                        rules.incomplete_effect_sv
+                    ),
                 ));
             }
             Some(ParticipantSection {
@@ -241,11 +244,7 @@ impl EsrReport {
     /// English only, are left out — they are in [`to_json`](Self::to_json);
     /// their sources (citations of the regulations) stay.
     pub fn to_json_in(&self, lang: Language) -> Result<String, serde_json::Error> {
-        let mut value = serde_json::to_value(self)?;
-        crate::lang::localise_json(&mut value, lang);
-        without_english_definitions(&mut value);
-        crate::publish::mask_json(&mut value);
-        serde_json::to_string_pretty(&value)
+        json_in(self, lang)
     }
 
     /// The project's own indicators against targets as a table: code, name,
@@ -253,9 +252,7 @@ impl EsrReport {
     pub fn project_indicator_table(&self) -> crate::export::table::ResultTable {
         use crate::export::table::{ResultTable, Values};
         let rows = &self.project_indicators;
-        let text = |f: fn(&ProjectIndicatorRow) -> String| {
-            Values::Text(rows.iter().map(|r| Some(f(r))).collect())
-        };
+        let text = |f: fn(&ProjectIndicatorRow) -> String| Values::texts(rows, f);
         ResultTable::new("project indicators")
             .column("code", text(|r| r.code.clone()))
             .column("name", text(|r| r.name.clone()))
@@ -567,6 +564,16 @@ fn opt(v: Option<u64>) -> String {
     v.map(|v| v.to_string()).unwrap_or_else(|| "–".into())
 }
 
+/// A report as JSON in `lang`: its texts reduced to `lang`'s, the English-only
+/// indicator definitions left out, through the publication gate.
+fn json_in(report: &impl Serialize, lang: Language) -> Result<String, serde_json::Error> {
+    let mut value = serde_json::to_value(report)?;
+    crate::lang::localise_json(&mut value, lang);
+    without_english_definitions(&mut value);
+    crate::publish::mask_json(&mut value);
+    serde_json::to_string_pretty(&value)
+}
+
 /// Removes the indicators' `definition` texts (English only) from a
 /// one-language document: an object with `definition` beside
 /// `definition_verification` is an indicator.
@@ -749,9 +756,6 @@ impl PortfolioReport {
 
     /// The portfolio as JSON in `lang` (see [`EsrReport::to_json_in`]).
     pub fn to_json_in(&self, lang: Language) -> Result<String, serde_json::Error> {
-        let mut value = serde_json::to_value(self)?;
-        crate::lang::localise_json(&mut value, lang);
-        crate::publish::mask_json(&mut value);
-        serde_json::to_string_pretty(&value)
+        json_in(self, lang)
     }
 }

@@ -219,12 +219,14 @@ impl ProjectSummary {
                     )
                 })
                 .unwrap_or_else(|e| {
-                    // The error's message is English (errors are, ADR 0014);
-                    // its code is the same in every language.
+                    // Errors' messages are English (ADR 0014): the Finnish and
+                    // Swedish texts give the code, which is the same in every
+                    // language, and English the message too.
+                    let code = e.code();
                     Localised::new(
-                        format!("{} ({}): {e}\n", L::CANNOT_COMPUTE.fi, e.code()),
-                        format!("{} ({}): {e}\n", L::CANNOT_COMPUTE.sv, e.code()),
-                        format!("{} ({}): {e}\n", L::CANNOT_COMPUTE.en, e.code()),
+                        format!("{} ({code})\n", L::CANNOT_COMPUTE.fi),
+                        format!("{} ({code})\n", L::CANNOT_COMPUTE.sv),
+                        format!("{} ({code}): {e}\n", L::CANNOT_COMPUTE.en),
                     )
                 })
             }),
