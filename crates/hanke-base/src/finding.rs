@@ -1147,6 +1147,57 @@ pub mod rules {
         source: None,
     };
 
+    /// `QST-VER-001`: an answer given under an earlier edition of the period's
+    /// form, re-validated under the current one: the finding names both
+    /// editions and what changed between them (issue 26; ADR 0022). hanke's
+    /// own record of its form editions.
+    pub const QUESTIONNAIRE_EARLIER_EDITION: Rule = Rule {
+        id: "QST-VER-001",
+        severity: Severity::Info,
+        title_en: "answered under an earlier form edition",
+        title_fi: "vastattu lomakkeen aiemmalla versiolla",
+        title_sv: "besvarad med en tidigare version av formuläret",
+        source: None,
+    };
+
+    /// `QST-VER-002`: an answer that names a form edition this library does not
+    /// know (a newer app, or a damaged record): validated under the current
+    /// edition, which may not be the one it was given under.
+    pub const QUESTIONNAIRE_UNKNOWN_EDITION: Rule = Rule {
+        id: "QST-VER-002",
+        severity: Severity::Warning,
+        title_en: "answered under an unknown form edition",
+        title_fi: "vastattu tuntemattomalla lomakeversiolla",
+        title_sv: "besvarad med en okänd formulärversion",
+        source: None,
+    };
+
+    /// `SYNC-REENT-001`: a merge met an exit on one side and a re-entry on the
+    /// other and applied the period's re-entry rule: one record per person per
+    /// operation, first entry, final exit. Source: SFC 2014 FAQ (RULES.md §1.1;
+    /// for 2021–2027 an interpretation, ADR 0022).
+    pub const SYNC_REENTRY_RULE_APPLIED: Rule = Rule {
+        id: "SYNC-REENT-001",
+        severity: Severity::Info,
+        title_en: "exit and re-entry merged by the period's re-entry rule",
+        title_fi: "poistuminen ja uudelleen aloitus yhdistetty kauden säännöllä",
+        title_sv: "avslut och återinträde sammanslagna enligt periodens regel",
+        source: Some("SFC 2014 FAQ (RULES.md §1.1); ADR 0007 §5; ADR 0022"),
+    };
+
+    /// `SYNC-CONF-001`: a merge that could not decide: the same field changed
+    /// differently on both sides, a deletion against an edit, or an exit and a
+    /// re-entry on the same day. Nothing is chosen until the caller resolves
+    /// it. hanke's own consistency rule (issue 26).
+    pub const SYNC_CONFLICT: Rule = Rule {
+        id: "SYNC-CONF-001",
+        severity: Severity::Error,
+        title_en: "merge conflict to resolve",
+        title_fi: "ratkaistava yhdistämisristiriita",
+        title_sv: "sammanslagningskonflikt att lösa",
+        source: None,
+    };
+
     /// `IMP-CSV-001`: a malformed CSV record (wrong number of fields, bad quoting).
     pub const CSV_MALFORMED: Rule = Rule {
         id: "IMP-CSV-001",

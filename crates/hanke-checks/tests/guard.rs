@@ -210,8 +210,11 @@ fn binding_errors_are_made_by_their_masking_funnel() {
 /// error catalogues, the indicator catalogue, published counts, the
 /// questionnaire's questions; the Python binding's conversion of arguments to
 /// JSON (input, not output); the uniffi layer's activity log (its data form,
-/// whose ids refuse codes and markup).
-const NOT_PUBLICATIONS: [&str; 7] = [
+/// whose ids refuse codes and markup); the synced participant record's wire
+/// form (values the reader's canonical texts; `from_json` refuses codes,
+/// markup and control characters).
+const NOT_PUBLICATIONS: [&str; 8] = [
+    "crates/hanke/src/sync/record.rs",
     "crates/hanke/src/errors.rs",
     "crates/hanke/src/rulebook/catalogue.rs",
     "crates/hanke/src/indicator/publication.rs",

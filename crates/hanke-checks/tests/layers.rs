@@ -65,7 +65,7 @@ const HANKE: &[Layer] = &[
     ),
     (
         "input and output",
-        &["import", "questionnaire", "eura", "export"],
+        &["import", "questionnaire", "sync", "eura", "export"],
     ),
     ("reports", &["report"]),
     ("catalogue", &["errors"]),

@@ -426,7 +426,7 @@ pub fn rule_table() -> crate::export::table::ResultTable {
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use crate::finding::rules::*;
-    static ALL: [Rule; 84] = [
+    static ALL: [Rule; 88] = [
         FUNDING_NEGATIVE_AMOUNT,
         FUNDING_SOURCES_EXCEED_TOTAL,
         FUNDING_SOURCES_PARTIAL,
@@ -511,6 +511,10 @@ pub fn all_rules() -> &'static [Rule] {
         QUESTIONNAIRE_UNKNOWN_QUESTION,
         QUESTIONNAIRE_REQUIRED_UNANSWERED,
         QUESTIONNAIRE_RECORD_UNREADABLE,
+        QUESTIONNAIRE_EARLIER_EDITION,
+        QUESTIONNAIRE_UNKNOWN_EDITION,
+        SYNC_REENTRY_RULE_APPLIED,
+        SYNC_CONFLICT,
     ];
     &ALL
 }

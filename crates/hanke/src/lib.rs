@@ -59,6 +59,7 @@ pub mod cofinancing;
 pub mod indicator;
 pub mod quality;
 pub mod questionnaire;
+pub mod sync;
 pub mod synthetic;
 
 // Reading and writing: participant files, EURA, exports.

@@ -79,6 +79,10 @@ pub enum AnswerKind {
     },
     /// A municipality code of Statistics Finland's classification (`297`).
     Municipality,
+    /// A personal identity code (*henkilötunnus*). An app keys it into a
+    /// pseudonym on the device ([`crate::participant::Pseudonymiser`]) and
+    /// stores and syncs only the pseudonym; the code is never shown back.
+    IdentityCode,
 }
 
 /// One question — *kysymys*.
@@ -292,6 +296,19 @@ impl Questionnaire {
         match form {
             Form::Entry => {
                 questions.push(date(Column::EntryDate, true));
+                // What the period needs to recognise one person across records
+                // (`ParticipantRules::identification`, RULES.md §4.3): never
+                // required for a complete record, never stored as given.
+                let (id, label) = asked(Column::IdentityCode);
+                questions.push(Question {
+                    id,
+                    label,
+                    kind: AnswerKind::IdentityCode,
+                    required: false,
+                    sensitive: false,
+                    may_decline: false,
+                    asked_when: None,
+                });
                 questions.push(date(Column::BirthDate, required(Field::BirthDate)));
                 let (id, label) = asked(Column::Gender);
                 questions.push(Question {
@@ -542,7 +559,7 @@ impl Questionnaire {
 
     /// Reads one record from its column texts with the participant reader
     /// and the period's rules.
-    fn read_cells(
+    pub(crate) fn read_cells(
         &self,
         text: &dyn Fn(Column) -> Option<String>,
         errors: &mut Vec<Finding>,
@@ -581,13 +598,253 @@ impl Questionnaire {
     }
 }
 
+/// An edition of a period's forms — *lomakeversio*: `2021-2027#2`. Every
+/// answer a record holds names the edition it was given under, so that a form
+/// answered offline and synced after the rules changed is re-validated under
+/// the current edition with findings that say which edition each answer came
+/// from ([`crate::sync`]).
+///
+/// ```
+/// use hanke::questionnaire::FormVersion;
+/// let v: FormVersion = "2021-2027#1".parse()?;
+/// assert_eq!(v.to_string(), "2021-2027#1");
+/// assert!(v.edition().is_some());
+/// assert!("2021-2027".parse::<FormVersion>().is_err());
+/// # Ok::<(), hanke::questionnaire::FormVersionError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FormVersion {
+    /// The programme period whose rules the forms follow.
+    pub period: ProgrammePeriod,
+    /// The edition number, from 1.
+    pub number: u16,
+}
+
+/// A form version's text that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "a form version is a programme period and an edition number, e.g. 2021-2027#2 (got {given})"
+)]
+pub struct FormVersionError {
+    given: crate::Echo,
+}
+
+error_codes! {
+    FormVersionError {
+        FormVersionError { .. } => "form_version.invalid": "A form version that is not a programme period and an edition number, e.g. 2021-2027#2.",
+    }
+}
+
+impl std::fmt::Display for FormVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (a, b) = self.period.years();
+        write!(f, "{a}-{b}#{}", self.number)
+    }
+}
+
+impl std::str::FromStr for FormVersion {
+    type Err = FormVersionError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = || FormVersionError {
+            given: crate::Echo::new(s),
+        };
+        let (period, number) = s.trim().split_once('#').ok_or_else(err)?;
+        let period: ProgrammePeriod = period.parse().map_err(|_| err())?;
+        let number: u16 = number
+            .parse()
+            .ok()
+            .filter(|n| *n > 0 && number.bytes().all(|b| b.is_ascii_digit()))
+            .ok_or_else(err)?;
+        Ok(FormVersion { period, number })
+    }
+}
+
+serde_as_string!(FormVersion);
+
+impl FormVersion {
+    /// The edition this version names, if this library knows it.
+    pub fn edition(self) -> Option<&'static Edition> {
+        EDITIONS.iter().find(|e| e.version == self)
+    }
+
+    /// The current edition of `period`'s forms, `None` for a period without
+    /// participant forms.
+    pub fn current(period: ProgrammePeriod) -> Option<FormVersion> {
+        EDITIONS
+            .iter()
+            .filter(|e| e.version.period == period)
+            .map(|e| e.version)
+            .max()
+    }
+}
+
+/// One edition of a period's entry and exit forms: when it was made, what
+/// changed, and the fingerprint of its questions (SHA-256 of the two forms'
+/// JSON), which a test compares with the forms the code builds — a change to
+/// the questions without a new edition fails it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Edition {
+    /// The version.
+    pub version: FormVersion,
+    /// The day it was made.
+    pub date: &'static str,
+    /// What changed from the previous edition.
+    pub changes: Text,
+    /// SHA-256 of the JSON of the entry and exit forms, hexadecimal.
+    pub fingerprint: &'static str,
+}
+
+const fn edition(
+    period: ProgrammePeriod,
+    number: u16,
+    date: &'static str,
+    changes: Text,
+    fingerprint: &'static str,
+) -> Edition {
+    Edition {
+        version: FormVersion { period, number },
+        date,
+        changes,
+        fingerprint,
+    }
+}
+
+/// Every edition of the forms, oldest first per period.
+pub const EDITIONS: &[Edition] = &[
+    edition(
+        ProgrammePeriod::Period2014To2020,
+        1,
+        "2026-11-23",
+        t(
+            "Ensimmäinen versio (issue 4)",
+            "Första versionen (issue 4)",
+            "First edition (issue 4)",
+        ),
+        "e938b44cb9a642d2a9b63a1784fc03c96ba67f6ced4b6fa1b13f86189ed8df5e",
+    ),
+    edition(
+        ProgrammePeriod::Period2014To2020,
+        2,
+        "2026-12-04",
+        IDENTITY_ADDED,
+        "a6e571771c8f6a0b0496bb8821bef3fc3fb8404800ced3edc7994b28e3c76a8b",
+    ),
+    edition(
+        ProgrammePeriod::Period2021To2027,
+        1,
+        "2026-11-23",
+        t(
+            "Ensimmäinen versio (issue 4)",
+            "Första versionen (issue 4)",
+            "First edition (issue 4)",
+        ),
+        "92b75d17076835d8debe049d894337060f7f43649762747f6bbbcd906f0e9626",
+    ),
+    edition(
+        ProgrammePeriod::Period2021To2027,
+        2,
+        "2026-12-04",
+        IDENTITY_ADDED,
+        "7efe79bbc4fb005246e26d47e66f34f6ebf2323d4c99b3a96c520c6e2b0ae624",
+    ),
+];
+
+const IDENTITY_ADDED: Text = t(
+    "Alkutietoihin lisätty henkilötunnus, joka pseudonymisoidaan laitteella (issue 26)",
+    "Personbeteckningen tillagd i startuppgifterna, pseudonymiseras på enheten (issue 26)",
+    "Entry form asks for the identity code, pseudonymised on the device (issue 26)",
+);
+
+impl Questionnaire {
+    /// The edition of the forms this questionnaire is.
+    pub fn version(&self) -> FormVersion {
+        FormVersion::current(self.period).unwrap_or(FormVersion {
+            period: self.period,
+            number: 1,
+        })
+    }
+
+    /// The fingerprint of the period's entry and exit forms as built now
+    /// (see [`Edition::fingerprint`]).
+    pub fn fingerprint(rules: &'static ParticipantRules) -> String {
+        use sha2::{Digest, Sha256};
+        let forms = (
+            Questionnaire::new(rules, Form::Entry),
+            Questionnaire::new(rules, Form::Exit),
+        );
+        let json = serde_json::to_string(&forms).unwrap_or_default();
+        Sha256::digest(json.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+}
+
 /// The question a reader finding is about: its column, or the first part of a
 /// record path (`entry.gender` → `gender`).
-fn question_of(path: &str) -> String {
+pub(crate) fn question_of(path: &str) -> String {
     let last = path.rsplit('.').next().unwrap_or(path);
     match path {
         p if p.contains("exit") && last == "date" => "exit_date".to_string(),
         p if p.contains("entry") && last == "date" => "entry_date".to_string(),
         _ => last.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod edition_tests {
+    use super::*;
+    use crate::rulebook::Rulebook;
+
+    /// The forms the code builds are the current edition's: a change to a
+    /// question, a choice or a label needs a new edition (and a note of what
+    /// changed), or records answered before it could not say which form
+    /// they answered.
+    #[test]
+    fn the_forms_are_their_current_edition() {
+        for period in [
+            ProgrammePeriod::Period2014To2020,
+            ProgrammePeriod::Period2021To2027,
+        ] {
+            let rules = Rulebook::for_period(period)
+                .and_then(|r| r.participants())
+                .unwrap();
+            let current = FormVersion::current(period).unwrap();
+            assert_eq!(
+                Questionnaire::fingerprint(rules),
+                current.edition().unwrap().fingerprint,
+                "the {period:?} forms changed: add an edition to EDITIONS"
+            );
+            assert_eq!(Questionnaire::new(rules, Form::Entry).version(), current);
+        }
+    }
+
+    #[test]
+    fn versions_read_only_their_own_form() {
+        for bad in [
+            "",
+            "2021-2027",
+            "2021-2027#",
+            "2021-2027#0",
+            "2021-2027#+1",
+            "2021-2027#x",
+            "2022-2027#1",
+            "#1",
+        ] {
+            let e = bad.parse::<FormVersion>().unwrap_err();
+            assert_eq!(e.code(), "form_version.invalid", "{bad:?}");
+        }
+        let v: FormVersion = " 2014–2020#1 ".parse().unwrap();
+        assert_eq!(v.to_string(), "2014-2020#1");
+        assert_eq!(v.edition().unwrap().date, "2026-11-23");
+        assert!(
+            "2014-2020#99"
+                .parse::<FormVersion>()
+                .unwrap()
+                .edition()
+                .is_none()
+        );
     }
 }

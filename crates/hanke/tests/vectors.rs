@@ -312,3 +312,149 @@ fn pseudonyms() {
         assert_eq!(got.unwrap_err(), case["error"].as_str().unwrap(), "{case}");
     }
 }
+
+/// Three-way merges of synced records (`tests/vectors/merges.json`, written by
+/// hand from the rules; Python and Kotlin run the same cases through their APIs).
+#[test]
+fn merges() {
+    use hanke::participant::Pseudonymiser;
+    use hanke::programme::ProgrammePeriod;
+    use hanke::questionnaire::{Form, FormVersion, Questionnaire};
+    use hanke::rulebook::Rulebook;
+    use hanke::sync::{Conflict, Side, Stamp, SyncRecord, merge};
+
+    fn answers(v: &Value) -> Vec<(String, String)> {
+        v.as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string()))
+            .collect()
+    }
+    fn pairs(a: &[(String, String)]) -> Vec<(&str, &str)> {
+        a.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
+    }
+    fn fields(r: &SyncRecord) -> Value {
+        r.fields()
+            .filter_map(|(k, s)| s.value.clone().map(|v| (k.to_string(), Value::from(v))))
+            .collect::<serde_json::Map<_, _>>()
+            .into()
+    }
+    let text = |v: &Option<String>| v.clone().map_or(Value::Null, Value::from);
+
+    for case in vectors("merges.json") {
+        let name = case["name"].as_str().unwrap();
+        let period: ProgrammePeriod = case["period"].as_str().unwrap().parse().unwrap();
+        let rules = Rulebook::for_period(period)
+            .unwrap()
+            .participants()
+            .unwrap();
+        let form = FormVersion::current(period).unwrap();
+        let stamp = |op: &Value| {
+            Stamp::new(op["at"].as_str().unwrap(), op["by"].as_str().unwrap(), form).unwrap()
+        };
+        let keys = case["secret"]
+            .as_str()
+            .map(|s| Pseudonymiser::new(s.as_bytes()).unwrap());
+        let entry = Questionnaire::new(rules, Form::Entry);
+        let given = answers(&case["ancestor"]["answers"]);
+        let p = entry
+            .answer_entry(case["id"].as_str().unwrap(), &pairs(&given))
+            .unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let ancestor =
+            SyncRecord::capture(&p, rules, &stamp(&case["ancestor"]), keys.as_ref()).unwrap();
+        let apply = |ops: &Value| {
+            let mut r = ancestor.clone();
+            for op in ops.as_array().unwrap() {
+                let s = stamp(op);
+                match op["op"].as_str().unwrap() {
+                    "edit" => {
+                        r.edit(&pairs(&answers(&op["answers"])), rules, &s)
+                            .unwrap_or_else(|e| panic!("{name}: {e}"));
+                    }
+                    "reenter" => {
+                        let day = op["date"].as_str().unwrap().parse().unwrap();
+                        r.reenter(day, rules, &s).unwrap();
+                    }
+                    "delete" => r.delete(&s).unwrap(),
+                    other => panic!("{name}: unknown op {other}"),
+                }
+            }
+            r
+        };
+        let (local, remote) = (apply(&case["local"]), apply(&case["remote"]));
+        let mut outcome = merge(&ancestor, &local, &remote).unwrap();
+        let expect = &case["expect"];
+        assert_eq!(
+            fields(outcome.preview()),
+            expect["fields"],
+            "{name}: fields"
+        );
+        assert_eq!(
+            outcome.preview().deleted().is_some(),
+            expect["deleted"].as_bool().unwrap(),
+            "{name}: deleted"
+        );
+        let conflicts: Vec<Value> = outcome
+            .conflicts()
+            .iter()
+            .map(|c| match c {
+                Conflict::Field {
+                    field,
+                    ancestor,
+                    local,
+                    remote,
+                } => serde_json::json!({
+                    "kind": "field", "field": field, "ancestor": text(ancestor),
+                    "local": text(&local.value), "remote": text(&remote.value)}),
+                Conflict::DeleteVsEdit {
+                    deleted_on, edited, ..
+                } => serde_json::json!({
+                    "kind": "delete_vs_edit", "deleted_on": deleted_on.code(), "edited": edited}),
+                Conflict::ExitVsReentry {
+                    exit_on,
+                    exit_date,
+                    reentry_date,
+                } => serde_json::json!({
+                    "kind": "exit_vs_reentry", "exit_on": exit_on.code(),
+                    "exit_date": exit_date.to_string(), "reentry_date": reentry_date.to_string()}),
+                other => panic!("{name}: a conflict the vectors do not know: {other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            Value::from(conflicts),
+            expect["conflicts"],
+            "{name}: conflicts"
+        );
+        let notes: Vec<&str> = outcome.notes().iter().map(|f| f.rule_id).collect();
+        assert_eq!(serde_json::json!(notes), expect["notes"], "{name}: notes");
+        if outcome.unresolved() > 0 {
+            assert_eq!(
+                outcome.clone().into_record().unwrap_err().code(),
+                "sync.unresolved"
+            );
+        }
+        if let Some(resolve) = expect.get("resolve") {
+            let side = match resolve["side"].as_str().unwrap() {
+                "local" => Side::Local,
+                _ => Side::Remote,
+            };
+            let index = usize::try_from(resolve["index"].as_u64().unwrap()).unwrap();
+            outcome.resolve(index, side, &stamp(resolve)).unwrap();
+            let record = outcome.into_record().unwrap();
+            assert_eq!(
+                fields(&record),
+                resolve["fields"],
+                "{name}: resolved fields"
+            );
+            assert_eq!(
+                record.deleted().is_some(),
+                resolve["deleted"].as_bool().unwrap_or(false),
+                "{name}: resolved deletion"
+            );
+        }
+        // The wire form round-trips, and never holds an identity code.
+        let json = local.to_json().unwrap();
+        assert!(!hanke::ids::holds_identity_code(&json), "{name}");
+        assert_eq!(SyncRecord::from_json(&json).unwrap(), local, "{name}: JSON");
+    }
+}

@@ -508,7 +508,9 @@ impl ParticipantJsonError {
 }
 
 /// Reads JSON strictly: no key twice in an object, nothing after the value.
-fn read_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ParticipantJsonError> {
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(
+    text: &str,
+) -> Result<T, ParticipantJsonError> {
     let text = crate::json::without_bom(text);
     crate::json::check_duplicate_keys(text).map_err(|e| ParticipantJsonError::of(&e))?;
     let de = &mut serde_json::Deserializer::from_str(text);

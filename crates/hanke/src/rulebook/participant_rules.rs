@@ -73,7 +73,55 @@ pub struct ParticipantRules {
     /// objective (l) reporting Annex I (see [`ParticipantRules::for_objective`]):
     /// only the total and the age groups of Annex I point 1.1 apply.
     pub objective_l: bool,
+    /// How the period identifies one person across records: the entry form
+    /// asks for the identity code, which the app turns into a pseudonym.
+    pub identification: RuleSource,
+    /// What a re-entry does to the person's one record (see
+    /// [`crate::participant`]'s merging and the sync merge).
+    pub reentry: RuleSource,
 }
+
+/// A rule the participant rules state in words, with its source and how far
+/// that source was verified — *säännön lähde*.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct RuleSource {
+    /// The rule, in English.
+    pub rule: &'static str,
+    /// Where it comes from.
+    pub source: &'static str,
+    /// How far it is verified for the period.
+    pub verification: Verification,
+}
+
+/// Re-entry in 2014–2020: "a person is counted once per operation; if they
+/// re-enter, the existing record is updated … only data for the first entry
+/// and the final exit are needed" (SFC 2014 FAQ, RULES.md §1.1 [V]); the
+/// Finnish instructions say the same (one start form, end data of the last
+/// exit; TEM, RULES.md §1.1 [V]).
+const REENTRY_2014: RuleSource = RuleSource {
+    rule: "One record per person per operation: a re-entry updates it; the entry data are those of the first entry and the exit data those of the final exit, so an exit before a later re-entry is not the final exit.",
+    source: "SFC 2014 FAQ on participants (RULES.md §1.1); TEM, Ifyllningsanvisningar för ESF-personsystemet (RULES.md §1.1); ADR 0007 §5",
+    verification: Verification::Verified,
+};
+
+/// Re-entry in 2021–2027: no ESF+ source on re-entry was found; hanke applies
+/// the 2014–2020 rule (Art 17(5) counts participants, not participations) and
+/// marks it an interpretation (ADR 0007 §5, ADR 0022).
+const REENTRY_2021: RuleSource = RuleSource {
+    rule: "Interpretation (the 2014–2020 rule carried over): one record per person per operation; first entry, final exit; an exit before a later re-entry is not the final exit.",
+    source: "No ESF+ source found; SFC 2014 FAQ applied by analogy (RULES.md §1.1); ADR 0007 §5; ADR 0022",
+    verification: Verification::Unverified,
+};
+
+/// The identity code on the entry form, in both periods: TEM's ESR Henkilö
+/// instructions and the EURA 2021 privacy notice list the henkilötunnus among
+/// the data collected (RULES.md §4.3 [V]); ADR 0006 decides it is never shown,
+/// ADR 0007 §5 that records are matched on it or on its keyed pseudonym.
+const IDENTIFICATION: RuleSource = RuleSource {
+    rule: "The entry form asks for the personal identity code (henkilötunnus) to recognise one person across records; an app keys it into a pseudonym on the device and syncs only the pseudonym.",
+    source: "RULES.md §4.3 (TEM ESR Henkilö instructions; EURA 2021 privacy notice); ADR 0006; ADR 0007 §5",
+    verification: Verification::Verified,
+};
 
 /// The Annex I point 1.1 indicators that do not apply to support under
 /// Art 4(1)(l) (Reg. 2021/1057 Annex I point 1.1: the total and the age groups
@@ -207,6 +255,8 @@ pub static ESF_2014: ParticipantRules = ParticipantRules {
     follow_up_source: FOLLOW_UP_SOURCE,
     follow_up_verification: Verification::Partial,
     objective_l: false,
+    identification: IDENTIFICATION,
+    reentry: REENTRY_2014,
 };
 
 /// ESF+ 2021–2027 (Reg. 2021/1057 Annex I, Art 17; SFC 2021 FAQs), RULES.md §2.
@@ -288,6 +338,8 @@ pub static ESF_PLUS_2021: ParticipantRules = ParticipantRules {
     follow_up_source: FOLLOW_UP_SOURCE,
     follow_up_verification: Verification::Partial,
     objective_l: false,
+    identification: IDENTIFICATION,
+    reentry: REENTRY_2021,
 };
 
 impl ParticipantRules {
