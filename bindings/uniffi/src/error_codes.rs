@@ -117,6 +117,8 @@ pub enum JsonCode {
     JsonEof,
     /// `participant.json`: Participant records that are not valid JSON of the record form: a syntax error, an unknown or repeated field, a value that is not one of the field's.
     ParticipantJson,
+    /// `sync_record.json`: A synced record that is not valid JSON of the sync form.
+    SyncRecordJson,
     /// `indicator.json`: The JSON form of a computation could not be read (or written); the message names the field path.
     IndicatorJson,
     /// `activity.json`: An activity file that cannot be read.
@@ -134,6 +136,32 @@ pub enum ParticipantCode {
     ParticipantIdIsIdentityCode,
     /// `participant.unknown_exit_situation`: A text that is not an exit situation's code or Finnish name.
     ParticipantUnknownExitSituation,
+    /// `sync.identity_code_not_pseudonymised`: An identity code was answered and no pseudonymiser was given; a record never holds the code.
+    SyncIdentityCodeNotPseudonymised,
+    /// `sync.pseudonym_mismatch`: The record's pseudonym is not the pseudonym of the identity code answered with it.
+    SyncPseudonymMismatch,
+    /// `sync.form_of_other_period`: A stamp's form edition belongs to another programme period than the record.
+    SyncFormOfOtherPeriod,
+    /// `sync.invalid_time`: A change time that is not an RFC 3339 time with its offset.
+    SyncInvalidTime,
+    /// `sync.invalid_source`: A change source that is not role:<role> or device:<id>.
+    SyncInvalidSource,
+    /// `sync.unknown_field`: A field that is not a column of the participant file, or the identity code.
+    SyncUnknownField,
+    /// `sync.answers_rejected`: Answers the participant reader refused; the findings say which and why.
+    SyncAnswersRejected,
+    /// `sync.deleted`: An edit of a deleted record.
+    SyncDeleted,
+    /// `sync.reentry_without_exit`: A re-entry on a record without an exit before the re-entry day.
+    SyncReentryWithoutExit,
+    /// `sync.different_records`: Versions of different records given to one merge.
+    SyncDifferentRecords,
+    /// `sync.unresolved`: A merge outcome taken as a record while conflicts are unresolved.
+    SyncUnresolved,
+    /// `sync.no_such_conflict`: A conflict index out of range or already resolved.
+    SyncNoSuchConflict,
+    /// `form_version.invalid`: A form version that is not a programme period and an edition number, e.g. 2021-2027#2.
+    FormVersionInvalid,
     /// `pseudonym.secret_too_short`: The secret is shorter than 16 bytes.
     PseudonymSecretTooShort,
     /// `pseudonym.invalid_text`: A pseudonym's text is not 64 hexadecimal digits.
@@ -473,12 +501,26 @@ impl HankeError {
             "json.data" => HankeError::Json { code: JsonCode::JsonData, key, reason },
             "json.eof" => HankeError::Json { code: JsonCode::JsonEof, key, reason },
             "participant.json" => HankeError::Json { code: JsonCode::ParticipantJson, key, reason },
+            "sync_record.json" => HankeError::Json { code: JsonCode::SyncRecordJson, key, reason },
             "indicator.json" => HankeError::Json { code: JsonCode::IndicatorJson, key, reason },
             "activity.json" => HankeError::Json { code: JsonCode::ActivityJson, key, reason },
             "assessment.json" => HankeError::Json { code: JsonCode::AssessmentJson, key, reason },
             "participant.invalid_id" => HankeError::Participant { code: ParticipantCode::ParticipantInvalidId, key, reason },
             "participant.id_is_identity_code" => HankeError::Participant { code: ParticipantCode::ParticipantIdIsIdentityCode, key, reason },
             "participant.unknown_exit_situation" => HankeError::Participant { code: ParticipantCode::ParticipantUnknownExitSituation, key, reason },
+            "sync.identity_code_not_pseudonymised" => HankeError::Participant { code: ParticipantCode::SyncIdentityCodeNotPseudonymised, key, reason },
+            "sync.pseudonym_mismatch" => HankeError::Participant { code: ParticipantCode::SyncPseudonymMismatch, key, reason },
+            "sync.form_of_other_period" => HankeError::Participant { code: ParticipantCode::SyncFormOfOtherPeriod, key, reason },
+            "sync.invalid_time" => HankeError::Participant { code: ParticipantCode::SyncInvalidTime, key, reason },
+            "sync.invalid_source" => HankeError::Participant { code: ParticipantCode::SyncInvalidSource, key, reason },
+            "sync.unknown_field" => HankeError::Participant { code: ParticipantCode::SyncUnknownField, key, reason },
+            "sync.answers_rejected" => HankeError::Participant { code: ParticipantCode::SyncAnswersRejected, key, reason },
+            "sync.deleted" => HankeError::Participant { code: ParticipantCode::SyncDeleted, key, reason },
+            "sync.reentry_without_exit" => HankeError::Participant { code: ParticipantCode::SyncReentryWithoutExit, key, reason },
+            "sync.different_records" => HankeError::Participant { code: ParticipantCode::SyncDifferentRecords, key, reason },
+            "sync.unresolved" => HankeError::Participant { code: ParticipantCode::SyncUnresolved, key, reason },
+            "sync.no_such_conflict" => HankeError::Participant { code: ParticipantCode::SyncNoSuchConflict, key, reason },
+            "form_version.invalid" => HankeError::Participant { code: ParticipantCode::FormVersionInvalid, key, reason },
             "pseudonym.secret_too_short" => HankeError::Participant { code: ParticipantCode::PseudonymSecretTooShort, key, reason },
             "pseudonym.invalid_text" => HankeError::Participant { code: ParticipantCode::PseudonymInvalidText, key, reason },
             "columns.length_mismatch" => HankeError::Import { code: ImportCode::ColumnsLengthMismatch, key, reason },

@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use hanke::programme::ProgrammePeriod;
 
 mod codes;
+mod sync;
 // Generated from the catalogue (crates/hanke-checks/tests/bindings.rs), kept as generated.
 #[rustfmt::skip]
 mod error_codes;
@@ -72,7 +73,8 @@ from_core!(
     hanke::indicator::IndicatorError,
     hanke::choice::ChoiceError,
     hanke::participant::ParticipantJsonError,
-    hanke::participant::PseudonymError
+    hanke::participant::PseudonymError,
+    hanke::sync::SyncError
 );
 
 /// A programme period: the core's `hanke::programme::ProgrammePeriod` as it
@@ -152,6 +154,9 @@ pub enum AnswerKind {
     },
     /// A municipality code (`297`).
     Municipality,
+    /// A personal identity code: key it with a `Pseudonymiser` on the device;
+    /// a record never holds it.
+    IdentityCode,
 }
 
 /// One question of a form.
@@ -208,6 +213,7 @@ pub fn questionnaire(period: ProgrammePeriod, kind: FormKind) -> Result<Vec<Ques
                         .collect(),
                 },
                 hanke::questionnaire::AnswerKind::Municipality => AnswerKind::Municipality,
+                hanke::questionnaire::AnswerKind::IdentityCode => AnswerKind::IdentityCode,
             },
             required: x.required,
             sensitive: x.sensitive,
@@ -262,6 +268,11 @@ fn outcome(
     r: Result<hanke::participant::Participant, Vec<hanke::Finding>>,
 ) -> Result<FormResult, HankeError> {
     match r {
+        // The record's JSON never holds the code: an answered code would
+        // vanish from it without a word, so the app is told to key it.
+        Ok(p) if p.identity_code.is_some() && p.pseudonym.is_none() => {
+            Err(hanke::sync::SyncError::IdentityCodeNotPseudonymised.into())
+        }
         Ok(p) => Ok(FormResult::Accepted {
             participant_json: serde_json::to_string(&p)
                 .map_err(|e| invalid("json.data", e.to_string()))?,
@@ -288,16 +299,32 @@ fn pairs(answers: &[Answer]) -> Vec<(&str, &str)> {
         .collect()
 }
 
-/// Validates entry answers offline: a participant record or field errors.
-#[uniffi::export]
+/// Validates entry answers offline: a participant record or field errors. An
+/// answered identity code needs the app's `pseudonymiser` (the record carries
+/// its pseudonym); without one the call fails with
+/// `sync.identity_code_not_pseudonymised` rather than drop it.
+#[uniffi::export(default(pseudonymiser = None))]
 pub fn answer_entry(
     period: ProgrammePeriod,
     participant_id: String,
     answers: Vec<Answer>,
+    pseudonymiser: Option<Arc<Pseudonymiser>>,
 ) -> Result<FormResult, HankeError> {
     let q =
         hanke::questionnaire::Questionnaire::new(rules(period)?, hanke::questionnaire::Form::Entry);
-    outcome(q.answer_entry(&participant_id, &pairs(&answers)))
+    outcome(
+        q.answer_entry(&participant_id, &pairs(&answers))
+            .map(|mut p| {
+                // An answered identity code is keyed here and dropped; the JSON
+                // carries the pseudonym.
+                if let Some(keys) = &pseudonymiser
+                    && let Some(code) = p.identity_code.take()
+                {
+                    p.pseudonym = Some(keys.0.pseudonym(&code));
+                }
+                p
+            }),
+    )
 }
 
 /// Validates exit answers against a participant record (the `participant_json` an
@@ -362,7 +389,7 @@ pub fn validate_identity_code(text: String, accept_temporary: bool) -> Result<()
 /// a record; the same secret and code give the same pseudonym on a phone, the
 /// server and in a notebook.
 #[derive(uniffi::Object)]
-pub struct Pseudonymiser(hanke::participant::Pseudonymiser);
+pub struct Pseudonymiser(pub(crate) hanke::participant::Pseudonymiser);
 
 #[uniffi::export]
 impl Pseudonymiser {

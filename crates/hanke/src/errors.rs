@@ -228,6 +228,18 @@ pub const ERRORS: &[ErrorType] = &[
         codes: crate::participant::UnknownExitSituation::CODES,
     },
     ErrorType {
+        name: "hanke::sync::SyncError",
+        family: Family::Participant,
+        raised_by: "synced participant records: capture, edits, re-entries, merges and their JSON",
+        codes: crate::sync::SyncError::CODES,
+    },
+    ErrorType {
+        name: "hanke::questionnaire::FormVersionError",
+        family: Family::Participant,
+        raised_by: "form editions of the participant questionnaire",
+        codes: crate::questionnaire::FormVersionError::CODES,
+    },
+    ErrorType {
         name: "hanke::participant::PseudonymError",
         family: Family::Participant,
         raised_by: "pseudonyms and the pseudonymiser's secret",

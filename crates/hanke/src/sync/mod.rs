@@ -351,3 +351,62 @@ pub(crate) fn field_name(name: &str) -> Result<&'static str, SyncError> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod arbitrary {
+    use proptest::prelude::*;
+
+    use super::{FieldState, FormVersion, Instant, Role, Source, Stamp};
+
+    impl Arbitrary for Instant {
+        type Parameters = ();
+        type Strategy = BoxedStrategy<Instant>;
+        fn arbitrary_with((): ()) -> Self::Strategy {
+            (0i64..4_102_444_800, 0u32..1_000_000_000)
+                .prop_filter_map("a time", |(s, n)| {
+                    chrono::DateTime::from_timestamp(s, n).map(Instant)
+                })
+                .boxed()
+        }
+    }
+
+    impl Arbitrary for Source {
+        type Parameters = ();
+        type Strategy = BoxedStrategy<Source>;
+        fn arbitrary_with((): ()) -> Self::Strategy {
+            prop_oneof![
+                proptest::sample::select(Role::ALL.to_vec()).prop_map(Source::Role),
+                "[a-z_-]{1,24}".prop_map(Source::Device),
+            ]
+            .boxed()
+        }
+    }
+
+    impl Arbitrary for FormVersion {
+        type Parameters = ();
+        type Strategy = BoxedStrategy<FormVersion>;
+        fn arbitrary_with((): ()) -> Self::Strategy {
+            (any::<crate::programme::ProgrammePeriod>(), 1u16..)
+                .prop_map(|(period, number)| FormVersion { period, number })
+                .boxed()
+        }
+    }
+
+    impl Arbitrary for FieldState {
+        type Parameters = ();
+        type Strategy = BoxedStrategy<FieldState>;
+        fn arbitrary_with((): ()) -> Self::Strategy {
+            (
+                proptest::option::of("[a-z0-9]{0,12}"),
+                any::<Instant>(),
+                any::<Source>(),
+                any::<FormVersion>(),
+            )
+                .prop_map(|(value, at, by, form)| FieldState {
+                    value,
+                    changed: Stamp { at, by, form },
+                })
+                .boxed()
+        }
+    }
+}
