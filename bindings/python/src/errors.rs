@@ -77,6 +77,7 @@ coded_types!(
     hanke::activity::ActivityError,
     hanke::eura::ListImportError,
     hanke::participant::PseudonymError,
+    hanke::sync::SyncError,
     hanke::export::ExportError,
     hanke::import::UnknownEncoding,
     hanke::rulebook::PeriodInferenceError,

@@ -9,6 +9,7 @@ mod errors;
 mod eura;
 mod project;
 mod pyjson;
+mod sync;
 mod table;
 mod values;
 
@@ -54,6 +55,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(values::pseudonym, m)?)?;
     m.add_function(wrap_pyfunction!(values::validate_project_code, m)?)?;
     m.add_class::<table::Table>()?;
+    m.add_class::<sync::PySyncRecord>()?;
+    m.add_class::<sync::PyMergeOutcome>()?;
+    m.add_function(wrap_pyfunction!(sync::merge, m)?)?;
     m.add_class::<project::PyFinding>()?;
     m.add_class::<project::PyProject>()?;
     m.add_function(wrap_pyfunction!(project::programmes, m)?)?;

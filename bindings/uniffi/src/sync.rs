@@ -25,10 +25,7 @@ pub struct ChangeStamp {
 }
 
 fn stamp(period: ProgrammePeriod, s: &ChangeStamp) -> Result<core::Stamp, HankeError> {
-    let form =
-        hanke::questionnaire::Questionnaire::new(rules(period)?, hanke::questionnaire::Form::Entry)
-            .version();
-    Ok(core::Stamp::new(&s.at, &s.by, form)?)
+    Ok(core::Stamp::current(&s.at, &s.by, rules(period)?)?)
 }
 
 /// One change of a record's audit trail.

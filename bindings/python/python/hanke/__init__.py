@@ -13,7 +13,7 @@ for tests and benchmarks are in :mod:`hanke.testing`.
 Money('11840.00')
 """
 
-from hanke import exceptions, testing, types
+from hanke import exceptions, sync, testing, types
 from hanke.exceptions import HankeError, ValidationError
 from hanke._native import (
     ActivityLog,
@@ -56,6 +56,7 @@ from hanke._native import (
 
 __all__ = [
     "exceptions",
+    "sync",
     "testing",
     "types",
     "ActivityLog",

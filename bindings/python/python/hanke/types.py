@@ -33,6 +33,12 @@ __all__ = [
     "ExplanationDict",
     "ImportReportDict",
     "ListReportDict",
+    "MergeSide",
+    "ChangeDict",
+    "FieldConflictDict",
+    "DeleteVsEditConflictDict",
+    "ExitVsReentryConflictDict",
+    "ConflictDict",
 ]
 
 #: A programme period's key (``hanke::programme::ProgrammePeriod::key``).
@@ -161,3 +167,51 @@ class ExplanationDict(TypedDict):
     records: list[dict[str, Any]]
     value: dict[str, int]
     text: str
+
+
+#: A side of a three-way merge (``hanke::sync::Side``).
+MergeSide = Literal["local", "remote"]
+
+
+class ChangeDict(TypedDict):
+    """One change of a synced record's audit trail (``SyncRecord.history``):
+    the field, its old and new value, when (UTC), by whom (a role or a device,
+    never a name) and under which form edition."""
+
+    field: str
+    old: str | None
+    new: str | None
+    at: str
+    by: str
+    form: str
+
+
+class FieldConflictDict(TypedDict):
+    """The same field changed differently on both sides of a merge."""
+
+    kind: Literal["field"]
+    field: str
+    ancestor: str | None
+    local: str | None
+    remote: str | None
+
+
+class DeleteVsEditConflictDict(TypedDict):
+    """A record deleted on one side and edited on the other."""
+
+    kind: Literal["delete_vs_edit"]
+    deleted_on: MergeSide
+    edited: list[str]
+
+
+class ExitVsReentryConflictDict(TypedDict):
+    """An exit on the very day of a re-entry on the other side."""
+
+    kind: Literal["exit_vs_reentry"]
+    exit_on: MergeSide
+    exit_date: str
+    reentry_date: str
+
+
+#: A merge conflict (``MergeOutcome.conflicts``); ``kind`` tells which.
+ConflictDict = FieldConflictDict | DeleteVsEditConflictDict | ExitVsReentryConflictDict

@@ -85,6 +85,21 @@ impl Side {
     }
 }
 
+impl std::str::FromStr for Side {
+    type Err = SyncError;
+
+    /// Reads `local` or `remote`.
+    fn from_str(s: &str) -> Result<Side, SyncError> {
+        match s.trim() {
+            "local" => Ok(Side::Local),
+            "remote" => Ok(Side::Remote),
+            _ => Err(SyncError::InvalidSide {
+                given: crate::Echo::new(s),
+            }),
+        }
+    }
+}
+
 /// One side's version of a field in a conflict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Version {

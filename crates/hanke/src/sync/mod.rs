@@ -109,7 +109,7 @@ pub enum SyncError {
         given: Echo,
     },
     /// Answers the participant reader refused, per field.
-    #[error("{} answer(s) refused: {}", findings.len(), findings.iter().map(|f| f.rule_id).collect::<Vec<_>>().join(", "))]
+    #[error("{} answer(s) refused: {}", findings.len(), findings.iter().map(|f| format!("{} ({}: {})", f.path, f.rule_id, f.message_en)).collect::<Vec<_>>().join("; "))]
     Answers {
         /// The reader's findings, located at the fields.
         findings: Vec<Finding>,
@@ -135,6 +135,12 @@ pub enum SyncError {
         /// The index given.
         index: usize,
     },
+    /// A side of a merge that is not `local` or `remote`.
+    #[error("a side of a merge is \"local\" or \"remote\" (got {given})")]
+    InvalidSide {
+        /// The text, masked.
+        given: Echo,
+    },
     /// A record that is not valid JSON of the sync form.
     #[error("synced record: {0}")]
     Json(Echo),
@@ -154,6 +160,7 @@ error_codes! {
         SyncError::DifferentRecords => "sync.different_records": "Versions of different records given to one merge.",
         SyncError::Unresolved { .. } => "sync.unresolved": "A merge outcome taken as a record while conflicts are unresolved.",
         SyncError::NoSuchConflict { .. } => "sync.no_such_conflict": "A conflict index out of range or already resolved.",
+        SyncError::InvalidSide { .. } => "sync.invalid_side": "A side of a merge that is not local or remote.",
         SyncError::Json(..) => "sync_record.json": "A synced record that is not valid JSON of the sync form.",
     }
 }
@@ -306,6 +313,20 @@ pub struct Stamp {
 }
 
 impl Stamp {
+    /// A stamp of an answer given with this library's forms: the current
+    /// edition of `rules`' period — what an app or a notebook built on this
+    /// version of hanke asked.
+    pub fn current(
+        at: &str,
+        by: &str,
+        rules: &'static crate::rulebook::ParticipantRules,
+    ) -> Result<Stamp, SyncError> {
+        let form =
+            crate::questionnaire::Questionnaire::new(rules, crate::questionnaire::Form::Entry)
+                .version();
+        Stamp::new(at, by, form)
+    }
+
     /// A stamp from its texts: an RFC 3339 time with offset, a source, a form version.
     pub fn new(at: &str, by: &str, form: FormVersion) -> Result<Stamp, SyncError> {
         Ok(Stamp {
