@@ -160,6 +160,8 @@ pub enum ParticipantCode {
     SyncUnresolved,
     /// `sync.no_such_conflict`: A conflict index out of range or already resolved.
     SyncNoSuchConflict,
+    /// `sync.invalid_side`: A side of a merge that is not local or remote.
+    SyncInvalidSide,
     /// `form_version.invalid`: A form version that is not a programme period and an edition number, e.g. 2021-2027#2.
     FormVersionInvalid,
     /// `pseudonym.secret_too_short`: The secret is shorter than 16 bytes.
@@ -520,6 +522,7 @@ impl HankeError {
             "sync.different_records" => HankeError::Participant { code: ParticipantCode::SyncDifferentRecords, key, reason },
             "sync.unresolved" => HankeError::Participant { code: ParticipantCode::SyncUnresolved, key, reason },
             "sync.no_such_conflict" => HankeError::Participant { code: ParticipantCode::SyncNoSuchConflict, key, reason },
+            "sync.invalid_side" => HankeError::Participant { code: ParticipantCode::SyncInvalidSide, key, reason },
             "form_version.invalid" => HankeError::Participant { code: ParticipantCode::FormVersionInvalid, key, reason },
             "pseudonym.secret_too_short" => HankeError::Participant { code: ParticipantCode::PseudonymSecretTooShort, key, reason },
             "pseudonym.invalid_text" => HankeError::Participant { code: ParticipantCode::PseudonymInvalidText, key, reason },

@@ -133,6 +133,7 @@ ParticipantCode = Literal[
     "sync.different_records",
     "sync.unresolved",
     "sync.no_such_conflict",
+    "sync.invalid_side",
     "form_version.invalid",
     "pseudonym.secret_too_short",
     "pseudonym.invalid_text",

@@ -53,4 +53,25 @@ final class HankeTests: XCTestCase {
         try log.recordAttendance(index: i, participantId: "P-1")
         XCTAssertEqual(try log.attendance(index: i), 1)
     }
+
+    /// The same-field case of tests/vectors/merges.json (Rust, Python and Kotlin
+    /// run them all): both values come back, nothing is chosen. Not run here.
+    func testMergeListsAConflictWithBothValues() throws {
+        let ancestor = try ParticipantRecord.capture(
+            period: .period2021To2027, recordId: "SYNC-003", answers: entry,
+            stamp: ChangeStamp(at: "2024-01-10T08:00:00Z", by: "device:phone-a"))
+        let local = try ParticipantRecord.fromJson(json: try ancestor.toJson())
+        _ = try local.edit(answers: [Answer(question: "gender", value: "woman")],
+                           stamp: ChangeStamp(at: "2024-01-12T09:00:00Z", by: "device:phone-a"))
+        let remote = try ParticipantRecord.fromJson(json: try ancestor.toJson())
+        _ = try remote.edit(answers: [Answer(question: "gender", value: "man")],
+                            stamp: ChangeStamp(at: "2024-01-12T11:00:00Z", by: "role:participant"))
+        let merge = try mergeRecords(ancestor: ancestor, local: local, remote: remote)
+        guard case let .field(field, _, l, r) = try merge.conflicts().first! else { return XCTFail() }
+        XCTAssertEqual([field, l, r], ["gender", "woman", "man"])
+        XCTAssertThrowsError(try merge.record()) { error in
+            guard case let HankeError.Participant(code, _, _) = error else { return XCTFail() }
+            XCTAssertEqual(code, .syncUnresolved)
+        }
+    }
 }
