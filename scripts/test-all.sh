@@ -3,7 +3,7 @@
 # doc tests, the shared vectors in tests/vectors, the examples' own tests), then the
 # Python package built into .venv and its pytest suite (the shared vectors again, the
 # type-stub check, every docstring example, and the notebook run headlessly).
-# Then the uniffi bindings: Kotlin and Swift generated from the built library
+# Then the uniffi bindings: Kotlin and Swift generated from the mobile build
 # (generator errors fail the run), the Kotlin library packaged with the
 # size-tuned native library and installed into the local Maven repository, and
 # the Kotlin tests run by a consumer project that depends on it by coordinates.
