@@ -848,3 +848,52 @@ mod edition_tests {
         );
     }
 }
+
+#[cfg(test)]
+mod identity_tests {
+    use super::*;
+    use crate::rulebook::Rulebook;
+
+    /// Both periods ask for the identity code on entry (RULES.md §4.3), never
+    /// as required for completeness, and the rules say where that comes from.
+    #[test]
+    fn the_entry_form_asks_for_the_identity_code_in_both_periods() {
+        for (period, entry) in [
+            (ProgrammePeriod::Period2014To2020, "2016-03-01"),
+            (ProgrammePeriod::Period2021To2027, "2024-03-01"),
+        ] {
+            let rules = Rulebook::for_period(period)
+                .and_then(|r| r.participants())
+                .unwrap();
+            let q = Questionnaire::new(rules, Form::Entry);
+            let code = q.question("identity_code").unwrap();
+            assert_eq!(code.kind, AnswerKind::IdentityCode);
+            assert!(!code.required && !code.sensitive);
+            assert!(rules.identification.source.contains("RULES.md §4.3"));
+            assert!(
+                Questionnaire::new(rules, Form::Exit)
+                    .question("identity_code")
+                    .is_none()
+            );
+            // The answer is read as every code is: kept in memory, checked.
+            let answers = [
+                ("entry_date", entry),
+                ("identity_code", "010190-901R"),
+                ("birth_date", "1990-01-01"),
+                ("gender", "woman"),
+                ("labour_status", "inactive"),
+                ("education", "3"),
+            ];
+            let p = q.answer_entry("P-1", &answers).unwrap();
+            assert!(p.identity_code.is_some());
+            let mut bad = answers;
+            bad[1] = ("identity_code", "010190-901X");
+            let errors = q.answer_entry("P-1", &bad).unwrap_err();
+            assert!(
+                errors.iter().any(|f| f.path == "identity_code"),
+                "{errors:?}"
+            );
+            assert!(errors.iter().all(|f| !f.message_en.contains("901X")));
+        }
+    }
+}

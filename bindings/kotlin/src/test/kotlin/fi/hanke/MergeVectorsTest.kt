@@ -85,6 +85,11 @@ class MergeVectorsTest {
     @Test
     fun theAuditTrailAndRevalidationAreTyped() {
         val period = ProgrammePeriod.PERIOD2021_TO2027
+        for (p in listOf(ProgrammePeriod.PERIOD2014_TO2020, period)) {
+            // Both periods ask for the identity code on entry (RULES.md §4.3), never required.
+            val asked = questionnaire(p, FormKind.ENTRY).first { it.id == "identity_code" }
+            assertTrue(asked.kind is AnswerKind.IdentityCode && !asked.required)
+        }
         val entry = listOf(Answer("entry_date", "2024-03-01"), Answer("birth_date", "1990-05-05"),
             Answer("gender", "man"), Answer("labour_status", "inactive"), Answer("education", "3"))
         val r = ParticipantRecord.capture(period, "REC-1", entry, ChangeStamp("2024-03-01T09:00:00+02:00", "device:tablet-2"))
