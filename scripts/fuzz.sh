@@ -64,7 +64,11 @@ mkdir -p "$CORPUS/participant_table"
 printf '\x00\x01\x03\x05\x07\x0d\nP1;2024-02-01;nainen;työtön;perusaste;Testi\nP2;1.3.2023;mies;pitkäaikaistyötön;3;\n' \
     > "$CORPUS/participant_table/seed"
 
-TARGETS=(identity_code business_id money_and_dates participant_csv eura_description project_list json participant_table output_gate)
+# Synced records: one record, and ancestor, local and remote joined by NULs
+# (made with hanke.sync from synthetic answers).
+seed sync_record fuzz/seeds/sync_record/*
+
+TARGETS=(identity_code business_id money_and_dates participant_csv eura_description project_list json participant_table output_gate sync_record)
 if [ $# -gt 0 ]; then TARGETS=("$@"); fi
 for t in "${TARGETS[@]}"; do
     runs=$RUNS
