@@ -221,6 +221,20 @@ pub enum EuraCode {
 /// The codes of the indicator family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum IndicatorCode {
+    /// `sfc.cut_off`: A cut-off that is not 30 June or 31 December.
+    SfcCutOff,
+    /// `sfc.objective`: A specific objective that is not a letter (a)-(m) of Reg. 2021/1057 Art 4(1) or ESO4.1-ESO4.13.
+    SfcObjective,
+    /// `sfc.catalogue`: An operation counted under another catalogue than ESF+'s.
+    SfcCatalogue,
+    /// `sfc.cut_off_mismatch`: An operation counted to another cut-off than the table's.
+    SfcCutOffMismatch,
+    /// `sfc.target_group`: A target-group flag on an indicator that is not an ESF+ participant output indicator.
+    SfcTargetGroup,
+    /// `sfc.placement`: A project without the period, priority, specific objective (with its Art 4(1) letter) or category of region its cell needs.
+    SfcPlacement,
+    /// `sfc.csv`: A table CSV that cannot be read (header, cell or number).
+    SfcCsv,
     /// `indicator.period_mismatch`: The catalogue is of another programme period than the participant rules.
     IndicatorPeriodMismatch,
     /// `indicator.merge_mismatch`: The parts were computed with different catalogues, rules or cut-offs.
@@ -545,6 +559,13 @@ impl HankeError {
             "eura_list.unknown_column" => HankeError::Eura { code: EuraCode::EuraListUnknownColumn, key, reason },
             "eura_list.duplicate_column" => HankeError::Eura { code: EuraCode::EuraListDuplicateColumn, key, reason },
             "eura_list.missing_column" => HankeError::Eura { code: EuraCode::EuraListMissingColumn, key, reason },
+            "sfc.cut_off" => HankeError::Indicator { code: IndicatorCode::SfcCutOff, key, reason },
+            "sfc.objective" => HankeError::Indicator { code: IndicatorCode::SfcObjective, key, reason },
+            "sfc.catalogue" => HankeError::Indicator { code: IndicatorCode::SfcCatalogue, key, reason },
+            "sfc.cut_off_mismatch" => HankeError::Indicator { code: IndicatorCode::SfcCutOffMismatch, key, reason },
+            "sfc.target_group" => HankeError::Indicator { code: IndicatorCode::SfcTargetGroup, key, reason },
+            "sfc.placement" => HankeError::Indicator { code: IndicatorCode::SfcPlacement, key, reason },
+            "sfc.csv" => HankeError::Indicator { code: IndicatorCode::SfcCsv, key, reason },
             "indicator.period_mismatch" => HankeError::Indicator { code: IndicatorCode::IndicatorPeriodMismatch, key, reason },
             "indicator.merge_mismatch" => HankeError::Indicator { code: IndicatorCode::IndicatorMergeMismatch, key, reason },
             "indicator.not_explained" => HankeError::Indicator { code: IndicatorCode::IndicatorNotExplained, key, reason },

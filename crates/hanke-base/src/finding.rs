@@ -1198,6 +1198,110 @@ pub mod rules {
         source: None,
     };
 
+    /// `SFC21-VR-144`: in Table 6, per priority, specific objective, category
+    /// of region and gender, the reserved indicator EECO02+04 equals the sum of its
+    /// parts. Source: SFC2021 validation rule 144, "Validation Rule changes for
+    /// TOD Table 6 (ESF+)", 24 June 2024 (sfc.ec.europa.eu).
+    pub const SFC_RULE_144: Rule = Rule {
+        id: "SFC21-VR-144",
+        severity: Severity::Error,
+        title_en: "EECO02+04 is not the sum of its parts",
+        title_fi: "EECO02+04 ei ole osiensa summa",
+        title_sv: "EECO02+04 är inte summan av sina delar",
+        source: Some("SFC2021 validation rule 144 (TOD Table 6, 24 June 2024)"),
+    };
+
+    /// `SFC21-VR-145`: in Table 6, per priority, specific objective, category
+    /// of region and gender, the reserved indicator EECO02+05 equals the sum of its
+    /// parts. Source: SFC2021 validation rule 145, "Validation Rule changes for
+    /// TOD Table 6 (ESF+)", 24 June 2024 (sfc.ec.europa.eu).
+    pub const SFC_RULE_145: Rule = Rule {
+        id: "SFC21-VR-145",
+        severity: Severity::Error,
+        title_en: "EECO02+05 is not the sum of its parts",
+        title_fi: "EECO02+05 ei ole osiensa summa",
+        title_sv: "EECO02+05 är inte summan av sina delar",
+        source: Some("SFC2021 validation rule 145 (TOD Table 6, 24 June 2024)"),
+    };
+
+    /// `SFC21-VR-146`: in Table 6, per priority, specific objective, category
+    /// of region and gender, the reserved indicator EECO02+04+05 equals the sum of its
+    /// parts. Source: SFC2021 validation rule 146, "Validation Rule changes for
+    /// TOD Table 6 (ESF+)", 24 June 2024 (sfc.ec.europa.eu).
+    pub const SFC_RULE_146: Rule = Rule {
+        id: "SFC21-VR-146",
+        severity: Severity::Error,
+        title_en: "EECO02+04+05 is not the sum of its parts",
+        title_fi: "EECO02+04+05 ei ole osiensa summa",
+        title_sv: "EECO02+04+05 är inte summan av sina delar",
+        source: Some("SFC2021 validation rule 146 (TOD Table 6, 24 June 2024)"),
+    };
+
+    /// `SFC21-VR-147`: in Table 6, per priority, specific objective, category
+    /// of region and gender, the reserved indicator EECO06+07 equals the sum of its
+    /// parts. Source: SFC2021 validation rule 147, "Validation Rule changes for
+    /// TOD Table 6 (ESF+)", 24 June 2024 (sfc.ec.europa.eu).
+    pub const SFC_RULE_147: Rule = Rule {
+        id: "SFC21-VR-147",
+        severity: Severity::Error,
+        title_en: "EECO06+07 is not the sum of its parts",
+        title_fi: "EECO06+07 ei ole osiensa summa",
+        title_sv: "EECO06+07 är inte summan av sina delar",
+        source: Some("SFC2021 validation rule 147 (TOD Table 6, 24 June 2024)"),
+    };
+
+    /// `SFC21-VR-148`: in Table 6, per priority, specific objective, category
+    /// of region and gender, the reserved indicator EECO10+11 equals the sum of its
+    /// parts. Source: SFC2021 validation rule 148, "Validation Rule changes for
+    /// TOD Table 6 (ESF+)", 24 June 2024 (sfc.ec.europa.eu).
+    pub const SFC_RULE_148: Rule = Rule {
+        id: "SFC21-VR-148",
+        severity: Severity::Error,
+        title_en: "EECO10+11 is not the sum of its parts",
+        title_fi: "EECO10+11 ei ole osiensa summa",
+        title_sv: "EECO10+11 är inte summan av sina delar",
+        source: Some("SFC2021 validation rule 148 (TOD Table 6, 24 June 2024)"),
+    };
+
+    /// `SFC21-VR-RES`: a programme-specific reserved output indicator equals
+    /// the sum of the common output indicators it combines ("the new validation
+    /// rules cover all programme specific reserved output indicators": SFC2021,
+    /// 24 June 2024); the rule number of each is the programme's.
+    pub const SFC_RESERVED_COMPOSITE: Rule = Rule {
+        id: "SFC21-VR-RES",
+        severity: Severity::Error,
+        title_en: "reserved indicator is not the sum of its parts",
+        title_fi: "varattu indikaattori ei ole osiensa summa",
+        title_sv: "reserverad indikator är inte summan av sina delar",
+        source: Some(
+            "SFC2021 validation rules for programme-specific reserved output indicators (TOD Table 6, 24 June 2024)",
+        ),
+    };
+
+    /// `SFC21-T10-001`: in Table 10 a result counted in numbers exceeds the
+    /// achieved value of the output indicator used as a basis for its target,
+    /// in the same breakdown. Source: SFC2021 validation-rule change of 1 July
+    /// 2025 (as issue 27 cites it; the rule's number was not found).
+    pub const SFC_RESULT_ABOVE_OUTPUT: Rule = Rule {
+        id: "SFC21-T10-001",
+        severity: Severity::Error,
+        title_en: "result above the output it was targeted on",
+        title_fi: "tulos suurempi kuin tuotos, jolle tavoite asetettiin",
+        title_sv: "resultat över det utfall målet sattes på",
+        source: Some("SFC2021 validation-rule change of 1 July 2025 (TOD Table 10)"),
+    };
+
+    /// `SFC21-GEN-001`: participants counted with no gender of the period's
+    /// breakdown are in no gender row of a table. hanke's own consistency check.
+    pub const SFC_UNGENDERED: Rule = Rule {
+        id: "SFC21-GEN-001",
+        severity: Severity::Warning,
+        title_en: "participants without a gender of the breakdown",
+        title_fi: "osallistujia ilman erittelyn sukupuolta",
+        title_sv: "deltagare utan kön i uppdelningen",
+        source: None,
+    };
+
     /// `IMP-CSV-001`: a malformed CSV record (wrong number of fields, bad quoting).
     pub const CSV_MALFORMED: Rule = Rule {
         id: "IMP-CSV-001",

@@ -67,7 +67,7 @@ const HANKE: &[Layer] = &[
         "input and output",
         &["import", "questionnaire", "sync", "eura", "export"],
     ),
-    ("reports", &["report"]),
+    ("reports", &["report", "sfc"]),
     ("catalogue", &["errors"]),
 ];
 

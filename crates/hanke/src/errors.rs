@@ -240,6 +240,12 @@ pub const ERRORS: &[ErrorType] = &[
         codes: crate::questionnaire::FormVersionError::CODES,
     },
     ErrorType {
+        name: "hanke::sfc::SfcError",
+        family: Family::Indicator,
+        raised_by: "SFC2021 indicator tables: cut-offs, cells, operations and table CSVs",
+        codes: crate::sfc::SfcError::CODES,
+    },
+    ErrorType {
         name: "hanke::participant::PseudonymError",
         family: Family::Participant,
         raised_by: "pseudonyms and the pseudonymiser's secret",
@@ -438,7 +444,7 @@ pub fn rule_table() -> crate::export::table::ResultTable {
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use crate::finding::rules::*;
-    static ALL: [Rule; 88] = [
+    static ALL: [Rule; 96] = [
         FUNDING_NEGATIVE_AMOUNT,
         FUNDING_SOURCES_EXCEED_TOTAL,
         FUNDING_SOURCES_PARTIAL,
@@ -527,6 +533,14 @@ pub fn all_rules() -> &'static [Rule] {
         QUESTIONNAIRE_UNKNOWN_EDITION,
         SYNC_REENTRY_RULE_APPLIED,
         SYNC_CONFLICT,
+        SFC_RULE_144,
+        SFC_RULE_145,
+        SFC_RULE_146,
+        SFC_RULE_147,
+        SFC_RULE_148,
+        SFC_RESERVED_COMPOSITE,
+        SFC_RESULT_ABOVE_OUTPUT,
+        SFC_UNGENDERED,
     ];
     &ALL
 }

@@ -69,6 +69,7 @@ pub mod import;
 
 // Reports.
 pub mod report;
+pub mod sfc;
 
 // The catalogue of every error code and rule, imported by nothing.
 pub mod errors;

@@ -165,6 +165,13 @@ EuraCode = Literal[
     "eura_list.missing_column",
 ]
 IndicatorCode = Literal[
+    "sfc.cut_off",
+    "sfc.objective",
+    "sfc.catalogue",
+    "sfc.cut_off_mismatch",
+    "sfc.target_group",
+    "sfc.placement",
+    "sfc.csv",
     "indicator.period_mismatch",
     "indicator.merge_mismatch",
     "indicator.not_explained",
