@@ -233,6 +233,8 @@ pub enum IndicatorCode {
     SfcTargetGroup,
     /// `sfc.placement`: A project without the period, priority, specific objective (with its Art 4(1) letter) or category of region its cell needs.
     SfcPlacement,
+    /// `sfc.kit`: A file of a conformance kit that cannot be read as the kit's (a participant file with rejected rows, bad JSON).
+    SfcKit,
     /// `sfc.csv`: A table CSV that cannot be read (header, cell or number).
     SfcCsv,
     /// `indicator.period_mismatch`: The catalogue is of another programme period than the participant rules.
@@ -296,6 +298,8 @@ pub enum ArgumentCode {
 pub enum IoCode {
     /// `json.io`: The JSON could not be read from its source.
     JsonIo,
+    /// `sfc.io`: A file that cannot be opened or read.
+    SfcIo,
     /// `csv.io`: Reading failed.
     CsvIo,
     /// `eura_list.open`: The file cannot be opened.
@@ -565,6 +569,7 @@ impl HankeError {
             "sfc.cut_off_mismatch" => HankeError::Indicator { code: IndicatorCode::SfcCutOffMismatch, key, reason },
             "sfc.target_group" => HankeError::Indicator { code: IndicatorCode::SfcTargetGroup, key, reason },
             "sfc.placement" => HankeError::Indicator { code: IndicatorCode::SfcPlacement, key, reason },
+            "sfc.kit" => HankeError::Indicator { code: IndicatorCode::SfcKit, key, reason },
             "sfc.csv" => HankeError::Indicator { code: IndicatorCode::SfcCsv, key, reason },
             "indicator.period_mismatch" => HankeError::Indicator { code: IndicatorCode::IndicatorPeriodMismatch, key, reason },
             "indicator.merge_mismatch" => HankeError::Indicator { code: IndicatorCode::IndicatorMergeMismatch, key, reason },
@@ -584,6 +589,7 @@ impl HankeError {
             "export.no_period" => HankeError::Export { code: ExportCode::ExportNoPeriod, key, reason },
             "argument.date" => HankeError::Argument { code: ArgumentCode::ArgumentDate, key, reason },
             "json.io" => HankeError::Io { code: IoCode::JsonIo, key, reason },
+            "sfc.io" => HankeError::Io { code: IoCode::SfcIo, key, reason },
             "csv.io" => HankeError::Io { code: IoCode::CsvIo, key, reason },
             "eura_list.open" => HankeError::Io { code: IoCode::EuraListOpen, key, reason },
             _ => HankeError::Unlisted { key, reason },

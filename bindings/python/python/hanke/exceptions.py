@@ -171,6 +171,7 @@ IndicatorCode = Literal[
     "sfc.cut_off_mismatch",
     "sfc.target_group",
     "sfc.placement",
+    "sfc.kit",
     "sfc.csv",
     "indicator.period_mismatch",
     "indicator.merge_mismatch",
@@ -201,6 +202,7 @@ ArgumentCode = Literal[
 ]
 IoCode = Literal[
     "json.io",
+    "sfc.io",
     "csv.io",
     "eura_list.open",
     "io.open",

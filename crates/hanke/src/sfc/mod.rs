@@ -41,9 +41,13 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod kit;
+mod spec;
 mod table;
 mod validate;
 
+pub use kit::{KitRun, run_kit};
+pub use spec::{KIT_VERSION, specification};
 pub use table::{COMPOSITES, Composite, Difference, Row, Table6, Table10, compare};
 pub use validate::{ResultLink, genders};
 
@@ -112,6 +116,22 @@ pub enum SfcError {
         /// What is missing.
         missing: &'static str,
     },
+    /// A file of a conformance kit that cannot be read as the kit's.
+    #[error("kit file {file}: {problem}")]
+    Kit {
+        /// The file, masked.
+        file: Echo,
+        /// What is wrong, masked.
+        problem: Echo,
+    },
+    /// A file that cannot be opened or read.
+    #[error("{path}: {problem}")]
+    Io {
+        /// The path, masked.
+        path: Echo,
+        /// The system's message, masked.
+        problem: Echo,
+    },
     /// A table CSV that cannot be read: the line and what is wrong.
     #[error("table CSV, line {line}: {problem}")]
     Csv {
@@ -130,6 +150,8 @@ error_codes! {
         SfcError::CutOffMismatch { .. } => "sfc.cut_off_mismatch": "An operation counted to another cut-off than the table's.",
         SfcError::TargetGroup { .. } => "sfc.target_group": "A target-group flag on an indicator that is not an ESF+ participant output indicator.",
         SfcError::Placement { .. } => "sfc.placement": "A project without the period, priority, specific objective (with its Art 4(1) letter) or category of region its cell needs.",
+        SfcError::Kit { .. } => "sfc.kit": "A file of a conformance kit that cannot be read as the kit's (a participant file with rejected rows, bad JSON).",
+        SfcError::Io { .. } => "sfc.io": "A file that cannot be opened or read.",
         SfcError::Csv { .. } => "sfc.csv": "A table CSV that cannot be read (header, cell or number).",
     }
 }
