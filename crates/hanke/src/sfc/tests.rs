@@ -52,7 +52,8 @@ fn counted(people: &[Participant]) -> Participation {
     ))
 }
 
-fn portfolio() -> Vec<Operation> {
+/// Operation A's records.
+fn a_people() -> Vec<Participant> {
     use Gender::*;
     let unemployed = |since| LabourStatus::Unemployed {
         since: Some(d(since)),
@@ -109,6 +110,17 @@ fn portfolio() -> Vec<Operation> {
         3,
     );
     a5.entry.education = None;
+    vec![a1, a2, a3, a4, a5]
+}
+
+fn portfolio() -> Vec<Operation> {
+    use Gender::*;
+    let unemployed = |since| LabourStatus::Unemployed {
+        since: Some(d(since)),
+    };
+    let inactive = |ed| LabourStatus::Inactive {
+        in_education_or_training: ed,
+    };
     // B: less developed, eligibility requires registered unemployment (EECO02
     // by target group). Aged 34 and inactive; 39 and unemployed 3 months.
     let mut b1 = person("B1", Man, "1990-01-01", "2024-05-01", inactive(false), 3);
@@ -128,7 +140,7 @@ fn portfolio() -> Vec<Operation> {
             4,
             objective,
             RegionCategory::MoreDeveloped,
-            counted(&[a1, a2, a3, a4, a5]),
+            counted(&a_people()),
         ),
         Operation::new(
             "S30002".parse().unwrap(),
@@ -439,5 +451,37 @@ fn operations_must_be_counted_as_the_table_is() {
     assert_eq!(
         "2024-12-31".parse::<CutOff>().unwrap().period_code(),
         "202412"
+    );
+}
+
+/// Split over processes: each part of an operation's participants counted
+/// apart, sent as JSON (as Dask workers do) and merged, gives the same tables.
+#[test]
+fn parts_counted_apart_and_merged_give_identical_tables() {
+    let whole = portfolio();
+    let Participation::Records(a) = &whole[0].participation else {
+        panic!("A has records")
+    };
+    // A's people again, in two parts.
+    let mut parts = portfolio();
+    let people = a_people();
+    let (first, second) = people.split_at(2);
+    let count = |ps: &[Participant]| {
+        CommonIndicators::compute(Catalogue::EsfPlus, rules(), Some(cut_off().day()), ps).unwrap()
+    };
+    let mut merged =
+        CommonIndicators::from_json_str(&count(first).to_json_string().unwrap()).unwrap();
+    merged
+        .merge(&CommonIndicators::from_json_str(&count(second).to_json_string().unwrap()).unwrap())
+        .unwrap();
+    assert_eq!(&merged, a.as_ref());
+    parts[0].participation = Participation::Records(Box::new(merged));
+    assert_eq!(
+        Table6::aggregate(&parts, cut_off()).unwrap(),
+        Table6::aggregate(&whole, cut_off()).unwrap()
+    );
+    assert_eq!(
+        Table10::aggregate(&parts, cut_off()).unwrap(),
+        Table10::aggregate(&whole, cut_off()).unwrap()
     );
 }
