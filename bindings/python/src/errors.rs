@@ -78,6 +78,7 @@ coded_types!(
     hanke::eura::ListImportError,
     hanke::participant::PseudonymError,
     hanke::sync::SyncError,
+    hanke::sfc::SfcError,
     hanke::export::ExportError,
     hanke::import::UnknownEncoding,
     hanke::rulebook::PeriodInferenceError,

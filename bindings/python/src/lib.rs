@@ -9,6 +9,7 @@ mod errors;
 mod eura;
 mod project;
 mod pyjson;
+mod sfc;
 mod sync;
 mod table;
 mod values;
@@ -58,6 +59,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<sync::PySyncRecord>()?;
     m.add_class::<sync::PyMergeOutcome>()?;
     m.add_function(wrap_pyfunction!(sync::merge, m)?)?;
+    m.add_function(wrap_pyfunction!(sfc::sfc_kit, m)?)?;
+    m.add_function(wrap_pyfunction!(sfc::compare_sfc_tables, m)?)?;
     m.add_class::<project::PyFinding>()?;
     m.add_class::<project::PyProject>()?;
     m.add_function(wrap_pyfunction!(project::programmes, m)?)?;

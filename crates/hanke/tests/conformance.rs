@@ -89,6 +89,8 @@ fn hanke_gives_the_hand_derived_tables() {
     // The re-entry was merged, and the event on day 29 reported, not used.
     let rules: Vec<&str> = run.findings.iter().map(|f| f.rule_id).collect();
     assert!(rules.contains(&"PART-DUP-001"), "{rules:?}");
+    // The follow-up a day outside the six-month window is reported, not used.
+    assert!(rules.contains(&"PART-FOLLOW-002"), "{rules:?}");
 }
 
 #[test]
@@ -108,4 +110,60 @@ fn the_expected_tables_and_the_specification_are_the_codes() {
         Table10::from_csv(&std::fs::read_to_string(kit().join("expected/table10.csv")).unwrap())
             .unwrap();
     assert!(compare(t10.rows(), run.table10.rows()).is_empty());
+}
+
+/// Every cell of both tables explained down to its operations and records:
+/// the shares recount the value, a target-group cell says so, an operation
+/// without participants contributes a zero, and no explanation holds an
+/// identity code (the kit's re-entry pair has one).
+#[test]
+fn every_cell_explains_itself() {
+    use hanke::sfc::{Basis, explain_cell};
+    let run = run_kit(&kit(), cut_off()).unwrap();
+    for row in run.table6.rows().iter().chain(run.table10.rows()) {
+        let why = explain_cell(&run.operations, &run.people, row).unwrap();
+        assert_eq!(why.recount(), row.value, "{row:?}");
+        assert_eq!(why.cell, *row);
+        let json = serde_json::to_string(&why).unwrap();
+        assert!(!hanke::ids::holds_identity_code(&json), "{json}");
+    }
+    let cell = run
+        .table6
+        .rows()
+        .iter()
+        .find(|r| {
+            r.region == "less developed" && r.indicator == "EECO12" && r.gender.code() == "woman"
+        })
+        .unwrap();
+    let why = explain_cell(&run.operations, &run.people, cell).unwrap();
+    let bases: Vec<(String, Basis, u64)> = why
+        .shares
+        .iter()
+        .map(|s| (s.operation.to_string(), s.basis, s.value))
+        .collect();
+    assert_eq!(
+        bases,
+        [
+            ("S30103".to_string(), Basis::NoIndividualParticipants, 0),
+            ("S30104".to_string(), Basis::TargetGroup, 1)
+        ]
+    );
+    assert_eq!(why.shares[1].records[0].participant.as_str(), "T01");
+    // A composite is explained by its parts.
+    let cell = run
+        .table6
+        .rows()
+        .iter()
+        .find(|r| r.indicator == "EECO02+04+05" && r.value == 7)
+        .unwrap();
+    let why = explain_cell(&run.operations, &run.people, cell).unwrap();
+    assert_eq!(why.parts, ["EECO02", "EECO04", "EECO05"]);
+    let mut bad = cell.clone();
+    bad.indicator = "EECO99".into();
+    assert_eq!(
+        explain_cell(&run.operations, &run.people, &bad)
+            .unwrap_err()
+            .code(),
+        "sfc.explain"
+    );
 }

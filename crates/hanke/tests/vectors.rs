@@ -266,6 +266,12 @@ fn result_table_columns() {
         ResultTable::indicators(&ind),
         ResultTable::published_indicators(&ind.for_publication(Default::default())),
         hanke::errors::rule_table(),
+        hanke::sfc::Table6::aggregate(&[], "2024-12-31".parse().unwrap())
+            .unwrap()
+            .result_table(),
+        hanke::sfc::Table10::aggregate(&[], "2024-12-31".parse().unwrap())
+            .unwrap()
+            .result_table(),
     ];
     let mut doc = serde_json::Map::new();
     for t in &tables {

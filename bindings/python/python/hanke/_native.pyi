@@ -7,6 +7,7 @@ import os
 from typing import Any, Literal, final
 
 from hanke.types import (
+    SfcDifferenceDict,
     Catalogue,
     ChangeDict,
     ConflictDict,
@@ -33,6 +34,8 @@ _EncodingName = Literal["utf-8", "windows-1252"]
 __version__: str
 __all__ = [
     "ActivityLog",
+    "compare_sfc_tables",
+    "sfc_kit",
     "MergeOutcome",
     "SyncRecord",
     "merge",
@@ -433,3 +436,8 @@ class MergeOutcome:
     def record(self) -> SyncRecord: ...
 
 def merge(ancestor: SyncRecord, local: SyncRecord, remote: SyncRecord) -> MergeOutcome: ...
+
+def sfc_kit(
+    path: str | os.PathLike[str], *, cut_off: datetime.date
+) -> tuple[Table, Table, list[Finding]]: ...
+def compare_sfc_tables(expected: str, actual: str) -> list[SfcDifferenceDict]: ...

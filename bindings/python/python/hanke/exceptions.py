@@ -171,6 +171,7 @@ IndicatorCode = Literal[
     "sfc.cut_off_mismatch",
     "sfc.target_group",
     "sfc.placement",
+    "sfc.explain",
     "sfc.kit",
     "sfc.csv",
     "indicator.period_mismatch",

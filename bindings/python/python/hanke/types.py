@@ -39,6 +39,7 @@ __all__ = [
     "DeleteVsEditConflictDict",
     "ExitVsReentryConflictDict",
     "ConflictDict",
+    "SfcDifferenceDict",
 ]
 
 #: A programme period's key (``hanke::programme::ProgrammePeriod::key``).
@@ -215,3 +216,15 @@ class ExitVsReentryConflictDict(TypedDict):
 
 #: A merge conflict (``MergeOutcome.conflicts``); ``kind`` tells which.
 ConflictDict = FieldConflictDict | DeleteVsEditConflictDict | ExitVsReentryConflictDict
+
+
+class SfcDifferenceDict(TypedDict):
+    """A cell where two SFC2021 tables differ (``compare_sfc_tables``)."""
+
+    priority: int
+    specific_objective: str
+    category_of_region: Literal["less developed", "transition", "more developed"]
+    indicator: str
+    gender: Literal["woman", "man", "non_binary"]
+    expected: int | None
+    actual: int | None

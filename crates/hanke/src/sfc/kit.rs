@@ -30,6 +30,14 @@ pub struct KitRun {
     pub table10: Table10,
     /// What the readers and the merge reported.
     pub findings: Vec<Finding>,
+    /// The operations.
+    pub operations: Vec<Operation>,
+    /// Each operation's records as counted (re-entries merged), for
+    /// [`super::explain_cell`].
+    pub people: std::collections::BTreeMap<
+        crate::programme::ProjectCode,
+        Vec<crate::participant::Participant>,
+    >,
 }
 
 const HEADER: &str =
@@ -77,6 +85,7 @@ pub fn run_kit(dir: &Path, cut_off: CutOff) -> Result<KitRun, SfcError> {
     }
     let mut operations = Vec::new();
     let mut findings = Vec::new();
+    let mut people_of = std::collections::BTreeMap::new();
     for (i, line) in lines {
         if line.trim().is_empty() {
             continue;
@@ -85,7 +94,7 @@ pub fn run_kit(dir: &Path, cut_off: CutOff) -> Result<KitRun, SfcError> {
         let [code, priority, objective, category, file, targets] = cells.as_slice() else {
             return Err(err(i, "a row of operations.csv has 6 cells"));
         };
-        let code = code
+        let code: crate::programme::ProjectCode = code
             .parse()
             .map_err(|_| err(i, "the project code is a letter and five digits"))?;
         let priority: u8 = priority
@@ -106,7 +115,7 @@ pub fn run_kit(dir: &Path, cut_off: CutOff) -> Result<KitRun, SfcError> {
             let people = read_people(dir, file, rules, &mut findings)?;
             let merged = crate::participant::merge_duplicates(people, None);
             findings.extend(merged.findings);
-            Participation::Records(Box::new(
+            let counted = Participation::Records(Box::new(
                 CommonIndicators::compute(
                     Catalogue::EsfPlus,
                     rules,
@@ -117,7 +126,9 @@ pub fn run_kit(dir: &Path, cut_off: CutOff) -> Result<KitRun, SfcError> {
                     file: Echo::new(file),
                     problem: Echo::new(&e.to_string()),
                 })?,
-            ))
+            ));
+            people_of.insert(code, merged.participants);
+            counted
         };
         let mut op = Operation::new(code, priority, objective, region, participation);
         for t in targets.split(';').map(str::trim).filter(|t| !t.is_empty()) {
@@ -129,6 +140,8 @@ pub fn run_kit(dir: &Path, cut_off: CutOff) -> Result<KitRun, SfcError> {
         table6: Table6::aggregate(&operations, cut_off)?,
         table10: Table10::aggregate(&operations, cut_off)?,
         findings,
+        operations,
+        people: people_of,
     })
 }
 

@@ -41,11 +41,13 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod explain;
 mod kit;
 mod spec;
 mod table;
 mod validate;
 
+pub use explain::{Basis, CellExplanation, Share, explain_cell};
 pub use kit::{KitRun, run_kit};
 pub use spec::{KIT_VERSION, specification};
 pub use table::{COMPOSITES, Composite, Difference, Row, Table6, Table10, compare};
@@ -116,6 +118,13 @@ pub enum SfcError {
         /// What is missing.
         missing: &'static str,
     },
+    /// A cell that cannot be explained: an indicator not in the tables, a
+    /// category of region not SFC's, or an operation whose records are not given.
+    #[error("cannot explain the cell: {given}")]
+    Explain {
+        /// What is wrong, masked.
+        given: Echo,
+    },
     /// A file of a conformance kit that cannot be read as the kit's.
     #[error("kit file {file}: {problem}")]
     Kit {
@@ -150,6 +159,7 @@ error_codes! {
         SfcError::CutOffMismatch { .. } => "sfc.cut_off_mismatch": "An operation counted to another cut-off than the table's.",
         SfcError::TargetGroup { .. } => "sfc.target_group": "A target-group flag on an indicator that is not an ESF+ participant output indicator.",
         SfcError::Placement { .. } => "sfc.placement": "A project without the period, priority, specific objective (with its Art 4(1) letter) or category of region its cell needs.",
+        SfcError::Explain { .. } => "sfc.explain": "A cell that cannot be explained: an indicator not in the tables, another category of region, or an operation without its records.",
         SfcError::Kit { .. } => "sfc.kit": "A file of a conformance kit that cannot be read as the kit's (a participant file with rejected rows, bad JSON).",
         SfcError::Io { .. } => "sfc.io": "A file that cannot be opened or read.",
         SfcError::Csv { .. } => "sfc.csv": "A table CSV that cannot be read (header, cell or number).",

@@ -264,6 +264,11 @@ impl Table6 {
     pub fn to_json(&self) -> Result<String, serde_json::Error> {
         serde_json::to_string_pretty(self)
     }
+
+    /// The cells as a result table (Arrow and data frames in the bindings).
+    pub fn result_table(&self) -> crate::export::table::ResultTable {
+        result_table("sfc_table6", self.cut_off, &self.rows)
+    }
 }
 
 impl Table10 {
@@ -308,6 +313,11 @@ impl Table10 {
         let (cut_off, rows) = from_csv(text)?;
         Ok(Table10::from_rows(cut_off, rows))
     }
+
+    /// The cells as a result table (Arrow and data frames in the bindings).
+    pub fn result_table(&self) -> crate::export::table::ResultTable {
+        result_table("sfc_table10", self.cut_off, &self.rows)
+    }
 }
 
 pub(super) fn find(
@@ -327,6 +337,43 @@ pub(super) fn find(
                 && r.gender == gender
         })
         .map(|r| r.value)
+}
+
+/// The cells as a result table (the bindings' data frames and Arrow):
+/// `cut_off, priority, specific_objective, category_of_region, indicator,
+/// gender, value`, one row per cell.
+fn result_table(
+    name: &'static str,
+    cut_off: CutOff,
+    rows: &[Row],
+) -> crate::export::table::ResultTable {
+    use crate::export::table::{ResultTable, Values};
+    ResultTable::new(name)
+        .column(
+            "cut_off",
+            Values::Date(rows.iter().map(|_| Some(cut_off.day())).collect()),
+        )
+        .column(
+            "priority",
+            Values::Count(rows.iter().map(|r| Some(u64::from(r.priority))).collect()),
+        )
+        .column(
+            "specific_objective",
+            Values::texts(rows, |r| r.objective.to_string()),
+        )
+        .column(
+            "category_of_region",
+            Values::texts(rows, |r| r.region.to_string()),
+        )
+        .column("indicator", Values::texts(rows, |r| r.indicator.clone()))
+        .column(
+            "gender",
+            Values::texts(rows, |r| r.gender.code().to_string()),
+        )
+        .column(
+            "value",
+            Values::Count(rows.iter().map(|r| Some(r.value)).collect()),
+        )
 }
 
 const HEADER: &str =

@@ -1,0 +1,83 @@
+"""SFC2021 Tables 6 and 10 from Python (issue 27): the conformance kit gives the
+hand-derived cells as a data frame, the columns are the core's, and another
+system's table is compared cell by cell."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import pathlib
+
+import pytest
+
+import hanke
+from hanke import exceptions as ex
+
+ROOT = pathlib.Path(__file__).resolve().parents[3]
+KIT = ROOT / "conformance" / "sfc2021"
+CUT_OFF = dt.date(2024, 12, 31)
+
+
+def _by_hand(name: str) -> dict[tuple[str, str, str, str], int]:
+    with open(KIT / "expected" / name, encoding="utf-8") as f:
+        return {
+            (r["specific_objective"], r["category_of_region"], r["indicator"], r["gender"]): int(r["value"])
+            for r in csv.DictReader(f)
+        }
+
+
+def test_the_kit_gives_the_hand_derived_cells() -> None:
+    t6, t10, findings = hanke.sfc_kit(KIT, cut_off=CUT_OFF)
+    for table, hand in ((t6, "table6_nonzero_by_hand.csv"), (t10, "table10_nonzero_by_hand.csv")):
+        got = {
+            (r["specific_objective"], r["category_of_region"], r["indicator"], r["gender"]): r["value"]
+            for r in table.to_pylist()
+            if r["value"] > 0
+        }
+        assert got == _by_hand(hand)
+    # The kit's follow-up a day outside the window is reported, and not counted.
+    assert [(f.rule_id, f.path) for f in findings if f.severity == "error"] == [
+        ("PART-FOLLOW-002", "participants[K15].follow_up.date")
+    ]
+    assert "PART-DUP-001" in {f.rule_id for f in findings}
+    expected = json.loads((ROOT / "tests" / "vectors" / "result_tables.json").read_text(encoding="utf-8"))
+    assert t6.column_names == expected["sfc_table6"]
+    assert t10.column_names == expected["sfc_table10"]
+
+
+def test_the_tables_are_data_frames() -> None:
+    pl = pytest.importorskip("polars")
+    t6, _, _ = hanke.sfc_kit(KIT, cut_off=CUT_OFF)
+    frame = t6.to_polars()
+    total = frame.filter(
+        (pl.col("indicator") == "EECO01") & (pl.col("category_of_region") == "more developed")
+    )["value"].sum()
+    assert total == 15
+
+
+def test_another_systems_table_is_compared_cell_by_cell() -> None:
+    expected = (KIT / "expected" / "table6.csv").read_text(encoding="utf-8")
+    actual = expected.replace("more developed,EECO03,man,1", "more developed,EECO03,man,0")
+    diff = hanke.compare_sfc_tables(expected, actual)
+    assert diff == [
+        {
+            "priority": 4,
+            "specific_objective": "ESO4.1",
+            "category_of_region": "more developed",
+            "indicator": "EECO03",
+            "gender": "man",
+            "expected": 1,
+            "actual": 0,
+        }
+    ]
+    assert hanke.compare_sfc_tables(expected, expected) == []
+
+
+def test_refusals_are_coded() -> None:
+    with pytest.raises(ex.IndicatorError) as e:
+        hanke.sfc_kit(KIT, cut_off=dt.date(2024, 12, 30))
+    assert e.value.code == "sfc.cut_off"
+    with pytest.raises(ex.HankeError) as e2:
+        hanke.compare_sfc_tables("x", "y")
+    assert e2.value.code == "sfc.csv"
