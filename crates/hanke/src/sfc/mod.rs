@@ -14,7 +14,8 @@
 //!   coded `ESO4.1`–`ESO4.13`, the letters (a)–(m) of Reg. 2021/1057 Art 4(1)
 //!   ([`SfcObjective`]). A Finnish specific objective reaches its letter through
 //!   the programme catalogue (`programme::SpecificObjective::esf_plus_letter`),
-//!   whose verification the cell carries.
+//!   and the operation keeps that letter's verification
+//!   (`Operation::objective_verification`).
 //! - **Reserved composites** are sums of common indicators, validated at error
 //!   level by rules 144–148 of the SFC2021 validation-rule change of 24 June
 //!   2024 (sfc.ec.europa.eu, "Validation Rule changes for TOD Table 6 (ESF+)"):

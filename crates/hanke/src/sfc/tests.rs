@@ -485,3 +485,57 @@ fn parts_counted_apart_and_merged_give_identical_tables() {
         Table10::aggregate(&whole, cut_off()).unwrap()
     );
 }
+
+/// A project's cell comes from its placement and the programme catalogue;
+/// what is missing is refused by name, never guessed.
+#[test]
+fn an_operation_of_a_project_takes_its_cell_from_the_placement() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/data/projects/yhteiskunnalliset_yritykset_esr_plus.json"
+    ))
+    .unwrap();
+    let mut project = crate::Project::from_json_str(&text).unwrap();
+    let none = || Participation::NoIndividualParticipants;
+    let e = Operation::of_project(&project, none()).unwrap_err();
+    assert_eq!(e.code(), "sfc.placement");
+    assert!(e.to_string().contains("no project code"), "{e}");
+    project.code = Some("S30355".parse().unwrap());
+    assert!(
+        Operation::of_project(&project, none())
+            .unwrap_err()
+            .to_string()
+            .contains("no priority")
+    );
+    project.placement.priority = Some(4);
+    project.placement.specific_objective = Some("9.9".into());
+    assert!(
+        Operation::of_project(&project, none())
+            .unwrap_err()
+            .to_string()
+            .contains("no specific objective")
+    );
+    project.placement.specific_objective = Some("4.3".into());
+    assert!(
+        Operation::of_project(&project, none())
+            .unwrap_err()
+            .to_string()
+            .contains("category of region")
+    );
+    project.placement.region_category = Some(RegionCategory::TransitionFormerlyLessDeveloped);
+    let op = Operation::of_project(&project, none()).unwrap();
+    // 4.3's letter (h) is partly verified in the programme catalogue; the operation keeps that.
+    assert_eq!(op.objective.to_string(), "ESO4.8");
+    assert_eq!(
+        op.objective_verification,
+        crate::programme::Verification::Partial
+    );
+    assert_eq!(sfc_category(op.region), "transition");
+    project.placement.programme = Some(ProgrammePeriod::Period2014To2020);
+    assert!(
+        Operation::of_project(&project, none())
+            .unwrap_err()
+            .to_string()
+            .contains("2021–2027")
+    );
+}
