@@ -314,6 +314,11 @@ pub(crate) struct PyIndicators(
 );
 
 impl PyIndicators {
+    /// The core's result.
+    pub(crate) fn inner(&self) -> &hanke::indicator::CommonIndicators {
+        &self.0
+    }
+
     pub(crate) fn new(inner: hanke::indicator::CommonIndicators) -> PyIndicators {
         PyIndicators(inner, Vec::new())
     }

@@ -60,6 +60,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<sync::PyMergeOutcome>()?;
     m.add_function(wrap_pyfunction!(sync::merge, m)?)?;
     m.add_function(wrap_pyfunction!(sfc::sfc_kit, m)?)?;
+    m.add_function(wrap_pyfunction!(sfc::sfc_tables, m)?)?;
     m.add_function(wrap_pyfunction!(sfc::compare_sfc_tables, m)?)?;
     m.add_class::<project::PyFinding>()?;
     m.add_class::<project::PyProject>()?;

@@ -39,6 +39,101 @@ pub(crate) fn sfc_kit(
     ))
 }
 
+/// Table 6 and Table 10 of a portfolio at ``cut_off``: ``operations`` is a list
+/// of dicts with ``project_code``, ``priority``, ``specific_objective``
+/// (``"ESO4.1"`` … ``"ESO4.13"``), ``category_of_region`` (``"less developed"``,
+/// ``"transition"``, ``"more developed"``), ``indicators`` (the operation's
+/// ``Indicators`` under the ESF+ catalogue at the same cut-off, or ``None`` for
+/// an operation without individual participants) and optionally
+/// ``target_group`` (output indicators every participant is reported under).
+/// Gives the two tables and the validation findings of Table 6.
+///
+/// >>> import datetime
+/// >>> day = datetime.date(2025, 12, 31)
+/// >>> ind = common_indicators(testing.synthetic_participants(50), cut_off=day)
+/// >>> ops = [{"project_code": "S30001", "priority": 4, "specific_objective": "ESO4.1",
+/// ...         "category_of_region": "transition", "indicators": ind, "target_group": ["EECO02"]},
+/// ...        {"project_code": "S30002", "priority": 4, "specific_objective": "ESO4.1",
+/// ...         "category_of_region": "transition", "indicators": None}]
+/// >>> t6, t10, findings = sfc_tables(ops, cut_off=day)
+/// >>> rows = [r for r in t6.to_pylist() if r["indicator"] in ("EECO01", "EECO02")]
+/// >>> sum(r["value"] for r in rows if r["indicator"] == "EECO01") == sum(r["value"] for r in rows if r["indicator"] == "EECO02")
+/// True
+#[pyfunction]
+#[pyo3(signature = (operations, *, cut_off))]
+pub(crate) fn sfc_tables(
+    operations: Vec<Bound<'_, PyDict>>,
+    cut_off: NaiveDate,
+) -> PyResult<(Table, Table, Vec<PyFinding>)> {
+    let cut_off = hanke::sfc::CutOff::new(cut_off).map_err(errors::raise)?;
+    let mut ops = Vec::new();
+    for (i, d) in operations.iter().enumerate() {
+        let get = |key: &str| -> PyResult<Bound<'_, PyAny>> {
+            d.get_item(key)?.ok_or_else(|| {
+                errors::coded("argument.type", format!("operations[{i}] has no {key:?}"))
+            })
+        };
+        let text = |key: &str| -> PyResult<String> {
+            get(key)?.extract::<String>().map_err(|_| {
+                errors::coded(
+                    "argument.type",
+                    format!("operations[{i}][{key:?}] is not a str"),
+                )
+            })
+        };
+        let priority = get("priority")?.extract::<crate::args::Whole<u32>>()?.0;
+        let priority = u8::try_from(priority).map_err(|_| {
+            errors::coded(
+                "argument.range",
+                format!("operations[{i}][\"priority\"] is 0 to 255"),
+            )
+        })?;
+        let indicators = get("indicators")?;
+        let participation = if indicators.is_none() {
+            hanke::sfc::Participation::NoIndividualParticipants
+        } else {
+            let ind = indicators
+                .cast::<crate::analysis::PyIndicators>()
+                .map_err(|_| {
+                    errors::coded(
+                        "argument.type",
+                        format!("operations[{i}][\"indicators\"] is not Indicators or None"),
+                    )
+                })?;
+            hanke::sfc::Participation::Records(Box::new(ind.get().inner().clone()))
+        };
+        let targets: Vec<String> = match d.get_item("target_group")? {
+            Some(t) if !t.is_none() => t.extract().map_err(|_| {
+                errors::coded(
+                    "argument.type",
+                    format!("operations[{i}][\"target_group\"] is not a list of str"),
+                )
+            })?,
+            _ => Vec::new(),
+        };
+        let targets: Vec<&str> = targets.iter().map(String::as_str).collect();
+        ops.push(
+            hanke::sfc::Operation::from_texts(
+                &text("project_code")?,
+                priority,
+                &text("specific_objective")?,
+                &text("category_of_region")?,
+                participation,
+                &targets,
+            )
+            .map_err(errors::raise)?,
+        );
+    }
+    let t6 = hanke::sfc::Table6::aggregate(&ops, cut_off).map_err(errors::raise)?;
+    let t10 = hanke::sfc::Table10::aggregate(&ops, cut_off).map_err(errors::raise)?;
+    let findings = t6.validate().into_iter().map(PyFinding).collect();
+    Ok((
+        Table::from_core(t6.result_table())?,
+        Table::from_core(t10.result_table())?,
+        findings,
+    ))
+}
+
 /// Compares another system's table (CSV text, the kit's format) with the
 /// expected one: every differing cell as a dict — ``priority``,
 /// ``specific_objective``, ``category_of_region``, ``indicator``, ``gender``,

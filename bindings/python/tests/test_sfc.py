@@ -81,3 +81,47 @@ def test_refusals_are_coded() -> None:
     with pytest.raises(ex.HankeError) as e2:
         hanke.compare_sfc_tables("x", "y")
     assert e2.value.code == "sfc.csv"
+
+
+def test_a_portfolio_of_indicators_gives_the_kits_cells() -> None:
+    """The notebook path: each operation's participants read and counted in
+    Python, then aggregated — the kit's less-developed cell, target group and
+    zeros included."""
+    people = hanke.read_participants(KIT / "participants" / "S30104.csv", period="2021-2027")
+    ops: list[hanke.types.SfcOperationDict] = [
+        {
+            "project_code": "S30103",
+            "priority": 4,
+            "specific_objective": "ESO4.1",
+            "category_of_region": "less developed",
+            "indicators": None,
+        },
+        {
+            "project_code": "S30104",
+            "priority": 4,
+            "specific_objective": "ESO4.1",
+            "category_of_region": "less developed",
+            "indicators": people.indicators(cut_off=CUT_OFF),
+            "target_group": ["EECO12"],
+        },
+    ]
+    t6, t10, findings = hanke.sfc_tables(ops, cut_off=CUT_OFF)
+    got = {
+        (r["specific_objective"], r["category_of_region"], r["indicator"], r["gender"]): r["value"]
+        for r in t6.to_pylist()
+        if r["value"] > 0
+    }
+    hand = {k: v for k, v in _by_hand("table6_nonzero_by_hand.csv").items() if k[1] == "less developed"}
+    assert got == hand
+    assert findings == []
+    assert all(r["value"] == 0 for r in t10.to_pylist())
+    bad = [dict(ops[1], category_of_region="rural")]
+    with pytest.raises(ex.IndicatorError) as e:
+        hanke.sfc_tables(bad, cut_off=CUT_OFF)  # type: ignore[arg-type]
+    assert e.value.code == "sfc.region"
+    with pytest.raises(ex.IndicatorError) as e:
+        hanke.sfc_tables(ops, cut_off=dt.date(2025, 6, 30))
+    assert e.value.code == "sfc.cut_off_mismatch"
+    with pytest.raises(ex.HankeError) as e3:
+        hanke.sfc_tables([{"priority": 4}], cut_off=CUT_OFF)  # type: ignore[list-item]
+    assert e3.value.code == "argument.type"

@@ -235,6 +235,8 @@ pub enum IndicatorCode {
     SfcPlacement,
     /// `sfc.explain`: A cell that cannot be explained: an indicator not in the tables, another category of region, or an operation without its records.
     SfcExplain,
+    /// `sfc.region`: A category of region that is not less developed, transition or more developed.
+    SfcRegion,
     /// `sfc.kit`: A file of a conformance kit that cannot be read as the kit's (a participant file with rejected rows, bad JSON).
     SfcKit,
     /// `sfc.csv`: A table CSV that cannot be read (header, cell or number).
@@ -572,6 +574,7 @@ impl HankeError {
             "sfc.target_group" => HankeError::Indicator { code: IndicatorCode::SfcTargetGroup, key, reason },
             "sfc.placement" => HankeError::Indicator { code: IndicatorCode::SfcPlacement, key, reason },
             "sfc.explain" => HankeError::Indicator { code: IndicatorCode::SfcExplain, key, reason },
+            "sfc.region" => HankeError::Indicator { code: IndicatorCode::SfcRegion, key, reason },
             "sfc.kit" => HankeError::Indicator { code: IndicatorCode::SfcKit, key, reason },
             "sfc.csv" => HankeError::Indicator { code: IndicatorCode::SfcCsv, key, reason },
             "indicator.period_mismatch" => HankeError::Indicator { code: IndicatorCode::IndicatorPeriodMismatch, key, reason },

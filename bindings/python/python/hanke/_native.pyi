@@ -8,6 +8,7 @@ from typing import Any, Literal, final
 
 from hanke.types import (
     SfcDifferenceDict,
+    SfcOperationDict,
     Catalogue,
     ChangeDict,
     ConflictDict,
@@ -36,6 +37,7 @@ __all__ = [
     "ActivityLog",
     "compare_sfc_tables",
     "sfc_kit",
+    "sfc_tables",
     "MergeOutcome",
     "SyncRecord",
     "merge",
@@ -441,3 +443,6 @@ def sfc_kit(
     path: str | os.PathLike[str], *, cut_off: datetime.date
 ) -> tuple[Table, Table, list[Finding]]: ...
 def compare_sfc_tables(expected: str, actual: str) -> list[SfcDifferenceDict]: ...
+def sfc_tables(
+    operations: list[SfcOperationDict], *, cut_off: datetime.date
+) -> tuple[Table, Table, list[Finding]]: ...

@@ -172,6 +172,7 @@ IndicatorCode = Literal[
     "sfc.target_group",
     "sfc.placement",
     "sfc.explain",
+    "sfc.region",
     "sfc.kit",
     "sfc.csv",
     "indicator.period_mismatch",

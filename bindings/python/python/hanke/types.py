@@ -13,7 +13,10 @@ which keys a result has.
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypedDict
+from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypedDict
+
+if TYPE_CHECKING:
+    from hanke._native import Indicators
 
 __all__ = [
     "Period",
@@ -40,6 +43,7 @@ __all__ = [
     "ExitVsReentryConflictDict",
     "ConflictDict",
     "SfcDifferenceDict",
+    "SfcOperationDict",
 ]
 
 #: A programme period's key (``hanke::programme::ProgrammePeriod::key``).
@@ -228,3 +232,16 @@ class SfcDifferenceDict(TypedDict):
     gender: Literal["woman", "man", "non_binary"]
     expected: int | None
     actual: int | None
+
+
+class SfcOperationDict(TypedDict):
+    """One operation of a portfolio for ``sfc_tables``: its cell, its indicators
+    (ESF+ catalogue, the table's cut-off; ``None``: no individual participants)
+    and the output indicators its target group reports every participant under."""
+
+    project_code: str
+    priority: int
+    specific_objective: str
+    category_of_region: Literal["less developed", "transition", "more developed"]
+    indicators: Indicators | None
+    target_group: NotRequired[list[str]]

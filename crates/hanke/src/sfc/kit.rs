@@ -13,11 +13,11 @@
 
 use std::path::Path;
 
-use super::{CutOff, Operation, Participation, SfcError, SfcObjective, Table6, Table10};
+use super::{CutOff, Operation, Participation, SfcError, Table6, Table10};
 use crate::Echo;
 use crate::finding::Finding;
 use crate::indicator::{Catalogue, CommonIndicators};
-use crate::programme::{ProgrammePeriod, RegionCategory};
+use crate::programme::ProgrammePeriod;
 use crate::rulebook::ParticipantRules;
 
 /// What a kit run gives: the two tables and the findings met on the way
@@ -42,15 +42,6 @@ pub struct KitRun {
 
 const HEADER: &str =
     "project_code,priority,specific_objective,category_of_region,participants,target_group";
-
-fn region(text: &str) -> Option<RegionCategory> {
-    match text {
-        "less developed" => Some(RegionCategory::LessDeveloped),
-        "transition" => Some(RegionCategory::Transition),
-        "more developed" => Some(RegionCategory::MoreDeveloped),
-        _ => None,
-    }
-}
 
 fn read(path: &Path) -> Result<String, SfcError> {
     std::fs::read_to_string(path).map_err(|e| SfcError::Io {
@@ -100,15 +91,6 @@ pub fn run_kit(dir: &Path, cut_off: CutOff) -> Result<KitRun, SfcError> {
         let priority: u8 = priority
             .parse()
             .map_err(|_| err(i, "the priority is a number 1–255"))?;
-        let objective: SfcObjective = objective
-            .parse()
-            .map_err(|_| err(i, "the specific objective is ESO4.1–ESO4.13"))?;
-        let region = region(category).ok_or_else(|| {
-            err(
-                i,
-                "the category of region is less developed, transition or more developed",
-            )
-        })?;
         let participation = if file.is_empty() {
             Participation::NoIndividualParticipants
         } else {
@@ -130,10 +112,16 @@ pub fn run_kit(dir: &Path, cut_off: CutOff) -> Result<KitRun, SfcError> {
             people_of.insert(code, merged.participants);
             counted
         };
-        let mut op = Operation::new(code, priority, objective, region, participation);
-        for t in targets.split(';').map(str::trim).filter(|t| !t.is_empty()) {
-            op = op.with_target_group(t)?;
-        }
+        let targets: Vec<&str> = targets.split(';').collect();
+        let op = Operation::from_texts(
+            &code.to_string(),
+            priority,
+            objective,
+            category,
+            participation,
+            &targets,
+        )
+        .map_err(|e| err(i, &e.to_string()))?;
         operations.push(op);
     }
     Ok(KitRun {

@@ -126,6 +126,12 @@ pub enum SfcError {
         /// What is wrong, masked.
         given: Echo,
     },
+    /// A category of region that is not one of SFC2021's three.
+    #[error("a category of region is less developed, transition or more developed; got {given}")]
+    Region {
+        /// The text given.
+        given: Echo,
+    },
     /// A file of a conformance kit that cannot be read as the kit's.
     #[error("kit file {file}: {problem}")]
     Kit {
@@ -161,6 +167,7 @@ error_codes! {
         SfcError::TargetGroup { .. } => "sfc.target_group": "A target-group flag on an indicator that is not an ESF+ participant output indicator.",
         SfcError::Placement { .. } => "sfc.placement": "A project without the period, priority, specific objective (with its Art 4(1) letter) or category of region its cell needs.",
         SfcError::Explain { .. } => "sfc.explain": "A cell that cannot be explained: an indicator not in the tables, another category of region, or an operation without its records.",
+        SfcError::Region { .. } => "sfc.region": "A category of region that is not less developed, transition or more developed.",
         SfcError::Kit { .. } => "sfc.kit": "A file of a conformance kit that cannot be read as the kit's (a participant file with rejected rows, bad JSON).",
         SfcError::Io { .. } => "sfc.io": "A file that cannot be opened or read.",
         SfcError::Csv { .. } => "sfc.csv": "A table CSV that cannot be read (header, cell or number).",
@@ -309,6 +316,26 @@ pub fn sfc_category(region: RegionCategory) -> &'static str {
     }
 }
 
+/// The category of region of its SFC2021 name (`less developed`, `transition`,
+/// `more developed`), as [`sfc_category`] writes it.
+///
+/// ```
+/// use hanke::sfc::{region_of, sfc_category};
+/// assert_eq!(sfc_category(region_of("transition")?), "transition");
+/// assert_eq!(region_of("rural").unwrap_err().code(), "sfc.region");
+/// # Ok::<(), hanke::sfc::SfcError>(())
+/// ```
+pub fn region_of(text: &str) -> Result<RegionCategory, SfcError> {
+    match text.trim() {
+        "less developed" => Ok(RegionCategory::LessDeveloped),
+        "transition" => Ok(RegionCategory::Transition),
+        "more developed" => Ok(RegionCategory::MoreDeveloped),
+        _ => Err(SfcError::Region {
+            given: Echo::new(text),
+        }),
+    }
+}
+
 /// How an operation's participants are known — *osallistujatiedot*.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Participation {
@@ -404,6 +431,38 @@ impl Operation {
             participation,
         );
         op.objective_verification = so.letter_verification;
+        Ok(op)
+    }
+
+    /// An operation from its texts — what a file or a binding gives: the
+    /// project code, the priority, `ESO4.n`, the category of region's SFC2021
+    /// name and the target-group indicators; each refused with its code.
+    pub fn from_texts(
+        code: &str,
+        priority: u8,
+        objective: &str,
+        region: &str,
+        participation: Participation,
+        target_group: &[&str],
+    ) -> Result<Operation, SfcError> {
+        let code: ProjectCode = code.trim().parse().map_err(|_| SfcError::Placement {
+            operation: "?".to_string(),
+            missing: "a project code (a letter and five digits)",
+        })?;
+        let mut op = Operation::new(
+            code,
+            priority,
+            objective.parse()?,
+            region_of(region)?,
+            participation,
+        );
+        for t in target_group
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+        {
+            op = op.with_target_group(t)?;
+        }
         Ok(op)
     }
 
