@@ -125,3 +125,29 @@ def test_a_portfolio_of_indicators_gives_the_kits_cells() -> None:
     with pytest.raises(ex.HankeError) as e3:
         hanke.sfc_tables([{"priority": 4}], cut_off=CUT_OFF)  # type: ignore[list-item]
     assert e3.value.code == "argument.type"
+
+
+def test_parts_counted_apart_and_merged_give_identical_tables() -> None:
+    """Split over processes (as the Dask example does): the halves' Indicators
+    merged give the same tables as the whole."""
+    day = dt.date(2025, 12, 31)
+    pa = pytest.importorskip("pyarrow")
+    frame = pa.table(hanke.testing.synthetic_participants(2_000))
+    whole = hanke.common_indicators(frame, cut_off=day)
+    first = hanke.common_indicators(frame.slice(0, 700), cut_off=day)
+    second = hanke.common_indicators(frame.slice(700), cut_off=day)
+    merged = first.merge(second)
+
+    def tables(ind: hanke.Indicators) -> list[list[dict[str, object]]]:
+        op: hanke.types.SfcOperationDict = {
+            "project_code": "S30001",
+            "priority": 4,
+            "specific_objective": "ESO4.8",
+            "category_of_region": "transition",
+            "indicators": ind,
+        }
+        t6, t10, _ = hanke.sfc_tables([op], cut_off=day)
+        return [t6.to_pylist(), t10.to_pylist()]
+
+    assert tables(merged) == tables(whole)
+    assert sum(r["value"] for r in tables(whole)[0] if r["indicator"] == "EECO01") > 0
