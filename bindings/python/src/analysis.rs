@@ -20,6 +20,10 @@ use crate::table::Table;
 #[pyclass(frozen, module = "hanke", name = "Participants")]
 pub(crate) struct PyParticipants {
     people: Vec<hanke::participant::Participant>,
+    /// The records as counted when some are of one person: re-entries merged
+    /// (first entry, final exit; ADR 0007 §5), as the ESR report and the
+    /// SFC tables count them; `None` when no two records are one person's.
+    merged: Option<hanke::participant::Merged>,
     // The line each record came from (files only), for later findings.
     lines: Vec<(hanke::participant::ParticipantId, u64)>,
     report: hanke::import::ImportReport,
@@ -161,13 +165,25 @@ pub(crate) fn read_participants(
     })?;
     options.rules = Some(rules(period)?);
     let (people, lines, report) = source.read(py, options)?;
+    let merged = hanke::participant::has_duplicates(&people)
+        .then(|| hanke::participant::merge_duplicates(people.clone(), None));
     Ok(PyParticipants {
         people,
+        merged,
         lines,
         report,
         period,
         inferred,
     })
+}
+
+impl PyParticipants {
+    /// The records as counted: one per person.
+    fn counted(&self) -> &[hanke::participant::Participant] {
+        self.merged
+            .as_ref()
+            .map_or(&self.people, |m| &m.participants)
+    }
 }
 
 #[pymethods]
@@ -212,9 +228,14 @@ impl PyParticipants {
         findings(self.report.rejections.clone())
     }
 
-    /// The period rules' findings on accepted records, with their lines.
+    /// The period rules' findings on accepted records, with their lines, and
+    /// the merges of one person's records (``PART-DUP-001``, ``PART-DUP-002``).
     fn findings(&self) -> Vec<PyFinding> {
-        findings(self.report.findings.clone())
+        let mut all = self.report.findings.clone();
+        if let Some(m) = &self.merged {
+            all.extend(m.findings.iter().cloned());
+        }
+        findings(all)
     }
 
     /// Rejections and findings together, as a table.
@@ -232,7 +253,9 @@ impl PyParticipants {
     }
 
     /// The EU common indicators of the period's catalogue at ``cut_off`` (records
-    /// entered after it are left out), by gender. ``objective="l"``: the rules of
+    /// entered after it are left out), by gender, one person once: records of
+    /// one person (identity code or pseudonym) are merged first, as the ESR
+    /// report counts them (``findings()`` lists the merges). ``objective="l"``: the rules of
     /// an ESF+ operation under specific objective (l), as in
     /// ``common_indicators``.
     #[pyo3(signature = (cut_off = None, catalogue = None, objective = None))]
@@ -250,7 +273,7 @@ impl PyParticipants {
             None => *rules(self.period)?,
         };
         let catalogue = catalogue_for(self.period, catalogue)?;
-        let people = &self.people;
+        let people = self.counted();
         py.detach(|| {
             hanke::indicator::CommonIndicators::compute(catalogue, &rules, cut_off, people)
         })
@@ -283,7 +306,7 @@ impl PyParticipants {
     ) -> PyResult<Bound<'py, PyAny>> {
         let rules = rules(self.period)?;
         let catalogue = catalogue_for(self.period, catalogue)?;
-        let people = &self.people;
+        let people = self.counted();
         let why = py
             .detach(|| {
                 hanke::indicator::CommonIndicators::new(catalogue, rules, cut_off)

@@ -151,3 +151,22 @@ def test_parts_counted_apart_and_merged_give_identical_tables() -> None:
 
     assert tables(merged) == tables(whole)
     assert sum(r["value"] for r in tables(whole)[0] if r["indicator"] == "EECO01") > 0
+
+
+def test_one_person_is_counted_once_on_every_path() -> None:
+    """The kit's re-entry (two records, one identity code) is one participant
+    whether the tables come from the kit runner or from Participants in a
+    notebook — the same data, the same answer."""
+    ps = hanke.read_participants(
+        KIT / "participants" / "S30101.csv", period="2021-2027", accept_temporary_codes=True
+    )
+    assert len(ps) == 18  # the records as read
+    eeco01 = ps.indicators(cut_off=CUT_OFF).get("EECO01")
+    assert eeco01 is not None
+    hand = _by_hand("table6_nonzero_by_hand.csv")
+    assert (eeco01["women"], eeco01["men"], eeco01["non_binary"]) == tuple(
+        hand[("ESO4.1", "more developed", "EECO01", g)] for g in ("woman", "man", "non_binary")
+    )
+    assert "PART-DUP-001" in {f.rule_id for f in ps.findings()}
+    why = ps.explain("EECR04", cut_off=CUT_OFF)
+    assert why["value"]["men"] == 2 and len(why["records"]) == 17

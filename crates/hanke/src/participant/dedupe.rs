@@ -67,6 +67,30 @@ pub(crate) fn key_of(
     }
 }
 
+/// Whether any two records are of one person (the same identity code or
+/// pseudonym) — the check before [`merge_duplicates`], which takes the records
+/// by value: a caller holding many records clones them only when a merge is due.
+///
+/// ```
+/// use hanke::participant::{Participant, has_duplicates};
+/// let a = Participant::new("A".parse()?, "2024-01-10".parse()?);
+/// let mut b = Participant::new("B".parse()?, "2024-05-02".parse()?);
+/// assert!(!has_duplicates(&[a.clone(), b.clone()]));
+/// let code = hanke::PersonalIdentityCode::parse_allowing_temporary("010190-905V")?;
+/// let mut a = a;
+/// a.identity_code = Some(code.clone());
+/// b.identity_code = Some(code);
+/// assert!(has_duplicates(&[a, b]));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn has_duplicates(participants: &[Participant]) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    participants
+        .iter()
+        .filter_map(|p| key_of(p, None))
+        .any(|k| !seen.insert(k))
+}
+
 /// Merges the records of one person into one participant.
 ///
 /// Records match on the identity code, or on the pseudonym. With a
