@@ -63,6 +63,9 @@ PY
 mkdir -p "$CORPUS/participant_table"
 printf '\x00\x01\x03\x05\x07\x0d\nP1;2024-02-01;nainen;työtön;perusaste;Testi\nP2;1.3.2023;mies;pitkäaikaistyötön;3;\n' \
     > "$CORPUS/participant_table/seed"
+# Two rows of one person (a synthetic temporary code, in two spellings).
+printf '\x00\x01\x0e\nP1;2024-02-01;010190-905V\nP2;2024-03-01; 010190-905v\n' \
+    > "$CORPUS/participant_table/same_person"
 
 # Synced records: one record, and ancestor, local and remote joined by NULs
 # (made with hanke.sync from synthetic answers).

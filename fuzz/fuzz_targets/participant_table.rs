@@ -3,7 +3,8 @@
 //! split at separators); no panic, every row accounted for, and the two
 //! readers agree — the column reader counts only tables the record reader
 //! accepts whole, with the same counts, and refuses the others at a rejected row
-//! (a table without ids aside: the indicators need none).
+//! (a table without ids aside: the indicators need none), or refuses two rows
+//! of one person, which the records hold both of, to be merged.
 #![no_main]
 use std::sync::Arc;
 
@@ -17,7 +18,7 @@ use hanke::programme::ProgrammePeriod;
 use hanke::rulebook::Rulebook;
 use libfuzzer_sys::fuzz_target;
 
-const NAMES: [&str; 14] = [
+const NAMES: [&str; 16] = [
     "participant_id",
     "entry_date",
     "Aloituspäivä",
@@ -32,6 +33,8 @@ const NAMES: [&str; 14] = [
     "qualification_gained",
     "birth_date",
     "nimi",
+    "identity_code",
+    "pseudonym",
 ];
 
 fuzz_target!(|data: &[u8]| {
@@ -93,6 +96,8 @@ fuzz_target!(|data: &[u8]| {
     match columns {
         Ok(_) => {
             assert!(rejected.is_empty(), "{:?}", report.rejections);
+            // The column path refuses rows of one person; none passed.
+            assert!(!hanke::participant::has_duplicates(&people));
             let from_records =
                 CommonIndicators::compute(Catalogue::EsfPlus, rules, None, &people).unwrap();
             assert_eq!(ind, from_records);
@@ -104,6 +109,14 @@ fuzz_target!(|data: &[u8]| {
             | ColumnsError::Inconsistent { row, .. }
             | ColumnsError::MissingValue { row, .. },
         ) => assert!(rejected.contains(&(row as u64)), "row {row}: {rejected:?}"),
+        // Two rows of one person: the records hold them both (to be merged),
+        // or one of the two rows is itself refused.
+        Err(ColumnsError::SamePerson { row, first }) => assert!(
+            hanke::participant::has_duplicates(&people)
+                || rejected.contains(&(row as u64))
+                || rejected.contains(&(first as u64)),
+            "rows {first} and {row}: {rejected:?}"
+        ),
         Err(e) => panic!("columns refused a table records read: {e}"),
     }
 });

@@ -170,3 +170,21 @@ def test_one_person_is_counted_once_on_every_path() -> None:
     assert "PART-DUP-001" in {f.rule_id for f in ps.findings()}
     why = ps.explain("EECR04", cut_off=CUT_OFF)
     assert why["value"]["men"] == 2 and len(why["records"]) == 17
+
+
+def test_a_frame_with_a_re_entry_is_refused_not_counted_twice() -> None:
+    """The column path counts rows: the kit's re-entry pair in a data frame is
+    refused with its rows, never counted as two people."""
+    pa_csv = pytest.importorskip("pyarrow.csv")
+    pa = pytest.importorskip("pyarrow")
+    frame = pa_csv.read_csv(
+        KIT / "participants" / "S30101.csv",
+        convert_options=pa_csv.ConvertOptions(
+            column_types={"identity_code": pa.string(), "pseudonym": pa.string(), "municipality": pa.string()},
+            strings_can_be_null=True,
+        ),
+    )
+    with pytest.raises(ex.HankeError) as e:
+        hanke.common_indicators(frame, cut_off=CUT_OFF, accept_temporary_codes=True)
+    assert e.value.code == "columns.same_person"
+    assert "010190" not in str(e.value)

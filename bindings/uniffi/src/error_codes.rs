@@ -191,6 +191,8 @@ pub enum ImportCode {
     ColumnsMissingValue,
     /// `columns.inconsistent`: Values of a row that contradict each other, as the record reader would refuse them.
     ColumnsInconsistent,
+    /// `columns.same_person`: A row of a person an earlier row is of (the same identity code or pseudonym): the column path counts rows, so re-entries are merged first.
+    ColumnsSamePerson,
     /// `import.unknown_column`: A header names a column the format does not have; its data would be lost.
     ImportUnknownColumn,
     /// `import.duplicate_column`: Two headers name the same column.
@@ -557,6 +559,7 @@ impl HankeError {
             "columns.unsupported_type" => HankeError::Import { code: ImportCode::ColumnsUnsupportedType, key, reason },
             "columns.missing_value" => HankeError::Import { code: ImportCode::ColumnsMissingValue, key, reason },
             "columns.inconsistent" => HankeError::Import { code: ImportCode::ColumnsInconsistent, key, reason },
+            "columns.same_person" => HankeError::Import { code: ImportCode::ColumnsSamePerson, key, reason },
             "import.unknown_column" => HankeError::Import { code: ImportCode::ImportUnknownColumn, key, reason },
             "import.duplicate_column" => HankeError::Import { code: ImportCode::ImportDuplicateColumn, key, reason },
             "import.missing_column" => HankeError::Import { code: ImportCode::ImportMissingColumn, key, reason },

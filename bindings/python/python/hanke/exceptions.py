@@ -148,6 +148,7 @@ ImportCode = Literal[
     "columns.unsupported_type",
     "columns.missing_value",
     "columns.inconsistent",
+    "columns.same_person",
     "import.unknown_column",
     "import.duplicate_column",
     "import.missing_column",

@@ -1427,7 +1427,9 @@ pub fn add_batches<'b>(
     let mut sum = indicators.clone();
     let mut offset = 0usize;
     let mut notes = Vec::new();
+    let mut people = std::collections::HashMap::new();
     for batch in batches {
+        same_person(batch, options, offset, &mut people)?;
         let (counted, batch_notes) =
             with_columns_at(batch, options, offset, |cols| sum.add_columns(cols))?;
         counted.map_err(|e| e.shifted(offset))?;
@@ -1445,6 +1447,78 @@ pub fn add_batches<'b>(
     }
     *indicators = sum;
     Ok(notes)
+}
+
+/// The texts of a string column, plain or dictionary-encoded, per row.
+fn row_texts(a: &dyn Array) -> Option<Vec<Option<&str>>> {
+    if let Some(t) = strings(a) {
+        return Some(t);
+    }
+    let d = a.as_any_dictionary_opt()?;
+    let values = strings(d.values().as_ref())?;
+    Some(
+        d.normalized_keys()
+            .into_iter()
+            .enumerate()
+            .map(|(i, k)| {
+                if a.is_valid(i) {
+                    values.get(k).copied().flatten()
+                } else {
+                    None
+                }
+            })
+            .collect(),
+    )
+}
+
+/// Refuses a row of a person an earlier row (of this or an earlier batch) is
+/// of — the same identity code or pseudonym, matched as
+/// [`crate::participant::merge_duplicates`] matches records. The column path
+/// counts rows, and the record path merges one person's records (first entry,
+/// final exit; ADR 0007 §5): counting both rows would count a re-entry twice,
+/// so the table is refused and its re-entries are merged first.
+fn same_person(
+    batch: &RecordBatch,
+    options: &ImportOptions,
+    offset: usize,
+    seen: &mut std::collections::HashMap<String, usize>,
+) -> Result<(), ColumnsError> {
+    let present = resolve(batch, options, &[])?;
+    let texts = |c: Column| {
+        present
+            .iter()
+            .find(|(x, _)| *x == c)
+            .and_then(|(_, a)| row_texts(a.as_ref()))
+    };
+    let (codes, pseudonyms) = (texts(Column::IdentityCode), texts(Column::Pseudonym));
+    if codes.is_none() && pseudonyms.is_none() {
+        return Ok(());
+    }
+    fn clean(t: Option<&str>) -> Option<&str> {
+        t.map(str::trim).filter(|t| !t.is_empty())
+    }
+    for row in 0..batch.num_rows() {
+        let code = clean(codes.as_ref().and_then(|c| c.get(row).copied().flatten()))
+            .and_then(|t| crate::PersonalIdentityCode::parse_allowing_temporary(t).ok());
+        let pseudonym = clean(
+            pseudonyms
+                .as_ref()
+                .and_then(|c| c.get(row).copied().flatten()),
+        )
+        .map(str::to_ascii_lowercase);
+        let key = match (code, &options.pseudonymiser, pseudonym) {
+            (Some(c), Some(keys), _) => format!("p:{}", keys.pseudonym(&c)),
+            (_, _, Some(p)) => format!("p:{p}"),
+            (Some(c), None, None) => format!("c:{}", c.expose()),
+            (None, _, None) => continue,
+        };
+        let at = row.saturating_add(offset);
+        if let Some(&first) = seen.get(&key) {
+            return Err(ColumnsError::SamePerson { row: at, first });
+        }
+        seen.insert(key, at);
+    }
+    Ok(())
 }
 
 impl ColumnsError {
@@ -1481,6 +1555,73 @@ impl ColumnsError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Two rows of one person — in one batch or in two, by code in any
+    /// spelling or by pseudonym — are refused by the column path, which would
+    /// count them twice where the record path merges them.
+    #[test]
+    fn rows_of_one_person_are_refused_not_counted_twice() {
+        use arrow_array::{Date32Array, StringArray};
+        use std::sync::Arc;
+        let rules = crate::rulebook::Rulebook::for_period(
+            crate::programme::ProgrammePeriod::Period2021To2027,
+        )
+        .and_then(|r| r.participants())
+        .unwrap();
+        let batch = |codes: Vec<Option<&str>>| {
+            RecordBatch::try_from_iter([
+                (
+                    "entry_date",
+                    Arc::new(Date32Array::from(vec![19_782; codes.len()])) as ArrayRef,
+                ),
+                (
+                    "identity_code",
+                    Arc::new(StringArray::from(codes)) as ArrayRef,
+                ),
+            ])
+            .unwrap()
+        };
+        let options = ImportOptions {
+            accept_temporary_codes: true,
+            ..ImportOptions::default()
+        };
+        let count = |batches: &[RecordBatch]| {
+            let mut ind = crate::indicator::CommonIndicators::new(
+                crate::indicator::Catalogue::EsfPlus,
+                rules,
+                None,
+            )
+            .unwrap();
+            add_batches(&mut ind, batches, &options).map(|_| ind.grand_total().total())
+        };
+        assert_eq!(
+            count(&[batch(vec![
+                Some("010190-905V"),
+                Some("010190-903T"),
+                None,
+                None
+            ])]),
+            Ok(4)
+        );
+        // The same code, lower-case and padded: the same person.
+        assert_eq!(
+            count(&[batch(vec![
+                Some("010190-905V"),
+                None,
+                Some(" 010190-905v ")
+            ])]),
+            Err(ColumnsError::SamePerson { row: 2, first: 0 })
+        );
+        // Across batches, rows counted over the whole table.
+        let e = count(&[
+            batch(vec![Some("010190-905V")]),
+            batch(vec![None, Some("010190-905V")]),
+        ])
+        .unwrap_err();
+        assert_eq!(e, ColumnsError::SamePerson { row: 2, first: 0 });
+        assert_eq!(e.code(), "columns.same_person");
+        assert!(!crate::ids::holds_identity_code(&e.to_string()));
+    }
 
     /// Instants around Helsinki's clock changes, with the day Python's
     /// `zoneinfo` gives (the Python suite checks many more against it).

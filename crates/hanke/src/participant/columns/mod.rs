@@ -142,6 +142,18 @@ pub enum ColumnsError {
         /// What contradicts what.
         why: &'static str,
     },
+    /// A row of a person an earlier row is of (the same identity code or
+    /// pseudonym): the column path counts rows, and counting both would count
+    /// a re-entry twice; merge re-entries first (the record path does).
+    #[error(
+        "row {row}: the same person as row {first} (identity code or pseudonym); the column path counts rows, so merge re-entries first (reading the records merges them)"
+    )]
+    SamePerson {
+        /// The later row.
+        row: usize,
+        /// The first row of that person.
+        first: usize,
+    },
     /// The table's columns (the same [`HeaderError`](crate::participant::fields::HeaderError) a CSV header gets).
     #[error("{0}")]
     Header(crate::participant::fields::HeaderError),
@@ -171,6 +183,7 @@ error_codes! {
         ColumnsError::UnsupportedType { .. } => "columns.unsupported_type": "A column's type cannot be read as the field (reading a table): a null, binary, list or struct column where values are expected.",
         ColumnsError::MissingValue { .. } => "columns.missing_value": "A column present in the table has a row without a value a record must have (the participant id).",
         ColumnsError::Inconsistent { .. } => "columns.inconsistent": "Values of a row that contradict each other, as the record reader would refuse them.",
+        ColumnsError::SamePerson { .. } => "columns.same_person": "A row of a person an earlier row is of (the same identity code or pseudonym): the column path counts rows, so re-entries are merged first.",
     }
     via {
         ColumnsError::Header(e) => e,
