@@ -539,3 +539,53 @@ fn an_operation_of_a_project_takes_its_cell_from_the_placement() {
             .contains("2021–2027")
     );
 }
+
+/// A per-operation result read from elsewhere (JSON from another process) may
+/// hold participants with no gender of the breakdown: they are in no row, and
+/// the tables say how many.
+#[test]
+fn participants_without_a_gender_are_counted_in_a_warning() {
+    let counted = CommonIndicators::compute(
+        Catalogue::EsfPlus,
+        rules(),
+        Some(cut_off().day()),
+        &a_people(),
+    )
+    .unwrap();
+    let mut json: serde_json::Value =
+        serde_json::from_str(&counted.to_json_string().unwrap()).unwrap();
+    let mut bumped = 0;
+    bump_unknown(&mut json, &mut bumped);
+    assert!(bumped > 0, "{json}");
+    let counted = CommonIndicators::from_json_str(&json.to_string()).unwrap();
+    assert_eq!(counted.get("EECO01").unwrap().unknown, 1);
+    let op = Operation::new(
+        "S30020".parse().unwrap(),
+        4,
+        SfcObjective::from_letter('a').unwrap(),
+        RegionCategory::Transition,
+        Participation::Records(Box::new(counted)),
+    );
+    let t6 = Table6::aggregate(std::slice::from_ref(&op), cut_off()).unwrap();
+    let found = t6.validate();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].rule_id, "SFC21-GEN-001");
+    assert!(found[0].message_en.starts_with("1 participant"));
+    let t10 = Table10::aggregate(&[op], cut_off()).unwrap();
+    assert_eq!(t10.validate(&t6, &[])[0].rule_id, "SFC21-GEN-001");
+}
+
+/// Sets `unknown` to 1 in every tally of a result's JSON.
+fn bump_unknown(v: &mut serde_json::Value, n: &mut usize) {
+    match v {
+        serde_json::Value::Object(m) => {
+            if let Some(u) = m.get_mut("unknown") {
+                *u = serde_json::Value::from(1);
+                *n += 1;
+            }
+            m.values_mut().for_each(|x| bump_unknown(x, n));
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(|x| bump_unknown(x, n)),
+        _ => {}
+    }
+}

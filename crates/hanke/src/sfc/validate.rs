@@ -48,6 +48,19 @@ fn composite_rule(code: &str) -> &'static Rule {
     }
 }
 
+/// The warning for participants counted with no gender of the breakdown.
+fn ungendered(n: u64) -> Option<Finding> {
+    (n > 0).then(|| {
+        Finding::new(
+            &rules::SFC_UNGENDERED,
+            "gender",
+            format!("{n} participant(s) counted with no gender of the breakdown are in no row"),
+            format!("{n} osallistujaa ilman erittelyn sukupuolta ei ole millään rivillä"),
+            format!("{n} deltagare utan kön i uppdelningen finns inte på någon rad"),
+        )
+    })
+}
+
 fn at(r: &Row) -> String {
     format!(
         "{}/{}/{}/{}/{}",
@@ -116,16 +129,7 @@ impl Table6 {
                 ));
             }
         }
-        if self.ungendered > 0 {
-            let n = self.ungendered;
-            out.push(Finding::new(
-                &rules::SFC_UNGENDERED,
-                "gender",
-                format!("{n} participant(s) counted with no gender of the breakdown are in no row"),
-                format!("{n} osallistujaa ilman erittelyn sukupuolta ei ole millään rivillä"),
-                format!("{n} deltagare utan kön i uppdelningen finns inte på någon rad"),
-            ));
-        }
+        out.extend(ungendered(self.ungendered));
         out
     }
 }
@@ -169,16 +173,7 @@ impl Table10 {
                 }
             }
         }
-        if self.ungendered > 0 {
-            let n = self.ungendered;
-            out.push(Finding::new(
-                &rules::SFC_UNGENDERED,
-                "gender",
-                format!("{n} participant(s) counted with no gender of the breakdown are in no row"),
-                format!("{n} osallistujaa ilman erittelyn sukupuolta ei ole millään rivillä"),
-                format!("{n} deltagare utan kön i uppdelningen finns inte på någon rad"),
-            ));
-        }
+        out.extend(ungendered(self.ungendered));
         out
     }
 }
