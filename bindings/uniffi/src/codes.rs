@@ -29,4 +29,11 @@ pub const BINDING_CODES: &[BindingCode] = &[
             meaning: "The activity log is unavailable (a previous call panicked while holding it).",
         },
     },
+    BindingCode {
+        family: Family::Participant,
+        code: ErrorCode {
+            code: "record.lock",
+            meaning: "A participant record or merge is unavailable (a previous call panicked while holding it).",
+        },
+    },
 ];

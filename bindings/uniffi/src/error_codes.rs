@@ -168,6 +168,8 @@ pub enum ParticipantCode {
     PseudonymSecretTooShort,
     /// `pseudonym.invalid_text`: A pseudonym's text is not 64 hexadecimal digits.
     PseudonymInvalidText,
+    /// `record.lock`: A participant record or merge is unavailable (a previous call panicked while holding it).
+    RecordLock,
 }
 
 /// The codes of the import family.
@@ -550,6 +552,7 @@ impl HankeError {
             "form_version.invalid" => HankeError::Participant { code: ParticipantCode::FormVersionInvalid, key, reason },
             "pseudonym.secret_too_short" => HankeError::Participant { code: ParticipantCode::PseudonymSecretTooShort, key, reason },
             "pseudonym.invalid_text" => HankeError::Participant { code: ParticipantCode::PseudonymInvalidText, key, reason },
+            "record.lock" => HankeError::Participant { code: ParticipantCode::RecordLock, key, reason },
             "columns.length_mismatch" => HankeError::Import { code: ImportCode::ColumnsLengthMismatch, key, reason },
             "columns.bitmap_too_short" => HankeError::Import { code: ImportCode::ColumnsBitmapTooShort, key, reason },
             "columns.missing_entry_date" => HankeError::Import { code: ImportCode::ColumnsMissingEntryDate, key, reason },

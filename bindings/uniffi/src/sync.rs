@@ -101,7 +101,7 @@ impl ParticipantRecord {
         let mut r = self
             .record
             .lock()
-            .map_err(|_| invalid("activity.lock", "the record is unavailable"))?;
+            .map_err(|_| invalid("record.lock", "the record is unavailable"))?;
         f(&mut r)
     }
 
@@ -345,7 +345,7 @@ impl MergeResult {
         let mut o = self
             .outcome
             .lock()
-            .map_err(|_| invalid("activity.lock", "the merge is unavailable"))?;
+            .map_err(|_| invalid("record.lock", "the merge is unavailable"))?;
         f(&mut o)
     }
 }

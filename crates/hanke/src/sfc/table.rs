@@ -320,6 +320,9 @@ impl Table10 {
     }
 }
 
+/// The value of one cell of `rows`, which every table keeps sorted by
+/// [`Row::key`] (each key once): a binary search, so that validating a
+/// programme's table is not quadratic in its cells.
 pub(super) fn find(
     rows: &[Row],
     priority: u8,
@@ -328,14 +331,10 @@ pub(super) fn find(
     indicator: &str,
     gender: Gender,
 ) -> Option<u64> {
-    rows.iter()
-        .find(|r| {
-            r.priority == priority
-                && r.objective == objective
-                && r.region == region
-                && r.indicator == indicator
-                && r.gender == gender
-        })
+    let key = (priority, objective, region, indicator, gender);
+    rows.binary_search_by(|r| r.key().cmp(&key))
+        .ok()
+        .and_then(|i| rows.get(i))
         .map(|r| r.value)
 }
 
@@ -400,8 +399,6 @@ fn to_csv(cut_off: CutOff, rows: &[Row]) -> String {
     out
 }
 
-const REGIONS: [&str; 3] = ["less developed", "transition", "more developed"];
-
 fn from_csv(text: &str) -> Result<(CutOff, Vec<Row>), SfcError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = text.lines().enumerate();
@@ -436,12 +433,9 @@ fn from_csv(text: &str) -> Result<(CutOff, Vec<Row>), SfcError> {
         let objective: SfcObjective = o
             .parse()
             .map_err(|_| err(i, "the specific objective is ESO4.1–ESO4.13"))?;
-        let region = REGIONS.into_iter().find(|r| r == region).ok_or_else(|| {
-            err(
-                i,
-                "the category of region is less developed, transition or more developed",
-            )
-        })?;
+        let region = super::region_of(region)
+            .map(sfc_category)
+            .map_err(|e| err(i, &e.to_string()))?;
         let indicator_ok = !ind.is_empty()
             && ind.len() <= 32
             && ind
@@ -492,17 +486,8 @@ pub struct Difference {
 /// Every cell where `actual` differs from `expected`: other values, and cells
 /// only one of them has. What the conformance kit reports.
 pub fn compare(expected: &[Row], actual: &[Row]) -> Vec<Difference> {
-    let key = |r: &Row| {
-        (
-            r.priority,
-            r.objective,
-            r.region,
-            r.indicator.clone(),
-            r.gender,
-        )
-    };
-    let e: BTreeMap<_, &Row> = expected.iter().map(|r| (key(r), r)).collect();
-    let a: BTreeMap<_, &Row> = actual.iter().map(|r| (key(r), r)).collect();
+    let e: BTreeMap<_, &Row> = expected.iter().map(|r| (r.key(), r)).collect();
+    let a: BTreeMap<_, &Row> = actual.iter().map(|r| (r.key(), r)).collect();
     let mut out = Vec::new();
     for (k, row) in &e {
         match a.get(k) {

@@ -336,30 +336,27 @@ pub fn merge(
             .filter(|n| changed(r, n))
             .collect()
     };
-    match (newly_deleted(local), newly_deleted(remote)) {
-        (Some(l), Some(r)) => merged.deleted = Some(l.min(r)),
-        (Some(d), None) | (None, Some(d)) => {
-            let deleted_on = if local.deleted.is_some() {
-                Side::Local
-            } else {
-                Side::Remote
-            };
-            let other = match deleted_on {
-                Side::Local => remote,
-                Side::Remote => local,
-            };
-            let edited = edits(other);
-            if edited.is_empty() {
-                merged.deleted = Some(d);
-            } else {
-                conflicts.push(Conflict::DeleteVsEdit {
-                    deleted_on,
-                    deletion: d,
-                    edited,
-                });
-            }
+    let one_side = match (newly_deleted(local), newly_deleted(remote)) {
+        (Some(l), Some(r)) => {
+            merged.deleted = Some(l.min(r));
+            None
         }
-        (None, None) => {}
+        (Some(d), None) => Some((Side::Local, d)),
+        (None, Some(d)) => Some((Side::Remote, d)),
+        (None, None) => None,
+    };
+    if let Some((deleted_on, deletion)) = one_side {
+        let (_, other) = sides(deleted_on, local, remote);
+        let edited = edits(other);
+        if edited.is_empty() {
+            merged.deleted = Some(deletion);
+        } else {
+            conflicts.push(Conflict::DeleteVsEdit {
+                deleted_on,
+                deletion,
+                edited,
+            });
+        }
     }
 
     // An exit on one side, a re-entry on the other: the period's rule.
