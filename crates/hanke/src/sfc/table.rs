@@ -217,26 +217,6 @@ impl Table6 {
         })
     }
 
-    /// A table read elsewhere (another system's), for validation and comparison.
-    pub fn from_rows(cut_off: CutOff, mut rows: Vec<Row>) -> Table6 {
-        rows.sort();
-        Table6 {
-            cut_off,
-            rows,
-            ungendered: 0,
-        }
-    }
-
-    /// The cut-off.
-    pub fn cut_off(&self) -> CutOff {
-        self.cut_off
-    }
-
-    /// The cells, sorted by breakdown.
-    pub fn rows(&self) -> &[Row] {
-        &self.rows
-    }
-
     /// The value of one cell.
     pub fn value(
         &self,
@@ -249,25 +229,9 @@ impl Table6 {
         find(&self.rows, priority, objective, region, indicator, gender)
     }
 
-    /// The table as CSV, one row per breakdown cell.
-    pub fn to_csv(&self) -> String {
-        to_csv(self.cut_off, &self.rows)
-    }
-
-    /// Reads a table from its CSV (another system's, to validate or compare).
-    pub fn from_csv(text: &str) -> Result<Table6, SfcError> {
-        let (cut_off, rows) = from_csv(text)?;
-        Ok(Table6::from_rows(cut_off, rows))
-    }
-
     /// The table as JSON.
     pub fn to_json(&self) -> Result<String, serde_json::Error> {
         serde_json::to_string_pretty(self)
-    }
-
-    /// The cells as a result table (Arrow and data frames in the bindings).
-    pub fn result_table(&self) -> crate::export::table::ResultTable {
-        result_table("sfc_table6", self.cut_off, &self.rows)
     }
 }
 
@@ -287,38 +251,55 @@ impl Table10 {
             ungendered,
         })
     }
-
-    /// A table read elsewhere.
-    pub fn from_rows(cut_off: CutOff, mut rows: Vec<Row>) -> Table10 {
-        rows.sort();
-        Table10 {
-            cut_off,
-            rows,
-            ungendered: 0,
-        }
-    }
-
-    /// The cells, sorted by breakdown.
-    pub fn rows(&self) -> &[Row] {
-        &self.rows
-    }
-
-    /// The table as CSV, one row per breakdown cell.
-    pub fn to_csv(&self) -> String {
-        to_csv(self.cut_off, &self.rows)
-    }
-
-    /// Reads a table from its CSV.
-    pub fn from_csv(text: &str) -> Result<Table10, SfcError> {
-        let (cut_off, rows) = from_csv(text)?;
-        Ok(Table10::from_rows(cut_off, rows))
-    }
-
-    /// The cells as a result table (Arrow and data frames in the bindings).
-    pub fn result_table(&self) -> crate::export::table::ResultTable {
-        result_table("sfc_table10", self.cut_off, &self.rows)
-    }
 }
+
+/// What Table 6 and Table 10 share: built from cells read elsewhere, their
+/// cut-off and cells, CSV out and in, and the result table.
+macro_rules! cells_of_a_table {
+    ($table:ident, $name:literal) => {
+        impl $table {
+            /// A table read elsewhere (another system's), for validation and
+            /// comparison; its cells sorted by breakdown.
+            pub fn from_rows(cut_off: CutOff, mut rows: Vec<Row>) -> $table {
+                rows.sort();
+                $table {
+                    cut_off,
+                    rows,
+                    ungendered: 0,
+                }
+            }
+
+            /// The cut-off.
+            pub fn cut_off(&self) -> CutOff {
+                self.cut_off
+            }
+
+            /// The cells, sorted by breakdown.
+            pub fn rows(&self) -> &[Row] {
+                &self.rows
+            }
+
+            /// The table as CSV, one row per breakdown cell.
+            pub fn to_csv(&self) -> String {
+                to_csv(self.cut_off, &self.rows)
+            }
+
+            /// Reads a table from its CSV (another system's, to validate or compare).
+            pub fn from_csv(text: &str) -> Result<$table, SfcError> {
+                let (cut_off, rows) = from_csv(text)?;
+                Ok($table::from_rows(cut_off, rows))
+            }
+
+            /// The cells as a result table (Arrow and data frames in the bindings).
+            pub fn result_table(&self) -> crate::export::table::ResultTable {
+                result_table($name, self.cut_off, &self.rows)
+            }
+        }
+    };
+}
+
+cells_of_a_table!(Table6, "sfc_table6");
+cells_of_a_table!(Table10, "sfc_table10");
 
 /// The value of one cell of `rows`, which every table keeps sorted by
 /// [`Row::key`] (each key once): a binary search, so that validating a
