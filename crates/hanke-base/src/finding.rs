@@ -97,6 +97,11 @@ pub struct Finding {
     /// count them (Arrow, polars, pandas input), where there is no file line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub row: Option<u64>,
+    /// The cell of a spreadsheet the data came from, as the spreadsheet names
+    /// it: `Osallistujat!C7` for a value, `Osallistujat!7:7` for a whole row
+    /// (`line` is then the row number the spreadsheet shows).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
 }
 
 impl Finding {
@@ -130,6 +135,7 @@ impl Finding {
             line: None,
             end_line: None,
             row: None,
+            cell: None,
         }
     }
 
@@ -182,10 +188,34 @@ impl Finding {
         self.row = Some(row);
         self
     }
+
+    /// The same finding, located at `cell` of a spreadsheet (its sheet and
+    /// reference, e.g. `Osallistujat!C7`) on row `line` of that sheet.
+    ///
+    /// ```
+    /// use hanke_base::finding::{Finding, rules};
+    /// let f = Finding::new(&rules::CSV_INVALID_VALUE, "entry_date", "not a date", "ei päivämäärä", "inte ett datum")
+    ///     .at_cell("Osallistujat!C7", 7);
+    /// assert_eq!(f.to_string(), "[error] IMP-CSV-003 at Osallistujat!C7, entry_date: not a date");
+    /// assert_eq!(f.line, Some(7));
+    /// ```
+    pub fn at_cell(mut self, cell: impl Into<String>, line: u64) -> Finding {
+        // A sheet's name is the user's text: never an identity code or markup.
+        self.cell = Some(crate::echo::plain(&cell.into()).into_owned());
+        self.line = Some(line);
+        self
+    }
 }
 
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(cell) = &self.cell {
+            return write!(
+                f,
+                "[{}] {} at {}, {}: {}",
+                self.severity, self.rule_id, cell, self.path, self.message_en
+            );
+        }
         match (self.line, self.end_line, self.row) {
             (Some(line), Some(last), _) => write!(
                 f,
@@ -1384,6 +1414,20 @@ pub mod rules {
         source: Some(
             "OWASP Cross Site Scripting Prevention Cheat Sheet (cheatsheetseries.owasp.org): output encoding",
         ),
+    };
+
+    /// `IMP-CSV-005`: a value in a column whose header is empty. An empty
+    /// column without a header (a spreadsheet's trailing column, a CSV line
+    /// ending in a delimiter) carries no data and is accepted, reported in the
+    /// import's account; a value there has no field to go to, so its row is
+    /// rejected rather than the value lost.
+    pub const CSV_VALUE_WITHOUT_HEADER: Rule = Rule {
+        id: "IMP-CSV-005",
+        severity: Severity::Error,
+        title_en: "value in a column without a header",
+        title_fi: "arvo sarakkeessa, jolla ei ole otsikkoa",
+        title_sv: "värde i en kolumn utan rubrik",
+        source: None,
     };
 
     /// `IMP-CSV-004`: a required CSV field (participant id, entry date) is empty.

@@ -444,7 +444,7 @@ pub fn rule_table() -> crate::export::table::ResultTable {
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use crate::finding::rules::*;
-    static ALL: [Rule; 96] = [
+    static ALL: [Rule; 97] = [
         FUNDING_NEGATIVE_AMOUNT,
         FUNDING_SOURCES_EXCEED_TOTAL,
         FUNDING_SOURCES_PARTIAL,
@@ -510,6 +510,7 @@ pub fn all_rules() -> &'static [Rule] {
         CSV_INVALID_UTF8,
         CSV_INVALID_VALUE,
         CSV_REQUIRED_MISSING,
+        CSV_VALUE_WITHOUT_HEADER,
         PUBLICATION_IDENTITY_CODE,
         PUBLICATION_MARKUP,
         CSV_TIME_OF_DAY,

@@ -9,9 +9,13 @@
 pub mod arrow;
 pub(crate) use hanke_base::csv_record;
 mod participants;
+#[cfg(feature = "spreadsheet")]
+mod spreadsheet;
 pub(crate) mod record;
 
 pub use csv_record::{Encoding, UnknownEncoding};
+#[cfg(feature = "spreadsheet")]
+pub use spreadsheet::{SheetSource, column_letters, read_participants_sheet};
 pub(crate) use participants::column_text;
 pub use participants::{
     IdentityCodes, ImportError, ImportOptions, ImportReport, ParticipantCsvReader,

@@ -39,11 +39,28 @@ pub enum ImportError {
         "the file is UTF-8 with letters outside ASCII; read as windows-1252 they would change (ä → Ã¤): leave the encoding out or name utf-8"
     )]
     EncodingMismatch,
+    /// The bytes are not a workbook hanke reads (`.xlsx`, `.xlsm`, `.xls`,
+    /// `.ods`), or the workbook is damaged.
+    #[error("not a readable workbook (.xlsx, .xls or .ods): {message}")]
+    Workbook {
+        /// What the workbook reader said.
+        message: crate::Echo,
+    },
+    /// The sheet asked for is not in the workbook.
+    #[error("the workbook has no sheet {name}; its sheets: {}", sheets.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))]
+    NoSheet {
+        /// The sheet asked for.
+        name: crate::Echo,
+        /// The sheets it has.
+        sheets: Vec<crate::Echo>,
+    },
 }
 
 error_codes! {
     ImportError {
         ImportError::EncodingMismatch => "import.encoding_mismatch": "A file named Windows-1252 that is UTF-8 with letters outside ASCII (read so, every letter would change).",
+        ImportError::Workbook { .. } => "import.workbook": "The bytes are not a workbook hanke reads (.xlsx, .xlsm, .xls, .ods), or the workbook is damaged.",
+        ImportError::NoSheet { .. } => "import.no_sheet": "The sheet asked for is not in the workbook.",
     }
     via {
         ImportError::File(e) => e,
@@ -55,7 +72,9 @@ impl ImportError {
     /// The line of the file, where there is one.
     pub fn line(&self) -> Option<u64> {
         match self {
-            ImportError::EncodingMismatch => None,
+            ImportError::EncodingMismatch
+            | ImportError::Workbook { .. }
+            | ImportError::NoSheet { .. } => None,
             ImportError::File(e) => e.line(),
             ImportError::Columns { line, .. } => Some(*line),
         }
@@ -100,14 +119,85 @@ pub struct ImportReport {
     /// Columns left out as asked ([`ImportOptions::ignore_columns`]), by their
     /// headers as written.
     pub ignored_columns: Vec<String>,
+    /// Columns with an empty header and no value in any row, by position
+    /// (`3` for the third field of a CSV line, `G` for a spreadsheet's
+    /// column): they carry no data and are left out. A value in one rejects
+    /// its row (`IMP-CSV-005`).
+    pub unnamed_columns: Vec<String>,
     /// The encoding the file was read in.
     pub encoding: Encoding,
     /// Whether the encoding was detected rather than given (UTF-8 is the
     /// default, not a detection).
     pub encoding_detected: bool,
+    /// For a spreadsheet: the sheet, and where its header was found (its
+    /// lines are then the sheet's rows from the header down).
+    #[cfg(feature = "spreadsheet")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<super::spreadsheet::SheetSource>,
 }
 
 row_account_report!(ImportReport);
+
+/// Where each field of the format is in a header — *otsikkorivin sarakkeet*:
+/// shared by the CSV and the spreadsheet readers so that one header reads the
+/// same in both.
+#[derive(Debug, Clone)]
+pub(crate) struct HeaderLayout {
+    /// Column → position in the row.
+    pub(crate) positions: [Option<usize>; COLUMNS.len()],
+    /// Columns left out as asked, by their headers as written (redacted).
+    pub(crate) ignored: Vec<String>,
+    /// Positions of the columns with an empty header.
+    pub(crate) unnamed: Vec<usize>,
+}
+
+impl HeaderLayout {
+    /// The layout of `headers`: an empty header is an unnamed column (its
+    /// values must be empty), an ignored one is listed, any other must name a
+    /// column of the format ([`resolve_headers`]).
+    pub(crate) fn new(headers: &[&str], ignore: &[String]) -> Result<HeaderLayout, HeaderError> {
+        let named: Vec<(usize, &str)> = headers
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| !h.trim().is_empty())
+            .map(|(i, h)| (i, *h))
+            .collect();
+        let names: Vec<&str> = named.iter().map(|(_, h)| *h).collect();
+        let columns = resolve_headers(&names, ignore, &[Column::ParticipantId, Column::EntryDate])?;
+        let mut layout = HeaderLayout {
+            positions: [None; COLUMNS.len()],
+            ignored: Vec::new(),
+            unnamed: (0..headers.len())
+                .filter(|i| headers.get(*i).is_some_and(|h| h.trim().is_empty()))
+                .collect(),
+        };
+        for ((i, header), column) in named.iter().zip(columns) {
+            match column {
+                Some(c) => {
+                    if let Some(slot) = layout.positions.get_mut(c as usize) {
+                        *slot = Some(*i);
+                    }
+                }
+                None => layout
+                    .ignored
+                    .push(crate::ids::redact(header.trim()).into_owned()),
+            }
+        }
+        Ok(layout)
+    }
+}
+
+/// The refusal of a row with a value under an empty header (`IMP-CSV-005`),
+/// the column named by its position.
+pub(crate) fn value_without_header(position: &str) -> Finding {
+    Finding::new(
+        &rules::CSV_VALUE_WITHOUT_HEADER,
+        "",
+        format!("column {position} has a value but no header: name the column in the header, or empty it"),
+        format!("sarakkeessa {position} on arvo mutta ei otsikkoa: nimeä sarake otsikkorivillä tai tyhjennä se"),
+        format!("kolumn {position} har ett värde men ingen rubrik: namnge kolumnen i rubrikraden eller töm den"),
+    )
+}
 
 /// A streaming reader of participant records — *osallistujatietojen lukija*.
 /// Yields accepted participants; rejected rows are recorded in the report.
@@ -131,11 +221,13 @@ pub struct ParticipantCsvReader<R> {
     records: RecordReader<R>,
     /// The number of fields of the header.
     width: usize,
-    /// Column → field position.
-    positions: [Option<usize>; COLUMNS.len()],
+    /// Where each column is.
+    layout: HeaderLayout,
     options: ImportOptions,
     report: ImportReport,
     failed: bool,
+    /// Lines of delimiters only, counted as blank.
+    empty_rows: u64,
     builder: RecordBuilder,
     last_line: Option<u64>,
 }
@@ -183,37 +275,22 @@ impl<R: BufRead> ParticipantCsvReader<R> {
             }
         }
         let headers: Vec<&str> = names.iter().map(String::as_str).collect();
-        let columns = resolve_headers(
-            &headers,
-            &options.ignore_columns,
-            &[Column::ParticipantId, Column::EntryDate],
-        )
-        .map_err(|error| ImportError::Columns { line, error })?;
-        let mut positions = [None; COLUMNS.len()];
-        let mut ignored_columns = Vec::new();
-        for (i, column) in columns.iter().enumerate() {
-            match column {
-                Some(c) => {
-                    if let Some(slot) = positions.get_mut(*c as usize) {
-                        *slot = Some(i);
-                    }
-                }
-                None => ignored_columns
-                    .push(crate::ids::redact(names.get(i).map_or("", |n| n.trim())).into_owned()),
-            }
-        }
+        let layout = HeaderLayout::new(&headers, &options.ignore_columns)
+            .map_err(|error| ImportError::Columns { line, error })?;
         Ok(ParticipantCsvReader {
             records,
-            width: columns.len(),
-            positions,
+            width: headers.len(),
             report: ImportReport {
-                ignored_columns,
+                ignored_columns: layout.ignored.clone(),
+                unnamed_columns: layout.unnamed.iter().map(|i| i.saturating_add(1).to_string()).collect(),
                 encoding,
                 encoding_detected: detected,
                 ..ImportReport::default()
             },
+            layout,
             options,
             failed: false,
+            empty_rows: 0,
             builder: RecordBuilder::default(),
             last_line: None,
         })
@@ -232,10 +309,15 @@ impl<R: BufRead> ParticipantCsvReader<R> {
 
     /// The line counts of the report from the record reader's.
     fn sync_lines(&mut self) {
-        self.report.blank_lines = self.records.blank_lines;
+        self.report.blank_lines = self.records.blank_lines.saturating_add(self.empty_rows);
         self.report.lines = self.records.lines();
-        // The header is a record of the reader's, not a row.
-        self.report.record_lines = self.records.record_lines().saturating_sub(1);
+        // The header is a record of the reader's, not a row; nor is a line of
+        // delimiters only.
+        self.report.record_lines = self
+            .records
+            .record_lines()
+            .saturating_sub(1)
+            .saturating_sub(self.empty_rows);
     }
 
     /// The line of the file the participant last returned was read from — for
@@ -292,6 +374,17 @@ impl<R: BufRead> ParticipantCsvReader<R> {
                     .into());
                 }
             };
+            // A line of delimiters only (what a spreadsheet writes for an
+            // empty row) is a blank line, as the empty row is in the sheet.
+            let empty_row = (0..self.records.len()).all(|i| {
+                self.records
+                    .field(i)
+                    .is_none_or(|f| f.iter().all(|b| *b == b' ' || *b == b'\t'))
+            });
+            if empty_row {
+                self.empty_rows = self.empty_rows.saturating_add(1);
+                continue;
+            }
             self.report.rows_read = self.report.rows_read.saturating_add(1);
             if self.records.len() != self.width {
                 self.report.rejected = self.report.rejected.saturating_add(1);
@@ -309,7 +402,24 @@ impl<R: BufRead> ParticipantCsvReader<R> {
                 continue;
             }
             let before = self.report.rejections.len();
-            let (records, positions) = (&self.records, &self.positions);
+            let records = &self.records;
+            let stray: Vec<usize> = self
+                .layout
+                .unnamed
+                .iter()
+                .copied()
+                .filter(|&i| records.field_str(i).is_some_and(|t| t.map_or(true, |t| !t.trim().is_empty())))
+                .collect();
+            if !stray.is_empty() {
+                self.report.rejected = self.report.rejected.saturating_add(1);
+                self.report.rejections.extend(
+                    stray
+                        .iter()
+                        .map(|i| value_without_header(&i.saturating_add(1).to_string()).at_line(line)),
+                );
+                continue;
+            }
+            let positions = &self.layout.positions;
             let cell = |c: Column| -> Cell<'_> {
                 let Some(i) = positions.get(c as usize).copied().flatten() else {
                     return Cell::Missing;

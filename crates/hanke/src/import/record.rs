@@ -42,6 +42,9 @@ pub(crate) enum Cell<'a> {
     OutOfRange,
     /// A number that is not whole (a float column).
     Fraction,
+    /// A spreadsheet value no column takes: a duration, or an error such as
+    /// `#N/A` (what it is, in English, Finnish and Swedish).
+    Refused(&'static (&'static str, &'static str, &'static str)),
 }
 
 /// The labels a reader has met, with what they read as: a categorical column
@@ -504,9 +507,10 @@ impl Row<'_, '_, '_> {
             Cell::Missing => return None,
             // A formula our writer neutralised reads back as it was written.
             Cell::Text(s) => text(self.b, crate::publish::from_data_csv_cell(s)),
-            Cell::OutOfRange | Cell::Fraction => {
+            Cell::OutOfRange | Cell::Fraction | Cell::Refused(_) => {
                 let e = kind.expected();
                 let (what_en, what_fi, what_sv) = match (self.cell)(column) {
+                    Cell::Refused(what) => *what,
                     Cell::OutOfRange => (
                         "a date outside the dates hanke can represent",
                         "päivämäärä, jota hanke ei voi esittää",

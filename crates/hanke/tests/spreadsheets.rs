@@ -1,0 +1,305 @@
+//! Participant lists from spreadsheets (issue 28): a workbook made the way a
+//! coordinator makes one reads with the same account as its CSV twin.
+//!
+//! The fixtures `tests/data/osallistujat.{xlsx,ods,csv}` hold the same
+//! synthetic list (identity codes with temporary numbers 900–999). The
+//! workbooks are written by this file: `HANKE_BLESS=1 cargo test -p hanke
+//! --features spreadsheet --test spreadsheets` rewrites them.
+//!
+//! The workbook has what a coordinator's has: a merged title row above the
+//! header, Finnish headers, dates as Excel serials formatted as dates (and
+//! one written as text), an education level typed as a number, a hidden
+//! identity-code column, an empty trailing column, a blank row, and two bad
+//! rows (a date typed as a plain number, a day that does not exist).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::path::PathBuf;
+
+use hanke::import::{ImportOptions, read_participants_csv_with_lines, read_participants_sheet};
+
+fn data(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+/// One value of the list: how a coordinator typed it.
+#[derive(Clone, Copy)]
+enum V {
+    Text(&'static str),
+    /// A date typed into a date-formatted cell: an Excel serial.
+    Day(u16, u8, u8),
+    /// A number typed into a cell.
+    Num(f64),
+    Empty,
+}
+
+const TITLE: &str = "Osallistujat – Esimerkkihanke (synteettinen)";
+const HEADERS: [&str; 10] = [
+    "Osallistujatunnus",
+    "Aloituspäivä",
+    "Henkilötunnus",
+    "Syntymäaika",
+    "Sukupuoli",
+    "Koulutusaste",
+    "Työmarkkinatilanne",
+    "Lopetuspäivä",
+    "Lopputilanne",
+    "",
+];
+/// The hidden column (C, the identity codes).
+const HIDDEN: u16 = 2;
+
+fn rows() -> Vec<[V; 9]> {
+    use V::*;
+    vec![
+        [Text("X-001"), Day(2024, 3, 1), Text("230465-922K"), Day(1965, 4, 23), Text("nainen"), Num(2.0), Text("työtön"), Day(2024, 9, 30), Text("työ")],
+        [Text("X-002"), Day(2024, 3, 4), Text("010170-9184"), Day(1970, 1, 1), Text("nainen"), Num(7.0), Text("työllinen"), Empty, Empty],
+        [Text("X-003"), Text("5.3.2024"), Text("070196-9580"), Day(1996, 1, 7), Text("mies"), Num(3.0), Text("opiskelija"), Empty, Empty],
+        [Text("X-004"), Day(2024, 4, 2), Text("090680-9531"), Day(1980, 6, 9), Text("mies"), Num(2.0), Text("työtön"), Day(2024, 12, 20), Text("opiskelu")],
+        [Empty, Empty, Empty, Empty, Empty, Empty, Empty, Empty, Empty],
+        // A date typed as a plain number: never turned into a date.
+        [Text("X-005"), Num(45383.0), Empty, Day(1990, 2, 2), Text("nainen"), Num(3.0), Text("työtön"), Empty, Empty],
+        // A day that does not exist, typed as text.
+        [Text("X-006"), Text("31.4.2024"), Empty, Day(1985, 5, 5), Text("mies"), Num(2.0), Text("työtön"), Empty, Empty],
+        [Num(7.0), Day(2024, 5, 6), Empty, Empty, Text("muu"), Empty, Text("työvoiman ulkopuolella"), Empty, Empty],
+    ]
+}
+
+/// The CSV twin: what Excel's "CSV (semicolon)" on Finnish Windows writes for
+/// the sheet below its title row (dates as shown, the hidden column included,
+/// the trailing column as a final delimiter).
+fn csv_twin() -> String {
+    let mut out = HEADERS.join(";");
+    out.push('\n');
+    for row in rows() {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|v| match v {
+                V::Text(t) => t.to_string(),
+                V::Day(y, m, d) => format!("{d}.{m}.{y}"),
+                V::Num(n) => format!("{n}"),
+                V::Empty => String::new(),
+            })
+            .collect();
+        out.push_str(&cells.join(";"));
+        out.push_str(";\n");
+    }
+    out
+}
+
+fn write_xlsx() -> Vec<u8> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Osallistujat").unwrap();
+    let bold = Format::new().set_bold();
+    let date = Format::new().set_num_format("d.m.yyyy");
+    let shaded = Format::new().set_background_color("#EEEEEE");
+    sheet.merge_range(0, 0, 0, 8, TITLE, &bold).unwrap();
+    for (c, h) in HEADERS.iter().enumerate() {
+        sheet.write_string_with_format(1, c as u16, *h, &bold).unwrap();
+    }
+    for (r, row) in rows().iter().enumerate() {
+        let r = r as u32 + 2;
+        for (c, v) in row.iter().enumerate() {
+            let c = c as u16;
+            match *v {
+                V::Text(t) => {
+                    sheet.write_string(r, c, t).unwrap();
+                }
+                V::Day(y, m, d) => {
+                    let day = ExcelDateTime::from_ymd(y, m, d).unwrap();
+                    sheet.write_datetime_with_format(r, c, &day, &date).unwrap();
+                }
+                V::Num(n) => {
+                    sheet.write_number(r, c, n).unwrap();
+                }
+                V::Empty => {}
+            }
+        }
+        // The trailing column: formatted, never written in.
+        sheet.write_blank(r, 9, &shaded).unwrap();
+    }
+    sheet.set_column_hidden(HIDDEN).unwrap();
+    book.save_to_buffer().unwrap()
+}
+
+/// The same sheet as OpenDocument (what LibreOffice saves): dates as
+/// `office:date-value`, the title spanning nine columns, column C collapsed.
+fn write_ods() -> Vec<u8> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let cell = |v: &V| match v {
+        V::Text(t) => format!(
+            "<table:table-cell office:value-type=\"string\"><text:p>{t}</text:p></table:table-cell>"
+        ),
+        V::Day(y, m, d) => format!(
+            "<table:table-cell office:value-type=\"date\" office:date-value=\"{y:04}-{m:02}-{d:02}\"><text:p>{d}.{m}.{y}</text:p></table:table-cell>"
+        ),
+        V::Num(n) => format!(
+            "<table:table-cell office:value-type=\"float\" office:value=\"{n}\"><text:p>{n}</text:p></table:table-cell>"
+        ),
+        V::Empty => "<table:table-cell/>".to_string(),
+    };
+    let mut body = String::new();
+    body.push_str("<table:table-column/><table:table-column/><table:table-column table:visibility=\"collapse\"/><table:table-column table:number-columns-repeated=\"7\"/>");
+    body.push_str(&format!("<table:table-row><table:table-cell table:number-columns-spanned=\"9\" office:value-type=\"string\"><text:p>{TITLE}</text:p></table:table-cell><table:covered-table-cell table:number-columns-repeated=\"8\"/></table:table-row>"));
+    body.push_str("<table:table-row>");
+    for h in HEADERS.iter().take(9) {
+        body.push_str(&cell(&V::Text(h)));
+    }
+    body.push_str("</table:table-row>");
+    for row in rows() {
+        body.push_str("<table:table-row>");
+        for v in &row {
+            body.push_str(&cell(v));
+        }
+        body.push_str("</table:table-row>");
+    }
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">\
+<office:body><office:spreadsheet><table:table table:name=\"Osallistujat\">{body}</table:table>\
+</office:spreadsheet></office:body></office:document-content>"
+    );
+    let manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\
+<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
+<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
+</manifest:manifest>";
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let stored =
+        SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    zip.write_all(content.as_bytes()).unwrap();
+    zip.start_file("META-INF/manifest.xml", stored).unwrap();
+    zip.write_all(manifest.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    out.into_inner()
+}
+
+fn options() -> ImportOptions {
+    let mut o = ImportOptions::default();
+    // Synthetic people: temporary identity codes only.
+    o.accept_temporary_codes = true;
+    o
+}
+
+#[test]
+fn fixtures_are_current() {
+    let bless = std::env::var_os("HANKE_BLESS").is_some();
+    let twin = csv_twin();
+    if bless {
+        std::fs::write(data("osallistujat.xlsx"), write_xlsx()).unwrap();
+        std::fs::write(data("osallistujat.ods"), write_ods()).unwrap();
+        std::fs::write(data("osallistujat.csv"), &twin).unwrap();
+    }
+    assert_eq!(
+        std::fs::read_to_string(data("osallistujat.csv")).unwrap(),
+        twin,
+        "the CSV twin differs from the rows of this file: HANKE_BLESS=1"
+    );
+}
+
+/// Reads each workbook and its CSV twin and compares the accounts.
+#[test]
+fn a_coordinators_workbook_reads_as_its_csv_twin() {
+    let csv = std::fs::read(data("osallistujat.csv")).unwrap();
+    let (c_people, c_lines, c_report) =
+        read_participants_csv_with_lines(csv.as_slice(), options()).unwrap();
+    assert!(c_report.is_balanced());
+    assert_eq!(
+        (c_report.rows_read, c_report.accepted, c_report.rejected, c_report.blank_lines),
+        (7, 5, 2, 1),
+        "{:#?}",
+        c_report.rejections
+    );
+    for (file, written) in [("osallistujat.xlsx", write_xlsx()), ("osallistujat.ods", write_ods())] {
+        let bytes = std::fs::read(data(file)).unwrap();
+        for b in [&bytes, &written] {
+            let (people, lines, report) = read_participants_sheet(b, None, options()).unwrap();
+            assert!(report.is_balanced(), "{file}: {report:#?}");
+            assert_eq!(
+                (report.rows_read, report.accepted, report.rejected, report.blank_lines),
+                (c_report.rows_read, c_report.accepted, c_report.rejected, c_report.blank_lines),
+                "{file}: {:#?}",
+                report.rejections
+            );
+            assert_eq!(people, c_people, "{file}: the same records");
+            // One title row above: every sheet row is the CSV line plus one.
+            let shifted: Vec<_> = c_lines.iter().map(|(id, l)| (*id, l + 1)).collect();
+            assert_eq!(lines, shifted, "{file}");
+            let sheet = report.sheet.as_ref().unwrap();
+            assert_eq!((sheet.sheet.as_str(), sheet.header_row, sheet.rows_above_header), ("Osallistujat", 2, 1), "{file}");
+            // The same rows refused for the same fields, named by their cells.
+            let refused = |r: &hanke::import::ImportReport| -> Vec<(String, &'static str, u64)> {
+                r.rejections.iter().map(|f| (f.path.clone(), f.rule_id, f.line.unwrap())).collect()
+            };
+            let csv_refused: Vec<_> = refused(&c_report).into_iter().map(|(p, r, l)| (p, r, l + 1)).collect();
+            assert_eq!(refused(&report), csv_refused, "{file}");
+            let cells: Vec<&str> = report.rejections.iter().filter_map(|f| f.cell.as_deref()).collect();
+            assert_eq!(cells, ["Osallistujat!B8", "Osallistujat!B9"], "{file}");
+        }
+    }
+}
+
+#[test]
+fn the_refusals_say_what_the_cell_holds_and_never_echo_a_code() {
+    let bytes = std::fs::read(data("osallistujat.xlsx")).unwrap();
+    let (_, _, report) = read_participants_sheet(&bytes, None, options()).unwrap();
+    let text: Vec<String> = report.rejections.iter().map(ToString::to_string).collect();
+    assert!(text[0].contains("a number here is not"), "{text:?}");
+    assert!(text[0].starts_with("[error] IMP-CSV-003 at Osallistujat!B8, entry_date"), "{text:?}");
+    let json = serde_json::to_string(&report).unwrap();
+    for code in ["230465-922K", "010170-9184", "070196-9580"] {
+        assert!(!json.contains(code) && !text.concat().contains(code));
+    }
+}
+
+#[test]
+fn a_value_in_a_column_without_a_header_rejects_its_row_in_both_readers() {
+    let csv = "participant_id;entry_date;\nP1;1.3.2024;\nP2;2.3.2024;kirjoitettu\n";
+    let (people, report) = hanke::import::read_participants_csv(csv.as_bytes(), options()).unwrap();
+    assert_eq!(people.len(), 1);
+    assert_eq!(report.unnamed_columns, ["3"]);
+    assert_eq!(report.rejections[0].rule_id, "IMP-CSV-005");
+    assert_eq!(report.rejections[0].line, Some(3));
+
+    use rust_xlsxwriter::Workbook;
+    let mut book = Workbook::new();
+    let s = book.add_worksheet();
+    for (r, row) in [["participant_id", "entry_date", ""], ["P1", "1.3.2024", ""], ["P2", "2.3.2024", "kirjoitettu"]]
+        .iter()
+        .enumerate()
+    {
+        for (c, v) in row.iter().enumerate() {
+            if !v.is_empty() {
+                s.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let (people, _, report) = read_participants_sheet(&bytes, None, options()).unwrap();
+    assert_eq!(people.len(), 1);
+    assert_eq!(report.unnamed_columns, ["C"]);
+    assert_eq!(report.rejections[0].rule_id, "IMP-CSV-005");
+    assert_eq!(report.rejections[0].cell.as_deref(), Some("Sheet1!C3"));
+}
+
+#[test]
+fn not_a_workbook_and_a_missing_sheet_are_coded() {
+    let e = read_participants_sheet(b"participant_id,entry_date\n", None, options()).unwrap_err();
+    assert_eq!(e.code(), "import.workbook");
+    let bytes = std::fs::read(data("osallistujat.xlsx")).unwrap();
+    let e = read_participants_sheet(&bytes, Some("Taul2"), options()).unwrap_err();
+    assert_eq!(e.code(), "import.no_sheet");
+    assert!(e.to_string().contains("Osallistujat"), "{e}");
+}
