@@ -54,16 +54,88 @@ const HIDDEN: u16 = 2;
 fn rows() -> Vec<[V; 9]> {
     use V::*;
     vec![
-        [Text("X-001"), Day(2024, 3, 1), Text("230465-922K"), Day(1965, 4, 23), Text("nainen"), Num(2.0), Text("työtön"), Day(2024, 9, 30), Text("työ")],
-        [Text("X-002"), Day(2024, 3, 4), Text("010170-9184"), Day(1970, 1, 1), Text("nainen"), Num(7.0), Text("työllinen"), Empty, Empty],
-        [Text("X-003"), Text("5.3.2024"), Text("070196-9580"), Day(1996, 1, 7), Text("mies"), Num(3.0), Text("opiskelija"), Empty, Empty],
-        [Text("X-004"), Day(2024, 4, 2), Text("090680-9531"), Day(1980, 6, 9), Text("mies"), Num(2.0), Text("työtön"), Day(2024, 12, 20), Text("opiskelu")],
-        [Empty, Empty, Empty, Empty, Empty, Empty, Empty, Empty, Empty],
+        [
+            Text("X-001"),
+            Day(2024, 3, 1),
+            Text("230465-922K"),
+            Day(1965, 4, 23),
+            Text("nainen"),
+            Num(2.0),
+            Text("työtön"),
+            Day(2024, 9, 30),
+            Text("työ"),
+        ],
+        [
+            Text("X-002"),
+            Day(2024, 3, 4),
+            Text("010170-9184"),
+            Day(1970, 1, 1),
+            Text("nainen"),
+            Num(7.0),
+            Text("työllinen"),
+            Empty,
+            Empty,
+        ],
+        [
+            Text("X-003"),
+            Text("5.3.2024"),
+            Text("070196-9580"),
+            Day(1996, 1, 7),
+            Text("mies"),
+            Num(3.0),
+            Text("opiskelija"),
+            Empty,
+            Empty,
+        ],
+        [
+            Text("X-004"),
+            Day(2024, 4, 2),
+            Text("090680-9531"),
+            Day(1980, 6, 9),
+            Text("mies"),
+            Num(2.0),
+            Text("työtön"),
+            Day(2024, 12, 20),
+            Text("opiskelu"),
+        ],
+        [
+            Empty, Empty, Empty, Empty, Empty, Empty, Empty, Empty, Empty,
+        ],
         // A date typed as a plain number: never turned into a date.
-        [Text("X-005"), Num(45383.0), Empty, Day(1990, 2, 2), Text("nainen"), Num(3.0), Text("työtön"), Empty, Empty],
+        [
+            Text("X-005"),
+            Num(45383.0),
+            Empty,
+            Day(1990, 2, 2),
+            Text("nainen"),
+            Num(3.0),
+            Text("työtön"),
+            Empty,
+            Empty,
+        ],
         // A day that does not exist, typed as text.
-        [Text("X-006"), Text("31.4.2024"), Empty, Day(1985, 5, 5), Text("mies"), Num(2.0), Text("työtön"), Empty, Empty],
-        [Num(7.0), Day(2024, 5, 6), Empty, Empty, Text("muu"), Empty, Text("työvoiman ulkopuolella"), Empty, Empty],
+        [
+            Text("X-006"),
+            Text("31.4.2024"),
+            Empty,
+            Day(1985, 5, 5),
+            Text("mies"),
+            Num(2.0),
+            Text("työtön"),
+            Empty,
+            Empty,
+        ],
+        [
+            Num(7.0),
+            Day(2024, 5, 6),
+            Empty,
+            Empty,
+            Text("muu"),
+            Empty,
+            Text("työvoiman ulkopuolella"),
+            Empty,
+            Empty,
+        ],
     ]
 }
 
@@ -99,7 +171,9 @@ fn write_xlsx() -> Vec<u8> {
     let shaded = Format::new().set_background_color("#EEEEEE");
     sheet.merge_range(0, 0, 0, 8, TITLE, &bold).unwrap();
     for (c, h) in HEADERS.iter().enumerate() {
-        sheet.write_string_with_format(1, c as u16, *h, &bold).unwrap();
+        sheet
+            .write_string_with_format(1, c as u16, *h, &bold)
+            .unwrap();
     }
     for (r, row) in rows().iter().enumerate() {
         let r = r as u32 + 2;
@@ -173,8 +247,7 @@ xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1
 </manifest:manifest>";
     let mut out = std::io::Cursor::new(Vec::new());
     let mut zip = zip::ZipWriter::new(&mut out);
-    let stored =
-        SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     zip.start_file("mimetype", stored).unwrap();
     zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
         .unwrap();
@@ -217,19 +290,37 @@ fn a_coordinators_workbook_reads_as_its_csv_twin() {
         read_participants_csv_with_lines(csv.as_slice(), options()).unwrap();
     assert!(c_report.is_balanced());
     assert_eq!(
-        (c_report.rows_read, c_report.accepted, c_report.rejected, c_report.blank_lines),
+        (
+            c_report.rows_read,
+            c_report.accepted,
+            c_report.rejected,
+            c_report.blank_lines
+        ),
         (7, 5, 2, 1),
         "{:#?}",
         c_report.rejections
     );
-    for (file, written) in [("osallistujat.xlsx", write_xlsx()), ("osallistujat.ods", write_ods())] {
+    for (file, written) in [
+        ("osallistujat.xlsx", write_xlsx()),
+        ("osallistujat.ods", write_ods()),
+    ] {
         let bytes = std::fs::read(data(file)).unwrap();
         for b in [&bytes, &written] {
             let (people, lines, report) = read_participants_sheet(b, None, options()).unwrap();
             assert!(report.is_balanced(), "{file}: {report:#?}");
             assert_eq!(
-                (report.rows_read, report.accepted, report.rejected, report.blank_lines),
-                (c_report.rows_read, c_report.accepted, c_report.rejected, c_report.blank_lines),
+                (
+                    report.rows_read,
+                    report.accepted,
+                    report.rejected,
+                    report.blank_lines
+                ),
+                (
+                    c_report.rows_read,
+                    c_report.accepted,
+                    c_report.rejected,
+                    c_report.blank_lines
+                ),
                 "{file}: {:#?}",
                 report.rejections
             );
@@ -238,14 +329,32 @@ fn a_coordinators_workbook_reads_as_its_csv_twin() {
             let shifted: Vec<_> = c_lines.iter().map(|(id, l)| (*id, l + 1)).collect();
             assert_eq!(lines, shifted, "{file}");
             let sheet = report.sheet.as_ref().unwrap();
-            assert_eq!((sheet.sheet.as_str(), sheet.header_row, sheet.rows_above_header), ("Osallistujat", 2, 1), "{file}");
+            assert_eq!(
+                (
+                    sheet.sheet.as_str(),
+                    sheet.header_row,
+                    sheet.rows_above_header
+                ),
+                ("Osallistujat", 2, 1),
+                "{file}"
+            );
             // The same rows refused for the same fields, named by their cells.
             let refused = |r: &hanke::import::ImportReport| -> Vec<(String, &'static str, u64)> {
-                r.rejections.iter().map(|f| (f.path.clone(), f.rule_id, f.line.unwrap())).collect()
+                r.rejections
+                    .iter()
+                    .map(|f| (f.path.clone(), f.rule_id, f.line.unwrap()))
+                    .collect()
             };
-            let csv_refused: Vec<_> = refused(&c_report).into_iter().map(|(p, r, l)| (p, r, l + 1)).collect();
+            let csv_refused: Vec<_> = refused(&c_report)
+                .into_iter()
+                .map(|(p, r, l)| (p, r, l + 1))
+                .collect();
             assert_eq!(refused(&report), csv_refused, "{file}");
-            let cells: Vec<&str> = report.rejections.iter().filter_map(|f| f.cell.as_deref()).collect();
+            let cells: Vec<&str> = report
+                .rejections
+                .iter()
+                .filter_map(|f| f.cell.as_deref())
+                .collect();
             assert_eq!(cells, ["Osallistujat!B8", "Osallistujat!B9"], "{file}");
         }
     }
@@ -257,7 +366,10 @@ fn the_refusals_say_what_the_cell_holds_and_never_echo_a_code() {
     let (_, _, report) = read_participants_sheet(&bytes, None, options()).unwrap();
     let text: Vec<String> = report.rejections.iter().map(ToString::to_string).collect();
     assert!(text[0].contains("a number here is not"), "{text:?}");
-    assert!(text[0].starts_with("[error] IMP-CSV-003 at Osallistujat!B8, entry_date"), "{text:?}");
+    assert!(
+        text[0].starts_with("[error] IMP-CSV-003 at Osallistujat!B8, entry_date"),
+        "{text:?}"
+    );
     let json = serde_json::to_string(&report).unwrap();
     for code in ["230465-922K", "010170-9184", "070196-9580"] {
         assert!(!json.contains(code) && !text.concat().contains(code));
@@ -276,9 +388,13 @@ fn a_value_in_a_column_without_a_header_rejects_its_row_in_both_readers() {
     use rust_xlsxwriter::Workbook;
     let mut book = Workbook::new();
     let s = book.add_worksheet();
-    for (r, row) in [["participant_id", "entry_date", ""], ["P1", "1.3.2024", ""], ["P2", "2.3.2024", "kirjoitettu"]]
-        .iter()
-        .enumerate()
+    for (r, row) in [
+        ["participant_id", "entry_date", ""],
+        ["P1", "1.3.2024", ""],
+        ["P2", "2.3.2024", "kirjoitettu"],
+    ]
+    .iter()
+    .enumerate()
     {
         for (c, v) in row.iter().enumerate() {
             if !v.is_empty() {

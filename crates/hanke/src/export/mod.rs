@@ -8,6 +8,8 @@
 pub mod iati;
 pub mod kohesio;
 pub mod table;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 /// Why a project cannot be exported — *vientivirhe*.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -28,6 +30,12 @@ pub enum ExportError {
         "the project has no period (toteutusaika); an IATI activity requires its start and end"
     )]
     NoPeriod,
+    /// Writing a workbook failed.
+    #[error("the workbook cannot be written: {message}")]
+    Xlsx {
+        /// What the workbook writer said.
+        message: crate::Echo,
+    },
 }
 
 error_codes! {
@@ -35,5 +43,6 @@ error_codes! {
         ExportError::NoProjectCode => "export.no_project_code": "The project has no code and no activity id was given; an IATI identifier ends with it.",
         ExportError::NoReportingOrganisation => "export.no_reporting_organisation": "No main implementer with a business ID; an IATI identifier starts with FI-PRO-<Y-tunnus>.",
         ExportError::NoPeriod => "export.no_period": "The project has no period; an IATI activity requires its start and end.",
+        ExportError::Xlsx { .. } => "export.xlsx": "Writing a workbook failed.",
     }
 }

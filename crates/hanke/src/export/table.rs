@@ -293,3 +293,206 @@ impl ResultTable {
             )
     }
 }
+
+/// The heading of a result-table column in `lang` — *sarakeotsikko*: what a
+/// spreadsheet or a Markdown table shows above the column. A column without a
+/// heading of its own shows its name.
+///
+/// ```
+/// use hanke::export::table::heading;
+/// use hanke::lang::Language;
+/// assert_eq!(heading("women", Language::Fi), "naiset");
+/// assert_eq!(heading("rule_id", Language::Sv), "regel");
+/// assert_eq!(heading("no_such_column", Language::Fi), "no_such_column");
+/// ```
+pub fn heading(column: &str, lang: crate::lang::Language) -> &str {
+    const HEADINGS: &[(&str, &str, &str, &str)] = &[
+        ("rule_id", "sääntö", "regel", "rule"),
+        ("severity", "vakavuus", "allvarlighetsgrad", "severity"),
+        ("path", "kenttä", "fält", "field"),
+        ("line", "rivi", "rad", "line"),
+        (
+            "message_en",
+            "havainto (englanniksi)",
+            "iakttagelse (på engelska)",
+            "finding",
+        ),
+        (
+            "message_fi",
+            "havainto",
+            "iakttagelse (på finska)",
+            "finding (in Finnish)",
+        ),
+        (
+            "message_sv",
+            "havainto (ruotsiksi)",
+            "iakttagelse",
+            "finding (in Swedish)",
+        ),
+        ("code", "koodi", "kod", "code"),
+        ("name", "nimi", "namn", "name"),
+        (
+            "name_en",
+            "nimi (englanniksi)",
+            "namn (på engelska)",
+            "name",
+        ),
+        ("name_fi", "nimi", "namn (på finska)", "name (in Finnish)"),
+        ("name_sv", "nimi (ruotsiksi)", "namn", "name (in Swedish)"),
+        ("women", "naiset", "kvinnor", "women"),
+        ("men", "miehet", "män", "men"),
+        (
+            "non_binary",
+            "muunsukupuoliset",
+            "icke-binära",
+            "non-binary",
+        ),
+        ("unknown", "tuntematon", "okänd", "unknown"),
+        ("total", "yhteensä", "totalt", "total"),
+        (
+            "code_verified",
+            "koodi tarkistettu",
+            "koden kontrollerad",
+            "code verified",
+        ),
+        (
+            "suppressed",
+            "piilotettuja soluja",
+            "dolda celler",
+            "cells suppressed",
+        ),
+        ("fund", "rahasto", "fond", "fund"),
+        ("priority", "toimintalinja", "insatsområde", "priority"),
+        (
+            "authority",
+            "vastuuviranomainen",
+            "ansvarig myndighet",
+            "authority",
+        ),
+        ("status", "tila", "status", "status"),
+        ("start", "alkaa", "börjar", "start"),
+        ("end", "päättyy", "slutar", "end"),
+        ("implementer", "toteuttaja", "genomförare", "implementer"),
+        (
+            "granted_eu_state",
+            "myönnetty EU ja valtio",
+            "beviljat EU och staten",
+            "granted EU and state",
+        ),
+        (
+            "realised_eu_state",
+            "toteutunut EU ja valtio",
+            "förverkligat EU och staten",
+            "realised EU and state",
+        ),
+        (
+            "planned_public",
+            "suunniteltu julkinen",
+            "planerat offentligt",
+            "planned public",
+        ),
+        (
+            "realised_public",
+            "toteutunut julkinen",
+            "förverkligat offentligt",
+            "realised public",
+        ),
+        ("key", "ryhmä", "grupp", "group"),
+        ("projects", "hankkeita", "projekt", "projects"),
+        (
+            "missing_values",
+            "puuttuvia arvoja",
+            "saknade värden",
+            "missing values",
+        ),
+        (
+            "utilisation_percent",
+            "käyttöaste %",
+            "användningsgrad %",
+            "utilisation %",
+        ),
+    ];
+    HEADINGS
+        .iter()
+        .find(|(c, ..)| *c == column)
+        .map_or(column, |(_, fi, sv, en)| lang.pick(fi, sv, en))
+}
+
+impl ResultTable {
+    /// One cell as text: money and days in Finnish form, yes/no in `lang`,
+    /// empty where missing. Text is data: identity codes masked
+    /// ([`crate::publish::text`]).
+    pub fn text_at(&self, column: usize, row: usize, lang: crate::lang::Language) -> String {
+        let Some((_, values)) = self.columns.get(column) else {
+            return String::new();
+        };
+        let shown = match values {
+            Values::Text(v) => v
+                .get(row)
+                .cloned()
+                .flatten()
+                .map(|t| crate::publish::text(&t).into_owned()),
+            Values::Int(v) => v.get(row).copied().flatten().map(|n| n.to_string()),
+            Values::Count(v) => v.get(row).copied().flatten().map(|n| n.to_string()),
+            Values::Money(v) => v.get(row).copied().flatten().map(|m| m.to_plain_string()),
+            Values::Date(v) => v.get(row).copied().flatten().map(|d| d.to_string()),
+            Values::Bool(v) => v.get(row).copied().flatten().map(|b| {
+                if b {
+                    lang.pick("kyllä", "ja", "yes")
+                } else {
+                    lang.pick("ei", "nej", "no")
+                }
+                .to_string()
+            }),
+        };
+        shown.unwrap_or_default()
+    }
+
+    /// The table as CSV (comma-separated, a header of column names, money
+    /// as `1234.50`, days as ISO dates): every cell quoted as needed and a
+    /// cell that a spreadsheet would run as a formula neutralised and quoted
+    /// ([`crate::publish::csv_cell`]).
+    ///
+    /// ```
+    /// use hanke::export::table::{ResultTable, Values};
+    /// let t = ResultTable::new("t").column("name", Values::Text(vec![Some("=1+1".into()), None]));
+    /// assert_eq!(t.to_csv(), "name\n\"'=1+1\"\n\n");
+    /// ```
+    pub fn to_csv(&self) -> String {
+        let mut out = self.names().join(",");
+        out.push('\n');
+        for row in 0..self.rows() {
+            let cells: Vec<String> = (0..self.columns.len())
+                .map(|c| crate::publish::csv_cell(&self.text_at(c, row, crate::lang::Language::En)))
+                .collect();
+            out.push_str(&cells.join(","));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The table in Markdown, headed in `lang`, every cell escaped
+    /// ([`crate::publish::markdown`]).
+    ///
+    /// ```
+    /// use hanke::export::table::{ResultTable, Values};
+    /// use hanke::lang::Language;
+    /// let t = ResultTable::new("t").column("women", Values::Count(vec![Some(3)]));
+    /// assert_eq!(t.to_markdown(Language::Fi), "| naiset |\n|---|\n| 3 |\n");
+    /// ```
+    pub fn to_markdown(&self, lang: crate::lang::Language) -> String {
+        let head: Vec<String> = self
+            .names()
+            .iter()
+            .map(|n| crate::publish::markdown(heading(n, lang)))
+            .collect();
+        let mut out = format!("| {} |\n|{}\n", head.join(" | "), "---|".repeat(head.len()));
+        for row in 0..self.rows() {
+            let cells: Vec<String> = (0..self.columns.len())
+                .map(|c| crate::publish::markdown(&self.text_at(c, row, lang)))
+                .collect();
+            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        }
+        out
+    }
+}

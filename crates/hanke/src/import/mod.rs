@@ -9,16 +9,16 @@
 pub mod arrow;
 pub(crate) use hanke_base::csv_record;
 mod participants;
+pub(crate) mod record;
 #[cfg(feature = "spreadsheet")]
 mod spreadsheet;
-pub(crate) mod record;
 
 pub use csv_record::{Encoding, UnknownEncoding};
-#[cfg(feature = "spreadsheet")]
-pub use spreadsheet::{SheetSource, column_letters, read_participants_sheet};
 pub(crate) use participants::column_text;
 pub use participants::{
     IdentityCodes, ImportError, ImportOptions, ImportReport, ParticipantCsvReader,
     ParticipantsWithLines, read_participants_csv, read_participants_csv_with_lines,
     write_participants_csv,
 };
+#[cfg(feature = "spreadsheet")]
+pub use spreadsheet::{SheetSource, column_letters, read_participants_sheet};

@@ -193,9 +193,15 @@ pub(crate) fn value_without_header(position: &str) -> Finding {
     Finding::new(
         &rules::CSV_VALUE_WITHOUT_HEADER,
         "",
-        format!("column {position} has a value but no header: name the column in the header, or empty it"),
-        format!("sarakkeessa {position} on arvo mutta ei otsikkoa: nimeä sarake otsikkorivillä tai tyhjennä se"),
-        format!("kolumn {position} har ett värde men ingen rubrik: namnge kolumnen i rubrikraden eller töm den"),
+        format!(
+            "column {position} has a value but no header: name the column in the header, or empty it"
+        ),
+        format!(
+            "sarakkeessa {position} on arvo mutta ei otsikkoa: nimeä sarake otsikkorivillä tai tyhjennä se"
+        ),
+        format!(
+            "kolumn {position} har ett värde men ingen rubrik: namnge kolumnen i rubrikraden eller töm den"
+        ),
     )
 }
 
@@ -282,7 +288,11 @@ impl<R: BufRead> ParticipantCsvReader<R> {
             width: headers.len(),
             report: ImportReport {
                 ignored_columns: layout.ignored.clone(),
-                unnamed_columns: layout.unnamed.iter().map(|i| i.saturating_add(1).to_string()).collect(),
+                unnamed_columns: layout
+                    .unnamed
+                    .iter()
+                    .map(|i| i.saturating_add(1).to_string())
+                    .collect(),
                 encoding,
                 encoding_detected: detected,
                 ..ImportReport::default()
@@ -408,14 +418,18 @@ impl<R: BufRead> ParticipantCsvReader<R> {
                 .unnamed
                 .iter()
                 .copied()
-                .filter(|&i| records.field_str(i).is_some_and(|t| t.map_or(true, |t| !t.trim().is_empty())))
+                .filter(|&i| {
+                    records
+                        .field_str(i)
+                        .is_some_and(|t| t.map_or(true, |t| !t.trim().is_empty()))
+                })
                 .collect();
             if !stray.is_empty() {
                 self.report.rejected = self.report.rejected.saturating_add(1);
                 self.report.rejections.extend(
-                    stray
-                        .iter()
-                        .map(|i| value_without_header(&i.saturating_add(1).to_string()).at_line(line)),
+                    stray.iter().map(|i| {
+                        value_without_header(&i.saturating_add(1).to_string()).at_line(line)
+                    }),
                 );
                 continue;
             }

@@ -190,11 +190,10 @@ pub fn read_participants_sheet(
     sheet: Option<&str>,
     options: ImportOptions,
 ) -> Result<ParticipantsWithLines, ImportError> {
-    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
-        ImportError::Workbook {
+    let mut workbook =
+        open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| ImportError::Workbook {
             message: crate::Echo::message(&e.to_string()),
-        }
-    })?;
+        })?;
     let sheets = workbook.sheet_names();
     let name = match sheet {
         Some(s) => sheets
@@ -205,9 +204,10 @@ pub fn read_participants_sheet(
                 name: crate::Echo::new(s),
                 sheets: sheets.iter().map(|n| crate::Echo::new(n)).collect(),
             })?,
-        None => sheets.first().cloned().ok_or(ImportError::File(
-            super::csv_record::FileError::Empty,
-        ))?,
+        None => sheets
+            .first()
+            .cloned()
+            .ok_or(ImportError::File(super::csv_record::FileError::Empty))?,
     };
     let range = workbook
         .worksheet_range(&name)
@@ -254,11 +254,7 @@ pub fn read_participants_sheet(
                 .map(|n| crate::ids::redact(n).into_owned())
                 .collect(),
             header_row: header_line,
-            rows_above_header: rows
-                .iter()
-                .take(header_at)
-                .filter(|r| !is_blank(r))
-                .count() as u64,
+            rows_above_header: rows.iter().take(header_at).filter(|r| !is_blank(r)).count() as u64,
         }),
         ..ImportReport::default()
     };
@@ -290,7 +286,10 @@ pub fn read_participants_sheet(
         // unnamed columns too.
         let stray: Vec<usize> = (0..row.len())
             .filter(|&c| c >= headers.len() || layout.unnamed.contains(&c))
-            .filter(|&c| row.get(c).is_some_and(|d| !is_blank(std::slice::from_ref(d))))
+            .filter(|&c| {
+                row.get(c)
+                    .is_some_and(|d| !is_blank(std::slice::from_ref(d)))
+            })
             .collect();
         if !stray.is_empty() {
             report.rejected = report.rejected.saturating_add(1);

@@ -319,8 +319,13 @@ impl EsrReport {
             cell(s.period.as_deref().unwrap_or("–"))
         );
         let _ = writeln!(t, "| {} | {status} |", L::STATUS.get(lang));
-        for (role, name, _) in &s.implementers {
-            let _ = writeln!(t, "| {} | {} |", role.text().get(lang), cell(name));
+        for i in &s.implementers {
+            // The business ID as the source gives it (check digit verified).
+            let id = i
+                .business_id
+                .map(|b| format!(" ({} {b})", L::BUSINESS_ID.get(lang)))
+                .unwrap_or_default();
+            let _ = writeln!(t, "| {} | {}{id} |", i.role.text().get(lang), cell(&i.name));
         }
         if let Some(rb) = &s.rulebook {
             let _ = writeln!(t, "| {} | {} |", L::RULEBOOK.get(lang), rb.get(lang));

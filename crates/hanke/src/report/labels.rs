@@ -75,5 +75,6 @@ labels! {
     ACTION_PACKAGE = ("toimenpidekokonaisuus", "åtgärdshelhet", "action package"),
     AUTHORITY = ("vastuuviranomainen", "ansvarig myndighet", "authority"),
     LINE = ("rivi", "rad", "line"),
+    BUSINESS_ID = ("Y-tunnus", "FO-nummer", "business ID"),
     CANNOT_COMPUTE = ("ei laskettavissa", "kan inte beräknas", "cannot compute"),
 }

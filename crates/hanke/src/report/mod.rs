@@ -14,4 +14,4 @@ pub use esr::{
     EsrReport, ParticipantSection, PortfolioGroup, PortfolioReport, ProjectIndicatorRow,
     ReportInputs,
 };
-pub use summary::{FundingRow, ImplementerShare, ProjectSummary};
+pub use summary::{FundingRow, ImplementerLine, ImplementerShare, ProjectSummary};

@@ -24,6 +24,22 @@ pub struct FundingRow {
     pub amounts: Amounts,
 }
 
+/// One implementer as a summary shows it — *toteuttaja*: its role, name, the
+/// details in Finnish (kind, business ID) and the business ID (*Y-tunnus*)
+/// where the source gives one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ImplementerLine {
+    /// Main implementer or co-implementer.
+    pub role: ImplementerRole,
+    /// The organisation's name.
+    pub name: String,
+    /// Kind and business ID, in Finnish, comma-separated.
+    pub details: String,
+    /// The business ID, check digit verified when read.
+    pub business_id: Option<crate::BusinessId>,
+}
+
 /// An implementer's share of a group project's budget, as the summary shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -69,8 +85,8 @@ pub struct ProjectSummary {
     pub status: Option<ProjectStatus>,
     /// The stated status text, if any.
     pub stated_status: Option<String>,
-    /// Implementers: role label, name, details.
-    pub implementers: Vec<(ImplementerRole, String, String)>,
+    /// Implementers, in the order of the project.
+    pub implementers: Vec<ImplementerLine>,
     /// The financing table.
     pub funding: Vec<FundingRow>,
     /// EU share of the total, planned (else granted).
@@ -161,7 +177,12 @@ impl ProjectSummary {
                 if let Some(id) = o.business_id {
                     details.push(id.to_string());
                 }
-                (i.role, o.name.clone(), details.join(", "))
+                ImplementerLine {
+                    role: i.role,
+                    name: o.name.clone(),
+                    details: details.join(", "),
+                    business_id: o.business_id,
+                }
             })
             .collect();
         let plan = &project.funding_plan;
@@ -261,13 +282,13 @@ impl ProjectSummary {
         );
         if !self.implementers.is_empty() {
             let _ = writeln!(t, "  implementers");
-            for (role, name, details) in &self.implementers {
-                let details = if details.is_empty() {
+            for i in &self.implementers {
+                let details = if i.details.is_empty() {
                     String::new()
                 } else {
-                    format!(" ({details})")
+                    format!(" ({})", i.details)
                 };
-                let _ = writeln!(t, "    {:<17} {name}{details}", role.label_fi());
+                let _ = writeln!(t, "    {:<17} {}{details}", i.role.label_fi(), i.name);
             }
         }
         if !self.funding.is_empty() {
