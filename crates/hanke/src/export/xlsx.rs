@@ -223,7 +223,7 @@ pub fn reports_to_xlsx(reports: &[EsrReport], lang: Language) -> Result<Vec<u8>,
         sheet.write_string(row, 0, L::CUT_OFF.get(lang))?;
         write_day(sheet, row, 1, report.cut_off, &f)?;
         row += 2;
-        let mut pair =
+        let pair =
             |sheet: &mut Worksheet, row: &mut u32, k: &str, v: &str| -> Result<(), ExportError> {
                 sheet.write_string_with_format(*row, 0, k, &f.bold)?;
                 sheet.write_string(*row, 1, text(v))?;

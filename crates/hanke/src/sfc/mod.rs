@@ -203,6 +203,31 @@ impl CutOff {
         self.0
     }
 
+    /// The latest cut-off on or before `day` — the default day of a report
+    /// run without one (the `hanke` command's `--on`): it changes only when a
+    /// cut-off passes, never with each day the command is run, and it is the
+    /// day data are transmitted for (Reg. 2021/1060 Art 42(1), 31 January and
+    /// 31 July transmissions of data cut off on 31 December and 30 June).
+    ///
+    /// ```
+    /// use hanke::sfc::CutOff;
+    /// let on = |d: &str| CutOff::latest_on_or_before(d.parse().unwrap()).day().to_string();
+    /// assert_eq!(on("2026-12-04"), "2026-06-30");
+    /// assert_eq!(on("2026-12-31"), "2026-12-31");
+    /// assert_eq!(on("2026-06-29"), "2025-12-31");
+    /// ```
+    pub fn latest_on_or_before(day: NaiveDate) -> CutOff {
+        let year = day.year();
+        let june = NaiveDate::from_ymd_opt(year, 6, 30);
+        let december = NaiveDate::from_ymd_opt(year, 12, 31);
+        let last_year = NaiveDate::from_ymd_opt(year.saturating_sub(1), 12, 31);
+        let found = [december, june, last_year]
+            .into_iter()
+            .flatten()
+            .find(|d| *d <= day);
+        CutOff(found.unwrap_or(day))
+    }
+
     /// The day the tables are due: 31 July for 30 June, 31 January for 31 December.
     pub fn submission_due(self) -> NaiveDate {
         let (y, m) = if self.0.month() == 6 {
