@@ -207,6 +207,10 @@ pub enum ImportCode {
     CsvHeader,
     /// `import.encoding_mismatch`: A file named Windows-1252 that is UTF-8 with letters outside ASCII (read so, every letter would change).
     ImportEncodingMismatch,
+    /// `import.workbook`: The bytes are not a workbook hanke reads (.xlsx, .xlsm, .xls, .ods), or the workbook is damaged.
+    ImportWorkbook,
+    /// `import.no_sheet`: The sheet asked for is not in the workbook.
+    ImportNoSheet,
     /// `import.encoding`: An encoding hanke does not read (it reads utf-8 and windows-1252).
     ImportEncoding,
 }
@@ -292,6 +296,8 @@ pub enum ExportCode {
     ExportNoReportingOrganisation,
     /// `export.no_period`: The project has no period; an IATI activity requires its start and end.
     ExportNoPeriod,
+    /// `export.xlsx`: Writing a workbook failed.
+    ExportXlsx,
 }
 
 /// The codes of the argument family.
@@ -569,6 +575,8 @@ impl HankeError {
             "csv.empty" => HankeError::Import { code: ImportCode::CsvEmpty, key, reason },
             "csv.header" => HankeError::Import { code: ImportCode::CsvHeader, key, reason },
             "import.encoding_mismatch" => HankeError::Import { code: ImportCode::ImportEncodingMismatch, key, reason },
+            "import.workbook" => HankeError::Import { code: ImportCode::ImportWorkbook, key, reason },
+            "import.no_sheet" => HankeError::Import { code: ImportCode::ImportNoSheet, key, reason },
             "import.encoding" => HankeError::Import { code: ImportCode::ImportEncoding, key, reason },
             "eura_list.unknown_column" => HankeError::Eura { code: EuraCode::EuraListUnknownColumn, key, reason },
             "eura_list.duplicate_column" => HankeError::Eura { code: EuraCode::EuraListDuplicateColumn, key, reason },
@@ -599,6 +607,7 @@ impl HankeError {
             "export.no_project_code" => HankeError::Export { code: ExportCode::ExportNoProjectCode, key, reason },
             "export.no_reporting_organisation" => HankeError::Export { code: ExportCode::ExportNoReportingOrganisation, key, reason },
             "export.no_period" => HankeError::Export { code: ExportCode::ExportNoPeriod, key, reason },
+            "export.xlsx" => HankeError::Export { code: ExportCode::ExportXlsx, key, reason },
             "argument.date" => HankeError::Argument { code: ArgumentCode::ArgumentDate, key, reason },
             "json.io" => HankeError::Io { code: IoCode::JsonIo, key, reason },
             "sfc.io" => HankeError::Io { code: IoCode::SfcIo, key, reason },

@@ -77,9 +77,9 @@ pub fn bundled_jobs() -> Result<Vec<Job>, String> {
 
 /// Whether a path is a participant list (CSV or a spreadsheet).
 pub fn is_participant_file(path: &Path) -> bool {
-    path.extension()
-        .and_then(|x| x.to_str())
-        .is_some_and(|x| ["csv", "xlsx", "xlsm", "xls", "ods"].contains(&x.to_ascii_lowercase().as_str()))
+    path.extension().and_then(|x| x.to_str()).is_some_and(|x| {
+        ["csv", "xlsx", "xlsm", "xls", "ods"].contains(&x.to_ascii_lowercase().as_str())
+    })
 }
 
 /// Groups paths into jobs: each project JSON, followed by its participant
@@ -89,7 +89,9 @@ pub fn jobs_of(paths: &[PathBuf]) -> Vec<Job> {
     for path in paths {
         let list = is_participant_file(path);
         match jobs.last_mut() {
-            Some(job) if list && job.participants.is_none() => job.participants = Some(path.clone()),
+            Some(job) if list && job.participants.is_none() => {
+                job.participants = Some(path.clone())
+            }
             Some(job) if !list && job.participants.is_some() && job.activities.is_none() => {
                 job.activities = Some(path.clone())
             }
@@ -135,7 +137,10 @@ pub fn read_participants(
     options: ImportOptions,
     sheet: Option<&str>,
 ) -> Result<ParticipantFile, String> {
-    let spreadsheet = is_participant_file(path) && !path.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv"));
+    let spreadsheet = is_participant_file(path)
+        && !path
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("csv"));
     let (people, lines, report) = if spreadsheet {
         let bytes = std::fs::read(path).map_err(|e| file_error(path, &e, "io"))?;
         read_participants_sheet(&bytes, sheet, options)

@@ -358,7 +358,13 @@ fn read_job(
         }
         tally.add_import(&file.report);
         inputs.import_findings = file.report.rejections.clone();
-        import_findings = file.report.rejections.iter().chain(&file.report.findings).cloned().collect();
+        import_findings = file
+            .report
+            .rejections
+            .iter()
+            .chain(&file.report.findings)
+            .cloned()
+            .collect();
         inputs.participants = Some(file.people);
         lines = file.lines;
     }
@@ -375,9 +381,14 @@ fn read_job(
 
 fn report(a: ReportArgs, lang: Language, cut_off: NaiveDate) -> Result<ExitCode, String> {
     let format = a.format.unwrap_or(Format::Md);
-    only(format, &[Format::Md, Format::Html, Format::Json, Format::Xlsx])?;
+    only(
+        format,
+        &[Format::Md, Format::Html, Format::Json, Format::Xlsx],
+    )?;
     if format == Format::Xlsx && a.output.is_none() {
-        return Err("--format xlsx writes a workbook: name the file with --output FILE.xlsx".into());
+        return Err(
+            "--format xlsx writes a workbook: name the file with --output FILE.xlsx".into(),
+        );
     }
     let (jobs, bundled) = jobs(&a.paths)?;
     let mut tally = Tally::default();
@@ -417,7 +428,11 @@ fn report(a: ReportArgs, lang: Language, cut_off: NaiveDate) -> Result<ExitCode,
             // the portfolio as a whole, never on one project.
             md.push_str(&format!(
                 "\n## {}\n\n```text\n{}```\n",
-                lang.pick("Vastinrahoitus toimintalinjoittain (myönnetty)", "Medfinansiering per insatsområde (beviljat)", "Co-financing by priority (granted funding)"),
+                lang.pick(
+                    "Vastinrahoitus toimintalinjoittain (myönnetty)",
+                    "Medfinansiering per insatsområde (beviljat)",
+                    "Co-financing by priority (granted funding)"
+                ),
                 hanke::publish::text(&cofin.to_text()).replace("```", "` ` `")
             ));
             if format == Format::Html {
@@ -430,18 +445,20 @@ fn report(a: ReportArgs, lang: Language, cut_off: NaiveDate) -> Result<ExitCode,
             let mut items = Vec::new();
             for r in &reports {
                 let text = r.to_json_in(lang).map_err(|e| e.to_string())?;
-                items.push(serde_json::from_str::<serde_json::Value>(&text).map_err(|e| e.to_string())?);
+                items.push(
+                    serde_json::from_str::<serde_json::Value>(&text).map_err(|e| e.to_string())?,
+                );
             }
-            let portfolio: serde_json::Value = serde_json::from_str(
-                &portfolio.to_json_in(lang).map_err(|e| e.to_string())?,
-            )
-            .map_err(|e| e.to_string())?;
-            let doc = serde_json::json!({"cut_off": cut_off, "projects": items, "portfolio": portfolio});
+            let portfolio: serde_json::Value =
+                serde_json::from_str(&portfolio.to_json_in(lang).map_err(|e| e.to_string())?)
+                    .map_err(|e| e.to_string())?;
+            let doc =
+                serde_json::json!({"cut_off": cut_off, "projects": items, "portfolio": portfolio});
             let mut s = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?;
             s.push('\n');
             s.into_bytes()
         }
-        Format::Xlsx => hanke::export::xlsx::reports_to_xlsx(&reports, lang)
+        Format::Xlsx => hanke::report::xlsx::reports_to_xlsx(&reports, lang)
             .map_err(|e| format!("{e} [{}]", e.code()))?,
         Format::Csv => unreachable_format()?,
     };
@@ -484,14 +501,21 @@ fn write_iati(
     options.activities = activities;
     let xml = match to_iati_xml(project, &options) {
         Ok(xml) => xml,
-        Err(e @ (ExportError::NoProjectCode | ExportError::NoReportingOrganisation | ExportError::NoPeriod)) => {
+        Err(
+            e @ (ExportError::NoProjectCode
+            | ExportError::NoReportingOrganisation
+            | ExportError::NoPeriod),
+        ) => {
             eprintln!("IATI: {} skipped: {e} [{}]", project.name, e.code());
             return Ok(());
         }
         Err(e) => return Err(format!("{e} [{}]", e.code())),
     };
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", shown(dir)))?;
-    let code = project.code.as_ref().map_or_else(|| "project".to_string(), ToString::to_string);
+    let code = project
+        .code
+        .as_ref()
+        .map_or_else(|| "project".to_string(), ToString::to_string);
     let path = dir.join(format!("{code}.xml"));
     std::fs::write(&path, xml).map_err(|e| format!("{}: {e}", shown(&path)))?;
     eprintln!("IATI: {}", shown(&path));
@@ -499,9 +523,14 @@ fn write_iati(
 }
 
 fn check_cmd(a: CheckArgs, lang: Language, cut_off: NaiveDate) -> Result<ExitCode, String> {
-    only(a.format, &[Format::Md, Format::Json, Format::Csv, Format::Xlsx])?;
+    only(
+        a.format,
+        &[Format::Md, Format::Json, Format::Csv, Format::Xlsx],
+    )?;
     if a.format == Format::Xlsx && a.out.output.is_none() {
-        return Err("--format xlsx writes a workbook: name the file with --output FILE.xlsx".into());
+        return Err(
+            "--format xlsx writes a workbook: name the file with --output FILE.xlsx".into(),
+        );
     }
     let (jobs, bundled) = jobs(&a.paths)?;
     let mut tally = Tally::default();
@@ -526,18 +555,26 @@ fn check_cmd(a: CheckArgs, lang: Language, cut_off: NaiveDate) -> Result<ExitCod
         input.activities = read.inputs.activities.as_ref();
         let quality = check(&input);
         let file = job.participants.as_deref().unwrap_or(&job.project);
-        text.push_str(&format!("## {}\n\n", hanke::publish::markdown(&read.project.name)));
+        text.push_str(&format!(
+            "## {}\n\n",
+            hanke::publish::markdown(&read.project.name)
+        ));
         // The list's own findings, then the checks' (one finding once: a
         // record's rule may be found by both).
         let mut findings: Vec<hanke::Finding> = Vec::new();
         for f in read.import_findings.iter().chain(&quality.findings) {
-            let same = |g: &hanke::Finding| g.rule_id == f.rule_id && g.path == f.path && g.line == f.line;
+            let same =
+                |g: &hanke::Finding| g.rule_id == f.rule_id && g.path == f.path && g.line == f.line;
             if !findings.iter().any(same) {
                 findings.push(f.clone());
             }
         }
         if findings.is_empty() {
-            text.push_str(lang.pick("Ei havaintoja.\n\n", "Inga iakttagelser.\n\n", "No findings.\n\n"));
+            text.push_str(lang.pick(
+                "Ei havaintoja.\n\n",
+                "Inga iakttagelser.\n\n",
+                "No findings.\n\n",
+            ));
         } else {
             text.push_str("```text\n");
             for f in &findings {
@@ -546,7 +583,11 @@ fn check_cmd(a: CheckArgs, lang: Language, cut_off: NaiveDate) -> Result<ExitCod
             }
             text.push_str("```\n\n");
         }
-        tally.add_findings(findings.iter().filter(|f| !read.import_findings.contains(f)));
+        tally.add_findings(
+            findings
+                .iter()
+                .filter(|f| !read.import_findings.contains(f)),
+        );
         all.extend(findings);
     }
     bar.finish_and_clear();
@@ -564,7 +605,7 @@ fn check_cmd(a: CheckArgs, lang: Language, cut_off: NaiveDate) -> Result<ExitCod
             s.push('\n');
             s.into_bytes()
         }
-        Format::Xlsx => hanke::export::xlsx::tables_to_xlsx(&[table], lang)
+        Format::Xlsx => hanke::report::xlsx::tables_to_xlsx(&[table], lang)
             .map_err(|e| format!("{e} [{}]", e.code()))?,
         Format::Html => unreachable_format()?,
     };
@@ -582,7 +623,10 @@ fn rulebook(r: &RulesArgs) -> Result<&'static Rulebook, String> {
     if let Some(path) = &r.project {
         let project = load_project(path)?;
         return Rulebook::for_project(&project).ok_or_else(|| {
-            format!("{}: the project has no programme period hanke has rules for", shown(path))
+            format!(
+                "{}: the project has no programme period hanke has rules for",
+                shown(path)
+            )
         });
     }
     let period = r
@@ -618,9 +662,14 @@ fn people(
 }
 
 fn indicators(a: IndicatorArgs, lang: Language, cut_off: NaiveDate) -> Result<ExitCode, String> {
-    only(a.format, &[Format::Md, Format::Json, Format::Csv, Format::Xlsx])?;
+    only(
+        a.format,
+        &[Format::Md, Format::Json, Format::Csv, Format::Xlsx],
+    )?;
     if a.format == Format::Xlsx && a.out.output.is_none() {
-        return Err("--format xlsx writes a workbook: name the file with --output FILE.xlsx".into());
+        return Err(
+            "--format xlsx writes a workbook: name the file with --output FILE.xlsx".into(),
+        );
     }
     let rules = rulebook(&a.rules)?;
     let mut tally = Tally::default();
@@ -638,7 +687,9 @@ fn indicators(a: IndicatorArgs, lang: Language, cut_off: NaiveDate) -> Result<Ex
                 Language::Sv => "name_sv",
                 Language::En => "name_en",
             };
-            table.columns.retain(|(n, _)| !n.starts_with("name_") || *n == keep);
+            table
+                .columns
+                .retain(|(n, _)| !n.starts_with("name_") || *n == keep);
             format!(
                 "{} {}\n\n{}",
                 lang.pick("Tilanne päivältä", "Läget per", "Cut-off"),
@@ -649,11 +700,13 @@ fn indicators(a: IndicatorArgs, lang: Language, cut_off: NaiveDate) -> Result<Ex
         }
         Format::Csv => table.to_csv().into_bytes(),
         Format::Json => {
-            let mut s = ind.to_json_string().map_err(|e| format!("{e} [{}]", e.code()))?;
+            let mut s = ind
+                .to_json_string()
+                .map_err(|e| format!("{e} [{}]", e.code()))?;
             s.push('\n');
             s.into_bytes()
         }
-        Format::Xlsx => hanke::export::xlsx::tables_to_xlsx(&[table], lang)
+        Format::Xlsx => hanke::report::xlsx::tables_to_xlsx(&[table], lang)
             .map_err(|e| format!("{e} [{}]", e.code()))?,
         Format::Html => unreachable_format()?,
     };
@@ -665,7 +718,10 @@ fn indicators(a: IndicatorArgs, lang: Language, cut_off: NaiveDate) -> Result<Ex
 /// Exit status 1 when rows were rejected: the figures leave them out.
 fn incomplete(tally: &Tally) -> ExitCode {
     if tally.rejected > 0 {
-        eprintln!("{} row(s) rejected: the figures leave them out", tally.rejected);
+        eprintln!(
+            "{} row(s) rejected: the figures leave them out",
+            tally.rejected
+        );
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
@@ -734,11 +790,19 @@ fn eura(a: EuraArgs, lang: Language) -> Result<ExitCode, String> {
                 r.rejected,
                 r.is_balanced()
             ));
-            for by in [PortfolioBy::PriorityAxis, PortfolioBy::Authority, PortfolioBy::Status] {
+            for by in [
+                PortfolioBy::PriorityAxis,
+                PortfolioBy::Authority,
+                PortfolioBy::Status,
+            ] {
                 let t = list
                     .portfolio(Some(Fund::Esf), by)
                     .map_err(|e| format!("{}: {e} [{}]", shown(path), e.code()))?;
-                md.push_str(&format!("\nESR projects by {}:\n\n{}", by.label_fi().to_lowercase(), t.to_markdown()));
+                md.push_str(&format!(
+                    "\nESR projects by {}:\n\n{}",
+                    by.label_fi().to_lowercase(),
+                    t.to_markdown()
+                ));
                 tables.push(ResultTable::portfolio(&t));
             }
         } else {
@@ -761,7 +825,10 @@ fn eura(a: EuraArgs, lang: Language) -> Result<ExitCode, String> {
             md.push_str(&format!(
                 "\n## {} ({kind})\n\n{} {}\n",
                 hanke::publish::markdown(&shown(path)),
-                project.code.map(|c| c.to_string()).unwrap_or_else(|| "–".into()),
+                project
+                    .code
+                    .map(|c| c.to_string())
+                    .unwrap_or_else(|| "–".into()),
                 hanke::publish::markdown(&project.name)
             ));
             for i in &project.implementers {
@@ -770,7 +837,9 @@ fn eura(a: EuraArgs, lang: Language) -> Result<ExitCode, String> {
                     "- {} {}{}\n",
                     i.role.text().get(lang),
                     hanke::publish::markdown(&o.name),
-                    o.business_id.map(|b| format!(" (Y-tunnus {b})")).unwrap_or_default()
+                    o.business_id
+                        .map(|b| format!(" (Y-tunnus {b})"))
+                        .unwrap_or_default()
                 ));
             }
             for f in &findings {
@@ -780,7 +849,12 @@ fn eura(a: EuraArgs, lang: Language) -> Result<ExitCode, String> {
     }
     let bytes = match a.format {
         Format::Md => md.into_bytes(),
-        Format::Csv => tables.iter().map(ResultTable::to_csv).collect::<Vec<_>>().join("\n").into_bytes(),
+        Format::Csv => tables
+            .iter()
+            .map(ResultTable::to_csv)
+            .collect::<Vec<_>>()
+            .join("\n")
+            .into_bytes(),
         Format::Json => {
             let doc: Vec<serde_json::Value> = tables
                 .iter()
@@ -791,7 +865,12 @@ fn eura(a: EuraArgs, lang: Language) -> Result<ExitCode, String> {
                                 t.columns
                                     .iter()
                                     .enumerate()
-                                    .map(|(c, (n, _))| (n.to_string(), serde_json::Value::String(t.text_at(c, r, lang))))
+                                    .map(|(c, (n, _))| {
+                                        (
+                                            n.to_string(),
+                                            serde_json::Value::String(t.text_at(c, r, lang)),
+                                        )
+                                    })
                                     .collect(),
                             )
                         })
@@ -805,28 +884,49 @@ fn eura(a: EuraArgs, lang: Language) -> Result<ExitCode, String> {
         }
         Format::Xlsx => {
             if a.out.output.is_none() {
-                return Err("--format xlsx writes a workbook: name the file with --output FILE.xlsx".into());
+                return Err(
+                    "--format xlsx writes a workbook: name the file with --output FILE.xlsx".into(),
+                );
             }
-            hanke::export::xlsx::tables_to_xlsx(&tables, lang).map_err(|e| format!("{e} [{}]", e.code()))?
+            hanke::report::xlsx::tables_to_xlsx(&tables, lang)
+                .map_err(|e| format!("{e} [{}]", e.code()))?
         }
         Format::Html => unreachable_format()?,
     };
     emit(a.out.output.as_ref(), a.format, &bytes)?;
-    eprintln!("{} file(s) read, {failed} could not be read; {}", paths.len() - failed, tally.summary());
-    Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    eprintln!(
+        "{} file(s) read, {failed} could not be read; {}",
+        paths.len() - failed,
+        tally.summary()
+    );
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn sfc(command: SfcCommand, lang: Language, on: Option<NaiveDate>) -> Result<ExitCode, String> {
     use hanke::sfc::{Table6, compare, run_kit};
     match command {
-        SfcCommand::Kit { dir, table, format, out } => {
+        SfcCommand::Kit {
+            dir,
+            table,
+            format,
+            out,
+        } => {
             only(format, &[Format::Csv, Format::Json, Format::Xlsx])?;
-            let dir = dir.unwrap_or_else(|| input::bundled_data().join("../../conformance/sfc2021"));
+            let dir =
+                dir.unwrap_or_else(|| input::bundled_data().join("../../conformance/sfc2021"));
             // The kit's own cut-off unless one is given.
-            let day = on.unwrap_or_else(|| NaiveDate::from_ymd_opt(2024, 12, 31).unwrap_or_default());
+            let day =
+                on.unwrap_or_else(|| NaiveDate::from_ymd_opt(2024, 12, 31).unwrap_or_default());
             let cut_off = CutOff::new(day).map_err(|e| format!("{e} [{}]", e.code()))?;
             let run = run_kit(&dir, cut_off).map_err(|e| format!("{e} [{}]", e.code()))?;
-            eprintln!("cut-off {cut_off} (submission due {})", cut_off.submission_due());
+            eprintln!(
+                "cut-off {cut_off} (submission due {})",
+                cut_off.submission_due()
+            );
             let (csv, result) = if table == "6" {
                 for f in run.table6.validate() {
                     eprintln!("{f}");
@@ -837,12 +937,14 @@ fn sfc(command: SfcCommand, lang: Language, on: Option<NaiveDate>) -> Result<Exi
             };
             let bytes = match format {
                 Format::Json => {
-                    let mut s = serde_json::to_string_pretty(&if table == "6" {
-                        serde_json::to_value(&run.table6)
-                    } else {
-                        serde_json::to_value(&run.table10)
-                    }
-                    .map_err(|e| e.to_string())?)
+                    let mut s = serde_json::to_string_pretty(
+                        &if table == "6" {
+                            serde_json::to_value(&run.table6)
+                        } else {
+                            serde_json::to_value(&run.table10)
+                        }
+                        .map_err(|e| e.to_string())?,
+                    )
                     .map_err(|e| e.to_string())?;
                     s.push('\n');
                     s.into_bytes()
@@ -851,7 +953,8 @@ fn sfc(command: SfcCommand, lang: Language, on: Option<NaiveDate>) -> Result<Exi
                     if out.output.is_none() {
                         return Err("--format xlsx writes a workbook: name the file with --output FILE.xlsx".into());
                     }
-                    hanke::export::xlsx::tables_to_xlsx(&[result], lang).map_err(|e| format!("{e} [{}]", e.code()))?
+                    hanke::report::xlsx::tables_to_xlsx(&[result], lang)
+                        .map_err(|e| format!("{e} [{}]", e.code()))?
                 }
                 _ => csv.into_bytes(),
             };
@@ -879,7 +982,11 @@ fn sfc(command: SfcCommand, lang: Language, on: Option<NaiveDate>) -> Result<Exi
                 );
             }
             println!("{} differing cell(s)", diff.len());
-            Ok(if diff.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            Ok(if diff.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
     }
 }

@@ -148,7 +148,10 @@ pub fn import_notes(file: &Path, r: &ImportReport) -> Vec<String> {
         ));
     }
     if !r.ignored_columns.is_empty() {
-        out.push(format!("{name}: columns left out as asked: {}", r.ignored_columns.join(", ")));
+        out.push(format!(
+            "{name}: columns left out as asked: {}",
+            r.ignored_columns.join(", ")
+        ));
     }
     if !r.unnamed_columns.is_empty() {
         out.push(format!(

@@ -178,7 +178,7 @@ fn without_data(r: &EsrReport, text: &str) -> String {
     let s = &r.summary;
     let mut data: Vec<&str> = vec![s.name.as_str()];
     data.extend(s.placement.iter().map(|(_, v)| v.as_str()));
-    data.extend(s.implementers.iter().map(|(_, name, _)| name.as_str()));
+    data.extend(s.implementers.iter().map(|i| i.name.as_str()));
     data.extend(s.stated_status.as_deref());
     for i in &r.project_indicators {
         data.extend([i.name.as_str(), i.unit.as_str()]);

@@ -155,6 +155,8 @@ ImportCode = Literal[
     "csv.empty",
     "csv.header",
     "import.encoding_mismatch",
+    "import.workbook",
+    "import.no_sheet",
     "import.encoding",
     "import.arrow",
     "table.arrow",
@@ -196,6 +198,7 @@ ExportCode = Literal[
     "export.no_project_code",
     "export.no_reporting_organisation",
     "export.no_period",
+    "export.xlsx",
 ]
 ArgumentCode = Literal[
     "money.type",

@@ -8,8 +8,6 @@
 pub mod iati;
 pub mod kohesio;
 pub mod table;
-#[cfg(feature = "xlsx")]
-pub mod xlsx;
 
 /// Why a project cannot be exported — *vientivirhe*.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

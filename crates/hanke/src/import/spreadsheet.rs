@@ -80,9 +80,9 @@ pub fn column_letters(index: u32) -> String {
     let mut n = u64::from(index).saturating_add(1);
     let mut out = Vec::new();
     while n > 0 {
-        let rem = (n - 1) % 26;
+        let rem = n.saturating_sub(1) % 26;
         out.push(char::from(b'A'.saturating_add(rem as u8)));
-        n = (n - 1) / 26;
+        n = n.saturating_sub(1) / 26;
     }
     out.iter().rev().collect()
 }

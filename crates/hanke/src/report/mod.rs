@@ -9,6 +9,8 @@
 mod esr;
 pub mod labels;
 mod summary;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 pub use esr::{
     EsrReport, ParticipantSection, PortfolioGroup, PortfolioReport, ProjectIndicatorRow,

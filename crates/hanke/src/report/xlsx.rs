@@ -17,7 +17,7 @@
 //!
 //! ```
 //! use hanke::export::table::{ResultTable, Values};
-//! use hanke::export::xlsx::tables_to_xlsx;
+//! use hanke::report::xlsx::tables_to_xlsx;
 //! use hanke::lang::Language;
 //! let t = ResultTable::new("indicators").column("women", Values::Count(vec![Some(3)]));
 //! let bytes = tables_to_xlsx(&[t], Language::Fi)?;
@@ -27,8 +27,8 @@
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
-use super::ExportError;
-use super::table::{ResultTable, Values, heading};
+use crate::export::ExportError;
+use crate::export::table::{ResultTable, Values, heading};
 use crate::lang::Language;
 use crate::money::{Money, Rate};
 use crate::report::EsrReport;
@@ -96,10 +96,10 @@ fn sheet_name(wanted: &str, taken: &mut Vec<String>) -> String {
         base
     };
     let mut name = base.clone();
-    let mut n = 2;
+    let mut n: u32 = 2;
     while taken.iter().any(|t| t.eq_ignore_ascii_case(&name)) {
         name = format!("{base} {n}");
-        n += 1;
+        n = n.saturating_add(1);
     }
     taken.push(name.clone());
     name
@@ -118,7 +118,7 @@ fn write_table(
     for (c, (_, values)) in table.columns.iter().enumerate() {
         let c = c as u16;
         for r in 0..table.rows() {
-            let row = first_row + 1 + r as u32;
+            let row = first_row.saturating_add(1).saturating_add(r as u32);
             match values {
                 Values::Money(v) => {
                     if let Some(m) = v.get(r).copied().flatten() {
@@ -150,7 +150,7 @@ fn write_table(
         }
     }
     sheet.autofit();
-    Ok(first_row + 1 + table.rows() as u32)
+    Ok(first_row.saturating_add(1).saturating_add(table.rows() as u32))
 }
 
 fn write_day(
@@ -194,7 +194,7 @@ pub fn tables_to_xlsx(tables: &[ResultTable], lang: Language) -> Result<Vec<u8>,
 /// then one sheet of every finding with its project, rule id and severity.
 ///
 /// ```
-/// use hanke::export::xlsx::reports_to_xlsx;
+/// use hanke::report::xlsx::reports_to_xlsx;
 /// use hanke::report::{EsrReport, ReportInputs};
 /// use hanke::lang::Language;
 /// let project = hanke::Project::from_json_str(&std::fs::read_to_string(
@@ -219,15 +219,15 @@ pub fn reports_to_xlsx(reports: &[EsrReport], lang: Language) -> Result<Vec<u8>,
             format!("{} {}", L::REPORT_TITLE.get(lang), text(&s.name)),
             &f.title,
         )?;
-        row += 1;
+        row = row.saturating_add(1);
         sheet.write_string(row, 0, L::CUT_OFF.get(lang))?;
         write_day(sheet, row, 1, report.cut_off, &f)?;
-        row += 2;
+        row = row.saturating_add(2);
         let pair =
             |sheet: &mut Worksheet, row: &mut u32, k: &str, v: &str| -> Result<(), ExportError> {
                 sheet.write_string_with_format(*row, 0, k, &f.bold)?;
                 sheet.write_string(*row, 1, text(v))?;
-                *row += 1;
+                *row = (*row).saturating_add(1);
                 Ok(())
             };
         for (k, v) in &s.placement {
@@ -249,17 +249,17 @@ pub fn reports_to_xlsx(reports: &[EsrReport], lang: Language) -> Result<Vec<u8>,
                 pair(sheet, &mut row, L::BUSINESS_ID.get(lang), &id.to_string())?;
             }
         }
-        row += 1;
+        row = row.saturating_add(1);
         if !s.funding.is_empty() {
             sheet.write_string_with_format(row, 0, L::FINANCING.get(lang), &f.title)?;
-            row += 1;
+            row = row.saturating_add(1);
             for (c, h) in [L::SOURCE, L::PLANNED, L::GRANTED, L::REALISED]
                 .iter()
                 .enumerate()
             {
                 sheet.write_string_with_format(row, c as u16, h.get(lang), &f.bold)?;
             }
-            row += 1;
+            row = row.saturating_add(1);
             for line in &s.funding {
                 let label = line
                     .source
@@ -270,21 +270,21 @@ pub fn reports_to_xlsx(reports: &[EsrReport], lang: Language) -> Result<Vec<u8>,
                     if let Some(m) = m {
                         sheet.write_number_with_format(
                             row,
-                            c as u16 + 1,
+                            (c as u16).saturating_add(1),
                             money_number(m),
                             &f.money,
                         )?;
                     }
                 }
-                row += 1;
+                row = row.saturating_add(1);
             }
-            row += 1;
+            row = row.saturating_add(1);
         }
         for (label, rate) in [(L::UTILISATION, s.utilisation), (L::EU_SHARE, s.eu_share)] {
             if let Some(r) = rate {
                 sheet.write_string_with_format(row, 0, label.get(lang), &f.bold)?;
                 sheet.write_number_with_format(row, 1, rate_number(r), &f.percent)?;
-                row += 1;
+                row = row.saturating_add(1);
             }
         }
         if let Some(kind) = report.cost_model {
@@ -296,19 +296,19 @@ pub fn reports_to_xlsx(reports: &[EsrReport], lang: Language) -> Result<Vec<u8>,
             )?;
         }
         if let Some(b) = &s.budget_computation {
-            row += 1;
+            row = row.saturating_add(1);
             sheet.write_string_with_format(row, 0, L::BUDGET_BY_COST_MODEL.get(lang), &f.title)?;
-            row += 1;
+            row = row.saturating_add(1);
             // The computation line by line, as the report prints it.
             for line in b.get(lang).lines() {
                 sheet.write_string(row, 0, text(line))?;
-                row += 1;
+                row = row.saturating_add(1);
             }
         }
         if let Some(p) = &report.participants {
-            row += 1;
+            row = row.saturating_add(1);
             sheet.write_string_with_format(row, 0, L::PARTICIPANTS.get(lang), &f.title)?;
-            row += 1;
+            row = row.saturating_add(1);
             let mut t = ResultTable::indicators(&p.indicators);
             // The indicator's name in the report's language only.
             let keep = match lang {
@@ -318,11 +318,11 @@ pub fn reports_to_xlsx(reports: &[EsrReport], lang: Language) -> Result<Vec<u8>,
             };
             t.columns
                 .retain(|(n, _)| !n.starts_with("name_") || *n == keep);
-            row = write_table(sheet, row, &t, lang, &f)? + 1;
+            row = write_table(sheet, row, &t, lang, &f)?.saturating_add(1);
         }
         if !report.project_indicators.is_empty() {
             sheet.write_string_with_format(row, 0, L::PROJECT_INDICATORS.get(lang), &f.title)?;
-            row += 1;
+            row = row.saturating_add(1);
             write_table(sheet, row, &report.project_indicator_table(), lang, &f)?;
         }
         sheet.set_column_width(0, 40)?;
@@ -344,7 +344,7 @@ pub fn reports_to_xlsx(reports: &[EsrReport], lang: Language) -> Result<Vec<u8>,
         sheet.write_string_with_format(0, c as u16, h.get(lang), &f.bold)?;
     }
     for (i, (who, finding)) in all.iter().enumerate() {
-        let row = i as u32 + 1;
+        let row = (i as u32).saturating_add(1);
         sheet.write_string(row, 0, text(who))?;
         sheet.write_string(row, 1, finding.rule_id)?;
         sheet.write_string(row, 2, finding.severity.text().get(lang))?;
