@@ -1,7 +1,5 @@
 //! Participants, indicators, activities and the ESR report.
 
-use std::io::BufReader;
-
 use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyTuple};
@@ -84,7 +82,8 @@ pub(crate) fn period_or_inferred(
 /// A participant table or file, read once for the period's rules.
 enum Source {
     Table(Vec<arrow_array::RecordBatch>),
-    File(std::path::PathBuf),
+    /// A CSV file or a workbook, and the sheet asked for.
+    File(std::path::PathBuf, Option<String>),
 }
 
 impl Source {
@@ -99,19 +98,25 @@ impl Source {
                 .detach(|| hanke::import::arrow::read_records(batches, &options))
                 .map(|(people, report)| (people, Vec::new(), report))
                 .map_err(crate::columns::columns_error),
-            Source::File(path) => {
+            Source::File(path, sheet) => {
+                // The core decides how a path is read (a workbook by its
+                // extension, else CSV), as for the `hanke` command.
                 let shown = path.display().to_string();
-                let file = std::fs::File::open(path).map_err(|e| errors::io(&shown, &e))?;
-                py.detach(|| {
-                    hanke::import::read_participants_csv_with_lines(BufReader::new(file), options)
-                })
-                .map_err(errors::raise)
+                if !path.is_file() {
+                    let e = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+                    return Err(errors::io(&shown, &e));
+                }
+                py.detach(|| hanke::import::read_participants_file(path, sheet.as_deref(), options))
+                    .map_err(errors::raise)
             }
         }
     }
 }
 
-/// Reads participant records from a CSV path (see ``docs/participant-csv.md``) or
+/// Reads participant records from a CSV path (see ``docs/participant-csv.md``),
+/// a workbook path (``.xlsx``, ``.xls``, ``.ods``: ``sheet`` or the first; the
+/// same columns, a title row above the header allowed, findings naming their
+/// cell, ``Finding.cell``) or
 /// from any table that speaks the Arrow PyCapsule interface (polars, pandas 3,
 /// pyarrow) with the same column names — a table is read by the same column
 /// reader as ``common_indicators``, so both accept the same columns, types and
@@ -134,7 +139,7 @@ impl Source {
 /// (1, '2014-2020')
 #[doc = include_str!("participant-format.md")]
 #[pyfunction]
-#[pyo3(signature = (source, *, period = None, accept_temporary_codes = false, secret = None, drop_identity_codes = false, ignore_columns = None, encoding = None))]
+#[pyo3(signature = (source, *, period = None, accept_temporary_codes = false, secret = None, drop_identity_codes = false, ignore_columns = None, encoding = None, sheet = None))]
 #[allow(clippy::too_many_arguments, reason = "Python keyword arguments")]
 pub(crate) fn read_participants(
     py: Python<'_>,
@@ -145,6 +150,7 @@ pub(crate) fn read_participants(
     drop_identity_codes: bool,
     ignore_columns: Option<Vec<String>>,
     encoding: Option<&str>,
+    sheet: Option<String>,
 ) -> PyResult<PyParticipants> {
     let mut options = read_options(accept_temporary_codes, ignore_columns, encoding)?;
     options.drop_identity_codes = drop_identity_codes;
@@ -155,7 +161,7 @@ pub(crate) fn read_participants(
     let source = if source.hasattr("__arrow_c_stream__")? {
         Source::Table(crate::columns::batches_of(source)?)
     } else {
-        Source::File(source.extract()?)
+        Source::File(source.extract()?, sheet)
     };
     let (period, inferred) = period_or_inferred(period, || {
         // The period is told by the records' own entry dates, read once
@@ -210,6 +216,15 @@ impl PyParticipants {
         let r = &self.report;
         let d = crate::project::account_dict(py, &r.account)?;
         d.set_item("ignored_columns", r.ignored_columns.clone())?;
+        d.set_item("unnamed_columns", r.unnamed_columns.clone())?;
+        if let Some(s) = &r.sheet {
+            let sheet = PyDict::new(py);
+            sheet.set_item("sheet", &s.sheet)?;
+            sheet.set_item("sheets", s.sheets.clone())?;
+            sheet.set_item("header_row", s.header_row)?;
+            sheet.set_item("rows_above_header", s.rows_above_header)?;
+            d.set_item("sheet", sheet)?;
+        }
         d.set_item("encoding", r.encoding.name())?;
         d.set_item("encoding_detected", r.encoding_detected)?;
         d.set_item("period", crate::project::period_key(self.period))?;

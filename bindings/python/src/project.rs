@@ -65,6 +65,12 @@ impl PyFinding {
     fn row(&self) -> Option<u64> {
         self.0.row
     }
+    /// The cell of a spreadsheet the data came from, e.g. ``Osallistujat!B8``
+    /// (``line`` is then the sheet's row).
+    #[getter]
+    fn cell(&self) -> Option<&str> {
+        self.0.cell.as_deref()
+    }
     fn __str__(&self) -> String {
         self.0.to_string()
     }

@@ -5,9 +5,7 @@ use std::path::{Path, PathBuf};
 
 use hanke::Project;
 use hanke::activity::ActivityLog;
-use hanke::import::{
-    ImportOptions, ImportReport, read_participants_csv_with_lines, read_participants_sheet,
-};
+use hanke::import::{ImportOptions, ImportReport, is_workbook_path, read_participants_file};
 use hanke::participant::{Participant, ParticipantId};
 
 /// One project with the files that belong to it.
@@ -75,11 +73,11 @@ pub fn bundled_jobs() -> Result<Vec<Job>, String> {
         .collect())
 }
 
-/// Whether a path is a participant list (CSV or a spreadsheet).
+/// Whether a path is a participant list (CSV or a workbook).
 pub fn is_participant_file(path: &Path) -> bool {
-    path.extension().and_then(|x| x.to_str()).is_some_and(|x| {
-        ["csv", "xlsx", "xlsm", "xls", "ods"].contains(&x.to_ascii_lowercase().as_str())
-    })
+    path.extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("csv"))
+        || is_workbook_path(path)
 }
 
 /// Groups paths into jobs: each project JSON, followed by its participant
@@ -137,19 +135,12 @@ pub fn read_participants(
     options: ImportOptions,
     sheet: Option<&str>,
 ) -> Result<ParticipantFile, String> {
-    let spreadsheet = is_participant_file(path)
-        && !path
-            .extension()
-            .is_some_and(|x| x.eq_ignore_ascii_case("csv"));
-    let (people, lines, report) = if spreadsheet {
-        let bytes = std::fs::read(path).map_err(|e| file_error(path, &e, "io"))?;
-        read_participants_sheet(&bytes, sheet, options)
-    } else {
-        let file = std::fs::File::open(path).map_err(|e| file_error(path, &e, "io"))?;
-        read_participants_csv_with_lines(std::io::BufReader::new(file), options)
-    }
-    .map_err(|e| {
-        let place = e.line().map(|l| format!("{l}: ")).unwrap_or_default();
+    let (people, lines, report) = read_participants_file(path, sheet, options).map_err(|e| {
+        let place = e
+            .line()
+            .filter(|l| *l > 0)
+            .map(|l| format!("{l}: "))
+            .unwrap_or_default();
         format!("{}:{place}{e} [{}]", shown(path), e.code())
     })?;
     Ok(ParticipantFile {

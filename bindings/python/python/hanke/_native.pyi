@@ -175,6 +175,8 @@ class Finding:
     def end_line(self) -> int | None: ...
     @property
     def row(self) -> int | None: ...
+    @property
+    def cell(self) -> str | None: ...
 
 @final
 class Project:
@@ -253,6 +255,7 @@ def read_participants(
     drop_identity_codes: bool = False,
     ignore_columns: list[str] | None = None,
     encoding: _EncodingName | None = None,
+    sheet: str | None = None,
 ) -> Participants: ...
 
 def common_indicators(

@@ -35,6 +35,7 @@ __all__ = [
     "TallyDict",
     "ExplanationDict",
     "ImportReportDict",
+    "SheetSourceDict",
     "ListReportDict",
     "MergeSide",
     "ChangeDict",
@@ -131,10 +132,21 @@ class RowAccountDict(TypedDict):
     balanced: bool
 
 
+class SheetSourceDict(TypedDict):
+    """Where in a workbook a participant list was read (``ImportReportDict.sheet``)."""
+
+    sheet: str
+    sheets: list[str]
+    header_row: int
+    rows_above_header: int
+
+
 class ImportReportDict(RowAccountDict):
     """A participant import's report (``Participants.report``)."""
 
     ignored_columns: list[str]
+    unnamed_columns: list[str]
+    sheet: NotRequired[SheetSourceDict]
     encoding: Literal["utf-8", "windows-1252"]
     encoding_detected: bool
     period: Period

@@ -21,4 +21,6 @@ pub use participants::{
     write_participants_csv,
 };
 #[cfg(feature = "spreadsheet")]
-pub use spreadsheet::{SheetSource, column_letters, read_participants_sheet};
+pub use spreadsheet::{
+    SheetSource, column_letters, is_workbook_path, read_participants_file, read_participants_sheet,
+};

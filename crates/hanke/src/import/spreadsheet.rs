@@ -369,3 +369,51 @@ pub fn read_participants_sheet(
     }
     Ok((people, lines, report))
 }
+
+/// Whether `path` names a workbook by its extension (`.xlsx`, `.xlsm`,
+/// `.xlsb`, `.xls`, `.ods`), case-insensitively.
+///
+/// ```
+/// use hanke::import::is_workbook_path;
+/// assert!(is_workbook_path("osallistujat.XLSX".as_ref()));
+/// assert!(!is_workbook_path("osallistujat.csv".as_ref()));
+/// ```
+pub fn is_workbook_path(path: &std::path::Path) -> bool {
+    path.extension().and_then(|x| x.to_str()).is_some_and(|x| {
+        ["xlsx", "xlsm", "xlsb", "xls", "ods"]
+            .iter()
+            .any(|w| x.eq_ignore_ascii_case(w))
+    })
+}
+
+/// Reads the participant list at `path`: a workbook by its extension
+/// ([`is_workbook_path`]; `sheet` or the first), any other file as CSV —
+/// one entry point for the `hanke` command and the Python binding, so that
+/// both read a file the same way.
+///
+/// ```
+/// use hanke::import::{ImportOptions, read_participants_file};
+/// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/");
+/// let mut options = ImportOptions::default();
+/// options.accept_temporary_codes = true;
+/// let (a, _, ra) = read_participants_file(format!("{dir}osallistujat.xlsx").as_ref(), None, options.clone())?;
+/// let (b, _, rb) = read_participants_file(format!("{dir}osallistujat.csv").as_ref(), None, options)?;
+/// assert_eq!((a, ra.rejected), (b, rb.rejected));
+/// # Ok::<(), hanke::import::ImportError>(())
+/// ```
+pub fn read_participants_file(
+    path: &std::path::Path,
+    sheet: Option<&str>,
+    options: ImportOptions,
+) -> Result<ParticipantsWithLines, ImportError> {
+    let io = |source: std::io::Error| {
+        ImportError::File(super::csv_record::FileError::Io { line: 0, source })
+    };
+    if is_workbook_path(path) {
+        let bytes = std::fs::read(path).map_err(io)?;
+        read_participants_sheet(&bytes, sheet, options)
+    } else {
+        let file = std::fs::File::open(path).map_err(io)?;
+        super::read_participants_csv_with_lines(std::io::BufReader::new(file), options)
+    }
+}

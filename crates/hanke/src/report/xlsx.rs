@@ -150,7 +150,9 @@ fn write_table(
         }
     }
     sheet.autofit();
-    Ok(first_row.saturating_add(1).saturating_add(table.rows() as u32))
+    Ok(first_row
+        .saturating_add(1)
+        .saturating_add(table.rows() as u32))
 }
 
 fn write_day(
