@@ -27,6 +27,7 @@ def test_csv_import_accounts_for_every_row() -> None:
         "lines": 30,
         "record_lines": 29,
         "ignored_columns": [],
+        "unnamed_columns": [],
         "encoding": "utf-8",
         "encoding_detected": False,
         "period": "2014-2020",

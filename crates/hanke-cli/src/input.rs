@@ -81,16 +81,19 @@ pub fn is_participant_file(path: &Path) -> bool {
 }
 
 /// Groups paths into jobs: each project JSON, followed by its participant
-/// list and activity log.
+/// list (CSV or a workbook) and its activity log (JSON or a workbook).
 pub fn jobs_of(paths: &[PathBuf]) -> Vec<Job> {
     let mut jobs: Vec<Job> = Vec::new();
     for path in paths {
         let list = is_participant_file(path);
+        let log = !path
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("csv"));
         match jobs.last_mut() {
             Some(job) if list && job.participants.is_none() => {
                 job.participants = Some(path.clone())
             }
-            Some(job) if !list && job.participants.is_some() && job.activities.is_none() => {
+            Some(job) if log && job.participants.is_some() && job.activities.is_none() => {
                 job.activities = Some(path.clone())
             }
             _ => jobs.push(Job {
@@ -115,7 +118,27 @@ pub fn load_project(path: &Path) -> Result<Project, String> {
         .map_err(|e| file_error(path, &e, e.code()))
 }
 
-pub fn load_activities(path: &Path) -> Result<ActivityLog, String> {
+/// An activity log: JSON, or a workbook's activity sheet (its rows accounted
+/// for in `tally`, its refusals written to standard error by cell).
+pub fn load_activities(
+    path: &Path,
+    tally: &mut crate::output::Tally,
+) -> Result<ActivityLog, String> {
+    if is_workbook_path(path) {
+        let bytes = std::fs::read(path).map_err(|e| file_error(path, &e, "io"))?;
+        let (log, report) = hanke::import::read_activities_sheet(&bytes, None).map_err(|e| {
+            let place = e.line().map(|l| format!("{l}: ")).unwrap_or_default();
+            format!("{}:{place}{e} [{}]", shown(path), e.code())
+        })?;
+        for f in &report.rejections {
+            eprintln!("{}", crate::output::finding_line(path, f));
+        }
+        tally.rows_read += report.rows_read;
+        tally.accepted += report.accepted;
+        tally.rejected += report.rejected;
+        tally.add_findings(&report.rejections);
+        return Ok(log);
+    }
     let text = std::fs::read_to_string(path).map_err(|e| file_error(path, &e, "io"))?;
     ActivityLog::from_json_str(&text).map_err(|e| file_error(path, &e, e.code()))
 }
@@ -135,7 +158,10 @@ pub fn read_participants(
     options: ImportOptions,
     sheet: Option<&str>,
 ) -> Result<ParticipantFile, String> {
-    let (people, lines, report) = read_participants_file(path, sheet, options).map_err(|e| {
+    let spin = crate::output::spinner(format!("reading {}", shown(path)));
+    let read = read_participants_file(path, sheet, options);
+    spin.finish_and_clear();
+    let (people, lines, report) = read.map_err(|e| {
         let place = e
             .line()
             .filter(|l| *l > 0)

@@ -147,7 +147,8 @@ struct OutArgs {
 #[derive(Debug, Args, Default)]
 struct ReportArgs {
     /// Project JSON files, each followed by its participant list (.csv, .xlsx,
-    /// .ods) and activity log (.json); none: the bundled example data.
+    /// .ods) and activity log (.json, or a workbook's activity sheet); none:
+    /// the bundled example data.
     paths: Vec<PathBuf>,
     /// md, html, json or xlsx.
     #[arg(long, value_enum, default_value = "md")]
@@ -369,7 +370,7 @@ fn read_job(
         lines = file.lines;
     }
     if let Some(path) = &job.activities {
-        inputs.activities = Some(load_activities(path)?);
+        inputs.activities = Some(load_activities(path, tally)?);
     }
     Ok(Read {
         project,

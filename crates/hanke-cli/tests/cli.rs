@@ -528,3 +528,37 @@ fn explain_eura_and_sfc() {
         r.stdout
     );
 }
+
+#[test]
+fn a_project_with_its_participant_and_activity_workbooks() {
+    let r = run(&[
+        "report",
+        "examples/data/projects/keko.json",
+        "crates/hanke/tests/data/osallistujat.xlsx",
+        "crates/hanke/tests/data/toiminta.xlsx",
+        "--on",
+        "2017-12-31",
+        "--accept-temporary-codes",
+    ]);
+    assert_eq!(r.code, 1, "rows were rejected: {}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("| KEKO-1 | Network events | tilaisuutta | – | – | – | 2 |"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("| KEKO-4 | Mean feedback (1–4) | keskiarvo | – | – | – | 3,3 |")
+    );
+    assert!(
+        r.stderr
+            .contains("toiminta.xlsx:Toiminta!A6: [error] IMP-CSV-003 date"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("1 project(s) reported, 0 could not be read")
+    );
+}

@@ -419,3 +419,185 @@ fn not_a_workbook_and_a_missing_sheet_are_coded() {
     assert_eq!(e.code(), "import.no_sheet");
     assert!(e.to_string().contains("Osallistujat"), "{e}");
 }
+
+/// A row of the activity sheet: the day (none: typed as a plain number),
+/// kind, name, and the counts (head count, three sectors, four feedback
+/// points; negative: left empty).
+type ActivityRow = (Option<(u16, u8, u8)>, &'static str, &'static str, [f64; 8]);
+
+/// The activity sheet: a title row, Finnish headers, the first two rows the
+/// first two network events of KeKo's bundled activity log, a training
+/// without feedback, and a row whose date was typed as a plain number.
+fn write_activity_xlsx() -> Vec<u8> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Toiminta").unwrap();
+    let date = Format::new().set_num_format("d.m.yyyy");
+    sheet
+        .merge_range(
+            0,
+            0,
+            0,
+            10,
+            "Toimintaloki – KeKo (synteettinen)",
+            &Format::new().set_bold(),
+        )
+        .unwrap();
+    let headers = [
+        "Päivämäärä",
+        "Tyyppi",
+        "Nimi",
+        "Osallistujia",
+        "Yksityinen sektori",
+        "Julkinen sektori",
+        "Kolmas sektori",
+        "Palaute 1",
+        "Palaute 2",
+        "Palaute 3",
+        "Palaute 4",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string(1, c as u16, *h).unwrap();
+    }
+    let rows: [ActivityRow; 4] = [
+        (
+            Some((2017, 6, 1)),
+            "verkostotilaisuus",
+            "",
+            [34.0, 5.0, 8.0, 21.0, 0.0, 1.0, 5.0, 4.0],
+        ),
+        (
+            Some((2017, 6, 25)),
+            "network_event",
+            "",
+            [34.0, 5.0, 8.0, 21.0, 0.0, 2.0, 3.0, 5.0],
+        ),
+        (
+            Some((2017, 9, 12)),
+            "koulutus",
+            "Digikoulutus",
+            [12.0, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0],
+        ),
+        (
+            None,
+            "valmennuskerta",
+            "",
+            [3.0, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0],
+        ),
+    ];
+    for (r, (day, kind, name, numbers)) in rows.iter().enumerate() {
+        let r = r as u32 + 2;
+        match day {
+            Some((y, m, d)) => {
+                sheet
+                    .write_datetime_with_format(
+                        r,
+                        0,
+                        ExcelDateTime::from_ymd(*y, *m, *d).unwrap(),
+                        &date,
+                    )
+                    .unwrap();
+            }
+            // A date typed without the date format: a plain number.
+            None => {
+                sheet.write_number(r, 0, 42_900.0).unwrap();
+            }
+        }
+        sheet.write_string(r, 1, *kind).unwrap();
+        if !name.is_empty() {
+            sheet.write_string(r, 2, *name).unwrap();
+        }
+        for (c, n) in numbers.iter().enumerate() {
+            if *n >= 0.0 {
+                sheet.write_number(r, c as u16 + 3, *n).unwrap();
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn an_activity_sheet_reads_as_the_json_log_it_mirrors() {
+    if std::env::var_os("HANKE_BLESS").is_some() {
+        std::fs::write(data("toiminta.xlsx"), write_activity_xlsx()).unwrap();
+    }
+    let keko = hanke::activity::ActivityLog::from_json_str(
+        &std::fs::read_to_string(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../../examples/data/activities/keko.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    for bytes in [
+        std::fs::read(data("toiminta.xlsx")).unwrap(),
+        write_activity_xlsx(),
+    ] {
+        let (log, report) = hanke::import::read_activities_sheet(&bytes, None).unwrap();
+        assert!(report.is_balanced(), "{report:#?}");
+        assert_eq!(
+            (report.rows_read, report.accepted, report.rejected),
+            (4, 3, 1)
+        );
+        assert_eq!(report.sheet.header_row, 2);
+        assert_eq!(&log.activities[..2], &keko.activities[..2]);
+        assert_eq!(log.activities[2].name.as_deref(), Some("Digikoulutus"));
+        assert!(log.activities[2].feedback.is_none());
+        let refused = &report.rejections[0];
+        assert_eq!(refused.cell.as_deref(), Some("Toiminta!A6"));
+        assert!(
+            refused.message_en.contains("never read as a date"),
+            "{refused}"
+        );
+    }
+}
+
+#[test]
+fn an_activity_sheet_refuses_what_it_cannot_read_by_cell() {
+    use rust_xlsxwriter::Workbook;
+    let mut book = Workbook::new();
+    let s = book.add_worksheet();
+    let rows: &[&[&str]] = &[
+        &["date", "kind", "attendees", "private", "participant_ids"],
+        &["1.3.2024", "juhlat", "5", "", ""],
+        &["2.3.2024", "coaching", "", "", "P1, P2"],
+        &["3.3.2024", "coaching", "3", "5", ""],
+        &["4.3.2024", "coaching", "3", "", "P1"],
+        &["5.3.2024", "coaching", "", "", ""],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            if !v.is_empty() {
+                s.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    let (log, report) =
+        hanke::import::read_activities_sheet(&book.save_to_buffer().unwrap(), None).unwrap();
+    assert_eq!(log.activities.len(), 1, "{report:#?}");
+    assert_eq!(log.activities[0].attendance.count(), 2);
+    let why: Vec<(&str, &str)> = report
+        .rejections
+        .iter()
+        .map(|f| (f.path.as_str(), f.cell.as_deref().unwrap()))
+        .collect();
+    assert_eq!(
+        why,
+        [
+            ("kind", "Sheet1!B2"),
+            ("attendees", "Sheet1!4:4"),
+            ("attendees", "Sheet1!5:5"),
+            ("attendees", "Sheet1!6:6")
+        ]
+    );
+    // A header no column has stops the sheet.
+    let mut book = Workbook::new();
+    let s = book.add_worksheet();
+    s.write_string(0, 0, "date").unwrap();
+    s.write_string(0, 1, "kind").unwrap();
+    s.write_string(0, 2, "Nimi ja puhelin").unwrap();
+    let e =
+        hanke::import::read_activities_sheet(&book.save_to_buffer().unwrap(), None).unwrap_err();
+    assert_eq!(e.code(), "import.unknown_column");
+}

@@ -22,5 +22,6 @@ pub use participants::{
 };
 #[cfg(feature = "spreadsheet")]
 pub use spreadsheet::{
-    SheetSource, column_letters, is_workbook_path, read_participants_file, read_participants_sheet,
+    ActivityImportReport, SheetSource, column_letters, is_workbook_path, read_activities_sheet,
+    read_participants_file, read_participants_sheet,
 };

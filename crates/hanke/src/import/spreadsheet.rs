@@ -417,3 +417,469 @@ pub fn read_participants_file(
         super::read_participants_csv_with_lines(std::io::BufReader::new(file), options)
     }
 }
+
+// ---- Activity logs ---------------------------------------------------------
+
+/// A column of an activity sheet: its name and the Finnish and Swedish
+/// headers it is also read by (compared as labels: case, spaces, hyphens and
+/// underscores do not matter).
+const ACTIVITY_COLUMNS: &[(&str, &[&str])] = &[
+    ("date", &["päivämäärä", "pvm", "datum"]),
+    ("kind", &["tyyppi", "laji", "typ"]),
+    ("name", &["nimi", "aihe", "namn"]),
+    (
+        "attendees",
+        &[
+            "osallistujia",
+            "osallistujamäärä",
+            "deltagare",
+            "antal_deltagare",
+        ],
+    ),
+    (
+        "participant_ids",
+        &["osallistujatunnukset", "deltagarkoder"],
+    ),
+    (
+        "private",
+        &["yksityinen_sektori", "yritykset", "privat_sektor"],
+    ),
+    ("public", &["julkinen_sektori", "offentlig_sektor"]),
+    (
+        "third_sector",
+        &["kolmas_sektori", "järjestöt", "tredje_sektorn"],
+    ),
+];
+
+/// The highest feedback point a sheet's `feedback_N` (`palaute_N`,
+/// `respons_N`) columns may name.
+const FEEDBACK_POINTS: u8 = 10;
+
+/// The account of an activity sheet — *toimintalokin tuontiraportti*: every
+/// row accepted or rejected with its cell, and where the sheet was read.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ActivityImportReport {
+    /// The account of rows.
+    #[serde(flatten)]
+    pub account: super::csv_record::RowAccount,
+    /// The sheet, and where its header was found.
+    pub sheet: SheetSource,
+    /// Columns with an empty header and no value, by letter.
+    pub unnamed_columns: Vec<String>,
+}
+
+row_account_report!(ActivityImportReport);
+
+/// Which column a header of an activity sheet names.
+enum ActivityColumn {
+    Named(&'static str),
+    Feedback(u8),
+}
+
+fn activity_column(header: &str) -> Option<ActivityColumn> {
+    use crate::participant::label_is;
+    if let Some((name, _)) = ACTIVITY_COLUMNS
+        .iter()
+        .find(|(n, alt)| label_is(header, n) || alt.iter().any(|a| label_is(header, a)))
+    {
+        return Some(ActivityColumn::Named(name));
+    }
+    let h = header.trim().to_lowercase().replace([' ', '-'], "_");
+    ["feedback_", "palaute_", "respons_"]
+        .iter()
+        .find_map(|p| h.strip_prefix(p))
+        .and_then(|n| n.parse::<u8>().ok())
+        .filter(|n| (1..=FEEDBACK_POINTS).contains(n))
+        .map(ActivityColumn::Feedback)
+}
+
+fn activity_kind(text: &str) -> Option<crate::activity::ActivityKind> {
+    use crate::activity::ActivityKind;
+    use crate::participant::label_is;
+    ActivityKind::ALL.into_iter().find(|k| {
+        let key = serde_json::to_value(k).ok();
+        let key = key.as_ref().and_then(|v| v.as_str()).unwrap_or("");
+        label_is(text, key) || label_is(text, k.name_fi()) || label_is(text, k.name_en())
+    })
+}
+
+/// Records the refusal of a cell's value (`IMP-CSV-003`).
+fn refuse(
+    out: &mut Vec<Finding>,
+    cell: String,
+    line: u64,
+    path: &str,
+    en: String,
+    fi: String,
+    sv: String,
+) {
+    out.push(Finding::new(&rules::CSV_INVALID_VALUE, path, en, fi, sv).at_cell(cell, line));
+}
+
+/// Reads an activity log from `sheet` (the first when `None`) of a workbook:
+/// one row per activity — `date` (*päivämäärä*), `kind` (*tyyppi*: a kind's
+/// name in English, Finnish or its key, e.g. `verkostotilaisuus`), `name`,
+/// and either `attendees` (a head count, with `private`, `public`,
+/// `third_sector` as its breakdown) or `participant_ids` (the participants'
+/// ids, separated by commas); feedback as `feedback_1` … `feedback_N` (or
+/// `palaute_N`): the number of answers of each point of the scale the
+/// columns span. Cells are read as in a participant sheet (a date cell is a
+/// day, a number is never a date); every refusal names its cell.
+///
+/// ```
+/// use hanke::import::read_activities_sheet;
+/// let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/toiminta.xlsx"))?;
+/// let (log, report) = read_activities_sheet(&bytes, None)?;
+/// assert!(report.is_balanced());
+/// assert_eq!((report.accepted, report.rejected), (3, 1));
+/// assert_eq!(log.activities[0].attendance.count(), 34);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn read_activities_sheet(
+    bytes: &[u8],
+    sheet: Option<&str>,
+) -> Result<(crate::activity::ActivityLog, ActivityImportReport), ImportError> {
+    use crate::activity::{Activity, ActivityLog, Attendance, Feedback};
+    let mut workbook =
+        open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| ImportError::Workbook {
+            message: crate::Echo::message(&e.to_string()),
+        })?;
+    let sheets = workbook.sheet_names();
+    let name = match sheet {
+        Some(s) => sheets
+            .iter()
+            .find(|n| n.as_str() == s)
+            .cloned()
+            .ok_or_else(|| ImportError::NoSheet {
+                name: crate::Echo::new(s),
+                sheets: sheets.iter().map(|n| crate::Echo::new(n)).collect(),
+            })?,
+        None => sheets
+            .first()
+            .cloned()
+            .ok_or(ImportError::File(super::csv_record::FileError::Empty))?,
+    };
+    let range = workbook
+        .worksheet_range(&name)
+        .map_err(|e| ImportError::Workbook {
+            message: crate::Echo::message(&e.to_string()),
+        })?;
+    let (top, left) = range.start().unwrap_or((0, 0));
+    let rows: Vec<&[Data]> = range.rows().collect();
+    let sheet_row = |i: usize| u64::from(top).saturating_add(i as u64).saturating_add(1);
+    let letters = |i: usize| column_letters(left.saturating_add(i as u32));
+    let names_date = |row: &&[Data]| {
+        row.iter().any(|d| {
+            matches!(d, Data::String(s) if matches!(activity_column(s), Some(ActivityColumn::Named("date"))))
+        })
+    };
+    let header_at = rows
+        .iter()
+        .take(HEADER_SEARCH_ROWS)
+        .position(names_date)
+        .or_else(|| rows.iter().position(|r| !is_blank(r)))
+        .ok_or(ImportError::File(super::csv_record::FileError::Empty))?;
+    let header_line = sheet_row(header_at);
+    let headers: Vec<String> = rows
+        .get(header_at)
+        .map(|r| r.iter().map(header_text).collect())
+        .unwrap_or_default();
+    let column_error = |error| ImportError::Columns {
+        line: header_line,
+        error,
+    };
+    let mut columns: Vec<Option<ActivityColumn>> = Vec::with_capacity(headers.len());
+    let mut unnamed = Vec::new();
+    for (i, h) in headers.iter().enumerate() {
+        if h.trim().is_empty() {
+            unnamed.push(i);
+            columns.push(None);
+            continue;
+        }
+        let Some(c) = activity_column(h) else {
+            return Err(column_error(
+                crate::participant::fields::HeaderError::UnknownColumn {
+                    name: crate::Echo::new(h.trim()),
+                },
+            ));
+        };
+        columns.push(Some(c));
+    }
+    let position = |want: &str| {
+        columns
+            .iter()
+            .position(|c| matches!(c, Some(ActivityColumn::Named(n)) if *n == want))
+    };
+    for required in ["date", "kind"] {
+        if position(required).is_none() {
+            return Err(column_error(
+                crate::participant::fields::HeaderError::MissingColumn {
+                    name: if required == "date" { "date" } else { "kind" },
+                },
+            ));
+        }
+    }
+    let mut feedback: Vec<(u8, usize)> = columns
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| match c {
+            Some(ActivityColumn::Feedback(p)) => Some((*p, i)),
+            _ => None,
+        })
+        .collect();
+    feedback.sort_unstable();
+    let mut report = ActivityImportReport {
+        sheet: SheetSource {
+            sheet: crate::ids::redact(&name).into_owned(),
+            sheets: sheets
+                .iter()
+                .map(|n| crate::ids::redact(n).into_owned())
+                .collect(),
+            header_row: header_line,
+            rows_above_header: rows.iter().take(header_at).filter(|r| !is_blank(r)).count() as u64,
+        },
+        unnamed_columns: unnamed.iter().map(|i| letters(*i)).collect(),
+        ..ActivityImportReport::default()
+    };
+    report.account.lines = rows.len().saturating_sub(header_at) as u64;
+    let empty = Data::Empty;
+    let mut log = ActivityLog::default();
+    for (i, row) in rows.iter().enumerate().skip(header_at.saturating_add(1)) {
+        let line = sheet_row(i);
+        if is_blank(row) {
+            report.account.blank_lines = report.account.blank_lines.saturating_add(1);
+            continue;
+        }
+        report.account.rows_read = report.account.rows_read.saturating_add(1);
+        report.account.record_lines = report.account.record_lines.saturating_add(1);
+        let mut refusals: Vec<Finding> = Vec::new();
+        let cell_ref = |c: usize| format!("{name}!{}{line}", letters(c));
+        for &c in &unnamed {
+            if row
+                .get(c)
+                .is_some_and(|d| !is_blank(std::slice::from_ref(d)))
+            {
+                refusals.push(value_without_header(&letters(c)).at_cell(cell_ref(c), line));
+            }
+        }
+        let get = |c: Option<usize>| c.map(|c| (c, row.get(c).unwrap_or(&empty)));
+        // The day.
+        let mut date = None;
+        if let Some((c, d)) = get(position("date")) {
+            match convert(d, ValueKind::Date) {
+                Converted::Cell(Cell::Date(day)) | Converted::DayOfTime(day) => date = Some(day),
+                Converted::Cell(Cell::Text(t)) => match super::record::parse_date(t) {
+                    Ok(day) => date = Some(day),
+                    Err(why) => refuse(&mut refusals, cell_ref(c), line, "date", format!("{t:?}: {why}"), format!("{t:?}: virheellinen päivämäärä"), format!("{t:?}: ogiltigt datum")),
+                },
+                Converted::Cell(Cell::Missing) => refusals.push(
+                    Finding::new(&rules::CSV_REQUIRED_MISSING, "date", "`date` is required", "`date` on pakollinen", "`date` är obligatoriskt")
+                        .at_cell(cell_ref(c), line),
+                ),
+                _ => refuse(&mut refusals, cell_ref(c), line, "date", "not a date (a number is never read as a date: format the cell as a date)".into(), "ei päivämäärä (lukua ei lueta päivämääräksi: muotoile solu päivämääräksi)".into(), "inte ett datum (ett tal läses aldrig som ett datum: formatera cellen som datum)".into()),
+            }
+        }
+        // The kind.
+        let mut kind = None;
+        if let Some((c, d)) = get(position("kind")) {
+            match convert(d, ValueKind::Id) {
+                Converted::Cell(Cell::Text(t)) => match activity_kind(t) {
+                    Some(k) => kind = Some(k),
+                    None => refuse(
+                        &mut refusals,
+                        cell_ref(c),
+                        line,
+                        "kind",
+                        format!(
+                            "{t:?} is not a kind of activity (e.g. coaching, training, network_event, valmennuskerta, verkostotilaisuus)"
+                        ),
+                        format!(
+                            "{t:?} ei ole toiminnon tyyppi (esim. valmennuskerta, koulutus, verkostotilaisuus)"
+                        ),
+                        format!(
+                            "{t:?} är inte en typ av aktivitet (t.ex. coaching, training, network_event)"
+                        ),
+                    ),
+                },
+                Converted::Cell(Cell::Missing) => refusals.push(
+                    Finding::new(
+                        &rules::CSV_REQUIRED_MISSING,
+                        "kind",
+                        "`kind` is required",
+                        "`kind` on pakollinen",
+                        "`kind` är obligatoriskt",
+                    )
+                    .at_cell(cell_ref(c), line),
+                ),
+                _ => refuse(
+                    &mut refusals,
+                    cell_ref(c),
+                    line,
+                    "kind",
+                    "expected the name of a kind of activity".into(),
+                    "odotettiin toiminnon tyypin nimeä".into(),
+                    "förväntades namnet på en typ av aktivitet".into(),
+                ),
+            }
+        }
+        // A whole number of a count column.
+        let count = |field: &str, refusals: &mut Vec<Finding>| -> Option<u64> {
+            let (c, d) = get(position(field))?;
+            match convert(d, ValueKind::Id) {
+                Converted::Cell(Cell::Missing) => None,
+                Converted::Digits(n) if n >= 0 => Some(n as u64),
+                Converted::Cell(Cell::Text(t)) if t.parse::<u64>().is_ok() => t.parse().ok(),
+                _ => {
+                    refusals.push(
+                        Finding::new(
+                            &rules::CSV_INVALID_VALUE,
+                            field,
+                            format!("`{field}` is a count: a whole number, 0 or more"),
+                            format!("`{field}` on lukumäärä: kokonaisluku, vähintään 0"),
+                            format!("`{field}` är ett antal: ett heltal, minst 0"),
+                        )
+                        .at_cell(cell_ref(c), line),
+                    );
+                    None
+                }
+            }
+        };
+        let total = count("attendees", &mut refusals);
+        let mut by = std::collections::BTreeMap::new();
+        for sector in ["private", "public", "third_sector"] {
+            if let Some(n) = count(sector, &mut refusals) {
+                by.insert(sector.to_string(), n);
+            }
+        }
+        let ids: Option<Vec<crate::participant::ParticipantId>> = get(position("participant_ids"))
+            .and_then(|(c, d)| match convert(d, ValueKind::Id) {
+                Converted::Cell(Cell::Missing) => None,
+                Converted::Cell(Cell::Text(t)) => {
+                    let parsed: Result<Vec<_>, _> = t
+                        .split([',', ';'])
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::parse)
+                        .collect();
+                    match parsed {
+                        Ok(ids) => Some(ids),
+                        Err(_) => {
+                            refusals.push(
+                                Finding::new(
+                                    &rules::CSV_INVALID_VALUE,
+                                    "participant_ids",
+                                    "participant ids separated by commas",
+                                    "osallistujatunnukset pilkuin erotettuina",
+                                    "deltagarkoder åtskilda med kommatecken",
+                                )
+                                .at_cell(cell_ref(c), line),
+                            );
+                            None
+                        }
+                    }
+                }
+                Converted::Digits(n) => n.to_string().parse().ok().map(|id| vec![id]),
+                _ => None,
+            });
+        let attendance = match (total, ids) {
+            (Some(_), Some(_)) => {
+                refusals.push(
+                    Finding::new(
+                        &rules::CSV_INVALID_VALUE,
+                        "attendees",
+                        "both a head count and named participants: give one",
+                        "sekä osallistujamäärä että nimetyt osallistujat: anna toinen",
+                        "både ett antal och namngivna deltagare: ange det ena",
+                    )
+                    .at_cell(format!("{name}!{line}:{line}"), line),
+                );
+                None
+            }
+            (None, Some(ids)) => Some(Attendance::Named(ids)),
+            (Some(total), None) => {
+                let sum: u64 = by.values().sum();
+                if sum > total {
+                    refusals.push(
+                        Finding::new(
+                            &rules::CSV_INVALID_VALUE,
+                            "attendees",
+                            format!("the sectors add up to {sum}, more than the {total} attendees"),
+                            format!(
+                                "sektorien summa {sum} on suurempi kuin osallistujamäärä {total}"
+                            ),
+                            format!("sektorerna summerar till {sum}, fler än {total} deltagare"),
+                        )
+                        .at_cell(format!("{name}!{line}:{line}"), line),
+                    );
+                }
+                Some(Attendance::HeadCount { total, by })
+            }
+            (None, None) => {
+                refusals.push(
+                    Finding::new(
+                        &rules::CSV_REQUIRED_MISSING,
+                        "attendees",
+                        "`attendees` (a head count) or `participant_ids` is required",
+                        "`attendees` (osallistujamäärä) tai `participant_ids` on pakollinen",
+                        "`attendees` (antal) eller `participant_ids` är obligatoriskt",
+                    )
+                    .at_cell(format!("{name}!{line}:{line}"), line),
+                );
+                None
+            }
+        };
+        // Feedback: the answers of each point the columns span.
+        let mut answers = Vec::with_capacity(feedback.len());
+        let mut any = false;
+        for &(_, c) in &feedback {
+            let d = row.get(c).unwrap_or(&empty);
+            match convert(d, ValueKind::Id) {
+                Converted::Cell(Cell::Missing) => answers.push(0),
+                Converted::Digits(n) if n >= 0 => {
+                    any = true;
+                    answers.push(n as u64);
+                }
+                _ => refuse(
+                    &mut refusals,
+                    cell_ref(c),
+                    line,
+                    "feedback",
+                    "a number of answers: a whole number, 0 or more".into(),
+                    "vastausten määrä: kokonaisluku, vähintään 0".into(),
+                    "antal svar: ett heltal, minst 0".into(),
+                ),
+            }
+        }
+        let scale = match (feedback.first(), feedback.last()) {
+            (Some((min, _)), Some((max, _))) if any => Some((*min, *max)),
+            _ => None,
+        };
+        let fb = scale.and_then(|(min, max)| match Feedback::new(min, max, answers) {
+            Ok(f) => Some(f),
+            Err(e) => {
+                refusals.push(Finding::new(&rules::CSV_INVALID_VALUE, "feedback", format!("{e} (the feedback columns must run without a gap, e.g. feedback_1 … feedback_4)"), "palautesarakkeiden on oltava yhtenäiset (esim. palaute_1 … palaute_4)", "responskolumnerna måste vara utan luckor (t.ex. respons_1 … respons_4)").at_cell(format!("{name}!{line}:{line}"), line));
+                None
+            }
+        });
+        let title = get(position("name")).and_then(|(_, d)| match convert(d, ValueKind::Id) {
+            Converted::Cell(Cell::Text(t)) => Some(t.to_string()),
+            Converted::Digits(n) => Some(n.to_string()),
+            _ => None,
+        });
+        match (date, kind, attendance) {
+            (Some(date), Some(kind), Some(attendance)) if refusals.is_empty() => {
+                let mut a = Activity::new(date, kind, attendance);
+                a.name = title;
+                a.feedback = fb;
+                log.activities.push(a);
+                report.account.accepted = report.account.accepted.saturating_add(1);
+            }
+            _ => {
+                report.account.rejected = report.account.rejected.saturating_add(1);
+                report.account.rejections.extend(refusals);
+            }
+        }
+    }
+    Ok((log, report))
+}
