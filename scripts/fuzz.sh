@@ -46,6 +46,7 @@ printf '50 %%' > "$CORPUS/money_and_dates/rate"
 printf '010105A903V' > "$CORPUS/identity_code/temporary_2005"
 printf '131299-995P' > "$CORPUS/identity_code/temporary_1999"
 seed participant_csv examples/data/participants/*.csv
+seed workbook crates/hanke/tests/data/*.xlsx crates/hanke/tests/data/*.ods
 seed eura_description examples/data/eura/descriptions/*.txt examples/data/eura/pages/*.txt
 mkdir -p "$CORPUS/project_list"
 head -n 40 examples/data/eura/eura2014_projektilista.csv > "$CORPUS/project_list/head.csv"
@@ -71,7 +72,7 @@ printf '\x00\x01\x0e\nP1;2024-02-01;010190-905V\nP2;2024-03-01; 010190-905v\n' \
 # (made with hanke.sync from synthetic answers).
 seed sync_record fuzz/seeds/sync_record/*
 
-TARGETS=(identity_code business_id money_and_dates participant_csv eura_description project_list json participant_table output_gate sync_record)
+TARGETS=(identity_code business_id money_and_dates participant_csv eura_description project_list json participant_table output_gate sync_record workbook)
 if [ $# -gt 0 ]; then TARGETS=("$@"); fi
 for t in "${TARGETS[@]}"; do
     runs=$RUNS
