@@ -34,7 +34,7 @@ use hanke::rulebook::Rulebook;
 use hanke::sfc::CutOff;
 
 use input::{Job, bundled_jobs, jobs_of, load_activities, load_project, read_participants, shown};
-use output::{Format, Tally, emit, finding_line, import_notes, only, progress};
+use output::{Format, Tally, emit, finding_line, import_notes, needs_file, only, progress};
 
 const EXAMPLES_REPORT: &str = "\
 Examples:
@@ -227,6 +227,9 @@ struct EuraArgs {
     format: Format,
     #[command(flatten)]
     out: OutArgs,
+    /// Also print each description written back in EURA's form.
+    #[arg(long)]
+    render: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -386,11 +389,7 @@ fn report(a: ReportArgs, lang: Language, cut_off: NaiveDate) -> Result<ExitCode,
         format,
         &[Format::Md, Format::Html, Format::Json, Format::Xlsx],
     )?;
-    if format == Format::Xlsx && a.output.is_none() {
-        return Err(
-            "--format xlsx writes a workbook: name the file with --output FILE.xlsx".into(),
-        );
-    }
+    needs_file(format, a.output.as_ref())?;
     let (jobs, bundled) = jobs(&a.paths)?;
     let mut tally = Tally::default();
     let mut failed = 0;
@@ -528,11 +527,7 @@ fn check_cmd(a: CheckArgs, lang: Language, cut_off: NaiveDate) -> Result<ExitCod
         a.format,
         &[Format::Md, Format::Json, Format::Csv, Format::Xlsx],
     )?;
-    if a.format == Format::Xlsx && a.out.output.is_none() {
-        return Err(
-            "--format xlsx writes a workbook: name the file with --output FILE.xlsx".into(),
-        );
-    }
+    needs_file(a.format, a.out.output.as_ref())?;
     let (jobs, bundled) = jobs(&a.paths)?;
     let mut tally = Tally::default();
     let mut failed = 0;
@@ -667,11 +662,7 @@ fn indicators(a: IndicatorArgs, lang: Language, cut_off: NaiveDate) -> Result<Ex
         a.format,
         &[Format::Md, Format::Json, Format::Csv, Format::Xlsx],
     )?;
-    if a.format == Format::Xlsx && a.out.output.is_none() {
-        return Err(
-            "--format xlsx writes a workbook: name the file with --output FILE.xlsx".into(),
-        );
-    }
+    needs_file(a.format, a.out.output.as_ref())?;
     let rules = rulebook(&a.rules)?;
     let mut tally = Tally::default();
     let people = people(&a.file, rules, &a.read, &mut tally)?;
@@ -749,6 +740,11 @@ fn explain(a: ExplainArgs, cut_off: NaiveDate) -> Result<ExitCode, String> {
 fn eura(a: EuraArgs, lang: Language) -> Result<ExitCode, String> {
     use hanke::eura::{PortfolioBy, ProjectList, parse_description, parse_project_page};
     use hanke::programme::Fund;
+    only(
+        a.format,
+        &[Format::Md, Format::Json, Format::Csv, Format::Xlsx],
+    )?;
+    needs_file(a.format, a.out.output.as_ref())?;
     let paths = if a.paths.is_empty() {
         let dir = input::bundled_data().join("eura");
         let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("descriptions"))
@@ -784,11 +780,15 @@ fn eura(a: EuraArgs, lang: Language) -> Result<ExitCode, String> {
                 eprintln!("{}", finding_line(path, f));
             }
             md.push_str(&format!(
-                "\n## {} (project list)\n\n{} rows read: {} accepted, {} rejected; every line accounted for: {}\n",
-                hanke::publish::markdown(&shown(path)),
+                "\n## {} (project list)\n\n{} rows read: {} accepted ({} with unquoted commas joined, {} with padding, {} unwrapped from whole-line quotes), {} rejected; {} lines, all accounted for: {}\n",
+                shown(path),
                 r.rows_read,
                 r.accepted,
+                r.realigned,
+                r.padded,
+                r.unwrapped,
                 r.rejected,
+                r.lines,
                 r.is_balanced()
             ));
             for by in [
@@ -823,28 +823,15 @@ fn eura(a: EuraArgs, lang: Language) -> Result<ExitCode, String> {
                 (d.project, d.findings, "EURA 2014 description")
             };
             tally.add_findings(&findings);
-            md.push_str(&format!(
-                "\n## {} ({kind})\n\n{} {}\n",
-                hanke::publish::markdown(&shown(path)),
-                project
-                    .code
-                    .map(|c| c.to_string())
-                    .unwrap_or_else(|| "–".into()),
-                hanke::publish::markdown(&project.name)
-            ));
-            for i in &project.implementers {
-                let o = &i.organisation;
-                md.push_str(&format!(
-                    "- {} {}{}\n",
-                    i.role.text().get(lang),
-                    hanke::publish::markdown(&o.name),
-                    o.business_id
-                        .map(|b| format!(" (Y-tunnus {b})"))
-                        .unwrap_or_default()
-                ));
+            md.push_str(&format!("\n## {} ({kind})\n\n", shown(path)));
+            md.push_str(&hanke::publish::text(&project_summary(&project)));
+            if a.render {
+                md.push('\n');
+                md.push_str(&hanke::eura::render_description(&project));
+                md.push('\n');
             }
             for f in &findings {
-                md.push_str(&format!("- {}\n", hanke::publish::markdown(&f.to_string())));
+                md.push_str(&format!("  {}\n", hanke::publish::text(&f.to_string())));
             }
         }
     }
@@ -883,15 +870,8 @@ fn eura(a: EuraArgs, lang: Language) -> Result<ExitCode, String> {
             s.push('\n');
             s.into_bytes()
         }
-        Format::Xlsx => {
-            if a.out.output.is_none() {
-                return Err(
-                    "--format xlsx writes a workbook: name the file with --output FILE.xlsx".into(),
-                );
-            }
-            hanke::report::xlsx::tables_to_xlsx(&tables, lang)
-                .map_err(|e| format!("{e} [{}]", e.code()))?
-        }
+        Format::Xlsx => hanke::report::xlsx::tables_to_xlsx(&tables, lang)
+            .map_err(|e| format!("{e} [{}]", e.code()))?,
         Format::Html => unreachable_format()?,
     };
     emit(a.out.output.as_ref(), a.format, &bytes)?;
@@ -907,6 +887,45 @@ fn eura(a: EuraArgs, lang: Language) -> Result<ExitCode, String> {
     })
 }
 
+/// A project read from EURA public data, in a few lines: code and name,
+/// placement, period and status, the applicant and co-implementers with
+/// their business IDs.
+fn project_summary(p: &hanke::Project) -> String {
+    use hanke::project::ImplementerRole;
+    let mut out = String::new();
+    let code = p.code.map(|c| c.to_string()).unwrap_or_else(|| "–".into());
+    out.push_str(&format!("{code} {}\n", p.name));
+    let pl = &p.placement;
+    out.push_str(&format!(
+        "  priority {} · specific objective {} · {}\n",
+        pl.priority.map_or("–".into(), |n| format!("TL{n}")),
+        pl.specific_objective.as_deref().unwrap_or("–"),
+        pl.responsible_authority
+            .map_or("authority –".into(), |a| a.short_name_fi().to_string())
+    ));
+    if let Some(period) = p.period {
+        let status = p.reported_status.as_ref().map_or("", |s| s.text());
+        out.push_str(&format!("  {period} · {status}\n"));
+    }
+    let id =
+        |o: &hanke::org::Organisation| o.business_id.map(|b| format!(" ({b})")).unwrap_or_default();
+    if let Some(main) = p.main_implementer() {
+        out.push_str(&format!(
+            "  applicant {}{}\n",
+            main.organisation.name,
+            id(&main.organisation)
+        ));
+    }
+    for co in p.implementers_with_role(ImplementerRole::CoImplementer) {
+        out.push_str(&format!(
+            "  co-implementer {}{}\n",
+            co.organisation.name,
+            id(&co.organisation)
+        ));
+    }
+    out
+}
+
 fn sfc(command: SfcCommand, lang: Language, on: Option<NaiveDate>) -> Result<ExitCode, String> {
     use hanke::sfc::{Table6, compare, run_kit};
     match command {
@@ -917,6 +936,7 @@ fn sfc(command: SfcCommand, lang: Language, on: Option<NaiveDate>) -> Result<Exi
             out,
         } => {
             only(format, &[Format::Csv, Format::Json, Format::Xlsx])?;
+            needs_file(format, out.output.as_ref())?;
             let dir =
                 dir.unwrap_or_else(|| input::bundled_data().join("../../conformance/sfc2021"));
             // The kit's own cut-off unless one is given.
@@ -950,13 +970,8 @@ fn sfc(command: SfcCommand, lang: Language, on: Option<NaiveDate>) -> Result<Exi
                     s.push('\n');
                     s.into_bytes()
                 }
-                Format::Xlsx => {
-                    if out.output.is_none() {
-                        return Err("--format xlsx writes a workbook: name the file with --output FILE.xlsx".into());
-                    }
-                    hanke::report::xlsx::tables_to_xlsx(&[result], lang)
-                        .map_err(|e| format!("{e} [{}]", e.code()))?
-                }
+                Format::Xlsx => hanke::report::xlsx::tables_to_xlsx(&[result], lang)
+                    .map_err(|e| format!("{e} [{}]", e.code()))?,
                 _ => csv.into_bytes(),
             };
             emit(out.output.as_ref(), format, &bytes)?;

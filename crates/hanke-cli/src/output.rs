@@ -42,15 +42,22 @@ impl Format {
 pub fn emit(output: Option<&PathBuf>, format: Format, bytes: &[u8]) -> Result<(), String> {
     match output {
         Some(path) => std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", shown(path))),
-        None if format == Format::Xlsx => {
-            Err("--format xlsx writes a workbook: name the file with --output FILE.xlsx".into())
-        }
         None => {
+            needs_file(format, None)?;
             let mut out = std::io::stdout().lock();
             out.write_all(bytes)
                 .and_then(|()| out.flush())
                 .map_err(|e| format!("standard output: {e}"))
         }
+    }
+}
+
+/// A workbook is binary: refused without `--output`, before any work.
+pub fn needs_file(format: Format, output: Option<&PathBuf>) -> Result<(), String> {
+    if format == Format::Xlsx && output.is_none() {
+        Err("--format xlsx writes a workbook: name the file with --output FILE.xlsx".into())
+    } else {
+        Ok(())
     }
 }
 

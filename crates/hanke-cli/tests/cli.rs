@@ -562,3 +562,84 @@ fn a_project_with_its_participant_and_activity_workbooks() {
             .contains("1 project(s) reported, 0 could not be read")
     );
 }
+
+#[test]
+fn eura_reads_the_bundled_descriptions_page_and_list() {
+    let r = run(&["eura"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("11 file(s) read, 0 could not be read"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stdout
+            .contains("## examples/data/eura/descriptions/S22026.txt (EURA 2014 description)"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("S22026 TOIMET - toiminnallinen etävalmennus\n  priority TL5 · specific objective 10.1 · Etelä-Savon ELY-keskus"));
+    assert!(
+        r.stdout
+            .contains("co-implementer Pieksämäen seudun liikunta (1457143-7)")
+    );
+    assert!(r.stdout.contains("S20250 Lähde mukaan!"));
+    assert!(r.stdout.contains("2881 rows read: 2877 accepted (0 with unquoted commas joined, 0 with padding, 0 unwrapped from whole-line quotes), 4 rejected; 2882 lines, all accounted for: true"));
+    assert!(r.stdout.contains("| TL5 Sosiaalinen osallisuus ja köyhyyden torjunta | 156 | 29 732 210,00 € | 9 683 802,46 € | 32,6 % |"));
+    assert!(r.stdout.contains("| Yhteensä | 786 | 163 211 433,00 € | 51 284 469,25 € | 31,4 % | 394 333 875,00 € | 61 801 735,49 € |"));
+    assert!(
+        r.stderr
+            .contains("rows read 2881, accepted 2877, rejected 4"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn eura_renders_a_description_and_names_a_missing_file() {
+    let r = run(&[
+        "eura",
+        "--render",
+        "examples/data/eura/descriptions/S22026.txt",
+        "no/such.csv",
+    ]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("no/such.csv") && r.stderr.contains("[eura_list.open]"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stdout
+            .contains("Myönnetty EU- ja valtion rahoitus: 101 500"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("Seutukunnat: Varkauden, Kuopion"));
+    assert!(r.stderr.contains("1 file(s) read, 1 could not be read"));
+}
+
+#[test]
+fn the_kit_gives_the_expected_table_and_a_bad_cut_off_is_coded() {
+    let r = run(&["sfc", "kit"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let expected =
+        std::fs::read_to_string(root().join("conformance/sfc2021/expected/table6.csv")).unwrap();
+    assert_eq!(r.stdout, expected);
+    assert!(
+        r.stderr
+            .contains("cut-off 2024-12-31 (submission due 2025-01-31)"),
+        "{}",
+        r.stderr
+    );
+    let ten = run(&["sfc", "kit", "--table", "10"]);
+    let expected =
+        std::fs::read_to_string(root().join("conformance/sfc2021/expected/table10.csv")).unwrap();
+    assert_eq!(ten.stdout, expected);
+    let r = run(&["sfc", "kit", "--on", "2024-12-30"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("[sfc.cut_off]"), "{}", r.stderr);
+    let json = run(&["sfc", "kit", "--format", "json"]);
+    assert_eq!(json.code, 0);
+    serde_json::from_str::<serde_json::Value>(&json.stdout).unwrap();
+}

@@ -167,6 +167,87 @@ fn header_text(d: &Data) -> String {
     }
 }
 
+/// A sheet of a workbook, opened — *avattu taulukko*: its name, the
+/// workbook's sheets and its cells. Both readers open a sheet, find its
+/// header and describe where they read it the same way.
+struct OpenSheet {
+    name: String,
+    sheets: Vec<String>,
+    range: calamine::Range<Data>,
+}
+
+impl OpenSheet {
+    /// `sheet` (the first when `None`) of the workbook in `bytes`.
+    fn open(bytes: &[u8], sheet: Option<&str>) -> Result<OpenSheet, ImportError> {
+        let damaged = |e: &dyn std::fmt::Display| ImportError::Workbook {
+            message: crate::Echo::message(&e.to_string()),
+        };
+        let mut workbook =
+            open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
+        let sheets = workbook.sheet_names();
+        let name = match sheet {
+            Some(s) => sheets
+                .iter()
+                .find(|n| n.as_str() == s)
+                .cloned()
+                .ok_or_else(|| ImportError::NoSheet {
+                    name: crate::Echo::new(s),
+                    sheets: sheets.iter().map(|n| crate::Echo::new(n)).collect(),
+                })?,
+            None => sheets
+                .first()
+                .cloned()
+                .ok_or(ImportError::File(super::csv_record::FileError::Empty))?,
+        };
+        let range = workbook.worksheet_range(&name).map_err(|e| damaged(&e))?;
+        Ok(OpenSheet {
+            name,
+            sheets,
+            range,
+        })
+    }
+
+    /// The sheet's row number (from 1) of row `i` of the range.
+    fn row_number(&self, i: usize) -> u64 {
+        let top = self.range.start().map_or(0, |(r, _)| r);
+        u64::from(top).saturating_add(i as u64).saturating_add(1)
+    }
+
+    /// The column letters of column `i` of the range.
+    fn letters(&self, i: usize) -> String {
+        let left = self.range.start().map_or(0, |(_, c)| c);
+        column_letters(left.saturating_add(i as u32))
+    }
+
+    /// The header: the first row (of the first [`HEADER_SEARCH_ROWS`]) with a
+    /// text cell `is_key` accepts, else the first row with anything in it
+    /// (so that its mistake is the one reported).
+    fn header(rows: &[&[Data]], is_key: impl Fn(&str) -> bool) -> Result<usize, ImportError> {
+        rows.iter()
+            .take(HEADER_SEARCH_ROWS)
+            .position(|row| {
+                row.iter()
+                    .any(|d| matches!(d, Data::String(s) if is_key(s)))
+            })
+            .or_else(|| rows.iter().position(|r| !is_blank(r)))
+            .ok_or(ImportError::File(super::csv_record::FileError::Empty))
+    }
+
+    /// Where the sheet was read, its header at row `header_at` of `rows`.
+    fn source(&self, rows: &[&[Data]], header_at: usize) -> SheetSource {
+        SheetSource {
+            sheet: crate::ids::redact(&self.name).into_owned(),
+            sheets: self
+                .sheets
+                .iter()
+                .map(|n| crate::ids::redact(n).into_owned())
+                .collect(),
+            header_row: self.row_number(header_at),
+            rows_above_header: rows.iter().take(header_at).filter(|r| !is_blank(r)).count() as u64,
+        }
+    }
+}
+
 /// Reads the participant list on `sheet` (the first sheet when `None`) of a
 /// workbook (`.xlsx`, `.xlsm`, `.xls`, `.ods`; the format is read from the
 /// bytes), with the account of every row and the row each accepted record
@@ -190,48 +271,14 @@ pub fn read_participants_sheet(
     sheet: Option<&str>,
     options: ImportOptions,
 ) -> Result<ParticipantsWithLines, ImportError> {
-    let mut workbook =
-        open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| ImportError::Workbook {
-            message: crate::Echo::message(&e.to_string()),
-        })?;
-    let sheets = workbook.sheet_names();
-    let name = match sheet {
-        Some(s) => sheets
-            .iter()
-            .find(|n| n.as_str() == s)
-            .cloned()
-            .ok_or_else(|| ImportError::NoSheet {
-                name: crate::Echo::new(s),
-                sheets: sheets.iter().map(|n| crate::Echo::new(n)).collect(),
-            })?,
-        None => sheets
-            .first()
-            .cloned()
-            .ok_or(ImportError::File(super::csv_record::FileError::Empty))?,
-    };
-    let range = workbook
-        .worksheet_range(&name)
-        .map_err(|e| ImportError::Workbook {
-            message: crate::Echo::message(&e.to_string()),
-        })?;
-    let (top, left) = range.start().unwrap_or((0, 0));
-    let rows: Vec<&[Data]> = range.rows().collect();
-    let sheet_row = |i: usize| u64::from(top).saturating_add(i as u64).saturating_add(1);
-    let letters = |i: usize| column_letters(left.saturating_add(i as u32));
-
-    // The header: the first row naming participant_id, else the first row
-    // with anything in it (so that its mistake is the one reported).
-    let names_id = |row: &&[Data]| {
-        row.iter().any(|d| {
-            matches!(d, Data::String(s) if Column::from_header(s) == Some(Column::ParticipantId))
-        })
-    };
-    let header_at = rows
-        .iter()
-        .take(HEADER_SEARCH_ROWS)
-        .position(names_id)
-        .or_else(|| rows.iter().position(|r| !is_blank(r)))
-        .ok_or(ImportError::File(super::csv_record::FileError::Empty))?;
+    let open = OpenSheet::open(bytes, sheet)?;
+    let name = open.name.clone();
+    let rows: Vec<&[Data]> = open.range.rows().collect();
+    let sheet_row = |i: usize| open.row_number(i);
+    let letters = |i: usize| open.letters(i);
+    let header_at = OpenSheet::header(&rows, |s| {
+        Column::from_header(s) == Some(Column::ParticipantId)
+    })?;
     let header_line = sheet_row(header_at);
     let headers: Vec<String> = rows
         .get(header_at)
@@ -247,15 +294,7 @@ pub fn read_participants_sheet(
     let mut report = ImportReport {
         ignored_columns: layout.ignored.clone(),
         unnamed_columns: layout.unnamed.iter().map(|i| letters(*i)).collect(),
-        sheet: Some(SheetSource {
-            sheet: crate::ids::redact(&name).into_owned(),
-            sheets: sheets
-                .iter()
-                .map(|n| crate::ids::redact(n).into_owned())
-                .collect(),
-            header_row: header_line,
-            rows_above_header: rows.iter().take(header_at).filter(|r| !is_blank(r)).count() as u64,
-        }),
+        sheet: Some(open.source(&rows, header_at)),
         ..ImportReport::default()
     };
     // The account counts from the header down, as a CSV file's lines do.
@@ -541,45 +580,14 @@ pub fn read_activities_sheet(
     sheet: Option<&str>,
 ) -> Result<(crate::activity::ActivityLog, ActivityImportReport), ImportError> {
     use crate::activity::{Activity, ActivityLog, Attendance, Feedback};
-    let mut workbook =
-        open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| ImportError::Workbook {
-            message: crate::Echo::message(&e.to_string()),
-        })?;
-    let sheets = workbook.sheet_names();
-    let name = match sheet {
-        Some(s) => sheets
-            .iter()
-            .find(|n| n.as_str() == s)
-            .cloned()
-            .ok_or_else(|| ImportError::NoSheet {
-                name: crate::Echo::new(s),
-                sheets: sheets.iter().map(|n| crate::Echo::new(n)).collect(),
-            })?,
-        None => sheets
-            .first()
-            .cloned()
-            .ok_or(ImportError::File(super::csv_record::FileError::Empty))?,
-    };
-    let range = workbook
-        .worksheet_range(&name)
-        .map_err(|e| ImportError::Workbook {
-            message: crate::Echo::message(&e.to_string()),
-        })?;
-    let (top, left) = range.start().unwrap_or((0, 0));
-    let rows: Vec<&[Data]> = range.rows().collect();
-    let sheet_row = |i: usize| u64::from(top).saturating_add(i as u64).saturating_add(1);
-    let letters = |i: usize| column_letters(left.saturating_add(i as u32));
-    let names_date = |row: &&[Data]| {
-        row.iter().any(|d| {
-            matches!(d, Data::String(s) if matches!(activity_column(s), Some(ActivityColumn::Named("date"))))
-        })
-    };
-    let header_at = rows
-        .iter()
-        .take(HEADER_SEARCH_ROWS)
-        .position(names_date)
-        .or_else(|| rows.iter().position(|r| !is_blank(r)))
-        .ok_or(ImportError::File(super::csv_record::FileError::Empty))?;
+    let open = OpenSheet::open(bytes, sheet)?;
+    let name = open.name.clone();
+    let rows: Vec<&[Data]> = open.range.rows().collect();
+    let sheet_row = |i: usize| open.row_number(i);
+    let letters = |i: usize| open.letters(i);
+    let header_at = OpenSheet::header(&rows, |s| {
+        matches!(activity_column(s), Some(ActivityColumn::Named("date")))
+    })?;
     let header_line = sheet_row(header_at);
     let headers: Vec<String> = rows
         .get(header_at)
@@ -630,15 +638,7 @@ pub fn read_activities_sheet(
         .collect();
     feedback.sort_unstable();
     let mut report = ActivityImportReport {
-        sheet: SheetSource {
-            sheet: crate::ids::redact(&name).into_owned(),
-            sheets: sheets
-                .iter()
-                .map(|n| crate::ids::redact(n).into_owned())
-                .collect(),
-            header_row: header_line,
-            rows_above_header: rows.iter().take(header_at).filter(|r| !is_blank(r)).count() as u64,
-        },
+        sheet: open.source(&rows, header_at),
         unnamed_columns: unnamed.iter().map(|i| letters(*i)).collect(),
         ..ActivityImportReport::default()
     };
