@@ -504,3 +504,78 @@ fn integer_and_float_levels() {
         }
     }
 }
+
+/// `int8` dictionary keys are read as their bytes (the kernel's identity fast
+/// path, issue 29): any keys and nulls count exactly as the same keys widened
+/// to `int32`, whether the dictionary is in the codes' order (the fast path)
+/// or not, and a label that is no gender is refused at the same row. (Arrow
+/// refuses a negative or out-of-range key when the array is built, so such
+/// keys cannot be made here; the byte of a negative key is ≥ 128, past any
+/// dictionary the byte path is taken for.)
+mod int8_keys {
+    use super::*;
+    use arrow_array::types::Int32Type;
+    use arrow_array::{Int8Array, Int32Array};
+
+    fn gender_batch(keys: &[Option<i8>], wide: bool, labels: &[&str]) -> RecordBatch {
+        let values: ArrayRef = Arc::new(StringArray::from(labels.to_vec()));
+        let gender: ArrayRef = if wide {
+            let k = Int32Array::from(keys.iter().map(|k| k.map(i32::from)).collect::<Vec<_>>());
+            Arc::new(DictionaryArray::<Int32Type>::try_new(k, values).unwrap())
+        } else {
+            Arc::new(
+                DictionaryArray::<Int8Type>::try_new(Int8Array::from(keys.to_vec()), values)
+                    .unwrap(),
+            )
+        };
+        let n = keys.len();
+        batch(vec![
+            (
+                "participant_id",
+                strings(
+                    &(0..n)
+                        .map(|i| Some(format!("P{i}")))
+                        .collect::<Vec<_>>()
+                        .iter()
+                        .map(|s| s.as_deref())
+                        .collect::<Vec<_>>(),
+                ),
+            ),
+            (
+                "entry_date",
+                Arc::new(Date32Array::from(vec![Some(19_000); n])) as ArrayRef,
+            ),
+            ("gender", gender),
+        ])
+    }
+
+    fn same(keys: &[Option<i8>], labels: &[&str]) {
+        let narrow = indicators(&gender_batch(keys, false, labels));
+        let wide = indicators(&gender_batch(keys, true, labels));
+        match (narrow, wide) {
+            (Ok(a), Ok(b)) => assert_eq!(a.to_json_string().unwrap(), b.to_json_string().unwrap()),
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+            (a, b) => panic!("int8 {a:?} but int32 {b:?} for {keys:?}"),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+        #[test]
+        fn int8_keys_count_as_int32_keys(
+            keys in prop::collection::vec(prop::option::of(0i8..3), 0..200),
+            identity in any::<bool>(),
+            bad in any::<bool>(),
+        ) {
+            // In the code order (the fast path) or in another order, with a
+            // label that is no gender or not.
+            let labels: &[&str] = match (identity, bad) {
+                (true, false) => &["nainen", "mies", "muu"],
+                (true, true) => &["nainen", "mies", "x"],
+                (false, false) => &["mies", "muu", "nainen"],
+                (false, true) => &["x", "muu", "nainen"],
+            };
+            same(&keys, labels);
+        }
+    }
+}

@@ -281,6 +281,23 @@ fn integer_keys(a: &dyn Array) -> Option<Keys<'_>> {
     })
 }
 
+/// The keys of an integer array that index a table of `table_len` entries,
+/// borrowed: `int8` keys (what pyarrow and polars give a small dictionary)
+/// are read as their bytes, so that they take the identity fast path of the
+/// kernel instead of being decoded block by block (issue 29). The bytes of a
+/// negative key are 128 or more, outside any table of at most 128 entries,
+/// so such a key is refused exactly as it was before; a longer table keeps
+/// the signed keys.
+fn table_keys(a: &dyn Array, table_len: usize) -> Option<Keys<'_>> {
+    if a.data_type() == &DataType::Int8 && table_len <= 128 {
+        let bytes = a.as_primitive::<Int8Type>().values().inner().as_slice();
+        if bytes.len() == a.len() {
+            return Some(Keys::U8(bytes));
+        }
+    }
+    integer_keys(a)
+}
+
 /// An integer or float column as whole numbers, row by row (`None` for a
 /// value that is not whole — a float column holds whole numbers where pandas
 /// had missing values among integers; a fraction is no code); `None` for any
@@ -378,7 +395,7 @@ fn code_source<'b>(column: Column, a: &'b ArrayRef) -> Result<CodeSource<'b>, Co
     let kind = column.spec().kind;
     if let Some(d) = a.as_any_dictionary_opt() {
         let values = d.values();
-        let dictionary = strings(values.as_ref())
+        let dictionary: Vec<Option<u8>> = strings(values.as_ref())
             .map(|labels| {
                 labels
                     .into_iter()
@@ -386,7 +403,8 @@ fn code_source<'b>(column: Column, a: &'b ArrayRef) -> Result<CodeSource<'b>, Co
                     .collect()
             })
             .ok_or_else(|| unsupported(column, a.as_ref()))?;
-        let keys = integer_keys(d.keys()).ok_or_else(|| unsupported(column, a.as_ref()))?;
+        let keys = table_keys(d.keys(), dictionary.len())
+            .ok_or_else(|| unsupported(column, a.as_ref()))?;
         return Ok(CodeSource::Borrowed(keys, dictionary));
     }
     if let Some(labels) = strings(a.as_ref()) {
@@ -411,7 +429,8 @@ fn code_source<'b>(column: Column, a: &'b ArrayRef) -> Result<CodeSource<'b>, Co
         // is no key of the identity table: an error with its row).
         (ValueKind::Education, t) if t.is_integer() && integer_keys(a.as_ref()).is_some() => {
             let identity: Vec<Option<u8>> = (0..10).map(Some).collect();
-            let keys = integer_keys(a.as_ref()).ok_or_else(|| unsupported(column, a.as_ref()))?;
+            let keys = table_keys(a.as_ref(), identity.len())
+                .ok_or_else(|| unsupported(column, a.as_ref()))?;
             Ok(CodeSource::Borrowed(keys, identity))
         }
         (ValueKind::Education, _) => match whole_numbers(a.as_ref()) {

@@ -44,6 +44,10 @@ pub(crate) enum Cell<'a> {
     Fraction,
     /// A spreadsheet value no column takes: a duration, or an error such as
     /// `#N/A` (what it is, in English, Finnish and Swedish).
+    #[cfg_attr(
+        not(feature = "spreadsheet"),
+        allow(dead_code, reason = "refused cells come from spreadsheets")
+    )]
     Refused(&'static (&'static str, &'static str, &'static str)),
 }
 
