@@ -714,10 +714,17 @@ mod twins {
         "",
     ];
 
+    /// The CSV Excel writes for the sheet: its used range, so empty rows
+    /// after the last value are not written (nor are they in the workbook's
+    /// range).
     fn csv_of(rows: &[Vec<Cell>]) -> String {
         let mut out = HEADS.join(";");
         out.push('\n');
-        for row in rows {
+        let used = rows
+            .iter()
+            .rposition(|r| r.iter().any(|c| !matches!(c, Cell::Empty)))
+            .map_or(0, |i| i + 1);
+        for row in rows.iter().take(used) {
             let cells: Vec<String> = row
                 .iter()
                 .map(|c| match c {
@@ -782,7 +789,7 @@ mod twins {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
         #[test]
         fn a_workbook_and_its_csv_read_alike(rows in prop::collection::vec(row(), 0..12)) {
             let (c_people, c_lines, c_report) =
