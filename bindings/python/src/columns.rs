@@ -10,7 +10,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
 use pyo3_arrow::PyTable;
 
-use crate::analysis::{PyIndicators, catalogue_for, period_or_inferred, read_options, rules};
+use crate::analysis::{PyIndicators, catalogue_for, read_options, rules};
 use crate::errors;
 use crate::project::parse_period;
 use crate::table::batch_stream;
@@ -104,9 +104,13 @@ pub(crate) fn common_indicators(
 ) -> PyResult<PyIndicators> {
     let options = read_options(accept_temporary_codes, ignore_columns, None)?;
     let batches = batches_of(data)?;
-    let (period, _) = period_or_inferred(period, || {
-        hanke::import::arrow::entry_dates(&batches, &options).map_err(columns_error)
-    })?;
+    let period = match period {
+        Some(p) => crate::project::parse_period(p)?,
+        // Told by the entry dates, read in place (the core's inference).
+        None => hanke::import::arrow::infer_period(&batches, &options)
+            .map_err(columns_error)?
+            .map_err(errors::raise)?,
+    };
     // The core reads the objective (`programme.objective` when refused).
     let rules = match objective {
         Some(o) => rules(period)?.for_objective(o).map_err(errors::raise)?,

@@ -579,3 +579,37 @@ mod int8_keys {
         }
     }
 }
+
+/// The period told from a `date32` column in place (issue 29) is the period,
+/// or the very error with the very dates, that the dates made one by one
+/// tell — for any days (in either period, in both, outside both, past what a
+/// date can be) and nulls, in one batch or split in two.
+mod period_in_place {
+    use super::*;
+    use hanke::import::arrow::{entry_dates, infer_period};
+    use hanke::rulebook::infer_period as of_dates;
+
+    fn days() -> impl Strategy<Value = Option<i32>> {
+        prop_oneof![
+            8 => (15_000i32..22_000).prop_map(Some), // 2011–2030
+            1 => any::<i32>().prop_map(Some),
+            1 => Just(None),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+        #[test]
+        fn in_place_equals_date_by_date(values in prop::collection::vec(days(), 0..40), split in 0usize..40) {
+            let at = split.min(values.len());
+            let batches: Vec<RecordBatch> = [&values[..at], &values[at..]]
+                .iter()
+                .map(|v| batch(vec![("entry_date", Arc::new(Date32Array::from(v.to_vec())) as ArrayRef)]))
+                .collect();
+            let options = ImportOptions::default();
+            let fast = infer_period(&batches, &options).unwrap();
+            let slow = of_dates(entry_dates(&batches, &options).unwrap());
+            prop_assert_eq!(format!("{fast:?}"), format!("{slow:?}"));
+        }
+    }
+}

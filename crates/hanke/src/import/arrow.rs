@@ -1274,6 +1274,70 @@ pub fn entry_dates(
     Ok(out)
 }
 
+/// The programme period the entry dates of a table tell
+/// ([`crate::rulebook::infer_period`]): the same answer as inferring it from
+/// [`entry_dates`], without making a date of each row — a `date32` column's
+/// day numbers are read in place (issue 29). Other date types go through
+/// [`entry_dates`].
+///
+/// ```
+/// use std::sync::Arc;
+/// use arrow_array::{ArrayRef, Date32Array, RecordBatch};
+/// use hanke::import::{ImportOptions, arrow::infer_period};
+/// let days: ArrayRef = Arc::new(Date32Array::from(vec![Some(16_861), None, Some(19_000)])); // 2016-03-01, 2022-01-08
+/// let batch = RecordBatch::try_from_iter([("entry_date", days)])?;
+/// let period = infer_period(&[batch], &ImportOptions::default())?.unwrap();
+/// assert_eq!(period.key(), "2014-2020");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn infer_period(
+    batches: &[RecordBatch],
+    options: &ImportOptions,
+) -> Result<
+    Result<crate::programme::ProgrammePeriod, crate::rulebook::PeriodInferenceError>,
+    ColumnsError,
+> {
+    use chrono::Datelike;
+    enum Part<'a> {
+        Days(&'a arrow_array::PrimitiveArray<arrow_array::types::Date32Type>),
+        Dates(Vec<NaiveDate>),
+    }
+    let mut parts = Vec::with_capacity(batches.len());
+    for batch in batches {
+        let present = resolve(batch, options, &[Column::EntryDate])?;
+        let Some((_, a)) = present.iter().find(|(c, _)| *c == Column::EntryDate) else {
+            continue;
+        };
+        match a.as_primitive_opt::<arrow_array::types::Date32Type>() {
+            // The same days `entry_dates` keeps: present, and a date chrono has.
+            Some(d) => parts.push(Part::Days(d)),
+            None => parts.push(Part::Dates(entry_dates(
+                std::slice::from_ref(batch),
+                options,
+            )?)),
+        }
+    }
+    // The days a date can be (what `date_from_days` keeps) as day numbers:
+    // a range check per row instead of making a date of each row.
+    let epoch = crate::participant::columns::EPOCH_FROM_CE;
+    let (min, max) = (
+        NaiveDate::MIN.num_days_from_ce(),
+        NaiveDate::MAX.num_days_from_ce(),
+    );
+    let days = parts
+        .iter()
+        .flat_map(|part| -> Box<dyn Iterator<Item = i32> + '_> {
+            match part {
+                Part::Days(d) => Box::new(d.iter().flatten().filter_map(move |n| {
+                    let ce = n.checked_add(epoch)?;
+                    (min..=max).contains(&ce).then_some(ce)
+                })),
+                Part::Dates(v) => Box::new(v.iter().map(|d| d.num_days_from_ce())),
+            }
+        });
+    Ok(crate::rulebook::infer_period_of_days(days))
+}
+
 // ---- Writing -----------------------------------------------------------------
 
 /// Arrow buffers of a [`ParticipantTable`]'s bitmap.

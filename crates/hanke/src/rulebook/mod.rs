@@ -393,34 +393,57 @@ error_codes! {
 pub fn infer_period(
     dates: impl IntoIterator<Item = NaiveDate>,
 ) -> Result<ProgrammePeriod, PeriodInferenceError> {
+    use chrono::Datelike;
+    infer_period_of_days(dates.into_iter().map(|d| d.num_days_from_ce()))
+}
+
+/// [`infer_period`] over days counted as chrono counts them
+/// (`NaiveDate::num_days_from_ce`): the one implementation, so that a
+/// reader holding days as numbers (an Arrow `date32` column, days since
+/// 1970-01-01 plus 719 163) tells the period without making a date of each
+/// entry (issue 29: 0.3 s at 10 M rows that way). The same answers, and
+/// the same dates in its errors, as [`infer_period`] — the first entry
+/// outside both periods, the first of each period alone, in order.
+pub fn infer_period_of_days(
+    days: impl IntoIterator<Item = i32>,
+) -> Result<ProgrammePeriod, PeriodInferenceError> {
+    use chrono::Datelike;
     const PERIODS: [ProgrammePeriod; 2] = [
         ProgrammePeriod::Period2014To2020,
         ProgrammePeriod::Period2021To2027,
     ];
-    let holds = |p: ProgrammePeriod, d: NaiveDate| {
+    let bounds = PERIODS.map(|p| {
         let (from, to) = p.eligibility();
-        (from..=to).contains(&d)
-    };
-    let (mut first, mut last) = (None::<NaiveDate>, None::<NaiveDate>);
+        (from.num_days_from_ce(), to.num_days_from_ce())
+    });
+    let [(early_from, early_to), (late_from, late_to)] = bounds;
+    let date = |d: i32| NaiveDate::from_num_days_from_ce_opt(d).unwrap_or_default();
+    let (mut first, mut last) = (None::<i32>, None::<i32>);
     let (mut only_early, mut only_late) = (None, None);
-    for d in dates {
+    for d in days {
         first = Some(first.map_or(d, |f| f.min(d)));
         last = Some(last.map_or(d, |l| l.max(d)));
-        match PERIODS.map(|p| holds(p, d)) {
-            [false, false] => return Err(PeriodInferenceError::Outside { date: d }),
-            [true, false] => only_early = only_early.or(Some(d)),
-            [false, true] => only_late = only_late.or(Some(d)),
-            [true, true] => {}
+        let early = (early_from..=early_to).contains(&d);
+        let late = (late_from..=late_to).contains(&d);
+        match (early, late) {
+            (false, false) => return Err(PeriodInferenceError::Outside { date: date(d) }),
+            (true, false) => only_early = only_early.or(Some(d)),
+            (false, true) => only_late = only_late.or(Some(d)),
+            (true, true) => {}
         }
     }
     match (first, last, only_early, only_late) {
         (None, _, _, _) | (_, None, _, _) => Err(PeriodInferenceError::NoEntries),
-        (_, _, Some(early), Some(late)) => Err(PeriodInferenceError::Mixed { early, late }),
+        (_, _, Some(early), Some(late)) => Err(PeriodInferenceError::Mixed {
+            early: date(early),
+            late: date(late),
+        }),
         (_, _, Some(_), None) => Ok(ProgrammePeriod::Period2014To2020),
         (_, _, None, Some(_)) => Ok(ProgrammePeriod::Period2021To2027),
-        (Some(first), Some(last), None, None) => {
-            Err(PeriodInferenceError::Ambiguous { first, last })
-        }
+        (Some(first), Some(last), None, None) => Err(PeriodInferenceError::Ambiguous {
+            first: date(first),
+            last: date(last),
+        }),
     }
 }
 

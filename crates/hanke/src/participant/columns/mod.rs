@@ -32,7 +32,7 @@ use super::{Answer, ExitSituation, Gender, Improvement, LabourStatus, Participan
 use crate::classify::EducationLevel;
 
 /// The day Arrow's `Date32` counts from.
-const EPOCH_FROM_CE: i32 = 719_163;
+pub(crate) const EPOCH_FROM_CE: i32 = 719_163;
 
 /// A date as days since 1970-01-01 (Arrow `Date32`).
 ///
