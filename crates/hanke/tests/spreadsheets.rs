@@ -810,3 +810,66 @@ mod twins {
         }
     }
 }
+
+/// Nothing of an activity row is dropped without a word: a typed value where
+/// a name or ids go is refused, a column twice stops the sheet, and a date
+/// with a time of day keeps its day with the note the participant sheet gives.
+#[test]
+fn an_activity_sheet_drops_nothing_silently() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let s = book.add_worksheet();
+    let stamp = Format::new().set_num_format("d.m.yyyy hh:mm");
+    let day = Format::new().set_num_format("d.m.yyyy");
+    for (c, h) in ["date", "kind", "name", "attendees", "participant_ids"]
+        .iter()
+        .enumerate()
+    {
+        s.write_string(0, c as u16, *h).unwrap();
+    }
+    let at = |y, m, d| ExcelDateTime::from_ymd(y, m, d).unwrap();
+    // A head count and a date where the ids go.
+    s.write_string(1, 0, "1.3.2024").unwrap();
+    s.write_string(1, 1, "coaching").unwrap();
+    s.write_number(1, 3, 4.0).unwrap();
+    s.write_datetime_with_format(1, 4, at(2024, 3, 1), &day)
+        .unwrap();
+    // A date where the name goes.
+    s.write_string(2, 0, "2.3.2024").unwrap();
+    s.write_string(2, 1, "coaching").unwrap();
+    s.write_datetime_with_format(2, 2, at(2024, 3, 2), &day)
+        .unwrap();
+    s.write_number(2, 3, 4.0).unwrap();
+    // A date with a time of day.
+    s.write_datetime_with_format(3, 0, at(2024, 3, 3).and_hms(10, 30, 0).unwrap(), &stamp)
+        .unwrap();
+    s.write_string(3, 1, "coaching").unwrap();
+    s.write_number(3, 3, 2.0).unwrap();
+    let (log, report) =
+        hanke::import::read_activities_sheet(&book.save_to_buffer().unwrap(), None).unwrap();
+    assert_eq!((report.accepted, report.rejected), (1, 2), "{report:#?}");
+    let refused: Vec<(&str, &str)> = report
+        .rejections
+        .iter()
+        .map(|f| (f.path.as_str(), f.cell.as_deref().unwrap()))
+        .collect();
+    assert_eq!(
+        refused,
+        [("participant_ids", "Sheet1!E2"), ("name", "Sheet1!C3")]
+    );
+    assert_eq!(log.activities[0].date.to_string(), "2024-03-03");
+    assert_eq!(report.findings[0].rule_id, "IMP-TIME-001");
+    assert_eq!(report.findings[0].cell.as_deref(), Some("Sheet1!A4"));
+
+    let mut book = Workbook::new();
+    let s = book.add_worksheet();
+    for (c, h) in ["date", "kind", "attendees", "Päivämäärä"]
+        .iter()
+        .enumerate()
+    {
+        s.write_string(0, c as u16, *h).unwrap();
+    }
+    let e =
+        hanke::import::read_activities_sheet(&book.save_to_buffer().unwrap(), None).unwrap_err();
+    assert_eq!(e.code(), "import.duplicate_column");
+}

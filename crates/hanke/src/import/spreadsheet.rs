@@ -221,16 +221,42 @@ impl OpenSheet {
 
     /// The header: the first row (of the first [`HEADER_SEARCH_ROWS`]) with a
     /// text cell `is_key` accepts, else the first row with anything in it
-    /// (so that its mistake is the one reported).
-    fn header(rows: &[&[Data]], is_key: impl Fn(&str) -> bool) -> Result<usize, ImportError> {
-        rows.iter()
+    /// (so that its mistake is the one reported) — its index in `rows` and
+    /// its cells as text.
+    fn header(
+        rows: &[&[Data]],
+        is_key: impl Fn(&str) -> bool,
+    ) -> Result<(usize, Vec<String>), ImportError> {
+        let at = rows
+            .iter()
             .take(HEADER_SEARCH_ROWS)
             .position(|row| {
                 row.iter()
                     .any(|d| matches!(d, Data::String(s) if is_key(s)))
             })
             .or_else(|| rows.iter().position(|r| !is_blank(r)))
-            .ok_or(ImportError::File(super::csv_record::FileError::Empty))
+            .ok_or(ImportError::File(super::csv_record::FileError::Empty))?;
+        let texts = rows
+            .get(at)
+            .map(|r| r.iter().map(header_text).collect())
+            .unwrap_or_default();
+        Ok((at, texts))
+    }
+
+    /// The reference of column `c` on the sheet's row `line` (`Osallistujat!B8`).
+    fn cell_ref(&self, c: usize, line: u64) -> String {
+        format!("{}!{}{line}", self.name, self.letters(c))
+    }
+
+    /// The reference of the sheet's whole row `line` (`Osallistujat!8:8`).
+    fn row_ref(&self, line: u64) -> String {
+        format!("{}!{line}:{line}", self.name)
+    }
+
+    /// Whether column `c` of `row` holds a value.
+    fn has_value(row: &[Data], c: usize) -> bool {
+        row.get(c)
+            .is_some_and(|d| !is_blank(std::slice::from_ref(d)))
     }
 
     /// Where the sheet was read, its header at row `header_at` of `rows`.
@@ -272,18 +298,13 @@ pub fn read_participants_sheet(
     options: ImportOptions,
 ) -> Result<ParticipantsWithLines, ImportError> {
     let open = OpenSheet::open(bytes, sheet)?;
-    let name = open.name.clone();
     let rows: Vec<&[Data]> = open.range.rows().collect();
     let sheet_row = |i: usize| open.row_number(i);
     let letters = |i: usize| open.letters(i);
-    let header_at = OpenSheet::header(&rows, |s| {
+    let (header_at, headers) = OpenSheet::header(&rows, |s| {
         Column::from_header(s) == Some(Column::ParticipantId)
     })?;
     let header_line = sheet_row(header_at);
-    let headers: Vec<String> = rows
-        .get(header_at)
-        .map(|r| r.iter().map(header_text).collect())
-        .unwrap_or_default();
     let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
     let layout = HeaderLayout::new(&header_refs, &options.ignore_columns).map_err(|error| {
         ImportError::Columns {
@@ -317,25 +338,25 @@ pub fn read_participants_sheet(
                 .find(|c| c.name == path)
                 .and_then(|c| layout.positions.get(c.column as usize).copied().flatten());
             match position {
-                Some(p) => format!("{name}!{}{line}", letters(p)),
-                None => format!("{name}!{line}:{line}"),
+                Some(p) => open.cell_ref(p, line),
+                None => open.row_ref(line),
             }
         };
-        // Cells beyond the header (a value in a column to its right) are
-        // unnamed columns too.
-        let stray: Vec<usize> = (0..row.len())
-            .filter(|&c| c >= headers.len() || layout.unnamed.contains(&c))
-            .filter(|&c| {
-                row.get(c)
-                    .is_some_and(|d| !is_blank(std::slice::from_ref(d)))
-            })
+        // The header row spans the range, so every cell is under a header:
+        // a named one, or an unnamed one whose values must be empty.
+        let stray: Vec<usize> = layout
+            .unnamed
+            .iter()
+            .copied()
+            .filter(|&c| OpenSheet::has_value(row, c))
             .collect();
         if !stray.is_empty() {
             report.rejected = report.rejected.saturating_add(1);
-            report.rejections.extend(stray.iter().map(|&c| {
-                let cell = format!("{name}!{}{line}", letters(c));
-                value_without_header(&letters(c)).at_cell(cell, line)
-            }));
+            report.rejections.extend(
+                stray.iter().map(|&c| {
+                    value_without_header(&letters(c)).at_cell(open.cell_ref(c, line), line)
+                }),
+            );
             continue;
         }
         let mut digits: [String; COLUMNS.len()] = Default::default();
@@ -374,31 +395,24 @@ pub fn read_participants_sheet(
         let cell = |c: Column| cells.get(c as usize).copied().unwrap_or(Cell::Missing);
         let before = report.rejections.len();
         let built = builder.build(&options, &cell, &mut report.rejections);
-        for f in report.rejections.iter_mut().skip(before) {
-            *f = f.clone().at_cell(at(&f.path), line);
-        }
+        let refused: Vec<Finding> = report.rejections.drain(before..).collect();
+        report.rejections.extend(refused.into_iter().map(|f| {
+            let cell = at(&f.path);
+            f.at_cell(cell, line)
+        }));
         match built {
             Some(p) => {
                 report.accepted = report.accepted.saturating_add(1);
                 for c in time_notes {
-                    report.findings.push(
-                        Finding::new(
-                            &rules::CSV_TIME_OF_DAY,
-                            c.name(),
-                            "a date with a time of day; its day is taken",
-                            "päivämäärä kellonaikoineen; sen päivä otetaan",
-                            "ett datum med en tid på dygnet; dess dag tas",
-                        )
-                        .at_cell(at(c.name()), line),
-                    );
+                    report
+                        .findings
+                        .push(time_of_day(c.name()).at_cell(at(c.name()), line));
                 }
                 if let Some(rules) = options.rules {
-                    report.findings.extend(
-                        rules
-                            .check(&p)
-                            .into_iter()
-                            .map(|f| f.clone().at_cell(at(&f.path), line)),
-                    );
+                    report.findings.extend(rules.check(&p).into_iter().map(|f| {
+                        let cell = at(&f.path);
+                        f.at_cell(cell, line)
+                    }));
                 }
                 lines.push((p.id, line));
                 people.push(p);
@@ -511,6 +525,7 @@ pub struct ActivityImportReport {
 row_account_report!(ActivityImportReport);
 
 /// Which column a header of an activity sheet names.
+#[derive(PartialEq, Eq)]
 enum ActivityColumn {
     Named(&'static str),
     Feedback(u8),
@@ -541,6 +556,18 @@ fn activity_kind(text: &str) -> Option<crate::activity::ActivityKind> {
         let key = key.as_ref().and_then(|v| v.as_str()).unwrap_or("");
         label_is(text, key) || label_is(text, k.name_fi()) || label_is(text, k.name_en())
     })
+}
+
+/// The note of a date cell with a time of day (`IMP-TIME-001`): its day is
+/// taken, as for an Arrow timestamp.
+fn time_of_day(path: &str) -> Finding {
+    Finding::new(
+        &rules::CSV_TIME_OF_DAY,
+        path,
+        "a date with a time of day; its day is taken",
+        "päivämäärä kellonaikoineen; sen päivä otetaan",
+        "ett datum med en tid på dygnet; dess dag tas",
+    )
 }
 
 /// Records the refusal of a cell's value (`IMP-CSV-003`).
@@ -581,18 +608,13 @@ pub fn read_activities_sheet(
 ) -> Result<(crate::activity::ActivityLog, ActivityImportReport), ImportError> {
     use crate::activity::{Activity, ActivityLog, Attendance, Feedback};
     let open = OpenSheet::open(bytes, sheet)?;
-    let name = open.name.clone();
     let rows: Vec<&[Data]> = open.range.rows().collect();
     let sheet_row = |i: usize| open.row_number(i);
     let letters = |i: usize| open.letters(i);
-    let header_at = OpenSheet::header(&rows, |s| {
+    let (header_at, headers) = OpenSheet::header(&rows, |s| {
         matches!(activity_column(s), Some(ActivityColumn::Named("date")))
     })?;
     let header_line = sheet_row(header_at);
-    let headers: Vec<String> = rows
-        .get(header_at)
-        .map(|r| r.iter().map(header_text).collect())
-        .unwrap_or_default();
     let column_error = |error| ImportError::Columns {
         line: header_line,
         error,
@@ -612,6 +634,18 @@ pub fn read_activities_sheet(
                 },
             ));
         };
+        // A column twice: which one to read would be a guess, and the other
+        // one's values would be lost (as `resolve_headers` refuses it).
+        if columns.iter().flatten().any(|seen| *seen == c) {
+            return Err(column_error(
+                crate::participant::fields::HeaderError::DuplicateColumn {
+                    name: match c {
+                        ActivityColumn::Named(n) => n,
+                        ActivityColumn::Feedback(_) => "feedback",
+                    },
+                },
+            ));
+        }
         columns.push(Some(c));
     }
     let position = |want: &str| {
@@ -622,9 +656,7 @@ pub fn read_activities_sheet(
     for required in ["date", "kind"] {
         if position(required).is_none() {
             return Err(column_error(
-                crate::participant::fields::HeaderError::MissingColumn {
-                    name: if required == "date" { "date" } else { "kind" },
-                },
+                crate::participant::fields::HeaderError::MissingColumn { name: required },
             ));
         }
     }
@@ -654,21 +686,23 @@ pub fn read_activities_sheet(
         report.account.rows_read = report.account.rows_read.saturating_add(1);
         report.account.record_lines = report.account.record_lines.saturating_add(1);
         let mut refusals: Vec<Finding> = Vec::new();
-        let cell_ref = |c: usize| format!("{name}!{}{line}", letters(c));
+        let cell_ref = |c: usize| open.cell_ref(c, line);
         for &c in &unnamed {
-            if row
-                .get(c)
-                .is_some_and(|d| !is_blank(std::slice::from_ref(d)))
-            {
+            if OpenSheet::has_value(row, c) {
                 refusals.push(value_without_header(&letters(c)).at_cell(cell_ref(c), line));
             }
         }
+        let mut notes = Vec::new();
         let get = |c: Option<usize>| c.map(|c| (c, row.get(c).unwrap_or(&empty)));
         // The day.
         let mut date = None;
         if let Some((c, d)) = get(position("date")) {
             match convert(d, ValueKind::Date) {
-                Converted::Cell(Cell::Date(day)) | Converted::DayOfTime(day) => date = Some(day),
+                Converted::Cell(Cell::Date(day)) => date = Some(day),
+                Converted::DayOfTime(day) => {
+                    date = Some(day);
+                    notes.push(time_of_day("date").at_cell(cell_ref(c), line));
+                }
                 Converted::Cell(Cell::Text(t)) => match super::record::parse_date(t) {
                     Ok(day) => date = Some(day),
                     Err(why) => refuse(&mut refusals, cell_ref(c), line, "date", format!("{t:?}: {why}"), format!("{t:?}: virheellinen päivämäärä"), format!("{t:?}: ogiltigt datum")),
@@ -726,24 +760,25 @@ pub fn read_activities_sheet(
         // A whole number of a count column.
         let count = |field: &str, refusals: &mut Vec<Finding>| -> Option<u64> {
             let (c, d) = get(position(field))?;
-            match convert(d, ValueKind::Id) {
-                Converted::Cell(Cell::Missing) => None,
-                Converted::Digits(n) if n >= 0 => Some(n as u64),
-                Converted::Cell(Cell::Text(t)) if t.parse::<u64>().is_ok() => t.parse().ok(),
-                _ => {
-                    refusals.push(
-                        Finding::new(
-                            &rules::CSV_INVALID_VALUE,
-                            field,
-                            format!("`{field}` is a count: a whole number, 0 or more"),
-                            format!("`{field}` on lukumäärä: kokonaisluku, vähintään 0"),
-                            format!("`{field}` är ett antal: ett heltal, minst 0"),
-                        )
-                        .at_cell(cell_ref(c), line),
-                    );
-                    None
-                }
+            let n = match convert(d, ValueKind::Id) {
+                Converted::Cell(Cell::Missing) => return None,
+                Converted::Digits(n) => u64::try_from(n).ok(),
+                Converted::Cell(Cell::Text(t)) => t.parse::<u64>().ok(),
+                _ => None,
+            };
+            if n.is_none() {
+                refusals.push(
+                    Finding::new(
+                        &rules::CSV_INVALID_VALUE,
+                        field,
+                        format!("`{field}` is a count: a whole number, 0 or more"),
+                        format!("`{field}` on lukumäärä: kokonaisluku, vähintään 0"),
+                        format!("`{field}` är ett antal: ett heltal, minst 0"),
+                    )
+                    .at_cell(cell_ref(c), line),
+                );
             }
+            n
         };
         let total = count("attendees", &mut refusals);
         let mut by = std::collections::BTreeMap::new();
@@ -780,7 +815,19 @@ pub fn read_activities_sheet(
                     }
                 }
                 Converted::Digits(n) => n.to_string().parse().ok().map(|id| vec![id]),
-                _ => None,
+                // A date, a yes/no, an error value: no id, and never dropped.
+                _ => {
+                    refuse(
+                        &mut refusals,
+                        cell_ref(c),
+                        line,
+                        "participant_ids",
+                        "expected participant ids separated by commas".into(),
+                        "odotettiin osallistujatunnuksia pilkuin erotettuina".into(),
+                        "förväntades deltagarkoder åtskilda med kommatecken".into(),
+                    );
+                    None
+                }
             });
         let attendance = match (total, ids) {
             (Some(_), Some(_)) => {
@@ -792,7 +839,7 @@ pub fn read_activities_sheet(
                         "sekä osallistujamäärä että nimetyt osallistujat: anna toinen",
                         "både ett antal och namngivna deltagare: ange det ena",
                     )
-                    .at_cell(format!("{name}!{line}:{line}"), line),
+                    .at_cell(open.row_ref(line), line),
                 );
                 None
             }
@@ -810,7 +857,7 @@ pub fn read_activities_sheet(
                             ),
                             format!("sektorerna summerar till {sum}, fler än {total} deltagare"),
                         )
-                        .at_cell(format!("{name}!{line}:{line}"), line),
+                        .at_cell(open.row_ref(line), line),
                     );
                 }
                 Some(Attendance::HeadCount { total, by })
@@ -824,7 +871,7 @@ pub fn read_activities_sheet(
                         "`attendees` (osallistujamäärä) tai `participant_ids` on pakollinen",
                         "`attendees` (antal) eller `participant_ids` är obligatoriskt",
                     )
-                    .at_cell(format!("{name}!{line}:{line}"), line),
+                    .at_cell(open.row_ref(line), line),
                 );
                 None
             }
@@ -858,14 +905,27 @@ pub fn read_activities_sheet(
         let fb = scale.and_then(|(min, max)| match Feedback::new(min, max, answers) {
             Ok(f) => Some(f),
             Err(e) => {
-                refusals.push(Finding::new(&rules::CSV_INVALID_VALUE, "feedback", format!("{e} (the feedback columns must run without a gap, e.g. feedback_1 … feedback_4)"), "palautesarakkeiden on oltava yhtenäiset (esim. palaute_1 … palaute_4)", "responskolumnerna måste vara utan luckor (t.ex. respons_1 … respons_4)").at_cell(format!("{name}!{line}:{line}"), line));
+                refusals.push(Finding::new(&rules::CSV_INVALID_VALUE, "feedback", format!("{e} (the feedback columns must run without a gap, e.g. feedback_1 … feedback_4)"), "palautesarakkeiden on oltava yhtenäiset (esim. palaute_1 … palaute_4)", "responskolumnerna måste vara utan luckor (t.ex. respons_1 … respons_4)").at_cell(open.row_ref(line), line));
                 None
             }
         });
-        let title = get(position("name")).and_then(|(_, d)| match convert(d, ValueKind::Id) {
+        let title = get(position("name")).and_then(|(c, d)| match convert(d, ValueKind::Id) {
+            Converted::Cell(Cell::Missing) => None,
             Converted::Cell(Cell::Text(t)) => Some(t.to_string()),
             Converted::Digits(n) => Some(n.to_string()),
-            _ => None,
+            // A date or another typed value as a name: refused, not dropped.
+            _ => {
+                refuse(
+                    &mut refusals,
+                    cell_ref(c),
+                    line,
+                    "name",
+                    "expected a name as text".into(),
+                    "odotettiin nimeä tekstinä".into(),
+                    "förväntades ett namn som text".into(),
+                );
+                None
+            }
         });
         match (date, kind, attendance) {
             (Some(date), Some(kind), Some(attendance)) if refusals.is_empty() => {
@@ -874,6 +934,7 @@ pub fn read_activities_sheet(
                 a.feedback = fb;
                 log.activities.push(a);
                 report.account.accepted = report.account.accepted.saturating_add(1);
+                report.account.findings.extend(notes);
             }
             _ => {
                 report.account.rejected = report.account.rejected.saturating_add(1);
