@@ -130,13 +130,10 @@ pub fn load_activities(
             let place = e.line().map(|l| format!("{l}: ")).unwrap_or_default();
             format!("{}:{place}{e} [{}]", shown(path), e.code())
         })?;
-        for f in &report.rejections {
+        for f in report.rejections.iter().chain(&report.findings) {
             eprintln!("{}", crate::output::finding_line(path, f));
         }
-        tally.rows_read += report.rows_read;
-        tally.accepted += report.accepted;
-        tally.rejected += report.rejected;
-        tally.add_findings(&report.rejections);
+        tally.add_account(&report);
         return Ok(log);
     }
     let text = std::fs::read_to_string(path).map_err(|e| file_error(path, &e, "io"))?;

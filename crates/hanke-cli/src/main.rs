@@ -23,7 +23,7 @@ use clap::{Args, Parser, Subcommand};
 use hanke::cofinancing;
 use hanke::export::table::ResultTable;
 use hanke::funding::Stage;
-use hanke::import::ImportOptions;
+use hanke::import::{ImportOptions, ImportReport};
 use hanke::indicator::CommonIndicators;
 use hanke::lang::Language;
 use hanke::participant::merge_duplicates;
@@ -325,6 +325,21 @@ fn jobs(paths: &[PathBuf]) -> Result<(Vec<Job>, bool), String> {
     }
 }
 
+/// What reading a participant list did, said on standard error: its notes
+/// (title rows, columns left out), with `echo` every refusal and finding by
+/// line or cell; its rows and findings go into `tally`.
+fn account_for(path: &std::path::Path, report: &ImportReport, echo: bool, tally: &mut Tally) {
+    for note in import_notes(path, report) {
+        eprintln!("{note}");
+    }
+    if echo {
+        for f in report.rejections.iter().chain(&report.findings) {
+            eprintln!("{}", finding_line(path, f));
+        }
+    }
+    tally.add_account(report);
+}
+
 /// One job read: the project, its participants (merged per person), their
 /// rows, activities; file problems go to standard error and the tally.
 struct Read {
@@ -352,15 +367,7 @@ fn read_job(
         let mut options = import_options(read, bundled);
         options.rules = Rulebook::for_project(&project).and_then(Rulebook::participants);
         let file = read_participants(path, options, read.sheet.as_deref())?;
-        for note in import_notes(path, &file.report) {
-            eprintln!("{note}");
-        }
-        if echo {
-            for f in file.report.rejections.iter().chain(&file.report.findings) {
-                eprintln!("{}", finding_line(path, f));
-            }
-        }
-        tally.add_import(&file.report);
+        account_for(path, &file.report, echo, tally);
         inputs.import_findings = file.report.rejections.clone();
         import_findings = file
             .report
@@ -641,13 +648,7 @@ fn people(
     let mut options = import_options(read, false);
     options.rules = rules.participants();
     let list = read_participants(file, options, read.sheet.as_deref())?;
-    for note in import_notes(file, &list.report) {
-        eprintln!("{note}");
-    }
-    for f in list.report.rejections.iter().chain(&list.report.findings) {
-        eprintln!("{}", finding_line(file, f));
-    }
-    tally.add_import(&list.report);
+    account_for(file, &list.report, true, tally);
     // One person's records are one participant (a re-entry counts once).
     let merged = merge_duplicates(list.people, None);
     for f in &merged.findings {

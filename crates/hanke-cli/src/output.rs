@@ -4,6 +4,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use hanke::csv_record::RowAccount;
 use hanke::finding::{Finding, Severity};
 use hanke::import::ImportReport;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -120,7 +121,9 @@ impl Tally {
         }
     }
 
-    pub fn add_import(&mut self, r: &ImportReport) {
+    /// The rows and findings of a file's account (a participant list's,
+    /// an activity sheet's).
+    pub fn add_account(&mut self, r: &RowAccount) {
         self.rows_read += r.rows_read;
         self.accepted += r.accepted;
         self.rejected += r.rejected;
