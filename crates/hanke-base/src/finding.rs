@@ -127,11 +127,11 @@ impl Finding {
         Finding {
             rule_id: rule.id,
             severity: rule.severity,
-            path: crate::echo::plain(&path.into()).into_owned(),
+            path: crate::echo::plain_owned(path.into()),
             // Findings repeat what they found; never an identity code.
-            message_en: crate::echo::plain(&message_en.into()).into_owned(),
-            message_fi: crate::echo::plain(&message_fi.into()).into_owned(),
-            message_sv: crate::echo::plain(&message_sv.into()).into_owned(),
+            message_en: crate::echo::plain_owned(message_en.into()),
+            message_fi: crate::echo::plain_owned(message_fi.into()),
+            message_sv: crate::echo::plain_owned(message_sv.into()),
             line: None,
             end_line: None,
             row: None,
@@ -147,7 +147,7 @@ impl Finding {
     /// The same finding, located at another `path` (a reader's finding of a
     /// record field, shown at the question of a form that asked it).
     pub fn at_path(mut self, path: impl Into<String>) -> Finding {
-        self.path = crate::echo::plain(&path.into()).into_owned();
+        self.path = crate::echo::plain_owned(path.into());
         self
     }
 
@@ -201,7 +201,7 @@ impl Finding {
     /// ```
     pub fn at_cell(mut self, cell: impl Into<String>, line: u64) -> Finding {
         // A sheet's name is the user's text: never an identity code or markup.
-        self.cell = Some(crate::echo::plain(&cell.into()).into_owned());
+        self.cell = Some(crate::echo::plain_owned(cell.into()));
         self.line = Some(line);
         self
     }
