@@ -9,7 +9,9 @@
 //! follows from perf's count (minus one run with 0 repetitions). A third
 //! argument `arrow` reads the same data as an Arrow record batch instead (the
 //! path of a polars or pyarrow table, with the record reader's checks):
-//! `target/release/examples/kernel 1000000 20 arrow`.
+//! `target/release/examples/kernel 1000000 20 arrow`. A fourth argument counts
+//! on that many threads (`add_columns_parallel`):
+//! `target/release/examples/kernel 10000000 5 columns 2`.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -25,6 +27,10 @@ fn main() {
         .unwrap_or(1_000_000);
     let reps: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(20);
     let arrow = args.next().is_some_and(|a| a == "arrow");
+    let threads = args
+        .next()
+        .and_then(|s| s.parse().ok())
+        .and_then(std::num::NonZeroUsize::new);
     let t = table(n, P21);
     let r = rules(P21);
     let batch = arrow
@@ -36,14 +42,19 @@ fn main() {
             .unwrap_or_else(|e| unreachable!("{e}"));
         match &batch {
             Some(b) => {
-                hanke::import::arrow::with_columns(b, &options, |c| ind.add_columns(c))
+                hanke::import::arrow::with_columns(b, &options, |c| match threads {
+                    Some(t) => ind.add_columns_parallel(c, t),
+                    None => ind.add_columns(c),
+                })
                     .unwrap_or_else(|e| unreachable!("{e}"))
                     .0
                     .unwrap_or_else(|e| unreachable!("{e}"));
             }
-            None => ind
-                .add_columns(&t.columns())
-                .unwrap_or_else(|e| unreachable!("{e}")),
+            None => match threads {
+                Some(threads) => ind.add_columns_parallel(&t.columns(), threads),
+                None => ind.add_columns(&t.columns()),
+            }
+            .unwrap_or_else(|e| unreachable!("{e}")),
         }
         black_box(ind);
     }

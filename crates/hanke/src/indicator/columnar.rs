@@ -493,6 +493,29 @@ struct Facts {
     improved: u64,
 }
 
+/// `len` rows cut into at most `threads` contiguous ranges of whole 64-row
+/// blocks, each but the last at least `min_rows` long (so `len` below twice
+/// `min_rows` is one range); together they cover every row once, in order
+/// (one empty range for no rows).
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "divisions by non-zero counts; start < end ≤ len in the loop"
+)]
+pub(crate) fn split_rows(len: usize, threads: usize, min_rows: usize) -> Vec<std::ops::Range<usize>> {
+    let parts = threads.clamp(1, (len / min_rows.max(1)).max(1));
+    let per = len.div_ceil(BLOCK).div_ceil(parts).max(1) * BLOCK;
+    let mut ranges = Vec::with_capacity(parts);
+    let mut start = 0usize;
+    loop {
+        let end = start.saturating_add(per).min(len);
+        ranges.push(start..end);
+        if end >= len {
+            return ranges;
+        }
+        start = end;
+    }
+}
+
 /// Lookup tables of one computation.
 struct Tables {
     situations: [u8; 16],
@@ -569,6 +592,97 @@ impl CommonIndicators {
         reason = "start < len in the loop; n ≤ len − start"
     )]
     pub fn add_columns(&mut self, columns: &ParticipantColumns<'_>) -> Result<(), ColumnsError> {
+        let part = self.count_rows(columns, 0..columns.len())?;
+        self.absorb(&part);
+        Ok(())
+    }
+
+    /// [`Self::add_columns`] on up to `threads` threads: the rows are split
+    /// into that many contiguous ranges (each but the last at least
+    /// [`Self::MIN_ROWS_PER_THREAD`] long, so a small table stays on the
+    /// calling thread), each counted on its own thread, and the parts merged in row
+    /// order. The counts are integers, so the result is **identical** to
+    /// [`Self::add_columns`] for any number of threads; on an error it is the
+    /// same error (the first in row order) and nothing is counted.
+    ///
+    /// Threads are opt-in (ADR 0025): a library embedded in a server, a
+    /// notebook's worker or a phone should not take cores it was not given,
+    /// and one core already counts 50 M rows a second. The threads are scoped
+    /// (`std::thread::scope`): none outlives the call.
+    ///
+    /// ```
+    /// use std::num::NonZeroUsize;
+    /// use hanke::indicator::{Catalogue, CommonIndicators};
+    /// use hanke::rulebook::Rulebook;
+    /// use hanke::programme::ProgrammePeriod;
+    /// let rules = Rulebook::for_period(ProgrammePeriod::Period2021To2027).unwrap().participants().unwrap();
+    /// let table = hanke::synthetic::benchmark_table(200_000, rules);
+    /// let mut one = CommonIndicators::new(Catalogue::EsfPlus, rules, None)?;
+    /// one.add_columns(&table.columns())?;
+    /// let mut two = CommonIndicators::new(Catalogue::EsfPlus, rules, None)?;
+    /// two.add_columns_parallel(&table.columns(), NonZeroUsize::new(2).unwrap())?;
+    /// assert_eq!(one, two);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn add_columns_parallel(
+        &mut self,
+        columns: &ParticipantColumns<'_>,
+        threads: std::num::NonZeroUsize,
+    ) -> Result<(), ColumnsError> {
+        let ranges = split_rows(columns.len(), threads.get(), Self::MIN_ROWS_PER_THREAD);
+        self.add_ranges(columns, &ranges)
+    }
+
+    /// Counts each of `ranges` (which cover the rows once, in order) on its
+    /// own thread, the first on the calling one, and absorbs the parts in
+    /// order — nothing if any range has an error (the first range's).
+    pub(crate) fn add_ranges(
+        &mut self,
+        columns: &ParticipantColumns<'_>,
+        ranges: &[std::ops::Range<usize>],
+    ) -> Result<(), ColumnsError> {
+        let parts: Vec<Result<CommonIndicators, ColumnsError>> = match ranges.split_first() {
+            None => Vec::new(),
+            Some((first, [])) => vec![self.count_rows(columns, first.clone())],
+            Some((first, rest)) => std::thread::scope(|scope| {
+                let this = &*self;
+                let handles: Vec<_> = rest
+                    .iter()
+                    .map(|r| scope.spawn(move || this.count_rows(columns, r.clone())))
+                    .collect();
+                let mut parts = vec![this.count_rows(columns, first.clone())];
+                for h in handles {
+                    // A panic in a counting thread is a bug of the kernel;
+                    // carry it to the caller as a panic, as one thread would.
+                    parts.push(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+                }
+                parts
+            }),
+        };
+        // The first error in row order, as one thread would have met it.
+        let parts = parts.into_iter().collect::<Result<Vec<_>, _>>()?;
+        for part in &parts {
+            self.absorb(part);
+        }
+        Ok(())
+    }
+
+    /// No thread of [`Self::add_columns_parallel`] counts fewer rows than
+    /// this (about 1 ms of work): starting a thread costs tens of
+    /// microseconds.
+    pub const MIN_ROWS_PER_THREAD: usize = 65_536;
+
+    /// The counts of `rows` of `columns` (64-row blocks from `rows.start`),
+    /// as a part to absorb; the first error in the range.
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "start < end in the loop; n ≤ end − start"
+    )]
+    fn count_rows(
+        &self,
+        columns: &ParticipantColumns<'_>,
+        rows: std::ops::Range<usize>,
+    ) -> Result<CommonIndicators, ColumnsError> {
         let mut part = self.empty_like();
         let mut scratch = Scratch {
             days: [[0; BLOCK]; 5],
@@ -581,15 +695,14 @@ impl CommonIndicators {
             isced: isced_table(),
             thresholds: thresholds(self.catalogue),
         };
-        let len = columns.len();
-        let mut start = 0;
-        while start < len {
-            let n = (len - start).min(BLOCK);
+        let end = rows.end.min(columns.len());
+        let mut start = rows.start;
+        while start < end {
+            let n = (end - start).min(BLOCK);
             part.add_block(columns, start, n, &mut scratch, &tables)?;
             start += n;
         }
-        self.absorb(&part);
-        Ok(())
+        Ok(part)
     }
 
     #[allow(
@@ -1110,5 +1223,66 @@ mod tests {
         // 1 Sept (+6 = 1 March, not before).
         let row = Row::compute(day(2024, 3, 1), &[]);
         assert_eq!(row.0[LTU6], day(2023, 8, 31));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Any split of the rows — any number of threads, any least share —
+        /// counts exactly what one pass counts, and fails with the same
+        /// (first) error: on the benchmark data and on columns with bad
+        /// values (a dictionary entry that is no gender, a key past the
+        /// dictionary, a day out of range, a missing entry date).
+        #[test]
+        fn every_split_counts_as_one_pass(
+            n in 0usize..2_500,
+            threads in 1usize..7,
+            min_rows in proptest::sample::select(vec![1usize, 64, 100, 1_000, 65_536]),
+            bad in proptest::collection::vec((0usize..2_500, 0u8..4), 0..3),
+        ) {
+            use crate::participant::Gender;
+            use crate::participant::columns::{Bitmap, CodeColumn, DateColumn, Keys};
+            let rules = crate::rulebook::Rulebook::for_period(crate::programme::ProgrammePeriod::Period2021To2027)
+                .and_then(|r| r.participants())
+                .unwrap();
+            let ranges = split_rows(n, threads, min_rows);
+            proptest::prop_assert!(ranges.len() <= threads.max(1));
+            proptest::prop_assert_eq!(ranges.first().map(|r| r.start), Some(0));
+            proptest::prop_assert_eq!(ranges.last().map(|r| r.end), Some(n));
+            for pair in ranges.windows(2) {
+                proptest::prop_assert_eq!(pair[0].end, pair[1].start);
+                proptest::prop_assert_eq!(pair[0].len() % BLOCK, 0);
+                proptest::prop_assert!(pair[0].len() >= min_rows.min(n));
+            }
+            let cut_off = NaiveDate::from_ymd_opt(2025, 12, 31);
+            let count = |columns: &ParticipantColumns<'_>, split: bool| {
+                let mut ind = CommonIndicators::new(Catalogue::EsfPlus, rules, cut_off).unwrap();
+                let r = if split { ind.add_ranges(columns, &ranges) } else { ind.add_columns(columns) };
+                r.map(|()| ind)
+            };
+            let table = crate::synthetic::benchmark_table(n, rules);
+            proptest::prop_assert_eq!(count(&table.columns(), true), count(&table.columns(), false));
+
+            let mut entry: Vec<i32> = (0..n).map(|i| 19_000 + (i % 900) as i32).collect();
+            let mut gender: Vec<u8> = (0..n).map(|i| (i % 2) as u8).collect();
+            let mut valid = vec![0xFFu8; n.div_ceil(8)];
+            for &(row, what) in &bad {
+                let row = row % n.max(1);
+                match what {
+                    0 if n > 0 => gender[row] = 2,
+                    1 if n > 0 => gender[row] = 7,
+                    2 if n > 0 => entry[row] = i32::MAX,
+                    3 if n > 0 => valid[row / 8] &= !(1 << (row % 8)),
+                    _ => {}
+                }
+            }
+            let columns = ParticipantColumns::new(DateColumn::new(&entry, Bitmap::new(&valid, 0, n)))
+                .with_gender(CodeColumn::new(
+                    Keys::U8(&gender),
+                    None,
+                    &[Some(Gender::Man), Some(Gender::Woman), None],
+                ))
+                .unwrap();
+            proptest::prop_assert_eq!(count(&columns, true), count(&columns, false));
+        }
     }
 }
