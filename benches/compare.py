@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import statistics
 import sys
 import time
@@ -250,11 +251,18 @@ def main(argv: list[str] | None = None) -> int:
     polars_df = pl.DataFrame(data)
     arrow_table = pa.table(data)
     pandas_df = arrow_table.to_pandas(date_as_object=False)
+    pandas_arrow_df = arrow_table.to_pandas(types_mapper=pd.ArrowDtype)
+    cores = os.cpu_count() or 1
 
     runs = {
         "hanke (Rust)": None,
         "hanke from Python, polars": lambda: from_hanke(hanke.common_indicators(polars_df, cut_off=CUT_OFF)),
         "hanke from Python, pyarrow": lambda: from_hanke(hanke.common_indicators(arrow_table, cut_off=CUT_OFF)),
+        "hanke, pyarrow, all cores": lambda: from_hanke(
+            hanke.common_indicators(arrow_table, cut_off=CUT_OFF, threads=cores)
+        ),
+        "hanke, pandas (NumPy)": lambda: from_hanke(hanke.common_indicators(pandas_df, cut_off=CUT_OFF)),
+        "hanke, pandas (Arrow)": lambda: from_hanke(hanke.common_indicators(pandas_arrow_df, cut_off=CUT_OFF)),
         "pandas": lambda: pandas_indicators(pandas_df, CUT_OFF),
         "polars": lambda: polars_indicators(polars_df, CUT_OFF),
     }
@@ -272,17 +280,20 @@ def main(argv: list[str] | None = None) -> int:
             diff = {k: (r.get(k), reference.get(k)) for k in reference if r.get(k) != reference.get(k)}
             print(f"MISMATCH: {name} differs from hanke: {diff}", file=sys.stderr)
             return 1
-    print(f"{rows} participants, cut-off {CUT_OFF}: all four give identical numbers "
+    print(f"{rows} participants, cut-off {CUT_OFF}: all {len(results) + 1} give identical numbers "
           f"({len(reference)} counts by gender; EECO01 total {sum(reference['EECO01'])})")
     if args.smoke:
         return 0
     base = medians["hanke (Rust)"]
+    print(f"{cores} cores; polars' thread pool: {pl.thread_pool_size()} (POLARS_MAX_THREADS=1 for one core)")
     print(f"{'way':<30}{'median s':>12}{'M rows/s':>12}{'× Rust':>10}")
-    for name in ["hanke (Rust)", "hanke from Python, pyarrow", "hanke from Python, polars", "polars", "pandas"]:
+    for name in ["hanke (Rust)", "hanke from Python, pyarrow", "hanke, pyarrow, all cores",
+                 "hanke from Python, polars", "hanke, pandas (NumPy)", "hanke, pandas (Arrow)", "polars", "pandas"]:
         m = medians[name]
         print(f"{name:<30}{m:>12.4f}{rows / m / 1e6:>12.1f}{m / base:>10.2f}")
     print(f"pandas / hanke-from-pyarrow: {medians['pandas'] / medians['hanke from Python, pyarrow']:.1f}×; "
-          f"polars / hanke-from-pyarrow: {medians['polars'] / medians['hanke from Python, pyarrow']:.1f}×")
+          f"polars / hanke-from-pyarrow: {medians['polars'] / medians['hanke from Python, pyarrow']:.1f}×; "
+          f"polars / hanke-all-cores: {medians['polars'] / medians['hanke, pyarrow, all cores']:.1f}×")
     return 0
 
 

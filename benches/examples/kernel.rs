@@ -46,9 +46,9 @@ fn main() {
                     Some(t) => ind.add_columns_parallel(c, t),
                     None => ind.add_columns(c),
                 })
-                    .unwrap_or_else(|e| unreachable!("{e}"))
-                    .0
-                    .unwrap_or_else(|e| unreachable!("{e}"));
+                .unwrap_or_else(|e| unreachable!("{e}"))
+                .0
+                .unwrap_or_else(|e| unreachable!("{e}"));
             }
             None => match threads {
                 Some(threads) => ind.add_columns_parallel(&t.columns(), threads),

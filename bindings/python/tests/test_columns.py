@@ -98,3 +98,23 @@ def test_objective_l_reports_the_total_and_age_groups() -> None:
     with pytest.raises(hanke.ValidationError) as e:
         hanke.common_indicators(df, period="2021-2027", objective="m")
     assert e.value.code == "programme.objective"
+
+
+def test_threads_give_identical_counts_and_the_same_first_error():
+    # 300 000 rows: split into ranges of at least 65 536 rows, so 2 and 4
+    # threads really split (the core's property test covers every split).
+    data = hanke.testing.synthetic_participants(300_000)
+    cut = dt.date(2025, 12, 31)
+    one = hanke.common_indicators(data, cut_off=cut)
+    for threads in (2, 3, 4):
+        assert counts(hanke.common_indicators(data, cut_off=cut, threads=threads)) == counts(one)
+    df = pl.DataFrame(data).with_columns(
+        pl.when(pl.int_range(pl.len()) == 200_000).then(pl.lit("dog")).otherwise(pl.col("gender").cast(pl.String)).alias("gender")
+    )
+    for threads in (1, 2, 4):
+        with pytest.raises(hanke.ValidationError) as e:
+            hanke.common_indicators(df, cut_off=cut, threads=threads)
+        assert e.value.code == "columns.invalid_value" and "row 200000" in str(e.value)
+    with pytest.raises(hanke.ValidationError) as e:
+        hanke.common_indicators(data, threads=0)
+    assert e.value.code == "argument.range"

@@ -267,6 +267,7 @@ def common_indicators(
     accept_temporary_codes: bool = False,
     ignore_columns: list[str] | None = None,
     objective: str | None = None,
+    threads: int = 1,
 ) -> Indicators: ...
 def time_common_indicators(
     data: object,
@@ -274,6 +275,7 @@ def time_common_indicators(
     period: Period = "2021-2027",
     catalogue: Catalogue | None = None,
     cut_off: datetime.date | None = None,
+    threads: int = 1,
 ) -> list[float]: ...
 def synthetic_participants(n: int, period: Period = "2021-2027") -> ParticipantData: ...
 @final

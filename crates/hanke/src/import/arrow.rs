@@ -1507,14 +1507,27 @@ pub fn add_batches<'b>(
     batches: impl IntoIterator<Item = &'b RecordBatch>,
     options: &ImportOptions,
 ) -> Result<Vec<Finding>, ColumnsError> {
+    add_batches_parallel(indicators, batches, options, std::num::NonZeroUsize::MIN)
+}
+
+/// [`add_batches`] with each batch counted on up to `threads` threads
+/// ([`CommonIndicators::add_columns_parallel`](crate::indicator::CommonIndicators::add_columns_parallel)):
+/// the same counts, notes and errors for any number of threads.
+pub fn add_batches_parallel<'b>(
+    indicators: &mut crate::indicator::CommonIndicators,
+    batches: impl IntoIterator<Item = &'b RecordBatch>,
+    options: &ImportOptions,
+    threads: std::num::NonZeroUsize,
+) -> Result<Vec<Finding>, ColumnsError> {
     let mut sum = indicators.clone();
     let mut offset = 0usize;
     let mut notes = Vec::new();
     let mut people = std::collections::HashMap::new();
     for batch in batches {
         same_person(batch, options, offset, &mut people)?;
-        let (counted, batch_notes) =
-            with_columns_at(batch, options, offset, |cols| sum.add_columns(cols))?;
+        let (counted, batch_notes) = with_columns_at(batch, options, offset, |cols| {
+            sum.add_columns_parallel(cols, threads)
+        })?;
         counted.map_err(|e| e.shifted(offset))?;
         for n in batch_notes {
             // One note a column about time zones, however many batches.

@@ -501,7 +501,11 @@ struct Facts {
     clippy::arithmetic_side_effects,
     reason = "divisions by non-zero counts; start < end ≤ len in the loop"
 )]
-pub(crate) fn split_rows(len: usize, threads: usize, min_rows: usize) -> Vec<std::ops::Range<usize>> {
+pub(crate) fn split_rows(
+    len: usize,
+    threads: usize,
+    min_rows: usize,
+) -> Vec<std::ops::Range<usize>> {
     let parts = threads.clamp(1, (len / min_rows.max(1)).max(1));
     let per = len.div_ceil(BLOCK).div_ceil(parts).max(1) * BLOCK;
     let mut ranges = Vec::with_capacity(parts);
