@@ -118,3 +118,45 @@ def test_threads_give_identical_counts_and_the_same_first_error():
     with pytest.raises(hanke.ValidationError) as e:
         hanke.common_indicators(data, threads=0)
     assert e.value.code == "argument.range"
+
+
+def outcome(data, **kw):
+    """Counts and notes, or the error's class, code and text."""
+    try:
+        ind = hanke.common_indicators(data, **kw)
+    except hanke.HankeError as e:
+        return (type(e).__name__, e.code, str(e))
+    return (counts(ind), [(n.rule_id, n.path, n.row) for n in ind.notes()], ind.not_yet_entered)
+
+
+def test_polars_categoricals_by_code_read_as_exported():
+    # A polars frame's categoricals are read by their physical codes; a pyarrow
+    # table of the same frame goes through polars' own export. Both must give
+    # the same counts, notes and errors — labels in Finnish, nulls, a bad label,
+    # several chunks, other categoricals sharing polars' global category list.
+    data = hanke.testing.synthetic_participants(3_000)
+    base = pl.DataFrame(data)
+    extra = pl.Series("nimi", [f"x{i}" for i in range(3_000)], dtype=pl.Categorical)
+    frames = {
+        "synthetic": base,
+        "chunks": pl.concat([base.slice(0, 1_000), base.slice(1_000, 2_000)], rechunk=False),
+        "finnish": base.with_columns(
+            pl.col("gender").cast(pl.String).replace({"woman": "nainen", "man": "mies"}).cast(pl.Categorical)
+        ),
+        "nulls": base.with_columns(
+            pl.when(pl.int_range(pl.len()) % 7 == 0).then(None).otherwise(pl.col("labour_status")).alias("labour_status")
+        ),
+        "bad label": base.with_columns(
+            pl.when(pl.int_range(pl.len()) == 2_222).then(pl.lit("dog")).otherwise(pl.col("gender").cast(pl.String))
+            .cast(pl.Categorical).alias("gender")
+        ),
+        "other categorical": base.with_columns(extra),
+        "enum": base.with_columns(pl.col("gender").cast(pl.String).cast(pl.Enum(["woman", "man", "non_binary"]))),
+    }
+    cut = dt.date(2025, 12, 31)
+    for name, df in frames.items():
+        kw = {"cut_off": cut, "ignore_columns": ["nimi"] if "nimi" in df.columns else None}
+        fast, plain = outcome(df, **kw), outcome(pa.table(df), **kw)
+        assert fast == plain, name
+    assert outcome(frames["bad label"], cut_off=cut)[1] == "columns.invalid_value"
+    assert "row 2222" in outcome(frames["bad label"], cut_off=cut)[2]

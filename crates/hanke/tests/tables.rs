@@ -611,5 +611,31 @@ mod period_in_place {
             let slow = of_dates(entry_dates(&batches, &options).unwrap());
             prop_assert_eq!(format!("{fast:?}"), format!("{slow:?}"));
         }
+
+        /// Entries without nulls take the earliest-and-latest shortcut
+        /// (`infer_period_of_span`) where the span decides: spans inside one
+        /// period, inside the overlap, across an edge and past the periods.
+        #[test]
+        fn span_shortcut_equals_date_by_date(
+            // Anywhere, or just below a period's edge (2014-01-01 = 16 071,
+            // 2021-01-01 = 18 628, 2023-12-31 = 19 722, 2029-12-31 = 21 914).
+            from in prop_oneof![15_000i32..22_000, 16_040i32..16_080, 18_600i32..18_640, 19_700i32..19_730, 21_890i32..21_920],
+            widths in prop_oneof![
+                prop::collection::vec(0i32..1_500, 1..40),
+                prop::collection::vec(0i32..40, 1..40),
+            ],
+            split in 0usize..40,
+        ) {
+            let values: Vec<i32> = widths.iter().map(|w| from.saturating_add(*w)).collect();
+            let at = split.min(values.len());
+            let batches: Vec<RecordBatch> = [&values[..at], &values[at..]]
+                .iter()
+                .map(|v| batch(vec![("entry_date", Arc::new(Date32Array::from(v.to_vec())) as ArrayRef)]))
+                .collect();
+            let options = ImportOptions::default();
+            let fast = infer_period(&batches, &options).unwrap();
+            let slow = of_dates(entry_dates(&batches, &options).unwrap());
+            prop_assert_eq!(format!("{fast:?}"), format!("{slow:?}"));
+        }
     }
 }

@@ -1324,6 +1324,33 @@ pub fn infer_period(
         NaiveDate::MIN.num_days_from_ce(),
         NaiveDate::MAX.num_days_from_ce(),
     );
+    // Every entry present and in `date32`: the earliest and latest day in
+    // one pass over the slices, which decide the period unless the entries
+    // straddle a period's edge (then the ordered pass below).
+    let span = parts
+        .iter()
+        .try_fold(None::<(i32, i32)>, |span, part| match part {
+            Part::Days(d) if d.null_count() == 0 => {
+                let v = d.values();
+                // Two plain reductions: the compiler vectorises each.
+                Some(match (v.iter().min(), v.iter().max(), span) {
+                    (Some(&lo), Some(&hi), Some((a, b))) => Some((lo.min(a), hi.max(b))),
+                    (Some(&lo), Some(&hi), None) => Some((lo, hi)),
+                    _ => span,
+                })
+            }
+            _ => None,
+        });
+    if let Some(Some((lo, hi))) = span {
+        let (lo, hi) = (lo.checked_add(epoch), hi.checked_add(epoch));
+        if let (Some(lo), Some(hi)) = (lo, hi)
+            && min <= lo
+            && hi <= max
+            && let Some(answer) = crate::rulebook::infer_period_of_span(lo, hi)
+        {
+            return Ok(answer);
+        }
+    }
     let days = parts
         .iter()
         .flat_map(|part| -> Box<dyn Iterator<Item = i32> + '_> {

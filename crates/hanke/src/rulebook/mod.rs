@@ -397,6 +397,63 @@ pub fn infer_period(
     infer_period_of_days(dates.into_iter().map(|d| d.num_days_from_ce()))
 }
 
+/// The eligibility periods of 2014–2020 and 2021–2027 as chrono's day numbers.
+fn eligibility_days() -> [(i32, i32); 2] {
+    use chrono::Datelike;
+    [
+        ProgrammePeriod::Period2014To2020,
+        ProgrammePeriod::Period2021To2027,
+    ]
+    .map(|p| {
+        let (from, to) = p.eligibility();
+        (from.num_days_from_ce(), to.num_days_from_ce())
+    })
+}
+
+/// What [`infer_period_of_days`] answers for entries whose earliest day is
+/// `first` and latest `last`, where those two days alone decide it: with no
+/// entry outside both periods, an entry in 2014–2020 only exists exactly when
+/// `first` is one, and one in 2021–2027 only exactly when `last` is one — so
+/// unless both exist (then the error names the first of each *in order*),
+/// the answer follows. `None` where it does not (entries outside the periods
+/// or in both periods alone): the caller then asks [`infer_period_of_days`].
+/// Lets a reader holding the days in a slice find `first` and `last` in one
+/// vectorised pass (issue 29: the row-by-row inference was 8 ms of a 27 ms
+/// computation at 1 M rows).
+///
+/// ```
+/// use chrono::{Datelike, NaiveDate};
+/// use hanke::programme::ProgrammePeriod;
+/// use hanke::rulebook::infer_period_of_span;
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap().num_days_from_ce();
+/// assert_eq!(infer_period_of_span(day(2022, 1, 1), day(2026, 6, 30)), Some(Ok(ProgrammePeriod::Period2021To2027)));
+/// assert_eq!(infer_period_of_span(day(2016, 1, 1), day(2026, 6, 30)), None); // which came first?
+/// ```
+pub fn infer_period_of_span(
+    first: i32,
+    last: i32,
+) -> Option<Result<ProgrammePeriod, PeriodInferenceError>> {
+    let [(early_from, early_to), (late_from, late_to)] = eligibility_days();
+    let date = |d: i32| NaiveDate::from_num_days_from_ce_opt(d).unwrap_or_default();
+    // The two periods overlap (2021–2023), so a span inside their union has
+    // no entry outside both; were there a gap, the span could not tell.
+    let contiguous = late_from <= early_to.saturating_add(1);
+    if !contiguous || first > last || first < early_from || last > late_to {
+        return None;
+    }
+    let early_only = first < late_from;
+    let late_only = last > early_to;
+    match (early_only, late_only) {
+        (false, false) => Some(Err(PeriodInferenceError::Ambiguous {
+            first: date(first),
+            last: date(last),
+        })),
+        (true, false) => Some(Ok(ProgrammePeriod::Period2014To2020)),
+        (false, true) => Some(Ok(ProgrammePeriod::Period2021To2027)),
+        (true, true) => None,
+    }
+}
+
 /// [`infer_period`] over days counted as chrono counts them
 /// (`NaiveDate::num_days_from_ce`): the one implementation, so that a
 /// reader holding days as numbers (an Arrow `date32` column, days since
@@ -407,16 +464,7 @@ pub fn infer_period(
 pub fn infer_period_of_days(
     days: impl IntoIterator<Item = i32>,
 ) -> Result<ProgrammePeriod, PeriodInferenceError> {
-    use chrono::Datelike;
-    const PERIODS: [ProgrammePeriod; 2] = [
-        ProgrammePeriod::Period2014To2020,
-        ProgrammePeriod::Period2021To2027,
-    ];
-    let bounds = PERIODS.map(|p| {
-        let (from, to) = p.eligibility();
-        (from.num_days_from_ce(), to.num_days_from_ce())
-    });
-    let [(early_from, early_to), (late_from, late_to)] = bounds;
+    let [(early_from, early_to), (late_from, late_to)] = eligibility_days();
     let date = |d: i32| NaiveDate::from_num_days_from_ce_opt(d).unwrap_or_default();
     let (mut first, mut last) = (None::<i32>, None::<i32>);
     let (mut only_early, mut only_late) = (None, None);
