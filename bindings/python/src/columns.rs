@@ -194,7 +194,10 @@ fn compute(
 /// 1
 #[doc = include_str!("participant-format.md")]
 #[pyfunction]
-#[pyo3(signature = (data, period = None, catalogue = None, cut_off = None, *, accept_temporary_codes = false, ignore_columns = None, objective = None, threads = crate::args::Whole(1)))]
+#[pyo3(
+    signature = (data, period = None, catalogue = None, cut_off = None, *, accept_temporary_codes = false, ignore_columns = None, objective = None, threads = crate::args::Whole(1)),
+    text_signature = "(data, period=None, catalogue=None, cut_off=None, *, accept_temporary_codes=False, ignore_columns=None, objective=None, threads=1)"
+)]
 #[allow(
     clippy::too_many_arguments,
     reason = "keyword arguments of one Python function"
