@@ -9,7 +9,8 @@
 //! follows from perf's count (minus one run with 0 repetitions). A third
 //! argument `arrow` reads the same data as an Arrow record batch instead (the
 //! path of a polars or pyarrow table, with the record reader's checks):
-//! `target/release/examples/kernel 1000000 20 arrow`. A fourth argument counts
+//! `target/release/examples/kernel 1000000 20 arrow`; `records` counts the
+//! same participants as records (`CommonIndicators::compute`). A fourth argument counts
 //! on that many threads (`add_columns_parallel`):
 //! `target/release/examples/kernel 10000000 5 columns 2`.
 
@@ -26,7 +27,8 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(1_000_000);
     let reps: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(20);
-    let arrow = args.next().is_some_and(|a| a == "arrow");
+    let mode = args.next().unwrap_or_default();
+    let arrow = mode == "arrow";
     let threads = args
         .next()
         .and_then(|s| s.parse().ok())
@@ -36,6 +38,23 @@ fn main() {
     let batch = arrow
         .then(|| hanke::import::arrow::to_record_batch(&t).unwrap_or_else(|e| unreachable!("{e}")));
     let options = hanke::import::ImportOptions::default();
+    if mode == "records" {
+        let people = hanke_benches::participants(n, P21);
+        let start = Instant::now();
+        for _ in 0..reps {
+            black_box(
+                CommonIndicators::compute(Catalogue::EsfPlus, r, None, &people)
+                    .unwrap_or_else(|e| unreachable!("{e}")),
+            );
+        }
+        let secs = start.elapsed().as_secs_f64();
+        println!(
+            "{n} records × {reps}: {:.2} ms per run, {:.1} M rows/s",
+            secs * 1e3 / reps.max(1) as f64,
+            (n * reps) as f64 / secs / 1e6
+        );
+        return;
+    }
     let start = Instant::now();
     for _ in 0..reps {
         let mut ind = CommonIndicators::new(Catalogue::EsfPlus, r, None)

@@ -61,7 +61,17 @@ fn both_ways(
     cut_off: Option<NaiveDate>,
     people: &[Participant],
 ) -> (CommonIndicators, CommonIndicators) {
-    let rows = CommonIndicators::compute(catalogue, rules, cut_off, people).unwrap();
+    // The reference: each record by itself (`add`). `compute` lays records
+    // out as columns in chunks, so it is checked here too, as a third way.
+    let mut rows = CommonIndicators::new(catalogue, rules, cut_off).unwrap();
+    for p in people {
+        rows.add(p);
+    }
+    let chunked = CommonIndicators::compute(catalogue, rules, cut_off, people).unwrap();
+    assert_eq!(
+        rows, chunked,
+        "compute (records in column chunks) differs from add"
+    );
     let table = ParticipantTable::from_participants(people).unwrap();
     let mut cols = CommonIndicators::new(catalogue, rules, cut_off).unwrap();
     cols.add_columns(&table.columns()).unwrap();
@@ -642,4 +652,38 @@ fn bad_columns_are_errors_with_their_rows_and_count_nothing() {
     let e = ParticipantTable::from_participants([&q, &p]).unwrap_err();
     assert_eq!(e, ColumnsError::LaterEvents { row: 1 });
     assert_eq!(e.code(), "columns.later_events");
+}
+
+/// `compute` counts records through the column kernel in chunks of 4 096 and
+/// falls back to counting record by record for a chunk the columns cannot
+/// hold: across chunks, with a record with later exit events in one and a
+/// birth day 200 000 years back (far from every threshold table) in another,
+/// it counts exactly what `add` counts.
+#[test]
+fn records_in_column_chunks_count_as_each_record() {
+    let mut config = SyntheticConfig::new(29, 10_000, d(2021, 1, 1), d(2024, 12, 31));
+    config.as_of = d(2025, 6, 30);
+    let mut people = generate(&config, rules(P21));
+    let mut x = Exit::new(d(2024, 3, 1), Some(ExitSituation::JobSeeking));
+    x.later_events.push(ExitEvent {
+        date: d(2024, 3, 10),
+        situation: ExitSituation::Education,
+    });
+    people[5_000].exit = Some(x);
+    people[9_000].entry.birth_date = NaiveDate::from_ymd_opt(-200_000, 1, 1);
+    for (catalogue, r) in setups() {
+        if catalogue.period() != P21 {
+            continue;
+        }
+        for cut_off in [None, Some(d(2023, 6, 30))] {
+            let mut each = CommonIndicators::new(catalogue, &r, cut_off).unwrap();
+            for p in &people {
+                each.add(p);
+            }
+            let chunked = CommonIndicators::compute(catalogue, &r, cut_off, &people).unwrap();
+            assert_eq!(each, chunked, "{catalogue:?} {cut_off:?}");
+        }
+    }
+    // The chunk with later exit events really is outside the columns.
+    assert!(ParticipantTable::from_participants(&people[4_096..8_192]).is_err());
 }

@@ -199,7 +199,7 @@ impl CommonIndicators {
         })
     }
 
-    /// Computes over `participants` in one pass.
+    /// Computes over `participants` in one pass ([`Self::add_records`]).
     pub fn compute<'a>(
         catalogue: Catalogue,
         rules: &ParticipantRules,
@@ -207,10 +207,46 @@ impl CommonIndicators {
         participants: impl IntoIterator<Item = &'a Participant>,
     ) -> Result<CommonIndicators, IndicatorError> {
         let mut out = CommonIndicators::new(catalogue, rules, cut_off)?;
-        for p in participants {
-            out.add(p);
-        }
+        out.add_records(participants);
         Ok(out)
+    }
+
+    /// Counts records — what [`Self::add`] counts for each — through the
+    /// column kernel: records are laid out as columns a few thousand at a
+    /// time and counted 64 rows at once (issue 29: the record-by-record path
+    /// ran at 4.6 M rows/s, twelve times slower than the columns). A chunk
+    /// the columns cannot hold (one with a record with later exit events), or
+    /// that the kernel refuses, is counted record by record instead, so the result
+    /// is always [`Self::add`]'s (the property test `arbitrary_records_agree`
+    /// checks the two paths on arbitrary records).
+    pub fn add_records<'a>(&mut self, participants: impl IntoIterator<Item = &'a Participant>) {
+        /// Records laid out at a time: the columns of a chunk stay in cache.
+        const CHUNK: usize = 4_096;
+        let mut chunk: Vec<&Participant> = Vec::with_capacity(CHUNK);
+        for p in participants {
+            chunk.push(p);
+            if chunk.len() == CHUNK {
+                self.add_chunk(&chunk);
+                chunk.clear();
+            }
+        }
+        self.add_chunk(&chunk);
+    }
+
+    fn add_chunk(&mut self, chunk: &[&Participant]) {
+        if chunk.is_empty() {
+            return;
+        }
+        let table =
+            crate::participant::columns::ParticipantTable::from_participants(chunk.iter().copied());
+        if let Ok(table) = table
+            && self.add_columns(&table.columns()).is_ok()
+        {
+            return;
+        }
+        for p in chunk {
+            self.add(p);
+        }
     }
 
     /// Counts one record.
