@@ -138,6 +138,15 @@ def pandas_indicators(df: pd.DataFrame, cut_off: dt.date) -> Counts:
 
 
 def polars_indicators(df: pl.DataFrame, cut_off: dt.date) -> Counts:
+    sums, codes = polars_query(df, cut_off)
+    rows = {(r["gender"] or "unknown"): r for r in sums.collect().iter_rows(named=True)}
+    return {
+        code: tuple(int(rows.get(g, {}).get(code, 0)) for g in (*GENDERS, "unknown"))
+        for code in codes
+    }
+
+
+def polars_query(df: pl.DataFrame, cut_off: dt.date) -> tuple[pl.LazyFrame, list[str]]:
     """What a skilled polars user writes (issue 29's fair peer): one lazy
     pass; categoricals compared as categoricals (no cast to strings); "more
     than N months" by integer month keys (``year * 12 + month``, then the
@@ -212,12 +221,41 @@ def polars_indicators(df: pl.DataFrame, cut_off: dt.date) -> Counts:
         "grand_total": c("entered"),
         "incomplete": c("entered") & ~c("complete"),
     }
-    sums = frame.group_by("gender").agg([x.fill_null(False).sum().alias(k) for k, x in exprs.items()]).collect()
-    rows = {(r["gender"] or "unknown"): r for r in sums.iter_rows(named=True)}
-    return {
-        code: tuple(int(rows.get(g, {}).get(code, 0)) for g in (*GENDERS, "unknown"))
-        for code in exprs
-    }
+    sums = frame.group_by("gender").agg([x.fill_null(False).sum().alias(k) for k, x in exprs.items()])
+    return sums, list(exprs)
+
+
+def profile_peers(polars_df: pl.DataFrame, pandas_df: pd.DataFrame) -> None:
+    """Where each peer's time goes. Polars 2 has no per-node profiler (its
+    ``LazyFrame.profile`` was removed with the streaming engine), so its query
+    is timed whole on each engine and then one indicator at a time (the same
+    plan, aggregating that expression alone); pandas under cProfile (its
+    heaviest calls by own time)."""
+    import cProfile
+    import pstats
+
+    def best(f, n=3):
+        times = []
+        for _ in range(n):
+            start = time.perf_counter()
+            f()
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    query, codes = polars_query(polars_df, CUT_OFF)
+    print("polars profile:")
+    for engine in ("streaming", "in-memory"):
+        print(f"  {best(lambda: query.collect(engine=engine)) * 1000:>9.1f} ms  whole query, {engine} engine")
+    single = {code: best(lambda: query.select(code).collect()) for code in codes}
+    for code, secs in sorted(single.items(), key=lambda kv: kv[1], reverse=True)[:6]:
+        print(f"  {secs * 1000:>9.1f} ms  {code} alone")
+    prof = cProfile.Profile()
+    prof.runcall(pandas_indicators, pandas_df, CUT_OFF)
+    print("pandas profile (cProfile, heaviest calls by own time):")
+    stats = pstats.Stats(prof)
+    rows = sorted(stats.stats.items(), key=lambda kv: kv[1][2], reverse=True)[:8]
+    for (file, line, name), (_, calls, own, _, _) in rows:
+        print(f"  {own * 1000:>9.1f} ms  {calls:>6} × {name} ({file.rsplit('/', 2)[-1]}:{line})")
 
 
 # --- the run ----------------------------------------------------------------
@@ -237,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--smoke", action="store_true", help="10 000 rows, one run: checks, no figures")
+    ap.add_argument("--profile", action="store_true", help="also print where polars' and pandas' time goes")
     args = ap.parse_args(argv)
     rows, repeat = (10_000, 1) if args.smoke else (args.rows, args.repeat)
     if not args.smoke and hanke.testing.build_profile() != "release":
@@ -294,6 +333,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"pandas / hanke-from-pyarrow: {medians['pandas'] / medians['hanke from Python, pyarrow']:.1f}×; "
           f"polars / hanke-from-pyarrow: {medians['polars'] / medians['hanke from Python, pyarrow']:.1f}×; "
           f"polars / hanke-all-cores: {medians['polars'] / medians['hanke, pyarrow, all cores']:.1f}×")
+    if args.profile:
+        profile_peers(polars_df, pandas_df)
     return 0
 
 
