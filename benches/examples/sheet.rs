@@ -40,7 +40,9 @@ fn main() {
             }
         }
     }
-    let xlsx = book.save_to_buffer().unwrap_or_else(|e| unreachable!("{e}"));
+    let xlsx = book
+        .save_to_buffer()
+        .unwrap_or_else(|e| unreachable!("{e}"));
     println!(
         "{n} participants: CSV {} MB, xlsx {} MB",
         csv.len() / 1_000_000,

@@ -223,24 +223,29 @@ impl CommonIndicators {
         /// Records laid out at a time: the columns of a chunk stay in cache.
         const CHUNK: usize = 4_096;
         let mut chunk: Vec<&Participant> = Vec::with_capacity(CHUNK);
+        let mut table = crate::participant::columns::ParticipantTable::new();
         for p in participants {
             chunk.push(p);
             if chunk.len() == CHUNK {
-                self.add_chunk(&chunk);
+                self.add_chunk(&chunk, &mut table);
                 chunk.clear();
             }
         }
-        self.add_chunk(&chunk);
+        self.add_chunk(&chunk, &mut table);
     }
 
-    fn add_chunk(&mut self, chunk: &[&Participant]) {
+    /// One chunk through the columns (`table`'s buffers reused), or record by
+    /// record where the columns cannot hold it.
+    fn add_chunk(
+        &mut self,
+        chunk: &[&Participant],
+        table: &mut crate::participant::columns::ParticipantTable,
+    ) {
         if chunk.is_empty() {
             return;
         }
-        let table =
-            crate::participant::columns::ParticipantTable::from_participants(chunk.iter().copied());
-        if let Ok(table) = table
-            && self.add_columns(&table.columns()).is_ok()
+        table.clear();
+        if chunk.iter().all(|p| table.push(p).is_ok()) && self.add_columns(&table.columns()).is_ok()
         {
             return;
         }

@@ -821,6 +821,11 @@ pub(crate) struct BitmapBuf {
 }
 
 impl BitmapBuf {
+    fn clear(&mut self) {
+        self.bytes.clear();
+        self.len = 0;
+    }
+
     fn push(&mut self, bit: bool) {
         if self.len % 8 == 0 {
             self.bytes.push(0);
@@ -845,6 +850,11 @@ pub(crate) struct DateBuf {
 }
 
 impl DateBuf {
+    fn clear(&mut self) {
+        self.days.clear();
+        self.valid.clear();
+    }
+
     fn push(&mut self, d: Option<NaiveDate>) {
         self.days.push(d.map_or(0, days_from_date));
         self.valid.push(d.is_some());
@@ -865,6 +875,11 @@ pub(crate) struct CodeBuf {
 const IDENTITY: [u8; 16] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
 
 impl CodeBuf {
+    fn clear(&mut self) {
+        self.codes.clear();
+        self.valid.clear();
+    }
+
     fn push<T: Code>(&mut self, v: Option<T>) {
         self.codes.push(v.map_or(0, Code::column_code));
         self.valid.push(v.is_some());
@@ -882,6 +897,11 @@ pub(crate) struct FlagBuf {
 }
 
 impl FlagBuf {
+    fn clear(&mut self) {
+        self.values.clear();
+        self.valid.clear();
+    }
+
     fn push(&mut self, v: Option<bool>) {
         self.values.push(v == Some(true));
         self.valid.push(v.is_some());
@@ -962,6 +982,58 @@ impl ParticipantTable {
             t.push(p)?;
         }
         Ok(t)
+    }
+
+    /// Empties the table, keeping its buffers (a caller laying out records
+    /// chunk by chunk allocates once). Every field is named, so a new column
+    /// cannot be forgotten here.
+    pub(crate) fn clear(&mut self) {
+        let ParticipantTable {
+            entry_date,
+            birth_date,
+            gender,
+            municipality,
+            labour_status,
+            unemployed_since,
+            education,
+            disability,
+            foreign_background,
+            third_country_national,
+            minority,
+            homeless,
+            other_disadvantaged,
+            household_jobless,
+            household_dependent_children,
+            household_single_adult,
+            exit_date,
+            exit_situation,
+            qualification_gained,
+            follow_up_date,
+            follow_up_employed,
+            follow_up_improvement,
+        } = self;
+        entry_date.clear();
+        birth_date.clear();
+        gender.clear();
+        municipality.clear();
+        labour_status.clear();
+        unemployed_since.clear();
+        education.clear();
+        disability.clear();
+        foreign_background.clear();
+        third_country_national.clear();
+        minority.clear();
+        homeless.clear();
+        other_disadvantaged.clear();
+        household_jobless.clear();
+        household_dependent_children.clear();
+        household_single_adult.clear();
+        exit_date.clear();
+        exit_situation.clear();
+        qualification_gained.clear();
+        follow_up_date.clear();
+        follow_up_employed.clear();
+        follow_up_improvement.clear();
     }
 
     /// Rows.
