@@ -1,0 +1,38 @@
+//! Participant CSV import into columns in a loop, for a profiler: the file of
+//! `--bench files` (written by it under `target/bench-data/`).
+//!
+//! ```text
+//! cargo bench -p hanke-benches --bench files -- participant_csv   # writes the file once
+//! cargo build --release -p hanke-benches --example csv_import
+//! target/release/examples/csv_import target/bench-data/participants-1000000.csv 5
+//! ```
+
+use std::io::BufReader;
+use std::time::Instant;
+
+use hanke::import::{ImportOptions, ParticipantCsvReader};
+use hanke::participant::columns::ParticipantTable;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let path = args
+        .next()
+        .unwrap_or_else(|| "target/bench-data/participants-1000000.csv".to_string());
+    let reps: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(5);
+    for _ in 0..reps {
+        let start = Instant::now();
+        let file = std::fs::File::open(&path).unwrap_or_else(|e| unreachable!("{e}"));
+        let mut reader = ParticipantCsvReader::new(BufReader::new(file), ImportOptions::default())
+            .unwrap_or_else(|e| unreachable!("{e}"));
+        let mut table = ParticipantTable::new();
+        while let Ok(Some(p)) = reader.next_participant() {
+            let _ = table.push(&p);
+        }
+        let rows = reader.into_report().rows_read;
+        let secs = start.elapsed().as_secs_f64();
+        println!(
+            "{rows} rows: {secs:.3} s — {:.2} M rows/s",
+            rows as f64 / secs / 1e6
+        );
+    }
+}
