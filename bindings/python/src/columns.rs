@@ -58,8 +58,12 @@ fn exported_batches(data: &Bound<'_, PyAny>) -> PyResult<Vec<RecordBatch>> {
 /// counts, notes and errors are those of the plain export (tests
 /// `test_polars_categoricals_by_code_read_as_exported`). `None` — and the plain
 /// export — for anything else: not polars, no categoricals, another polars
-/// version's API, a category list in more than one chunk or codes past it.
+/// version's API, a category list in more than one chunk or longer than
+/// 4 096 entries, or codes past it.
 fn polars_categoricals_by_code(data: &Bound<'_, PyAny>) -> Option<Vec<RecordBatch>> {
+    /// The longest category list read by codes.
+    const MAX_SHARED_CATEGORIES: usize = 4_096;
+
     use std::sync::Arc;
 
     use arrow_array::cast::AsArray;
@@ -84,7 +88,7 @@ fn polars_categoricals_by_code(data: &Bound<'_, PyAny>) -> Option<Vec<RecordBatc
         .ok()?
     {
         let (name, dtype): (String, Bound<'_, PyAny>) = item.ok()?.extract().ok()?;
-        if !dtype.eq(&categorical).ok()? {
+        if !dtype.is_instance(&categorical).ok()? {
             continue;
         }
         let list = dtype
@@ -96,6 +100,13 @@ fn polars_categoricals_by_code(data: &Bound<'_, PyAny>) -> Option<Vec<RecordBatc
             .ok()?;
         let (chunks, _) = list.into_inner();
         let [values] = <[arrow_array::ArrayRef; 1]>::try_from(chunks).ok()?;
+        // The list is polars' global one, shared by every categorical of the
+        // session; each entry is read once per column. A long list (a column
+        // of names or free text made categorical elsewhere) would cost more
+        // than polars' export, which keeps the entries a column uses.
+        if values.len() > MAX_SHARED_CATEGORIES {
+            return None;
+        }
         categories.push((name, values));
     }
     if categories.is_empty() {
@@ -139,6 +150,19 @@ fn polars_categoricals_by_code(data: &Bound<'_, PyAny>) -> Option<Vec<RecordBatc
             RecordBatch::try_new(schema, columns).ok()
         })
         .collect()
+}
+
+/// Whether ``data`` is read by its polars categoricals' physical codes (a
+/// polars frame with categoricals and short category lists) rather than
+/// through polars' own export — for tests and for a user who wonders why a
+/// frame is slower than another.
+///
+/// >>> import polars as pl
+/// >>> hanke.testing.reads_categoricals_by_code(pl.DataFrame({"gender": ["woman"]}, schema={"gender": pl.Categorical}))
+/// True
+#[pyfunction]
+pub(crate) fn reads_categoricals_by_code(data: &Bound<'_, PyAny>) -> bool {
+    polars_categoricals_by_code(data).is_some()
 }
 
 /// A column reader's error: the table's columns as a file's header (the

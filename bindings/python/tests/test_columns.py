@@ -129,34 +129,59 @@ def outcome(data, **kw):
     return (counts(ind), [(n.rule_id, n.path, n.row) for n in ind.notes()], ind.not_yet_entered)
 
 
+def with_own_categories(df):
+    """The frame with its categoricals on a category list of their own (not
+    polars' global one, which the whole test session fills)."""
+    cats = pl.Categories.random()
+    return df.with_columns(
+        pl.col(c).cast(pl.String).cast(pl.Categorical(cats)) for c, t in df.schema.items() if t == pl.Categorical
+    )
+
+
 def test_polars_categoricals_by_code_read_as_exported():
     # A polars frame's categoricals are read by their physical codes; a pyarrow
     # table of the same frame goes through polars' own export. Both must give
     # the same counts, notes and errors — labels in Finnish, nulls, a bad label,
-    # several chunks, other categoricals sharing polars' global category list.
+    # several chunks, another categorical sharing the category list, enums.
     data = hanke.testing.synthetic_participants(3_000)
-    base = pl.DataFrame(data)
-    extra = pl.Series("nimi", [f"x{i}" for i in range(3_000)], dtype=pl.Categorical)
+    base = with_own_categories(pl.DataFrame(data))
+    cats = base.schema["gender"].categories
+    extra = pl.Series("nimi", [f"x{i}" for i in range(3_000)]).cast(pl.Categorical(cats))
     frames = {
         "synthetic": base,
         "chunks": pl.concat([base.slice(0, 1_000), base.slice(1_000, 2_000)], rechunk=False),
-        "finnish": base.with_columns(
-            pl.col("gender").cast(pl.String).replace({"woman": "nainen", "man": "mies"}).cast(pl.Categorical)
+        "finnish": with_own_categories(
+            base.with_columns(pl.col("gender").cast(pl.String).replace({"woman": "nainen", "man": "mies"}))
         ),
         "nulls": base.with_columns(
             pl.when(pl.int_range(pl.len()) % 7 == 0).then(None).otherwise(pl.col("labour_status")).alias("labour_status")
         ),
-        "bad label": base.with_columns(
-            pl.when(pl.int_range(pl.len()) == 2_222).then(pl.lit("dog")).otherwise(pl.col("gender").cast(pl.String))
-            .cast(pl.Categorical).alias("gender")
+        "bad label": with_own_categories(
+            base.with_columns(
+                pl.when(pl.int_range(pl.len()) == 2_222)
+                .then(pl.lit("dog"))
+                .otherwise(pl.col("gender").cast(pl.String))
+                .alias("gender")
+            )
         ),
         "other categorical": base.with_columns(extra),
         "enum": base.with_columns(pl.col("gender").cast(pl.String).cast(pl.Enum(["woman", "man", "non_binary"]))),
     }
     cut = dt.date(2025, 12, 31)
     for name, df in frames.items():
+        assert hanke.testing.reads_categoricals_by_code(df), name
         kw = {"cut_off": cut, "ignore_columns": ["nimi"] if "nimi" in df.columns else None}
         fast, plain = outcome(df, **kw), outcome(pa.table(df), **kw)
         assert fast == plain, name
     assert outcome(frames["bad label"], cut_off=cut)[1] == "columns.invalid_value"
     assert "row 2222" in outcome(frames["bad label"], cut_off=cut)[2]
+    # A list longer than 4 096 entries (another column's 5 000 names on the
+    # same list) is read through polars' export instead — with the same result.
+    names = pl.Series("nimi", [f"name {i}" for i in range(5_000)]).cast(pl.Categorical(cats))
+    long_list = base.with_columns(names.head(3_000))
+    assert not hanke.testing.reads_categoricals_by_code(long_list)
+    kw = {"cut_off": cut, "ignore_columns": ["nimi"]}
+    assert outcome(long_list, **kw) == outcome(pa.table(long_list), **kw)
+    # Not polars, or no categoricals: the plain export.
+    assert not hanke.testing.reads_categoricals_by_code(pa.table(data))
+    assert not hanke.testing.reads_categoricals_by_code(pl.DataFrame({"entry_date": [dt.date(2024, 1, 1)]}))

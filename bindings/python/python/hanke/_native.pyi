@@ -78,6 +78,7 @@ __all__ = [
     "validate_project_code",
     "ParticipantData",
     "common_indicators",
+    "reads_categoricals_by_code",
     "synthetic_participants",
     "time_common_indicators",
 ]
@@ -277,6 +278,7 @@ def time_common_indicators(
     cut_off: datetime.date | None = None,
     threads: int = 1,
 ) -> list[float]: ...
+def reads_categoricals_by_code(data: object) -> bool: ...
 def synthetic_participants(n: int, period: Period = "2021-2027") -> ParticipantData: ...
 @final
 class ParticipantData:
