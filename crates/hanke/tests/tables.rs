@@ -597,19 +597,31 @@ mod period_in_place {
         ]
     }
 
+    /// The period (or error) told in place and date by date, as text, from
+    /// `values` split into two batches at `split`.
+    fn both_ways(values: &[Option<i32>], split: usize) -> (String, String) {
+        let at = split.min(values.len());
+        let batches: Vec<RecordBatch> = [&values[..at], &values[at..]]
+            .iter()
+            .map(|v| {
+                batch(vec![(
+                    "entry_date",
+                    Arc::new(Date32Array::from(v.to_vec())) as ArrayRef,
+                )])
+            })
+            .collect();
+        let options = ImportOptions::default();
+        let fast = infer_period(&batches, &options).unwrap();
+        let slow = of_dates(entry_dates(&batches, &options).unwrap());
+        (format!("{fast:?}"), format!("{slow:?}"))
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
         #[test]
         fn in_place_equals_date_by_date(values in prop::collection::vec(days(), 0..40), split in 0usize..40) {
-            let at = split.min(values.len());
-            let batches: Vec<RecordBatch> = [&values[..at], &values[at..]]
-                .iter()
-                .map(|v| batch(vec![("entry_date", Arc::new(Date32Array::from(v.to_vec())) as ArrayRef)]))
-                .collect();
-            let options = ImportOptions::default();
-            let fast = infer_period(&batches, &options).unwrap();
-            let slow = of_dates(entry_dates(&batches, &options).unwrap());
-            prop_assert_eq!(format!("{fast:?}"), format!("{slow:?}"));
+            let (fast, slow) = both_ways(&values, split);
+            prop_assert_eq!(fast, slow);
         }
 
         /// Entries without nulls take the earliest-and-latest shortcut
@@ -626,16 +638,9 @@ mod period_in_place {
             ],
             split in 0usize..40,
         ) {
-            let values: Vec<i32> = widths.iter().map(|w| from.saturating_add(*w)).collect();
-            let at = split.min(values.len());
-            let batches: Vec<RecordBatch> = [&values[..at], &values[at..]]
-                .iter()
-                .map(|v| batch(vec![("entry_date", Arc::new(Date32Array::from(v.to_vec())) as ArrayRef)]))
-                .collect();
-            let options = ImportOptions::default();
-            let fast = infer_period(&batches, &options).unwrap();
-            let slow = of_dates(entry_dates(&batches, &options).unwrap());
-            prop_assert_eq!(format!("{fast:?}"), format!("{slow:?}"));
+            let values: Vec<Option<i32>> = widths.iter().map(|w| Some(from.saturating_add(*w))).collect();
+            let (fast, slow) = both_ways(&values, split);
+            prop_assert_eq!(fast, slow);
         }
     }
 }
