@@ -603,9 +603,7 @@ impl CommonIndicators {
         reason = "start < len in the loop; n ≤ len − start"
     )]
     pub fn add_columns(&mut self, columns: &ParticipantColumns<'_>) -> Result<(), ColumnsError> {
-        let part = self.count_rows(columns, 0..columns.len())?;
-        self.absorb(&part);
-        Ok(())
+        self.add_ranges(columns, std::slice::from_ref(&(0..columns.len())))
     }
 
     /// [`Self::add_columns`] on up to `threads` threads: the rows are split
@@ -678,8 +676,8 @@ impl CommonIndicators {
         Ok(())
     }
 
-    /// No thread of [`Self::add_columns_parallel`] counts fewer rows than
-    /// this (about 1 ms of work): starting a thread costs tens of
+    /// No thread of [`Self::add_columns_parallel`] but the last counts fewer
+    /// rows than this (about 1 ms of work): starting a thread costs tens of
     /// microseconds.
     pub const MIN_ROWS_PER_THREAD: usize = 65_536;
 

@@ -172,8 +172,8 @@ enum Role {
     /// The only record of its person (or a record with neither code nor
     /// pseudonym): kept as it is.
     Alone,
-    /// The first record of a person with several: where the merged
-    /// participant goes in the output (the index of its group).
+    /// The first record of a person with several, with the index of its
+    /// group: the merged participant is output where this record stands.
     Keeps(usize),
     /// A later record of a person with several: merged, not output.
     Merged,
@@ -219,18 +219,6 @@ impl People {
         };
         people.mark(&codes, "identity_code");
         people.mark(&pseudonyms, "pseudonym");
-        // Groups are numbered in the order their first records are met.
-        let mut order: Vec<usize> = Vec::with_capacity(people.groups.len());
-        for role in &mut people.roles {
-            if let Role::Keeps(g) = role {
-                order.push(*g);
-                *g = order.len().saturating_sub(1);
-            }
-        }
-        people.groups = order
-            .into_iter()
-            .filter_map(|g| people.groups.get(g).cloned())
-            .collect();
         people
     }
 
@@ -364,8 +352,9 @@ fn merge_group(
     Some((base, merge, disagree))
 }
 
-/// The implementation before issue 29 (a hash map and a vector per record),
-/// kept as the reference the sorted merge is checked against.
+/// The grouping before issue 29 (a hash map and a vector per record) and its
+/// findings' texts, kept as the reference the sorted merge is checked
+/// against; both merge one person's records with the same `merge_group`.
 #[cfg(test)]
 mod reference {
     use super::*;
@@ -402,8 +391,12 @@ mod reference {
                 out.participants.extend(group);
                 continue;
             }
+            // One person's records merge by the one `merge_group`: what this
+            // reference checks is who is grouped with whom, in which order,
+            // and the findings' texts.
+            let mut refs: Vec<&Participant> = group.iter().collect();
             let Some((merged, merge, disagree)) =
-                owned_merge_group(group, kind.unwrap_or("identity_code"))
+                merge_group(&mut refs, kind.unwrap_or("identity_code"))
             else {
                 continue;
             };
@@ -452,71 +445,6 @@ mod reference {
             out.merges.push(merge);
         }
         out
-    }
-
-    fn owned_merge_group(
-        mut group: Vec<Participant>,
-        matched_on: &'static str,
-    ) -> Option<(Participant, Merge, Vec<&'static str>)> {
-        // Stable: records entered on the same day keep their order.
-        group.sort_by_key(|p| p.entry.date);
-        let latest_entry_open = group.last().is_some_and(|p| p.exit.is_none());
-        let exit_holder = if latest_entry_open {
-            None
-        } else {
-            group
-                .iter()
-                .enumerate()
-                .filter_map(|(i, p)| p.exit.as_ref().map(|e| (i, e.date)))
-                .max_by_key(|&(i, date)| (date, i))
-                .map(|(i, _)| i)
-        };
-        let exit_and_follow_up = exit_holder
-            .and_then(|i| group.get(i))
-            .map(|p| (p.exit.clone(), p.follow_up));
-        let mut disagree = Vec::new();
-        let mut rest = group.into_iter();
-        let mut base = rest.next()?;
-        let mut merged_ids = Vec::new();
-        for other in rest {
-            merged_ids.push(other.id);
-            match (base.entry.birth_date, other.entry.birth_date) {
-                (None, b) => base.entry.birth_date = b,
-                (Some(a), Some(b)) if a != b && !disagree.contains(&"birth_date") => {
-                    disagree.push("birth_date");
-                }
-                _ => {}
-            }
-            match (base.entry.gender, other.entry.gender) {
-                (None, g) => base.entry.gender = g,
-                (Some(a), Some(b)) if a != b && !disagree.contains(&"gender") => {
-                    disagree.push("gender");
-                }
-                _ => {}
-            }
-            if base.identity_code.is_none() {
-                base.identity_code = other.identity_code;
-            }
-            if base.pseudonym.is_none() {
-                base.pseudonym = other.pseudonym;
-            }
-        }
-        match exit_and_follow_up {
-            Some((exit, follow_up)) => {
-                base.exit = exit;
-                base.follow_up = follow_up;
-            }
-            None => {
-                base.exit = None;
-                base.follow_up = None;
-            }
-        }
-        let merge = Merge {
-            kept: base.id,
-            merged: merged_ids,
-            matched_on,
-        };
-        Some((base, merge, disagree))
     }
 }
 
