@@ -245,8 +245,7 @@ impl CommonIndicators {
             return;
         }
         table.clear();
-        if chunk.iter().all(|p| table.push(p).is_ok()) && self.add_columns(&table.columns()).is_ok()
-        {
+        if table.extend_records(chunk).is_ok() && self.add_columns(&table.columns()).is_ok() {
             return;
         }
         for p in chunk {

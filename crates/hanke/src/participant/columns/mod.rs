@@ -838,6 +838,23 @@ impl BitmapBuf {
         self.len = self.len.saturating_add(1);
     }
 
+    /// Appends the low `n` bits of `bits` (`n` ≤ 8, the rest zero), the
+    /// first in the lowest bit, wherever the last byte stands.
+    fn push_bits(&mut self, bits: u8, n: usize) {
+        let used = self.len % 8;
+        let free = 8usize.saturating_sub(used);
+        match self.bytes.last_mut() {
+            Some(last) if used != 0 => {
+                *last |= bits << used;
+                if n > free {
+                    self.bytes.push(bits >> free);
+                }
+            }
+            _ => self.bytes.push(bits),
+        }
+        self.len = self.len.saturating_add(n);
+    }
+
     fn view(&self) -> Option<Bitmap<'_>> {
         Bitmap::new(&self.bytes, 0, self.len)
     }
@@ -853,11 +870,6 @@ impl DateBuf {
     fn clear(&mut self) {
         self.days.clear();
         self.valid.clear();
-    }
-
-    fn push(&mut self, d: Option<NaiveDate>) {
-        self.days.push(d.map_or(0, days_from_date));
-        self.valid.push(d.is_some());
     }
 
     fn view(&self) -> DateColumn<'_> {
@@ -880,11 +892,6 @@ impl CodeBuf {
         self.valid.clear();
     }
 
-    fn push<T: Code>(&mut self, v: Option<T>) {
-        self.codes.push(v.map_or(0, Code::column_code));
-        self.valid.push(v.is_some());
-    }
-
     fn view(&self) -> CodeColumn<'_> {
         CodeColumn::from_decode(Keys::U8(&self.codes), self.valid.view(), IDENTITY.to_vec())
     }
@@ -902,11 +909,6 @@ impl FlagBuf {
         self.valid.clear();
     }
 
-    fn push(&mut self, v: Option<bool>) {
-        self.values.push(v == Some(true));
-        self.valid.push(v.is_some());
-    }
-
     fn view(&self) -> FlagColumn<'_> {
         FlagColumn {
             values: self.values.view().unwrap_or(Bitmap {
@@ -915,6 +917,91 @@ impl FlagBuf {
                 len: 0,
             }),
             valid: self.valid.view(),
+        }
+    }
+}
+
+/// Appends the first `n` of eight values: a whole group as a fixed-size copy
+/// (inlined), a last short group as a slice.
+fn append<T: Copy>(to: &mut Vec<T>, eight: &[T; 8], n: usize) {
+    if n == 8 {
+        to.extend_from_slice(eight);
+    } else {
+        to.extend_from_slice(eight.get(..n).unwrap_or_default());
+    }
+}
+
+/// The buffers of a [`ParticipantTable`], grouped by kind.
+struct Parts<'t> {
+    entry_date: &'t mut Vec<i32>,
+    municipality: &'t mut BitmapBuf,
+    dates: [&'t mut DateBuf; DATES],
+    codes: [&'t mut CodeBuf; CODES],
+    flags: [&'t mut FlagBuf; FLAGS],
+}
+
+const DATES: usize = 4;
+const CODES: usize = 11;
+const FLAGS: usize = 5;
+
+/// What one record puts in each column of a [`ParticipantTable`] — dates as
+/// day numbers, codes as column codes — in the order of the arrays of
+/// [`ParticipantTable::extend_records`].
+struct RecordValues {
+    entry: i32,
+    municipality: bool,
+    /// Birth, unemployed since, exit, follow-up.
+    dates: [Option<i32>; DATES],
+    /// Gender, labour status, education, the six disadvantages, exit
+    /// situation, follow-up improvement.
+    codes: [Option<u8>; CODES],
+    /// The household's three, qualification gained, employed at follow-up.
+    flags: [Option<bool>; FLAGS],
+}
+
+impl RecordValues {
+    // Inlined into both appenders: as a call it returns through memory
+    // (measured 64 → 70 ms for a million records).
+    #[inline(always)]
+    fn of(p: &Participant) -> RecordValues {
+        let e = &p.entry;
+        let d = &e.disadvantages;
+        let h = e.household;
+        let exit = p.exit.as_ref();
+        let f = p.follow_up.as_ref();
+        let day = |d: Option<NaiveDate>| d.map(days_from_date);
+        RecordValues {
+            entry: days_from_date(e.date),
+            municipality: e.municipality.is_some(),
+            dates: [
+                day(e.birth_date),
+                day(match e.labour_status {
+                    Some(LabourStatus::Unemployed { since }) => since,
+                    _ => None,
+                }),
+                day(exit.map(|x| x.date)),
+                day(f.map(|f| f.date)),
+            ],
+            codes: [
+                e.gender.map(Code::column_code),
+                e.labour_status.map(Code::column_code),
+                e.education.map(Code::column_code),
+                d.disability.map(Code::column_code),
+                d.foreign_background.map(Code::column_code),
+                d.third_country_national.map(Code::column_code),
+                d.minority.map(Code::column_code),
+                d.homeless.map(Code::column_code),
+                d.other_disadvantaged.map(Code::column_code),
+                exit.and_then(|x| x.situation).map(Code::column_code),
+                f.and_then(|f| f.improvement).map(Code::column_code),
+            ],
+            flags: [
+                h.map(|h| h.jobless),
+                h.map(|h| h.dependent_children),
+                h.map(|h| h.single_adult),
+                exit.and_then(|x| x.qualification_gained),
+                f.and_then(|f| f.employed),
+            ],
         }
     }
 }
@@ -977,10 +1064,17 @@ impl ParticipantTable {
     pub fn from_participants<'p>(
         participants: impl IntoIterator<Item = &'p Participant>,
     ) -> Result<ParticipantTable, ColumnsError> {
+        const GROUP: usize = 4_096;
         let mut t = ParticipantTable::new();
+        let mut group: Vec<&Participant> = Vec::with_capacity(GROUP);
         for p in participants {
-            t.push(p)?;
+            group.push(p);
+            if group.len() == GROUP {
+                t.extend_records(&group)?;
+                group.clear();
+            }
         }
+        t.extend_records(&group)?;
         Ok(t)
     }
 
@@ -1052,39 +1146,191 @@ impl ParticipantTable {
         if p.exit.as_ref().is_some_and(|x| !x.later_events.is_empty()) {
             return Err(ColumnsError::LaterEvents { row: self.len() });
         }
-        let e = &p.entry;
-        self.entry_date.push(days_from_date(e.date));
-        self.birth_date.push(e.birth_date);
-        self.gender.push(e.gender);
-        self.municipality.push(e.municipality.is_some());
-        self.labour_status.push(e.labour_status);
-        self.unemployed_since.push(match e.labour_status {
-            Some(LabourStatus::Unemployed { since }) => since,
-            _ => None,
-        });
-        self.education.push(e.education);
-        let d = &e.disadvantages;
-        self.disability.push(d.disability);
-        self.foreign_background.push(d.foreign_background);
-        self.third_country_national.push(d.third_country_national);
-        self.minority.push(d.minority);
-        self.homeless.push(d.homeless);
-        self.other_disadvantaged.push(d.other_disadvantaged);
-        self.household_jobless.push(e.household.map(|h| h.jobless));
-        self.household_dependent_children
-            .push(e.household.map(|h| h.dependent_children));
-        self.household_single_adult
-            .push(e.household.map(|h| h.single_adult));
-        let exit = p.exit.as_ref();
-        self.exit_date.push(exit.map(|x| x.date));
-        self.exit_situation.push(exit.and_then(|x| x.situation));
-        self.qualification_gained
-            .push(exit.and_then(|x| x.qualification_gained));
-        let f = p.follow_up.as_ref();
-        self.follow_up_date.push(f.map(|f| f.date));
-        self.follow_up_employed.push(f.and_then(|f| f.employed));
-        self.follow_up_improvement
-            .push(f.and_then(|f| f.improvement));
+        // The values of `extend_records`, appended one by one (a reader
+        // appending as it reads: no group of eight to gather).
+        let v = RecordValues::of(p);
+        let Parts {
+            entry_date,
+            municipality,
+            dates,
+            codes,
+            flags,
+        } = self.parts();
+        entry_date.push(v.entry);
+        municipality.push(v.municipality);
+        for (buf, day) in dates.into_iter().zip(v.dates) {
+            buf.days.push(day.unwrap_or(0));
+            buf.valid.push(day.is_some());
+        }
+        for (buf, code) in codes.into_iter().zip(v.codes) {
+            buf.codes.push(code.unwrap_or(0));
+            buf.valid.push(code.is_some());
+        }
+        for (buf, flag) in flags.into_iter().zip(v.flags) {
+            buf.values.push(flag == Some(true));
+            buf.valid.push(flag.is_some());
+        }
+        Ok(())
+    }
+
+    /// The table's buffers, the arrays in the order of `RecordValues`.
+    /// Every field is named, so a new column cannot be forgotten here.
+    fn parts(&mut self) -> Parts<'_> {
+        let ParticipantTable {
+            entry_date,
+            birth_date,
+            gender,
+            municipality,
+            labour_status,
+            unemployed_since,
+            education,
+            disability,
+            foreign_background,
+            third_country_national,
+            minority,
+            homeless,
+            other_disadvantaged,
+            household_jobless,
+            household_dependent_children,
+            household_single_adult,
+            exit_date,
+            exit_situation,
+            qualification_gained,
+            follow_up_date,
+            follow_up_employed,
+            follow_up_improvement,
+        } = self;
+        let dates = [birth_date, unemployed_since, exit_date, follow_up_date];
+        let codes = [
+            gender,
+            labour_status,
+            education,
+            disability,
+            foreign_background,
+            third_country_national,
+            minority,
+            homeless,
+            other_disadvantaged,
+            exit_situation,
+            follow_up_improvement,
+        ];
+        let flags = [
+            household_jobless,
+            household_dependent_children,
+            household_single_adult,
+            qualification_gained,
+            follow_up_employed,
+        ];
+        Parts {
+            entry_date,
+            municipality,
+            dates,
+            codes,
+            flags,
+        }
+    }
+
+    /// Appends records, one column at a time (a column's values of a few
+    /// thousand records are written in one pass, and validity bits eight at a
+    /// time: about twice as fast as record by record). If any record has later
+    /// exit events the table is left as it was and the error names that
+    /// record's row — the row it would have had.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use hanke::participant::{Participant, ParticipantId};
+    /// use hanke::participant::columns::ParticipantTable;
+    /// let day = NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
+    /// let ps: Vec<Participant> = (1..=3)
+    ///     .map(|i| Participant::new(format!("P{i}").parse::<ParticipantId>().unwrap(), day))
+    ///     .collect();
+    /// let refs: Vec<&Participant> = ps.iter().collect();
+    /// let mut table = ParticipantTable::new();
+    /// table.extend_records(&refs)?;
+    /// assert_eq!(table, ParticipantTable::from_participants(&ps)?);
+    /// # Ok::<(), hanke::participant::columns::ColumnsError>(())
+    /// ```
+    pub fn extend_records(&mut self, records: &[&Participant]) -> Result<(), ColumnsError> {
+        if let Some(i) = records
+            .iter()
+            .position(|p| p.exit.as_ref().is_some_and(|x| !x.later_events.is_empty()))
+        {
+            return Err(ColumnsError::LaterEvents {
+                row: self.len().saturating_add(i),
+            });
+        }
+        let Parts {
+            entry_date,
+            municipality,
+            mut dates,
+            mut codes,
+            mut flags,
+        } = self.parts();
+        entry_date.reserve(records.len());
+        dates.iter_mut().for_each(|d| d.days.reserve(records.len()));
+        codes
+            .iter_mut()
+            .for_each(|c| c.codes.reserve(records.len()));
+        // Record by record (each record is read once, while it is in cache),
+        // eight at a time: the validity and flag bits of eight records are
+        // gathered in bytes and appended once.
+        for eight in records.chunks(8) {
+            // The eight records' values gathered on the stack, then appended
+            // a column at a time.
+            let mut entry_days = [0i32; 8];
+            let mut days = [[0i32; 8]; DATES];
+            let mut code_values = [[0u8; 8]; CODES];
+            let mut date_bits = [0u8; DATES];
+            let mut code_bits = [0u8; CODES];
+            let mut flag_bits = [[0u8; 2]; FLAGS];
+            let mut municipality_bits = 0u8;
+            for (i, p) in eight.iter().enumerate() {
+                let v = RecordValues::of(p);
+                if let Some(slot) = entry_days.get_mut(i) {
+                    *slot = v.entry;
+                }
+                municipality_bits |= u8::from(v.municipality) << i;
+                for (k, day) in v.dates.into_iter().enumerate() {
+                    if let (Some(column), Some(bits)) = (days.get_mut(k), date_bits.get_mut(k)) {
+                        if let Some(slot) = column.get_mut(i) {
+                            *slot = day.unwrap_or(0);
+                        }
+                        *bits |= u8::from(day.is_some()) << i;
+                    }
+                }
+                for (k, code) in v.codes.into_iter().enumerate() {
+                    if let (Some(column), Some(bits)) =
+                        (code_values.get_mut(k), code_bits.get_mut(k))
+                    {
+                        if let Some(slot) = column.get_mut(i) {
+                            *slot = code.unwrap_or(0);
+                        }
+                        *bits |= u8::from(code.is_some()) << i;
+                    }
+                }
+                for (bits, flag) in flag_bits.iter_mut().zip(v.flags) {
+                    bits[0] |= u8::from(flag == Some(true)) << i;
+                    bits[1] |= u8::from(flag.is_some()) << i;
+                }
+            }
+            let n = eight.len();
+            append(entry_date, &entry_days, n);
+            municipality.push_bits(municipality_bits, n);
+            for ((buf, column), bits) in dates.iter_mut().zip(&days).zip(date_bits) {
+                buf.days
+                    .extend_from_slice(column.get(..n).unwrap_or_default());
+                buf.valid.push_bits(bits, n);
+            }
+            for ((buf, column), bits) in codes.iter_mut().zip(&code_values).zip(code_bits) {
+                buf.codes
+                    .extend_from_slice(column.get(..n).unwrap_or_default());
+                buf.valid.push_bits(bits, n);
+            }
+            for (buf, [values, valid]) in flags.iter_mut().zip(flag_bits) {
+                buf.values.push_bits(values, n);
+                buf.valid.push_bits(valid, n);
+            }
+        }
         Ok(())
     }
 
@@ -1121,6 +1367,67 @@ impl ParticipantTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(96))]
+        /// Records appended in groups of any sizes, after any number of
+        /// single pushes (so that groups start at every bit offset of the
+        /// validity bytes), make the table that pushing them one by one
+        /// makes; a group holding a record with later exit events is refused
+        /// whole, naming the row that record would have had, and leaves the
+        /// table as it was.
+        #[test]
+        fn groups_append_as_single_pushes(
+            people in proptest::collection::vec(proptest::prelude::any::<Participant>(), 0..40),
+            sizes in proptest::collection::vec(1usize..20, 1..8),
+            singles in 0usize..9,
+        ) {
+            let mut one_by_one = ParticipantTable::new();
+            let mut grouped = ParticipantTable::new();
+            let mut rest: &[Participant] = &people;
+            let (first, tail) = rest.split_at(singles.min(rest.len()));
+            for p in first {
+                let a = one_by_one.push(p);
+                proptest::prop_assert_eq!(&a, &grouped.push(p));
+            }
+            rest = tail;
+            for size in sizes.iter().cycle() {
+                if rest.is_empty() {
+                    break;
+                }
+                let (group, tail) = rest.split_at((*size).min(rest.len()));
+                rest = tail;
+                let refs: Vec<&Participant> = group.iter().collect();
+                let before = grouped.clone();
+                match grouped.extend_records(&refs) {
+                    Ok(()) => {
+                        for p in group {
+                            proptest::prop_assert!(one_by_one.push(p).is_ok());
+                        }
+                    }
+                    Err(e) => {
+                        proptest::prop_assert_eq!(&grouped, &before);
+                        let bad = group
+                            .iter()
+                            .position(|p| p.exit.as_ref().is_some_and(|x| !x.later_events.is_empty()));
+                        proptest::prop_assert_eq!(
+                            e,
+                            ColumnsError::LaterEvents { row: before.len() + bad.unwrap() }
+                        );
+                        // One by one, the records before it go in and it is refused.
+                        for p in group {
+                            if one_by_one.push(p).is_err() {
+                                break;
+                            }
+                        }
+                        proptest::prop_assert_eq!(one_by_one.len(), before.len() + bad.unwrap());
+                        one_by_one = before;
+                    }
+                }
+                proptest::prop_assert_eq!(&one_by_one, &grouped);
+            }
+        }
+    }
 
     #[test]
     fn bitmap_words_follow_the_bit_offset() {
