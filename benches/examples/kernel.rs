@@ -10,7 +10,9 @@
 //! argument `arrow` reads the same data as an Arrow record batch instead (the
 //! path of a polars or pyarrow table, with the record reader's checks):
 //! `target/release/examples/kernel 1000000 20 arrow`; `records` counts the
-//! same participants as records (`CommonIndicators::compute`). A fourth argument counts
+//! same participants as records (`CommonIndicators::compute`); `layout` times
+//! that path's two other costs: reading each record once and laying the records
+//! out as columns (`ParticipantTable::extend_records`). A fourth argument counts
 //! on that many threads (`add_columns_parallel`):
 //! `target/release/examples/kernel 10000000 5 columns 2`.
 
@@ -38,6 +40,45 @@ fn main() {
     let batch = arrow
         .then(|| hanke::import::arrow::to_record_batch(&t).unwrap_or_else(|e| unreachable!("{e}")));
     let options = hanke::import::ImportOptions::default();
+    if mode == "layout" {
+        // The record path's two costs apart from the kernel: reading every
+        // record once (the memory floor of the record form) and laying the
+        // records out as columns in chunks, as `add_records` does.
+        use chrono::Datelike;
+        let people = hanke_benches::participants(n, P21);
+        let refs: Vec<&hanke::participant::Participant> = people.iter().collect();
+        let (mut touch, mut layout) = (0.0, 0.0);
+        for _ in 0..reps {
+            let start = Instant::now();
+            let sum = people.iter().fold(0u64, |acc, p| {
+                let day = |d: chrono::NaiveDate| u64::from(d.ordinal());
+                acc.wrapping_add(day(p.entry.date))
+                    .wrapping_add(p.exit.as_ref().map_or(0, |x| day(x.date)))
+                    .wrapping_add(p.follow_up.as_ref().map_or(0, |f| day(f.date)))
+                    .wrapping_add(p.id.as_str().len() as u64)
+                    .wrapping_add(u64::from(p.pseudonym.is_some()))
+            });
+            black_box(sum);
+            touch += start.elapsed().as_secs_f64();
+            let start = Instant::now();
+            let mut table = hanke::participant::columns::ParticipantTable::new();
+            for chunk in refs.chunks(4_096) {
+                table.clear();
+                table
+                    .extend_records(chunk)
+                    .unwrap_or_else(|e| unreachable!("{e}"));
+            }
+            black_box(table);
+            layout += start.elapsed().as_secs_f64();
+        }
+        let per = |secs: f64| secs * 1e3 / reps.max(1) as f64;
+        println!(
+            "{n} records × {reps}: reading each record once {:.2} ms, laying out as columns {:.2} ms per run",
+            per(touch),
+            per(layout)
+        );
+        return;
+    }
     if mode == "records" {
         let people = hanke_benches::participants(n, P21);
         let start = Instant::now();

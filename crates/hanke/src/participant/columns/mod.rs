@@ -1096,7 +1096,7 @@ impl ParticipantTable {
     /// Empties the table, keeping its buffers (a caller laying out records
     /// chunk by chunk allocates once). Every field is named, so a new column
     /// cannot be forgotten here.
-    pub(crate) fn clear(&mut self) {
+    pub fn clear(&mut self) {
         let ParticipantTable {
             entry_date,
             birth_date,
