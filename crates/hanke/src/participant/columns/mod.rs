@@ -1096,6 +1096,18 @@ impl ParticipantTable {
     /// Empties the table, keeping its buffers (a caller laying out records
     /// chunk by chunk allocates once). Every field is named, so a new column
     /// cannot be forgotten here.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use hanke::participant::Participant;
+    /// use hanke::participant::columns::ParticipantTable;
+    /// let day = NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
+    /// let p = Participant::new("P1".parse().unwrap(), day);
+    /// let mut table = ParticipantTable::from_participants([&p])?;
+    /// table.clear();
+    /// assert!(table.is_empty());
+    /// # Ok::<(), hanke::participant::columns::ColumnsError>(())
+    /// ```
     pub fn clear(&mut self) {
         let ParticipantTable {
             entry_date,
