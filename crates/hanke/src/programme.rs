@@ -672,13 +672,33 @@ impl ResponsibleAuthority {
     /// ```
     pub fn from_name(name: &str) -> Option<ResponsibleAuthority> {
         let norm = normalise_name(name);
-        ResponsibleAuthority::ALL.into_iter().find(|a| {
-            normalise_name(a.name_fi()) == norm
-                || normalise_name(a.short_name_fi()) == norm
-                || normalise_name(
-                    &a.short_name_fi()
-                        .replace("ELY-keskus", "elinkeino-, liikenne- ja ympäristökeskus"),
-                ) == norm
+        ResponsibleAuthority::spellings()
+            .iter()
+            .find(|(_, names)| names.contains(&norm))
+            .map(|(a, _)| *a)
+    }
+
+    /// Each authority with the normalised spellings [`Self::from_name`]
+    /// accepts — made once, not once per name looked up (an EURA list looks
+    /// up several a row).
+    fn spellings() -> &'static [(ResponsibleAuthority, [String; 3])] {
+        static SPELLINGS: std::sync::OnceLock<Vec<(ResponsibleAuthority, [String; 3])>> =
+            std::sync::OnceLock::new();
+        SPELLINGS.get_or_init(|| {
+            ResponsibleAuthority::ALL
+                .into_iter()
+                .map(|a| {
+                    let long_ely = a
+                        .short_name_fi()
+                        .replace("ELY-keskus", "elinkeino-, liikenne- ja ympäristökeskus");
+                    let names = [
+                        normalise_name(a.name_fi()),
+                        normalise_name(a.short_name_fi()),
+                        normalise_name(&long_ely),
+                    ];
+                    (a, names)
+                })
+                .collect()
         })
     }
 
@@ -704,11 +724,25 @@ impl fmt::Display for ResponsibleAuthority {
 /// Lower-cases, drops commas and folds white space, so that names written in
 /// slightly different ways compare equal.
 pub(crate) fn normalise_name(s: &str) -> String {
-    s.to_lowercase()
-        .replace(',', " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    // `str::to_lowercase` (not char by char: a final sigma lowers by its
+    // place in the word), then one pass that folds commas and runs of white
+    // space into single spaces and drops them at the ends — what splitting on
+    // white space and joining did, without the vector and two copies.
+    let lower = s.to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    let mut gap = false;
+    for c in lower.chars() {
+        if c == ',' || c.is_whitespace() {
+            gap = true;
+        } else {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A grant type of STEA (Sosiaali- ja terveysjärjestöjen avustuskeskus) — *avustuslaji*.
@@ -1011,6 +1045,61 @@ pub enum RegionCategory {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The implementations before the EURA list was profiled (issue 29), as
+    /// the reference of the faster ones.
+    fn normalise_name_as_before(s: &str) -> String {
+        s.to_lowercase()
+            .replace(',', " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn from_name_as_before(name: &str) -> Option<ResponsibleAuthority> {
+        let norm = normalise_name_as_before(name);
+        ResponsibleAuthority::ALL.into_iter().find(|a| {
+            normalise_name_as_before(a.name_fi()) == norm
+                || normalise_name_as_before(a.short_name_fi()) == norm
+                || normalise_name_as_before(
+                    &a.short_name_fi()
+                        .replace("ELY-keskus", "elinkeino-, liikenne- ja ympäristökeskus"),
+                ) == norm
+        })
+    }
+
+    proptest::proptest! {
+        /// Names fold as they did (any text; and text made of the pieces
+        /// that matter: cases, commas, every kind of white space, a final
+        /// sigma), and find the authority they did — the authorities' own
+        /// spellings respaced and recased among them.
+        #[test]
+        fn names_normalise_and_match_as_before(
+            any_text in proptest::prelude::any::<String>(),
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "ELY-keskus", "ely-KESKUS", "Hämeen", "elinkeino-", "liikenne-", "ja",
+                "ympäristökeskus", "STM", "tem", ",", " ", "  ", "\t", "\u{a0}", "\u{2003}",
+                "\n", "ΟΔΟΣ", "Σ", "İ", "Keski-Suomen", "Sosiaali-", "terveysministeriö",
+            ]), 0..12),
+            authority in proptest::sample::select(ResponsibleAuthority::ALL.to_vec()),
+            upper in proptest::prelude::any::<bool>(),
+        ) {
+            let built: String = pieces.concat();
+            let own = if upper {
+                authority.name_fi().to_uppercase().replace(' ', " ,  ")
+            } else {
+                format!("  {}\t", authority.short_name_fi())
+            };
+            for text in [any_text.as_str(), built.as_str(), own.as_str()] {
+                proptest::prop_assert_eq!(normalise_name(text), normalise_name_as_before(text));
+                proptest::prop_assert_eq!(
+                    ResponsibleAuthority::from_name(text),
+                    from_name_as_before(text)
+                );
+            }
+            proptest::prop_assert_eq!(ResponsibleAuthority::from_name(&own), Some(authority));
+        }
+    }
 
     #[test]
     fn catalogue_2014_has_the_esf_objectives_of_rules_4_1() {
