@@ -1094,8 +1094,8 @@ impl ParticipantTable {
     }
 
     /// Empties the table, keeping its buffers (a caller laying out records
-    /// chunk by chunk allocates once). Every field is named, so a new column
-    /// cannot be forgotten here.
+    /// chunk by chunk allocates once). Through `parts`, which names
+    /// every field, so a new column cannot be forgotten here.
     ///
     /// ```
     /// use chrono::NaiveDate;
@@ -1109,52 +1109,18 @@ impl ParticipantTable {
     /// # Ok::<(), hanke::participant::columns::ColumnsError>(())
     /// ```
     pub fn clear(&mut self) {
-        let ParticipantTable {
+        let Parts {
             entry_date,
-            birth_date,
-            gender,
             municipality,
-            labour_status,
-            unemployed_since,
-            education,
-            disability,
-            foreign_background,
-            third_country_national,
-            minority,
-            homeless,
-            other_disadvantaged,
-            household_jobless,
-            household_dependent_children,
-            household_single_adult,
-            exit_date,
-            exit_situation,
-            qualification_gained,
-            follow_up_date,
-            follow_up_employed,
-            follow_up_improvement,
-        } = self;
+            dates,
+            codes,
+            flags,
+        } = self.parts();
         entry_date.clear();
-        birth_date.clear();
-        gender.clear();
         municipality.clear();
-        labour_status.clear();
-        unemployed_since.clear();
-        education.clear();
-        disability.clear();
-        foreign_background.clear();
-        third_country_national.clear();
-        minority.clear();
-        homeless.clear();
-        other_disadvantaged.clear();
-        household_jobless.clear();
-        household_dependent_children.clear();
-        household_single_adult.clear();
-        exit_date.clear();
-        exit_situation.clear();
-        qualification_gained.clear();
-        follow_up_date.clear();
-        follow_up_employed.clear();
-        follow_up_improvement.clear();
+        dates.into_iter().for_each(DateBuf::clear);
+        codes.into_iter().for_each(CodeBuf::clear);
+        flags.into_iter().for_each(FlagBuf::clear);
     }
 
     /// Rows.
