@@ -936,16 +936,6 @@ impl FlagBuf {
     }
 }
 
-/// Appends the first `n` of eight values: a whole group as a fixed-size copy
-/// (inlined), a last short group as a slice.
-fn append<T: Copy>(to: &mut Vec<T>, eight: &[T; 8], n: usize) {
-    if n == 8 {
-        to.extend_from_slice(eight);
-    } else {
-        to.extend_from_slice(eight.get(..n).unwrap_or_default());
-    }
-}
-
 /// The buffers of a [`ParticipantTable`], grouped by kind.
 struct Parts<'t> {
     entry_date: &'t mut Vec<i32>,
@@ -1320,7 +1310,7 @@ impl ParticipantTable {
                 }
             }
             let n = eight.len();
-            append(entry_date, &entry_days, n);
+            entry_date.extend_from_slice(entry_days.get(..n).unwrap_or_default());
             municipality.push_bits(municipality_bits, n);
             for ((buf, column), bits) in dates.iter_mut().zip(&days).zip(date_bits) {
                 buf.days
