@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test of hanke: formatting, lints, the Rust test suites (unit, integration,
+# Every test of hanke: formatting, lints, the API docs (no broken link), the Rust test suites (unit, integration,
 # doc tests, the shared vectors in tests/vectors, the examples' own tests), then the
 # Python package built into .venv and its pytest suite (the shared vectors again, the
 # type-stub check, every docstring example, and the notebook run headlessly).
@@ -21,6 +21,9 @@ cargo fmt --all -- --check
 
 echo "== cargo clippy --all-targets -- -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
+
+echo "== cargo doc --no-deps, warnings as errors (broken intra-doc links, stray HTML)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps -q
 
 echo "== cargo test"
 cargo test --workspace

@@ -5,6 +5,9 @@
 //! catalogue (`hanke::errors::Family`), each with its family's codes as an enum,
 //! so that an app can `when`/`switch` over them exhaustively.
 
+// The codes' descriptions are plain text (`role:<role>`), not HTML.
+#![allow(rustdoc::invalid_html_tags)]
+
 /// The codes of the money family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum MoneyCode {

@@ -516,7 +516,7 @@ impl BudgetComputation {
 
 /// The hourly rate of a staff member — *tuntihinta*: the latest documented annual
 /// gross employment costs ÷ 1 720 hours, or ÷ a pro-rata of 1 720 hours for part-time
-/// staff (CPR 2021/1060 Art 55(2)(a); 1303/2013 Art 68a(2); RULES.md §3.4, §3.7 [V]).
+/// staff (CPR 2021/1060 Art 55(2)(a); 1303/2013 Art 68a(2); RULES.md §3.4, §3.7 \[V\]).
 ///
 /// The rate is kept exact; only a cost for a number of hours is rounded, once.
 ///
@@ -604,7 +604,7 @@ impl HourlyRate {
 
     /// Checks the hours declared for one person in one year against the hours the
     /// rate was computed on (`COST-HOURS-001`): they may not exceed them
-    /// (1303/2013 Art 68a(3) [V]; CPR 2021/1060 Art 55 [P], RULES.md §3.4, §3.7).
+    /// (1303/2013 Art 68a(3) \[V\]; CPR 2021/1060 Art 55 \[P\], RULES.md §3.4, §3.7).
     ///
     /// ```
     /// use hanke::cost::HourlyRate;

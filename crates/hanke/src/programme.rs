@@ -747,7 +747,7 @@ pub(crate) fn normalise_name(s: &str) -> String {
 
 /// A grant type of STEA (Sosiaali- ja terveysjärjestöjen avustuskeskus) — *avustuslaji*.
 ///
-/// Source: RULES.md §6.1, stea.fi/avustusten-haku/avustuslajit **[V]**.
+/// Source: RULES.md §6.1, stea.fi/avustusten-haku/avustuslajit **\[V\]**.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 pub enum SteaGrantType {

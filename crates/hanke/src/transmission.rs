@@ -4,10 +4,10 @@
 //! RULES.md §3.1).
 //!
 //! Five submissions a year — 31 January, 30 April, 31 July, 30 September and
-//! 30 November [V]; each with a version code `YYYYMM` whose month is the cut-off
+//! 30 November \[V\]; each with a version code `YYYYMM` whose month is the cut-off
 //! month, the cut-off being the last day of the month before the submission
-//! ([P]: inferred from the version codes). Financial tables go in every
-//! submission; indicator tables only in the January and July ones [V].
+//! (\[P\]: inferred from the version codes). Financial tables go in every
+//! submission; indicator tables only in the January and July ones \[V\].
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;

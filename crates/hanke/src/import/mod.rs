@@ -3,7 +3,7 @@
 //!
 //! Every data row of a file is either accepted or rejected (with line, field and
 //! reason as a [`Finding`](crate::Finding)); nothing is skipped silently:
-//! `rows_read == accepted + rejected` ([`ImportReport::is_balanced`]).
+//! `rows_read == accepted + rejected` ([`RowAccount::is_balanced`](hanke_base::csv_record::RowAccount::is_balanced), the report's `account`).
 
 #[cfg(feature = "arrow")]
 pub mod arrow;

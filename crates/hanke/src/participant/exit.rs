@@ -14,7 +14,7 @@ use super::{find_by_labels, from_labels};
 /// apprenticeship).
 ///
 /// Which EU result categories each one counts under is decided in one place,
-/// [`ParticipantRules::result_categories`](super::ParticipantRules::result_categories),
+/// [`ParticipantRules::result_categories`](crate::rulebook::ParticipantRules::result_categories),
 /// with the reasons in ADR 0007.
 ///
 /// ```

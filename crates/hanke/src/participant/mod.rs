@@ -4,7 +4,7 @@
 //!
 //! The record stores what was asked, never what can be derived: age at entry,
 //! age group, long-term unemployment, ISCED group and region are computed by the
-//! period's [`ParticipantRules`] (reached through
+//! period's [`ParticipantRules`](crate::rulebook::ParticipantRules) (reached through
 //! [`Rulebook::participants`](crate::rulebook::Rulebook::participants)), so that
 //! a record read in 2026 under the 2014–2020 rules gives the answer of those rules.
 //!
@@ -60,7 +60,7 @@ pub use terms::{
 /// knows women and men (Reg. 1304/2013 Annex I); 2021–2027 adds non-binary
 /// persons "in accordance with national law" (Reg. 2021/1057 Annex I, RULES.md §2.1).
 /// Which categories a period accepts is the rulebook's
-/// [`ParticipantRules::genders`].
+/// [`ParticipantRules::accepts_gender`](crate::rulebook::ParticipantRules::accepts_gender).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(test, derive(proptest_derive::Arbitrary))]
 #[serde(rename_all = "snake_case")]
@@ -354,7 +354,7 @@ pub struct Exit {
     /// Whether the person gained a qualification (a degree, or part of one) by
     /// leaving — *tutkinto tai sen osa suoritettu*. Independent of the situation.
     pub qualification_gained: Option<bool>,
-    /// Later events, in any order; see [`ParticipantRules::result_upon_leaving`].
+    /// Later events, in any order; see [`ParticipantRules::result_upon_leaving`](crate::rulebook::ParticipantRules::result_upon_leaving).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(test, proptest(strategy = "crate::arbitrary::few()"))]
     pub later_events: Vec<ExitEvent>,
@@ -373,7 +373,7 @@ impl Exit {
 }
 
 /// How a situation improved by the follow-up — the four cases of the SFC 2014
-/// FAQ on "improved labour-market situation" (RULES.md §1.4 [V]); a pay rise
+/// FAQ on "improved labour-market situation" (RULES.md §1.4 \[V\]); a pay rise
 /// alone does not count and has no variant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(test, derive(proptest_derive::Arbitrary))]

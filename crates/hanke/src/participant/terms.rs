@@ -118,10 +118,10 @@ pub enum LtuDefinition {
     AgeDependent,
     /// The Finnish register definition: continuously registered as an unemployed
     /// jobseeker for 12 months, at any age. Source: TEM employment bulletin
-    /// definitions (findikaattori.fi/en/37) [V]. Allowed where data come from
-    /// registers in 2021–2027 (Reg. 2021/1057 Annex I, RULES.md §2.1 [V]); not in
+    /// definitions (findikaattori.fi/en/37) \[V\]. Allowed where data come from
+    /// registers in 2021–2027 (Reg. 2021/1057 Annex I, RULES.md §2.1 \[V\]); not in
     /// 2014–2020, where national definitions were allowed only for CO15–CO18
-    /// (SFC 2014 FAQ, RULES.md §1.2 [V]).
+    /// (SFC 2014 FAQ, RULES.md §1.2 \[V\]).
     RegisteredTwelveMonths,
 }
 
@@ -179,7 +179,7 @@ impl LtuDefinition {
 #[non_exhaustive]
 pub struct Derived {
     /// Age in whole years on the entry date (any age: an implausible one is
-    /// a finding of [`ParticipantRules::check`], not a missing value).
+    /// a finding of [`ParticipantRules::check`](crate::rulebook::ParticipantRules::check), not a missing value).
     pub age_at_entry: Option<u32>,
     /// The period's age group.
     pub age_group: Option<&'static AgeGroup>,

@@ -687,7 +687,7 @@ impl Rulebook {
 }
 
 /// The due date of STEA's annual report (*vuosiselvitys*) for a grant year: the
-/// end of May of the following year (stea.fi/raportointi/vuosiselvitys, RULES.md §6.2 [V]).
+/// end of May of the following year (stea.fi/raportointi/vuosiselvitys, RULES.md §6.2 \[V\]).
 ///
 /// ```
 /// assert_eq!(hanke::rulebook::stea_annual_report_due(2024).unwrap().to_string(), "2025-05-31");

@@ -313,7 +313,7 @@ impl MergeOutcome {
 }
 
 /// Merges `local` and `remote`, two versions of one record that share the
-/// version `ancestor`; see [the module](self).
+/// version `ancestor`; see the module `hanke::sync::merge`.
 pub fn merge(
     ancestor: &SyncRecord,
     local: &SyncRecord,

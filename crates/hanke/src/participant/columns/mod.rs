@@ -353,7 +353,7 @@ pub(crate) const INVALID: u8 = u8::MAX;
 /// A value a categorical column holds, with its dense internal code. Sealed:
 /// implemented for the participant model's enumerations.
 pub trait Code: Copy + sealed::Sealed {
-    /// The internal code, below [`INVALID`].
+    /// The internal code, below `INVALID` (255, what a key that is no value decodes to).
     fn column_code(self) -> u8;
 }
 
