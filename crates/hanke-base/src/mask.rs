@@ -91,6 +91,13 @@ pub fn holds_identity_code(text: &str) -> bool {
     next_code_shaped(text, 0).is_some()
 }
 
+/// Whether a code-shaped run starts at byte `start` (the first of six ASCII
+/// digits) — what [`redact`] masks from there. For the fast path of
+/// [`crate::echo::plain`], which asks only at the last six digits of each run.
+pub(crate) fn code_starts_at(text: &str, start: usize) -> bool {
+    code_at(text, start).is_some()
+}
+
 /// A character that stands between the date and the individual number in a
 /// code as people and programs write it: the century signs, the dashes and
 /// minus signs of Unicode, `_` and `/`.
