@@ -196,8 +196,9 @@ enum Role {
 /// per record as before.
 struct People {
     roles: Vec<Role>,
-    /// The records of each person with several, in record order: the range
-    /// of `rows` that holds them, and what matched.
+    /// The records of each person with several, in record order, the
+    /// people in the order of their first records: the range of `rows` that
+    /// holds them, and what matched.
     groups: Vec<(std::ops::Range<usize>, &'static str)>,
     rows: Vec<usize>,
     /// How many people (the output's length).
@@ -225,7 +226,31 @@ impl People {
         };
         people.mark(&codes, "identity_code");
         people.mark(&pseudonyms, "pseudonym");
+        people.in_record_order();
         people
+    }
+
+    /// Renumbers the groups, and lays out their rows, in the order of their
+    /// first records — the order the merge visits them. Marked in key order,
+    /// the group of the next record to merge lay anywhere in `groups` and
+    /// its rows anywhere in `rows`: two reads that each waited for the one
+    /// before, ahead of the record itself. In record order both are read in
+    /// sequence, and only the records are far apart — reads that do not wait
+    /// for each other (issue 29).
+    fn in_record_order(&mut self) {
+        let mut rows = Vec::with_capacity(self.rows.len());
+        let mut groups = Vec::with_capacity(self.groups.len());
+        for role in &mut self.roles {
+            let Role::Keeps(g) = role else { continue };
+            if let Some((range, matched_on)) = self.groups.get(*g) {
+                let from = rows.len();
+                rows.extend_from_slice(self.rows.get(range.clone()).unwrap_or(&[]));
+                *g = groups.len();
+                groups.push((from..rows.len(), *matched_on));
+            }
+        }
+        self.rows = rows;
+        self.groups = groups;
     }
 
     /// How many records' groups are read ahead at a time ([`People::touch`]).
