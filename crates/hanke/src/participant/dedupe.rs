@@ -314,60 +314,76 @@ impl People {
 /// strings of their final length: a merge of millions of records makes a
 /// finding per person, and `format!` took a third of the merge (issue 29).
 fn merge_finding(merge: &Merge) -> Finding {
-    let ids_len: usize = merge
-        .merged
-        .iter()
-        .map(|id| id.as_str().len().saturating_add(2))
-        .sum();
-    let mut ids = String::with_capacity(ids_len);
-    for (i, id) in merge.merged.iter().enumerate() {
-        if i > 0 {
-            ids.push_str(", ");
-        }
-        ids.push_str(id.as_str());
-    }
     let (fi, sv) = match merge.matched_on {
         "pseudonym" => ("pseudonyymi", "pseudonym"),
         _ => ("henkilötunnus", "personbeteckning"),
     };
     let kept = merge.kept.as_str();
+    let ids = &merge.merged;
     Finding::new(
         &rules::PARTICIPANT_DUPLICATES_MERGED,
-        concat(&["participants[", kept, "]"]),
-        concat(&[
-            "records ",
-            &ids,
-            " merged into ",
-            kept,
-            " (same ",
-            merge.matched_on,
-            "; first entry, last exit)",
-        ]),
-        concat(&[
-            "tietueet ",
-            &ids,
-            " yhdistetty tietueeseen ",
-            kept,
-            " (sama ",
-            fi,
-            "; ensimmäinen aloitus, viimeinen lopetus)",
-        ]),
-        concat(&[
-            "posterna ",
-            &ids,
-            " sammanslagna till ",
-            kept,
-            " (samma ",
-            sv,
-            "; första start, sista avslut)",
-        ]),
+        concat(&["participants[", kept, "]"], &[], &[]),
+        concat(
+            &["records "],
+            ids,
+            &[
+                " merged into ",
+                kept,
+                " (same ",
+                merge.matched_on,
+                "; first entry, last exit)",
+            ],
+        ),
+        concat(
+            &["tietueet "],
+            ids,
+            &[
+                " yhdistetty tietueeseen ",
+                kept,
+                " (sama ",
+                fi,
+                "; ensimmäinen aloitus, viimeinen lopetus)",
+            ],
+        ),
+        concat(
+            &["posterna "],
+            ids,
+            &[
+                " sammanslagna till ",
+                kept,
+                " (samma ",
+                sv,
+                "; första start, sista avslut)",
+            ],
+        ),
     )
 }
 
-/// `parts` one after another in a string of exactly their length.
-fn concat(parts: &[&str]) -> String {
-    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for p in parts {
+/// `head`, then `ids` separated by commas, then `tail`, in a string of
+/// exactly their length.
+fn concat(head: &[&str], ids: &[ParticipantId], tail: &[&str]) -> String {
+    let ids_len: usize = ids
+        .iter()
+        .map(|id| id.as_str().len().saturating_add(2))
+        .sum::<usize>()
+        .saturating_sub(2);
+    let len = head
+        .iter()
+        .chain(tail)
+        .map(|p| p.len())
+        .sum::<usize>()
+        .saturating_add(ids_len);
+    let mut out = String::with_capacity(len);
+    for p in head {
+        out.push_str(p);
+    }
+    for (i, id) in ids.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(id.as_str());
+    }
+    for p in tail {
         out.push_str(p);
     }
     out
