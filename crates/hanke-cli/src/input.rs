@@ -131,7 +131,7 @@ pub fn load_activities(
             format!("{}:{place}{e} [{}]", shown(path), e.code())
         })?;
         for f in report.rejections.iter().chain(&report.findings) {
-            eprintln!("{}", crate::output::finding_line(path, f));
+            say!("{}", crate::output::finding_line(path, f));
         }
         tally.add_account(&report);
         return Ok(log);

@@ -12,6 +12,18 @@
 //! participant list rejected (the figures leave them out), or differing
 //! cells (`sfc compare`); 2 a usage error or a file that stops the run.
 
+/// A line on standard error — `eprintln!` without its panic: where standard
+/// error is closed or full (`hanke report 2>&1 | head`), what it would say has
+/// nowhere to go, and the command finishes its work and exits with its own
+/// status instead of 101. (Standard output's failures are errors: exit 2.)
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        // Nothing to report a failure to: the channel for reports is gone.
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod input;
 mod output;
 
@@ -282,7 +294,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("error: {message}");
+            say!("error: {message}");
             ExitCode::from(2)
         }
     }
@@ -294,7 +306,7 @@ fn cut_off(on: Option<NaiveDate>) -> NaiveDate {
         Some(d) => d,
         None => {
             let day = CutOff::latest_on_or_before(chrono::Local::now().date_naive()).day();
-            eprintln!(
+            say!(
                 "cut-off {} (the latest reporting cut-off; --on DATE for another)",
                 day.format("%-d.%-m.%Y")
             );
@@ -315,7 +327,7 @@ fn import_options(read: &ReadArgs, bundled: bool) -> ImportOptions {
 fn jobs(paths: &[PathBuf]) -> Result<(Vec<Job>, bool), String> {
     if paths.is_empty() {
         let jobs = bundled_jobs()?;
-        eprintln!(
+        say!(
             "the bundled example data: {} projects (synthetic participants: temporary identity codes accepted)",
             jobs.len()
         );
@@ -330,11 +342,11 @@ fn jobs(paths: &[PathBuf]) -> Result<(Vec<Job>, bool), String> {
 /// line or cell; its rows and findings go into `tally`.
 fn account_for(path: &std::path::Path, report: &ImportReport, echo: bool, tally: &mut Tally) {
     for note in import_notes(path, report) {
-        eprintln!("{note}");
+        say!("{note}");
     }
     if echo {
         for f in report.rejections.iter().chain(&report.findings) {
-            eprintln!("{}", finding_line(path, f));
+            say!("{}", finding_line(path, f));
         }
     }
     tally.add_account(report);
@@ -407,7 +419,7 @@ fn report(a: ReportArgs, lang: Language, cut_off: NaiveDate) -> Result<ExitCode,
         let read = match read_job(job, &a.read, bundled, true, &mut tally) {
             Ok(r) => r,
             Err(e) => {
-                bar.suspend(|| eprintln!("error: {e}"));
+                bar.suspend(|| say!("error: {e}"));
                 failed += 1;
                 continue;
             }
@@ -473,12 +485,12 @@ fn report(a: ReportArgs, lang: Language, cut_off: NaiveDate) -> Result<ExitCode,
     if let Some(file) = &a.kohesio {
         std::fs::write(file, hanke::export::kohesio::to_csv(&projects))
             .map_err(|e| format!("{}: {e}", shown(file)))?;
-        eprintln!("Kohesio: {} ({} operations)", shown(file), projects.len());
+        say!("Kohesio: {} ({} operations)", shown(file), projects.len());
     }
     for r in &reports {
         tally.add_findings(r.findings.iter().filter(|f| f.line.is_none()));
     }
-    eprintln!(
+    say!(
         "{} project(s) reported, {failed} could not be read; {}",
         reports.len(),
         tally.summary()
@@ -513,7 +525,7 @@ fn write_iati(
             | ExportError::NoReportingOrganisation
             | ExportError::NoPeriod),
         ) => {
-            eprintln!("IATI: {} skipped: {e} [{}]", project.name, e.code());
+            say!("IATI: {} skipped: {e} [{}]", project.name, e.code());
             return Ok(());
         }
         Err(e) => return Err(format!("{e} [{}]", e.code())),
@@ -525,7 +537,7 @@ fn write_iati(
         .map_or_else(|| "project".to_string(), ToString::to_string);
     let path = dir.join(format!("{code}.xml"));
     std::fs::write(&path, xml).map_err(|e| format!("{}: {e}", shown(&path)))?;
-    eprintln!("IATI: {}", shown(&path));
+    say!("IATI: {}", shown(&path));
     Ok(())
 }
 
@@ -546,7 +558,7 @@ fn check_cmd(a: CheckArgs, lang: Language, cut_off: NaiveDate) -> Result<ExitCod
         let read = match read_job(job, &a.read, bundled, false, &mut tally) {
             Ok(r) => r,
             Err(e) => {
-                bar.suspend(|| eprintln!("error: {e}"));
+                bar.suspend(|| say!("error: {e}"));
                 failed += 1;
                 continue;
             }
@@ -613,7 +625,7 @@ fn check_cmd(a: CheckArgs, lang: Language, cut_off: NaiveDate) -> Result<ExitCod
         Format::Html => unreachable_format()?,
     };
     emit(a.out.output.as_ref(), a.format, &bytes)?;
-    eprintln!("{}", tally.summary());
+    say!("{}", tally.summary());
     Ok(if failed > 0 || tally.errors > 0 {
         ExitCode::FAILURE
     } else {
@@ -652,7 +664,7 @@ fn people(
     // One person's records are one participant (a re-entry counts once).
     let merged = merge_duplicates(list.people, None);
     for f in &merged.findings {
-        eprintln!("{}", finding_line(file, f));
+        say!("{}", finding_line(file, f));
     }
     tally.add_findings(&merged.findings);
     Ok(merged.participants)
@@ -704,14 +716,14 @@ fn indicators(a: IndicatorArgs, lang: Language, cut_off: NaiveDate) -> Result<Ex
         Format::Html => unreachable_format()?,
     };
     emit(a.out.output.as_ref(), a.format, &bytes)?;
-    eprintln!("{}", tally.summary());
+    say!("{}", tally.summary());
     Ok(incomplete(&tally))
 }
 
 /// Exit status 1 when rows were rejected: the figures leave them out.
 fn incomplete(tally: &Tally) -> ExitCode {
     if tally.rejected > 0 {
-        eprintln!(
+        say!(
             "{} row(s) rejected: the figures leave them out",
             tally.rejected
         );
@@ -734,7 +746,7 @@ fn explain(a: ExplainArgs, cut_off: NaiveDate) -> Result<ExitCode, String> {
         .explain(&a.code, &people)
         .map_err(|e| format!("{e} [{}]", e.code()))?;
     print!("{}", hanke::publish::text(&why.to_text()));
-    eprintln!("{}", tally.summary());
+    say!("{}", tally.summary());
     Ok(incomplete(&tally))
 }
 
@@ -767,7 +779,7 @@ fn eura(a: EuraArgs, lang: Language) -> Result<ExitCode, String> {
             let list = match ProjectList::from_path(path) {
                 Ok(l) => l,
                 Err(e) => {
-                    eprintln!("error: {}: {e} [{}]", shown(path), e.code());
+                    say!("error: {}: {e} [{}]", shown(path), e.code());
                     failed += 1;
                     continue;
                 }
@@ -778,7 +790,7 @@ fn eura(a: EuraArgs, lang: Language) -> Result<ExitCode, String> {
             tally.rejected += r.rejected;
             tally.add_findings(&r.rejections);
             for f in &r.rejections {
-                eprintln!("{}", finding_line(path, f));
+                say!("{}", finding_line(path, f));
             }
             md.push_str(&format!(
                 "\n## {} (project list)\n\n{} rows read: {} accepted ({} with unquoted commas joined, {} with padding, {} unwrapped from whole-line quotes), {} rejected; {} lines, all accounted for: {}\n",
@@ -811,7 +823,7 @@ fn eura(a: EuraArgs, lang: Language) -> Result<ExitCode, String> {
             let text = match std::fs::read_to_string(path) {
                 Ok(t) => t,
                 Err(e) => {
-                    eprintln!("error: {}: {e}", shown(path));
+                    say!("error: {}: {e}", shown(path));
                     failed += 1;
                     continue;
                 }
@@ -876,7 +888,7 @@ fn eura(a: EuraArgs, lang: Language) -> Result<ExitCode, String> {
         Format::Html => unreachable_format()?,
     };
     emit(a.out.output.as_ref(), a.format, &bytes)?;
-    eprintln!(
+    say!(
         "{} file(s) read, {failed} could not be read; {}",
         paths.len() - failed,
         tally.summary()
@@ -945,13 +957,13 @@ fn sfc(command: SfcCommand, lang: Language, on: Option<NaiveDate>) -> Result<Exi
                 on.unwrap_or_else(|| NaiveDate::from_ymd_opt(2024, 12, 31).unwrap_or_default());
             let cut_off = CutOff::new(day).map_err(|e| format!("{e} [{}]", e.code()))?;
             let run = run_kit(&dir, cut_off).map_err(|e| format!("{e} [{}]", e.code()))?;
-            eprintln!(
+            say!(
                 "cut-off {cut_off} (submission due {})",
                 cut_off.submission_due()
             );
             let (csv, result) = if table == "6" {
                 for f in run.table6.validate() {
-                    eprintln!("{f}");
+                    say!("{f}");
                 }
                 (run.table6.to_csv(), run.table6.result_table())
             } else {

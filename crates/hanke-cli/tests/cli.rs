@@ -643,3 +643,70 @@ fn the_kit_gives_the_expected_table_and_a_bad_cut_off_is_coded() {
     assert_eq!(json.code, 0);
     serde_json::from_str::<serde_json::Value>(&json.stdout).unwrap();
 }
+
+/// Standard error closed or full (`hanke report 2>&1 | head`, a full disk)
+/// is no reason to panic: every command finishes with the status it has
+/// when standard error works, and writes the same standard output; only
+/// what it would have said on standard error is lost. Standard output that
+/// cannot be written is an error with status 2 — never a panic (101). The
+/// runs cover every way the command writes to standard error: notes and
+/// findings, the summary, file errors and usage errors. (`/dev/full`
+/// refuses every write: Linux.)
+#[cfg(target_os = "linux")]
+#[test]
+fn a_closed_or_full_channel_is_never_a_panic() {
+    use std::process::Stdio;
+    let broken = tmp("broken-for-channels.csv");
+    std::fs::write(&broken, "participant_id;entry_date\nP1;31.4.2024\n").unwrap();
+    let broken = broken.to_str().unwrap().to_string();
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["report"],
+        vec!["check"],
+        vec!["indicators", "examples/data/participants/ilona.csv"],
+        vec!["indicators", &broken, "--period", "2021-2027"],
+        vec!["report", "no/such/project.json"],
+        vec!["report", "--no-such-flag"],
+    ];
+    // `assert_cmd` captures both channels; these runs need them redirected.
+    let command = || {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("hanke"));
+        c.current_dir(root());
+        c
+    };
+    for args in &runs {
+        let normal = run(args);
+        assert_ne!(normal.code, 101, "{args:?}: {}", normal.stderr);
+        let full = || std::fs::File::create("/dev/full").unwrap();
+        let without_stderr = command()
+            .args(args)
+            .stdin(Stdio::null())
+            .stderr(Stdio::from(full()))
+            .output()
+            .unwrap();
+        assert_eq!(
+            without_stderr.status.code(),
+            Some(normal.code),
+            "{args:?} with standard error full"
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&without_stderr.stdout),
+            normal.stdout,
+            "{args:?}"
+        );
+        let without_stdout = command()
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::from(full()))
+            .output()
+            .unwrap();
+        let code = without_stdout.status.code();
+        assert_ne!(code, Some(101), "{args:?} with standard output full");
+        if !normal.stdout.is_empty() {
+            assert_eq!(code, Some(2), "{args:?} with standard output full");
+            assert!(
+                String::from_utf8_lossy(&without_stdout.stderr).contains("standard output"),
+                "{args:?}"
+            );
+        }
+    }
+}
