@@ -260,3 +260,44 @@ fn every_publication_passes_the_gate() {
         "files rendering publications without the publication gate (hanke::publish): {offences:?}"
     );
 }
+
+/// **Nothing that ships prints with a panicking macro.** `print!`,
+/// `println!`, `eprint!`, `eprintln!` and `dbg!` panic when their channel is
+/// closed or full (`hanke report 2>&1 | head`); the `hanke` command writes
+/// standard output through `output::print` (a failure is exit 2) and standard
+/// error through `say!` (what cannot be written is dropped), and the library
+/// and the bindings print nothing. Test code (`#[cfg(test)]` modules, which
+/// sit at the end of a file) is not scanned.
+#[test]
+fn nothing_that_ships_prints_with_a_panicking_macro() {
+    let root = hanke_checks::root();
+    let cli = hanke_checks::rust_sources(&root.join("crates/hanke-cli/src"), &root)
+        .into_iter()
+        .map(|(rel, text)| (rel.trim_start_matches("../../").to_string(), text));
+    let offences: Vec<String> = sources()
+        .into_iter()
+        .chain(cli)
+        .flat_map(|(f, text)| {
+            text.lines()
+                .take_while(|l| !l.trim_start().starts_with("#[cfg(test)]"))
+                .enumerate()
+                .filter(|(_, l)| {
+                    let code = l.split("//").next().unwrap_or("");
+                    ["print!(", "println!(", "eprint!(", "eprintln!(", "dbg!("]
+                        .iter()
+                        .any(|m| {
+                            code.match_indices(m).any(|(at, _)| {
+                                !code[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_')
+                            })
+                        })
+                })
+                .map(|(n, l)| format!("{f}:{}: {}", n + 1, l.trim()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(
+        offences.is_empty(),
+        "a printing macro that panics on a closed channel:\n{}",
+        offences.join("\n")
+    );
+}

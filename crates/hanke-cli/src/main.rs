@@ -745,7 +745,7 @@ fn explain(a: ExplainArgs, cut_off: NaiveDate) -> Result<ExitCode, String> {
     let why = ind
         .explain(&a.code, &people)
         .map_err(|e| format!("{e} [{}]", e.code()))?;
-    print!("{}", hanke::publish::text(&why.to_text()));
+    output::print(hanke::publish::text(&why.to_text()).as_bytes())?;
     say!("{}", tally.summary());
     Ok(incomplete(&tally))
 }
@@ -997,10 +997,11 @@ fn sfc(command: SfcCommand, lang: Language, on: Option<NaiveDate>) -> Result<Exi
             };
             let (e, a) = (read(&expected)?, read(&actual)?);
             let diff = compare(e.rows(), a.rows());
+            let mut lines = String::new();
             for d in &diff {
                 let show = |v: Option<u64>| v.map_or("missing".to_string(), |v| v.to_string());
-                println!(
-                    "{},{},{},{},{}: expected {}, got {}",
+                lines.push_str(&format!(
+                    "{},{},{},{},{}: expected {}, got {}\n",
                     d.cell.priority,
                     d.cell.objective,
                     d.cell.region,
@@ -1008,9 +1009,10 @@ fn sfc(command: SfcCommand, lang: Language, on: Option<NaiveDate>) -> Result<Exi
                     d.cell.gender.code(),
                     show(d.expected),
                     show(d.actual)
-                );
+                ));
             }
-            println!("{} differing cell(s)", diff.len());
+            lines.push_str(&format!("{} differing cell(s)\n", diff.len()));
+            output::print(lines.as_bytes())?;
             Ok(if diff.is_empty() {
                 ExitCode::SUCCESS
             } else {

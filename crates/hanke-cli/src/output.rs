@@ -45,12 +45,18 @@ pub fn emit(output: Option<&PathBuf>, format: Format, bytes: &[u8]) -> Result<()
         Some(path) => std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", shown(path))),
         None => {
             needs_file(format, None)?;
-            let mut out = std::io::stdout().lock();
-            out.write_all(bytes)
-                .and_then(|()| out.flush())
-                .map_err(|e| format!("standard output: {e}"))
+            print(bytes)
         }
     }
+}
+
+/// `bytes` on standard output — `print!` without its panic: a closed or full
+/// standard output is an error the command reports with status 2.
+pub fn print(bytes: &[u8]) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("standard output: {e}"))
 }
 
 /// A workbook is binary: refused without `--output`, before any work.

@@ -649,9 +649,10 @@ fn the_kit_gives_the_expected_table_and_a_bad_cut_off_is_coded() {
 /// when standard error works, and writes the same standard output; only
 /// what it would have said on standard error is lost. Standard output that
 /// cannot be written is an error with status 2 — never a panic (101). The
-/// runs cover every way the command writes to standard error: notes and
-/// findings, the summary, file errors and usage errors. (`/dev/full`
-/// refuses every write: Linux.)
+/// runs cover every way the command writes: notes and findings, the summary,
+/// file errors and usage errors on standard error; reports, an explanation
+/// and a comparison on standard output. (`/dev/full` refuses every write:
+/// Linux.)
 #[cfg(target_os = "linux")]
 #[test]
 fn a_closed_or_full_channel_is_never_a_panic() {
@@ -666,6 +667,21 @@ fn a_closed_or_full_channel_is_never_a_panic() {
         vec!["indicators", &broken, "--period", "2021-2027"],
         vec!["report", "no/such/project.json"],
         vec!["report", "--no-such-flag"],
+        vec![
+            "explain",
+            "EECO01",
+            "crates/hanke/tests/data/osallistujat.ods",
+            "--period",
+            "2021-2027",
+            "--on",
+            "2024-12-31",
+        ],
+        vec![
+            "sfc",
+            "compare",
+            "conformance/sfc2021/expected/table6.csv",
+            "conformance/sfc2021/expected/table6.csv",
+        ],
     ];
     // `assert_cmd` captures both channels; these runs need them redirected.
     let command = || {
