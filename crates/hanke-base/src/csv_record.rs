@@ -571,36 +571,29 @@ impl<R: BufRead> RecordReader<R> {
         self.ends.is_empty()
     }
 
-    /// Where field `i` lies in the record's buffer.
-    fn span(&self, i: usize) -> Option<std::ops::Range<usize>> {
-        let end = *self.ends.get(i)?;
-        let start = match i.checked_sub(1) {
-            None => 0,
-            // Past the delimiter where the line was kept whole.
-            Some(j) => self.ends.get(j)?.saturating_add(usize::from(self.gaps)),
-        };
-        Some(start..end)
+    /// The last record read, as a view: what [`Self::field`] and
+    /// [`Self::field_str`] read, and what a [`RecordBatch`] copies.
+    pub fn record(&self) -> Record<'_> {
+        Record {
+            bytes: if self.utf8 {
+                self.text.as_bytes()
+            } else {
+                &self.data
+            },
+            text: if self.utf8 { Some(&self.text) } else { None },
+            ends: &self.ends,
+            gaps: self.gaps,
+        }
     }
 
     /// The raw bytes of field `i` of the last record read.
     pub fn field(&self, i: usize) -> Option<&[u8]> {
-        let span = self.span(i)?;
-        if self.utf8 {
-            self.text.as_bytes().get(span)
-        } else {
-            self.data.get(span)
-        }
+        self.record().field(i)
     }
 
     /// Field `i` as text; `Some(Err(()))` when it is not UTF-8.
     pub fn field_str(&self, i: usize) -> Option<Result<&str, ()>> {
-        let span = self.span(i)?;
-        // Fields end at ASCII delimiters and quotes, never inside a character,
-        // so a UTF-8 record slices into UTF-8 fields.
-        match self.text.get(span).filter(|_| self.utf8) {
-            Some(t) => Some(Ok(t)),
-            None => Some(std::str::from_utf8(self.field(i)?).map_err(|_| ())),
-        }
+        self.record().field_str(i)
     }
 
     /// Checks the finished record's UTF-8 once, moving it into `text` if it is.
@@ -794,6 +787,169 @@ impl<R: BufRead> RecordReader<R> {
             line: start_line,
             error: SyntaxError::UnterminatedQuote { field },
         })
+    }
+}
+
+/// One record's fields as the reader split them — *tietue*: a view of the
+/// [`RecordReader`]'s buffers, or of a [`RecordBatch`]'s copy. Both read
+/// fields through the same code, so a record reads the same wherever it is.
+#[derive(Debug, Clone, Copy)]
+pub struct Record<'a> {
+    /// The record's field bytes (with the delimiters between them where
+    /// `gaps`).
+    bytes: &'a [u8],
+    /// The same bytes as text, when the whole record is UTF-8.
+    text: Option<&'a str>,
+    /// Where each field ends in `bytes`.
+    ends: &'a [usize],
+    /// Whether a delimiter lies between consecutive fields in `bytes` (a
+    /// quote-free line kept whole, [`split_unquoted`]).
+    gaps: bool,
+}
+
+impl<'a> Record<'a> {
+    /// The number of fields.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether the record has no fields.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Where field `i` lies in `bytes`.
+    fn span(&self, i: usize) -> Option<std::ops::Range<usize>> {
+        let end = *self.ends.get(i)?;
+        let start = match i.checked_sub(1) {
+            None => 0,
+            // Past the delimiter where the line was kept whole.
+            Some(j) => self.ends.get(j)?.saturating_add(usize::from(self.gaps)),
+        };
+        Some(start..end)
+    }
+
+    /// The raw bytes of field `i`.
+    pub fn field(&self, i: usize) -> Option<&'a [u8]> {
+        self.bytes.get(self.span(i)?)
+    }
+
+    /// Field `i` as text; `Some(Err(()))` when it is not UTF-8.
+    pub fn field_str(&self, i: usize) -> Option<Result<&'a str, ()>> {
+        let span = self.span(i)?;
+        // Fields end at ASCII delimiters and quotes, never inside a character,
+        // so a UTF-8 record slices into UTF-8 fields.
+        match self.text.and_then(|t| t.get(span.clone())) {
+            Some(t) => Some(Ok(t)),
+            None => Some(std::str::from_utf8(self.bytes.get(span)?).map_err(|_| ())),
+        }
+    }
+}
+
+/// Records copied out of a [`RecordReader`] to be read elsewhere — *tietuerä*:
+/// a reader splits lines on one thread and the batch carries the records to
+/// another, where [`RecordBatch::get`] gives back a [`Record`] that reads
+/// exactly as the reader's did. UTF-8 records are kept as text (checked once,
+/// by the reader), the others as bytes. `clear` keeps the buffers, so a batch
+/// sent back and forth allocates only while it grows.
+///
+/// ```
+/// use hanke_base::csv_record::{RecordBatch, RecordReader};
+/// let mut reader = RecordReader::new("a;\"b;c\"\nd;e\n".as_bytes(), b';');
+/// let mut batch = RecordBatch::default();
+/// while let Ok(Some(_)) = reader.read() {
+///     batch.push(reader.record());
+/// }
+/// assert_eq!(batch.len(), 2);
+/// assert_eq!(batch.get(0).and_then(|r| r.field_str(1)), Some(Ok("b;c")));
+/// assert_eq!(batch.get(1).and_then(|r| r.field_str(0)), Some(Ok("d")));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct RecordBatch {
+    /// The UTF-8 records' bytes, one after another.
+    text: String,
+    /// The other records' bytes.
+    raw: Vec<u8>,
+    /// Every record's field ends, relative to the record's start.
+    ends: Vec<usize>,
+    /// Where each record lies in the buffers.
+    records: Vec<Entry>,
+}
+
+/// Where one record of a [`RecordBatch`] lies.
+#[derive(Debug, Clone)]
+struct Entry {
+    /// Its bytes, in `text` or `raw`.
+    bytes: std::ops::Range<usize>,
+    /// Its field ends, in `ends`.
+    ends: std::ops::Range<usize>,
+    /// Whether it is text (in `text`).
+    text: bool,
+    /// Whether its line was kept whole ([`Record::gaps`]).
+    gaps: bool,
+}
+
+impl RecordBatch {
+    /// Copies `record` in as the last of the batch.
+    pub fn push(&mut self, record: Record<'_>) {
+        let first_end = self.ends.len();
+        self.ends.extend_from_slice(record.ends);
+        let (buffer_len, text) = match record.text {
+            Some(t) => {
+                self.text.push_str(t);
+                (self.text.len(), true)
+            }
+            None => {
+                self.raw.extend_from_slice(record.bytes);
+                (self.raw.len(), false)
+            }
+        };
+        self.records.push(Entry {
+            bytes: buffer_len.saturating_sub(record.bytes.len())..buffer_len,
+            ends: first_end..self.ends.len(),
+            text,
+            gaps: record.gaps,
+        });
+    }
+
+    /// Record `k`, as it was pushed.
+    pub fn get(&self, k: usize) -> Option<Record<'_>> {
+        let entry = self.records.get(k)?;
+        let ends = self.ends.get(entry.ends.clone())?;
+        if entry.text {
+            let t = self.text.get(entry.bytes.clone())?;
+            Some(Record {
+                bytes: t.as_bytes(),
+                text: Some(t),
+                ends,
+                gaps: entry.gaps,
+            })
+        } else {
+            Some(Record {
+                bytes: self.raw.get(entry.bytes.clone())?,
+                text: None,
+                ends,
+                gaps: entry.gaps,
+            })
+        }
+    }
+
+    /// The number of records.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// Whether the batch holds no record.
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// Empties the batch, keeping its buffers.
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.raw.clear();
+        self.ends.clear();
+        self.records.clear();
     }
 }
 
@@ -1030,6 +1186,9 @@ mod tests {
         (out, r)
     }
 
+    /// A field as read: its bytes and its text (each `None` past the end).
+    type FieldRead = (Option<Vec<u8>>, Option<Result<String, ()>>);
+
     proptest! {
         #[test]
         fn find_is_position(
@@ -1069,6 +1228,47 @@ mod tests {
             if !blank {
                 prop_assert_eq!(got, reference(&line, delimiter));
             }
+        }
+
+        /// A record copied into a batch reads exactly as it did in the reader
+        /// — every field's bytes and text, quoted or kept whole, UTF-8 or not
+        /// — however text and other records are mixed in the batch, and
+        /// again after the batch is cleared and refilled.
+        #[test]
+        fn a_batched_record_reads_as_the_reader_did(
+            text in proptest::collection::vec(
+                prop::sample::select(vec![b'a', b';', b'"', b'\n', b' ', 0xC3, 0xA4, 0xFF]),
+                0..160,
+            ),
+        ) {
+            let mut r = RecordReader::new(&text[..], b';');
+            let mut batch = RecordBatch::default();
+            // Pushed into a batch that held other records and was cleared.
+            batch.push(Record { bytes: b"x;y", text: None, ends: &[1, 3], gaps: true });
+            batch.clear();
+            let mut seen: Vec<Vec<FieldRead>> = Vec::new();
+            loop {
+                match r.read() {
+                    Ok(Some(_)) => {}
+                    Ok(None) => break,
+                    Err(_) => continue,
+                }
+                let fields = |rec: Record<'_>| -> Vec<FieldRead> {
+                    // One index past the end: both say there is none.
+                    (0..=rec.len())
+                        .map(|i| (rec.field(i).map(<[u8]>::to_vec), rec.field_str(i).map(|t| t.map(str::to_string))))
+                        .collect()
+                };
+                prop_assert_eq!(r.record().len(), r.len());
+                seen.push(fields(r.record()));
+                batch.push(r.record());
+                prop_assert_eq!(batch.len(), seen.len());
+                for (k, want) in seen.iter().enumerate() {
+                    let got = batch.get(k).map(fields);
+                    prop_assert_eq!(got.as_ref(), Some(want));
+                }
+            }
+            prop_assert!(batch.get(seen.len()).is_none());
         }
 
         /// Every physical line is accounted for — as blank, or as a line of

@@ -8,6 +8,7 @@
 #[cfg(feature = "arrow")]
 pub mod arrow;
 pub(crate) use hanke_base::csv_record;
+mod parallel;
 mod participants;
 pub(crate) mod record;
 #[cfg(feature = "spreadsheet")]

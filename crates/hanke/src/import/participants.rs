@@ -6,9 +6,12 @@ use std::io::{BufRead, Write};
 
 use serde::Serialize;
 
+use std::num::NonZeroUsize;
+
 use super::csv_record::{
-    Encoding, FileError, ReadError, RecordReader, RowAccount, detect_delimiter,
+    Encoding, FileError, ReadError, Record, RecordReader, RowAccount, SyntaxError, detect_delimiter,
 };
+use super::parallel;
 use super::record::{Cell, RecordBuilder};
 use crate::finding::{Finding, rules};
 use crate::participant::fields::{COLUMNS, Column, HeaderError, resolve_headers};
@@ -106,6 +109,14 @@ pub struct ImportOptions {
     /// the file shows it with certainty ([`Encoding::detect`]); the report says
     /// which was used.
     pub encoding: Option<Encoding>,
+    /// Threads for reading a whole CSV file ([`read_participants_csv`],
+    /// [`read_participants_csv_with_lines`], and [`read_participants_file`](super::read_participants_file)
+    /// for a CSV path): `None` or 1 reads on the calling thread only (the
+    /// default: threads are opt-in, ADR 0025); more reads with
+    /// [`ParticipantCsvReader::read_parallel`], with identical results. The
+    /// streaming [`ParticipantCsvReader::next_participant`], workbooks and
+    /// Arrow tables are read on the calling thread whatever this says.
+    pub threads: Option<NonZeroUsize>,
 }
 
 /// The account of an import — *tuontiraportti*: every row is either accepted or
@@ -363,16 +374,7 @@ impl<R: BufRead> ParticipantCsvReader<R> {
                 Err(ReadError::Syntax { line, error }) => {
                     self.report.rows_read = self.report.rows_read.saturating_add(1);
                     self.report.rejected = self.report.rejected.saturating_add(1);
-                    self.report.rejections.push(
-                        Finding::new(
-                            &rules::CSV_MALFORMED,
-                            "",
-                            error.describe(),
-                            format!("rivin CSV-muoto on virheellinen: {}", error.describe_fi()),
-                            format!("radens CSV-format är felaktigt: {}", error.describe_sv()),
-                        )
-                        .at_lines(line, error.last_line().unwrap_or(line)),
-                    );
+                    self.report.rejections.push(Self::malformed(line, error));
                     continue;
                 }
                 Err(ReadError::Io { line, error }) => {
@@ -386,100 +388,288 @@ impl<R: BufRead> ParticipantCsvReader<R> {
             };
             // A line of delimiters only (what a spreadsheet writes for an
             // empty row) is a blank line, as the empty row is in the sheet.
-            let empty_row = (0..self.records.len()).all(|i| {
-                self.records
-                    .field(i)
-                    .is_none_or(|f| f.iter().all(|b| *b == b' ' || *b == b'\t'))
-            });
-            if empty_row {
+            if is_empty_row(self.records.record()) {
                 self.empty_rows = self.empty_rows.saturating_add(1);
                 continue;
             }
             self.report.rows_read = self.report.rows_read.saturating_add(1);
-            if self.records.len() != self.width {
-                self.report.rejected = self.report.rejected.saturating_add(1);
-                let (got, want) = (self.records.len(), self.width);
-                self.report.rejections.push(
-                    Finding::new(
-                        &rules::CSV_MALFORMED,
-                        "",
-                        format!("the row has {got} fields; the header has {want}"),
-                        format!("rivillä on {got} kenttää; otsikkorivillä {want}"),
-                        format!("raden har {got} fält; rubrikraden {want}"),
-                    )
-                    .at_line(line),
-                );
-                continue;
-            }
-            let before = self.report.rejections.len();
-            let records = &self.records;
-            let stray: Vec<usize> = self
-                .layout
-                .unnamed
-                .iter()
-                .copied()
-                .filter(|&i| {
-                    records
-                        .field_str(i)
-                        .is_some_and(|t| t.map_or(true, |t| !t.trim().is_empty()))
-                })
-                .collect();
-            if !stray.is_empty() {
-                self.report.rejected = self.report.rejected.saturating_add(1);
-                self.report.rejections.extend(
-                    stray.iter().map(|i| {
-                        value_without_header(&i.saturating_add(1).to_string()).at_line(line)
-                    }),
-                );
-                continue;
-            }
-            let positions = &self.layout.positions;
-            let cell = |c: Column| -> Cell<'_> {
-                let Some(i) = positions.get(c as usize).copied().flatten() else {
-                    return Cell::Missing;
-                };
-                match records.field_str(i) {
-                    None => Cell::Missing,
-                    Some(Err(())) => Cell::NotText,
-                    Some(Ok(text)) => {
-                        // Most values have no surrounding space: skip the
-                        // Unicode-aware trim when the first and last bytes
-                        // are visible ASCII.
-                        let raw = text.as_bytes();
-                        let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
-                        let t = if visible(raw.first()) && visible(raw.last()) {
-                            text
-                        } else {
-                            text.trim()
-                        };
-                        if t.is_empty() {
-                            Cell::Missing
-                        } else {
-                            Cell::Text(t)
-                        }
-                    }
-                }
+            let rows = RowFormat {
+                width: self.width,
+                layout: &self.layout,
+                options: &self.options,
             };
-            let built = self
-                .builder
-                .build(&self.options, &cell, &mut self.report.rejections);
-            for f in self.report.rejections.iter_mut().skip(before) {
-                f.line = Some(line);
+            let built = rows.read(
+                self.records.record(),
+                line,
+                &mut self.builder,
+                &mut self.report.account,
+            );
+            if let Some(p) = built {
+                self.last_line = Some(line);
+                return Ok(Some(p));
             }
-            match built {
-                Some(p) => {
-                    self.report.accepted = self.report.accepted.saturating_add(1);
-                    self.last_line = Some(line);
-                    if let Some(rules) = self.options.rules {
-                        self.report
-                            .findings
-                            .extend(rules.check(&p).into_iter().map(|f| f.at_line(line)));
+        }
+    }
+
+    /// The account of a line that breaks the CSV syntax (`IMP-CSV-001`).
+    fn malformed(line: u64, error: SyntaxError) -> Finding {
+        Finding::new(
+            &rules::CSV_MALFORMED,
+            "",
+            error.describe(),
+            format!("rivin CSV-muoto on virheellinen: {}", error.describe_fi()),
+            format!("radens CSV-format är felaktigt: {}", error.describe_sv()),
+        )
+        .at_lines(line, error.last_line().unwrap_or(line))
+    }
+
+    /// Reads the rest of the file on `threads` threads and gives the accepted
+    /// participants to `sink` in the order of the file, a batch at a time;
+    /// returns the report. The participants, the report and its every finding
+    /// are **identical** to reading with [`Self::next_participant`] — the same
+    /// code reads each row, and the batches are put back in order.
+    ///
+    /// The calling thread reads and splits the lines (the strict CSV syntax
+    /// and the line account stay in one place) and calls `sink`; `threads`
+    /// other threads turn fields into records (labels, dates, identity codes,
+    /// the rules), which is most of the work. With `threads` = 1 nothing is
+    /// started: the calling thread reads as [`Self::next_participant`] does.
+    /// Threads are opt-in (ADR 0025) and scoped: none outlives the call.
+    /// Memory stays bounded by what `sink` keeps plus a few batches in flight
+    /// per thread. A read failure ends the reading with its error; batches
+    /// given to `sink` before it stay given, as with the streaming reader.
+    ///
+    /// ```
+    /// use std::num::NonZeroUsize;
+    /// use hanke::import::{ImportOptions, ParticipantCsvReader, read_participants_csv};
+    /// let mut csv = String::from("participant_id;entry_date\n");
+    /// for i in 0..10_000 {
+    ///     csv.push_str(&format!("P{i};{}.3.2016\n", if i % 7 == 0 { 32 } else { 1 }));
+    /// }
+    /// let reader = ParticipantCsvReader::new(csv.as_bytes(), ImportOptions::default())?;
+    /// let mut ids = Vec::new();
+    /// let report = reader.read_parallel(NonZeroUsize::new(2).unwrap(), |batch| ids.extend(batch.into_iter().map(|p| p.id)))?;
+    /// let (one, one_report) = read_participants_csv(csv.as_bytes(), ImportOptions::default())?;
+    /// assert_eq!(ids, one.iter().map(|p| p.id).collect::<Vec<_>>());
+    /// assert_eq!(report, one_report);
+    /// assert_eq!(report.rejected, 1_429);
+    /// # Ok::<(), hanke::import::ImportError>(())
+    /// ```
+    pub fn read_parallel(
+        self,
+        threads: NonZeroUsize,
+        mut sink: impl FnMut(Vec<Participant>),
+    ) -> Result<ImportReport, ImportError> {
+        self.read_in_batches(threads, BATCH_ROWS, |accepted| sink(accepted.people))
+    }
+
+    /// [`Self::read_parallel`] with `batch_rows` rows a batch (at least one;
+    /// tests cut the file at every place), giving each batch's lines too.
+    pub(crate) fn read_in_batches(
+        mut self,
+        threads: NonZeroUsize,
+        batch_rows: usize,
+        mut sink: impl FnMut(parallel::Accepted),
+    ) -> Result<ImportReport, ImportError> {
+        let batch_rows = batch_rows.max(1);
+        if threads.get() == 1 {
+            let mut batch = parallel::Accepted::default();
+            while let Some(p) = self.next_participant()? {
+                batch.people.push(p);
+                batch.lines.push(self.last_line.unwrap_or_default());
+                if batch.people.len() == batch_rows {
+                    sink(std::mem::take(&mut batch));
+                }
+            }
+            if !batch.people.is_empty() {
+                sink(batch);
+            }
+            return Ok(self.into_report());
+        }
+        let rows = RowFormat {
+            width: self.width,
+            layout: &self.layout,
+            options: &self.options,
+        };
+        let records = &mut self.records;
+        let report = &mut self.report;
+        let empty_rows = &mut self.empty_rows;
+        let outcome = std::thread::scope(|scope| {
+            let mut pool = parallel::Pool::start(scope, threads.get(), &rows);
+            let mut batch = pool.batch();
+            loop {
+                let read = records.read();
+                let line = match read {
+                    Ok(Some(line)) => Some(line),
+                    Ok(None) => break,
+                    Err(ReadError::Syntax { line, error }) => {
+                        batch
+                            .rows
+                            .push(parallel::Row::Malformed(Self::malformed(line, error)));
+                        None
                     }
-                    return Ok(Some(p));
+                    Err(ReadError::Io { line, error }) => {
+                        return Err(ImportError::from(FileError::Io {
+                            line,
+                            source: error,
+                        }));
+                    }
+                };
+                if let Some(line) = line {
+                    if is_empty_row(records.record()) {
+                        *empty_rows = empty_rows.saturating_add(1);
+                        continue;
+                    }
+                    batch.records.push(records.record());
+                    batch.rows.push(parallel::Row::Fields(line));
                 }
-                None => {
-                    self.report.rejected = self.report.rejected.saturating_add(1);
+                report.rows_read = report.rows_read.saturating_add(1);
+                if batch.rows.len() >= batch_rows {
+                    batch = pool.send(batch, &mut |part, accepted| {
+                        merge(&mut report.account, part);
+                        sink(accepted);
+                    });
                 }
+            }
+            pool.finish(batch, &mut |part, accepted| {
+                merge(&mut report.account, part);
+                sink(accepted);
+            });
+            Ok(())
+        });
+        outcome?;
+        Ok(self.into_report())
+    }
+}
+
+/// Rows handed to a thread at a time by [`ParticipantCsvReader::read_parallel`]:
+/// large enough that handing over costs nothing next to reading them (≈ 2 ms
+/// of work), small enough that a few in flight per thread are a few MB.
+pub(crate) const BATCH_ROWS: usize = 4_096;
+
+/// Adds a thread's account of its rows to the report's: counts added,
+/// findings appended (batches are merged in the order of the file).
+fn merge(account: &mut RowAccount, part: RowAccount) {
+    account.accepted = account.accepted.saturating_add(part.accepted);
+    account.rejected = account.rejected.saturating_add(part.rejected);
+    account.rejections.extend(part.rejections);
+    account.findings.extend(part.findings);
+}
+
+/// Whether a record is a line of delimiters only (spaces and tabs allowed):
+/// what a spreadsheet writes for an empty row, counted as a blank line.
+fn is_empty_row(record: Record<'_>) -> bool {
+    (0..record.len()).all(|i| {
+        record
+            .field(i)
+            .is_none_or(|f| f.iter().all(|b| *b == b' ' || *b == b'\t'))
+    })
+}
+
+/// What reading a row's fields needs besides the fields: the header's width
+/// and layout and the options — *rivin muoto*. [`RowFormat::read`] is the one
+/// reading of a row, for the streaming reader and for every thread of
+/// [`ParticipantCsvReader::read_parallel`].
+pub(crate) struct RowFormat<'o> {
+    /// The number of fields of the header.
+    width: usize,
+    /// Where each column is.
+    layout: &'o HeaderLayout,
+    options: &'o ImportOptions,
+}
+
+impl RowFormat<'_> {
+    /// Reads one row (already counted in `rows_read`): the participant, or
+    /// `None` with the row counted as rejected and its reasons, at `line`, in
+    /// `account`. An accepted row is counted and checked against the rules
+    /// of the options.
+    pub(crate) fn read(
+        &self,
+        record: Record<'_>,
+        line: u64,
+        builder: &mut RecordBuilder,
+        account: &mut RowAccount,
+    ) -> Option<Participant> {
+        if record.len() != self.width {
+            account.rejected = account.rejected.saturating_add(1);
+            let (got, want) = (record.len(), self.width);
+            account.rejections.push(
+                Finding::new(
+                    &rules::CSV_MALFORMED,
+                    "",
+                    format!("the row has {got} fields; the header has {want}"),
+                    format!("rivillä on {got} kenttää; otsikkorivillä {want}"),
+                    format!("raden har {got} fält; rubrikraden {want}"),
+                )
+                .at_line(line),
+            );
+            return None;
+        }
+        let before = account.rejections.len();
+        let stray: Vec<usize> = self
+            .layout
+            .unnamed
+            .iter()
+            .copied()
+            .filter(|&i| {
+                record
+                    .field_str(i)
+                    .is_some_and(|t| t.map_or(true, |t| !t.trim().is_empty()))
+            })
+            .collect();
+        if !stray.is_empty() {
+            account.rejected = account.rejected.saturating_add(1);
+            account.rejections.extend(
+                stray
+                    .iter()
+                    .map(|i| value_without_header(&i.saturating_add(1).to_string()).at_line(line)),
+            );
+            return None;
+        }
+        let positions = &self.layout.positions;
+        let cell = |c: Column| -> Cell<'_> {
+            let Some(i) = positions.get(c as usize).copied().flatten() else {
+                return Cell::Missing;
+            };
+            match record.field_str(i) {
+                None => Cell::Missing,
+                Some(Err(())) => Cell::NotText,
+                Some(Ok(text)) => {
+                    // Most values have no surrounding space: skip the
+                    // Unicode-aware trim when the first and last bytes
+                    // are visible ASCII.
+                    let raw = text.as_bytes();
+                    let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
+                    let t = if visible(raw.first()) && visible(raw.last()) {
+                        text
+                    } else {
+                        text.trim()
+                    };
+                    if t.is_empty() {
+                        Cell::Missing
+                    } else {
+                        Cell::Text(t)
+                    }
+                }
+            }
+        };
+        let built = builder.build(self.options, &cell, &mut account.rejections);
+        for f in account.rejections.iter_mut().skip(before) {
+            f.line = Some(line);
+        }
+        match built {
+            Some(p) => {
+                account.accepted = account.accepted.saturating_add(1);
+                if let Some(rules) = self.options.rules {
+                    account
+                        .findings
+                        .extend(rules.check(&p).into_iter().map(|f| f.at_line(line)));
+                }
+                Some(p)
+            }
+            None => {
+                account.rejected = account.rejected.saturating_add(1);
+                None
             }
         }
     }
@@ -493,7 +683,9 @@ impl<R: BufRead> Iterator for ParticipantCsvReader<R> {
     }
 }
 
-/// Reads a whole participant file into memory, with its account.
+/// Reads a whole participant file into memory, with its account — on the
+/// threads [`ImportOptions::threads`] asks for (the calling thread by
+/// default; the same result on any number).
 ///
 /// ```
 /// use hanke::import::{read_participants_csv, ImportOptions};
@@ -505,12 +697,8 @@ pub fn read_participants_csv<R: BufRead>(
     src: R,
     options: ImportOptions,
 ) -> Result<(Vec<Participant>, ImportReport), ImportError> {
-    let mut reader = ParticipantCsvReader::new(src, options)?;
-    let mut out = Vec::new();
-    while let Some(p) = reader.next_participant()? {
-        out.push(p);
-    }
-    Ok((out, reader.into_report()))
+    let (people, _, report) = read_whole(src, options, false)?;
+    Ok((people, report))
 }
 
 /// The accepted records of a participant CSV, the line of the file each came
@@ -530,15 +718,26 @@ pub fn read_participants_csv_with_lines<R: BufRead>(
     src: R,
     options: ImportOptions,
 ) -> Result<ParticipantsWithLines, ImportError> {
-    let mut reader = ParticipantCsvReader::new(src, options)?;
+    read_whole(src, options, true)
+}
+
+/// A whole file on the threads the options ask for (one by default), the
+/// lines of the records where asked.
+fn read_whole<R: BufRead>(
+    src: R,
+    options: ImportOptions,
+    with_lines: bool,
+) -> Result<ParticipantsWithLines, ImportError> {
+    let threads = options.threads.unwrap_or(NonZeroUsize::MIN);
+    let reader = ParticipantCsvReader::new(src, options)?;
     let (mut people, mut lines) = (Vec::new(), Vec::new());
-    while let Some(p) = reader.next_participant()? {
-        if let Some(line) = reader.line() {
-            lines.push((p.id, line));
+    let report = reader.read_in_batches(threads, BATCH_ROWS, |batch| {
+        if with_lines {
+            lines.extend(batch.people.iter().map(|p| p.id).zip(batch.lines));
         }
-        people.push(p);
-    }
-    Ok((people, lines, reader.into_report()))
+        people.extend(batch.people);
+    })?;
+    Ok((people, lines, report))
 }
 
 /// Accepted records, the line each came from, and the import report.
