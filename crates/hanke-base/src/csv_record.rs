@@ -573,6 +573,7 @@ impl<R: BufRead> RecordReader<R> {
 
     /// The last record read, as a view: what [`Self::field`] and
     /// [`Self::field_str`] read, and what a [`RecordBatch`] copies.
+    #[inline]
     pub fn record(&self) -> Record<'_> {
         Record {
             bytes: if self.utf8 {
@@ -809,6 +810,7 @@ pub struct Record<'a> {
 
 impl<'a> Record<'a> {
     /// The number of fields.
+    #[inline]
     pub fn len(&self) -> usize {
         self.ends.len()
     }
@@ -819,6 +821,7 @@ impl<'a> Record<'a> {
     }
 
     /// Where field `i` lies in `bytes`.
+    #[inline]
     fn span(&self, i: usize) -> Option<std::ops::Range<usize>> {
         let end = *self.ends.get(i)?;
         let start = match i.checked_sub(1) {
@@ -830,11 +833,14 @@ impl<'a> Record<'a> {
     }
 
     /// The raw bytes of field `i`.
+    #[inline]
     pub fn field(&self, i: usize) -> Option<&'a [u8]> {
         self.bytes.get(self.span(i)?)
     }
 
     /// Field `i` as text; `Some(Err(()))` when it is not UTF-8.
+    // Across the crate boundary: called for every field of every row.
+    #[inline]
     pub fn field_str(&self, i: usize) -> Option<Result<&'a str, ()>> {
         let span = self.span(i)?;
         // Fields end at ASCII delimiters and quotes, never inside a character,
@@ -913,6 +919,7 @@ impl RecordBatch {
     }
 
     /// Record `k`, as it was pushed.
+    #[inline]
     pub fn get(&self, k: usize) -> Option<Record<'_>> {
         let entry = self.records.get(k)?;
         let ends = self.ends.get(entry.ends.clone())?;
