@@ -110,7 +110,7 @@ pub struct ImportOptions {
     /// which was used.
     pub encoding: Option<Encoding>,
     /// Threads for reading a whole CSV file ([`read_participants_csv`],
-    /// [`read_participants_csv_with_lines`], and [`read_participants_file`](super::read_participants_file)
+    /// [`read_participants_csv_with_lines`], and `read_participants_file`
     /// for a CSV path): `None` or 1 reads on the calling thread only (the
     /// default: threads are opt-in, ADR 0025); more reads with
     /// [`ParticipantCsvReader::read_parallel`], with identical results. The
