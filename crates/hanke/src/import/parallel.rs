@@ -15,7 +15,7 @@ use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
 use std::thread::{Scope, ScopedJoinHandle};
 
 use super::csv_record::{RecordBatch, RowAccount};
-use super::participants::RowFormat;
+use super::participants::{RowFormat, reject};
 use super::record::RecordBuilder;
 use crate::finding::Finding;
 use crate::participant::Participant;
@@ -177,10 +177,7 @@ fn read_batch(format: &RowFormat<'_>, builder: &mut RecordBuilder, mut batch: Ba
     let mut records = 0..batch.records.len();
     for row in batch.rows.drain(..) {
         match row {
-            Row::Malformed(finding) => {
-                account.rejected = account.rejected.saturating_add(1);
-                account.rejections.push(finding);
-            }
+            Row::Malformed(finding) => reject(&mut account, finding),
             Row::Fields(line) => {
                 let record = records.next().and_then(|k| batch.records.get(k));
                 let Some(record) = record else {

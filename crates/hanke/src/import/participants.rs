@@ -365,34 +365,25 @@ impl<R: BufRead> ParticipantCsvReader<R> {
             return Ok(None);
         }
         loop {
-            let line = match self.records.read() {
-                Ok(Some(line)) => line,
+            let row = match next_row(&mut self.records, &mut self.empty_rows) {
+                Ok(Some(row)) => row,
                 Ok(None) => {
                     self.sync_lines();
                     return Ok(None);
                 }
-                Err(ReadError::Syntax { line, error }) => {
-                    self.report.rows_read = self.report.rows_read.saturating_add(1);
-                    self.report.rejected = self.report.rejected.saturating_add(1);
-                    self.report.rejections.push(Self::malformed(line, error));
-                    continue;
-                }
-                Err(ReadError::Io { line, error }) => {
+                Err(e) => {
                     self.failed = true;
-                    return Err(FileError::Io {
-                        line,
-                        source: error,
-                    }
-                    .into());
+                    return Err(e);
                 }
             };
-            // A line of delimiters only (what a spreadsheet writes for an
-            // empty row) is a blank line, as the empty row is in the sheet.
-            if is_empty_row(self.records.record()) {
-                self.empty_rows = self.empty_rows.saturating_add(1);
-                continue;
-            }
             self.report.rows_read = self.report.rows_read.saturating_add(1);
+            let line = match row {
+                Ok(line) => line,
+                Err(malformed) => {
+                    reject(&mut self.report.account, malformed);
+                    continue;
+                }
+            };
             let rows = RowFormat {
                 width: self.width,
                 layout: &self.layout,
@@ -494,34 +485,16 @@ impl<R: BufRead> ParticipantCsvReader<R> {
         let records = &mut self.records;
         let report = &mut self.report;
         let empty_rows = &mut self.empty_rows;
-        let outcome = std::thread::scope(|scope| {
+        let outcome: Result<(), ImportError> = std::thread::scope(|scope| {
             let mut pool = parallel::Pool::start(scope, threads.get(), &rows);
             let mut batch = pool.batch();
-            loop {
-                let read = records.read();
-                let line = match read {
-                    Ok(Some(line)) => Some(line),
-                    Ok(None) => break,
-                    Err(ReadError::Syntax { line, error }) => {
-                        batch
-                            .rows
-                            .push(parallel::Row::Malformed(Self::malformed(line, error)));
-                        None
+            while let Some(row) = next_row(records, empty_rows)? {
+                match row {
+                    Ok(line) => {
+                        batch.records.push(records.record());
+                        batch.rows.push(parallel::Row::Fields(line));
                     }
-                    Err(ReadError::Io { line, error }) => {
-                        return Err(ImportError::from(FileError::Io {
-                            line,
-                            source: error,
-                        }));
-                    }
-                };
-                if let Some(line) = line {
-                    if is_empty_row(records.record()) {
-                        *empty_rows = empty_rows.saturating_add(1);
-                        continue;
-                    }
-                    batch.records.push(records.record());
-                    batch.rows.push(parallel::Row::Fields(line));
+                    Err(malformed) => batch.rows.push(parallel::Row::Malformed(malformed)),
                 }
                 report.rows_read = report.rows_read.saturating_add(1);
                 if batch.rows.len() >= batch_rows {
@@ -540,6 +513,45 @@ impl<R: BufRead> ParticipantCsvReader<R> {
         outcome?;
         Ok(self.into_report())
     }
+}
+
+/// The next row of the file: `Ok(line)` with the record at hand in
+/// `records`, or `Err` with the rejection of a line that breaks the CSV
+/// syntax (`IMP-CSV-001`); `None` at the end. Lines of delimiters only (what
+/// a spreadsheet writes for an empty row) are blank lines, as the empty row
+/// is in the sheet: counted in `empty_rows` and skipped. The one reading of
+/// rows for the streaming reader and for [`ParticipantCsvReader::read_parallel`].
+fn next_row<R: BufRead>(
+    records: &mut RecordReader<R>,
+    empty_rows: &mut u64,
+) -> Result<Option<Result<u64, Finding>>, ImportError> {
+    loop {
+        let line = match records.read() {
+            Ok(Some(line)) => line,
+            Ok(None) => return Ok(None),
+            Err(ReadError::Syntax { line, error }) => {
+                return Ok(Some(Err(ParticipantCsvReader::<R>::malformed(line, error))));
+            }
+            Err(ReadError::Io { line, error }) => {
+                return Err(FileError::Io {
+                    line,
+                    source: error,
+                }
+                .into());
+            }
+        };
+        if !is_empty_row(records.record()) {
+            return Ok(Some(Ok(line)));
+        }
+        *empty_rows = empty_rows.saturating_add(1);
+    }
+}
+
+/// Counts a row rejected for `finding` (a row the CSV syntax refused), in its
+/// place among the account's rejections.
+pub(crate) fn reject(account: &mut RowAccount, finding: Finding) {
+    account.rejected = account.rejected.saturating_add(1);
+    account.rejections.push(finding);
 }
 
 /// Rows handed to a thread at a time by [`ParticipantCsvReader::read_parallel`]:
