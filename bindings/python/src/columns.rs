@@ -259,7 +259,7 @@ pub(crate) fn common_indicators(
 }
 
 /// A ``threads`` argument: at least one.
-fn thread_count(threads: crate::args::Whole<usize>) -> PyResult<std::num::NonZeroUsize> {
+pub(crate) fn thread_count(threads: crate::args::Whole<usize>) -> PyResult<std::num::NonZeroUsize> {
     std::num::NonZeroUsize::new(threads.0)
         .ok_or_else(|| errors::coded("argument.range", "threads must be at least 1".to_string()))
 }

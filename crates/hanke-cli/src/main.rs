@@ -146,6 +146,11 @@ struct ReadArgs {
     /// A column to leave out, by its header (repeatable), e.g. `--ignore-column Nimi`.
     #[arg(long = "ignore-column", value_name = "HEADER")]
     ignore_columns: Vec<String>,
+    /// Read CSV lists on this many threads (default 1; at most 64 are
+    /// started). The records and the account are the same on any number;
+    /// workbooks are read on one.
+    #[arg(long, value_name = "N")]
+    threads: Option<std::num::NonZeroUsize>,
 }
 
 /// Where a result goes.
@@ -319,6 +324,7 @@ fn import_options(read: &ReadArgs, bundled: bool) -> ImportOptions {
     let mut o = ImportOptions::default();
     o.accept_temporary_codes = read.accept_temporary_codes || bundled;
     o.ignore_columns = read.ignore_columns.clone();
+    o.threads = read.threads;
     o
 }
 

@@ -726,3 +726,57 @@ fn a_closed_or_full_channel_is_never_a_panic() {
         }
     }
 }
+
+/// `--threads` reads a CSV list on threads with the same result: the same
+/// output, account and findings (in the same order) as one thread, on a list
+/// of several batches with rows the syntax and the values reject.
+#[test]
+fn threads_give_the_same_output_and_account() {
+    let file = std::fs::read_to_string(
+        root().join("examples/data/participants/yhteiskunnalliset_yritykset_esr_plus.csv"),
+    )
+    .unwrap();
+    let mut lines = file.lines();
+    let mut csv = format!("{}\n", lines.next().unwrap());
+    let body: Vec<&str> = lines.collect();
+    for i in 0..9_000 {
+        let line = body[i % body.len()];
+        match i % 131 {
+            7 => csv.push_str(&line[..line.rfind(',').unwrap()]),
+            11 => csv.push_str(&format!("{}\"{}", &line[..3], &line[3..])),
+            _ => csv.push_str(line),
+        }
+        csv.push('\n');
+    }
+    let path = tmp("threads.csv");
+    std::fs::write(&path, csv).unwrap();
+    let args = |threads: Option<&str>| {
+        let mut a = vec![
+            "indicators",
+            path.to_str().unwrap(),
+            "--period",
+            "2021-2027",
+            "--on",
+            "2026-12-31",
+            "--accept-temporary-codes",
+            "--format",
+            "json",
+        ];
+        if let Some(t) = threads {
+            a.extend(["--threads", t]);
+        }
+        run(&a)
+    };
+    let one = args(None);
+    assert_eq!(one.code, 1, "rows are rejected: {}", one.stderr);
+    assert!(one.stderr.contains("IMP-CSV-001"), "{}", one.stderr);
+    assert!(one.stdout.contains("\"indicators\""), "{}", one.stdout);
+    for threads in ["1", "2", "3"] {
+        let many = args(Some(threads));
+        assert_eq!(many.code, one.code, "{threads}");
+        assert_eq!(many.stdout, one.stdout, "{threads}");
+        assert_eq!(many.stderr, one.stderr, "{threads}");
+    }
+    let zero = args(Some("0"));
+    assert_eq!(zero.code, 2, "{}", zero.stderr);
+}

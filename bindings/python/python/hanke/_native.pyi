@@ -257,6 +257,7 @@ def read_participants(
     ignore_columns: list[str] | None = None,
     encoding: _EncodingName | None = None,
     sheet: str | None = None,
+    threads: int = 1,
 ) -> Participants: ...
 
 def common_indicators(

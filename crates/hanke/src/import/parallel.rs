@@ -12,7 +12,7 @@
 //! allocated once.
 
 use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
-use std::thread::{Scope, ScopedJoinHandle};
+use std::thread::{Builder, Scope, ScopedJoinHandle};
 
 use super::csv_record::{RecordBatch, RowAccount};
 use super::participants::{RowFormat, reject};
@@ -55,6 +55,10 @@ type Done = (Batch, RowAccount, Accepted);
 /// Batches a thread may have queued or finished but not yet taken back.
 const IN_FLIGHT: usize = 2;
 
+/// The most threads a reading starts: more would only add batches in flight,
+/// since one calling thread splits the lines for all of them (ADR 0025 §9).
+pub(crate) const MAX_THREADS: usize = 64;
+
 /// The threads and their queues.
 pub(crate) struct Pool<'scope> {
     work: Vec<SyncSender<Batch>>,
@@ -66,13 +70,16 @@ pub(crate) struct Pool<'scope> {
 }
 
 impl<'scope> Pool<'scope> {
-    /// Starts `threads` threads (at least one) in `scope`, each reading rows
-    /// of `format`.
+    /// Starts `threads` threads in `scope` (at least one, at most
+    /// [`MAX_THREADS`]), each reading rows of `format`. Where the system
+    /// refuses a thread, the threads started so far read; `None` if it
+    /// refuses the first (the caller then reads on its own thread) — a
+    /// thread count never ends a reading.
     pub(crate) fn start<'env>(
         scope: &'scope Scope<'scope, 'env>,
         threads: usize,
         format: &'scope RowFormat<'_>,
-    ) -> Pool<'scope> {
+    ) -> Option<Pool<'scope>> {
         let mut pool = Pool {
             work: Vec::new(),
             done: Vec::new(),
@@ -81,25 +88,28 @@ impl<'scope> Pool<'scope> {
             received: 0,
             free: Vec::new(),
         };
-        for _ in 0..threads.max(1) {
+        for _ in 0..threads.clamp(1, MAX_THREADS) {
             let (work, batches) = sync_channel::<Batch>(IN_FLIGHT);
             let (finished, done) = channel::<Done>();
-            let thread = scope.spawn(move || {
-                let mut builder = RecordBuilder::default();
-                for batch in batches {
-                    let done = read_batch(format, &mut builder, batch);
-                    if finished.send(done).is_err() {
-                        // The reader stopped (a read failure): nothing more
-                        // is wanted.
-                        break;
+            let spawned = Builder::new()
+                .name("hanke-csv-rows".to_owned())
+                .spawn_scoped(scope, move || {
+                    let mut builder = RecordBuilder::default();
+                    for batch in batches {
+                        let done = read_batch(format, &mut builder, batch);
+                        if finished.send(done).is_err() {
+                            // The reader stopped (a read failure): nothing
+                            // more is wanted.
+                            break;
+                        }
                     }
-                }
-            });
+                });
+            let Ok(thread) = spawned else { break };
             pool.work.push(work);
             pool.done.push(done);
             pool.threads.push(Some(thread));
         }
-        pool
+        (!pool.threads.is_empty()).then_some(pool)
     }
 
     /// An empty batch to fill (one given back by a thread, where there is one).
@@ -369,6 +379,30 @@ mod tests {
             prop_assert!(people == one, "participants differ");
             prop_assert_eq!(lines.iter().map(|l| l.1).collect::<Vec<_>>(), one_lines);
         }
+    }
+
+    /// A thread count past [`super::MAX_THREADS`] (a caller's `usize::MAX`, a
+    /// Python `threads=10**9`) starts at most that many and reads the same —
+    /// never a panic or a thread per batch.
+    #[test]
+    fn any_thread_count_reads_the_same() {
+        let file = broken_file(
+            150,
+            &[Edit::Keep, Edit::BadDate, Edit::Keep, Edit::StrayQuote],
+        );
+        let (one, one_report) = read_participants_csv(&file[..], options(3)).unwrap();
+        for threads in [super::MAX_THREADS, super::MAX_THREADS + 1, usize::MAX] {
+            let reader = ParticipantCsvReader::new(&file[..], options(3)).unwrap();
+            let mut many = Vec::new();
+            let report = reader
+                .read_in_batches(NonZeroUsize::new(threads).unwrap(), 1, |b| {
+                    many.extend(b.people)
+                })
+                .unwrap();
+            assert_eq!(report, one_report);
+            assert!(many == one, "participants differ on {threads} threads");
+        }
+        assert!(one_report.accepted > 50, "{}", one_report.accepted);
     }
 
     /// The public call cuts the default batches: a file of several batches

@@ -113,7 +113,8 @@ pub struct ImportOptions {
     /// [`read_participants_csv_with_lines`], and `read_participants_file`
     /// for a CSV path): `None` or 1 reads on the calling thread only (the
     /// default: threads are opt-in, ADR 0025); more reads with
-    /// [`ParticipantCsvReader::read_parallel`], with identical results. The
+    /// [`ParticipantCsvReader::read_parallel`], with identical results (at
+    /// most 64 threads are started, whatever this asks). The
     /// streaming [`ParticipantCsvReader::next_participant`], workbooks and
     /// Arrow tables are read on the calling thread whatever this says.
     pub threads: Option<NonZeroUsize>,
@@ -425,7 +426,10 @@ impl<R: BufRead> ParticipantCsvReader<R> {
     /// other threads turn fields into records (labels, dates, identity codes,
     /// the rules), which is most of the work. With `threads` = 1 nothing is
     /// started: the calling thread reads as [`Self::next_participant`] does.
-    /// Threads are opt-in (ADR 0025) and scoped: none outlives the call.
+    /// Threads are opt-in (ADR 0025) and scoped: none outlives the call; at
+    /// most 64 are started (one thread splits the lines for all of them), and
+    /// where the system refuses a thread the reading goes on with those it
+    /// has, or on the calling thread.
     /// Memory stays bounded by what `sink` keeps plus a few batches in flight
     /// per thread. A read failure ends the reading with its error; batches
     /// given to `sink` before it stay given, as with the streaming reader.
@@ -464,18 +468,7 @@ impl<R: BufRead> ParticipantCsvReader<R> {
     ) -> Result<ImportReport, ImportError> {
         let batch_rows = batch_rows.max(1);
         if threads.get() == 1 {
-            let mut batch = parallel::Accepted::default();
-            while let Some(p) = self.next_participant()? {
-                batch.people.push(p);
-                batch.lines.push(self.last_line.unwrap_or_default());
-                if batch.people.len() == batch_rows {
-                    sink(std::mem::take(&mut batch));
-                }
-            }
-            if !batch.people.is_empty() {
-                sink(batch);
-            }
-            return Ok(self.into_report());
+            return self.read_here(batch_rows, &mut sink);
         }
         let rows = RowFormat {
             width: self.width,
@@ -485,8 +478,10 @@ impl<R: BufRead> ParticipantCsvReader<R> {
         let records = &mut self.records;
         let report = &mut self.report;
         let empty_rows = &mut self.empty_rows;
-        let outcome: Result<(), ImportError> = std::thread::scope(|scope| {
-            let mut pool = parallel::Pool::start(scope, threads.get(), &rows);
+        let outcome: Result<bool, ImportError> = std::thread::scope(|scope| {
+            let Some(mut pool) = parallel::Pool::start(scope, threads.get(), &rows) else {
+                return Ok(false);
+            };
             let mut batch = pool.batch();
             while let Some(row) = next_row(records, empty_rows)? {
                 match row {
@@ -508,9 +503,33 @@ impl<R: BufRead> ParticipantCsvReader<R> {
                 merge(&mut report.account, part);
                 sink(accepted);
             });
-            Ok(())
+            Ok(true)
         });
-        outcome?;
+        if !outcome? {
+            // No thread could be started: nothing was read yet.
+            return self.read_here(batch_rows, &mut sink);
+        }
+        Ok(self.into_report())
+    }
+
+    /// [`Self::read_in_batches`] on the calling thread: the streaming reader,
+    /// `batch_rows` participants at a time.
+    fn read_here(
+        mut self,
+        batch_rows: usize,
+        sink: &mut impl FnMut(parallel::Accepted),
+    ) -> Result<ImportReport, ImportError> {
+        let mut batch = parallel::Accepted::default();
+        while let Some(p) = self.next_participant()? {
+            batch.people.push(p);
+            batch.lines.push(self.last_line.unwrap_or_default());
+            if batch.people.len() >= batch_rows {
+                sink(std::mem::take(&mut batch));
+            }
+        }
+        if !batch.people.is_empty() {
+            sink(batch);
+        }
         Ok(self.into_report())
     }
 }
