@@ -143,7 +143,10 @@ impl Source {
 /// (1, '2014-2020')
 #[doc = include_str!("participant-format.md")]
 #[pyfunction]
-#[pyo3(signature = (source, *, period = None, accept_temporary_codes = false, secret = None, drop_identity_codes = false, ignore_columns = None, encoding = None, sheet = None, threads = crate::args::Whole(1)))]
+#[pyo3(
+    signature = (source, *, period = None, accept_temporary_codes = false, secret = None, drop_identity_codes = false, ignore_columns = None, encoding = None, sheet = None, threads = crate::args::Whole(1)),
+    text_signature = "(source, *, period=None, accept_temporary_codes=False, secret=None, drop_identity_codes=False, ignore_columns=None, encoding=None, sheet=None, threads=1)"
+)]
 #[allow(clippy::too_many_arguments, reason = "Python keyword arguments")]
 pub(crate) fn read_participants(
     py: Python<'_>,
