@@ -5,6 +5,7 @@
 //! ```text
 //! cargo build --release -p hanke-benches --example dedupe
 //! target/release/examples/dedupe 10000000 3
+//! target/release/examples/dedupe 10000000 3 2   # on two threads
 //! ```
 //! Prints the time of each run (the copy of the input made before each run is
 //! not timed), the rows per second, what was merged, and the peak heap above
@@ -13,7 +14,9 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use hanke::participant::merge_duplicates;
+use std::num::NonZeroUsize;
+
+use hanke::participant::merge_duplicates_parallel;
 use hanke_benches::{Counting, P21, live_bytes, participants_with_codes, peak_bytes, reset_peak};
 
 #[global_allocator]
@@ -26,6 +29,11 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(1_000_000);
     let reps: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(3);
+    let threads = args
+        .next()
+        .and_then(|s| s.parse().ok())
+        .and_then(NonZeroUsize::new)
+        .unwrap_or(NonZeroUsize::MIN);
     let people = participants_with_codes(n, P21);
     println!(
         "{n} records of {} bytes each",
@@ -36,7 +44,7 @@ fn main() {
         reset_peak();
         let base = live_bytes();
         let start = Instant::now();
-        let merged = merge_duplicates(input, None);
+        let merged = merge_duplicates_parallel(input, None, threads);
         let secs = start.elapsed().as_secs_f64();
         let peak = peak_bytes().saturating_sub(base);
         println!(

@@ -131,10 +131,10 @@ impl Source {
 /// ``ignore_columns`` names columns to leave out (listed in the report);
 /// ``encoding`` (``"utf-8"``, ``"windows-1252"``) a file's encoding, else
 /// UTF-8 or Windows-1252 where the file shows it with certainty.
-/// ``threads`` (at least 1; default 1, the calling thread) reads a CSV file on
-/// that many threads with identical records, lines and report
-/// (``ImportOptions::threads``, ADR 0025 §9); workbooks and tables are read
-/// on one thread whatever it says.
+/// ``threads`` (at least 1; default 1, the calling thread) reads a CSV file,
+/// and merges a person's records, on that many threads with identical
+/// records, lines, report and findings (ADR 0025 §9, §10); workbooks and
+/// tables are read on one thread whatever it says.
 ///
 /// >>> import polars as pl
 /// >>> df = pl.DataFrame({"participant_id": ["P1"], "entry_date": ["2016-03-01"], "gender": ["nainen"]})
@@ -162,7 +162,8 @@ pub(crate) fn read_participants(
 ) -> PyResult<PyParticipants> {
     let mut options = read_options(accept_temporary_codes, ignore_columns, encoding)?;
     options.drop_identity_codes = drop_identity_codes;
-    options.threads = Some(crate::columns::thread_count(threads)?);
+    let threads = crate::columns::thread_count(threads)?;
+    options.threads = Some(threads);
     if let Some(secret) = secret {
         options.pseudonymiser =
             Some(hanke::participant::Pseudonymiser::new(secret.as_bytes()).map_err(errors::raise)?);
@@ -181,7 +182,7 @@ pub(crate) fn read_participants(
     options.rules = Some(rules(period)?);
     let (people, lines, report) = source.read(py, options)?;
     let merged = hanke::participant::has_duplicates(&people)
-        .then(|| hanke::participant::merge_duplicates(people.clone(), None));
+        .then(|| hanke::participant::merge_duplicates_parallel(people.clone(), None, threads));
     Ok(PyParticipants {
         people,
         merged,

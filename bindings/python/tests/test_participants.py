@@ -49,13 +49,14 @@ def test_rejected_rows_have_lines_and_form_a_table(tmp_path: Path) -> None:
 
 
 def test_threads_read_a_csv_as_one_thread_does(tmp_path: Path) -> None:
-    # Several batches of 4 096 rows with rows the syntax and the values
+    # Several batches of 4 096 rows, and past two parts of the duplicate
+    # merge (16 384 records each), with rows the syntax and the values
     # reject: the records, lines, report and findings equal one thread's.
     # (The core's property test covers every cut and thread count.)
     lines = Path(data("participants/yhteiskunnalliset_yritykset_esr_plus.csv")).read_text(encoding="utf-8").splitlines()
     head, body = lines[0], lines[1:]
     rows = []
-    for i in range(9_000):
+    for i in range(36_000):
         line = body[i % len(body)]
         if i % 131 == 7:
             line = line[: line.rfind(",")]
@@ -66,10 +67,12 @@ def test_threads_read_a_csv_as_one_thread_does(tmp_path: Path) -> None:
     f.write_text("\n".join([head, *rows]) + "\n", encoding="utf-8")
     one = hanke.read_participants(str(f), accept_temporary_codes=True)
     assert one.report["rejected"] > 0 and one.report["balanced"]
+    assert "PART-DUP-001" in {x.rule_id for x in one.findings()}
     for threads in (2, 3):
         many = hanke.read_participants(str(f), accept_temporary_codes=True, threads=threads)
         assert many.report == one.report
         assert many.to_dicts() == one.to_dicts()
+        assert many.indicators() == one.indicators()
         assert [(x.line, x.end_line, x.rule_id, x.message_fi) for x in many.findings()] == [
             (x.line, x.end_line, x.rule_id, x.message_fi) for x in one.findings()
         ]

@@ -17,7 +17,8 @@
 //! - [`error_code`] — stable error codes;
 //! - [`choice`] — the one error for a word outside a closed set;
 //! - [`lang`] — the language of what hanke renders;
-//! - [`csv_record`] — the CSV record reader and its row account.
+//! - [`csv_record`] — the CSV record reader and its row account;
+//! - [`split`] — work cut into contiguous parts for threads.
 //!
 //! ```
 //! use hanke_base::{Money, Rate};
@@ -51,6 +52,7 @@ pub mod lang;
 pub mod mask;
 pub mod money;
 pub mod publish;
+pub mod split;
 
 pub use echo::Echo;
 pub use finding::{Finding, Rule, Severity};

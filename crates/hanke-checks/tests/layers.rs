@@ -37,6 +37,7 @@ const BASE: &[Layer] = &[(
         "disclosure",
         "csv_record",
         "publish",
+        "split",
     ],
 )];
 

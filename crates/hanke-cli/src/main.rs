@@ -38,7 +38,7 @@ use hanke::funding::Stage;
 use hanke::import::{ImportOptions, ImportReport};
 use hanke::indicator::CommonIndicators;
 use hanke::lang::Language;
-use hanke::participant::merge_duplicates;
+use hanke::participant::merge_duplicates_parallel;
 use hanke::programme::ProgrammePeriod;
 use hanke::quality::{QualityInput, check};
 use hanke::report::{EsrReport, PortfolioReport, ReportInputs};
@@ -146,9 +146,9 @@ struct ReadArgs {
     /// A column to leave out, by its header (repeatable), e.g. `--ignore-column Nimi`.
     #[arg(long = "ignore-column", value_name = "HEADER")]
     ignore_columns: Vec<String>,
-    /// Read CSV lists on this many threads (default 1; at most 64 are
-    /// started). The records and the account are the same on any number;
-    /// workbooks are read on one.
+    /// Read CSV lists, and merge a person's records, on this many threads
+    /// (default 1; at most 64 are started). The records, the account and the
+    /// findings are the same on any number; workbooks are read on one.
     #[arg(long, value_name = "N")]
     threads: Option<std::num::NonZeroUsize>,
 }
@@ -668,7 +668,8 @@ fn people(
     let list = read_participants(file, options, read.sheet.as_deref())?;
     account_for(file, &list.report, true, tally);
     // One person's records are one participant (a re-entry counts once).
-    let merged = merge_duplicates(list.people, None);
+    let threads = read.threads.unwrap_or(std::num::NonZeroUsize::MIN);
+    let merged = merge_duplicates_parallel(list.people, None, threads);
     for f in &merged.findings {
         say!("{}", finding_line(file, f));
     }

@@ -727,7 +727,8 @@ fn a_closed_or_full_channel_is_never_a_panic() {
     }
 }
 
-/// `--threads` reads a CSV list on threads with the same result: the same
+/// `--threads` reads a CSV list, and merges its duplicates, on threads with
+/// the same result (36 000 rows: past two parts of the merge): the same
 /// output, account and findings (in the same order) as one thread, on a list
 /// of several batches with rows the syntax and the values reject.
 #[test]
@@ -739,7 +740,7 @@ fn threads_give_the_same_output_and_account() {
     let mut lines = file.lines();
     let mut csv = format!("{}\n", lines.next().unwrap());
     let body: Vec<&str> = lines.collect();
-    for i in 0..9_000 {
+    for i in 0..36_000 {
         let line = body[i % body.len()];
         match i % 131 {
             7 => csv.push_str(&line[..line.rfind(',').unwrap()]),
@@ -770,6 +771,11 @@ fn threads_give_the_same_output_and_account() {
     let one = args(None);
     assert_eq!(one.code, 1, "rows are rejected: {}", one.stderr);
     assert!(one.stderr.contains("IMP-CSV-001"), "{}", one.stderr);
+    assert!(
+        one.stderr.contains("PART-DUP-001"),
+        "merged: {}",
+        one.stderr
+    );
     assert!(one.stdout.contains("\"indicators\""), "{}", one.stdout);
     for threads in ["1", "2", "3"] {
         let many = args(Some(threads));

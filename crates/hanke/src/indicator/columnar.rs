@@ -504,27 +504,12 @@ struct Facts {
 /// blocks, each but the last at least `min_rows` long (so `len` below twice
 /// `min_rows` is one range); together they cover every row once, in order
 /// (one empty range for no rows).
-#[allow(
-    clippy::arithmetic_side_effects,
-    reason = "divisions by non-zero counts; start < end ≤ len in the loop"
-)]
 pub(crate) fn split_rows(
     len: usize,
     threads: usize,
     min_rows: usize,
 ) -> Vec<std::ops::Range<usize>> {
-    let parts = threads.clamp(1, (len / min_rows.max(1)).max(1));
-    let per = len.div_ceil(BLOCK).div_ceil(parts).max(1) * BLOCK;
-    let mut ranges = Vec::with_capacity(parts);
-    let mut start = 0usize;
-    loop {
-        let end = start.saturating_add(per).min(len);
-        ranges.push(start..end);
-        if end >= len {
-            return ranges;
-        }
-        start = end;
-    }
+    hanke_base::split::contiguous(len, threads, min_rows, BLOCK)
 }
 
 /// Lookup tables of one computation.

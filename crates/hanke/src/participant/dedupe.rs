@@ -4,6 +4,9 @@
 //! keeping the first entry and the last exit (SFC 2014 FAQ "a person is counted
 //! once per operation"; TEM ESR Henkilö instructions — RULES.md §1.1).
 
+use std::num::NonZeroUsize;
+use std::ops::Range;
+
 use serde::Serialize;
 
 use super::{Participant, ParticipantId, Pseudonym, Pseudonymiser};
@@ -124,52 +127,126 @@ pub fn merge_duplicates(
     participants: Vec<Participant>,
     pseudonymiser: Option<&Pseudonymiser>,
 ) -> Merged {
-    let people = People::of(&participants, pseudonymiser);
-    let mut out = Merged {
+    merge_duplicates_parallel(participants, pseudonymiser, NonZeroUsize::MIN)
+}
+
+/// [`merge_duplicates`] on up to `threads` threads, with an **identical**
+/// result — the same participants in the same order, the same merges and
+/// findings — for any number of threads.
+///
+/// The records are cut into contiguous parts (at least 16 384 records each,
+/// so a project's list stays on the calling thread): each thread makes and sorts the keys of its part, the sorted runs
+/// are merged on the calling thread (equal keys stay in record order: a key
+/// is sorted with its record number), and each thread then merges the people
+/// whose first record lies in its part, reading their later records wherever
+/// they are. The parts' outputs are joined in order. Threads are opt-in and
+/// scoped, as everywhere in hanke (ADR 0025); a pseudonymiser's keyed hashes,
+/// the costliest keys, are made on the threads too.
+///
+/// ```
+/// use std::num::NonZeroUsize;
+/// use hanke::participant::{merge_duplicates, merge_duplicates_parallel, Participant};
+/// use hanke::PersonalIdentityCode;
+/// let code = PersonalIdentityCode::parse_allowing_temporary("010190-900P")?;
+/// let mut people = Vec::new();
+/// for i in 0..100_000u32 {
+///     let mut p = Participant::new(format!("P{i}").parse()?, "2024-01-10".parse()?);
+///     if i % 1_000 == 0 {
+///         p.identity_code = Some(code.clone());
+///     }
+///     people.push(p);
+/// }
+/// let two = merge_duplicates_parallel(people.clone(), None, NonZeroUsize::new(2).unwrap());
+/// let one = merge_duplicates(people, None);
+/// assert_eq!((two.participants.len(), two.merges.len()), (99_901, 1));
+/// assert!(two.participants == one.participants && two.findings == one.findings);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn merge_duplicates_parallel(
+    participants: Vec<Participant>,
+    pseudonymiser: Option<&Pseudonymiser>,
+    threads: NonZeroUsize,
+) -> Merged {
+    merge_in_parts(participants, pseudonymiser, threads, MIN_RECORDS_PER_THREAD)
+}
+
+/// [`merge_duplicates_parallel`] with parts of at least `min_records` (tests
+/// cut small inputs at every place).
+fn merge_in_parts(
+    participants: Vec<Participant>,
+    pseudonymiser: Option<&Pseudonymiser>,
+    threads: NonZeroUsize,
+    min_records: usize,
+) -> Merged {
+    let parts = hanke_base::split::contiguous(
+        participants.len(),
+        threads.get(),
+        min_records,
+        People::AHEAD,
+    );
+    let people = People::of(&participants, pseudonymiser, &parts);
+    if people.groups.is_empty() {
+        // Every record is its own person: nothing moves.
+        return Merged {
+            participants,
+            merges: Vec::new(),
+            findings: Vec::new(),
+        };
+    }
+    // The merge's work lies with the people's first records, which bunch
+    // where people first entered: cut by work, not by records.
+    let parts = people.parts_of_equal_work(parts.len());
+    let mut outs = on_threads(&parts, |part, first| {
+        people.merge_part(&participants, part, first)
+    })
+    .into_iter();
+    let mut out = outs.next().unwrap_or_else(|| Merged {
         participants: Vec::new(),
         merges: Vec::new(),
         findings: Vec::new(),
-    };
-    if people.groups.is_empty() {
-        // Every record is its own person: nothing moves.
-        out.participants = participants;
-        return out;
-    }
-    out.participants.reserve_exact(people.count);
-    let mut group: Vec<&Participant> = Vec::new();
-    for (batch, roles) in participants
-        .chunks(People::AHEAD)
-        .zip(people.roles.chunks(People::AHEAD))
-    {
-        people.touch(roles, &participants);
-        for (p, role) in batch.iter().zip(roles) {
-            let (rows, matched_on) = match role {
-                Role::Alone => {
-                    out.participants.push(p.clone());
-                    continue;
-                }
-                Role::Merged => continue,
-                Role::Keeps(g) => match people.groups.get(*g) {
-                    Some((rows, matched_on)) => {
-                        (people.rows.get(rows.clone()).unwrap_or(&[]), *matched_on)
-                    }
-                    None => continue,
-                },
-            };
-            group.clear();
-            group.extend(rows.iter().filter_map(|&i| participants.get(i)));
-            let Some((merged, merge, disagree)) = merge_group(&mut group, matched_on) else {
-                continue;
-            };
-            out.findings.push(merge_finding(&merge));
-            for what in disagree {
-                out.findings.push(disagree_finding(&merge, what));
-            }
-            out.participants.push(merged);
-            out.merges.push(merge);
-        }
+    });
+    for part in outs {
+        out.participants.extend(part.participants);
+        out.merges.extend(part.merges);
+        out.findings.extend(part.findings);
     }
     out
+}
+
+/// No thread of [`merge_duplicates_parallel`] but the last merges fewer
+/// records than this (a few milliseconds of work): a project's list is merged
+/// on the calling thread, however many threads are offered.
+const MIN_RECORDS_PER_THREAD: usize = 16_384;
+
+/// `work` of each part, the first on the calling thread and the others on
+/// scoped threads, in the order of the parts; `first` tells the work it is the
+/// first part's. A panic in a thread reaches the caller as that panic.
+fn on_threads<T: Send>(
+    parts: &[Range<usize>],
+    work: impl Fn(Range<usize>, bool) -> T + Sync,
+) -> Vec<T> {
+    let Some((first, rest)) = parts.split_first() else {
+        return Vec::new();
+    };
+    if rest.is_empty() {
+        return vec![work(first.clone(), true)];
+    }
+    let work = &work;
+    std::thread::scope(|scope| {
+        let others: Vec<_> = rest
+            .iter()
+            .map(|part| scope.spawn(move || work(part.clone(), false)))
+            .collect();
+        let mut out = Vec::with_capacity(parts.len());
+        out.push(work(first.clone(), true));
+        for thread in others {
+            match thread.join() {
+                Ok(t) => out.push(t),
+                Err(payload) => std::panic::resume_unwind(payload),
+            }
+        }
+        out
+    })
 }
 
 /// What each record is in the merge.
@@ -206,28 +283,124 @@ struct People {
 }
 
 impl People {
-    fn of(participants: &[Participant], pseudonymiser: Option<&Pseudonymiser>) -> People {
-        let mut codes: Vec<(u64, usize)> = Vec::new();
-        let mut pseudonyms: Vec<([u8; 32], usize)> = Vec::new();
-        for (i, p) in participants.iter().enumerate() {
-            match key_of(p, pseudonymiser) {
-                None => {}
-                Some(DuplicateKey::IdentityCode(code)) => codes.push((code.key(), i)),
-                Some(DuplicateKey::Pseudonym(p)) => pseudonyms.push((*p.as_bytes(), i)),
+    fn of(
+        participants: &[Participant],
+        pseudonymiser: Option<&Pseudonymiser>,
+        parts: &[Range<usize>],
+    ) -> People {
+        // Each part's keys, sorted on its thread; then the sorted runs merged.
+        let runs = on_threads(parts, |part, _| {
+            let mut codes: Vec<(u64, usize)> = Vec::new();
+            let mut pseudonyms: Vec<([u8; 32], usize)> = Vec::new();
+            let records = participants.get(part.clone()).unwrap_or(&[]);
+            for (i, p) in part.zip(records) {
+                match key_of(p, pseudonymiser) {
+                    None => {}
+                    Some(DuplicateKey::IdentityCode(code)) => codes.push((code.key(), i)),
+                    Some(DuplicateKey::Pseudonym(p)) => pseudonyms.push((*p.as_bytes(), i)),
+                }
             }
-        }
-        codes.sort_unstable();
-        pseudonyms.sort_unstable();
+            codes.sort_unstable();
+            pseudonyms.sort_unstable();
+            (codes, pseudonyms)
+        });
+        let (codes, pseudonyms): (Vec<_>, Vec<_>) = runs.into_iter().unzip();
         let mut people = People {
             roles: vec![Role::Alone; participants.len()],
             groups: Vec::new(),
             rows: Vec::new(),
             count: participants.len(),
         };
-        people.mark(&codes, "identity_code");
-        people.mark(&pseudonyms, "pseudonym");
+        people.mark(&merge_runs(codes), "identity_code");
+        people.mark(&merge_runs(pseudonyms), "pseudonym");
         people.in_record_order();
         people
+    }
+
+    /// The records cut into `parts` contiguous parts of about equal work:
+    /// a record alone is copied (one unit), a person's first record merges
+    /// the person's records (a unit a record, and two for reading each later
+    /// one from afar and writing the finding), a later record is nothing.
+    fn parts_of_equal_work(&self, parts: usize) -> Vec<Range<usize>> {
+        let work = |role: &Role| -> usize {
+            match role {
+                Role::Alone => 1,
+                Role::Merged => 0,
+                Role::Keeps(g) => self
+                    .groups
+                    .get(*g)
+                    .map_or(1, |(rows, _)| rows.len().saturating_mul(3)),
+            }
+        };
+        let total: usize = self.roles.iter().map(work).fold(0, usize::saturating_add);
+        let per = total.div_ceil(parts.max(1)).max(1);
+        let mut out = Vec::with_capacity(parts);
+        let (mut start, mut done) = (0usize, 0usize);
+        for (i, role) in self.roles.iter().enumerate() {
+            done = done.saturating_add(work(role));
+            if done >= per && out.len().saturating_add(1) < parts {
+                let end = i.saturating_add(1);
+                out.push(start..end);
+                start = end;
+                done = 0;
+            }
+        }
+        out.push(start..self.roles.len());
+        out
+    }
+
+    /// The merge of the records of `part`: each record alone as it is, each
+    /// person whose first record lies in `part` merged there (their later
+    /// records may lie in any part). `first`: the part that comes first, whose
+    /// output the others are appended to — it reserves room for all of them.
+    fn merge_part(&self, participants: &[Participant], part: Range<usize>, first: bool) -> Merged {
+        let roles = self.roles.get(part.clone()).unwrap_or(&[]);
+        let records = participants.get(part).unwrap_or(&[]);
+        let mut out = Merged {
+            participants: Vec::new(),
+            merges: Vec::new(),
+            findings: Vec::new(),
+        };
+        let kept = if first {
+            self.count
+        } else {
+            roles.iter().filter(|r| !matches!(r, Role::Merged)).count()
+        };
+        out.participants.reserve_exact(kept);
+        let mut group: Vec<&Participant> = Vec::new();
+        for (batch, roles) in records
+            .chunks(People::AHEAD)
+            .zip(roles.chunks(People::AHEAD))
+        {
+            self.touch(roles, participants);
+            for (p, role) in batch.iter().zip(roles) {
+                let (rows, matched_on) = match role {
+                    Role::Alone => {
+                        out.participants.push(p.clone());
+                        continue;
+                    }
+                    Role::Merged => continue,
+                    Role::Keeps(g) => match self.groups.get(*g) {
+                        Some((rows, matched_on)) => {
+                            (self.rows.get(rows.clone()).unwrap_or(&[]), *matched_on)
+                        }
+                        None => continue,
+                    },
+                };
+                group.clear();
+                group.extend(rows.iter().filter_map(|&i| participants.get(i)));
+                let Some((merged, merge, disagree)) = merge_group(&mut group, matched_on) else {
+                    continue;
+                };
+                out.findings.push(merge_finding(&merge));
+                for what in disagree {
+                    out.findings.push(disagree_finding(&merge, what));
+                }
+                out.participants.push(merged);
+                out.merges.push(merge);
+            }
+        }
+        out
     }
 
     /// Renumbers the groups, and lays out their rows, in the order of their
@@ -308,6 +481,41 @@ impl People {
             let from = self.rows.len();
             self.rows.extend(run.iter().map(|&(_, i)| i));
             self.groups.push((from..self.rows.len(), matched_on));
+        }
+    }
+}
+
+/// Sorted runs merged into one sorted vector, two at a time (a run per
+/// thread: a handful). Keys are unique with their record numbers, so the
+/// order is the one sorting them all at once gives.
+fn merge_runs<K: Ord + Copy>(mut runs: Vec<Vec<(K, usize)>>) -> Vec<(K, usize)> {
+    while runs.len() > 1 {
+        let mut next = Vec::with_capacity(runs.len().div_ceil(2));
+        let mut pairs = runs.into_iter();
+        while let Some(a) = pairs.next() {
+            match pairs.next() {
+                Some(b) => next.push(merge_two(&a, &b)),
+                None => next.push(a),
+            }
+        }
+        runs = next;
+    }
+    runs.pop().unwrap_or_default()
+}
+
+/// Two sorted runs as one.
+fn merge_two<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
+    let mut out = Vec::with_capacity(a.len().saturating_add(b.len()));
+    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if y < x => b.next(),
+            (Some(_), _) => a.next(),
+            (None, _) => b.next(),
+        };
+        match next {
+            Some(v) => out.push(*v),
+            None => return out,
         }
     }
 }
@@ -687,7 +895,8 @@ mod tests {
         /// issue 29 gave — the participants, their order, the merges and the
         /// findings, their texts written without `format!` — with and without
         /// a pseudonymiser, for records with codes, pseudonyms and neither,
-        /// same-day entries and open exits, across batches of read-ahead.
+        /// same-day entries and open exits, across batches of read-ahead —
+        /// and the same on 1–4 threads with the records cut anywhere.
         #[test]
         fn sorting_merges_as_hashing_did(
             rows in proptest::collection::vec(
@@ -698,16 +907,28 @@ mod tests {
                 0..80,
             ),
             with_pseudonymiser in proptest::bool::ANY,
+            threads in 1usize..5,
+            min_records in proptest::sample::select(vec![1usize, 5, 32]),
         ) {
             let ps = Pseudonymiser::new(b"test secret, sixteen+ bytes").unwrap();
             let records: Vec<Participant> =
                 rows.into_iter().enumerate().map(|(n, r)| record(n, r, &ps)).collect();
             let key = with_pseudonymiser.then_some(&ps);
             let fast = merge_duplicates(records.clone(), key);
+            // On threads, the records cut into parts at any place: the same.
+            let parts = merge_in_parts(
+                records.clone(),
+                key,
+                NonZeroUsize::new(threads).unwrap(),
+                min_records,
+            );
             let slow = reference::merge_by_hashing(records, key);
-            proptest::prop_assert_eq!(fast.participants, slow.participants);
-            proptest::prop_assert_eq!(fast.merges, slow.merges);
-            proptest::prop_assert_eq!(fast.findings, slow.findings);
+            proptest::prop_assert_eq!(&fast.participants, &slow.participants);
+            proptest::prop_assert_eq!(&fast.merges, &slow.merges);
+            proptest::prop_assert_eq!(&fast.findings, &slow.findings);
+            proptest::prop_assert_eq!(parts.participants, slow.participants);
+            proptest::prop_assert_eq!(parts.merges, slow.merges);
+            proptest::prop_assert_eq!(parts.findings, slow.findings);
         }
     }
 }

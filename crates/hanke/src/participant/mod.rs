@@ -46,7 +46,9 @@ use crate::PersonalIdentityCode;
 use crate::classify::{EducationLevel, MunicipalityCode};
 
 pub(crate) use dedupe::key_of;
-pub use dedupe::{DuplicateKey, Merge, Merged, has_duplicates, merge_duplicates};
+pub use dedupe::{
+    DuplicateKey, Merge, Merged, has_duplicates, merge_duplicates, merge_duplicates_parallel,
+};
 pub use exit::{ExitSituation, ResultCategories, UnknownExitSituation};
 pub use id::{ParticipantError, ParticipantId};
 pub use pseudonym::{Pseudonym, PseudonymError, Pseudonymiser};
