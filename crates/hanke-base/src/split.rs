@@ -6,7 +6,13 @@
 
 use std::ops::Range;
 
-/// `len` items cut into at most `parts` contiguous ranges whose lengths
+/// The most parts work is cut into, whatever a caller asks (a Python
+/// `threads=10**9`): each part is a thread, and past a few per core they
+/// only cost memory and the system's patience.
+pub const MAX_PARTS: usize = 64;
+
+/// `len` items cut into at most `parts` (and at most [`MAX_PARTS`])
+/// contiguous ranges whose lengths
 /// (all but the last) are multiples of `align` and at least `min_len`, so a
 /// small input stays one range and starting a thread is worth its cost.
 /// Together the ranges cover `0..len` once, in order; no items give one
@@ -17,6 +23,7 @@ use std::ops::Range;
 /// assert_eq!(contiguous(1_000, 2, 100, 64), [0..512, 512..1_000]);
 /// assert_eq!(contiguous(150, 4, 100, 1), [0..150]);
 /// assert_eq!(contiguous(0, 4, 1, 1), [0..0]);
+/// assert_eq!(contiguous(1_024, usize::MAX, 1, 1).len(), 64);
 /// ```
 #[allow(
     clippy::arithmetic_side_effects,
@@ -24,7 +31,7 @@ use std::ops::Range;
 )]
 pub fn contiguous(len: usize, parts: usize, min_len: usize, align: usize) -> Vec<Range<usize>> {
     let align = align.max(1);
-    let parts = parts.clamp(1, (len / min_len.max(1)).max(1));
+    let parts = parts.min(MAX_PARTS).clamp(1, (len / min_len.max(1)).max(1));
     let per = len
         .div_ceil(align)
         .div_ceil(parts)
@@ -52,13 +59,13 @@ mod tests {
         #[test]
         fn ranges_cover_every_item_once(
             len in 0usize..100_000,
-            parts in 0usize..70,
+            parts in proptest::prop_oneof![0usize..70, proptest::prelude::Just(usize::MAX)],
             min_len in 0usize..5_000,
             align in 0usize..100,
         ) {
             let ranges = contiguous(len, parts, min_len, align);
             proptest::prop_assert!(!ranges.is_empty());
-            proptest::prop_assert!(ranges.len() <= parts.max(1));
+            proptest::prop_assert!(ranges.len() <= parts.clamp(1, MAX_PARTS));
             proptest::prop_assert_eq!(ranges.first().map(|r| r.start), Some(0));
             proptest::prop_assert_eq!(ranges.last().map(|r| r.end), Some(len));
             for pair in ranges.windows(2) {

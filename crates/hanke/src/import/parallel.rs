@@ -55,9 +55,10 @@ type Done = (Batch, RowAccount, Accepted);
 /// Batches a thread may have queued or finished but not yet taken back.
 const IN_FLIGHT: usize = 2;
 
-/// The most threads a reading starts: more would only add batches in flight,
-/// since one calling thread splits the lines for all of them (ADR 0025 §9).
-pub(crate) const MAX_THREADS: usize = 64;
+/// The most threads a reading starts (the one bound of every computation on
+/// threads): more would only add batches in flight, since one calling thread
+/// splits the lines for all of them (ADR 0025 §9).
+pub(crate) const MAX_THREADS: usize = hanke_base::split::MAX_PARTS;
 
 /// The threads and their queues.
 pub(crate) struct Pool<'scope> {

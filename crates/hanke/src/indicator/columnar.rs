@@ -591,7 +591,7 @@ impl CommonIndicators {
         self.add_ranges(columns, std::slice::from_ref(&(0..columns.len())))
     }
 
-    /// [`Self::add_columns`] on up to `threads` threads: the rows are split
+    /// [`Self::add_columns`] on up to `threads` threads (at most 64): the rows are split
     /// into that many contiguous ranges (each but the last at least
     /// [`Self::MIN_ROWS_PER_THREAD`] long, so a small table stays on the
     /// calling thread), each counted on its own thread, and the parts merged in row

@@ -220,7 +220,9 @@ const MIN_RECORDS_PER_THREAD: usize = 16_384;
 
 /// `work` of each part, the first on the calling thread and the others on
 /// scoped threads, in the order of the parts; `first` tells the work it is the
-/// first part's. A panic in a thread reaches the caller as that panic.
+/// first part's. A part whose thread the system refuses is worked on the
+/// calling thread (a thread count never ends a merge); a panic in a thread
+/// reaches the caller as that panic.
 fn on_threads<T: Send>(
     parts: &[Range<usize>],
     work: impl Fn(Range<usize>, bool) -> T + Sync,
@@ -235,14 +237,22 @@ fn on_threads<T: Send>(
     std::thread::scope(|scope| {
         let others: Vec<_> = rest
             .iter()
-            .map(|part| scope.spawn(move || work(part.clone(), false)))
+            .map(|part| {
+                std::thread::Builder::new()
+                    .name("hanke-merge".to_owned())
+                    .spawn_scoped(scope, move || work(part.clone(), false))
+                    .map_err(|_| part)
+            })
             .collect();
         let mut out = Vec::with_capacity(parts.len());
         out.push(work(first.clone(), true));
         for thread in others {
-            match thread.join() {
-                Ok(t) => out.push(t),
-                Err(payload) => std::panic::resume_unwind(payload),
+            match thread {
+                Ok(thread) => match thread.join() {
+                    Ok(t) => out.push(t),
+                    Err(payload) => std::panic::resume_unwind(payload),
+                },
+                Err(part) => out.push(work(part.clone(), false)),
             }
         }
         out
@@ -852,6 +862,35 @@ mod tests {
         let m = merge_duplicates(vec![a, b], None);
         assert_eq!(m.participants.len(), 2);
         assert!(m.findings.is_empty());
+    }
+
+    /// Any thread count merges the same: past `split::MAX_PARTS` (a Python
+    /// `threads=10**9`) at most that many threads are started.
+    #[test]
+    fn any_thread_count_merges_the_same() {
+        let records: Vec<Participant> = (0..300)
+            .map(|i| {
+                let code = [CODE_A, CODE_B][i % 2];
+                let day = NaiveDate::from_yo_opt(2017, (i % 300 + 1) as u32).unwrap();
+                let mut p = rec(&format!("R{i}"), code, day, None);
+                if i % 3 == 0 {
+                    p.identity_code = None;
+                }
+                p
+            })
+            .collect();
+        let one = merge_duplicates(records.clone(), None);
+        assert_eq!(one.merges.len(), 2);
+        for threads in [64, 65, usize::MAX] {
+            let many = merge_in_parts(
+                records.clone(),
+                None,
+                NonZeroUsize::new(threads).unwrap(),
+                1,
+            );
+            assert_eq!(many.participants, one.participants, "{threads}");
+            assert_eq!(many.findings, one.findings, "{threads}");
+        }
     }
 
     /// One generated record: entry and exit as days of 2017, which of a few
