@@ -1,6 +1,6 @@
 //! Work cut into contiguous parts for threads — *työn jako säikeille*: the
 //! one splitting of the computations that run on threads when asked (the
-//! indicator kernel, duplicate merging). Each part is processed as the whole
+//! indicator kernel, duplicate merging), and the one way they are run. Each part is processed as the whole
 //! would be and the results are joined in order, so the cut decides only who
 //! does what, never the answer (ADR 0025 §1).
 
@@ -47,6 +47,54 @@ pub fn contiguous(len: usize, parts: usize, min_len: usize, align: usize) -> Vec
         }
         start = end;
     }
+}
+
+/// `work` of each part, the first on the calling thread and the others on
+/// scoped threads, the results in the order of the parts. A part whose thread
+/// the system refuses is worked on the calling thread (a thread count never
+/// ends a computation); a panic in a thread reaches the caller as that panic,
+/// as one thread would have met it.
+///
+/// ```
+/// use hanke_base::split::{contiguous, on_threads};
+/// let parts = contiguous(1_000, 3, 1, 1);
+/// let sums = on_threads(&parts, |r| r.sum::<usize>());
+/// assert_eq!(sums.iter().sum::<usize>(), (0..1_000).sum::<usize>());
+/// ```
+pub fn on_threads<T: Send>(
+    parts: &[Range<usize>],
+    work: impl Fn(Range<usize>) -> T + Sync,
+) -> Vec<T> {
+    let Some((first, rest)) = parts.split_first() else {
+        return Vec::new();
+    };
+    if rest.is_empty() {
+        return vec![work(first.clone())];
+    }
+    let work = &work;
+    std::thread::scope(|scope| {
+        let others: Vec<_> = rest
+            .iter()
+            .map(|part| {
+                std::thread::Builder::new()
+                    .name("hanke-part".to_owned())
+                    .spawn_scoped(scope, move || work(part.clone()))
+                    .map_err(|_| part)
+            })
+            .collect();
+        let mut out = Vec::with_capacity(parts.len());
+        out.push(work(first.clone()));
+        for thread in others {
+            match thread {
+                Ok(thread) => match thread.join() {
+                    Ok(t) => out.push(t),
+                    Err(payload) => std::panic::resume_unwind(payload),
+                },
+                Err(part) => out.push(work(part.clone())),
+            }
+        }
+        out
+    })
 }
 
 #[cfg(test)]

@@ -635,24 +635,10 @@ impl CommonIndicators {
         columns: &ParticipantColumns<'_>,
         ranges: &[std::ops::Range<usize>],
     ) -> Result<(), ColumnsError> {
-        let parts: Vec<Result<CommonIndicators, ColumnsError>> = match ranges.split_first() {
-            None => Vec::new(),
-            Some((first, [])) => vec![self.count_rows(columns, first.clone())],
-            Some((first, rest)) => std::thread::scope(|scope| {
-                let this = &*self;
-                let handles: Vec<_> = rest
-                    .iter()
-                    .map(|r| scope.spawn(move || this.count_rows(columns, r.clone())))
-                    .collect();
-                let mut parts = vec![this.count_rows(columns, first.clone())];
-                for h in handles {
-                    // A panic in a counting thread is a bug of the kernel;
-                    // carry it to the caller as a panic, as one thread would.
-                    parts.push(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-                }
-                parts
-            }),
-        };
+        // A panic in a counting thread is a bug of the kernel: it reaches
+        // the caller as a panic, as one thread would have met it.
+        let this = &*self;
+        let parts = hanke_base::split::on_threads(ranges, |r| this.count_rows(columns, r));
         // The first error in row order, as one thread would have met it.
         let parts = parts.into_iter().collect::<Result<Vec<_>, _>>()?;
         for part in &parts {

@@ -7,6 +7,7 @@
 use std::num::NonZeroUsize;
 use std::ops::Range;
 
+use hanke_base::split::on_threads;
 use serde::Serialize;
 
 use super::{Participant, ParticipantId, Pseudonym, Pseudonymiser};
@@ -196,10 +197,7 @@ fn merge_in_parts(
     // The merge's work lies with the people's first records, which bunch
     // where people first entered: cut by work, not by records.
     let parts = people.parts_of_equal_work(parts.len());
-    let mut outs = on_threads(&parts, |part, first| {
-        people.merge_part(&participants, part, first)
-    })
-    .into_iter();
+    let mut outs = on_threads(&parts, |part| people.merge_part(&participants, part)).into_iter();
     let mut out = outs.next().unwrap_or_else(|| Merged {
         participants: Vec::new(),
         merges: Vec::new(),
@@ -217,47 +215,6 @@ fn merge_in_parts(
 /// records than this (a few milliseconds of work): a project's list is merged
 /// on the calling thread, however many threads are offered.
 const MIN_RECORDS_PER_THREAD: usize = 16_384;
-
-/// `work` of each part, the first on the calling thread and the others on
-/// scoped threads, in the order of the parts; `first` tells the work it is the
-/// first part's. A part whose thread the system refuses is worked on the
-/// calling thread (a thread count never ends a merge); a panic in a thread
-/// reaches the caller as that panic.
-fn on_threads<T: Send>(
-    parts: &[Range<usize>],
-    work: impl Fn(Range<usize>, bool) -> T + Sync,
-) -> Vec<T> {
-    let Some((first, rest)) = parts.split_first() else {
-        return Vec::new();
-    };
-    if rest.is_empty() {
-        return vec![work(first.clone(), true)];
-    }
-    let work = &work;
-    std::thread::scope(|scope| {
-        let others: Vec<_> = rest
-            .iter()
-            .map(|part| {
-                std::thread::Builder::new()
-                    .name("hanke-merge".to_owned())
-                    .spawn_scoped(scope, move || work(part.clone(), false))
-                    .map_err(|_| part)
-            })
-            .collect();
-        let mut out = Vec::with_capacity(parts.len());
-        out.push(work(first.clone(), true));
-        for thread in others {
-            match thread {
-                Ok(thread) => match thread.join() {
-                    Ok(t) => out.push(t),
-                    Err(payload) => std::panic::resume_unwind(payload),
-                },
-                Err(part) => out.push(work(part.clone(), false)),
-            }
-        }
-        out
-    })
-}
 
 /// What each record is in the merge.
 #[derive(Clone, Copy)]
@@ -299,7 +256,7 @@ impl People {
         parts: &[Range<usize>],
     ) -> People {
         // Each part's keys, sorted on its thread; then the sorted runs merged.
-        let runs = on_threads(parts, |part, _| {
+        let runs = on_threads(parts, |part| {
             let mut codes: Vec<(u64, usize)> = Vec::new();
             let mut pseudonyms: Vec<([u8; 32], usize)> = Vec::new();
             let records = participants.get(part.clone()).unwrap_or(&[]);
@@ -361,9 +318,10 @@ impl People {
 
     /// The merge of the records of `part`: each record alone as it is, each
     /// person whose first record lies in `part` merged there (their later
-    /// records may lie in any part). `first`: the part that comes first, whose
-    /// output the others are appended to — it reserves room for all of them.
-    fn merge_part(&self, participants: &[Participant], part: Range<usize>, first: bool) -> Merged {
+    /// records may lie in any part). The part that comes first (from record
+    /// 0), whose output the others are appended to, reserves room for all.
+    fn merge_part(&self, participants: &[Participant], part: Range<usize>) -> Merged {
+        let first = part.start == 0;
         let roles = self.roles.get(part.clone()).unwrap_or(&[]);
         let records = participants.get(part).unwrap_or(&[]);
         let mut out = Merged {
