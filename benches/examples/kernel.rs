@@ -14,7 +14,10 @@
 //! that path's two other costs: reading each record once and laying the records
 //! out as columns (`ParticipantTable::extend_records`). A fourth argument counts
 //! on that many threads (`add_columns_parallel`):
-//! `target/release/examples/kernel 10000000 5 columns 2`.
+//! `target/release/examples/kernel 10000000 5 columns 2`. `polars` reads the
+//! batch with its dictionaries as a polars frame's categoricals arrive
+//! (`uint32` codes into one category list shared by every column, in order of
+//! first appearance): `target/release/examples/kernel 1000000 20 polars`.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -30,7 +33,7 @@ fn main() {
         .unwrap_or(1_000_000);
     let reps: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(20);
     let mode = args.next().unwrap_or_default();
-    let arrow = mode == "arrow";
+    let arrow = mode == "arrow" || mode == "polars";
     let threads = args
         .next()
         .and_then(|s| s.parse().ok())
@@ -38,7 +41,14 @@ fn main() {
     let t = table(n, P21);
     let r = rules(P21);
     let batch = arrow
-        .then(|| hanke::import::arrow::to_record_batch(&t).unwrap_or_else(|e| unreachable!("{e}")));
+        .then(|| hanke::import::arrow::to_record_batch(&t).unwrap_or_else(|e| unreachable!("{e}")))
+        .map(|b| {
+            if mode == "polars" {
+                shared_categories(&b)
+            } else {
+                b
+            }
+        });
     let options = hanke::import::ImportOptions::default();
     if mode == "layout" {
         // The record path's two costs apart from the kernel: reading every
@@ -126,4 +136,57 @@ fn main() {
             (n * reps) as f64 / secs / 1e6
         );
     }
+}
+
+/// `batch` with every dictionary column re-keyed as polars exports its
+/// categoricals by their physical codes: `uint32` keys into one list of every
+/// column's labels, each label once, in order of first appearance.
+fn shared_categories(batch: &arrow_array::RecordBatch) -> arrow_array::RecordBatch {
+    use std::sync::Arc;
+
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::Int8Type;
+    use arrow_array::{Array, ArrayRef, DictionaryArray, StringArray, UInt32Array};
+
+    let mut list: Vec<String> = Vec::new();
+    let mut index = |label: &str| -> u32 {
+        let at = list.iter().position(|l| l == label).unwrap_or_else(|| {
+            list.push(label.to_owned());
+            list.len() - 1
+        });
+        u32::try_from(at).unwrap_or(u32::MAX)
+    };
+    let mut rekeyed: Vec<(String, Option<UInt32Array>, ArrayRef)> = Vec::new();
+    for (field, column) in batch.schema().fields().iter().zip(batch.columns()) {
+        let keys = column.as_dictionary_opt::<Int8Type>().map(|d| {
+            let labels = d.values().as_string::<i32>();
+            let map: Vec<u32> = (0..labels.len()).map(|i| index(labels.value(i))).collect();
+            UInt32Array::new(
+                d.keys()
+                    .values()
+                    .iter()
+                    .map(|&k| {
+                        usize::try_from(k)
+                            .ok()
+                            .and_then(|k| map.get(k).copied())
+                            .unwrap_or(0)
+                    })
+                    .collect(),
+                d.nulls().cloned(),
+            )
+        });
+        rekeyed.push((field.name().clone(), keys, column.clone()));
+    }
+    let values: ArrayRef = Arc::new(StringArray::from(list));
+    arrow_array::RecordBatch::try_from_iter(rekeyed.into_iter().map(|(name, keys, column)| {
+        let column: ArrayRef = match keys {
+            Some(keys) => Arc::new(
+                DictionaryArray::try_new(keys, values.clone())
+                    .unwrap_or_else(|e| unreachable!("{e}")),
+            ),
+            None => column,
+        };
+        (name, column)
+    }))
+    .unwrap_or_else(|e| unreachable!("{e}"))
 }

@@ -343,9 +343,53 @@ fn valid_word(valid: Option<&Bitmap<'_>>, start: usize, n: usize) -> u64 {
     valid.map_or(low_bits(n), |b| b.word(start, n))
 }
 
+/// Rows decoded at a time into a [`Span`]: sixteen blocks.
+const SPAN: usize = 16 * BLOCK;
+
+/// The internal codes of rows `start..start + codes.len()` of one categorical
+/// column whose keys are not the codes. Decoding a span in one tight loop and
+/// then reading its blocks is faster than decoding each block as it is
+/// needed: the loop keeps many independent table reads in flight, and the
+/// block's byte-wise compares no longer read bytes just stored one at a time
+/// (issue 29: the `uint32` codes of a polars frame; BENCHMARKS.md).
+#[derive(Debug, Default)]
+struct Span {
+    start: usize,
+    codes: Vec<u8>,
+}
+
+impl Span {
+    /// Codes of rows `start..start + n` of `c` (`n` ≤ [`BLOCK`]), decoded
+    /// through `table` a span at a time; `None` where the span does not reach
+    /// them (a column shorter than the others).
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "start ≥ self.start inside the held span"
+    )]
+    fn block<'x>(
+        &'x mut self,
+        c: &CodeColumn<'_>,
+        table: &[u8; 256],
+        start: usize,
+        n: usize,
+        pad: &'x mut [u8; BLOCK],
+    ) -> &'x [u8; BLOCK] {
+        let held = start >= self.start && start.saturating_add(n) <= self.start + self.codes.len();
+        if !held {
+            let len = c.len().saturating_sub(start).min(SPAN).max(n);
+            self.start = start;
+            self.codes.clear();
+            self.codes.resize(len, INVALID);
+            c.keys.decode_through(start, table, &mut self.codes);
+        }
+        block_of(&self.codes, start - self.start, n, pad)
+    }
+}
+
 /// One block of a categorical column as internal codes — the column's own keys
-/// where they are the codes, else decoded into `out` — and which rows are
-/// present; or the error for a present row whose key is not a value.
+/// where they are the codes, else decoded (a span at a time through `span`
+/// where the column's dictionary is small, else into `out`) — and which rows
+/// are present; or the error for a present row whose key is not a value.
 #[allow(
     clippy::arithmetic_side_effects,
     reason = "a row inside the block: start + a bit index below 64"
@@ -356,14 +400,15 @@ fn code_block<'x>(
     start: usize,
     n: usize,
     out: &'x mut [u8; BLOCK],
+    span: &'x mut Span,
 ) -> Result<(&'x [u8; BLOCK], u64), ColumnsError> {
     let Some(c) = c else {
         return Ok((&NO_CODES, 0));
     };
     let valid = valid_word(c.valid.as_ref(), start, n);
-    let (codes, bad) = match (c.keys, c.identity) {
+    let (codes, bad) = match (c.keys, c.identity, c.table.as_deref()) {
         // Keys that are the codes themselves: read in place, with a range check.
-        (Keys::U8(keys), true) => {
+        (Keys::U8(keys), true, _) => {
             let codes = block_of(keys, start, n, out);
             let bad = match u8::try_from(c.decode.len()) {
                 Ok(limit) => valid & mask_by(codes, |k| k >= limit),
@@ -371,7 +416,11 @@ fn code_block<'x>(
             };
             (codes, bad)
         }
-        _ => {
+        (_, _, Some(table)) => {
+            let codes = span.block(c, table, start, n, out);
+            (codes, valid & eq_mask(codes, INVALID))
+        }
+        (_, _, None) => {
             out.fill(INVALID);
             if let Some(head) = out.get_mut(..n) {
                 c.keys.decode_into(start, &c.decode, head);
@@ -526,7 +575,14 @@ struct Scratch {
     words: [u64; BLOCK],
     isced: [i32; BLOCK],
     codes: [u8; BLOCK],
+    /// The decoded spans of the categorical columns, in the order
+    /// [`CommonIndicators::add_block`] reads them.
+    spans: [Span; CODE_COLUMNS],
 }
+
+/// Categorical columns the kernel reads: gender, labour status, education,
+/// six answers, the exit situation and the follow-up's improvement.
+const CODE_COLUMNS: usize = 11;
 
 /// ISCED 2011 of each education code; `-1` for none (unknown, or not a code).
 fn isced_table() -> [i32; 256] {
@@ -669,6 +725,7 @@ impl CommonIndicators {
             words: [0; BLOCK],
             isced: [0; BLOCK],
             codes: [0; BLOCK],
+            spans: Default::default(),
         };
         let tables = Tables {
             situations: situation_bits(),
@@ -773,7 +830,27 @@ impl CommonIndicators {
             .saturating_add(u64::from((all & !entered).count_ones()));
 
         // Gender, as the period accepts it.
-        let (codes, gv) = code_block(c.gender.as_ref(), "gender", start, n, &mut s.codes)?;
+        let [
+            gender_span,
+            labour_span,
+            education_span,
+            a0,
+            a1,
+            a2,
+            a3,
+            a4,
+            a5,
+            situation_span,
+            improvement_span,
+        ] = &mut s.spans;
+        let (codes, gv) = code_block(
+            c.gender.as_ref(),
+            "gender",
+            start,
+            n,
+            &mut s.codes,
+            gender_span,
+        )?;
         let accepts = |g: Gender| {
             if self.rules.accepts_gender(g) {
                 u64::MAX
@@ -795,6 +872,7 @@ impl CommonIndicators {
             start,
             n,
             &mut s.codes,
+            labour_span,
         )?;
         // A "long-term unemployed" label is unemployed, with its claim checked below.
         let claimed_long_term = lv & eq_mask(codes, labour::UNEMPLOYED_LONG_TERM);
@@ -806,7 +884,14 @@ impl CommonIndicators {
             lv & (eq_mask(codes, labour::EMPLOYED) | eq_mask(codes, labour::SELF_EMPLOYED));
 
         // Education.
-        let (codes, ev) = code_block(c.education.as_ref(), "education", start, n, &mut s.codes)?;
+        let (codes, ev) = code_block(
+            c.education.as_ref(),
+            "education",
+            start,
+            n,
+            &mut s.codes,
+            education_span,
+        )?;
         for (slot, &code) in s.isced.iter_mut().zip(codes) {
             *slot = tables.isced.get(usize::from(code)).copied().unwrap_or(-1);
         }
@@ -871,8 +956,10 @@ impl CommonIndicators {
             (&c.homeless, "homeless"),
             (&c.other_disadvantaged, "other_disadvantaged"),
         ];
-        for (slot, (col, name)) in answers.iter_mut().zip(answer_columns) {
-            let (codes, v) = code_block(col.as_ref(), name, start, n, &mut s.codes)?;
+        let answer_spans = [a0, a1, a2, a3, a4, a5];
+        for ((slot, (col, name)), span) in answers.iter_mut().zip(answer_columns).zip(answer_spans)
+        {
+            let (codes, v) = code_block(col.as_ref(), name, start, n, &mut s.codes, span)?;
             *slot = v & eq_mask(codes, Answer::Yes.column_code());
         }
         let [
@@ -896,6 +983,7 @@ impl CommonIndicators {
             start,
             n,
             &mut s.codes,
+            situation_span,
         )?;
         let mut bits = [0u8; BLOCK];
         for (b, &code) in bits.iter_mut().zip(codes) {
@@ -959,6 +1047,7 @@ impl CommonIndicators {
             start,
             n,
             &mut s.codes,
+            improvement_span,
         )?;
 
         // Rows the record reader would refuse for values that contradict each
@@ -1263,6 +1352,107 @@ mod tests {
                 ))
                 .unwrap();
             proptest::prop_assert_eq!(count(&columns, true), count(&columns, false));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(96))]
+        /// Every way of decoding a categorical column counts what its codes
+        /// count, and fails at the same first row: keys of every width,
+        /// dictionaries short enough for the padded table (decoded a span at
+        /// a time) and longer (checked key by key), the genders anywhere in
+        /// them, and keys of no value — an entry that is none, a key past the
+        /// dictionary, 255, a key that is a gender's plus 256 (which a
+        /// narrowing by truncation would read as that gender), negative and
+        /// huge keys — on any split of the rows.
+        #[test]
+        fn every_key_width_and_dictionary_decodes_as_the_codes(
+            codes in proptest::collection::vec(0u8..3, 0..3_000),
+            len in proptest::prop_oneof![3usize..40, 250usize..262, 300usize..400],
+            picks in proptest::collection::vec(proptest::prelude::any::<proptest::sample::Index>(), 3),
+            bad_rows in proptest::collection::vec((proptest::prelude::any::<proptest::sample::Index>(), 0usize..7), 0..6),
+            threads in 1usize..4,
+        ) {
+            use crate::participant::Gender;
+            use crate::participant::columns::{Bitmap, CodeColumn, DateColumn, Keys};
+            let rules = crate::rulebook::Rulebook::for_period(crate::programme::ProgrammePeriod::Period2021To2027)
+                .and_then(|r| r.participants())
+                .unwrap();
+            let n = codes.len();
+            // Three distinct slots of the dictionary for the genders.
+            let mut slots = [0usize; 3];
+            let mut free: Vec<usize> = (0..len).collect();
+            for (slot, pick) in slots.iter_mut().zip(&picks) {
+                *slot = free.remove(pick.index(free.len()));
+            }
+            let none_entry = free.first().copied().map_or(len as i64, |f| f as i64);
+            let bad_keys = [
+                none_entry,
+                len as i64,
+                255,
+                slots[0] as i64 + 256,
+                -1,
+                i64::from(u32::MAX),
+                i64::MAX,
+            ];
+            // Rows of no value: the reference's code 3 + which bad key.
+            let mut reference = codes.clone();
+            for (row, what) in &bad_rows {
+                if n > 0 {
+                    reference[row.index(n)] = 3 + *what as u8;
+                }
+            }
+            let keys: Vec<i64> = reference
+                .iter()
+                .map(|&c| match slots.get(usize::from(c)) {
+                    Some(&slot) => slot as i64,
+                    None => bad_keys[usize::from(c - 3)],
+                })
+                .collect();
+            let genders = [Gender::Woman, Gender::Man, Gender::NonBinary];
+            let mut dictionary = vec![None; len];
+            for (g, &slot) in genders.iter().zip(&slots) {
+                dictionary[slot] = Some(*g);
+            }
+            let entry: Vec<i32> = (0..n).map(|i| 19_000 + (i % 900) as i32).collect();
+            let valid = vec![0xFFu8; n.div_ceil(8)];
+            let cut_off = NaiveDate::from_ymd_opt(2025, 12, 31);
+            let ranges = split_rows(n, threads, BLOCK);
+            let count = |gender: CodeColumn<'_>| {
+                let columns = ParticipantColumns::new(DateColumn::new(&entry, Bitmap::new(&valid, 0, n)))
+                    .with_gender(gender)
+                    .unwrap();
+                let mut ind = CommonIndicators::new(Catalogue::EsfPlus, rules, cut_off).unwrap();
+                ind.add_ranges(&columns, &ranges).map(|()| ind)
+            };
+            let expected = count(CodeColumn::new(
+                Keys::U8(&reference),
+                None,
+                &[Some(Gender::Woman), Some(Gender::Man), Some(Gender::NonBinary)],
+            ));
+            // A width that cannot hold every key is not asked to.
+            macro_rules! narrowed {
+                ($t:ty) => {
+                    keys.iter().map(|&k| <$t>::try_from(k).ok()).collect::<Option<Vec<$t>>>()
+                };
+            }
+            let (u8s, i8s, u16s, i16s, u32s, i32s) =
+                (narrowed!(u8), narrowed!(i8), narrowed!(u16), narrowed!(i16), narrowed!(u32), narrowed!(i32));
+            let columns = [
+                ("u8", u8s.as_deref().map(Keys::U8)),
+                ("i8", i8s.as_deref().map(Keys::I8)),
+                ("u16", u16s.as_deref().map(Keys::U16)),
+                ("i16", i16s.as_deref().map(Keys::I16)),
+                ("u32", u32s.as_deref().map(Keys::U32)),
+                ("i32", i32s.as_deref().map(Keys::I32)),
+                ("i64", Some(Keys::I64(&keys))),
+            ];
+            for (width, k) in columns {
+                if let Some(k) = k {
+                    let got = count(CodeColumn::new(k, None, &dictionary));
+                    proptest::prop_assert_eq!(&got, &expected, "{} keys", width);
+                }
+            }
         }
     }
 

@@ -347,6 +347,46 @@ impl Keys<'_> {
     }
 }
 
+impl Keys<'_> {
+    /// Decodes keys `start..start + out.len()` through `table` — a dictionary
+    /// of at most 255 entries, padded with [`INVALID`], so that any key past
+    /// it (negative, or 255 and more: narrowed to 255) decodes to `INVALID`.
+    /// Keys past the end leave their `out` untouched.
+    ///
+    /// One tight loop into a fixed table, no bounds check a key, where
+    /// [`Keys::decode_into`] checks each key against the table's length
+    /// (issue 29: the `uint32` codes of a polars frame).
+    pub(crate) fn decode_through(&self, start: usize, table: &[u8; 256], out: &mut [u8]) {
+        fn go<K: Copy>(
+            keys: &[K],
+            start: usize,
+            table: &[u8; 256],
+            out: &mut [u8],
+            narrow: impl Fn(K) -> u8,
+        ) {
+            let keys = keys.get(start..).unwrap_or(&[]);
+            for (o, &k) in out.iter_mut().zip(keys) {
+                *o = table
+                    .get(usize::from(narrow(k)))
+                    .copied()
+                    .unwrap_or(INVALID);
+            }
+        }
+        fn narrow<K: TryInto<u8>>(k: K) -> u8 {
+            k.try_into().unwrap_or(u8::MAX)
+        }
+        match self {
+            Keys::U8(s) => go(s, start, table, out, |k| k),
+            Keys::I8(s) => go(s, start, table, out, narrow),
+            Keys::U16(s) => go(s, start, table, out, narrow),
+            Keys::I16(s) => go(s, start, table, out, narrow),
+            Keys::U32(s) => go(s, start, table, out, narrow),
+            Keys::I32(s) => go(s, start, table, out, narrow),
+            Keys::I64(s) => go(s, start, table, out, narrow),
+        }
+    }
+}
+
 /// The internal code of a key that is not a value of the column.
 pub(crate) const INVALID: u8 = u8::MAX;
 
@@ -492,6 +532,10 @@ pub struct CodeColumn<'a> {
     pub(crate) decode: Vec<u8>,
     /// Whether `decode` maps every key to itself (the keys are the codes).
     pub(crate) identity: bool,
+    /// `decode` padded to 256 entries with [`INVALID`], where it has at most
+    /// 255 (so that entry 255, where every wider key is narrowed, is no value):
+    /// whole blocks are decoded through it without a bounds check.
+    pub(crate) table: Option<Box<[u8; 256]>>,
 }
 
 impl<'a> CodeColumn<'a> {
@@ -517,11 +561,19 @@ impl<'a> CodeColumn<'a> {
         decode: Vec<u8>,
     ) -> CodeColumn<'a> {
         let identity = decode.iter().enumerate().all(|(k, c)| usize::from(*c) == k);
+        let table = (decode.len() < 256).then(|| {
+            let mut table = Box::new([INVALID; 256]);
+            for (t, c) in table.iter_mut().zip(&decode) {
+                *t = *c;
+            }
+            table
+        });
         CodeColumn {
             keys,
             valid,
             decode,
             identity,
+            table,
         }
     }
 
