@@ -185,3 +185,67 @@ def test_polars_categoricals_by_code_read_as_exported():
     # Not polars, or no categoricals: the plain export.
     assert not hanke.testing.reads_categoricals_by_code(pa.table(data))
     assert not hanke.testing.reads_categoricals_by_code(pl.DataFrame({"entry_date": [dt.date(2024, 1, 1)]}))
+
+
+def _with_key_past_labels(table: pa.Table, column: str, row: int, blank: bool) -> pa.Table:
+    """``column`` as a dictionary whose key at ``row`` is past its labels —
+    what a producer can hand over through Arrow's C interface, which does not
+    check keys (``safe=False`` builds one)."""
+    a = table.column(column).combine_chunks()
+    if not pa.types.is_dictionary(a.type):
+        a = a.dictionary_encode()
+    labels = a.dictionary
+    if blank:
+        labels = pa.concat_arrays([labels, pa.array([" "])])
+    keys = a.indices.to_pylist()
+    keys[row] = 100
+    bad = pa.DictionaryArray.from_arrays(pa.array(keys, a.indices.type), labels, safe=False)
+    return table.set_column(table.schema.get_field_index(column), column, bad)
+
+
+@pytest.mark.parametrize("column", ["gender", "homeless"])
+@pytest.mark.parametrize("blank", [False, True])
+def test_a_dictionary_key_past_its_labels_is_refused_by_every_reader(column, blank):
+    # Before: with a blank label in the dictionary the row was read as
+    # missing (counted as "unknown"), silently.
+    data = hanke.testing.synthetic_participants(300)
+    table = pa.table(data)
+    table = table.append_column("participant_id", pa.array([f"P{i}" for i in range(len(table))]))
+    bad = _with_key_past_labels(table, column, 37, blank)
+    with pytest.raises(hanke.HankeError) as e:
+        hanke.common_indicators(bad, cut_off=dt.date(2025, 12, 31))
+    assert e.value.code == "columns.invalid_value"
+    assert "row 37" in str(e.value) and column in str(e.value)
+    with pytest.raises(hanke.HankeError) as e:
+        hanke.read_participants(bad, period="2021-2027", accept_temporary_codes=True)
+    assert e.value.code == "columns.invalid_value"
+    assert "row 37" in str(e.value) and column in str(e.value)
+
+
+def test_a_long_shared_category_list_is_read_label_by_label():
+    # Polars keeps one category list for a session; once it is longer than
+    # 256 entries a frame's codes are past 255. The record reader looked them
+    # up through a table of 256 entries and read every such label as entry
+    # 255 — another column's label (here "label255", which it then refused;
+    # had it been "woman", the row would have been read as a woman).
+    cats = pl.Categories.random()
+    on_list = pl.Categorical(cats)
+    # Kept alive: a list whose every column is gone may start again from 0.
+    filler = pl.Series("filler", [f"label{i}" for i in range(300)]).cast(on_list)
+    n = 6
+    df = pl.DataFrame(
+        {
+            "participant_id": [f"P{i}" for i in range(n)],
+            "entry_date": [dt.date(2023, 1, 2)] * n,
+            "gender": pl.Series(["woman", "man", "man", "woman", "non_binary", "man"]).cast(on_list),
+            "labour_status": pl.Series(["unemployed", "employed"] * 3).cast(on_list),
+            "homeless": pl.Series(["yes", "no", "no", "declined", "no", "yes"]).cast(on_list),
+        }
+    )
+    assert min(df.select(pl.col("gender").to_physical()).to_series()) > 255, filler.len()
+    assert hanke.testing.reads_categoricals_by_code(df)
+    by_code = hanke.read_participants(df, period="2021-2027")
+    exported = hanke.read_participants(pa.table(df), period="2021-2027")
+    assert by_code.report["rejected"] == 0, by_code.rejections()
+    assert by_code.to_dicts() == exported.to_dicts()
+    assert [p["entry"]["gender"] for p in by_code.to_dicts()] == ["woman", "man", "man", "woman", "non_binary", "man"]

@@ -14,10 +14,10 @@
 
 use std::sync::Arc;
 
-use arrow_array::types::Int8Type;
+use arrow_array::types::{Int8Type, UInt32Type};
 use arrow_array::{
     Array, ArrayRef, BinaryArray, BooleanArray, Date32Array, DictionaryArray, ListArray, NullArray,
-    RecordBatch, StringArray, TimestampSecondArray,
+    RecordBatch, StringArray, TimestampSecondArray, UInt32Array,
 };
 use chrono::NaiveDate;
 use hanke::import::arrow::{add_batches, read_records};
@@ -297,8 +297,14 @@ const COLUMNS: [&str; 11] = [
     "household_jobless",
 ];
 
-/// Cell values, which columns are present, which are dictionaries.
-type Table = (Vec<Vec<Option<&'static str>>>, Vec<bool>, Vec<bool>);
+/// Cell values, which columns are present, which are dictionaries, and of
+/// those which are keyed into one long shared category list.
+type Table = (
+    Vec<Vec<Option<&'static str>>>,
+    Vec<bool>,
+    Vec<bool>,
+    Vec<bool>,
+);
 
 fn table() -> impl Strategy<Value = Table> {
     (1..12usize).prop_flat_map(|rows| {
@@ -318,48 +324,78 @@ fn table() -> impl Strategy<Value = Table> {
             proptest::collection::vec(any::<bool>(), COLUMNS.len()),
             proptest::collection::vec(any::<bool>(), COLUMNS.len()),
             proptest::collection::vec(any::<u8>(), rows),
+            proptest::collection::vec(any::<bool>(), COLUMNS.len()),
         )
-            .prop_map(|(mut cols, corruption, present, dictionary, noise)| {
-                // Most rows are made consistent (as a careful user writes
-                // them); about one in ten keeps a contradiction.
-                let col = |name: &str| COLUMNS.iter().position(|c| *c == name).unwrap();
-                for (r, n) in noise.iter().enumerate() {
-                    if *n < 26 {
-                        continue;
+            .prop_map(
+                |(mut cols, corruption, present, dictionary, noise, shared)| {
+                    // Most rows are made consistent (as a careful user writes
+                    // them); about one in ten keeps a contradiction.
+                    let col = |name: &str| COLUMNS.iter().position(|c| *c == name).unwrap();
+                    for (r, n) in noise.iter().enumerate() {
+                        if *n < 26 {
+                            continue;
+                        }
+                        let status = cols[col("labour_status")][r];
+                        let unemployed =
+                            ["työtön", "unemployed", "pitkäaikaistyötön"].contains(&status);
+                        if !unemployed {
+                            cols[col("unemployed_since")][r] = "";
+                        } else if status == "pitkäaikaistyötön" {
+                            cols[col("unemployed_since")][r] = "2020-01-01";
+                        }
+                        if cols[col("exit_date")][r].is_empty() {
+                            cols[col("exit_situation")][r] = "";
+                            cols[col("qualification_gained")][r] = "";
+                        }
+                        // One household column alone is a household given in part.
+                        cols[col("household_jobless")][r] = "";
                     }
-                    let status = cols[col("labour_status")][r];
-                    let unemployed =
-                        ["työtön", "unemployed", "pitkäaikaistyötön"].contains(&status);
-                    if !unemployed {
-                        cols[col("unemployed_since")][r] = "";
-                    } else if status == "pitkäaikaistyötön" {
-                        cols[col("unemployed_since")][r] = "2020-01-01";
+                    for (c, r, i) in corruption {
+                        cols[c][r] = *i.get(invalid(COLUMNS[c]));
                     }
-                    if cols[col("exit_date")][r].is_empty() {
-                        cols[col("exit_situation")][r] = "";
-                        cols[col("qualification_gained")][r] = "";
-                    }
-                    // One household column alone is a household given in part.
-                    cols[col("household_jobless")][r] = "";
-                }
-                for (c, r, i) in corruption {
-                    cols[c][r] = *i.get(invalid(COLUMNS[c]));
-                }
-                let values = cols
-                    .into_iter()
-                    .map(|col| {
-                        col.into_iter()
-                            .map(|v| (!v.is_empty()).then_some(v))
-                            .collect()
-                    })
-                    .collect();
-                (values, present, dictionary)
-            })
+                    let values = cols
+                        .into_iter()
+                        .map(|col| {
+                            col.into_iter()
+                                .map(|v| (!v.is_empty()).then_some(v))
+                                .collect()
+                        })
+                        .collect();
+                    (values, present, dictionary, shared)
+                },
+            )
     })
 }
 
-/// The table as Arrow: each column present or not, as strings or as a dictionary.
-fn to_batch(values: &[Vec<Option<&str>>], present: &[bool], dictionary: &[bool]) -> RecordBatch {
+/// `values` as polars gives a categorical by its physical codes: `uint32`
+/// keys into one category list of the session, here 300 other labels first
+/// (so every key is past 255), then the column's own labels.
+fn shared_categories(values: &[Option<&str>]) -> ArrayRef {
+    let mut list: Vec<String> = (0..300).map(|i| format!("label{i}")).collect();
+    let keys: Vec<Option<u32>> = values
+        .iter()
+        .map(|v| {
+            v.map(|v| {
+                let at = list.iter().position(|l| l == v).unwrap_or_else(|| {
+                    list.push(v.to_string());
+                    list.len() - 1
+                });
+                u32::try_from(at).unwrap()
+            })
+        })
+        .collect();
+    let values: ArrayRef = Arc::new(StringArray::from(list));
+    Arc::new(DictionaryArray::<UInt32Type>::try_new(UInt32Array::from(keys), values).unwrap())
+}
+
+/// The table as Arrow: each column present or not, as strings or as a
+/// dictionary (small, or keyed into a long shared list).
+fn to_batch(
+    values: &[Vec<Option<&str>>],
+    present: &[bool],
+    dictionary: &[bool],
+    shared: &[bool],
+) -> RecordBatch {
     let rows = values[0].len();
     let mut cols: Vec<(String, ArrayRef)> = vec![(
         "participant_id".to_string(),
@@ -371,17 +407,19 @@ fn to_batch(values: &[Vec<Option<&str>>], present: &[bool], dictionary: &[bool])
         if i > 0 && !present[i] {
             continue;
         }
-        let array: ArrayRef =
-            if dictionary[i] && !name.ends_with("date") && !name.ends_with("since") {
-                Arc::new(
-                    values[i]
-                        .iter()
-                        .copied()
-                        .collect::<DictionaryArray<Int8Type>>(),
-                )
-            } else {
-                Arc::new(StringArray::from(values[i].clone()))
-            };
+        let coded = dictionary[i] && !name.ends_with("date") && !name.ends_with("since");
+        let array: ArrayRef = if coded && shared[i] {
+            shared_categories(&values[i])
+        } else if coded {
+            Arc::new(
+                values[i]
+                    .iter()
+                    .copied()
+                    .collect::<DictionaryArray<Int8Type>>(),
+            )
+        } else {
+            Arc::new(StringArray::from(values[i].clone()))
+        };
         cols.push(((*name).to_string(), array));
     }
     RecordBatch::try_from_iter(cols).unwrap()
@@ -421,8 +459,8 @@ proptest! {
     /// reads the same table as the same records, rejecting the same rows.
     #[test]
     fn the_readers_agree(t in table()) {
-        let (values, present, dictionary) = t;
-        let b = to_batch(&values, &present, &dictionary);
+        let (values, present, dictionary, shared) = t;
+        let b = to_batch(&values, &present, &dictionary, &shared);
         let (people, report) = read_records(std::slice::from_ref(&b), &records_options()).unwrap();
         prop_assert!(report.is_balanced());
         let rejected: Vec<u64> = report.rejections.iter().filter_map(|f| f.row).collect();

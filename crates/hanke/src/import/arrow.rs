@@ -515,6 +515,77 @@ fn resolve<'b>(
         .collect())
 }
 
+/// Refuses a present row of a dictionary column whose key is no entry of the
+/// dictionary (negative, or past it) — the first such row of the first such
+/// column, as an [`ColumnsError::InvalidValue`] at `offset` + its row.
+///
+/// Arrow's C data interface does not check a producer's keys (arrow-rs
+/// imports a dictionary as given), and a key past the dictionary is no value:
+/// without this check the readers took such a row as missing, or — through
+/// a table of 256 entries — as another entry's label. Every reader that reads
+/// a dictionary's labels row by row calls this first; the indicator kernel
+/// also refuses such a key in its decoding. The fast path is one vectorised
+/// pass of minimum and maximum over the keys.
+fn check_dictionary_keys(
+    present: &[(Column, &ArrayRef)],
+    offset: usize,
+) -> Result<(), ColumnsError> {
+    present
+        .iter()
+        .try_for_each(|(column, a)| check_keys(*column, a.as_ref(), offset))
+}
+
+/// [`check_dictionary_keys`] for one column (nothing to check unless it is
+/// a dictionary).
+fn check_keys(column: Column, a: &dyn Array, offset: usize) -> Result<(), ColumnsError> {
+    let Some(d) = a.as_any_dictionary_opt() else {
+        return Ok(());
+    };
+    let Some(keys) = integer_keys(d.keys()) else {
+        return Ok(());
+    };
+    let len = d.values().len();
+    if keys.all_below(len) {
+        return Ok(());
+    }
+    let bad =
+        (0..keys.len()).find(|&i| d.keys().is_valid(i) && keys.index(i).is_none_or(|k| k >= len));
+    match bad {
+        Some(row) => Err(ColumnsError::InvalidValue {
+            column: column.name(),
+            row: row.saturating_add(offset),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Whether `a` is a dictionary with a blank label (its rows are then read
+/// label by label: a blank is a missing value, as in a file).
+fn has_blank_label(a: &dyn Array) -> bool {
+    a.as_any_dictionary_opt()
+        .and_then(|d| strings(d.values().as_ref()))
+        .is_some_and(|labels| labels.iter().any(|t| t.is_none_or(|t| t.trim().is_empty())))
+}
+
+/// The label of each row of a dictionary of strings (`None` for a null key
+/// or a null entry), looked up key by key — whatever the dictionary's length.
+/// Keys are checked first ([`check_dictionary_keys`]); a key past the
+/// dictionary reads as `None` here only where that check was not asked for.
+fn dictionary_labels(d: &dyn arrow_array::AnyDictionaryArray) -> Option<Vec<Option<&str>>> {
+    let values = strings(d.values().as_ref())?;
+    let keys = integer_keys(d.keys())?;
+    Some(
+        (0..keys.len())
+            .map(|i| {
+                d.keys()
+                    .is_valid(i)
+                    .then(|| keys.index(i).and_then(|k| values.get(k)).copied().flatten())
+                    .flatten()
+            })
+            .collect(),
+    )
+}
+
 /// What was converted because it could not be borrowed; lives while the
 /// columns are used.
 #[derive(Default)]
@@ -634,6 +705,12 @@ fn with_columns_at<R>(
         if *a.data_type() == DataType::Null {
             continue;
         }
+        // A dictionary read label by label here (blank labels, yes/no labels)
+        // has its keys checked first; the codes the indicator kernel decodes
+        // it checks itself, without another pass over the keys.
+        if kind == ValueKind::YesNo || has_blank_label(a.as_ref()) {
+            check_keys(column, a.as_ref(), offset)?;
+        }
         if let Some(bits) = blank_validity(a.as_ref()) {
             converted.validity.push((column, bits));
         }
@@ -664,20 +741,7 @@ fn with_columns_at<R>(
                     continue;
                 }
                 let labels = strings(a.as_ref())
-                    .or_else(|| {
-                        a.as_any_dictionary_opt().and_then(|d| {
-                            let values = strings(d.values().as_ref())?;
-                            let keys = integer_keys(d.keys())?;
-                            let mut decoded = vec![0u8; keys.len()];
-                            keys.decode_into(0, &(0..=u8::MAX).collect::<Vec<_>>(), &mut decoded);
-                            Some(
-                                decoded
-                                    .iter()
-                                    .map(|k| values.get(usize::from(*k)).copied().flatten())
-                                    .collect(),
-                            )
-                        })
-                    })
+                    .or_else(|| a.as_any_dictionary_opt().and_then(dictionary_labels))
                     .ok_or_else(|| unsupported(column, a.as_ref()))?;
                 let mut values = Vec::with_capacity(labels.len());
                 for (i, l) in labels.iter().enumerate() {
@@ -995,18 +1059,7 @@ enum Prepared<'a> {
 
 fn prepare(a: &ArrayRef) -> Prepared<'_> {
     if let Some(d) = a.as_any_dictionary_opt() {
-        let (Some(values), Some(keys)) = (strings(d.values().as_ref()), integer_keys(d.keys()))
-        else {
-            return Prepared::Plain;
-        };
-        let mut texts = Vec::with_capacity(keys.len());
-        let identity: Vec<u8> = (0..=u8::MAX).collect();
-        let mut key = [0u8; 1];
-        for row in 0..keys.len() {
-            keys.decode_into(row, &identity, &mut key);
-            texts.push(values.get(usize::from(key[0])).copied().flatten());
-        }
-        return Prepared::Texts(texts);
+        return dictionary_labels(d).map_or(Prepared::Plain, Prepared::Texts);
     }
     if let Some(instants) = instants(a.as_ref()) {
         return Prepared::Instants(instants);
@@ -1133,6 +1186,7 @@ pub fn read_records(
     let mut offset = 0usize;
     for batch in batches {
         let present = resolve(batch, options, &[Column::ParticipantId, Column::EntryDate])?;
+        check_dictionary_keys(&present, offset)?;
         if report.ignored_columns.is_empty() {
             report.ignored_columns = batch
                 .schema_ref()
@@ -1577,21 +1631,7 @@ fn row_texts(a: &dyn Array) -> Option<Vec<Option<&str>>> {
     if let Some(t) = strings(a) {
         return Some(t);
     }
-    let d = a.as_any_dictionary_opt()?;
-    let values = strings(d.values().as_ref())?;
-    Some(
-        d.normalized_keys()
-            .into_iter()
-            .enumerate()
-            .map(|(i, k)| {
-                if a.is_valid(i) {
-                    values.get(k).copied().flatten()
-                } else {
-                    None
-                }
-            })
-            .collect(),
-    )
+    dictionary_labels(a.as_any_dictionary_opt()?)
 }
 
 /// Refuses a row of a person an earlier row (of this or an earlier batch) is
@@ -1607,6 +1647,12 @@ fn same_person(
     seen: &mut std::collections::HashMap<String, usize>,
 ) -> Result<(), ColumnsError> {
     let present = resolve(batch, options, &[])?;
+    let read: Vec<(Column, &ArrayRef)> = present
+        .iter()
+        .filter(|(c, _)| matches!(c, Column::IdentityCode | Column::Pseudonym))
+        .copied()
+        .collect();
+    check_dictionary_keys(&read, offset)?;
     let texts = |c: Column| {
         present
             .iter()

@@ -315,6 +315,69 @@ impl Keys<'_> {
         self.len() == 0
     }
 
+    /// Key `i` as an index (`None` past the keys, or for a negative key).
+    #[cfg_attr(
+        not(feature = "arrow"),
+        allow(dead_code, reason = "the Arrow reader's")
+    )]
+    pub(crate) fn index(&self, i: usize) -> Option<usize> {
+        fn at<K: Copy + TryInto<usize>>(keys: &[K], i: usize) -> Option<usize> {
+            keys.get(i).and_then(|&k| k.try_into().ok())
+        }
+        match self {
+            Keys::U8(s) => at(s, i),
+            Keys::I8(s) => at(s, i),
+            Keys::U16(s) => at(s, i),
+            Keys::I16(s) => at(s, i),
+            Keys::U32(s) => at(s, i),
+            Keys::I32(s) => at(s, i),
+            Keys::I64(s) => at(s, i),
+        }
+    }
+
+    /// Whether every key (null slots' too) is an index below `len`: a
+    /// negative key as its unsigned twin is past any index, so one unsigned
+    /// comparison a key, or-ed over chunks — a loop the compiler vectorises
+    /// (no early exit inside a chunk). The fast path of the Arrow reader's
+    /// check of a dictionary's keys.
+    #[cfg_attr(
+        not(feature = "arrow"),
+        allow(dead_code, reason = "the Arrow reader's")
+    )]
+    pub(crate) fn all_below(&self, len: usize) -> bool {
+        /// `lim`: the least unsigned twin that is no index (`None`: every
+        /// key is one).
+        fn go<K: Copy, U: Copy + PartialOrd>(
+            keys: &[K],
+            lim: Option<U>,
+            twin: impl Fn(K) -> U,
+        ) -> bool {
+            let Some(lim) = lim else {
+                return true;
+            };
+            keys.chunks(1_024)
+                .all(|c| !c.iter().fold(false, |past, &k| past | (twin(k) >= lim)))
+        }
+        /// The limit of a signed width: no index is past its largest key,
+        /// and every negative key's twin is past that.
+        fn signed<U: TryFrom<usize>>(len: usize, largest: usize) -> Option<U> {
+            U::try_from(len.min(largest.saturating_add(1))).ok()
+        }
+        #[allow(
+            clippy::cast_sign_loss,
+            reason = "the unsigned twin of a key, on purpose"
+        )]
+        match self {
+            Keys::U8(s) => go(s, u8::try_from(len).ok(), |k| k),
+            Keys::I8(s) => go(s, signed(len, 127), |k| k as u8),
+            Keys::U16(s) => go(s, u16::try_from(len).ok(), |k| k),
+            Keys::I16(s) => go(s, signed(len, 32_767), |k| k as u16),
+            Keys::U32(s) => go(s, u32::try_from(len).ok(), |k| k),
+            Keys::I32(s) => go(s, signed(len, 2_147_483_647), |k| k as u32),
+            Keys::I64(s) => go(s, signed(len, usize::MAX), |k| k as u64),
+        }
+    }
+
     /// Decodes keys `start..start + out.len()` through `decode` (key → code;
     /// [`INVALID`] for keys outside it).
     pub(crate) fn decode_into(&self, start: usize, decode: &[u8], out: &mut [u8]) {
@@ -1494,6 +1557,37 @@ mod tests {
             }
         }
         assert!(Bitmap::new(&bytes, 1, 80).is_none());
+    }
+
+    proptest::proptest! {
+        /// The vectorised check of a dictionary's keys is the key-by-key one:
+        /// every key an index below the length, for every key width.
+        #[test]
+        fn all_below_is_every_key_an_index_below(
+            keys in proptest::collection::vec(-3i64..300, 0..100),
+            len in 0usize..300,
+        ) {
+            let expected = keys.iter().all(|&k| usize::try_from(k).is_ok_and(|k| k < len));
+            macro_rules! check {
+                ($t:ty, $variant:ident) => {
+                    if let Some(narrow) = keys.iter().map(|&k| <$t>::try_from(k).ok()).collect::<Option<Vec<$t>>>() {
+                        let k = Keys::$variant(&narrow);
+                        proptest::prop_assert_eq!(k.all_below(len), expected, "{}", stringify!($t));
+                        for i in 0..narrow.len() {
+                            proptest::prop_assert_eq!(k.index(i), usize::try_from(keys[i]).ok());
+                        }
+                        proptest::prop_assert_eq!(k.index(narrow.len()), None);
+                    }
+                };
+            }
+            check!(u8, U8);
+            check!(i8, I8);
+            check!(u16, U16);
+            check!(i16, I16);
+            check!(u32, U32);
+            check!(i32, I32);
+            check!(i64, I64);
+        }
     }
 
     #[test]
