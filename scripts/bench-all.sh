@@ -14,5 +14,6 @@ cargo bench -p hanke-benches --bench sfc
 ./scripts/python-env.sh --release
 .venv/bin/python benches/compare.py --rows 1000000 --repeat 5
 .venv/bin/python benches/compare.py --rows "${ROWS:-10000000}" --repeat 3
+.venv/bin/python benches/frames.py --rows 1000000 --repeat 30
 # The tests expect the debug build back.
 echo "(run ./scripts/python-env.sh to rebuild the debug extension for the tests)"
