@@ -15,14 +15,25 @@ use crate::errors;
 use crate::project::parse_period;
 use crate::table::batch_stream;
 
+/// A table as the core reads it: its record batches and the labels of
+/// integer columns given apart (a polars frame's categoricals by their codes).
+pub(crate) struct Table {
+    pub(crate) batches: Vec<RecordBatch>,
+    /// For `ImportOptions::categories`.
+    pub(crate) categories: Vec<(String, arrow_array::ArrayRef)>,
+}
+
 /// The record batches of any object with ``__arrow_c_stream__``. A stream the
 /// Arrow library cannot import is a ``ValidationError`` with code
 /// ``table.arrow``, never a bare ``TypeError``.
-pub(crate) fn batches_of(data: &Bound<'_, PyAny>) -> PyResult<Vec<RecordBatch>> {
-    if let Some(batches) = polars_categoricals_by_code(data) {
-        return Ok(batches);
+pub(crate) fn batches_of(data: &Bound<'_, PyAny>) -> PyResult<Table> {
+    if let Some(table) = polars_categoricals_by_code(data) {
+        return Ok(table);
     }
-    exported_batches(data)
+    Ok(Table {
+        batches: exported_batches(data)?,
+        categories: Vec::new(),
+    })
 }
 
 /// The batches of `data`'s own Arrow export.
@@ -52,24 +63,18 @@ fn exported_batches(data: &Bound<'_, PyAny>) -> PyResult<Vec<RecordBatch>> {
 /// categorical's codes from its global category list to a per-column
 /// dictionary — about 6 ms a column per million rows, most of what a polars
 /// frame cost over a pyarrow table. Instead the codes (`to_physical()`, no
-/// copy) are exported as `UInt32` and joined here to the category list itself
-/// (`dtype.categories.to_series()`) as an Arrow dictionary column: the same
-/// labels at the same rows, read by the core's one column reader, so the
-/// counts, notes and errors are those of the plain export (tests
-/// `test_polars_categoricals_by_code_read_as_exported`). `None` — and the plain
-/// export — for anything else: not polars, no categoricals, another polars
-/// version's API, a category list in more than one chunk or longer than
-/// 4 096 entries, or codes past it.
-fn polars_categoricals_by_code(data: &Bound<'_, PyAny>) -> Option<Vec<RecordBatch>> {
+/// copy) are exported as `UInt32` and handed to the core beside the category
+/// list itself (`dtype.categories.to_series()`; `ImportOptions::categories`),
+/// which reads them as the dictionary they make: the same labels at the same
+/// rows, read by the core's one column reader, so the counts, notes and
+/// errors are those of the plain export (tests
+/// `test_polars_categoricals_by_code_read_as_exported`), and a code past the
+/// list is refused at its row. `None` — and the plain export — for anything
+/// else: not polars, no categoricals, another polars version's API, a
+/// category list in more than one chunk or longer than 4 096 entries.
+fn polars_categoricals_by_code(data: &Bound<'_, PyAny>) -> Option<Table> {
     /// The longest category list read by codes.
     const MAX_SHARED_CATEGORIES: usize = 4_096;
-
-    use std::sync::Arc;
-
-    use arrow_array::cast::AsArray;
-    use arrow_array::types::UInt32Type;
-    use arrow_array::{Array, DictionaryArray};
-    use arrow_schema::{DataType, Field, Schema};
 
     let py = data.py();
     let module = data.get_type().module().ok()?;
@@ -120,36 +125,22 @@ fn polars_categoricals_by_code(data: &Bound<'_, PyAny>) -> Option<Vec<RecordBatc
         .ok()?;
     let frame = data.call_method1("with_columns", (codes,)).ok()?;
     let batches = exported_batches(&frame).ok()?;
-    batches
-        .iter()
-        .map(|batch| {
-            let schema = batch.schema();
-            let mut fields: Vec<Field> =
-                schema.fields().iter().map(|f| f.as_ref().clone()).collect();
-            let mut columns = batch.columns().to_vec();
-            for (name, values) in &categories {
-                let (i, _) = schema.column_with_name(name)?;
-                let keys = columns.get(i)?.as_primitive_opt::<UInt32Type>()?.clone();
-                // Checks every present code against the list: a code past it
-                // is no label, and the plain export is taken instead.
-                let dictionary =
-                    DictionaryArray::<UInt32Type>::try_new(keys, values.clone()).ok()?;
-                let field = fields.get_mut(i)?;
-                *field = Field::new(
-                    field.name(),
-                    DataType::Dictionary(
-                        Box::new(DataType::UInt32),
-                        Box::new(values.data_type().clone()),
-                    ),
-                    field.is_nullable(),
-                )
-                .with_metadata(field.metadata().clone());
-                *columns.get_mut(i)? = Arc::new(dictionary);
-            }
-            let schema = Arc::new(Schema::new_with_metadata(fields, schema.metadata().clone()));
-            RecordBatch::try_new(schema, columns).ok()
+    // The codes stay as they are exported (`uint32`), their labels beside
+    // them: the core reads them as the dictionary they make and checks every
+    // present code against the list (a code past it is refused at its row),
+    // so no Arrow dictionary is built here — building one checks every code
+    // once more (`DictionaryArray::try_new`, ≈ 0.2× the kernel; ADR 0025 §11).
+    let all_codes = batches.iter().all(|batch| {
+        categories.iter().all(|(name, _)| {
+            batch
+                .column_by_name(name)
+                .is_some_and(|c| c.data_type() == &arrow_schema::DataType::UInt32)
         })
-        .collect()
+    });
+    all_codes.then_some(Table {
+        batches,
+        categories,
+    })
 }
 
 /// Whether ``data`` is read by its polars categoricals' physical codes (a
@@ -238,8 +229,12 @@ pub(crate) fn common_indicators(
     threads: crate::args::Whole<usize>,
 ) -> PyResult<PyIndicators> {
     let threads = thread_count(threads)?;
-    let options = read_options(accept_temporary_codes, ignore_columns, None)?;
-    let batches = batches_of(data)?;
+    let mut options = read_options(accept_temporary_codes, ignore_columns, None)?;
+    let Table {
+        batches,
+        categories,
+    } = batches_of(data)?;
+    options.categories = categories;
     let period = match period {
         Some(p) => crate::project::parse_period(p)?,
         // Told by the entry dates, read in place (the core's inference).
@@ -288,8 +283,12 @@ pub(crate) fn time_common_indicators(
     let period = parse_period(period)?;
     let rules = rules(period)?;
     let catalogue = catalogue_for(period, catalogue)?;
-    let batches = batches_of(data)?;
-    let options = hanke::import::ImportOptions::default();
+    let Table {
+        batches,
+        categories,
+    } = batches_of(data)?;
+    let mut options = hanke::import::ImportOptions::default();
+    options.categories = categories;
     // A timing helper: a thousand runs is more than any measurement needs,
     // and the bound keeps `repeat=2**62` from reserving memory it cannot have.
     let repeat = repeat.0;

@@ -391,11 +391,14 @@ fn from_labels<'s>(
     (keys, dictionary)
 }
 
-fn code_source<'b>(column: Column, a: &'b ArrayRef) -> Result<CodeSource<'b>, ColumnsError> {
+fn code_source<'b>(
+    column: Column,
+    a: &'b ArrayRef,
+    labels: Option<&'b ArrayRef>,
+) -> Result<CodeSource<'b>, ColumnsError> {
     let kind = column.spec().kind;
-    if let Some(d) = a.as_any_dictionary_opt() {
-        let values = d.values();
-        let dictionary: Vec<Option<u8>> = strings(values.as_ref())
+    if let Some(d) = coded(a.as_ref(), labels) {
+        let dictionary: Vec<Option<u8>> = strings(d.labels.as_ref())
             .map(|labels| {
                 labels
                     .into_iter()
@@ -403,8 +406,8 @@ fn code_source<'b>(column: Column, a: &'b ArrayRef) -> Result<CodeSource<'b>, Co
                     .collect()
             })
             .ok_or_else(|| unsupported(column, a.as_ref()))?;
-        let keys = table_keys(d.keys(), dictionary.len())
-            .ok_or_else(|| unsupported(column, a.as_ref()))?;
+        let keys =
+            table_keys(d.keys, dictionary.len()).ok_or_else(|| unsupported(column, a.as_ref()))?;
         return Ok(CodeSource::Borrowed(keys, dictionary));
     }
     if let Some(labels) = strings(a.as_ref()) {
@@ -497,6 +500,74 @@ fn packed(bits: impl Iterator<Item = bool>) -> Vec<u8> {
 
 // ---- Reading a batch ---------------------------------------------------------
 
+/// A dictionary's keys and labels: an Arrow dictionary column's, or an
+/// integer column's whose labels are given apart
+/// ([`ImportOptions::categories`]). Every reader of labels takes a column
+/// through this, so that the two are read alike.
+#[derive(Clone, Copy)]
+struct Coded<'a> {
+    keys: &'a dyn Array,
+    labels: &'a ArrayRef,
+}
+
+/// `a` as keys and labels: a dictionary column, or an integer column with
+/// `labels` given apart.
+fn coded<'a>(a: &'a dyn Array, labels: Option<&'a ArrayRef>) -> Option<Coded<'a>> {
+    if let Some(d) = a.as_any_dictionary_opt() {
+        return Some(Coded {
+            keys: d.keys(),
+            labels: d.values(),
+        });
+    }
+    labels
+        .filter(|_| a.data_type().is_integer())
+        .map(|labels| Coded { keys: a, labels })
+}
+
+/// The labels [`ImportOptions::categories`] gives columns of `batch`, by
+/// column (a name not in the batch is passed over). A named column that is
+/// not integer, or whose kind no dictionary is read for (dates, ids,
+/// identity codes, pseudonyms, municipalities), is refused — as the
+/// dictionary it stands for would be.
+fn labels_by_column<'o>(
+    batch: &RecordBatch,
+    options: &'o ImportOptions,
+) -> Result<Vec<(Column, &'o ArrayRef)>, ColumnsError> {
+    if options.categories.is_empty() {
+        return Ok(Vec::new());
+    }
+    let schema = batch.schema_ref();
+    let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+    let columns =
+        resolve_headers(&names, &options.ignore_columns, &[]).map_err(ColumnsError::Header)?;
+    let mut out = Vec::new();
+    for ((name, column), a) in names.iter().zip(columns).zip(batch.columns()) {
+        let (Some(column), Some((_, labels))) =
+            (column, options.categories.iter().find(|(n, _)| n == name))
+        else {
+            continue;
+        };
+        let as_dictionary = DataType::Dictionary(
+            Box::new(a.data_type().clone()),
+            Box::new(labels.data_type().clone()),
+        );
+        if !a.data_type().is_integer() || !readable(column.spec().kind, &as_dictionary) {
+            return Err(ColumnsError::UnsupportedType {
+                column: column.name(),
+                found: as_dictionary.to_string().into(),
+                expected: column.spec().kind.arrow_types(),
+            });
+        }
+        out.push((column, labels));
+    }
+    Ok(out)
+}
+
+/// The labels given apart for `column`, if any.
+fn labels_of<'o>(labels: &[(Column, &'o ArrayRef)], column: Column) -> Option<&'o ArrayRef> {
+    labels.iter().find(|(c, _)| *c == column).map(|(_, l)| *l)
+}
+
 /// The columns of `batch` (each a [`Column`] and its array), as the field
 /// table reads the schema's names; ignored columns left out.
 fn resolve<'b>(
@@ -528,28 +599,34 @@ fn resolve<'b>(
 /// pass of minimum and maximum over the keys.
 fn check_dictionary_keys(
     present: &[(Column, &ArrayRef)],
+    labels: &[(Column, &ArrayRef)],
     offset: usize,
 ) -> Result<(), ColumnsError> {
-    present
-        .iter()
-        .try_for_each(|(column, a)| check_keys(*column, a.as_ref(), offset))
+    present.iter().try_for_each(|(column, a)| {
+        check_keys(*column, a.as_ref(), labels_of(labels, *column), offset)
+    })
 }
 
 /// [`check_dictionary_keys`] for one column (nothing to check unless it is
 /// a dictionary).
-fn check_keys(column: Column, a: &dyn Array, offset: usize) -> Result<(), ColumnsError> {
-    let Some(d) = a.as_any_dictionary_opt() else {
+fn check_keys(
+    column: Column,
+    a: &dyn Array,
+    labels: Option<&ArrayRef>,
+    offset: usize,
+) -> Result<(), ColumnsError> {
+    let Some(d) = coded(a, labels) else {
         return Ok(());
     };
-    let Some(keys) = integer_keys(d.keys()) else {
+    let Some(keys) = integer_keys(d.keys) else {
         return Ok(());
     };
-    let len = d.values().len();
+    let len = d.labels.len();
     if keys.all_below(len) {
         return Ok(());
     }
     let bad =
-        (0..keys.len()).find(|&i| d.keys().is_valid(i) && keys.index(i).is_none_or(|k| k >= len));
+        (0..keys.len()).find(|&i| d.keys.is_valid(i) && keys.index(i).is_none_or(|k| k >= len));
     match bad {
         Some(row) => Err(ColumnsError::InvalidValue {
             column: column.name(),
@@ -561,9 +638,9 @@ fn check_keys(column: Column, a: &dyn Array, offset: usize) -> Result<(), Column
 
 /// Whether `a` is a dictionary with a blank label (its rows are then read
 /// label by label: a blank is a missing value, as in a file).
-fn has_blank_label(a: &dyn Array) -> bool {
-    a.as_any_dictionary_opt()
-        .and_then(|d| strings(d.values().as_ref()))
+fn has_blank_label(a: &dyn Array, labels: Option<&ArrayRef>) -> bool {
+    coded(a, labels)
+        .and_then(|d| strings(d.labels.as_ref()))
         .is_some_and(|labels| labels.iter().any(|t| t.is_none_or(|t| t.trim().is_empty())))
 }
 
@@ -571,13 +648,13 @@ fn has_blank_label(a: &dyn Array) -> bool {
 /// or a null entry), looked up key by key — whatever the dictionary's length.
 /// Keys are checked first ([`check_dictionary_keys`]); a key past the
 /// dictionary reads as `None` here only where that check was not asked for.
-fn dictionary_labels(d: &dyn arrow_array::AnyDictionaryArray) -> Option<Vec<Option<&str>>> {
-    let values = strings(d.values().as_ref())?;
-    let keys = integer_keys(d.keys())?;
+fn dictionary_labels(d: Coded<'_>) -> Option<Vec<Option<&str>>> {
+    let values = strings(d.labels.as_ref())?;
+    let keys = integer_keys(d.keys)?;
     Some(
         (0..keys.len())
             .map(|i| {
-                d.keys()
+                d.keys
                     .is_valid(i)
                     .then(|| keys.index(i).and_then(|k| values.get(k)).copied().flatten())
                     .flatten()
@@ -611,7 +688,7 @@ fn valid_of<'a>(converted: &'a Converted, column: Column, a: &'a ArrayRef) -> Op
 /// Validity of a string or dictionary column whose blank or empty texts are
 /// missing values (as in a file): a packed bitmap, or `None` where no present
 /// cell is blank.
-fn blank_validity(a: &dyn Array) -> Option<Vec<u8>> {
+fn blank_validity(a: &dyn Array, labels: Option<&ArrayRef>) -> Option<Vec<u8>> {
     let blank = |t: Option<&str>| t.is_none_or(|t| t.trim().is_empty());
     let per_row: Vec<bool> = if let Some(texts) = strings(a) {
         if !texts
@@ -627,12 +704,12 @@ fn blank_validity(a: &dyn Array) -> Option<Vec<u8>> {
             .map(|(i, t)| a.is_valid(i) && !blank(*t))
             .collect()
     } else {
-        let d = a.as_any_dictionary_opt()?;
-        let values = strings(d.values().as_ref())?;
+        let d = coded(a, labels)?;
+        let values = strings(d.labels.as_ref())?;
         if !values.iter().any(|t| blank(*t)) {
             return None;
         }
-        let keys = integer_keys(d.keys())?;
+        let keys = integer_keys(d.keys)?;
         let lookup: Vec<u8> = values.iter().map(|t| u8::from(!blank(*t))).collect();
         let mut present = vec![0u8; keys.len()];
         keys.decode_into(0, &lookup, &mut present);
@@ -694,6 +771,7 @@ fn with_columns_at<R>(
     f: impl FnOnce(&ParticipantColumns<'_>) -> R,
 ) -> Result<(R, Vec<Finding>), ColumnsError> {
     let present = resolve(batch, options, &[Column::EntryDate])?;
+    let labels = labels_by_column(batch, options)?;
     let get = |c: Column| present.iter().find(|(x, _)| *x == c).map(|(_, a)| *a);
     let mut converted = Converted::default();
     let mut notes = Vec::new();
@@ -708,10 +786,11 @@ fn with_columns_at<R>(
         // A dictionary read label by label here (blank labels, yes/no labels)
         // has its keys checked first; the codes the indicator kernel decodes
         // it checks itself, without another pass over the keys.
-        if kind == ValueKind::YesNo || has_blank_label(a.as_ref()) {
-            check_keys(column, a.as_ref(), offset)?;
+        let given = labels_of(&labels, column);
+        if kind == ValueKind::YesNo || has_blank_label(a.as_ref(), given) {
+            check_keys(column, a.as_ref(), given, offset)?;
         }
-        if let Some(bits) = blank_validity(a.as_ref()) {
+        if let Some(bits) = blank_validity(a.as_ref(), given) {
             converted.validity.push((column, bits));
         }
         match kind {
@@ -741,7 +820,7 @@ fn with_columns_at<R>(
                     continue;
                 }
                 let labels = strings(a.as_ref())
-                    .or_else(|| a.as_any_dictionary_opt().and_then(dictionary_labels))
+                    .or_else(|| coded(a.as_ref(), given).and_then(dictionary_labels))
                     .ok_or_else(|| unsupported(column, a.as_ref()))?;
                 let mut values = Vec::with_capacity(labels.len());
                 for (i, l) in labels.iter().enumerate() {
@@ -778,7 +857,7 @@ fn with_columns_at<R>(
             | ValueKind::Answer
             | ValueKind::ExitSituation
             | ValueKind::Improvement => {
-                if let CodeSource::Converted(keys, dict) = code_source(column, a)? {
+                if let CodeSource::Converted(keys, dict) = code_source(column, a, given)? {
                     converted.codes.push((column, keys, dict));
                 }
             }
@@ -882,7 +961,7 @@ fn with_columns_at<R>(
         if let Some((_, keys, dict)) = converted.codes.iter().find(|(n, _, _)| *n == column) {
             return Ok(Some(code_column(Keys::U8(keys), valid, dict)));
         }
-        match code_source(column, a)? {
+        match code_source(column, a, labels_of(&labels, column))? {
             CodeSource::Borrowed(keys, dict) => Ok(Some(code_column(keys, valid, &dict))),
             CodeSource::Converted(..) => Err(unsupported(column, a.as_ref())),
         }
@@ -1057,8 +1136,8 @@ enum Prepared<'a> {
     Instants(Vec<(i64, bool)>),
 }
 
-fn prepare(a: &ArrayRef) -> Prepared<'_> {
-    if let Some(d) = a.as_any_dictionary_opt() {
+fn prepare<'a>(a: &'a ArrayRef, labels: Option<&'a ArrayRef>) -> Prepared<'a> {
+    if let Some(d) = coded(a.as_ref(), labels) {
         return dictionary_labels(d).map_or(Prepared::Plain, Prepared::Texts);
     }
     if let Some(instants) = instants(a.as_ref()) {
@@ -1186,7 +1265,8 @@ pub fn read_records(
     let mut offset = 0usize;
     for batch in batches {
         let present = resolve(batch, options, &[Column::ParticipantId, Column::EntryDate])?;
-        check_dictionary_keys(&present, offset)?;
+        let labels = labels_by_column(batch, options)?;
+        check_dictionary_keys(&present, &labels, offset)?;
         if report.ignored_columns.is_empty() {
             report.ignored_columns = batch
                 .schema_ref()
@@ -1203,12 +1283,16 @@ pub fn read_records(
                 .collect();
         }
         for (column, a) in &present {
-            if !readable(column.spec().kind, a.data_type()) {
+            let labelled = labels_of(&labels, *column).is_some();
+            if !labelled && !readable(column.spec().kind, a.data_type()) {
                 return Err(unsupported(*column, a.as_ref()));
             }
         }
         // Each column converted once, then read cell by cell.
-        let prepared: Vec<Prepared<'_>> = present.iter().map(|(_, a)| prepare(a)).collect();
+        let prepared: Vec<Prepared<'_>> = present
+            .iter()
+            .map(|(c, a)| prepare(a, labels_of(&labels, *c)))
+            .collect();
         for row in 0..batch.num_rows() {
             let global = row.saturating_add(offset) as u64;
             report.rows_read = report.rows_read.saturating_add(1);
@@ -1302,7 +1386,7 @@ pub fn entry_dates(
             Some(d) => d.iter().collect(),
             None => {
                 let days = convert_days(Column::EntryDate, a.as_ref())?;
-                let valid = blank_validity(a.as_ref());
+                let valid = blank_validity(a.as_ref(), None);
                 let mut skip = vec![false; days.days.len()];
                 for &i in days.invalid.iter().chain(&days.out_of_range) {
                     if let Some(s) = skip.get_mut(i) {
@@ -1631,7 +1715,7 @@ fn row_texts(a: &dyn Array) -> Option<Vec<Option<&str>>> {
     if let Some(t) = strings(a) {
         return Some(t);
     }
-    dictionary_labels(a.as_any_dictionary_opt()?)
+    dictionary_labels(coded(a, None)?)
 }
 
 /// Refuses a row of a person an earlier row (of this or an earlier batch) is
@@ -1652,7 +1736,7 @@ fn same_person(
         .filter(|(c, _)| matches!(c, Column::IdentityCode | Column::Pseudonym))
         .copied()
         .collect();
-    check_dictionary_keys(&read, offset)?;
+    check_dictionary_keys(&read, &[], offset)?;
     let texts = |c: Column| {
         present
             .iter()

@@ -118,6 +118,17 @@ pub struct ImportOptions {
     /// streaming [`ParticipantCsvReader::next_participant`], workbooks and
     /// Arrow tables are read on the calling thread whatever this says.
     pub threads: Option<NonZeroUsize>,
+    /// Labels given apart from their keys, by a table column's name: an
+    /// integer column named here is read as a dictionary column whose keys
+    /// are its integers and whose labels these are — a polars frame's
+    /// categoricals by their physical codes, whose one category list every
+    /// column shares, without building (and checking) an Arrow dictionary
+    /// per column (issue 29, ADR 0025 §11). Read exactly as that dictionary
+    /// would be: a present key past the labels is refused at its row, and a
+    /// column of a kind no dictionary is read for is refused. Arrow tables
+    /// only.
+    #[cfg(feature = "arrow")]
+    pub categories: Vec<(String, arrow_array::ArrayRef)>,
 }
 
 /// The account of an import — *tuontiraportti*: every row is either accepted or
