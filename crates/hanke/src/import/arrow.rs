@@ -14,10 +14,15 @@
 //! and timestamps (a time-zone aware timestamp is taken as its **day in
 //! Helsinki**; a naive one with a time other than midnight is taken as its day
 //! and reported), and strings as in CSV; categorical columns as strings or
-//! dictionaries (read in place, each distinct label parsed once), integer
-//! education levels, booleans for yes/no columns and answers. A null column
-//! is a column of missing values; a binary, list or other type is refused
-//! (`columns.unsupported_type`).
+//! dictionaries (read in place, each distinct label parsed once) — or as
+//! integer keys with their labels given apart
+//! ([`ImportOptions::categories`]: a polars frame's categoricals by their
+//! codes, read exactly as the dictionary they make) — integer education
+//! levels, booleans for yes/no columns and answers. A null column is a
+//! column of missing values; a binary, list or other type is refused
+//! (`columns.unsupported_type`). A dictionary's keys are checked wherever
+//! its labels are read (Arrow's C interface does not check them): a present
+//! key past its labels is `columns.invalid_value` at its row.
 //!
 //! The indicators' reader counts what the record reader would accept and
 //! refuses, with the row, what it would reject (a value that is no value, a
