@@ -529,14 +529,15 @@ fn coded<'a>(a: &'a dyn Array, labels: Option<&'a ArrayRef>) -> Option<Coded<'a>
         .map(|labels| Coded { keys: a, labels })
 }
 
-/// The labels [`ImportOptions::categories`] gives columns of `batch`, by
-/// column (a name not in the batch is passed over). A named column that is
-/// not integer, or whose kind no dictionary is read for (dates, ids,
-/// identity codes, pseudonyms, municipalities), is refused — as the
-/// dictionary it stands for would be.
+/// The labels [`ImportOptions::categories`] gives the columns of `batch` a
+/// reader `reads`, by column (a name not in the batch is passed over). A
+/// named column that is not integer, or whose kind no dictionary is read for
+/// (dates, ids, identity codes, pseudonyms, municipalities), is refused — as
+/// the dictionary it stands for would be, where that reader would meet it.
 fn labels_by_column<'o>(
     batch: &RecordBatch,
     options: &'o ImportOptions,
+    reads: impl Fn(Column) -> bool,
 ) -> Result<Vec<(Column, &'o ArrayRef)>, ColumnsError> {
     if options.categories.is_empty() {
         return Ok(Vec::new());
@@ -547,9 +548,10 @@ fn labels_by_column<'o>(
         resolve_headers(&names, &options.ignore_columns, &[]).map_err(ColumnsError::Header)?;
     let mut out = Vec::new();
     for ((name, column), a) in names.iter().zip(columns).zip(batch.columns()) {
-        let (Some(column), Some((_, labels))) =
-            (column, options.categories.iter().find(|(n, _)| n == name))
-        else {
+        let (Some(column), Some((_, labels))) = (
+            column.filter(|c| reads(*c)),
+            options.categories.iter().find(|(n, _)| n == name),
+        ) else {
             continue;
         };
         let as_dictionary = DataType::Dictionary(
@@ -776,7 +778,7 @@ fn with_columns_at<R>(
     f: impl FnOnce(&ParticipantColumns<'_>) -> R,
 ) -> Result<(R, Vec<Finding>), ColumnsError> {
     let present = resolve(batch, options, &[Column::EntryDate])?;
-    let labels = labels_by_column(batch, options)?;
+    let labels = labels_by_column(batch, options, |_| true)?;
     let get = |c: Column| present.iter().find(|(x, _)| *x == c).map(|(_, a)| *a);
     let mut converted = Converted::default();
     let mut notes = Vec::new();
@@ -1270,7 +1272,7 @@ pub fn read_records(
     let mut offset = 0usize;
     for batch in batches {
         let present = resolve(batch, options, &[Column::ParticipantId, Column::EntryDate])?;
-        let labels = labels_by_column(batch, options)?;
+        let labels = labels_by_column(batch, options, |_| true)?;
         check_dictionary_keys(&present, &labels, offset)?;
         if report.ignored_columns.is_empty() {
             report.ignored_columns = batch
@@ -1381,6 +1383,9 @@ pub fn entry_dates(
     let mut out = Vec::new();
     for batch in batches {
         let present = resolve(batch, options, &[Column::EntryDate])?;
+        // An entry date's labels given apart are refused (no dictionary is
+        // read for a date): with the dictionary's type, as the others do.
+        labels_by_column(batch, options, |c| c == Column::EntryDate)?;
         let Some((_, a)) = present.iter().find(|(c, _)| *c == Column::EntryDate) else {
             continue;
         };
@@ -1448,6 +1453,9 @@ pub fn infer_period(
     let mut parts = Vec::with_capacity(batches.len());
     for batch in batches {
         let present = resolve(batch, options, &[Column::EntryDate])?;
+        // An entry date's labels given apart are refused (no dictionary is
+        // read for a date): with the dictionary's type, as the others do.
+        labels_by_column(batch, options, |c| c == Column::EntryDate)?;
         let Some((_, a)) = present.iter().find(|(c, _)| *c == Column::EntryDate) else {
             continue;
         };
