@@ -169,9 +169,7 @@ pub(crate) fn read_participants(
             Some(hanke::participant::Pseudonymiser::new(secret.as_bytes()).map_err(errors::raise)?);
     }
     let source = if source.hasattr("__arrow_c_stream__")? {
-        let table = crate::columns::batches_of(source)?;
-        options.categories = table.categories;
-        Source::Table(table.batches)
+        Source::Table(crate::columns::batches_of(source, &mut options)?)
     } else {
         Source::File(source.extract()?, sheet)
     };

@@ -15,25 +15,33 @@ use crate::errors;
 use crate::project::parse_period;
 use crate::table::batch_stream;
 
-/// A table as the core reads it: its record batches and the labels of
-/// integer columns given apart (a polars frame's categoricals by their codes).
-pub(crate) struct Table {
-    pub(crate) batches: Vec<RecordBatch>,
-    /// For `ImportOptions::categories`.
-    pub(crate) categories: Vec<(String, arrow_array::ArrayRef)>,
+/// A polars frame's categoricals by their codes: the record batches, and the
+/// labels of their integer columns given apart.
+struct ByCode {
+    batches: Vec<RecordBatch>,
+    categories: Vec<(String, arrow_array::ArrayRef)>,
 }
 
-/// The record batches of any object with ``__arrow_c_stream__``. A stream the
+/// The record batches of any object with ``__arrow_c_stream__``, and into
+/// `options.categories` the labels some of their integer columns need (a
+/// polars frame's categoricals by their codes) — set here, with the batches,
+/// so that no caller reads those codes without their labels. A stream the
 /// Arrow library cannot import is a ``ValidationError`` with code
 /// ``table.arrow``, never a bare ``TypeError``.
-pub(crate) fn batches_of(data: &Bound<'_, PyAny>) -> PyResult<Table> {
-    if let Some(table) = polars_categoricals_by_code(data) {
-        return Ok(table);
+pub(crate) fn batches_of(
+    data: &Bound<'_, PyAny>,
+    options: &mut hanke::import::ImportOptions,
+) -> PyResult<Vec<RecordBatch>> {
+    if let Some(ByCode {
+        batches,
+        categories,
+    }) = polars_categoricals_by_code(data)
+    {
+        options.categories = categories;
+        return Ok(batches);
     }
-    Ok(Table {
-        batches: exported_batches(data)?,
-        categories: Vec::new(),
-    })
+    options.categories = Vec::new();
+    exported_batches(data)
 }
 
 /// The batches of `data`'s own Arrow export.
@@ -72,7 +80,7 @@ fn exported_batches(data: &Bound<'_, PyAny>) -> PyResult<Vec<RecordBatch>> {
 /// list is refused at its row. `None` — and the plain export — for anything
 /// else: not polars, no categoricals, another polars version's API, a
 /// category list in more than one chunk or longer than 4 096 entries.
-fn polars_categoricals_by_code(data: &Bound<'_, PyAny>) -> Option<Table> {
+fn polars_categoricals_by_code(data: &Bound<'_, PyAny>) -> Option<ByCode> {
     /// The longest category list read by codes.
     const MAX_SHARED_CATEGORIES: usize = 4_096;
 
@@ -137,7 +145,7 @@ fn polars_categoricals_by_code(data: &Bound<'_, PyAny>) -> Option<Table> {
                 .is_some_and(|c| c.data_type() == &arrow_schema::DataType::UInt32)
         })
     });
-    all_codes.then_some(Table {
+    all_codes.then_some(ByCode {
         batches,
         categories,
     })
@@ -230,11 +238,7 @@ pub(crate) fn common_indicators(
 ) -> PyResult<PyIndicators> {
     let threads = thread_count(threads)?;
     let mut options = read_options(accept_temporary_codes, ignore_columns, None)?;
-    let Table {
-        batches,
-        categories,
-    } = batches_of(data)?;
-    options.categories = categories;
+    let batches = batches_of(data, &mut options)?;
     let period = match period {
         Some(p) => crate::project::parse_period(p)?,
         // Told by the entry dates, read in place (the core's inference).
@@ -283,12 +287,8 @@ pub(crate) fn time_common_indicators(
     let period = parse_period(period)?;
     let rules = rules(period)?;
     let catalogue = catalogue_for(period, catalogue)?;
-    let Table {
-        batches,
-        categories,
-    } = batches_of(data)?;
     let mut options = hanke::import::ImportOptions::default();
-    options.categories = categories;
+    let batches = batches_of(data, &mut options)?;
     // A timing helper: a thousand runs is more than any measurement needs,
     // and the bound keeps `repeat=2**62` from reserving memory it cannot have.
     let repeat = repeat.0;

@@ -603,7 +603,7 @@ fn resolve<'b>(
 /// a table of 256 entries — as another entry's label. Every reader that reads
 /// a dictionary's labels row by row calls this first; the indicator kernel
 /// also refuses such a key in its decoding. The fast path is one vectorised
-/// pass of minimum and maximum over the keys.
+/// pass of one unsigned comparison a key ([`Keys::all_below`]).
 fn check_dictionary_keys(
     present: &[(Column, &ArrayRef)],
     labels: &[(Column, &ArrayRef)],
@@ -615,7 +615,7 @@ fn check_dictionary_keys(
 }
 
 /// [`check_dictionary_keys`] for one column (nothing to check unless it is
-/// a dictionary).
+/// a dictionary, or integer keys with their labels given apart).
 fn check_keys(
     column: Column,
     a: &dyn Array,

@@ -360,8 +360,8 @@ struct Span {
 
 impl Span {
     /// Codes of rows `start..start + n` of `c` (`n` ≤ [`BLOCK`]), decoded
-    /// through `table` a span at a time; `None` where the span does not reach
-    /// them (a column shorter than the others).
+    /// through `table` a span at a time (a row past the column's keys is
+    /// [`INVALID`]).
     #[allow(
         clippy::arithmetic_side_effects,
         reason = "start ≥ self.start inside the held span"

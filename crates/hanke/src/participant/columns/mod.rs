@@ -408,9 +408,7 @@ impl Keys<'_> {
             Keys::I64(s) => go(s, start, decode, out, wide),
         }
     }
-}
 
-impl Keys<'_> {
     /// Decodes keys `start..start + out.len()` through `table` — a dictionary
     /// of at most 255 entries, padded with [`INVALID`], so that any key past
     /// it (negative, or 255 and more: narrowed to 255) decodes to `INVALID`.
