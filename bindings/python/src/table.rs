@@ -22,7 +22,7 @@ use crate::values::decimal;
 /// An Arrow array of a core column (conversion only: the columns, their names
 /// and types are the core's, `hanke::export::table`; the matches are
 /// exhaustive, so a new kind of column does not compile here until converted).
-fn to_array(values: &Values) -> PyResult<ArrayRef> {
+fn to_array(name: &str, values: &Values) -> PyResult<ArrayRef> {
     Ok(match values {
         Values::Text(v) => {
             let mut b = StringBuilder::new();
@@ -40,6 +40,20 @@ fn to_array(values: &Values) -> PyResult<ArrayRef> {
             Arc::new(b.finish())
         }
         Values::Money(v) => {
+            // `decimal(18, 2)` holds amounts of at most 18 digits in cents; an
+            // amount past it (10^16 euros, from a file's total) would make an
+            // array Arrow calls invalid, read by each library its own way.
+            if let Some(row) = v
+                .iter()
+                .position(|m| m.is_some_and(|m| m.cents().unsigned_abs() >= MAX_DECIMAL_18))
+            {
+                return Err(errors::coded(
+                    "table.arrow",
+                    format!(
+                        "column {name:?}, row {row}: an amount of more than 18 digits in cents does not fit the money columns' decimal(18, 2)"
+                    ),
+                ));
+            }
             let mut b = Decimal128Builder::new();
             v.iter()
                 .for_each(|x| b.append_option(x.map(|m| i128::from(m.cents()))));
@@ -64,6 +78,9 @@ fn to_array(values: &Values) -> PyResult<ArrayRef> {
         }
     })
 }
+
+/// 10^18: the first number of cents `decimal(18, 2)` cannot hold.
+const MAX_DECIMAL_18: u64 = 1_000_000_000_000_000_000;
 
 /// The Arrow type of a core column: money exact as `decimal(18, 2)`, never a float.
 fn data_type(values: &Values) -> DataType {
@@ -122,7 +139,7 @@ impl Table {
         let arrays = t
             .columns
             .iter()
-            .map(|(_, v)| to_array(v))
+            .map(|(n, v)| to_array(n, v))
             .collect::<PyResult<Vec<_>>>()?;
         let batch = RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays)
             .map_err(|e| errors::coded("table.arrow", e.to_string()))?;

@@ -128,3 +128,23 @@ def test_optional_dependencies_are_named_when_missing(monkeypatch: pytest.Monkey
     t = hanke.ProjectList.load(data("eura/eura2014_projektilista.csv")).portfolio()
     with pytest.raises(ImportError, match=r"pip install 'hanke\[polars\]'"):
         t.to_polars()
+
+
+def test_an_amount_past_decimal_18_2_is_refused_by_arrow_and_exact_in_pylist() -> None:
+    """A money column is Arrow ``decimal(18, 2)``: an amount of more than 18
+    digits in cents would be an array Arrow calls invalid (each library reads it
+    its own way). The table is refused with ``table.arrow``, naming the column
+    and row; the project list itself keeps the exact amount."""
+    header = (
+        "Koodi,Rahasto,Hankkeen nimi,Tl,Viranomainen,Tila,Aloituspvm,Päättymispvm,"
+        "Toteuttajan nimi,Myönnetty EU- ja valtion rahoitus,Toteutunut EU- ja valtion rahoitus,"
+        "Suunniteltu julkinen rahoitus yhteensä,Toteutunut julkinen rahoitus yhteensä\n"
+    )
+    row = "S90001,ESR,Testi,5,ELY,Toiminnassa,1.3.2015,28.2.2017,Toteuttaja Oy,{granted},1,2,1\n"
+    fits = hanke.ProjectList.from_csv(header + row.format(granted="9999999999999999"))
+    assert pl.DataFrame(fits.table())["granted_eu_state"][0] == Decimal("9999999999999999.00")
+    huge = hanke.ProjectList.from_csv(header + row.format(granted="10000000000000000"))
+    with pytest.raises(hanke.HankeError) as e:
+        huge.table()
+    assert e.value.code == "table.arrow"
+    assert "granted_eu_state" in str(e.value) and "row 0" in str(e.value)
