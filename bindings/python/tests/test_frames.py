@@ -203,3 +203,19 @@ def test_the_docstrings_hold_the_published_table() -> None:
     assert table.strip()
     for f in (hanke.read_participants, hanke.common_indicators):
         assert f.__doc__ is not None and table.strip() in f.__doc__
+
+
+def test_uint64_ids_past_int64_are_their_own_digits() -> None:
+    """A ``uint64`` id past ``i64::MAX`` was read as 9223372036854775807 — another
+    id, and every such id the same one. Every frame library's unsigned ids are
+    now their digits, and both entry points take the frame."""
+    ids = [2**64 - 1, 2**64 - 2, 2**63]
+    days = [dt.date(2024, 2, 1)] * 3
+    for data in (
+        pl.DataFrame({"participant_id": pl.Series(ids, dtype=pl.UInt64), "entry_date": days}),
+        pa.table({"participant_id": pa.array(ids, type=pa.uint64()), "entry_date": days}),
+        pd.DataFrame({"participant_id": pd.Series(ids, dtype="uint64"), "entry_date": days}),
+    ):
+        got = [r["id"] for r in hanke.read_participants(data).to_dicts()]
+        assert got == [str(i) for i in ids]
+        assert hanke.common_indicators(data).grand_total["total"] == 3

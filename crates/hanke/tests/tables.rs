@@ -809,3 +809,56 @@ fn keys_past_labels_given_apart_are_refused_at_their_row() {
         );
     }
 }
+
+/// An integer id column is read as its digits, whatever its width: a
+/// `uint64` id past `i64::MAX` was read as 9223372036854775807 — another id,
+/// and every such id the same one. Now every integer of every Arrow integer
+/// type is its own digits, and both readers agree (the record reader's ids
+/// and the column reader's acceptance); a municipality code past `u16` is
+/// refused by both at its row.
+#[test]
+fn integer_ids_are_their_digits_at_every_width() {
+    use arrow_array::{Int64Array, UInt64Array};
+    let entry: ArrayRef = Arc::new(Date32Array::from(vec![19_754; 3]));
+    let cases: [(ArrayRef, [&str; 3]); 2] = [
+        (
+            Arc::new(UInt64Array::from(vec![u64::MAX, u64::MAX - 1, 1 << 63])),
+            [
+                "18446744073709551615",
+                "18446744073709551614",
+                "9223372036854775808",
+            ],
+        ),
+        (
+            Arc::new(Int64Array::from(vec![i64::MAX, 42, 1_000_000_000_000_000])),
+            ["9223372036854775807", "42", "1000000000000000"],
+        ),
+    ];
+    for (ids, want) in cases {
+        let b = batch(vec![("participant_id", ids), ("entry_date", entry.clone())]);
+        let (people, report) = read_records(std::slice::from_ref(&b), &records_options()).unwrap();
+        assert!(report.rejections.is_empty(), "{:?}", report.rejections);
+        let got: Vec<&str> = people.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(got, want);
+        assert!(indicators(&b).is_ok());
+    }
+    let municipality: ArrayRef = Arc::new(UInt64Array::from(vec![91, u64::MAX, 1 << 63]));
+    let b = batch(vec![
+        (
+            "participant_id",
+            strings(&[Some("P1"), Some("P2"), Some("P3")]),
+        ),
+        ("entry_date", entry),
+        ("municipality", municipality),
+    ]);
+    let (_, report) = read_records(std::slice::from_ref(&b), &records_options()).unwrap();
+    let rejected: Vec<u64> = report.rejections.iter().filter_map(|f| f.row).collect();
+    assert_eq!(rejected, [1, 2]);
+    assert_eq!(
+        indicators(&b).unwrap_err(),
+        ColumnsError::InvalidValue {
+            column: "municipality",
+            row: 1
+        }
+    );
+}

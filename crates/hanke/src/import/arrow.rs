@@ -306,26 +306,23 @@ fn table_keys(a: &dyn Array, table_len: usize) -> Option<Keys<'_>> {
 /// An integer or float column as whole numbers, row by row (`None` for a
 /// value that is not whole — a float column holds whole numbers where pandas
 /// had missing values among integers; a fraction is no code); `None` for any
-/// other type. Rows Arrow marks null hold whatever their buffer has.
-fn whole_numbers(a: &dyn Array) -> Option<Vec<Option<i64>>> {
-    fn ints<T: arrow_array::ArrowPrimitiveType>(a: &dyn Array) -> Option<Vec<Option<i64>>>
+/// other type. Rows Arrow marks null hold whatever their buffer has. Every
+/// integer of every width is itself (`i128`): a `uint64` past `i64::MAX` was
+/// read as `i64::MAX` — another id, every such id the same one.
+fn whole_numbers(a: &dyn Array) -> Option<Vec<Option<i128>>> {
+    fn ints<T: arrow_array::ArrowPrimitiveType>(a: &dyn Array) -> Option<Vec<Option<i128>>>
     where
-        i64: TryFrom<T::Native>,
+        i128: From<T::Native>,
     {
         let values = a.as_primitive::<T>().values();
-        Some(
-            values
-                .iter()
-                .map(|v| Some(i64::try_from(*v).unwrap_or(i64::MAX)))
-                .collect(),
-        )
+        Some(values.iter().map(|v| Some(i128::from(*v))).collect())
     }
-    fn whole(f: f64) -> Option<i64> {
+    fn whole(f: f64) -> Option<i128> {
         #[allow(
             clippy::cast_possible_truncation,
             reason = "a finite whole number below 2^53 is exactly an i64"
         )]
-        (f.is_finite() && f.fract() == 0.0 && f.abs() < 9.0e15).then_some(f as i64)
+        (f.is_finite() && f.fract() == 0.0 && f.abs() < 9.0e15).then_some(i128::from(f as i64))
     }
     match a.data_type() {
         DataType::Int8 => ints::<Int8Type>(a),
@@ -355,7 +352,7 @@ fn whole_numbers(a: &dyn Array) -> Option<Vec<Option<i64>>> {
 }
 
 /// The first row Arrow marks present whose value is not whole.
-fn first_fraction(a: &dyn Array, values: &[Option<i64>]) -> Option<usize> {
+fn first_fraction(a: &dyn Array, values: &[Option<i128>]) -> Option<usize> {
     values
         .iter()
         .enumerate()
@@ -1139,7 +1136,7 @@ fn check_texts(
 enum Prepared<'a> {
     Plain,
     Texts(Vec<Option<&'a str>>),
-    Numbers(Vec<Option<i64>>),
+    Numbers(Vec<Option<i128>>),
     Instants(Vec<(i64, bool)>),
 }
 

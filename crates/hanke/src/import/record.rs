@@ -36,8 +36,9 @@ pub(crate) enum Cell<'a> {
     Date(NaiveDate),
     /// A boolean (an Arrow boolean).
     Bool(bool),
-    /// An integer (an Arrow integer, or a float with a whole value).
-    Int(i64),
+    /// An integer (an Arrow integer of any width — `uint64` past `i64::MAX`
+    /// too — or a float with a whole value).
+    Int(i128),
     /// A date outside the dates hanke can represent.
     OutOfRange,
     /// A number that is not whole (a float column).

@@ -105,7 +105,7 @@ fn convert(data: &Data, kind: ValueKind) -> Converted<'_> {
     let number = |n: i64| {
         if kind == ValueKind::Date {
             // A number is never turned into a date: the builder refuses it.
-            Converted::Cell(Cell::Int(n))
+            Converted::Cell(Cell::Int(i128::from(n)))
         } else {
             Converted::Digits(n)
         }
