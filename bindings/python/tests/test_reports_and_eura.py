@@ -130,7 +130,7 @@ def test_optional_dependencies_are_named_when_missing(monkeypatch: pytest.Monkey
         t.to_polars()
 
 
-def test_an_amount_past_decimal_18_2_is_refused_by_arrow_and_exact_in_pylist() -> None:
+def test_an_amount_past_decimal_18_2_is_refused_with_its_column_and_row() -> None:
     """A money column is Arrow ``decimal(18, 2)``: an amount of more than 18
     digits in cents would be an array Arrow calls invalid (each library reads it
     its own way). The table is refused with ``table.arrow``, naming the column
