@@ -7,6 +7,7 @@ use std::sync::Arc;
 use arrow_array::builder::{
     BooleanBuilder, Date32Builder, Decimal128Builder, Int64Builder, StringBuilder, UInt64Builder,
 };
+use arrow_array::types::{Decimal128Type, DecimalType};
 use arrow_array::{ArrayRef, RecordBatch, StructArray};
 use arrow_schema::{DataType, Field, Schema};
 use chrono::NaiveDate;
@@ -43,10 +44,15 @@ fn to_array(name: &str, values: &Values) -> PyResult<ArrayRef> {
             // `decimal(18, 2)` holds amounts of at most 18 digits in cents; an
             // amount past it (10^16 euros, from a file's total) would make an
             // array Arrow calls invalid, read by each library its own way.
-            if let Some(row) = v
-                .iter()
-                .position(|m| m.is_some_and(|m| m.cents().unsigned_abs() >= MAX_DECIMAL_18))
-            {
+            // Arrow's own test of a value against the precision.
+            if let Some(row) = v.iter().position(|m| {
+                m.is_some_and(|m| {
+                    !Decimal128Type::is_valid_decimal_precision(
+                        i128::from(m.cents()),
+                        MONEY_PRECISION,
+                    )
+                })
+            }) {
                 return Err(errors::coded(
                     "table.arrow",
                     format!(
@@ -59,7 +65,7 @@ fn to_array(name: &str, values: &Values) -> PyResult<ArrayRef> {
                 .for_each(|x| b.append_option(x.map(|m| i128::from(m.cents()))));
             Arc::new(
                 b.finish()
-                    .with_precision_and_scale(18, 2)
+                    .with_precision_and_scale(MONEY_PRECISION, MONEY_SCALE)
                     .map_err(|e| errors::coded("table.arrow", e.to_string()))?,
             )
         }
@@ -79,8 +85,10 @@ fn to_array(name: &str, values: &Values) -> PyResult<ArrayRef> {
     })
 }
 
-/// 10^18: the first number of cents `decimal(18, 2)` cannot hold.
-const MAX_DECIMAL_18: u64 = 1_000_000_000_000_000_000;
+/// Money columns are `decimal(18, 2)` (ADR 0010): the precision and scale,
+/// for the type, the arrays and the check of each amount against them.
+const MONEY_PRECISION: u8 = 18;
+const MONEY_SCALE: i8 = 2;
 
 /// The Arrow type of a core column: money exact as `decimal(18, 2)`, never a float.
 fn data_type(values: &Values) -> DataType {
@@ -88,7 +96,7 @@ fn data_type(values: &Values) -> DataType {
         Values::Text(_) => DataType::Utf8,
         Values::Int(_) => DataType::Int64,
         Values::Count(_) => DataType::UInt64,
-        Values::Money(_) => DataType::Decimal128(18, 2),
+        Values::Money(_) => DataType::Decimal128(MONEY_PRECISION, MONEY_SCALE),
         Values::Date(_) => DataType::Date32,
         Values::Bool(_) => DataType::Boolean,
     }

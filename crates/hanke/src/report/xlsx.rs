@@ -91,9 +91,12 @@ impl Exact {
     /// written — or that text where it has more than 15 digits.
     fn money(m: Money) -> Exact {
         let text = m.to_plain_string();
+        if u128::from(m.cents().unsigned_abs()) >= EXACT_BELOW {
+            return Exact::Text(text);
+        }
         match text.parse::<f64>() {
-            Ok(n) if u128::from(m.cents().unsigned_abs()) < EXACT_BELOW => Exact::Number(n),
-            _ => Exact::Text(text),
+            Ok(n) => Exact::Number(n),
+            Err(_) => Exact::Text(text),
         }
     }
 
@@ -249,10 +252,9 @@ fn write_day(
     // 1899-12-31 too, as day 0, which Excel shows as "0.1.1900". A year that
     // is no `u16` is refused here, not wrapped round (year 67 436 would have
     // been written as a day of 1900).
-    let excel_days = (1900..=9999).contains(&d.year());
     let day = u16::try_from(d.year())
         .ok()
-        .filter(|_| excel_days)
+        .filter(|year| (1900..=9999).contains(year))
         .and_then(|year| {
             let month = u8::try_from(d.month()).ok()?;
             let day = u8::try_from(d.day()).ok()?;
