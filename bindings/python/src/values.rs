@@ -43,6 +43,10 @@ impl PyMoney {
         if let Ok(n) = value.extract::<i64>() {
             return hanke::Money::from_euros(n).map_err(errors::raise);
         }
+        if value.is_instance_of::<pyo3::types::PyInt>() {
+            // An int past i64 is an amount out of range, not a wrong type.
+            return Err(errors::raise(hanke::MoneyError::Overflow));
+        }
         let py = value.py();
         let decimal_type = py.import("decimal")?.getattr("Decimal")?;
         let text: String = if value.is_instance(&decimal_type)? {

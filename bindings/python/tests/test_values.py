@@ -106,3 +106,13 @@ def test_percent_decimals_are_bounded_with_a_code() -> None:
         with pytest.raises(hanke.ValidationError) as e:
             third.percent(bad)
         assert e.value.code == "money.decimals"
+
+
+def test_an_int_past_64_bit_cents_is_out_of_range_not_a_wrong_type() -> None:
+    with pytest.raises(hanke.ValidationError) as e:
+        hanke.Money(10**30)
+    assert e.value.code == "money.overflow"
+    with pytest.raises(hanke.ValidationError) as e:
+        hanke.Money(-(10**30))
+    assert e.value.code == "money.overflow"
+    assert hanke.Money(10**15).cents == 10**17

@@ -347,25 +347,37 @@ fn parse_money(input: &str) -> Result<Money, MoneyError> {
     if s.is_empty() {
         return Err(MoneyError::Empty);
     }
-    let (negative, s) = match s.chars().next() {
-        Some('-') | Some('−') => (true, s.trim_start_matches(['-', '−']).trim_start()),
-        Some('+') => (false, s.trim_start_matches('+').trim_start()),
-        _ => (false, s),
-    };
-    // "100,-" is the Finnish way of writing whole euros.
-    let s = s.strip_suffix(",-").unwrap_or(s);
-    let (int_part, frac_part) = match s.find([',', '.']) {
-        Some(pos) => (s.get(..pos).unwrap_or(""), s.get(pos + 1..)),
-        None => (s, None),
-    };
     let bad_char = |found| MoneyError::InvalidCharacter {
         found,
         input: crate::Echo::new(input),
     };
+    // One sign at most: "--5" is a typing slip, not minus five (nor plus).
+    let (sign, s) = match s.chars().next() {
+        Some(c @ ('-' | '−' | '+')) => {
+            (Some(c), s.get(c.len_utf8()..).unwrap_or("").trim_start())
+        }
+        _ => (None, s),
+    };
+    let negative = sign.is_some_and(|c| c != '+');
+    // "100,-" is the Finnish way of writing whole euros — of a whole amount
+    // only: "100,50,-" is not 100,50.
+    let s = match s.strip_suffix(",-") {
+        Some(whole) if whole.contains([',', '.']) => return Err(bad_char(',')),
+        Some(whole) => whole,
+        None => s,
+    };
+    let (int_part, frac_part) = match s.find([',', '.']) {
+        Some(pos) => (s.get(..pos).unwrap_or(""), s.get(pos + 1..)),
+        None => (s, None),
+    };
     // Integer part: digits, optionally grouped by single spaces in threes.
     let groups: Vec<&str> = int_part.split(&GROUP_SPACES[..]).collect();
     if groups.iter().all(|g| g.is_empty()) {
-        return Err(MoneyError::Empty);
+        // A sign or decimals without euros (",50", "-") is not an empty text.
+        return Err(match s.chars().next().or(sign) {
+            Some(c) => bad_char(c),
+            None => MoneyError::Empty,
+        });
     }
     // The magnitude is gathered in i128 and signed before it is narrowed, so
     // that the smallest amount (`i64::MIN` cents, whose magnitude is not an
@@ -716,6 +728,8 @@ fn parse_rate(input: &str) -> Result<Rate, MoneyError> {
         .ok_or_else(invalid)?
         .trim_end_matches(&GROUP_SPACES[..]);
     let (int_part, frac) = match body.split_once([',', '.']) {
+        // "50,%" is a slip, not 50 %: a separator needs its decimals.
+        Some((_, "")) => return Err(invalid()),
         Some((i, f)) => (i, f),
         None => (body, ""),
     };

@@ -4,6 +4,8 @@
 //! where the crate works in `i64`: an operation either gives the exact answer
 //! or an error — never a wrapped value, a rounded-away cent or a panic.
 
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
 use hanke::funding::{Amounts, FundingPlan, FundingSource, Stage};
 use hanke::{Money, MoneyError, MoneyRange, Rate};
 use proptest::prelude::*;
@@ -288,5 +290,148 @@ proptest! {
     fn decimals_outside_0_to_30_are_a_coded_error(decimals in prop_oneof![i64::MIN..0, 31i64..]) {
         let e = Rate::new(1, 3).unwrap().try_to_percent_string(decimals).unwrap_err();
         prop_assert_eq!(e.code(), "money.decimals");
+    }
+}
+
+/// The forms of an amount `Money`'s `FromStr` documents, written as one
+/// regular expression apart from the parser (issue 29's review: `--5` was
+/// read as −5 and `100,50,-` as 100,50): an optional `€`/`EUR` before or a
+/// currency word after, at most one sign, digits plain or grouped in threes by
+/// a space (ordinary, no-break, narrow no-break, figure or thin), then one or
+/// two decimals after `,` or `.`, or `,-` for whole euros. A lone `e` after
+/// the amount counts only straight after a digit or after a space.
+fn amount_grammar() -> &'static regex::Regex {
+    static GRAMMAR: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(grammar_of_amounts);
+    &GRAMMAR
+}
+
+fn grammar_of_amounts() -> regex::Regex {
+    let gs = "[ \u{a0}\u{202f}\u{2007}\u{2009}]";
+    let int = format!("(?:[0-9]+|[0-9]{{1,3}}(?:{gs}[0-9]{{3}})+)");
+    let sign = "(?:[-−+]\\s*)?";
+    // Ending in a digit, or in ",-".
+    let digit_end = format!("{sign}{int}(?:[,.][0-9]{{1,2}})?");
+    let dash_end = format!("{sign}{int},-");
+    let word = "(?i:€|eur|euro|euroa)";
+    let e = "(?i:e)";
+    regex::Regex::new(&format!(
+        "^\\s*(?:(?:€|EUR)\\s*(?:{digit_end}|{dash_end})\
+         |{digit_end}|{dash_end}\
+         |{digit_end}\\s*{word}|{digit_end}(?:\\s*{gs})?{e}\
+         |{dash_end}\\s*{word}|{dash_end}\\s*{gs}{e})\\s*$"
+    ))
+    .unwrap()
+}
+
+/// The value of a text the grammar accepts, in cents: its sign, its integer
+/// digits and up to two decimals, read with a second expression.
+fn grammar_value(text: &str) -> i128 {
+    static NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            "([-−+])?\\s*([0-9][0-9 \u{a0}\u{202f}\u{2007}\u{2009}]*)(?:[,.]([0-9]{1,2}))?",
+        )
+        .unwrap()
+    });
+    let c = NUMBER.captures(text).unwrap();
+    let digits: String = c[2].chars().filter(char::is_ascii_digit).collect();
+    let frac = c
+        .get(3)
+        .map_or("00".to_string(), |f| format!("{:0<2}", f.as_str()));
+    let cents = format!("{digits}{frac}").parse::<i128>().unwrap();
+    match c.get(1).map(|s| s.as_str()) {
+        Some("-" | "−") => -cents,
+        _ => cents,
+    }
+}
+
+/// Texts near the forms of an amount: pieces of amounts, signs, separators,
+/// spaces and currency words strung together, and real forms with a piece
+/// put in anywhere.
+fn amount_text() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "0", "1", "7", "12", "123", "1234", "000", "-", "−", "+", "--", ",", ".", ",-", ",5",
+        ",50", ".05", " ", "\u{a0}", "\u{2009}", "\t", "€", "EUR", "eur", "e", "E", "euroa",
+        "euro", "x", "(", "'", "%",
+    ]);
+    let form = (
+        prop::sample::select(vec!["", "€", "EUR ", "-", "−", "+", "€ -", "- "]),
+        prop::sample::select(vec![
+            "0",
+            "5",
+            "89 660",
+            "12\u{a0}167\u{a0}957",
+            "101500",
+            "1 000",
+        ]),
+        prop::sample::select(vec!["", ",5", ",50", ".05", ",-"]),
+        prop::sample::select(vec!["", " €", "€", " euroa", "e", " e", " EUR"]),
+    )
+        .prop_map(|(a, b, c, d)| format!("{a}{b}{c}{d}"));
+    prop_oneof![
+        prop::collection::vec(piece.clone(), 1..8).prop_map(|p| p.concat()),
+        form.clone(),
+        (form, any::<prop::sample::Index>(), piece).prop_map(|(f, at, p)| {
+            let cuts: Vec<usize> = (0..=f.len()).filter(|&i| f.is_char_boundary(i)).collect();
+            let i = cuts[at.index(cuts.len())];
+            format!("{}{p}{}", &f[..i], &f[i..])
+        }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(8192))]
+
+    /// An amount is read exactly when its text is one of the documented forms,
+    /// and then as the value that form says; every other text is refused with
+    /// a coded reason — never read as another amount.
+    #[test]
+    fn an_amount_is_read_only_in_its_documented_forms(text in amount_text()) {
+        let grammar = amount_grammar();
+        match text.parse::<Money>() {
+            Ok(m) => {
+                prop_assert!(grammar.is_match(&text), "{text:?} read as {m:?}, not a documented form");
+                prop_assert_eq!(i128::from(m.cents()), grammar_value(&text), "{:?}", text);
+            }
+            Err(e) => {
+                prop_assert!(!grammar.is_match(&text), "{text:?} is a documented form, refused: {e}");
+                prop_assert!(e.code().starts_with("money."));
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4096))]
+
+    /// A percentage is read exactly when it is digits, at most nine decimals
+    /// after `,` or `.`, and `%` (a space before it allowed) — `50,%` is a
+    /// slip, refused, not 50 % — and then as that fraction.
+    #[test]
+    fn a_percentage_is_read_only_in_its_documented_form(
+        pieces in prop::collection::vec(
+            prop::sample::select(vec!["0", "5", "17", "100", ",", ".", "5", "%", " ", "\u{a0}", "-", "+", "e"]),
+            1..7,
+        )
+    ) {
+        static PERCENT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(
+                "^\\s*([0-9]+)(?:[,.]([0-9]{1,9}))?[ \u{a0}\u{202f}\u{2007}\u{2009}]*%\\s*$",
+            )
+            .unwrap()
+        });
+        let text = pieces.concat();
+        match (text.parse::<Rate>(), PERCENT.captures(&text)) {
+            (Ok(r), Some(c)) => {
+                let frac = c.get(2).map_or("", |f| f.as_str());
+                let num: i128 = format!("{}{frac}", &c[1]).parse().unwrap();
+                let den: i128 = 100 * 10i128.pow(frac.len() as u32);
+                let (n, d) = r.as_fraction();
+                prop_assert_eq!(i128::from(n) * den, num * i128::from(d), "{:?}", text);
+            }
+            (Ok(r), None) => prop_assert!(false, "{text:?} read as {r:?}, not a percentage"),
+            (Err(e), Some(_)) => prop_assert!(false, "{text:?} is a percentage, refused: {e}"),
+            (Err(_), None) => {}
+        }
     }
 }
