@@ -16,20 +16,31 @@ pub const CHECK_CHARS: &[u8; 31] = b"0123456789ABCDEFHJKLMNPRSTUVWXY";
 /// date, then the century sign — or what a word processor, a spreadsheet or a
 /// keyboard puts in its place: an en or em dash, a minus sign, a no-break or
 /// other space, `_`, `/`, with spaces around it — then three digits and a letter
-/// or digit, in either case. A mistyped code (a wrong check character) is
-/// hidden too. A code is found inside longer text and numbers (`x010190-900P1`),
-/// except where its last character is a digit and digits run on around it
-/// without the check character agreeing (so that bands such as
-/// `100000-500000 €` and other numbers are left alone). Every error that
-/// repeats its input, every [`Finding`](crate::finding::Finding) message and the
-/// publication gate go through this.
+/// or digit, in either case. Characters that show nothing (soft hyphens,
+/// zero-width spaces and joiners, direction marks, variation selectors…) may
+/// stand anywhere inside it, and its digits and letters may be full-width
+/// (`１３１０５２－３０８Ｔ`): what a reader reads as a code is one. Written
+/// with no separator at all (`131052308T`), it is masked when its check
+/// character is a letter that agrees; a ten-digit number is left a number —
+/// date-based record numbers (`0103240001`) cannot be told from a code
+/// without its sign (an interpretation: such a code is not found). A mistyped
+/// code (a wrong check character) with a separator is hidden too. A code is
+/// found inside longer text and numbers (`x010190-900P1`), except where its
+/// last character is a digit and digits run on around it without the check
+/// character agreeing (so that bands such as `100000-500000 €` and other
+/// numbers are left alone). Every error that repeats its input, every
+/// [`Finding`](crate::finding::Finding) message and the publication gate go
+/// through this.
 ///
 /// ```
 /// use hanke_base::ids::redact;
 /// assert_eq!(redact("bad value 131299-995X in column"), "bad value 131299-**** in column");
 /// assert_eq!(redact("id 010190\u{2013}900P"), "id 010190\u{2013}****");
 /// assert_eq!(redact("010190 -900p"), "010190 -****");
+/// assert_eq!(redact("id 131052308T"), "id 131052****");
+/// assert_eq!(redact("131052\u{200c}-308T"), "131052\u{200c}-****");
 /// assert_eq!(redact("100000-500000 €"), "100000-500000 €");
+/// assert_eq!(redact("0103240001"), "0103240001");
 /// ```
 #[allow(
     clippy::arithmetic_side_effects,
@@ -100,21 +111,19 @@ pub(crate) fn code_starts_at(text: &str, start: usize) -> bool {
 
 /// A character that stands between the date and the individual number in a
 /// code as people and programs write it: the century signs, the dashes and
-/// minus signs of Unicode, `_` and `/`.
+/// minus signs of Unicode, `_` and `/` — in ASCII or in full width.
 fn is_sign(c: char) -> bool {
+    let ascii = match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c).wrapping_sub(0xFEE0)).unwrap_or(c),
+        _ => c,
+    };
     matches!(
-        c.to_ascii_uppercase(),
+        ascii.to_ascii_uppercase(),
         '+' | '-' | 'Y' | 'X' | 'W' | 'V' | 'U' | 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | '_' | '/'
     ) || matches!(
         c,
-        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' | '\u{00AD}'
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}'
     )
-}
-
-/// White space as it appears inside a code: any Unicode space, the no-break
-/// ones included, and zero-width characters.
-fn is_gap(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// The next code-shaped run at or after byte `from`: (start, end of the kept
@@ -126,16 +135,14 @@ fn is_gap(c: char) -> bool {
 fn next_code_shaped(text: &str, from: usize) -> Option<(usize, usize, usize)> {
     let bytes = text.as_bytes();
     let mut i = from;
-    while i + 6 <= bytes.len() {
-        // Six ASCII digits: the only way a code starts, found bytewise.
-        let Some(six) = bytes.get(i..i + 6) else {
-            break;
-        };
-        if !six.iter().all(u8::is_ascii_digit) {
-            i += 1;
-            continue;
-        }
-        if let Some(found) = code_at(text, i) {
+    while i < bytes.len() {
+        let b = bytes.get(i).copied().unwrap_or(0);
+        // A code starts with a digit: an ASCII one, or a full-width one
+        // (lead byte 0xEF); anything else is stepped over a byte at a time.
+        if (b.is_ascii_digit() || b == 0xEF)
+            && text.is_char_boundary(i)
+            && let Some(found) = code_at(text, i)
+        {
             return Some(found);
         }
         i += 1;
@@ -143,71 +150,159 @@ fn next_code_shaped(text: &str, from: usize) -> Option<(usize, usize, usize)> {
     None
 }
 
-/// The code-shaped run starting at byte `start` (six ASCII digits there), if
-/// there is one.
+/// Characters that show nothing — Unicode's default-ignorable code points
+/// (soft hyphen, zero-width spaces and joiners, direction marks and
+/// embeddings, word joiner and invisible operators, variation selectors,
+/// tags…): wherever they stand inside a code, a reader still sees the code.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFF8}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
+}
+
+/// The character at byte `at` of `text` as the mask reads it — an escape
+/// (`\u{200b}`, `&#8203;`) as what it stands for — and its length in bytes.
+fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
+    let rest = text.get(at..)?;
+    let c = rest.chars().next()?;
+    Some(escaped(rest).unwrap_or((c, c.len_utf8())))
+}
+
+/// Byte `at` moved past invisible characters.
+#[allow(clippy::arithmetic_side_effects, reason = "inside the text")]
+fn past_invisible(text: &str, mut at: usize) -> usize {
+    while let Some((c, len)) = char_at(text, at) {
+        if !is_invisible(c) {
+            break;
+        }
+        at += len;
+    }
+    at
+}
+
+/// The ASCII form, in upper case, of a digit or letter written in ASCII or
+/// in full width (`１`, `Ｔ`, as an East Asian keyboard types them).
+fn folded(c: char) -> Option<u8> {
+    let c = match c {
+        '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+            char::from_u32(u32::from(c).wrapping_sub(0xFEE0))?
+        }
+        _ => c,
+    };
+    c.is_ascii_alphanumeric()
+        .then(|| c.to_ascii_uppercase() as u8)
+}
+
+/// `N` digits from byte `at` (the first right there, invisible characters
+/// allowed between the others): their ASCII values and the byte after them.
+#[allow(clippy::arithmetic_side_effects, reason = "inside the text")]
+fn digits_at<const N: usize>(text: &str, at: usize) -> Option<([u8; N], usize)> {
+    let mut out = [0u8; N];
+    let mut at = at;
+    for (k, slot) in out.iter_mut().enumerate() {
+        if k > 0 {
+            at = past_invisible(text, at);
+        }
+        // Digits as written: an escape stands only for a separator.
+        let c = text.get(at..)?.chars().next()?;
+        *slot = folded(c).filter(u8::is_ascii_digit)?;
+        at += c.len_utf8();
+    }
+    Some((out, at))
+}
+
+/// Whether the character before byte `at`, past invisible ones, is a digit.
+fn digit_before(text: &str, at: usize) -> bool {
+    text.get(..at)
+        .into_iter()
+        .flat_map(|t| t.chars().rev())
+        .find(|c| !is_invisible(*c))
+        .and_then(folded)
+        .is_some_and(|b| b.is_ascii_digit())
+}
+
+/// The code-shaped run starting at byte `start` (a digit there), if there is
+/// one.
 #[allow(
     clippy::arithmetic_side_effects,
     reason = "byte offsets inside the text and checked ASCII digits"
 )]
 fn code_at(text: &str, start: usize) -> Option<(usize, usize, usize)> {
-    let bytes = text.as_bytes();
-    let date = bytes.get(start..start + 6)?;
-    if !is_date(date) {
+    let (date, after_date) = digits_at::<6>(text, start)?;
+    if !is_date(&date) {
         return None;
     }
-    // The separator: gaps, at most one sign, gaps — at least one of them.
-    let rest = text.get(start + 6..)?;
-    let mut signs = 0;
-    let mut gaps = 0;
-    let mut keep = start + 6;
-    let mut off = 0;
-    while let Some(c) = rest.get(off..).and_then(|r| r.chars().next()) {
-        // A separator written out as an escape (`\u{a0}` in a `Debug` string,
-        // `\xa0` in a Python repr, `\u2013` in JSON, `&nbsp;` in HTML) is
-        // the same separator: a message built with `{:?}` must not hide a
-        // code from the mask.
-        let (c, len) = escaped(rest.get(off..).unwrap_or("")).unwrap_or((c, c.len_utf8()));
-        if is_gap(c) && gaps < 4 {
+    // The separator: gaps, at most one sign, gaps. Invisible characters
+    // count as gaps, without bound; visible white space up to four. A
+    // separator written out as an escape (`\u{a0}` in a `Debug` string,
+    // `\xa0` in a Python repr, `\u2013` in JSON, `&nbsp;` in HTML) is the
+    // same separator: a message built with `{:?}` must not hide a code from
+    // the mask ([`char_at`]).
+    let (mut signs, mut gaps, mut invisible) = (0, 0, 0);
+    let mut keep = after_date;
+    while let Some((c, len)) = char_at(text, keep) {
+        if is_invisible(c) {
+            invisible += 1;
+        } else if c.is_whitespace() && gaps < 4 {
             gaps += 1;
         } else if is_sign(c) && signs == 0 && !c.is_ascii_digit() {
             signs += 1;
         } else {
             break;
         }
-        off += len;
-        keep = start + 6 + off;
+        keep += len;
     }
-    if signs + gaps == 0 {
-        return None;
-    }
-    let after = keep;
-    let tail = bytes.get(after..after + 4)?;
-    let [n0, n1, n2, check] = tail else {
-        return None;
+    let (number, after_number) = digits_at::<3>(text, keep)?;
+    let check_at = past_invisible(text, after_number);
+    let check_char = text.get(check_at..)?.chars().next()?;
+    let check = folded(check_char)?;
+    let end = check_at + check_char.len_utf8();
+    let agrees = || {
+        let nine: u32 = date
+            .iter()
+            .chain(&number)
+            .fold(0u32, |a, d| a * 10 + u32::from(d - b'0'));
+        CHECK_CHARS
+            .get((nine % 31) as usize)
+            .is_some_and(|c| *c == check)
     };
-    if !(n0.is_ascii_digit() && n1.is_ascii_digit() && n2.is_ascii_digit()) {
-        return None;
+    if signs + gaps + invisible == 0 {
+        // Written without a separator (`131052308T`): a code when its check
+        // character is a letter that agrees and no digit runs on before it.
+        // A ten-digit number stays a number: date-based record numbers
+        // (`0103240001`) cannot be told from a code without its sign.
+        if check.is_ascii_digit() || digit_before(text, start) || !agrees() {
+            return None;
+        }
+        return Some((start, keep, end));
     }
-    if !check.is_ascii_alphanumeric() {
-        return None;
-    }
-    let end = after + 4;
     if check.is_ascii_digit() {
         // A digit last: spare a number running on (a band `100000-500000`)
         // unless the check character agrees with the rest.
-        let before = start > 0 && bytes.get(start - 1).is_some_and(u8::is_ascii_digit);
-        let beyond = bytes.get(end).is_some_and(u8::is_ascii_digit);
-        if before || beyond {
-            let nine: u32 = date
-                .iter()
-                .chain([n0, n1, n2])
-                .fold(0u32, |a, d| a * 10 + u32::from(d - b'0'));
-            let agrees = CHECK_CHARS
-                .get((nine % 31) as usize)
-                .is_some_and(|c| c == check);
-            if !agrees {
-                return None;
-            }
+        let beyond = text
+            .get(end..)
+            .and_then(|t| t.chars().find(|c| !is_invisible(*c)))
+            .and_then(folded)
+            .is_some_and(|b| b.is_ascii_digit());
+        if (digit_before(text, start) || beyond) && !agrees() {
+            return None;
         }
     }
     Some((start, keep, end))
