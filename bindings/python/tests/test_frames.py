@@ -126,6 +126,23 @@ def test_a_naive_time_of_day_is_reported() -> None:
     assert [(n.rule_id, n.row) for n in notes] == [("IMP-TIME-001", 0)]
 
 
+def test_an_aware_time_of_day_is_reported_alike_by_both_entry_points() -> None:
+    # 23:30 UTC is 01:30 the next day in Helsinki: the Helsinki day is taken,
+    # its time of day reported at the row, the zone said once — by both.
+    utc = dt.timezone.utc
+    stamps = [dt.datetime(2024, 1, 31, 23, 30, tzinfo=utc), dt.datetime(2024, 1, 31, 22, 0, tzinfo=utc)]
+    for data in (
+        frame(entry_date=stamps),
+        pd.DataFrame({"participant_id": ["P1", "P2"], "entry_date": pd.to_datetime(stamps)}),
+    ):
+        ps = hanke.read_participants(data)
+        assert [r["entry"]["date"] for r in ps.to_dicts()] == ["2024-02-01", "2024-02-01"]
+        said = [(f.rule_id, f.row) for f in ps.findings() if f.rule_id.startswith("IMP-TIME")]
+        assert said == [("IMP-TIME-001", 0), ("IMP-TIME-002", None)]
+        notes = hanke.common_indicators(data).notes()
+        assert [(n.rule_id, n.row) for n in notes] == said
+
+
 def test_both_entry_points_accept_the_same_types_and_rows() -> None:
     # String dates and booleans, in polars and pandas alike.
     df = frame(

@@ -182,21 +182,31 @@ fn types_no_value_comes_from_are_refused_with_a_code() {
 }
 
 /// Dates are Finnish calendar days: an aware timestamp is its Helsinki day
-/// (2024-02-01 00:00 in Helsinki is 2024-01-31 22:00 UTC), a naive one with a
-/// time of day is its day, reported.
+/// (2024-02-01 00:00 in Helsinki is 2024-01-31 22:00 UTC), said once for the
+/// column (`IMP-TIME-002`); one whose clock shows a time other than midnight —
+/// in Helsinki for an aware one — is its day, reported at its row
+/// (`IMP-TIME-001`). Both readers give the same day and the same notes.
 #[test]
 fn timestamps_are_helsinki_days() {
-    // 2024-01-31 22:00 UTC, and 2024-02-01 10:30 naive.
+    // 2024-01-31 22:00 UTC (midnight in Helsinki), 2024-02-01 10:30 naive,
+    // and 2024-01-31 23:30 UTC (01:30 in Helsinki).
     let aware: ArrayRef =
         Arc::new(TimestampSecondArray::from(vec![1_706_738_400]).with_timezone("Europe/Helsinki"));
     let utc: ArrayRef =
         Arc::new(TimestampSecondArray::from(vec![1_706_738_400]).with_timezone("UTC"));
     let naive: ArrayRef = Arc::new(TimestampSecondArray::from(vec![1_706_783_400]));
+    let utc_late: ArrayRef =
+        Arc::new(TimestampSecondArray::from(vec![1_706_743_800]).with_timezone("UTC"));
     let feb1 = NaiveDate::from_ymd_opt(2024, 2, 1).unwrap();
-    for (what, entry, note) in [
-        ("aware", aware, "IMP-TIME-002"),
-        ("utc", utc, "IMP-TIME-002"),
-        ("naive", naive, "IMP-TIME-001"),
+    for (what, entry, notes_expected) in [
+        ("aware", aware, vec![("IMP-TIME-002", None)]),
+        ("utc", utc, vec![("IMP-TIME-002", None)]),
+        ("naive", naive, vec![("IMP-TIME-001", Some(0))]),
+        (
+            "utc at 01:30 in Helsinki",
+            utc_late,
+            vec![("IMP-TIME-001", Some(0)), ("IMP-TIME-002", None)],
+        ),
     ] {
         let b = batch(vec![
             ("participant_id", strings(&[Some("P1")])),
@@ -212,15 +222,22 @@ fn timestamps_are_helsinki_days() {
             (1, 0),
             "{what}"
         );
+        let ids = |fs: &[hanke::finding::Finding]| -> Vec<(&str, Option<u64>)> {
+            fs.iter()
+                .filter(|f| f.rule_id.starts_with("IMP-TIME"))
+                .map(|f| (f.rule_id, f.row))
+                .collect()
+        };
         assert_eq!(
-            notes.iter().map(|n| n.rule_id).collect::<Vec<_>>(),
-            [note],
-            "{what}"
+            ids(&notes),
+            notes_expected,
+            "{what}: the indicators' reader"
         );
-        if note == "IMP-TIME-001" {
-            assert_eq!(report.findings[0].rule_id, note);
-            assert_eq!(report.findings[0].row, Some(0));
-        }
+        assert_eq!(
+            ids(&report.findings),
+            notes_expected,
+            "{what}: the record reader"
+        );
     }
 }
 
@@ -861,4 +878,92 @@ fn integer_ids_are_their_digits_at_every_width() {
             row: 1
         }
     );
+}
+
+/// Every Arrow type a date can come in — `Date64` and timestamps of each
+/// unit, naive, in UTC and in Helsinki's zone, at any instant of the
+/// programme (clock changes among them), whole seconds or not: the two
+/// readers take the same day and say the same (`IMP-TIME-001` at the same
+/// rows, `IMP-TIME-002` once for an aware column). Before, the record reader
+/// said nothing of a zone, and neither reader reported an aware timestamp's
+/// time of day.
+mod instants {
+    use super::*;
+    use arrow_array::{
+        Date64Array, TimestampMicrosecondArray, TimestampMillisecondArray, TimestampNanosecondArray,
+    };
+
+    /// The column of `seconds` (with `sub` parts of a second, in the unit's
+    /// own steps) as `kind` (0 Date64, 1–4 timestamps of s, ms, µs, ns) in
+    /// `zone`.
+    fn column(seconds: &[(i64, u32)], kind: usize, zone: Option<&str>) -> ArrayRef {
+        let per: i64 = [1000, 1, 1000, 1_000_000, 1_000_000_000][kind];
+        let values: Vec<i64> = seconds
+            .iter()
+            .map(|&(s, sub)| s * per + i64::from(sub) % per)
+            .collect();
+        // The same instants, the zone only a label on the column (`with_timezone`).
+        match (kind, zone) {
+            (0, _) => Arc::new(Date64Array::from(values)),
+            (1, None) => Arc::new(TimestampSecondArray::from(values)),
+            (1, Some(z)) => Arc::new(TimestampSecondArray::from(values).with_timezone(z)),
+            (2, None) => Arc::new(TimestampMillisecondArray::from(values)),
+            (2, Some(z)) => Arc::new(TimestampMillisecondArray::from(values).with_timezone(z)),
+            (3, None) => Arc::new(TimestampMicrosecondArray::from(values)),
+            (3, Some(z)) => Arc::new(TimestampMicrosecondArray::from(values).with_timezone(z)),
+            (_, None) => Arc::new(TimestampNanosecondArray::from(values)),
+            (_, Some(z)) => Arc::new(TimestampNanosecondArray::from(values).with_timezone(z)),
+        }
+    }
+
+    fn notes(fs: &[hanke::finding::Finding]) -> Vec<(&'static str, Option<u64>)> {
+        fs.iter()
+            .filter(|f| f.rule_id.starts_with("IMP-TIME"))
+            .map(|f| (f.rule_id, f.row))
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn both_readers_take_the_same_day_and_say_the_same(
+            seconds in prop::collection::vec(
+                (1_609_459_200i64..1_830_297_600, prop_oneof![Just(0u32), any::<u32>()]),
+                1..6,
+            ),
+            midnight in prop::collection::vec(any::<bool>(), 6),
+            kind in 0usize..5,
+            zone in prop::sample::select(vec![None, Some("UTC"), Some("Europe/Helsinki"), Some("+02:00")]),
+        ) {
+            // Some instants at a midnight (UTC, or Helsinki's winter or summer).
+            let seconds: Vec<(i64, u32)> = seconds
+                .iter()
+                .zip(&midnight)
+                .map(|(&(s, sub), &m)| if m { (s - s.rem_euclid(86_400) - [0, 7_200, 10_800][(s % 3) as usize], 0) } else { (s, sub) })
+                .collect();
+            let zone = if kind == 0 { None } else { zone };
+            let n = seconds.len();
+            let ids: Vec<String> = (0..n).map(|i| format!("P{i}")).collect();
+            let b = batch(vec![
+                ("participant_id", Arc::new(StringArray::from(ids)) as ArrayRef),
+                ("entry_date", column(&seconds, kind, zone)),
+            ]);
+            let (people, report) = read_records(std::slice::from_ref(&b), &records_options()).unwrap();
+            prop_assert_eq!(people.len(), n);
+            let mut ind = CommonIndicators::new(Catalogue::EsfPlus, rules(), None).unwrap();
+            let said = add_batches(&mut ind, [&b], &ImportOptions::default()).unwrap();
+            prop_assert_eq!(notes(&said), notes(&report.findings));
+            // Each row's day, as the indicators' reader took it: entered by
+            // the record reader's day, not by the day before.
+            for (i, p) in people.iter().enumerate() {
+                let row = b.slice(i, 1);
+                for (cut, waiting) in [(p.entry.date, 0), (p.entry.date.pred_opt().unwrap(), 1)] {
+                    let mut one = CommonIndicators::new(Catalogue::EsfPlus, rules(), Some(cut)).unwrap();
+                    add_batches(&mut one, [&row], &ImportOptions::default()).unwrap();
+                    prop_assert_eq!(one.not_yet_entered(), waiting, "row {} cut-off {}", i, cut);
+                }
+            }
+        }
+    }
 }

@@ -12,8 +12,9 @@
 //! 0 as data frames number them. The types each column accepts are in
 //! [`ValueKind::arrow_types`]: for dates `Date32` (read in place), `Date64`
 //! and timestamps (a time-zone aware timestamp is taken as its **day in
-//! Helsinki**; a naive one with a time other than midnight is taken as its day
-//! and reported), and strings as in CSV; categorical columns as strings or
+//! Helsinki**, said once a column, `IMP-TIME-002`; one whose clock shows a
+//! time other than midnight — in Helsinki, for an aware one — is taken as its
+//! day and reported at its row, `IMP-TIME-001`), and strings as in CSV; categorical columns as strings or
 //! dictionaries (read in place, each distinct label parsed once) — or as
 //! integer keys with their labels given apart
 //! ([`ImportOptions::categories`]: a polars frame's categoricals by their
@@ -141,14 +142,34 @@ fn helsinki_offset(t: i64) -> i64 {
     clippy::arithmetic_side_effects,
     reason = "an offset of hours added to seconds of chrono's range: far inside i64"
 )]
+#[cfg(test)]
 fn helsinki_day(seconds: i64) -> i64 {
-    (seconds.saturating_add(helsinki_offset(seconds))).div_euclid(DAY_SECONDS)
+    day_of_instant(seconds, true, true).0
+}
+
+/// The day of an instant (`seconds` since 1970 UTC; `whole` when at a whole
+/// second) as days since 1970 — its day in Helsinki when the column is
+/// time-zone aware, its own day when naive — and whether the clock then shows
+/// a time other than midnight, which is left out and reported
+/// (`IMP-TIME-001`) on both readers: a time-zone aware timestamp at 01:30 in
+/// Helsinki is as much a time of day as a naive one at 01:30.
+fn day_of_instant(seconds: i64, whole: bool, zoned: bool) -> (i64, bool) {
+    let local = if zoned {
+        seconds.saturating_add(helsinki_offset(seconds))
+    } else {
+        seconds
+    };
+    (
+        local.div_euclid(DAY_SECONDS),
+        !whole || local.rem_euclid(DAY_SECONDS) != 0,
+    )
 }
 
 /// A date column's day numbers, converted where they are not `Date32`.
 struct Days {
     days: Vec<i32>,
-    /// Rows (present) whose naive timestamp has a time other than midnight.
+    /// Rows (present) whose timestamp shows a time other than midnight (in
+    /// Helsinki, for a time-zone aware column).
     time_of_day: Vec<usize>,
     /// Rows (present) whose day is out of range.
     out_of_range: Vec<usize>,
@@ -228,14 +249,10 @@ fn convert_days(column: Column, a: &dyn Array) -> Result<Days, ColumnsError> {
             if !present(i) {
                 continue;
             }
-            let day = if out.zoned {
-                helsinki_day(seconds)
-            } else {
-                if !whole || seconds.rem_euclid(DAY_SECONDS) != 0 {
-                    out.time_of_day.push(i);
-                }
-                seconds.div_euclid(DAY_SECONDS)
-            };
+            let (day, time_of_day) = day_of_instant(seconds, whole, out.zoned);
+            if time_of_day {
+                out.time_of_day.push(i);
+            }
             match i32::try_from(day)
                 .ok()
                 .filter(|d| date_from_days(*d).is_some())
@@ -726,30 +743,38 @@ fn blank_validity(a: &dyn Array, labels: Option<&ArrayRef>) -> Option<Vec<u8>> {
     Some(packed(per_row.into_iter()))
 }
 
-/// Notes on values taken as changed: naive timestamps with a time of day
-/// (their day taken), time-zone aware ones (their Helsinki day taken).
+/// Notes on values taken as changed: timestamps with a time of day (their
+/// day taken), time-zone aware ones (their Helsinki day taken).
 fn date_notes(column: Column, days: &Days, offset: usize, notes: &mut Vec<Finding>) {
     for &row in &days.time_of_day {
-        notes.push(
-            Finding::new(
-                &rules::CSV_TIME_OF_DAY,
-                column.name(),
-                "a timestamp with a time of day other than midnight; its day is taken",
-                "aikaleima, jonka kellonaika ei ole keskiyö; sen päivä otetaan",
-                "en tidsstämpel med en annan tid än midnatt; dess dag tas",
-            )
-            .at_row(row.saturating_add(offset) as u64),
-        );
+        notes.push(time_of_day_note(column).at_row(row.saturating_add(offset) as u64));
     }
     if days.zoned {
-        notes.push(Finding::new(
-            &rules::CSV_TIME_ZONE,
-            column.name(),
-            "timestamps with a time zone are read as their day in Helsinki (Europe/Helsinki)",
-            "aikavyöhykkeelliset aikaleimat luetaan Helsingin ajan päivinä (Europe/Helsinki)",
-            "tidsstämplar med tidszon läses som sin dag i Helsingfors (Europe/Helsinki)",
-        ));
+        notes.push(time_zone_note(column));
     }
+}
+
+/// `IMP-TIME-001`: a timestamp with a time of day, its day taken (both readers).
+fn time_of_day_note(column: Column) -> Finding {
+    Finding::new(
+        &rules::CSV_TIME_OF_DAY,
+        column.name(),
+        "a timestamp with a time of day other than midnight; its day is taken",
+        "aikaleima, jonka kellonaika ei ole keskiyö; sen päivä otetaan",
+        "en tidsstämpel med en annan tid än midnatt; dess dag tas",
+    )
+}
+
+/// `IMP-TIME-002`: a time-zone aware column read as Helsinki days, once per
+/// column of a batch (both readers).
+fn time_zone_note(column: Column) -> Finding {
+    Finding::new(
+        &rules::CSV_TIME_ZONE,
+        column.name(),
+        "timestamps with a time zone are read as their day in Helsinki (Europe/Helsinki)",
+        "aikavyöhykkeelliset aikaleimat luetaan Helsingin ajan päivinä (Europe/Helsinki)",
+        "tidsstämplar med tidszon läses som sin dag i Helsingfors (Europe/Helsinki)",
+    )
 }
 
 /// Calls `f` with the participant columns of `batch` (see the module for the
@@ -1154,7 +1179,7 @@ fn prepare<'a>(a: &'a ArrayRef, labels: Option<&'a ArrayRef>) -> Prepared<'a> {
 }
 
 /// A cell of a column, as the record builder reads it; `time_of_day` is set
-/// where a naive timestamp's time other than midnight is left out.
+/// where a timestamp's time other than midnight is left out.
 fn cell_of<'a>(
     a: &'a ArrayRef,
     prepared: &Prepared<'a>,
@@ -1185,14 +1210,8 @@ fn cell_of<'a>(
             let Some(&(seconds, whole)) = instants.get(row) else {
                 return Cell::OutOfRange;
             };
-            let day = if zoned {
-                helsinki_day(seconds)
-            } else {
-                if !whole || seconds.rem_euclid(DAY_SECONDS) != 0 {
-                    *time_of_day = true;
-                }
-                seconds.div_euclid(DAY_SECONDS)
-            };
+            let (day, with_time) = day_of_instant(seconds, whole, zoned);
+            *time_of_day |= with_time;
             i32::try_from(day)
                 .ok()
                 .and_then(date_from_days)
@@ -1328,14 +1347,7 @@ pub fn read_records(
                 Some(p) => {
                     report.accepted = report.accepted.saturating_add(1);
                     for c in time_note {
-                        report.findings.push(
-                            Finding::new(
-                                &rules::CSV_TIME_OF_DAY,
-                                c.name(),
-                                "a timestamp with a time of day other than midnight; its day is taken",
-                                "aikaleima, jonka kellonaika ei ole keskiyö; sen päivä otetaan", "en tidsstämpel med en annan tid än midnatt; dess dag tas")
-                            .at_row(global),
-                        );
+                        report.findings.push(time_of_day_note(c).at_row(global));
                     }
                     if let Some(rules) = options.rules {
                         report
@@ -1345,6 +1357,12 @@ pub fn read_records(
                     people.push(p);
                 }
                 None => report.rejected = report.rejected.saturating_add(1),
+            }
+        }
+        // As the indicators' reader says it: aware columns read as Helsinki days.
+        for (column, a) in &present {
+            if matches!(a.data_type(), DataType::Timestamp(_, Some(_))) {
+                report.findings.push(time_zone_note(*column));
             }
         }
         offset = offset.saturating_add(batch.num_rows());
