@@ -774,6 +774,20 @@ pub mod rules {
         source: None,
     };
 
+    /// `PART-PLAUS-005`: a municipality code (three digits, as the format
+    /// asks) that is no municipality in any of Statistics Finland's
+    /// municipality classifications hanke carries (2020, 2024–2026): `000`, a
+    /// typo, or a municipality merged away before 2020. The record is read
+    /// and counted; its region cannot be told.
+    pub const PARTICIPANT_MUNICIPALITY_UNKNOWN: Rule = Rule {
+        id: "PART-PLAUS-005",
+        severity: Severity::Warning,
+        title_en: "municipality code not in the classification",
+        title_fi: "kuntakoodi ei ole luokituksessa",
+        title_sv: "kommunkoden finns inte i klassificeringen",
+        source: Some("Statistics Finland, municipality classification (Kunnat) 2020, 2024–2026"),
+    };
+
     /// `PART-DUP-001`: records of one person merged into one participant (first
     /// entry, last exit). Source: SFC 2014 FAQ (a person is counted once per
     /// operation); TEM ESR Henkilö instructions (RULES.md §1.1).

@@ -493,6 +493,22 @@ pub fn regional_nearest(year: i32) -> Result<&'static RegionalClassification, Cl
     regional(chosen)
 }
 
+/// Whether `code` is a municipality in any of the classifications of
+/// [`REGIONAL_YEARS`] (Statistics Finland): what `PART-PLAUS-005` asks.
+///
+/// ```
+/// use hanke::classify::{is_known_municipality, MunicipalityCode};
+/// assert!(is_known_municipality("091".parse::<MunicipalityCode>()?));
+/// assert!(!is_known_municipality("000".parse::<MunicipalityCode>()?));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn is_known_municipality(code: MunicipalityCode) -> bool {
+    REGIONAL_YEARS
+        .iter()
+        .filter_map(|&y| regional(y).ok())
+        .any(|c| c.municipality(code).is_some())
+}
+
 /// An education level of Koulutusaste 2016, level 1 — *koulutusaste, taso 1*.
 /// Levels 0–8 are identical to ISCED 2011 (RULES.md §5.4, stat.fi); 9 is unknown.
 ///

@@ -444,7 +444,7 @@ pub fn rule_table() -> crate::export::table::ResultTable {
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use crate::finding::rules::*;
-    static ALL: [Rule; 97] = [
+    static ALL: [Rule; 98] = [
         FUNDING_NEGATIVE_AMOUNT,
         FUNDING_SOURCES_EXCEED_TOTAL,
         FUNDING_SOURCES_PARTIAL,
@@ -489,6 +489,7 @@ pub fn all_rules() -> &'static [Rule] {
         PARTICIPANT_AGE_IMPLAUSIBLE,
         PARTICIPANT_DATE_OUTSIDE_PERIOD,
         PARTICIPANT_UNEMPLOYED_BEFORE_BIRTH,
+        PARTICIPANT_MUNICIPALITY_UNKNOWN,
         PARTICIPANT_DUPLICATES_DISAGREE,
         PARTICIPANT_EVENT_OUTSIDE_REFERENCE,
         ACTIVITY_BREAKDOWN_ABOVE_TOTAL,

@@ -533,6 +533,19 @@ impl ParticipantRules {
                 ));
             }
         }
+        if let Some(code) = e
+            .municipality
+            .filter(|c| !classify::is_known_municipality(*c))
+        {
+            let years = classify::REGIONAL_YEARS.map(|y| y.to_string()).join(", ");
+            out.push(Finding::new(
+                &rules::PARTICIPANT_MUNICIPALITY_UNKNOWN,
+                at("entry.municipality"),
+                format!("municipality code {code} is no municipality in Statistics Finland's classifications of {years}; check the code (its region cannot be told)"),
+                format!("kuntakoodi {code} ei ole kunta Tilastokeskuksen luokituksissa vuosilta {years}; tarkista koodi (maakuntaa ei voi päätellä)"),
+                format!("kommunkoden {code} är ingen kommun i Statistikcentralens klassificeringar för {years}; kontrollera koden (landskapet kan inte avgöras)"),
+            ));
+        }
     }
 
     /// What a record lacks of the data the period requires. Declining a sensitive
@@ -1214,6 +1227,44 @@ mod tests {
         assert_eq!(
             found[0].message_sv,
             "uppföljning 2016-12-30 utan avslut; den räknas inte"
+        );
+    }
+
+    /// A municipality code that is no municipality is said (`PART-PLAUS-005`),
+    /// the record kept; every municipality of every classification carried
+    /// passes, and a flagged code is one whose region cannot be told.
+    #[test]
+    fn a_code_that_is_no_municipality_is_said() {
+        let mut p = person(d(2024, 3, 1), d(1980, 1, 1));
+        let flagged = |p: &Participant| {
+            ESF_PLUS_2021
+                .check(p)
+                .iter()
+                .filter(|f| f.rule_id == "PART-PLAUS-005")
+                .count()
+        };
+        for code in 0..=999u16 {
+            let c: crate::classify::MunicipalityCode = format!("{code:03}").parse().unwrap();
+            p.entry.municipality = Some(c);
+            let known = crate::classify::REGIONAL_YEARS.iter().any(|&y| {
+                crate::classify::regional(y)
+                    .unwrap()
+                    .municipalities
+                    .iter()
+                    .any(|m| m.code == c)
+            });
+            assert_eq!(flagged(&p), usize::from(!known), "{code:03}");
+            if !known {
+                assert!(ESF_PLUS_2021.derive(&p).region.is_none(), "{code:03}");
+            }
+        }
+        p.entry.municipality = Some("000".parse().unwrap());
+        let f = ESF_PLUS_2021.check(&p);
+        let f = f.iter().find(|f| f.rule_id == "PART-PLAUS-005").unwrap();
+        assert_eq!(f.path, "participants[T1].entry.municipality");
+        assert!(
+            f.message_en
+                .starts_with("municipality code 000 is no municipality")
         );
     }
 
