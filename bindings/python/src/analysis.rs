@@ -287,10 +287,11 @@ impl PyParticipants {
     fn indicators(
         &self,
         py: Python<'_>,
-        cut_off: Option<NaiveDate>,
+        cut_off: Option<crate::args::Day>,
         catalogue: Option<&str>,
         objective: Option<&str>,
     ) -> PyResult<PyIndicators> {
+        let cut_off = cut_off.map(|d| d.0);
         let rules = match objective {
             Some(o) => rules(self.period)?
                 .for_objective(o)
@@ -326,9 +327,10 @@ impl PyParticipants {
         &self,
         py: Python<'py>,
         code: &str,
-        cut_off: Option<NaiveDate>,
+        cut_off: Option<crate::args::Day>,
         catalogue: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let cut_off = cut_off.map(|d| d.0);
         let rules = rules(self.period)?;
         let catalogue = catalogue_for(self.period, catalogue)?;
         let people = self.counted();
@@ -609,11 +611,12 @@ impl PyEsrReport {
     fn new(
         py: Python<'_>,
         project: &PyProject,
-        cut_off: NaiveDate,
+        cut_off: crate::args::Day,
         participants: Option<&PyParticipants>,
         activities: Option<&PyActivityLog>,
         lang: &str,
     ) -> PyResult<Self> {
+        let cut_off = cut_off.0;
         let mut inputs = hanke::report::ReportInputs::default();
         if let Some(p) = participants {
             inputs.participants = Some(p.people.clone());
@@ -786,12 +789,13 @@ pub(crate) fn kohesio_csv(projects: Vec<PyRef<'_, PyProject>>) -> String {
 pub(crate) fn check_quality(
     py: Python<'_>,
     project: &PyProject,
-    cut_off: NaiveDate,
+    cut_off: crate::args::Day,
     participants: Option<&PyParticipants>,
     activities: Option<&PyActivityLog>,
     missing_exit_grace_days: Option<crate::args::Whole<u32>>,
     implausible_factor: Option<crate::args::Whole<u64>>,
 ) -> Vec<PyFinding> {
+    let cut_off = cut_off.0;
     let mut input = hanke::quality::QualityInput::new(&project.0, cut_off);
     if let Some(p) = participants {
         input.participants = &p.people;

@@ -6,7 +6,11 @@
 //!   anything else is `argument.type`, an int outside the type's range
 //!   `argument.range`, with the range in the message;
 //! - [`FilePath`]: a `str` or an `os.PathLike` (`pathlib.Path`); anything
-//!   else is `argument.type`.
+//!   else is `argument.type`;
+//! - [`Day`]: a `datetime.date` that is not a `datetime.datetime` (a subclass
+//!   of `date`, whose time of day and zone pyo3 would drop without a word:
+//!   23:30 UTC on 29 February is 1 March in Helsinki); anything else is
+//!   `argument.type`.
 //!
 //! The ranges are those of the core's types (a count of days is a `u32`), not
 //! rules of the binding.
@@ -14,7 +18,7 @@
 use std::path::PathBuf;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyInt};
+use pyo3::types::{PyBool, PyDate, PyDateTime, PyInt};
 
 use crate::errors;
 
@@ -92,5 +96,36 @@ impl<'a, 'py> FromPyObject<'a, 'py> for FilePath {
                 ),
             )
         })
+    }
+}
+
+/// A calendar day argument (a cut-off, a day of a record): a `datetime.date`,
+/// never a `datetime.datetime` — which day an instant is depends on a zone
+/// and a clock the caller, not the binding, decides (`.date()`, or
+/// `.astimezone(ZoneInfo("Europe/Helsinki")).date()`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Day(pub(crate) chrono::NaiveDate);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Day {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        if obj.cast::<PyDateTime>().is_ok() {
+            return Err(errors::coded(
+                "argument.type",
+                "expected a day (datetime.date), not a datetime.datetime: its time of day and \
+                 zone would be dropped; pass .date() of the day you mean (in Helsinki: \
+                 .astimezone(ZoneInfo(\"Europe/Helsinki\")).date())",
+            ));
+        }
+        if obj.cast::<PyDate>().is_err() {
+            return Err(errors::coded(
+                "argument.type",
+                format!("expected a day (datetime.date), not {}", type_name(&obj)),
+            ));
+        }
+        obj.extract::<chrono::NaiveDate>()
+            .map(Day)
+            .map_err(|_| errors::coded("argument.type", "expected a day (datetime.date)"))
     }
 }

@@ -3,7 +3,6 @@
 //! columns::arrow`), and the benchmark data set as an Arrow table.
 
 use arrow_array::RecordBatch;
-use chrono::NaiveDate;
 use hanke::import::arrow::{add_batches_parallel, to_record_batch};
 use hanke::indicator::CommonIndicators;
 use pyo3::prelude::*;
@@ -230,12 +229,13 @@ pub(crate) fn common_indicators(
     data: &Bound<'_, PyAny>,
     period: Option<&str>,
     catalogue: Option<&str>,
-    cut_off: Option<NaiveDate>,
+    cut_off: Option<crate::args::Day>,
     accept_temporary_codes: bool,
     ignore_columns: Option<Vec<String>>,
     objective: Option<&str>,
     threads: crate::args::Whole<usize>,
 ) -> PyResult<PyIndicators> {
+    let cut_off = cut_off.map(|d| d.0);
     let threads = thread_count(threads)?;
     let mut options = read_options(accept_temporary_codes, ignore_columns, None)?;
     let batches = batches_of(data, &mut options)?;
@@ -280,9 +280,10 @@ pub(crate) fn time_common_indicators(
     repeat: crate::args::Whole<usize>,
     period: &str,
     catalogue: Option<&str>,
-    cut_off: Option<NaiveDate>,
+    cut_off: Option<crate::args::Day>,
     threads: crate::args::Whole<usize>,
 ) -> PyResult<Vec<f64>> {
+    let cut_off = cut_off.map(|d| d.0);
     let threads = thread_count(threads)?;
     let period = parse_period(period)?;
     let rules = rules(period)?;

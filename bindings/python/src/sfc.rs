@@ -2,7 +2,6 @@
 //! a conformance kit run into Table 6 and Table 10 (as `hanke.Table`, so Arrow,
 //! polars and pandas), and another system's table compared cell by cell.
 
-use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
@@ -26,9 +25,9 @@ use crate::table::Table;
 #[pyo3(signature = (path, *, cut_off))]
 pub(crate) fn sfc_kit(
     path: FilePath,
-    cut_off: NaiveDate,
+    cut_off: crate::args::Day,
 ) -> PyResult<(Table, Table, Vec<PyFinding>)> {
-    let cut_off = hanke::sfc::CutOff::new(cut_off).map_err(errors::raise)?;
+    let cut_off = hanke::sfc::CutOff::new(cut_off.0).map_err(errors::raise)?;
     let run = hanke::sfc::run_kit(&path.0, cut_off).map_err(errors::raise)?;
     let mut findings = run.findings.clone();
     findings.extend(run.table6.validate());
@@ -63,9 +62,9 @@ pub(crate) fn sfc_kit(
 #[pyo3(signature = (operations, *, cut_off))]
 pub(crate) fn sfc_tables(
     operations: Vec<Bound<'_, PyDict>>,
-    cut_off: NaiveDate,
+    cut_off: crate::args::Day,
 ) -> PyResult<(Table, Table, Vec<PyFinding>)> {
-    let cut_off = hanke::sfc::CutOff::new(cut_off).map_err(errors::raise)?;
+    let cut_off = hanke::sfc::CutOff::new(cut_off.0).map_err(errors::raise)?;
     let mut ops = Vec::new();
     for (i, d) in operations.iter().enumerate() {
         let get = |key: &str| -> PyResult<Bound<'_, PyAny>> {

@@ -5,7 +5,6 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
@@ -170,10 +169,11 @@ impl PySyncRecord {
     fn reenter<'py>(
         &mut self,
         py: Python<'py>,
-        day: NaiveDate,
+        day: crate::args::Day,
         at: &str,
         by: &str,
     ) -> PyResult<Bound<'py, PyList>> {
+        let day = day.0;
         let s = stamp(&self.0, at, by)?;
         let rules = rules(self.0.period())?;
         let made = self.0.reenter(day, rules, &s).map_err(errors::raise)?;

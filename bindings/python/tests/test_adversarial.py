@@ -277,3 +277,50 @@ def _panic() -> BaseException:
     except BaseException as e:  # noqa: BLE001
         return e
     raise AssertionError("the panic probe did not panic")
+
+
+def test_every_day_argument_refuses_a_datetime() -> None:
+    # A datetime is a date to Python; which day an instant is depends on a
+    # zone the caller decides. Every argument typed ``datetime.date`` in the
+    # stub refuses one (argument.type) and takes the date — as the dict
+    # readers (Project.from_dict, sync answers) already did.
+    import polars as pl
+
+    from hanke.sync import SyncRecord
+
+    stub = (ROOT / "bindings" / "python" / "python" / "hanke" / "_native.pyi").read_text("utf-8")
+    day_params = re.findall(r"\b(\w+): datetime\.date\b(?!\])", stub)
+    p = hanke.Project.from_dict(json.loads(pathlib.Path(data("projects/toimet_S22026.json")).read_text("utf-8")))
+    df = pl.DataFrame({"participant_id": ["P1"], "entry_date": [datetime.date(2024, 3, 1)]})
+    people = hanke.read_participants(df)
+    rec = SyncRecord.capture(
+        "2021-2027",
+        "REC-1",
+        {"entry_date": "2024-03-01", "birth_date": "1990-05-05", "gender": "man", "labour_status": "inactive", "education": "3"},
+        at="2024-03-01T09:00:00Z",
+        by="device:t",
+    )
+    kit = ROOT / "conformance" / "sfc2021"
+    calls: dict[str, Callable[[Any], object]] = {
+        "Participants.indicators": lambda d: people.indicators(cut_off=d),
+        "Participants.explain": lambda d: people.explain("EECO01", cut_off=d),
+        "common_indicators": lambda d: hanke.common_indicators(df, cut_off=d),
+        "time_common_indicators": lambda d: hanke.testing.time_common_indicators(df, repeat=1, cut_off=d),
+        "EsrReport": lambda d: hanke.EsrReport(p, d),
+        "check_quality": lambda d: hanke.check_quality(p, d),
+        "SyncRecord.reenter": lambda d: SyncRecord.from_json(rec.to_json()).reenter(d, at="2024-09-01T09:00:00Z", by="device:t"),
+        "sfc_kit": lambda d: hanke.sfc_kit(kit, cut_off=d),
+        "sfc_tables": lambda d: hanke.sfc_tables([], cut_off=d),
+    }
+    # Every day argument of the stub is here: a new one must be added.
+    assert len(day_params) == len(calls), day_params
+    utc = datetime.timezone.utc
+    for name, call in calls.items():
+        for bad in (datetime.datetime(2024, 6, 30, 23, 30), datetime.datetime(2024, 6, 30, 21, 30, tzinfo=utc), "2024-06-30"):
+            with pytest.raises(hanke.ValidationError) as caught:
+                call(bad)
+            assert caught.value.code == "argument.type", name
+        try:
+            call(datetime.date(2024, 6, 30))
+        except hanke.ValidationError as e:
+            assert e.code != "argument.type", (name, e)
