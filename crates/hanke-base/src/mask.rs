@@ -113,12 +113,8 @@ pub(crate) fn code_starts_at(text: &str, start: usize) -> bool {
 /// code as people and programs write it: the century signs, the dashes and
 /// minus signs of Unicode, `_` and `/` — in ASCII or in full width.
 fn is_sign(c: char) -> bool {
-    let ascii = match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c).wrapping_sub(0xFEE0)).unwrap_or(c),
-        _ => c,
-    };
     matches!(
-        ascii.to_ascii_uppercase(),
+        narrow(c).to_ascii_uppercase(),
         '+' | '-' | 'Y' | 'X' | 'W' | 'V' | 'U' | 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | '_' | '/'
     ) || matches!(
         c,
@@ -197,15 +193,19 @@ fn past_invisible(text: &str, mut at: usize) -> usize {
     at
 }
 
+/// The ASCII character a full-width one (U+FF01–U+FF5E) stands for; any
+/// other character as it is.
+fn narrow(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c).wrapping_sub(0xFEE0)).unwrap_or(c),
+        _ => c,
+    }
+}
+
 /// The ASCII form, in upper case, of a digit or letter written in ASCII or
 /// in full width (`１`, `Ｔ`, as an East Asian keyboard types them).
 fn folded(c: char) -> Option<u8> {
-    let c = match c {
-        '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
-            char::from_u32(u32::from(c).wrapping_sub(0xFEE0))?
-        }
-        _ => c,
-    };
+    let c = narrow(c);
     c.is_ascii_alphanumeric()
         .then(|| c.to_ascii_uppercase() as u8)
 }
