@@ -223,8 +223,8 @@ pub fn plain(text: &str) -> Cow<'_, str> {
 /// one, by three digits and a letter — never by a seventh digit
 /// ([`crate::mask`]), so of a run of six or more digits only the last six (and
 /// the last nine) can start one, and the mask's own test is asked there (a
-/// record id such as `P0000123` in a message is a run that starts none). The property tests
-/// `plain_fast_path_changes_nothing` and
+/// record id such as `P0000123` in a message is a run that starts none). The
+/// property tests `plain_fast_path_changes_nothing` and
 /// `digit_runs_take_the_fast_path_only_when_no_code_starts` check it against
 /// the full rules, `blocks_answer_as_bytes` against the byte-at-a-time
 /// check it replaced.

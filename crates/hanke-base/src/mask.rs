@@ -238,6 +238,14 @@ fn digit_before(text: &str, at: usize) -> bool {
         .is_some_and(|b| b.is_ascii_digit())
 }
 
+/// Whether the character from byte `at`, past invisible ones, is a digit.
+fn digit_after(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|t| t.chars().find(|c| !is_invisible(*c)))
+        .and_then(folded)
+        .is_some_and(|b| b.is_ascii_digit())
+}
+
 /// The code-shaped run starting at byte `start` (a digit there), if there is
 /// one.
 #[allow(
@@ -296,12 +304,7 @@ fn code_at(text: &str, start: usize) -> Option<(usize, usize, usize)> {
     if check.is_ascii_digit() {
         // A digit last: spare a number running on (a band `100000-500000`)
         // unless the check character agrees with the rest.
-        let beyond = text
-            .get(end..)
-            .and_then(|t| t.chars().find(|c| !is_invisible(*c)))
-            .and_then(folded)
-            .is_some_and(|b| b.is_ascii_digit());
-        if (digit_before(text, start) || beyond) && !agrees() {
+        if (digit_before(text, start) || digit_after(text, end)) && !agrees() {
             return None;
         }
     }

@@ -14,8 +14,9 @@
 //! and timestamps (a time-zone aware timestamp is taken as its **day in
 //! Helsinki**, said once a column, `IMP-TIME-002`; one whose clock shows a
 //! time other than midnight — in Helsinki, for an aware one — is taken as its
-//! day and reported at its row, `IMP-TIME-001`), and strings as in CSV; categorical columns as strings or
-//! dictionaries (read in place, each distinct label parsed once) — or as
+//! day and reported at its row, `IMP-TIME-001`), and strings as in CSV;
+//! categorical columns as strings or dictionaries (read in place, each
+//! distinct label parsed once) — or as
 //! integer keys with their labels given apart
 //! ([`ImportOptions::categories`]: a polars frame's categoricals by their
 //! codes, read exactly as the dictionary they make) — integer education
@@ -138,10 +139,6 @@ fn helsinki_offset(t: i64) -> i64 {
 }
 
 /// The day in Helsinki of the instant `seconds` since 1970 UTC, as days since 1970.
-#[allow(
-    clippy::arithmetic_side_effects,
-    reason = "an offset of hours added to seconds of chrono's range: far inside i64"
-)]
 #[cfg(test)]
 fn helsinki_day(seconds: i64) -> i64 {
     day_of_instant(seconds, true, true).0
