@@ -143,6 +143,24 @@ def test_an_aware_time_of_day_is_reported_alike_by_both_entry_points() -> None:
         assert [(n.rule_id, n.row) for n in notes] == said
 
 
+def test_an_ignored_name_no_column_has_is_said_by_every_reader(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # "osoite" is in no header: said once, never silently nothing; "Nimi" is
+    # there as "nimi" and is left out without a note.
+    df = frame(entry_date=[dt.date(2024, 2, 1)], nimi=["x"])
+    f = tmp_path / "p.csv"
+    f.write_text("participant_id,entry_date,nimi\nP1,2024-02-01,x\n", encoding="utf-8")
+    ignore = ["Nimi", "osoite", "osoite"]
+    for data in (df, df.to_pandas(), str(f)):
+        ps = hanke.read_participants(data, ignore_columns=ignore)
+        assert ps.report["ignored_columns"] == ["nimi"]
+        said = [(f.rule_id, f.path, f.severity) for f in ps.findings() if f.rule_id == "IMP-CSV-006"]
+        assert said == [("IMP-CSV-006", "ignore_columns", "warning")], data
+        assert "osoite" in next(f.message_en for f in ps.findings() if f.rule_id == "IMP-CSV-006")
+    for data in (df, df.to_pandas()):
+        notes = hanke.common_indicators(data, ignore_columns=ignore).notes()
+        assert [(n.rule_id, n.path) for n in notes] == [("IMP-CSV-006", "ignore_columns")]
+
+
 def test_both_entry_points_accept_the_same_types_and_rows() -> None:
     # String dates and booleans, in polars and pandas alike.
     df = frame(
@@ -192,6 +210,19 @@ def test_a_windows_1252_file_is_read_and_said(tmp_path) -> None:  # type: ignore
     with pytest.raises(hanke.ValidationError) as e:
         hanke.read_participants(str(f), encoding="latin-9")  # type: ignore[arg-type]
     assert e.value.code == "import.encoding"
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_file_is_refused_as_utf16(tmp_path, codec: str) -> None:  # type: ignore[no-untyped-def]
+    # Excel's "Unicode text": refused for what it is, never as a header of
+    # names with NUL bytes in them.
+    f = tmp_path / "unicode.csv"
+    f.write_bytes("Osallistujatunnus;Aloituspäivä\r\nP1;1.3.2016\r\n".encode(codec))
+    for encoding in (None, "utf-8", "windows-1252"):
+        with pytest.raises(hanke.exceptions.CsvImportError) as e:
+            hanke.read_participants(str(f), encoding=encoding)  # type: ignore[arg-type]
+        assert e.value.code == "csv.unicode_text"
+        assert "CSV UTF-8" in str(e.value)
 
 
 def test_pandas_integer_columns_with_gaps_are_read() -> None:

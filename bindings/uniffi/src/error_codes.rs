@@ -208,6 +208,8 @@ pub enum ImportCode {
     CsvEmpty,
     /// `csv.header`: The header cannot be read (bad quoting, not text in the file's encoding).
     CsvHeader,
+    /// `csv.unicode_text`: The file is UTF-16 text (Excel's "Unicode text"), which hanke does not read: save it as CSV UTF-8.
+    CsvUnicodeText,
     /// `import.encoding_mismatch`: A file named Windows-1252 that is UTF-8 with letters outside ASCII (read so, every letter would change).
     ImportEncodingMismatch,
     /// `import.workbook`: The bytes are not a workbook hanke reads (.xlsx, .xlsm, .xls, .ods), or the workbook is damaged.
@@ -577,6 +579,7 @@ impl HankeError {
             "import.missing_column" => HankeError::Import { code: ImportCode::ImportMissingColumn, key, reason },
             "csv.empty" => HankeError::Import { code: ImportCode::CsvEmpty, key, reason },
             "csv.header" => HankeError::Import { code: ImportCode::CsvHeader, key, reason },
+            "csv.unicode_text" => HankeError::Import { code: ImportCode::CsvUnicodeText, key, reason },
             "import.encoding_mismatch" => HankeError::Import { code: ImportCode::ImportEncodingMismatch, key, reason },
             "import.workbook" => HankeError::Import { code: ImportCode::ImportWorkbook, key, reason },
             "import.no_sheet" => HankeError::Import { code: ImportCode::ImportNoSheet, key, reason },

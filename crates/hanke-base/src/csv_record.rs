@@ -464,6 +464,25 @@ fn split_unquoted(line: &[u8], delimiter: u8, data: &mut Vec<u8>, ends: &mut Vec
     }
 }
 
+/// Whether a file's first bytes are UTF-16 text: a byte-order mark of either
+/// order (`FF FE`, `FE FF`; UTF-32's little-endian mark begins with the
+/// first), or, without one, the NUL bytes that every ASCII character of
+/// UTF-16 carries — the first two characters each a NUL and a byte that is
+/// not. Text in UTF-8 or Windows-1252 never holds a NUL byte (control
+/// character 0 is no character of a CSV header), so neither is mistaken.
+///
+/// Source: The Unicode Standard, §23.8 "Specials" (U+FEFF as the byte order
+/// mark) and §3.10 (the UTF-16BE and UTF-16LE encoding schemes).
+fn looks_like_utf16(sample: &[u8]) -> bool {
+    if sample.starts_with(&[0xFF, 0xFE]) || sample.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    match sample {
+        [a, 0, c, 0, ..] | [0, a, 0, c, ..] => *a != 0 && *c != 0,
+        _ => false,
+    }
+}
+
 /// How far past an open quote the reader looks for its closing one before it
 /// takes the quote as never closed (a bound on memory and work per line).
 const LOOKAHEAD_LINES: usize = 10_000;
@@ -508,7 +527,15 @@ pub struct RecordReader<R> {
 impl<R: BufRead> RecordReader<R> {
     /// Reads the header record: its line, or why the file cannot be read
     /// (empty, a header that breaks the syntax, a failed read).
+    ///
+    /// A file in UTF-16 — what Excel saves as "Unicode text" — is refused
+    /// before any of it is read ([`FileError::Utf16`]): read as bytes, its
+    /// header would be names with a NUL byte between letters, a refusal that
+    /// names the wrong cause.
     pub fn read_header(&mut self) -> Result<u64, FileError> {
+        if self.first && looks_like_utf16(self.src.fill_buf().unwrap_or(&[])) {
+            return Err(FileError::Utf16);
+        }
         match self.read() {
             Ok(Some(line)) => Ok(line),
             Ok(None) => Err(FileError::Empty),
@@ -978,6 +1005,12 @@ pub enum FileError {
         /// What is wrong.
         message: crate::Echo,
     },
+    /// The file is UTF-16 text — Excel's "Unicode text" — which hanke does
+    /// not read: saved as "CSV UTF-8 (comma delimited)" it is read as it is.
+    #[error(
+        "the file is UTF-16 text (Excel's \"Unicode text\"), which hanke does not read: save it as \"CSV UTF-8\""
+    )]
+    Utf16,
     /// Reading failed.
     #[error("line {line}: read error: {source}")]
     Io {
@@ -992,6 +1025,7 @@ error_codes! {
     FileError {
         FileError::Empty => "csv.empty": "The file has no header line.",
         FileError::Header { .. } => "csv.header": "The header cannot be read (bad quoting, not text in the file's encoding).",
+        FileError::Utf16 => "csv.unicode_text": "The file is UTF-16 text (Excel's \"Unicode text\"), which hanke does not read: save it as CSV UTF-8.",
         FileError::Io { .. } => "csv.io": "Reading failed.",
     }
 }
@@ -1000,7 +1034,7 @@ impl FileError {
     /// The line of the file, where there is one.
     pub fn line(&self) -> Option<u64> {
         match self {
-            FileError::Empty => None,
+            FileError::Empty | FileError::Utf16 => None,
             FileError::Header { line, .. } | FileError::Io { line, .. } => Some(*line),
         }
     }

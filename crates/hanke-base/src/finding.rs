@@ -1444,6 +1444,21 @@ pub mod rules {
         source: None,
     };
 
+    /// `IMP-CSV-006`: an option names a column the file or table does not
+    /// have — `ignore_columns` (a column to leave out) or `categories` (labels
+    /// for an integer column). Nothing is left out or relabelled for it; the
+    /// import goes on, and the note says so, because a name that matches
+    /// nothing is most often a typing slip whose column was then read (or
+    /// refused) after all.
+    pub const CSV_OPTION_COLUMN_ABSENT: Rule = Rule {
+        id: "IMP-CSV-006",
+        severity: Severity::Warning,
+        title_en: "an option names a column the file does not have",
+        title_fi: "asetus nimeää sarakkeen, jota tiedostossa ei ole",
+        title_sv: "en inställning namnger en kolumn som filen saknar",
+        source: None,
+    };
+
     /// `IMP-CSV-004`: a required CSV field (participant id, entry date) is empty.
     pub const CSV_REQUIRED_MISSING: Rule = Rule {
         id: "IMP-CSV-004",

@@ -127,7 +127,9 @@ pub fn load_activities(
     if is_workbook_path(path) {
         let bytes = std::fs::read(path).map_err(|e| file_error(path, &e, "io"))?;
         let (log, report) = hanke::import::read_activities_sheet(&bytes, None).map_err(|e| {
-            let place = e.line().map(|l| format!("{l}: ")).unwrap_or_default();
+            let place = e
+                .line()
+                .map_or_else(|| " ".to_string(), |l| format!("{l}: "));
             format!("{}:{place}{e} [{}]", shown(path), e.code())
         })?;
         for f in report.rejections.iter().chain(&report.findings) {
@@ -162,8 +164,7 @@ pub fn read_participants(
         let place = e
             .line()
             .filter(|l| *l > 0)
-            .map(|l| format!("{l}: "))
-            .unwrap_or_default();
+            .map_or_else(|| " ".to_string(), |l| format!("{l}: "));
         format!("{}:{place}{e} [{}]", shown(path), e.code())
     })?;
     Ok(ParticipantFile {

@@ -89,7 +89,9 @@ pub fn finding_line(file: &Path, f: &Finding) -> String {
         (Some(cell), ..) => format!("{cell}: "),
         (None, Some(l), Some(end)) => format!("{l}–{end}: "),
         (None, Some(l), None) => format!("{l}: "),
-        _ => String::new(),
+        // A finding on the whole file: `path: [warning] …`, as grep's form
+        // has it without a line.
+        _ => " ".to_string(),
     };
     let field = if f.path.is_empty() {
         String::new()

@@ -786,3 +786,56 @@ fn threads_give_the_same_output_and_account() {
     let zero = args(Some("0"));
     assert_eq!(zero.code, 2, "{}", zero.stderr);
 }
+
+/// A file the CLI cannot read names itself and its reason in `path: reason
+/// [code]` form (a space after the colon where there is no line), and a
+/// `--ignore-column` that matches no header is a warning of the file, never
+/// silently nothing.
+#[test]
+fn a_unicode_text_file_and_an_ignored_name_no_column_has_are_said() {
+    let unicode = tmp("unicode.csv");
+    let text = "participant_id,entry_date\nP1,2024-02-01\n";
+    let bytes: Vec<u8> = std::iter::once(0xFEFF)
+        .chain(text.encode_utf16())
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    std::fs::write(&unicode, bytes).unwrap();
+    let r = run(&[
+        "indicators",
+        unicode.to_str().unwrap(),
+        "--period",
+        "2021-2027",
+    ]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("unicode.csv: the file is UTF-16 text")
+            && r.stderr.contains("[csv.unicode_text]"),
+        "{}",
+        r.stderr
+    );
+
+    let plain = tmp("ignored.csv");
+    std::fs::write(&plain, "participant_id,entry_date,nimi\nP1,2024-02-01,x\n").unwrap();
+    let r = run(&[
+        "indicators",
+        plain.to_str().unwrap(),
+        "--period",
+        "2021-2027",
+        "--ignore-column",
+        "Nimi",
+        "--ignore-column",
+        "osoite",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let said: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.contains("IMP-CSV-006"))
+        .collect();
+    assert_eq!(said.len(), 1, "{}", r.stderr);
+    assert!(
+        said[0].contains("ignored.csv: [warning] IMP-CSV-006") && said[0].contains("`osoite`"),
+        "{}",
+        said[0]
+    );
+}

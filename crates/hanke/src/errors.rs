@@ -444,7 +444,7 @@ pub fn rule_table() -> crate::export::table::ResultTable {
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use crate::finding::rules::*;
-    static ALL: [Rule; 98] = [
+    static ALL: [Rule; 99] = [
         FUNDING_NEGATIVE_AMOUNT,
         FUNDING_SOURCES_EXCEED_TOTAL,
         FUNDING_SOURCES_PARTIAL,
@@ -512,6 +512,7 @@ pub fn all_rules() -> &'static [Rule] {
         CSV_INVALID_VALUE,
         CSV_REQUIRED_MISSING,
         CSV_VALUE_WITHOUT_HEADER,
+        CSV_OPTION_COLUMN_ABSENT,
         PUBLICATION_IDENTITY_CODE,
         PUBLICATION_MARKUP,
         CSV_TIME_OF_DAY,

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use hanke::PersonalIdentityCode;
 use hanke::import::{
-    IdentityCodes, ImportOptions, ParticipantCsvReader, read_participants_csv,
+    Encoding, IdentityCodes, ImportOptions, ParticipantCsvReader, read_participants_csv,
     write_participants_csv,
 };
 use hanke::participant::{ExitSituation, Participant, Pseudonymiser, merge_duplicates};
@@ -604,4 +604,112 @@ fn real_spreadsheets() {
         ["P3"]
     );
     assert_eq!(r.rejected_lines(), [2, 3]);
+}
+
+// ---- UTF-16 -------------------------------------------------------------------
+
+/// `text` in UTF-16, little- or big-endian, with or without its byte-order
+/// mark — the four ways a "Unicode text" file is saved.
+fn utf16(text: &str, little: bool, mark: bool) -> Vec<u8> {
+    let units = mark
+        .then_some(0xFEFF)
+        .into_iter()
+        .chain(text.encode_utf16());
+    units
+        .flat_map(|u| {
+            if little {
+                u.to_le_bytes()
+            } else {
+                u.to_be_bytes()
+            }
+        })
+        .collect()
+}
+
+/// The code the participant reader gives `bytes` with `encoding` named (or
+/// none) on `threads`, or `None` when it reads them.
+fn participant_refusal(bytes: &[u8], encoding: Option<Encoding>, threads: usize) -> Option<String> {
+    let mut o = ImportOptions::default();
+    o.accept_temporary_codes = true;
+    o.encoding = encoding;
+    o.threads = std::num::NonZeroUsize::new(threads);
+    read_participants_csv(bytes, o)
+        .err()
+        .map(|e| e.code().to_string())
+}
+
+/// Every CSV reader refuses a UTF-16 file as UTF-16 (`csv.unicode_text`) — whichever
+/// byte order, with or without its mark, whatever encoding is named and on any
+/// number of threads — where it once gave `csv.header` ("not text in utf-8")
+/// or an unknown column with NUL bytes in its name: a refusal with the wrong
+/// reason sends the user looking in the wrong place.
+#[test]
+fn a_utf16_file_is_refused_as_utf16_by_every_csv_reader() {
+    let mut texts: Vec<(String, String)> = ["ilona", "vesku"]
+        .iter()
+        .map(|stem| {
+            let path = repo().join(format!("examples/data/participants/{stem}.csv"));
+            (stem.to_string(), std::fs::read_to_string(path).unwrap())
+        })
+        .collect();
+    texts.push((
+        "header only".into(),
+        "Osallistujatunnus;Aloituspäivä\n".into(),
+    ));
+    let list =
+        std::fs::read_to_string(repo().join("examples/data/eura/eura2014_projektilista.csv"))
+            .unwrap();
+    for (what, text) in &texts {
+        // The same text in UTF-8 is read.
+        assert_eq!(
+            participant_refusal(text.as_bytes(), None, 1),
+            None,
+            "{what}"
+        );
+        for (little, mark) in [(true, true), (true, false), (false, true), (false, false)] {
+            let bytes = utf16(text, little, mark);
+            for encoding in [None, Some(Encoding::Utf8), Some(Encoding::Windows1252)] {
+                for threads in [1, 2] {
+                    assert_eq!(
+                        participant_refusal(&bytes, encoding, threads).as_deref(),
+                        Some("csv.unicode_text"),
+                        "{what}: little-endian {little}, mark {mark}, {encoding:?}, {threads} threads"
+                    );
+                }
+            }
+        }
+    }
+    assert!(hanke::eura::ProjectList::read(list.as_bytes()).is_ok());
+    for (little, mark) in [(true, true), (true, false), (false, true), (false, false)] {
+        let err = hanke::eura::ProjectList::read(&utf16(&list, little, mark)[..]).unwrap_err();
+        assert_eq!(err.code(), "csv.unicode_text", "EURA list: {little} {mark}");
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+    /// No text in UTF-8 or Windows-1252 is taken for UTF-16 (neither holds a
+    /// NUL byte; UTF-8 never holds the bytes of a byte-order mark, and a
+    /// Windows-1252 text that begins with `ÿþ` or `þÿ` — no header of any
+    /// format — is the one text left out), and any header in UTF-16 whose
+    /// first two characters are Latin — every header of the format — is.
+    #[test]
+    fn utf16_is_told_from_text_and_only_from_it(
+        text in "[^\u{0}]{0,40}",
+        header in "[\u{1}-\u{ff}]{2}[^\u{0}]{0,20}",
+        little: bool,
+        mark: bool,
+    ) {
+        let not = |bytes: &[u8], encoding| {
+            participant_refusal(bytes, encoding, 1).as_deref() != Some("csv.unicode_text")
+        };
+        proptest::prop_assert!(not(text.as_bytes(), None));
+        proptest::prop_assert!(not(text.as_bytes(), Some(Encoding::Utf8)));
+        let cp1252: Vec<u8> = text.chars().filter_map(|c| u8::try_from(u32::from(c)).ok()).collect();
+        if !cp1252.starts_with(&[0xFF, 0xFE]) && !cp1252.starts_with(&[0xFE, 0xFF]) {
+            proptest::prop_assert!(not(&cp1252, Some(Encoding::Windows1252)));
+        }
+        proptest::prop_assert!(!not(&utf16(&header, little, mark), None));
+    }
 }

@@ -967,3 +967,157 @@ mod instants {
         }
     }
 }
+
+// ---- Options that name no column ----------------------------------------------
+
+/// The `IMP-CSV-006` notes of `findings`, as their English messages, sorted.
+fn absent_notes(findings: &[hanke::Finding]) -> Vec<String> {
+    let mut notes: Vec<String> = findings
+        .iter()
+        .filter(|f| f.rule_id == "IMP-CSV-006")
+        .map(|f| {
+            assert!(f.line.is_none() && f.row.is_none(), "{f:?}");
+            f.message_en.clone()
+        })
+        .collect();
+    notes.sort();
+    notes
+}
+
+/// A workbook of one sheet holding `rows`.
+#[cfg(feature = "spreadsheet")]
+fn workbook(rows: &[Vec<String>]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, v).unwrap();
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// A name in `ignore_columns` that the header does not have is said
+    /// (`IMP-CSV-006`, once a name, without a line), never silently nothing —
+    /// and every reader says the same: a CSV file on one thread and on two, a
+    /// workbook, an Arrow table's records and its columns. A name that is
+    /// there in another spelling (case, spaces, hyphens, underscores) is no
+    /// note: its column is left out.
+    #[test]
+    fn every_reader_says_which_ignored_names_match_no_column(
+        extras in proptest::sample::subsequence(vec!["nimi", "s_posti", "puhelin"], 0..=3),
+        separator in proptest::sample::select(vec!["_", "-", " "]),
+        padded: bool,
+        upper: bool,
+        absent in proptest::sample::subsequence(vec!["osoite", "nimi2", "hetu 131052-308T", "<b>x</b>"], 0..=3),
+        twice: bool,
+    ) {
+        let mut header = vec!["participant_id".to_string(), "entry_date".to_string()];
+        header.extend(extras.iter().map(|e| e.to_string()));
+        let rows = [vec!["P1", "2024-02-01"], vec!["P2", "2024-03-01"]];
+        let mut ignore: Vec<String> = extras
+            .iter()
+            .map(|e| {
+                let e = if upper { e.to_uppercase() } else { e.to_string() };
+                let e = e.replace('_', separator);
+                if padded { format!(" {e} ") } else { e }
+            })
+            .collect();
+        ignore.extend(absent.iter().map(|a| a.to_string()));
+        if twice {
+            ignore.extend(absent.iter().map(|a| a.to_string()));
+        }
+        let mut o = ImportOptions::default();
+        o.ignore_columns = ignore;
+        // The names as the notes give them: identity codes masked.
+        let mut expected: Vec<String> = absent
+            .iter()
+            .map(|a| hanke::ids::redact(a).into_owned())
+            .collect();
+        expected.sort();
+
+        let lines: Vec<Vec<String>> = std::iter::once(header.clone())
+            .chain(rows.iter().map(|r| {
+                let mut r: Vec<String> = r.iter().map(|v| v.to_string()).collect();
+                r.extend(extras.iter().map(|_| "x".to_string()));
+                r
+            }))
+            .collect();
+        let csv: String = lines.iter().map(|l| l.join(",") + "\n").collect();
+        let mut said = Vec::new();
+        for threads in [1, 2] {
+            let mut o = o.clone();
+            o.threads = std::num::NonZeroUsize::new(threads);
+            let (people, report) = read_participants_csv(csv.as_bytes(), o).unwrap();
+            prop_assert_eq!(people.len(), 2);
+            prop_assert!(report.is_balanced());
+            said.push((format!("CSV on {threads} threads"), absent_notes(&report.findings)));
+        }
+        #[cfg(feature = "spreadsheet")]
+        {
+            let (people, _, report) =
+                hanke::import::read_participants_sheet(&workbook(&lines), None, o.clone()).unwrap();
+            prop_assert_eq!(people.len(), 2);
+            said.push(("workbook".into(), absent_notes(&report.findings)));
+        }
+        let columns: Vec<(&str, ArrayRef)> = header
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let values: Vec<Option<&str>> =
+                    rows.iter().map(|r| Some(r.get(i).copied().unwrap_or("x"))).collect();
+                (name.as_str(), strings(&values))
+            })
+            .collect();
+        let b = batch(columns);
+        // Two batches: said once all the same.
+        let (people, report) = read_records(&[b.clone(), b.clone()], &o).unwrap();
+        prop_assert_eq!(people.len(), 4);
+        said.push(("table's records".into(), absent_notes(&report.findings)));
+        let mut ind = CommonIndicators::new(Catalogue::EsfPlus, rules(), None).unwrap();
+        let notes = add_batches(&mut ind, [&b, &b], &o).unwrap();
+        said.push(("table's columns".into(), absent_notes(&notes)));
+        let (_, notes) = hanke::import::arrow::with_columns(&b, &o, |_| ()).unwrap();
+        said.push(("with_columns".into(), absent_notes(&notes)));
+
+        for (reader, notes) in &said {
+            // The same notes from every reader, one a name.
+            prop_assert_eq!(notes, &said[0].1, "{} and {}", reader, &said[0].0);
+            prop_assert_eq!(notes.len(), expected.len(), "{}: {:?}", reader, notes);
+            for name in expected.iter().filter(|n| !n.contains('<')) {
+                let said_of = format!("ignore_columns names `{name}`, which the header does not have");
+                prop_assert!(notes.iter().any(|n| n.starts_with(&said_of)), "{}: {:?}", reader, notes);
+            }
+            // Safe to show: no identity code, no live markup.
+            for note in notes {
+                prop_assert!(!note.contains("131052-308T") && !note.contains('<'), "{}", note);
+            }
+        }
+    }
+}
+
+/// A column given labels apart (`categories`) that the table does not have
+/// is said by both of a table's readers, once.
+#[test]
+fn labels_for_a_column_the_table_lacks_are_said() {
+    let b = batch(vec![
+        ("participant_id", strings(&[Some("P1")])),
+        ("entry_date", strings(&[Some("2024-02-01")])),
+    ]);
+    let mut o = ImportOptions::default();
+    o.categories = vec![("sukupuoli".to_string(), strings(&[Some("nainen")]))];
+    let (_, report) = read_records(&[b.clone(), b.clone()], &o).unwrap();
+    let mut ind = CommonIndicators::new(Catalogue::EsfPlus, rules(), None).unwrap();
+    let notes = add_batches(&mut ind, [&b, &b], &o).unwrap();
+    for notes in [absent_notes(&report.findings), absent_notes(&notes)] {
+        assert_eq!(
+            notes,
+            [
+                "categories names `sukupuoli`, which the header does not have: nothing was done for it (check its spelling against the header)"
+            ]
+        );
+    }
+}

@@ -154,6 +154,7 @@ ImportCode = Literal[
     "import.missing_column",
     "csv.empty",
     "csv.header",
+    "csv.unicode_text",
     "import.encoding_mismatch",
     "import.workbook",
     "import.no_sheet",

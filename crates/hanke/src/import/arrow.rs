@@ -762,6 +762,39 @@ fn time_of_day_note(column: Column) -> Finding {
     )
 }
 
+/// `IMP-CSV-006` for each name the options give that `batch` has no column
+/// of: a column to leave out (compared as headers are) and a column given
+/// labels ([`ImportOptions::categories`], compared exactly, as it is looked
+/// up).
+fn absent_option_notes(batch: &RecordBatch, options: &ImportOptions) -> Vec<Finding> {
+    let schema = batch.schema_ref();
+    let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+    let mut notes = super::participants::absent_ignored_columns(&names, options);
+    notes.extend(super::participants::absent_option_columns(
+        &names,
+        "categories",
+        options.categories.iter().map(|(n, _)| n.as_str()),
+        |header, name| header == name,
+    ));
+    notes
+}
+
+/// Adds `note` to `notes` unless it is a note without a row that is there
+/// already: what is said of a column or an option is said once, however many
+/// batches the table comes in.
+fn push_once(notes: &mut Vec<Finding>, note: Finding) {
+    let said = note.row.is_none()
+        && notes.iter().any(|m| {
+            m.row.is_none()
+                && m.rule_id == note.rule_id
+                && m.path == note.path
+                && m.message_en == note.message_en
+        });
+    if !said {
+        notes.push(note);
+    }
+}
+
 /// `IMP-TIME-002`: a time-zone aware column read as Helsinki days, once per
 /// column of a batch (both readers).
 fn time_zone_note(column: Column) -> Finding {
@@ -800,7 +833,7 @@ fn with_columns_at<R>(
     let labels = labels_by_column(batch, options, |_| true)?;
     let get = |c: Column| present.iter().find(|(x, _)| *x == c).map(|(_, a)| *a);
     let mut converted = Converted::default();
-    let mut notes = Vec::new();
+    let mut notes = absent_option_notes(batch, options);
     let at = |row: usize| row.saturating_add(offset);
     // First pass: check and convert what cannot be borrowed, so that the
     // second can borrow both the batch and the conversions.
@@ -1356,11 +1389,15 @@ pub fn read_records(
                 None => report.rejected = report.rejected.saturating_add(1),
             }
         }
-        // As the indicators' reader says it: aware columns read as Helsinki days.
+        // As the indicators' reader says it: aware columns read as Helsinki
+        // days, and names of options no column has.
         for (column, a) in &present {
             if matches!(a.data_type(), DataType::Timestamp(_, Some(_))) {
-                report.findings.push(time_zone_note(*column));
+                push_once(&mut report.findings, time_zone_note(*column));
             }
+        }
+        for n in absent_option_notes(batch, options) {
+            push_once(&mut report.findings, n);
         }
         offset = offset.saturating_add(batch.num_rows());
     }
@@ -1720,14 +1757,7 @@ pub fn add_batches_parallel<'b>(
         })?;
         counted.map_err(|e| e.shifted(offset))?;
         for n in batch_notes {
-            // One note a column about time zones, however many batches.
-            if n.row.is_some()
-                || !notes
-                    .iter()
-                    .any(|m: &Finding| m.rule_id == n.rule_id && m.path == n.path)
-            {
-                notes.push(n);
-            }
+            push_once(&mut notes, n);
         }
         offset = offset.saturating_add(batch.num_rows());
     }

@@ -210,6 +210,54 @@ impl HeaderLayout {
     }
 }
 
+/// `IMP-CSV-006` for each name of `asked` (given as `option`) that no header
+/// of `headers` is, by `is` — once a name, in the order asked. A name that
+/// matches nothing leaves nothing out; most often it is a typing slip, and
+/// then the column meant was read, or refused, after all.
+pub(crate) fn absent_option_columns<'a>(
+    headers: &[&str],
+    option: &str,
+    asked: impl IntoIterator<Item = &'a str>,
+    is: impl Fn(&str, &str) -> bool,
+) -> Vec<Finding> {
+    let mut absent: Vec<&str> = Vec::new();
+    for name in asked {
+        if !headers.iter().any(|h| is(h, name)) && !absent.contains(&name) {
+            absent.push(name);
+        }
+    }
+    absent
+        .into_iter()
+        .map(|name| {
+            let name = crate::ids::redact(name.trim());
+            Finding::new(
+                &rules::CSV_OPTION_COLUMN_ABSENT,
+                option,
+                format!(
+                    "{option} names `{name}`, which the header does not have: nothing was done for it (check its spelling against the header)"
+                ),
+                format!(
+                    "{option} nimeää sarakkeen `{name}`, jota otsikkorivillä ei ole: sille ei tehty mitään (tarkista kirjoitusasu otsikkoriviltä)"
+                ),
+                format!(
+                    "{option} namnger kolumnen `{name}`, som rubrikraden saknar: inget gjordes för den (kontrollera stavningen mot rubrikraden)"
+                ),
+            )
+        })
+        .collect()
+}
+
+/// [`absent_option_columns`] for [`ImportOptions::ignore_columns`], compared
+/// as headers are.
+pub(crate) fn absent_ignored_columns(headers: &[&str], options: &ImportOptions) -> Vec<Finding> {
+    absent_option_columns(
+        headers,
+        "ignore_columns",
+        options.ignore_columns.iter().map(String::as_str),
+        crate::participant::label_is,
+    )
+}
+
 /// The refusal of a row with a value under an empty header (`IMP-CSV-005`),
 /// the column named by its position.
 pub(crate) fn value_without_header(position: &str) -> Finding {
@@ -306,20 +354,22 @@ impl<R: BufRead> ParticipantCsvReader<R> {
         let headers: Vec<&str> = names.iter().map(String::as_str).collect();
         let layout = HeaderLayout::new(&headers, &options.ignore_columns)
             .map_err(|error| ImportError::Columns { line, error })?;
+        let mut report = ImportReport {
+            ignored_columns: layout.ignored.clone(),
+            unnamed_columns: layout
+                .unnamed
+                .iter()
+                .map(|i| i.saturating_add(1).to_string())
+                .collect(),
+            encoding,
+            encoding_detected: detected,
+            ..ImportReport::default()
+        };
+        report.findings = absent_ignored_columns(&headers, &options);
         Ok(ParticipantCsvReader {
             records,
             width: headers.len(),
-            report: ImportReport {
-                ignored_columns: layout.ignored.clone(),
-                unnamed_columns: layout
-                    .unnamed
-                    .iter()
-                    .map(|i| i.saturating_add(1).to_string())
-                    .collect(),
-                encoding,
-                encoding_detected: detected,
-                ..ImportReport::default()
-            },
+            report,
             layout,
             options,
             failed: false,

@@ -318,6 +318,7 @@ pub fn read_participants_sheet(
         sheet: Some(open.source(&rows, header_at)),
         ..ImportReport::default()
     };
+    report.findings = super::participants::absent_ignored_columns(&header_refs, &options);
     // The account counts from the header down, as a CSV file's lines do.
     report.lines = rows.len().saturating_sub(header_at) as u64;
 
