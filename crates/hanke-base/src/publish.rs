@@ -134,9 +134,29 @@ pub fn xml(s: &str) -> String {
     })
 }
 
-/// Whether a CSV cell would be read by a spreadsheet as a formula (OWASP).
+/// The characters that make a spreadsheet read a cell as a formula when one
+/// begins it: OWASP's *CSV Injection* list (`= + - @`, tab, carriage return)
+/// with the NUL of ASVS 5.0 requirement 1.2.10, and — defensively, *not
+/// verified against a spreadsheet here* — their full-width forms
+/// (`＝ ＋ － ＠`), which input methods for East Asian scripts type and a
+/// spreadsheet may fold to the ASCII sign.
+const FORMULA_STARTS: [char; 11] = [
+    '=', '+', '-', '@', '\t', '\r', '\0', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+];
+
+/// Whether a CSV cell would be read by a spreadsheet as a formula: one of
+/// [`FORMULA_STARTS`] first, or first after white space — a spreadsheet that
+/// trims the spaces of a cell on import (LibreOffice's "Trim spaces") would
+/// then run it, so ` =1+1` is neutralised too (defensive, as the full-width
+/// forms are).
+///
+/// ```
+/// use hanke_base::publish::is_formula;
+/// assert!(is_formula("=1+1") && is_formula(" \u{3000}@SUM(A1)") && is_formula("＝1+1"));
+/// assert!(!is_formula("1-1") && !is_formula("'=1") && !is_formula(""));
+/// ```
 pub fn is_formula(s: &str) -> bool {
-    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+    s.starts_with(FORMULA_STARTS) || s.trim_start().starts_with(FORMULA_STARTS)
 }
 
 /// A CSV cell of a publication (the Kohesio export), comma-separated: codes
@@ -362,7 +382,17 @@ mod tests {
             x,
             "a &quot;b&quot; &lt;c&gt; &apos;d&apos; &amp; 131299-****"
         );
-        for f in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx"] {
+        for f in [
+            "=1+1",
+            "+1",
+            "-1",
+            "@SUM(A1)",
+            "\tx",
+            " =1+1",
+            "\u{a0}\u{3000}+1",
+            "＝1+1",
+            "＠SUM(A1)",
+        ] {
             let c = csv_cell(f);
             assert!(c.starts_with("\"'"), "{f:?} → {c}");
             assert!(data_csv_cell(f).starts_with("\"'"), "{f:?}");
@@ -372,7 +402,10 @@ mod tests {
         assert_eq!(csv_cell("plain"), "plain");
         // Every value of a data file reads back as it was, a quote before a
         // formula included.
-        for v in ["=1", "'=1", "''=1", "'", "'x", "x'", "-", "'-", ""] {
+        for v in [
+            "=1", "'=1", "''=1", "'", "'x", "x'", "-", "'-", "", " =1", "' =1", "＝1", "'＋1", " ",
+            "\u{0}",
+        ] {
             let cell = data_csv_cell(v);
             let unquoted = cell
                 .strip_prefix('"')
