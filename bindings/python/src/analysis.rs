@@ -144,7 +144,7 @@ impl Source {
 #[doc = include_str!("participant-format.md")]
 #[pyfunction]
 #[pyo3(
-    signature = (source, *, period = None, accept_temporary_codes = false, secret = None, drop_identity_codes = false, ignore_columns = None, encoding = None, sheet = None, threads = crate::args::Whole(1)),
+    signature = (source, *, period = None, accept_temporary_codes = false, secret = None, drop_identity_codes = false, ignore_columns = None, encoding = None, sheet = None, threads = crate::args::Threads::ONE),
     text_signature = "(source, *, period=None, accept_temporary_codes=False, secret=None, drop_identity_codes=False, ignore_columns=None, encoding=None, sheet=None, threads=1)"
 )]
 #[allow(clippy::too_many_arguments, reason = "Python keyword arguments")]
@@ -158,11 +158,11 @@ pub(crate) fn read_participants(
     ignore_columns: Option<Vec<String>>,
     encoding: Option<&str>,
     sheet: Option<String>,
-    threads: crate::args::Whole<usize>,
+    threads: crate::args::Threads,
 ) -> PyResult<PyParticipants> {
     let mut options = read_options(accept_temporary_codes, ignore_columns, encoding)?;
     options.drop_identity_codes = drop_identity_codes;
-    let threads = crate::columns::thread_count(threads)?;
+    let threads = threads.0;
     options.threads = Some(threads);
     if let Some(secret) = secret {
         options.pseudonymiser =

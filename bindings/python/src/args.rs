@@ -12,6 +12,10 @@
 //!   23:30 UTC on 29 February is 1 March in Helsinki); anything else is
 //!   `argument.type`.
 //!
+//! - [`Threads`]: a Python `int` of at least 1 (the core's `NonZeroUsize`);
+//!   `0` or `-1` is `argument.range` saying so, not the range of a machine
+//!   integer.
+//!
 //! The ranges are those of the core's types (a count of days is a `u32`), not
 //! rules of the binding.
 
@@ -71,6 +75,42 @@ macro_rules! whole {
 }
 
 whole!(u32, u64, i32, i64, usize);
+
+/// A `threads` argument: a whole number of at least one, as the core's
+/// [`std::num::NonZeroUsize`] asks (`ImportOptions::threads`; at most 64
+/// are started, whatever it says).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Threads(pub(crate) std::num::NonZeroUsize);
+
+impl Threads {
+    /// One thread: the calling one (the default, ADR 0025).
+    pub(crate) const ONE: Threads = Threads(std::num::NonZeroUsize::MIN);
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Threads {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        let accepted = "threads is a whole number (int) of at least 1";
+        if obj.cast::<PyInt>().is_err() || obj.cast::<PyBool>().is_ok() {
+            return Err(errors::coded(
+                "argument.type",
+                format!("{accepted}, not {}", type_name(&obj)),
+            ));
+        }
+        obj.extract::<i128>()
+            .ok()
+            .and_then(|n| usize::try_from(n).ok())
+            .and_then(std::num::NonZeroUsize::new)
+            .map(Threads)
+            .ok_or_else(|| {
+                let given = obj
+                    .str()
+                    .map_or_else(|_| "the number".to_string(), |s| s.to_string());
+                errors::coded("argument.range", format!("{accepted}, not {given}"))
+            })
+    }
+}
 
 /// A file path argument: `str` or `os.PathLike`.
 #[derive(Clone, Debug)]

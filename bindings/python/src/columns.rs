@@ -217,7 +217,7 @@ fn compute(
 #[doc = include_str!("participant-format.md")]
 #[pyfunction]
 #[pyo3(
-    signature = (data, period = None, catalogue = None, cut_off = None, *, accept_temporary_codes = false, ignore_columns = None, objective = None, threads = crate::args::Whole(1)),
+    signature = (data, period = None, catalogue = None, cut_off = None, *, accept_temporary_codes = false, ignore_columns = None, objective = None, threads = crate::args::Threads::ONE),
     text_signature = "(data, period=None, catalogue=None, cut_off=None, *, accept_temporary_codes=False, ignore_columns=None, objective=None, threads=1)"
 )]
 #[allow(
@@ -233,10 +233,10 @@ pub(crate) fn common_indicators(
     accept_temporary_codes: bool,
     ignore_columns: Option<Vec<String>>,
     objective: Option<&str>,
-    threads: crate::args::Whole<usize>,
+    threads: crate::args::Threads,
 ) -> PyResult<PyIndicators> {
     let cut_off = cut_off.map(|d| d.0);
-    let threads = thread_count(threads)?;
+    let threads = threads.0;
     let mut options = read_options(accept_temporary_codes, ignore_columns, None)?;
     let batches = batches_of(data, &mut options)?;
     let period = match period {
@@ -257,12 +257,6 @@ pub(crate) fn common_indicators(
     Ok(PyIndicators::with_notes(ind, notes))
 }
 
-/// A ``threads`` argument: at least one.
-pub(crate) fn thread_count(threads: crate::args::Whole<usize>) -> PyResult<std::num::NonZeroUsize> {
-    std::num::NonZeroUsize::new(threads.0)
-        .ok_or_else(|| errors::coded("argument.range", "threads must be at least 1".to_string()))
-}
-
 /// Times the core's computation over ``data`` from Rust, after one conversion,
 /// ``repeat`` times; returns the seconds of each run. The Python-free figure
 /// of the benchmark comparison (``benches/compare.py``).
@@ -271,7 +265,7 @@ pub(crate) fn thread_count(threads: crate::args::Whole<usize>) -> PyResult<std::
 /// 2
 #[pyfunction]
 #[pyo3(
-    signature = (data, repeat = crate::args::Whole(5), period = "2021-2027", catalogue = None, cut_off = None, threads = crate::args::Whole(1)),
+    signature = (data, repeat = crate::args::Whole(5), period = "2021-2027", catalogue = None, cut_off = None, threads = crate::args::Threads::ONE),
     text_signature = "(data, repeat=5, period='2021-2027', catalogue=None, cut_off=None, threads=1)"
 )]
 pub(crate) fn time_common_indicators(
@@ -281,10 +275,10 @@ pub(crate) fn time_common_indicators(
     period: &str,
     catalogue: Option<&str>,
     cut_off: Option<crate::args::Day>,
-    threads: crate::args::Whole<usize>,
+    threads: crate::args::Threads,
 ) -> PyResult<Vec<f64>> {
     let cut_off = cut_off.map(|d| d.0);
-    let threads = thread_count(threads)?;
+    let threads = threads.0;
     let period = parse_period(period)?;
     let rules = rules(period)?;
     let catalogue = catalogue_for(period, catalogue)?;

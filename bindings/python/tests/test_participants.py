@@ -76,9 +76,23 @@ def test_threads_read_a_csv_as_one_thread_does(tmp_path: Path) -> None:
         assert [(x.line, x.end_line, x.rule_id, x.message_fi) for x in many.findings()] == [
             (x.line, x.end_line, x.rule_id, x.message_fi) for x in one.findings()
         ]
-    with pytest.raises(hanke.exceptions.HankeError) as e:
-        hanke.read_participants(str(f), threads=0)
-    assert e.value.code == "argument.range"
+    # Every thread count below one, or past any machine's, says what is
+    # accepted — never the range of a machine integer.
+    for bad in (0, -1, -(2**70), 2**70):
+        for call in (
+            lambda: hanke.read_participants(str(f), threads=bad),
+            lambda: hanke.common_indicators(hanke.testing.synthetic_participants(10), threads=bad),
+            lambda: hanke.testing.time_common_indicators(hanke.testing.synthetic_participants(10), repeat=1, threads=bad),
+        ):
+            with pytest.raises(hanke.exceptions.HankeError) as e:
+                call()
+            assert e.value.code == "argument.range"
+            assert "at least 1" in str(e.value) and f"not {bad}" in str(e.value)
+            assert "18446744073709551615" not in str(e.value)
+    for wrong in (1.0, True, "2", None):
+        with pytest.raises(hanke.exceptions.HankeError) as e:
+            hanke.read_participants(str(f), threads=wrong)  # type: ignore[arg-type]
+        assert e.value.code == "argument.type"
 
 
 def test_file_level_errors() -> None:
