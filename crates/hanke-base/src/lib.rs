@@ -42,6 +42,7 @@ pub mod error_code;
 pub mod arbitrary;
 pub mod choice;
 pub mod csv_record;
+pub mod day;
 pub mod disclosure;
 pub mod echo;
 pub mod finding;

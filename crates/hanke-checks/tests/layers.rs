@@ -36,6 +36,7 @@ const BASE: &[Layer] = &[(
         "json",
         "disclosure",
         "csv_record",
+        "day",
         "publish",
         "split",
     ],

@@ -94,10 +94,11 @@ struct Cli {
     /// Language of the output: fi, sv or en.
     #[arg(long, global = true, value_parser = language, default_value = "en")]
     lang: Language,
-    /// The cut-off day (YYYY-MM-DD). Default: the latest reporting cut-off
-    /// (30 June or 31 December) on or before today — it changes only when a
-    /// cut-off passes, and the output states it.
-    #[arg(long, global = true, value_name = "DATE")]
+    /// The cut-off day (YYYY-MM-DD or D.M.YYYY, as a participant file writes
+    /// a day). Default: the latest reporting cut-off (30 June or 31 December)
+    /// on or before today — it changes only when a cut-off passes, and the
+    /// output states it.
+    #[arg(long, global = true, value_name = "DATE", value_parser = day)]
     on: Option<NaiveDate>,
     #[command(subcommand)]
     command: Option<Command>,
@@ -277,6 +278,11 @@ fn language(s: &str) -> Result<Language, String> {
     // The core reads the word; its error says what is accepted.
     s.parse::<Language>()
         .map_err(|e| format!("{e} [{}]", e.code()))
+}
+
+fn day(s: &str) -> Result<NaiveDate, String> {
+    // The core's one grammar of a day (`hanke::day`), as the files are read.
+    hanke::day::parse_day(s.trim()).map_err(|why| format!("{why}: a day is YYYY-MM-DD or D.M.YYYY"))
 }
 
 fn period(s: &str) -> Result<ProgrammePeriod, String> {

@@ -839,3 +839,39 @@ fn a_unicode_text_file_and_an_ignored_name_no_column_has_are_said() {
         said[0]
     );
 }
+
+/// `--on` reads a day as the files do (`hanke::day`): the Finnish form too,
+/// and nothing chrono alone would take (`2024-2-3`), with what is accepted.
+#[test]
+fn the_cut_off_day_is_read_as_the_files_read_a_day() {
+    let file = tmp("on.csv");
+    std::fs::write(&file, "participant_id,entry_date\nP1,2024-02-01\n").unwrap();
+    let f = file.to_str().unwrap();
+    let iso = run(&[
+        "indicators",
+        f,
+        "--period",
+        "2021-2027",
+        "--on",
+        "2024-06-30",
+    ]);
+    let finnish = run(&[
+        "indicators",
+        f,
+        "--period",
+        "2021-2027",
+        "--on",
+        "30.6.2024",
+    ]);
+    assert_eq!((iso.code, finnish.code), (0, 0), "{}", finnish.stderr);
+    assert_eq!(iso.stdout, finnish.stdout);
+    for bad in ["2024-2-3", "+2024-06-30", "31.6.2024", "30.6.24"] {
+        let r = run(&["indicators", f, "--period", "2021-2027", "--on", bad]);
+        assert_eq!(r.code, 2, "{bad}");
+        assert!(
+            r.stderr.contains("a day is YYYY-MM-DD or D.M.YYYY"),
+            "{bad}: {}",
+            r.stderr
+        );
+    }
+}

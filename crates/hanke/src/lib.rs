@@ -33,7 +33,7 @@ extern crate hanke_base;
 // `layers` test holds every module to importing only from layers below it.
 pub(crate) use hanke_base::json;
 pub use hanke_base::{
-    choice, csv_record, disclosure, echo, error_code, finding, ids, lang, mask, money, publish,
+    choice, csv_record, day, disclosure, echo, error_code, finding, ids, lang, mask, money, publish,
 };
 
 // Reference data: programmes, classifications, organisations, transmissions.

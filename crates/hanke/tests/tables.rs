@@ -1121,3 +1121,82 @@ fn labels_for_a_column_the_table_lacks_are_said() {
         );
     }
 }
+
+// ---- One grammar of a day -------------------------------------------------------
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Every reader of a day written as text takes the same texts, as the same
+    /// day, and refuses the same ones (`hanke::day::parse_day`): a participant
+    /// CSV, a workbook's text cell, a table's string column (both readers), a
+    /// device's answers (an exit date and a re-entry date, `SyncRecord::edit`)
+    /// and a cut-off given as text. The re-entry date and the cut-off once
+    /// took whatever chrono reads (`2024-2-3`, `2024 -02-03`, `+2024-02-03`,
+    /// `-0001-01-01`) where the files refused it, and refused `3.2.2024`.
+    #[test]
+    fn every_reader_takes_a_day_in_one_grammar(
+        sign in proptest::sample::select(vec!["", "", "+", "-", " "]),
+        a in "[0-9]{1,4}",
+        first in proptest::sample::select(vec!["-", ".", "/", " -", ""]),
+        b in "[0-9]{1,3}",
+        second in proptest::sample::select(vec!["-", ".", "/", "- ", ""]),
+        c in "[0-9]{1,4}",
+    ) {
+        use hanke::sync::{Stamp, SyncRecord};
+        let text = format!("{sign}{a}{first}{b}{second}{c}");
+        let day = hanke::day::parse_day(text.trim());
+
+        // A participant CSV (the field trimmed, as a reader trims).
+        let csv = format!("participant_id;entry_date\nP1;{text}\n");
+        let (people, _) = read_participants_csv(csv.as_bytes(), ImportOptions::default()).unwrap();
+        prop_assert_eq!(people.first().map(|p| p.entry.date), day.ok(), "CSV {:?}", text);
+        // A table's string column, records and columns alike.
+        let b = batch(vec![
+            ("participant_id", strings(&[Some("P1")])),
+            ("entry_date", strings(&[Some(text.as_str())])),
+        ]);
+        let (people, _) = read_records(std::slice::from_ref(&b), &ImportOptions::default()).unwrap();
+        prop_assert_eq!(people.first().map(|p| p.entry.date), day.ok(), "table {:?}", text);
+        prop_assert_eq!(indicators(&b).is_ok(), day.is_ok(), "columns {:?}", text);
+        // A workbook's text cell.
+        #[cfg(feature = "spreadsheet")]
+        {
+            let rows = [
+                vec!["participant_id".to_string(), "entry_date".to_string()],
+                vec!["P1".to_string(), text.clone()],
+            ];
+            let (people, _, _) =
+                hanke::import::read_participants_sheet(&workbook(&rows), None, ImportOptions::default())
+                    .unwrap();
+            prop_assert_eq!(people.first().map(|p| p.entry.date), day.ok(), "workbook {:?}", text);
+        }
+        // A device's answers, edits of a synced record: the exit date (read
+        // with the whole record, so only its grammar is compared: a finding
+        // of an unreadable value at `exit_date` exactly when the day is not
+        // one) and the re-entry date.
+        let rules = rules();
+        let stamp = Stamp::current("2024-01-10T08:00:00Z", "device:phone-a", rules).unwrap();
+        let p = hanke::participant::Participant::new(
+            "P1".parse().unwrap(),
+            NaiveDate::from_ymd_opt(2022, 1, 3).unwrap(),
+        );
+        let record = SyncRecord::capture(&p, rules, &stamp, None).unwrap();
+        let unreadable = match record.clone().edit(&[("exit_date", &text)], rules, &stamp) {
+            Ok(_) => false,
+            Err(hanke::sync::SyncError::Answers { findings }) => findings
+                .iter()
+                .any(|f| f.path == "exit_date" && f.rule_id == "IMP-CSV-003"),
+            Err(e) => panic!("{e}"),
+        };
+        prop_assert_eq!(unreadable, day.is_err(), "exit date {:?}", text);
+        let reentry = record.clone().edit(&[("reentry_date", &text)], rules, &stamp);
+        prop_assert_eq!(reentry.is_ok(), day.is_ok(), "re-entry date {:?}: {:?}", text, reentry.err());
+        // A cut-off given as text: a day of the grammar, then 30 June or 31 December.
+        let cut_off = text.parse::<hanke::sfc::CutOff>();
+        match day {
+            Ok(d) => prop_assert_eq!(cut_off.ok(), hanke::sfc::CutOff::new(d).ok()),
+            Err(_) => prop_assert!(cut_off.is_err()),
+        }
+    }
+}

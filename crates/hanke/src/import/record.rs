@@ -218,62 +218,7 @@ fn status_from_label(text: &str) -> Result<Status, Why> {
     label_of(ValueKind::LabourStatus, text, LabourStatus::from_label).map(|s| (s, false))
 }
 
-/// Reads `2016-03-01` or `1.3.2016` (day and month with or without a leading
-/// zero); `Err` with the reason for anything else or a day that does not exist.
-/// A two-digit year (`5.3.21`) is refused: its century is a guess.
-#[allow(
-    clippy::arithmetic_side_effects,
-    reason = "at most four checked ASCII digits: below 10 000"
-)]
-pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, &'static str> {
-    // The ISO form as files write it (YYYY-MM-DD), digit by digit; anything
-    // else goes the general way below, which gives the same answer for it.
-    if let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = s.as_bytes() {
-        let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
-        if digits.iter().all(u8::is_ascii_digit) {
-            let n = |ds: &[u8]| ds.iter().fold(0u32, |a, d| a * 10 + u32::from(d - b'0'));
-            let year = i32::try_from(n(&[y0, y1, y2, y3])).map_err(|_| "not a date")?;
-            return NaiveDate::from_ymd_opt(year, n(&[m0, m1]), n(&[d0, d1])).ok_or("no such day");
-        }
-    }
-    let num = |t: &str, max_len: usize| -> Option<u32> {
-        if t.is_empty() || t.len() > max_len || !t.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        t.parse().ok()
-    };
-    let mut iso = s.split('-');
-    if let (Some(y), Some(m), Some(d), None) = (iso.next(), iso.next(), iso.next(), iso.next()) {
-        if y.len() == 4 && m.len() == 2 && d.len() == 2 {
-            let year = num(y, 4)
-                .and_then(|y| i32::try_from(y).ok())
-                .ok_or("not a date")?;
-            let (m, d) = (
-                num(m, 2).ok_or("not a date")?,
-                num(d, 2).ok_or("not a date")?,
-            );
-            return NaiveDate::from_ymd_opt(year, m, d).ok_or("no such day");
-        }
-        return Err("not a date");
-    }
-    let mut fi = s.split('.');
-    if let (Some(d), Some(m), Some(y), None) = (fi.next(), fi.next(), fi.next(), fi.next()) {
-        let (d, m) = (
-            num(d, 2).ok_or("not a date")?,
-            num(m, 2).ok_or("not a date")?,
-        );
-        if y.len() == 2 && num(y, 2).is_some() {
-            return Err("a two-digit year, whose century would be a guess");
-        }
-        if y.len() == 4 {
-            let year = num(y, 4)
-                .and_then(|y| i32::try_from(y).ok())
-                .ok_or("not a date")?;
-            return NaiveDate::from_ymd_opt(year, m, d).ok_or("no such day");
-        }
-    }
-    Err("not a date")
-}
+pub(crate) use hanke_base::day::parse_day as parse_date;
 
 impl RecordBuilder {
     /// The record of one row, whose cells `cell` gives; its problems go to
@@ -742,21 +687,6 @@ fn date_why_sv(why: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates() {
-        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("no such day");
-        assert_eq!(parse_date("2016-03-01"), d(2016, 3, 1));
-        assert_eq!(parse_date("1.3.2016"), d(2016, 3, 1));
-        assert_eq!(parse_date("01.03.2016"), d(2016, 3, 1));
-        assert_eq!(parse_date("29.2.2023"), Err("no such day"));
-        assert_eq!(parse_date("2016-3-1"), Err("not a date"));
-        assert_eq!(
-            parse_date("5.3.21"),
-            Err("a two-digit year, whose century would be a guess")
-        );
-        assert_eq!(parse_date("+1.3.2016"), Err("not a date"));
-    }
 
     #[test]
     fn everyday_labels() {

@@ -248,12 +248,9 @@ impl FromStr for CutOff {
     type Err = SfcError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let day = s
-            .trim()
-            .parse::<NaiveDate>()
-            .map_err(|_| SfcError::CutOff {
-                given: Echo::new(s),
-            })?;
+        let day = crate::day::parse_day(s.trim()).map_err(|_| SfcError::CutOff {
+            given: Echo::new(s),
+        })?;
         CutOff::new(day)
     }
 }

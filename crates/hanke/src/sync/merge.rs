@@ -373,7 +373,7 @@ pub fn merge(
     if let Some(s) = reentry_on {
         let (reentered, exited) = sides(s, local, remote);
         let day =
-            |r: &SyncRecord, name: &str| r.value(name).and_then(|t| t.parse::<NaiveDate>().ok());
+            |r: &SyncRecord, name: &str| r.value(name).and_then(|t| crate::day::parse_day(t).ok());
         let (Some(reentry), Some(exit)) = (
             day(reentered, REENTRY_DATE),
             day(exited, Column::ExitDate.name()),

@@ -186,7 +186,7 @@ impl SyncRecord {
         }
         let exit = self
             .value(Column::ExitDate.name())
-            .and_then(|t| t.parse::<NaiveDate>().ok());
+            .and_then(|t| crate::day::parse_day(t).ok());
         if exit.is_none_or(|x| x >= day) {
             return Err(SyncError::ReentryWithoutExit);
         }
@@ -390,15 +390,17 @@ fn reentry_day(text: &str) -> Result<Option<NaiveDate>, SyncError> {
     if t.is_empty() {
         return Ok(None);
     }
-    t.parse::<NaiveDate>()
+    // The participant file's grammar of a day (`2016-03-01` or `1.3.2016`),
+    // as the same edit's exit date is read: one day, one grammar.
+    crate::day::parse_day(t)
         .map(Some)
-        .map_err(|_| SyncError::Answers {
+        .map_err(|why| SyncError::Answers {
             findings: vec![Finding::new(
                 &rules::CSV_INVALID_VALUE,
                 REENTRY_DATE,
-                "a re-entry date is YYYY-MM-DD",
-                "uudelleen aloituksen päivä on muotoa VVVV-KK-PP",
-                "ett återinträdesdatum skrivs ÅÅÅÅ-MM-DD",
+                format!("a re-entry date is YYYY-MM-DD or D.M.YYYY ({why})"),
+                "uudelleen aloituksen päivä on muotoa VVVV-KK-PP tai P.K.VVVV",
+                "ett återinträdesdatum skrivs ÅÅÅÅ-MM-DD eller D.M.ÅÅÅÅ",
             )],
         })
 }
