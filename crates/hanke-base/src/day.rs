@@ -75,6 +75,64 @@ pub fn parse_day(s: &str) -> Result<NaiveDate, &'static str> {
     Err("not a date")
 }
 
+/// A day in JSON, for `#[serde(with = "…")]`: written `YYYY-MM-DD`, read by
+/// [`parse_day`] — so that a record's JSON takes the same texts as its CSV
+/// (serde's own reading of a `NaiveDate` is chrono's, which also takes
+/// `2024-2-3`, `+2024-02-03` and year 0).
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct Day(#[serde(with = "hanke_base::day::json")] chrono::NaiveDate);
+/// assert!(serde_json::from_str::<Day>("\"2024-02-03\"").is_ok());
+/// assert!(serde_json::from_str::<Day>("\"3.2.2024\"").is_ok());
+/// assert!(serde_json::from_str::<Day>("\"2024-2-3\"").is_err());
+/// ```
+pub mod json {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes the day as `YYYY-MM-DD` (chrono's form).
+    pub fn serialize<S: Serializer>(day: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(day)
+    }
+
+    /// Reads a day by [`super::parse_day`]; the error says what is accepted
+    /// and never repeats the text.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        super::parse_day(text.trim()).map_err(|why| {
+            serde::de::Error::custom(format!("{why}: a day is YYYY-MM-DD or D.M.YYYY"))
+        })
+    }
+
+    /// [`json`](self) for an optional day (`null` or absent is `None`; give
+    /// the field `#[serde(default)]`).
+    pub mod option {
+        use chrono::NaiveDate;
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        /// Writes the day as `YYYY-MM-DD`, or `null`.
+        pub fn serialize<S: Serializer>(day: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+            match day {
+                Some(d) => s.collect_str(d),
+                None => s.serialize_none(),
+            }
+        }
+
+        /// Reads `null` as `None` and a day by [`super::super::parse_day`].
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+            match Option::<std::borrow::Cow<'de, str>>::deserialize(d)? {
+                None => Ok(None),
+                Some(text) => super::super::parse_day(text.trim())
+                    .map(Some)
+                    .map_err(|why| {
+                        serde::de::Error::custom(format!("{why}: a day is YYYY-MM-DD or D.M.YYYY"))
+                    }),
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

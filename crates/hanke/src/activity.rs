@@ -314,6 +314,7 @@ impl Feedback {
 pub struct Activity {
     /// The day it took place.
     #[cfg_attr(test, proptest(strategy = "crate::arbitrary::date()"))]
+    #[serde(with = "crate::day::json")]
     pub date: NaiveDate,
     /// Its kind.
     pub kind: ActivityKind,

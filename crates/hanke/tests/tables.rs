@@ -1131,7 +1131,8 @@ proptest! {
     /// day, and refuses the same ones (`hanke::day::parse_day`): a participant
     /// CSV, a workbook's text cell, a table's string column (both readers), a
     /// device's answers (an exit date and a re-entry date, `SyncRecord::edit`)
-    /// and a cut-off given as text. The re-entry date and the cut-off once
+    /// a participant record's JSON and a cut-off given as text. The re-entry
+    /// date, the JSON and the cut-off once
     /// took whatever chrono reads (`2024-2-3`, `2024 -02-03`, `+2024-02-03`,
     /// `-0001-01-01`) where the files refused it, and refused `3.2.2024`.
     #[test]
@@ -1192,6 +1193,25 @@ proptest! {
         prop_assert_eq!(unreadable, day.is_err(), "exit date {:?}", text);
         let reentry = record.clone().edit(&[("reentry_date", &text)], rules, &stamp);
         prop_assert_eq!(reentry.is_ok(), day.is_ok(), "re-entry date {:?}: {:?}", text, reentry.err());
+        // A participant record's JSON: the entry day and the date of birth.
+        let record = |entry: &str, birth: &str| {
+            serde_json::json!({
+                "id": "P1",
+                "entry": {"date": entry, "birth_date": birth, "gender": null,
+                    "municipality": null, "labour_status": null, "education": null,
+                    "disadvantages": {}, "household": null},
+                "exit": null, "follow_up": null,
+            })
+            .to_string()
+        };
+        let from_json = hanke::participant::Participant::from_json_str(&record(&text, "1.1.1990"));
+        prop_assert_eq!(from_json.map(|p| p.entry.date).ok(), day.ok(), "JSON {:?}", text);
+        let from_json = hanke::participant::Participant::from_json_str(&record("2022-01-03", &text));
+        prop_assert_eq!(
+            from_json.map(|p| p.entry.birth_date).ok(),
+            day.ok().map(Some),
+            "JSON birth date {:?}", text
+        );
         // A cut-off given as text: a day of the grammar, then 30 June or 31 December.
         let cut_off = text.parse::<hanke::sfc::CutOff>();
         match day {

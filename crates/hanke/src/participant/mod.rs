@@ -126,6 +126,7 @@ pub enum LabourStatus {
     Unemployed {
         /// Start of the current unemployment spell; `None` if not recorded.
         #[cfg_attr(test, proptest(strategy = "crate::arbitrary::opt_date()"))]
+        #[serde(default, with = "crate::day::json::option")]
         since: Option<NaiveDate>,
     },
     /// Inactive, outside the labour force — *työvoiman ulkopuolella*.
@@ -292,9 +293,11 @@ pub struct Household {
 pub struct Entry {
     /// The day the person entered — *aloituspäivä*.
     #[cfg_attr(test, proptest(strategy = "crate::arbitrary::date()"))]
+    #[serde(with = "crate::day::json")]
     pub date: NaiveDate,
     /// Date of birth — *syntymäaika* (the age at entry is derived from it).
     #[cfg_attr(test, proptest(strategy = "crate::arbitrary::opt_date()"))]
+    #[serde(default, with = "crate::day::json::option")]
     pub birth_date: Option<NaiveDate>,
     /// Gender.
     pub gender: Option<Gender>,
@@ -336,6 +339,7 @@ impl Entry {
 pub struct ExitEvent {
     /// The day it happened.
     #[cfg_attr(test, proptest(strategy = "crate::arbitrary::date()"))]
+    #[serde(with = "crate::day::json")]
     pub date: NaiveDate,
     /// The new situation.
     pub situation: ExitSituation,
@@ -349,6 +353,7 @@ pub struct ExitEvent {
 pub struct Exit {
     /// The day the person left — *lopetuspäivä*.
     #[cfg_attr(test, proptest(strategy = "crate::arbitrary::date()"))]
+    #[serde(with = "crate::day::json")]
     pub date: NaiveDate,
     /// The situation on leaving, in Finnish terms — *tilanne lopettaessa*.
     /// `None` when the exit form was not collected.
@@ -426,6 +431,7 @@ impl Improvement {
 pub struct FollowUp {
     /// The day the situation was recorded.
     #[cfg_attr(test, proptest(strategy = "crate::arbitrary::date()"))]
+    #[serde(with = "crate::day::json")]
     pub date: NaiveDate,
     /// In employment, including self-employment.
     pub employed: Option<bool>,

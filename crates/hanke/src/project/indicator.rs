@@ -18,6 +18,7 @@ use crate::activity::{ActivityLog, ActivityMeasure, Figure};
 pub struct Milestone {
     /// The day.
     #[cfg_attr(test, proptest(strategy = "crate::arbitrary::date()"))]
+    #[serde(with = "crate::day::json")]
     pub date: NaiveDate,
     /// The cumulative value due by that day.
     pub value: u64,

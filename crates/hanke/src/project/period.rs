@@ -351,7 +351,11 @@ pub struct ReportedStatus {
 #[serde(deny_unknown_fields)]
 struct RawReportedStatus {
     text: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::day::json::option"
+    )]
     as_of: Option<NaiveDate>,
 }
 
