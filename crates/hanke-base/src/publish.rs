@@ -145,7 +145,8 @@ const FORMULA_STARTS: [char; 11] = [
 ];
 
 /// Whether a CSV cell would be read by a spreadsheet as a formula: one of
-/// [`FORMULA_STARTS`] first, or first after white space — a spreadsheet that
+/// `= + - @`, tab, carriage return, NUL or `＝ ＋ － ＠` first (the list and
+/// its sources are at `FORMULA_STARTS`), or first after white space — a spreadsheet that
 /// trims the spaces of a cell on import (LibreOffice's "Trim spaces") would
 /// then run it, so ` =1+1` is neutralised too (defensive, as the full-width
 /// forms are).
