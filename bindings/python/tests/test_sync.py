@@ -15,6 +15,8 @@ import hanke
 from hanke import exceptions as ex
 from hanke.sync import SyncRecord, merge
 
+from conftest import vectors
+
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 DOC = json.loads((ROOT / "tests" / "vectors" / "merges.json").read_text(encoding="utf-8"))
 
@@ -147,3 +149,17 @@ def test_a_bad_side_is_coded() -> None:
     with pytest.raises(ex.ParticipantError) as e:
         outcome.resolve(0, "local", at="2024-03-01T09:00:00Z", by="role:coordinator")
     assert e.value.code == "sync.no_such_conflict"
+
+
+@pytest.mark.parametrize("case", vectors("days.json"), ids=lambda c: c["input"])
+def test_a_re_entry_day_is_read_in_the_one_grammar_of_a_day(case: dict[str, Any]) -> None:
+    # tests/vectors/days.json, shared with Rust and Kotlin: what a device sends
+    # as text is read as the files read a day.
+    r = SyncRecord.capture("2021-2027", "REC-1", ENTRY, at="2024-03-01T09:00:00+02:00", by="device:tablet-2")
+    if case["day"] is None:
+        with pytest.raises(ex.HankeError) as e:
+            r.edit({"reentry_date": case["input"]}, at="2024-03-02T08:00:00Z", by="device:tablet-2")
+        assert e.value.code == "sync.answers_rejected"
+    else:
+        r.edit({"reentry_date": case["input"]}, at="2024-03-02T08:00:00Z", by="device:tablet-2")
+        assert r.fields["reentry_date"] == case["day"]

@@ -464,3 +464,34 @@ fn merges() {
         assert_eq!(SyncRecord::from_json(&json).unwrap(), local, "{name}: JSON");
     }
 }
+
+/// `days.json`: the one grammar of a day, through the parser and through a
+/// synced record's re-entry answer (what a device sends as text).
+#[test]
+fn days() {
+    use hanke::participant::Participant;
+    use hanke::rulebook::Rulebook;
+    use hanke::sync::{Stamp, SyncRecord};
+    let rules = Rulebook::for_period(hanke::programme::ProgrammePeriod::Period2021To2027)
+        .unwrap()
+        .participants()
+        .unwrap();
+    let stamp = Stamp::current("2024-03-10T08:00:00Z", "device:phone-a", rules).unwrap();
+    let p = Participant::new(
+        "P1".parse().unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(),
+    );
+    let record = SyncRecord::capture(&p, rules, &stamp, None).unwrap();
+    for case in vectors("days.json") {
+        let input = case["input"].as_str().unwrap();
+        let day = case["day"].as_str();
+        let parsed = hanke::day::parse_day(input).ok().map(|d| d.to_string());
+        assert_eq!(parsed.as_deref(), day, "{input:?}");
+        let mut r = record.clone();
+        match (r.edit(&[("reentry_date", input)], rules, &stamp), day) {
+            (Ok(_), Some(d)) => assert_eq!(r.value("reentry_date"), Some(d), "{input:?}"),
+            (Err(e), None) => assert_eq!(e.code(), "sync.answers_rejected", "{input:?}"),
+            (got, _) => panic!("{input:?}: {got:?}"),
+        }
+    }
+}

@@ -118,4 +118,26 @@ class MergeVectorsTest {
         }
         assertEquals(ParticipantCode.SYNC_IDENTITY_CODE_NOT_PSEUDONYMISED, old.code)
     }
+
+    /** tests/vectors/days.json, shared with Rust and Python: a re-entry day sent as text is read as the files read a day. */
+    @Test
+    fun aReentryDayIsReadInTheOneGrammarOfADay() {
+        val cases = JSONObject(File(File(System.getProperty("hanke.vectors")), "days.json").readText()).getJSONArray("cases")
+        val entry = listOf(Answer("entry_date", "2024-03-01"), Answer("birth_date", "1990-05-05"),
+            Answer("gender", "man"), Answer("labour_status", "inactive"), Answer("education", "3"))
+        val at = ChangeStamp("2024-03-02T08:00:00Z", "device:tablet-2")
+        for (i in 0 until cases.length()) {
+            val case = cases.getJSONObject(i)
+            val input = case.getString("input")
+            val r = ParticipantRecord.capture(ProgrammePeriod.PERIOD2021_TO2027, "REC-1", entry,
+                ChangeStamp("2024-03-01T09:00:00+02:00", "device:tablet-2"))
+            if (case.isNull("day")) {
+                val e = assertThrows<HankeException.Participant>(input) { r.edit(listOf(Answer("reentry_date", input)), at) }
+                assertEquals(ParticipantCode.SYNC_ANSWERS_REJECTED, e.code, input)
+            } else {
+                r.edit(listOf(Answer("reentry_date", input)), at)
+                assertEquals(case.getString("day"), r.fields()["reentry_date"], input)
+            }
+        }
+    }
 }
