@@ -132,7 +132,11 @@ fn usage_errors_exit_2_and_say_what_is_accepted() {
     // is a guess at its century.
     let r = run(&["report", "--on", "31.12.24"]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("a day is YYYY-MM-DD or D.M.YYYY"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("a day is YYYY-MM-DD or D.M.YYYY"),
+        "{}",
+        r.stderr
+    );
     let r = run(&["report", "--format", "csv", "--on", "2024-12-31"]);
     assert_eq!(r.code, 2);
     assert!(
