@@ -178,7 +178,19 @@ fn windows_1252_to_utf8(line: &[u8], out: &mut Vec<u8>) {
     }
 }
 
-/// Detects `;` or `,` from the first line, without consuming it.
+/// Detects `;` or `,` from the first line, without consuming it — or a tab,
+/// what Excel's "Text (tab delimited)" writes, when the line has tabs and
+/// neither of the others. A header line with a tab and no `,` or `;` read
+/// with either would be one column named with tabs, refused as unknown; so
+/// the tab only turns that refusal into a reading, and a line with `,` or `;`
+/// is split as before.
+///
+/// ```
+/// use hanke_base::csv_record::detect_delimiter;
+/// assert_eq!(detect_delimiter(&mut &b"a;b;c,d\n"[..]), b';');
+/// assert_eq!(detect_delimiter(&mut &b"a\tb\n"[..]), b'\t');
+/// assert_eq!(detect_delimiter(&mut &b"a\tb,c\n"[..]), b',');
+/// ```
 pub fn detect_delimiter<R: BufRead>(src: &mut R) -> u8 {
     // Peek at what is buffered without consuming it.
     let buf = src.fill_buf().unwrap_or(&[]);
@@ -187,8 +199,11 @@ pub fn detect_delimiter<R: BufRead>(src: &mut R) -> u8 {
         .next()
         .unwrap_or(&[]);
     let count = |d: u8| line.iter().filter(|b| **b == d).count();
-    if count(b';') > count(b',') {
+    let (semicolons, commas) = (count(b';'), count(b','));
+    if semicolons > commas {
         b';'
+    } else if commas == 0 && count(b'\t') > 0 {
+        b'\t'
     } else {
         b','
     }

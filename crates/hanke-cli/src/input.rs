@@ -126,12 +126,8 @@ pub fn load_activities(
 ) -> Result<ActivityLog, String> {
     if is_workbook_path(path) {
         let bytes = std::fs::read(path).map_err(|e| file_error(path, &e, "io"))?;
-        let (log, report) = hanke::import::read_activities_sheet(&bytes, None).map_err(|e| {
-            let place = e
-                .line()
-                .map_or_else(|| " ".to_string(), |l| format!("{l}: "));
-            format!("{}:{place}{e} [{}]", shown(path), e.code())
-        })?;
+        let (log, report) = hanke::import::read_activities_sheet(&bytes, None)
+            .map_err(|e| located(path, e.line(), &e.to_string(), e.code()))?;
         for f in report.rejections.iter().chain(&report.findings) {
             say!("{}", crate::output::finding_line(path, f));
         }
@@ -140,6 +136,22 @@ pub fn load_activities(
     }
     let text = std::fs::read_to_string(path).map_err(|e| file_error(path, &e, "io"))?;
     ActivityLog::from_json_str(&text).map_err(|e| file_error(path, &e, e.code()))
+}
+
+/// An error of a file as `path:line: message [code]` (grep's form), or
+/// `path: message [code]` without a line; a message that begins with its
+/// line (`line 3: …`, as the readers' errors say it alone) does not say it
+/// twice.
+fn located(path: &Path, line: Option<u64>, message: &str, code: &str) -> String {
+    match line {
+        Some(l) => {
+            let message = message
+                .strip_prefix(&format!("line {l}: "))
+                .unwrap_or(message);
+            format!("{}:{l}: {message} [{code}]", shown(path))
+        }
+        None => format!("{}: {message} [{code}]", shown(path)),
+    }
 }
 
 /// Accepted participants, the line (or sheet row) each came from, and the
@@ -160,13 +172,8 @@ pub fn read_participants(
     let spin = crate::output::spinner(format!("reading {}", shown(path)));
     let read = read_participants_file(path, sheet, options);
     spin.finish_and_clear();
-    let (people, lines, report) = read.map_err(|e| {
-        let place = e
-            .line()
-            .filter(|l| *l > 0)
-            .map_or_else(|| " ".to_string(), |l| format!("{l}: "));
-        format!("{}:{place}{e} [{}]", shown(path), e.code())
-    })?;
+    let (people, lines, report) =
+        read.map_err(|e| located(path, e.line().filter(|l| *l > 0), &e.to_string(), e.code()))?;
     Ok(ParticipantFile {
         people,
         lines,

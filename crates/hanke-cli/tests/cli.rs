@@ -821,6 +821,32 @@ fn a_unicode_text_file_and_an_ignored_name_no_column_has_are_said() {
         r.stderr
     );
 
+    // A header error says its line once (`file:1: …`, not `file:1: line 1: …`).
+    let shoe = tmp("shoe.csv");
+    std::fs::write(&shoe, "participant_id,entry_date,kenkä\nP1,2024-02-01,x\n").unwrap();
+    let r = run(&[
+        "indicators",
+        shoe.to_str().unwrap(),
+        "--period",
+        "2021-2027",
+    ]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("shoe.csv:1: unknown column") && !r.stderr.contains("line 1:"),
+        "{}",
+        r.stderr
+    );
+    // A tab-delimited file (Excel's "Text (tab delimited)") is read.
+    let tabs = tmp("tabs.txt");
+    std::fs::write(&tabs, "participant_id\tentry_date\nP1\t2024-02-01\n").unwrap();
+    let r = run(&[
+        "indicators",
+        tabs.to_str().unwrap(),
+        "--period",
+        "2021-2027",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+
     let plain = tmp("ignored.csv");
     std::fs::write(&plain, "participant_id,entry_date,nimi\nP1,2024-02-01,x\n").unwrap();
     let r = run(&[

@@ -713,3 +713,41 @@ proptest::proptest! {
         proptest::prop_assert!(!not(&utf16(&header, little, mark), None));
     }
 }
+
+/// A tab-delimited file — Excel's "Text (tab delimited)" — reads as its
+/// comma-separated twin: the same records and the same account, on one
+/// thread and on two. (It was one unknown column holding tabs.)
+#[test]
+fn a_tab_delimited_file_reads_as_its_comma_separated_twin() {
+    for stem in ["ilona", "vesku", "yhteiskunnalliset_yritykset_esr_plus"] {
+        let text =
+            std::fs::read_to_string(repo().join(format!("examples/data/participants/{stem}.csv")))
+                .unwrap();
+        assert!(
+            !text.contains(['"', '\t']),
+            "{stem}: a plain file to turn into tabs"
+        );
+        let tabs = text.replace(',', "\t");
+        for threads in [1, 2] {
+            let mut o = synthetic_options(rules(ProgrammePeriod::Period2021To2027));
+            o.threads = std::num::NonZeroUsize::new(threads);
+            let (a, ra) = read_participants_csv(text.as_bytes(), o.clone()).unwrap();
+            let (b, rb) = read_participants_csv(tabs.as_bytes(), o).unwrap();
+            assert_eq!(a, b, "{stem}");
+            assert_eq!(ra, rb, "{stem}");
+            assert!(rb.accepted > 0 && rb.is_balanced(), "{stem}");
+        }
+    }
+    // A header with a comma or a semicolon is split as before, tabs or not:
+    // a tab beside a name is space around it, trimmed.
+    let csv = "participant_id\t,\tentry_date\nP1\t,\t2024-02-01\n";
+    let (people, _) = read_participants_csv(csv.as_bytes(), ImportOptions::default()).unwrap();
+    assert_eq!(people.len(), 1);
+    let e = ParticipantCsvReader::new(
+        &b"participant_id;entry_date\tx\n"[..],
+        ImportOptions::default(),
+    )
+    .err()
+    .unwrap();
+    assert_eq!(e.code(), "import.unknown_column");
+}
