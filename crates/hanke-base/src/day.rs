@@ -75,6 +75,17 @@ pub fn parse_day(s: &str) -> Result<NaiveDate, &'static str> {
     Err("not a date")
 }
 
+/// Why `text` is no day, as a reader that refuses it says it: [`parse_day`]'s
+/// reason and what is accepted (the text itself is not repeated).
+///
+/// ```
+/// let why = hanke_base::day::parse_day("2024-2-3").unwrap_err();
+/// assert_eq!(hanke_base::day::refusal(why), "not a date: a day is YYYY-MM-DD or D.M.YYYY");
+/// ```
+pub fn refusal(why: &str) -> String {
+    format!("{why}: a day is YYYY-MM-DD or D.M.YYYY")
+}
+
 /// A day in JSON, for `#[serde(with = "…")]`: written `YYYY-MM-DD`, read by
 /// [`parse_day`] — so that a record's JSON takes the same texts as its CSV
 /// (serde's own reading of a `NaiveDate` is chrono's, which also takes
@@ -99,10 +110,12 @@ pub mod json {
     /// Reads a day by [`super::parse_day`]; the error says what is accepted
     /// and never repeats the text.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        let text = std::borrow::Cow::<'de, str>::deserialize(d)?;
-        super::parse_day(text.trim()).map_err(|why| {
-            serde::de::Error::custom(format!("{why}: a day is YYYY-MM-DD or D.M.YYYY"))
-        })
+        read(&std::borrow::Cow::<'de, str>::deserialize(d)?)
+    }
+
+    /// A JSON string's day, or serde's error of [`super::refusal`].
+    fn read<E: serde::de::Error>(text: &str) -> Result<NaiveDate, E> {
+        super::parse_day(text.trim()).map_err(|why| E::custom(super::refusal(why)))
     }
 
     /// [`json`](self) for an optional day (`null` or absent is `None`; give
@@ -119,16 +132,11 @@ pub mod json {
             }
         }
 
-        /// Reads `null` as `None` and a day by [`super::super::parse_day`].
+        /// Reads `null` as `None` and a day as [`super::deserialize`] does.
         pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-            match Option::<std::borrow::Cow<'de, str>>::deserialize(d)? {
-                None => Ok(None),
-                Some(text) => super::super::parse_day(text.trim())
-                    .map(Some)
-                    .map_err(|why| {
-                        serde::de::Error::custom(format!("{why}: a day is YYYY-MM-DD or D.M.YYYY"))
-                    }),
-            }
+            Option::<std::borrow::Cow<'de, str>>::deserialize(d)?
+                .map(|text| super::read(&text))
+                .transpose()
         }
     }
 }

@@ -282,7 +282,7 @@ fn language(s: &str) -> Result<Language, String> {
 
 fn day(s: &str) -> Result<NaiveDate, String> {
     // The core's one grammar of a day (`hanke::day`), as the files are read.
-    hanke::day::parse_day(s.trim()).map_err(|why| format!("{why}: a day is YYYY-MM-DD or D.M.YYYY"))
+    hanke::day::parse_day(s.trim()).map_err(hanke::day::refusal)
 }
 
 fn period(s: &str) -> Result<ProgrammePeriod, String> {
