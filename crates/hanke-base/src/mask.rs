@@ -24,7 +24,11 @@ pub const CHECK_CHARS: &[u8; 31] = b"0123456789ABCDEFHJKLMNPRSTUVWXY";
 /// character is a letter that agrees; a ten-digit number is left a number —
 /// date-based record numbers (`0103240001`) cannot be told from a code
 /// without its sign (an interpretation: such a code is not found). A mistyped
-/// code (a wrong check character) with a separator is hidden too. A code is
+/// code (a wrong check character) with a separator is hidden too. Spellings a
+/// number or a version could also take are hidden when the check character
+/// agrees (a real code, mistyped there): a slip of the key for the sign
+/// (`010190.900P`, `010190,900P`, `:` or `;`), the sign typed twice
+/// (`010190--900P`), a space before the check character (`010190-900 P`). A code is
 /// found inside longer text and numbers (`x010190-900P1`), except where its
 /// last character is a digit and digits run on around it without the check
 /// character agreeing (so that bands such as `100000-500000 €` and other
@@ -39,6 +43,8 @@ pub const CHECK_CHARS: &[u8; 31] = b"0123456789ABCDEFHJKLMNPRSTUVWXY";
 /// assert_eq!(redact("010190 -900p"), "010190 -****");
 /// assert_eq!(redact("id 131052308T"), "id 131052****");
 /// assert_eq!(redact("131052\u{200c}-308T"), "131052\u{200c}-****");
+/// assert_eq!(redact("010190.900P, 010190--900P, 010190-900 P"), "010190.****, 010190--****, 010190-****");
+/// assert_eq!(redact("versio 310120.5001"), "versio 310120.5001");
 /// assert_eq!(redact("100000-500000 €"), "100000-500000 €");
 /// assert_eq!(redact("0103240001"), "0103240001");
 /// ```
@@ -137,6 +143,16 @@ fn is_sign(c: char) -> bool {
         c,
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}'
     )
+}
+
+/// A character a typist may put in the sign's place by a slip — `.` and `,`,
+/// the neighbours of `-` on the Finnish keyboard (SFS 5966: `, . -` side by
+/// side on the bottom row), and `:` and `;`, their shifted forms there —
+/// and what a reader still reads past as one (`010190.900P`). Weaker than a
+/// sign: a run with one is a code only when its check character agrees
+/// ([`code_at`]), so that numbers and versions (`310120.5001`) stay.
+fn is_slip(c: char) -> bool {
+    matches!(narrow(c), '.' | ',' | ':' | ';')
 }
 
 /// The next code-shaped run at or after byte `from`: (start, end of the kept
@@ -280,14 +296,21 @@ fn code_at(text: &str, start: usize) -> Option<(usize, usize, usize)> {
     // `\xa0` in a Python repr, `\u2013` in JSON, `&nbsp;` in HTML) is the
     // same separator: a message built with `{:?}` must not hide a code from
     // the mask ([`char_at`]).
-    let (mut signs, mut gaps, mut invisible) = (0, 0, 0);
+    //
+    // Spellings a reader still reads as the code, but a number or a version
+    // could take too, count as a code only when the check character agrees
+    // (`weak`): a sign typed twice (`010190--900P`), a slip of the key
+    // ([`is_slip`]: `010190.900P`), a space before the check character
+    // (`010190-900 P`).
+    let (mut signs, mut gaps, mut invisible, mut weak) = (0, 0, 0, false);
     let mut keep = after_date;
     while let Some((c, len)) = char_at(text, keep) {
         if is_invisible(c) {
             invisible += 1;
         } else if c.is_whitespace() && gaps < 4 {
             gaps += 1;
-        } else if is_sign(c) && signs == 0 && !c.is_ascii_digit() {
+        } else if (is_sign(c) || is_slip(c)) && signs < 2 && !c.is_ascii_digit() {
+            weak |= signs == 1 || is_slip(c);
             signs += 1;
         } else {
             break;
@@ -295,7 +318,15 @@ fn code_at(text: &str, start: usize) -> Option<(usize, usize, usize)> {
         keep += len;
     }
     let (number, after_number) = digits_at::<3>(text, keep)?;
-    let check_at = past_invisible(text, after_number);
+    let mut check_at = past_invisible(text, after_number);
+    if let Some((c, len)) = char_at(text, check_at)
+        && c.is_whitespace()
+        && c != '\n'
+        && c != '\r'
+    {
+        check_at = past_invisible(text, check_at + len);
+        weak = true;
+    }
     let check_char = text.get(check_at..)?.chars().next()?;
     let check = folded(check_char)?;
     let end = check_at + check_char.len_utf8();
@@ -308,6 +339,9 @@ fn code_at(text: &str, start: usize) -> Option<(usize, usize, usize)> {
             .get((nine % 31) as usize)
             .is_some_and(|c| *c == check)
     };
+    if weak && !agrees() {
+        return None;
+    }
     if signs + gaps + invisible == 0 {
         // Written without a separator (`131052308T`): a code when its check
         // character is a letter that agrees and no digit runs on before it.
