@@ -217,7 +217,7 @@ pub fn plain(text: &str) -> Cow<'_, str> {
 /// byte below 0x20 but line feed and tab, no 0x7F, no 0xC2 — the lead byte of
 /// U+0080–U+009F and of the soft hyphen — and no lead byte from 0xCD up — of
 /// the invisible characters, the bidirectional controls, the dashes a code can
-/// be spelt with and full-width digits), no `<`, no `\` or `&` (escape
+/// be spelt with and full-width digits), no `<`, no `\`, `&` or `%` (escape
 /// spellings of a separator) and no identity code: in such a text a code
 /// starts with six ASCII digits followed by a separator — or, written without
 /// one, by three digits and a letter — never by a seventh digit
@@ -276,7 +276,8 @@ fn block_is_plain(text: &str, base: usize, sixteen: [u8; 16], before: u32) -> Op
     // full-width digits (0xEF), which the mask reads through; Finnish,
     // Swedish and Sámi letters (0xC3–0xC5) stay on the fast path.
     let wide_char = !below(x, 0xCD) & 0xFFFF;
-    let special = control | wide_char | is(0x7F) | is(0xC2) | is(b'<') | is(b'\\') | is(b'&');
+    let special =
+        control | wide_char | is(0x7F) | is(0xC2) | is(b'<') | is(b'\\') | is(b'&') | is(b'%');
     if special != 0 {
         return None;
     }
@@ -387,7 +388,7 @@ mod tests {
             }
             digits = 0;
             let control = b < 0x20 && b != b'\n' && b != b'\t';
-            if control || b >= 0xCD || matches!(b, 0x7F | 0xC2 | b'<' | b'\\' | b'&') {
+            if control || b >= 0xCD || matches!(b, 0x7F | 0xC2 | b'<' | b'\\' | b'&' | b'%') {
                 return false;
             }
         }
@@ -415,6 +416,8 @@ mod tests {
                 Just("-".to_string()), Just("\u{2013}".to_string()), Just("\u{2212}".to_string()),
                 Just(" ".to_string()), Just("\u{a0}".to_string()), Just("\\u{2013}".to_string()),
                 Just("&nbsp;".to_string()), Just("\\xa0".to_string()), Just("\\u2013".to_string()),
+                Just("%2D".to_string()), Just("%E2%80%93".to_string()), Just("%e2%80%8b".to_string()),
+                Just("%".to_string()),
                 "[A-Y+]{1,2}", "[a-zäö ,.()\\[\\]]{0,6}",
                 Just("\u{0}".to_string()), Just("\u{85}".to_string()), Just("\u{202e}".to_string()),
                 Just("\u{7f}".to_string()), Just("<b".to_string()), Just("\n".to_string()),

@@ -364,9 +364,13 @@ fn code_at(text: &str, start: usize) -> Option<(usize, usize, usize)> {
 
 /// The character an escape at the start of `s` stands for, and the escape's
 /// length in bytes: `\u{HEX}` (Rust `Debug`), `\uHHHH` (JSON, Java,
-/// Python), `\xHH` (Python `repr`), `&#DDD;`, `&#xHH;` and the named HTML
-/// entities of spaces and dashes. Only what a separator can be is asked for.
+/// Python), `\xHH` (Python `repr`), `&#DDD;`, `&#xHH;`, the named HTML
+/// entities of spaces and dashes, and the percent-encoding of a URL (`%2D`,
+/// `%E2%80%93`: a link in a report). Only what a separator can be is asked for.
 fn escaped(s: &str) -> Option<(char, usize)> {
+    if let Some(r) = s.strip_prefix('%') {
+        return percent_encoded(r);
+    }
     let hex = |digits: &str| {
         u32::from_str_radix(digits, 16)
             .ok()
@@ -426,6 +430,40 @@ fn escaped(s: &str) -> Option<(char, usize)> {
         }
     }
     None
+}
+
+/// The character whose UTF-8 bytes are percent-encoded at the start of `r`
+/// (after its first `%`), and the length of the whole escape: `2D` is `-`,
+/// `E2%80%93` an en dash (RFC 3986 §2.1; a character of several bytes is
+/// its bytes each encoded).
+fn percent_encoded(r: &str) -> Option<(char, usize)> {
+    let byte = |at: usize| {
+        r.get(at..at.checked_add(2)?)
+            .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+    };
+    let first = byte(0)?;
+    let len = match first {
+        0x00..=0x7F => 1,
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return None,
+    };
+    let mut bytes = [first, 0, 0, 0];
+    for (k, slot) in bytes.iter_mut().enumerate().take(len).skip(1) {
+        // Each further byte is `%HH` again: at 2, 5, 8 of `r`.
+        let at = k.checked_mul(3)?;
+        if r.get(at.checked_sub(1)?..at)? != "%" {
+            return None;
+        }
+        *slot = byte(at)?;
+    }
+    let c = std::str::from_utf8(bytes.get(..len)?)
+        .ok()?
+        .chars()
+        .next()?;
+    Some((c, len.checked_mul(3)?))
 }
 
 /// `DDMMYY`: a day that exists in some century.

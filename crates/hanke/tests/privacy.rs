@@ -243,8 +243,8 @@ mod spellings {
 
     /// What people, programs and escaping put between the date and the
     /// individual number; the last ones are the separators as `Debug`, a
-    /// Python repr, JSON and HTML write them out.
-    const SEPARATORS: [&str; 23] = [
+    /// Python repr, JSON, HTML and a URL write them out.
+    const SEPARATORS: [&str; 27] = [
         "-",
         "A",
         "a",
@@ -268,6 +268,11 @@ mod spellings {
         "&nbsp;",
         "&#8211;",
         "&#x2013;",
+        // A link's percent-encoding (RFC 3986 §2.1).
+        "%2D",
+        "%2d",
+        "%E2%80%93",
+        "%C2%A0",
     ];
 
     proptest! {
