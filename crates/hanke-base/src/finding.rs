@@ -1157,6 +1157,51 @@ pub mod rules {
         source: Some("EURA 2014 project list (rakennerahastot.fi \"rahoitetut hankkeet\" export)"),
     };
 
+    /// `EURA-LIST-004`: a project code on a second row of the list. A code is
+    /// one project (*hankekoodi*, given once by EURA 2014), so the rows
+    /// disagree or repeat each other; both are read and **both are counted**
+    /// in the portfolio's sums — the finding names the earlier line, for the
+    /// user to say which is current. Source: EURA 2014 project list
+    /// (rakennerahastot.fi "rahoitetut hankkeet" export); hanke's own check.
+    pub const EURA_LIST_DUPLICATE_CODE: Rule = Rule {
+        id: "EURA-LIST-004",
+        severity: Severity::Warning,
+        title_en: "project code on two rows",
+        title_fi: "hankekoodi kahdella rivillä",
+        title_sv: "projektkoden på två rader",
+        source: Some("EURA 2014 project list (rakennerahastot.fi \"rahoitetut hankkeet\" export)"),
+    };
+
+    /// `EURA-LIST-005`: a negative amount in a money column of the list (the
+    /// real export has three: realised public funding of A70258, A70262 and
+    /// A70277, −744 €, −5 341 € and −5 913 €, beside positive realised EU and
+    /// state funding). Read and summed as given — a correction in the source
+    /// is possible — and said, so that a total is not trusted unseen. Source:
+    /// EURA 2014 project list (rakennerahastot.fi "rahoitetut hankkeet"
+    /// export); hanke's own check.
+    pub const EURA_LIST_NEGATIVE_AMOUNT: Rule = Rule {
+        id: "EURA-LIST-005",
+        severity: Severity::Warning,
+        title_en: "negative amount",
+        title_fi: "negatiivinen summa",
+        title_sv: "negativt belopp",
+        source: Some("EURA 2014 project list (rakennerahastot.fi \"rahoitetut hankkeet\" export)"),
+    };
+
+    /// `EURA-LIST-006`: a row whose end date (*Päättymispvm*) is before its
+    /// start date (*Aloituspvm*). The dates are kept as written; the row's
+    /// project (`ProjectListRow::to_project` in `hanke`) has no period, as
+    /// no period ends before it starts. Source: EURA 2014 project list
+    /// (rakennerahastot.fi "rahoitetut hankkeet" export); hanke's own check.
+    pub const EURA_LIST_END_BEFORE_START: Rule = Rule {
+        id: "EURA-LIST-006",
+        severity: Severity::Warning,
+        title_en: "end date before start date",
+        title_fi: "päättymispäivä ennen aloituspäivää",
+        title_sv: "slutdatum före startdatum",
+        source: Some("EURA 2014 project list (rakennerahastot.fi \"rahoitetut hankkeet\" export)"),
+    };
+
     /// `QST-UNK-001`: an answer to a question the questionnaire does not have
     /// (its data would be lost). hanke's own consistency check.
     pub const QUESTIONNAIRE_UNKNOWN_QUESTION: Rule = Rule {

@@ -802,7 +802,12 @@ fn eura(a: EuraArgs, lang: Language) -> Result<ExitCode, String> {
             tally.accepted += r.accepted;
             tally.rejected += r.rejected;
             tally.add_findings(&r.rejections);
-            for f in &r.rejections {
+            tally.add_findings(&r.findings);
+            // Rejections and the notes of accepted rows (a reading taken, a
+            // negative amount, a code twice), in line order.
+            let mut said: Vec<&hanke::Finding> = r.rejections.iter().chain(&r.findings).collect();
+            said.sort_by_key(|f| f.line);
+            for f in said {
                 say!("{}", finding_line(path, f));
             }
             md.push_str(&format!(

@@ -591,6 +591,16 @@ fn eura_reads_the_bundled_descriptions_page_and_list() {
             .contains("co-implementer Pieksämäen seudun liikunta (1457143-7)")
     );
     assert!(r.stdout.contains("S20250 Lähde mukaan!"));
+    // The notes of accepted rows are printed with the rejections, in line
+    // order: the real list's three negative amounts.
+    let list = "examples/data/eura/eura2014_projektilista.csv";
+    let at = |line: u32| {
+        r.stderr
+            .find(&format!("{list}:{line}: "))
+            .unwrap_or_else(|| panic!("line {line}: {}", r.stderr))
+    };
+    assert!(at(153) < at(209) && at(209) < at(213) && at(213) < at(228));
+    assert!(r.stderr.contains(&format!("{list}:209: [warning] EURA-LIST-005 Toteutunut julkinen rahoitus yhteensä: -744,00 € is negative; read and summed as given")), "{}", r.stderr);
     assert!(r.stdout.contains("2881 rows read: 2877 accepted (0 with unquoted commas joined, 0 with padding, 0 unwrapped from whole-line quotes), 4 rejected; 2882 lines, all accounted for: true"));
     assert!(r.stdout.contains("| TL5 Sosiaalinen osallisuus ja köyhyyden torjunta | 156 | 29 732 210,00 € | 9 683 802,46 € | 32,6 % |"));
     assert!(r.stdout.contains("| Yhteensä | 786 | 163 211 433,00 € | 51 284 469,25 € | 31,4 % | 394 333 875,00 € | 61 801 735,49 € |"));

@@ -444,7 +444,7 @@ pub fn rule_table() -> crate::export::table::ResultTable {
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use crate::finding::rules::*;
-    static ALL: [Rule; 99] = [
+    static ALL: [Rule; 102] = [
         FUNDING_NEGATIVE_AMOUNT,
         FUNDING_SOURCES_EXCEED_TOTAL,
         FUNDING_SOURCES_PARTIAL,
@@ -529,6 +529,9 @@ pub fn all_rules() -> &'static [Rule] {
         EURA_LIST_SHIFTED_COLUMNS,
         EURA_LIST_REALIGNED,
         EURA_LIST_UNWRAPPED,
+        EURA_LIST_DUPLICATE_CODE,
+        EURA_LIST_NEGATIVE_AMOUNT,
+        EURA_LIST_END_BEFORE_START,
         QUESTIONNAIRE_UNKNOWN_QUESTION,
         QUESTIONNAIRE_REQUIRED_UNANSWERED,
         QUESTIONNAIRE_RECORD_UNREADABLE,

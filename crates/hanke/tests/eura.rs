@@ -1537,3 +1537,146 @@ fn objective_6_1_read_under_its_printed_name_raises_nothing() {
         1
     );
 }
+
+/// The real list's doubts are said where they are: three negative realised
+/// public amounts (`EURA-LIST-005`), and no code twice, no end before a start.
+#[test]
+fn the_real_list_says_its_negative_amounts() {
+    let list = project_list();
+    let doubts: Vec<(&str, Option<u64>, &str)> = list
+        .report
+        .findings
+        .iter()
+        .filter(|f| f.rule_id != "EURA-LIST-002")
+        .map(|f| (f.rule_id, f.line, f.path.as_str()))
+        .collect();
+    let col = "Toteutunut julkinen rahoitus yhteensä";
+    assert_eq!(
+        doubts,
+        [
+            ("EURA-LIST-005", Some(209), col),
+            ("EURA-LIST-005", Some(213), col),
+            ("EURA-LIST-005", Some(228), col),
+        ]
+    );
+    assert!(
+        list.report.findings[0]
+            .message_en
+            .starts_with("-744,00 € is negative"),
+        "{}",
+        list.report.findings[0].message_en
+    );
+    assert_swedish(&list.report.findings);
+    // Said, not changed: the account and the sums are as before.
+    assert_eq!((list.report.accepted, list.report.rejected), (2877, 4));
+}
+
+mod list_doubts {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A row of a drawn list: a code from a small pool (so that codes
+    /// repeat), four amounts that may be negative or absent, two days.
+    #[derive(Debug, Clone)]
+    struct Drawn {
+        code: u32,
+        amounts: [Option<i64>; 4],
+        start: NaiveDate,
+        end: NaiveDate,
+    }
+
+    fn drawn() -> impl Strategy<Value = Drawn> {
+        let amount = prop_oneof![
+            1 => Just(None),
+            4 => (-2_000i64..100_000).prop_map(Some),
+        ];
+        let day = (0u64..3_000).prop_map(|n| d(2014, 1, 1) + chrono::Days::new(n));
+        (
+            20_001u32..20_012,
+            [amount.clone(), amount.clone(), amount.clone(), amount],
+            day.clone(),
+            day,
+        )
+            .prop_map(|(code, amounts, start, end)| Drawn {
+                code,
+                amounts,
+                start,
+                end,
+            })
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Every repeated code, negative amount and end before a start is
+        /// said once, at its line and column, and nothing else is; every row
+        /// is still accepted and the sums are the rows' amounts as given.
+        #[test]
+        fn every_doubt_is_said_once_where_it_is(rows in prop::collection::vec(drawn(), 1..30)) {
+            let header = "Koodi,Rahasto,Hankkeen nimi,Tl,Viranomainen,Tila,Aloituspvm,Päättymispvm,Toteuttajan nimi,Myönnetty EU- ja valtion rahoitus,Toteutunut EU- ja valtion rahoitus,Suunniteltu julkinen rahoitus yhteensä,Toteutunut julkinen rahoitus yhteensä";
+            let money_columns = [
+                "Myönnetty EU- ja valtion rahoitus",
+                "Toteutunut EU- ja valtion rahoitus",
+                "Suunniteltu julkinen rahoitus yhteensä",
+                "Toteutunut julkinen rahoitus yhteensä",
+            ];
+            let mut csv = format!("{header}\n");
+            let mut want: Vec<(u64, &str, String)> = Vec::new();
+            let mut first_line: std::collections::HashMap<u32, u64> = Default::default();
+            for (k, r) in rows.iter().enumerate() {
+                let line = k as u64 + 2;
+                let amounts: Vec<String> = r.amounts.iter().map(|a| a.map_or(String::new(), |a| a.to_string())).collect();
+                csv.push_str(&format!(
+                    "S{},ESR,Nimi {k},5,Hämeen elinkeino- liikenne- ja ympäristökeskus,Toiminnassa,{},{},Yhdistys ry,{}\n",
+                    r.code,
+                    r.start.format("%-d.%-m.%Y"),
+                    r.end.format("%-d.%-m.%Y"),
+                    amounts.join(","),
+                ));
+                let earlier = *first_line.entry(r.code).or_insert(line);
+                if earlier != line {
+                    want.push((line, "EURA-LIST-004", format!("Koodi: line {earlier}")));
+                }
+                for (a, col) in r.amounts.iter().zip(money_columns) {
+                    if a.is_some_and(|a| a < 0) {
+                        want.push((line, "EURA-LIST-005", col.to_string()));
+                    }
+                }
+                if r.end < r.start {
+                    want.push((line, "EURA-LIST-006", "Päättymispvm".to_string()));
+                }
+            }
+            let list = ProjectList::read(csv.as_bytes()).unwrap();
+            let mut got: Vec<(u64, &str, String)> = list
+                .report
+                .findings
+                .iter()
+                .map(|f| {
+                    let what = if f.rule_id == "EURA-LIST-004" {
+                        // The earlier line, from the message.
+                        let at = f.message_en.split("line ").nth(1).unwrap().split(' ').next().unwrap();
+                        format!("{}: line {at}", f.path)
+                    } else {
+                        f.path.clone()
+                    };
+                    (f.line.unwrap(), f.rule_id, what)
+                })
+                .collect();
+            // In line order as read.
+            let lines: Vec<u64> = got.iter().map(|g| g.0).collect();
+            prop_assert!(lines.windows(2).all(|w| w[0] <= w[1]), "{:?}", lines);
+            got.sort();
+            want.sort();
+            prop_assert_eq!(got, want);
+            prop_assert_eq!((list.report.accepted, list.report.rejected), (rows.len() as u64, 0));
+            let total = list.portfolio(None, PortfolioBy::PriorityAxis).unwrap().total;
+            let sum = |i: usize| Money::from_cents(rows.iter().filter_map(|r| r.amounts[i]).sum::<i64>() * 100);
+            prop_assert_eq!(total.granted_eu_state, sum(0));
+            prop_assert_eq!(total.realised_public, sum(3));
+        }
+    }
+}

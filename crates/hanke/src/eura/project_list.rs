@@ -31,6 +31,12 @@
 //!
 //! A row with more than one valid reading is rejected with the readings
 //! listed, never chosen. A `;` ending each line is a terminator, not data.
+//!
+//! What an accepted row holds that a sum or a project would carry unseen is
+//! said, not changed: a code an earlier row has (`EURA-LIST-004`: both rows
+//! are counted), a negative amount (`EURA-LIST-005`: the real export has
+//! three, summed as given) and an end before the start (`EURA-LIST-006`: the
+//! project has no period).
 
 use std::collections::BTreeMap;
 use std::io::BufRead;
@@ -389,6 +395,7 @@ impl ProjectList {
             }
             list.read_row(line, &columns, fields, None);
         }
+        list.note_repeated_codes();
         list.report.blank_lines = records.blank_lines;
         list.report.lines = records.lines();
         // The header is a record of the reader's, not a row.
@@ -534,7 +541,79 @@ impl ProjectList {
 
     fn accept(&mut self, row: ProjectListRow) {
         self.report.accepted = self.report.accepted.saturating_add(1);
+        self.note_doubts(&row);
         self.rows.push(row);
+    }
+
+    /// What an accepted row holds that its sums or its project would carry
+    /// unseen: a negative amount (`EURA-LIST-005`, summed as given) and an
+    /// end before the start (`EURA-LIST-006`, no period).
+    fn note_doubts(&mut self, row: &ProjectListRow) {
+        let amounts = [
+            (Column::GrantedEuState, row.granted_eu_state),
+            (Column::RealisedEuState, row.realised_eu_state),
+            (Column::PlannedPublic, row.planned_public),
+            (Column::RealisedPublic, row.realised_public),
+        ];
+        for (column, amount) in amounts {
+            let Some(amount) = amount.filter(|a| a.cents() < 0) else {
+                continue;
+            };
+            self.report.findings.push(
+                Finding::new(
+                    &rules::EURA_LIST_NEGATIVE_AMOUNT,
+                    column.header(),
+                    format!("{amount} is negative; read and summed as given"),
+                    format!("{amount} on negatiivinen; luettu ja laskettu yhteen sellaisenaan"),
+                    format!("{amount} är negativt; läst och summerat som det står"),
+                )
+                .at_line(row.line),
+            );
+        }
+        if let (Some(start), Some(end)) = (row.start, row.end)
+            && end < start
+        {
+            self.report.findings.push(
+                Finding::new(
+                    &rules::EURA_LIST_END_BEFORE_START,
+                    Column::End.header(),
+                    format!("the project ends ({end}) before it starts ({start}); the dates are kept, the project has no period"),
+                    format!("hanke päättyy ({end}) ennen kuin alkaa ({start}); päivät säilytetään, hankkeella ei ole kestoa"),
+                    format!("projektet slutar ({end}) innan det börjar ({start}); datumen behålls, projektet har ingen period"),
+                )
+                .at_line(row.line),
+            );
+        }
+    }
+
+    /// `EURA-LIST-004` for each row whose code an earlier row has: both are
+    /// kept and counted, the finding names the earlier line. The findings
+    /// stay in line order.
+    fn note_repeated_codes(&mut self) {
+        let mut first: std::collections::HashMap<crate::programme::ProjectCode, u64> =
+            std::collections::HashMap::new();
+        let mut repeated = Vec::new();
+        for row in &self.rows {
+            let earlier = *first.entry(row.code).or_insert(row.line);
+            if earlier != row.line {
+                let code = row.code;
+                repeated.push(
+                    Finding::new(
+                        &rules::EURA_LIST_DUPLICATE_CODE,
+                        Column::Code.header(),
+                        format!("{code} is on line {earlier} too; both rows are read and counted in the sums"),
+                        format!("{code} on myös rivillä {earlier}; molemmat rivit luetaan ja lasketaan summiin"),
+                        format!("{code} finns också på rad {earlier}; båda raderna läses och räknas i summorna"),
+                    )
+                    .at_line(row.line),
+                );
+            }
+        }
+        if !repeated.is_empty() {
+            self.report.findings.extend(repeated);
+            // Stable: the findings of one line keep their order.
+            self.report.findings.sort_by_key(|f| f.line);
+        }
     }
 
     /// The accepted rows of one fund.
