@@ -133,7 +133,7 @@ pub enum JsonCode {
 /// The codes of the participant family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum ParticipantCode {
-    /// `participant.invalid_id`: The record id is empty, longer than 32 bytes or holds control characters or < >.
+    /// `participant.invalid_id`: The record id is empty, longer than 32 bytes or holds control or invisible characters or < >.
     ParticipantInvalidId,
     /// `participant.id_is_identity_code`: The record id has the shape of a personal identity code: an id is shown in reports and messages, so it must not identify a person.
     ParticipantIdIsIdentityCode,

@@ -183,7 +183,15 @@ fn next_code_shaped(text: &str, from: usize) -> Option<(usize, usize, usize)> {
 /// (soft hyphen, zero-width spaces and joiners, direction marks and
 /// embeddings, word joiner and invisible operators, variation selectors,
 /// tags…): wherever they stand inside a code, a reader still sees the code.
-fn is_invisible(c: char) -> bool {
+/// Inside an id they make two ids that read the same differ (`P1` and
+/// `P\u{200b}1`), so ids refuse them.
+///
+/// ```
+/// use hanke_base::mask::is_invisible;
+/// assert!(is_invisible('\u{200b}') && is_invisible('\u{feff}') && is_invisible('\u{202e}'));
+/// assert!(!is_invisible(' ') && !is_invisible('ä'));
+/// ```
+pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{00AD}'

@@ -751,3 +751,37 @@ fn a_tab_delimited_file_reads_as_its_comma_separated_twin() {
     .unwrap();
     assert_eq!(e.code(), "import.unknown_column");
 }
+
+/// Two files joined into one (`cat a.csv b.csv`, or a second export appended)
+/// carry the second's byte-order mark into a record; it and every other
+/// character that shows nothing (zero-width space, word joiner, a direction
+/// override, a soft hyphen) inside an id made an id that reads as another
+/// and is a different record. Now the row is refused with its line, by the
+/// CSV reader on one and two threads.
+#[test]
+fn an_id_with_a_character_that_shows_nothing_is_refused() {
+    let mut csv = String::from("participant_id,entry_date\nP1,2024-01-10\n");
+    let invisible = ['\u{feff}', '\u{200b}', '\u{2060}', '\u{202e}', '\u{ad}'];
+    for (k, c) in invisible.iter().enumerate() {
+        csv.push_str(&format!("{c}P{k},2024-01-10\nP{c}{k},2024-01-10\n"));
+    }
+    for threads in [1usize, 2] {
+        let mut o = ImportOptions::default();
+        o.threads = std::num::NonZeroUsize::new(threads);
+        let (ps, report) = read_participants_csv(csv.as_bytes(), o).unwrap();
+        assert_eq!(ps.len(), 1, "{threads}");
+        assert_eq!(report.rejected, 10);
+        assert_eq!(report.rejected_lines(), (3..=12).collect::<Vec<u64>>());
+        for f in &report.rejections {
+            assert_eq!(
+                (f.rule_id, f.path.as_str()),
+                ("IMP-CSV-003", "participant_id")
+            );
+            assert!(
+                f.message_en.contains("invisible character"),
+                "{}",
+                f.message_en
+            );
+        }
+    }
+}

@@ -773,7 +773,7 @@ impl ValueKind {
             ValueKind::Id => t(
                 "1–32 merkkiä, ei henkilötunnus",
                 "1–32 tecken, inte en personbeteckning",
-                "1–32 characters without < >, not an identity code",
+                "1–32 characters without < > or invisible ones, not an identity code",
             ),
             ValueKind::Date => t(
                 "päivämäärä (2016-03-01 tai 1.3.2016, vuosi nelinumeroisena)",

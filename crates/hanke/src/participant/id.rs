@@ -7,10 +7,10 @@ use std::str::FromStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ParticipantError {
-    /// The record id is empty, longer than 32 bytes or holds control
-    /// characters or `<` `>`.
+    /// The record id is empty, longer than 32 bytes or holds control or
+    /// invisible characters or `<` `>`.
     #[error(
-        "a participant id is 1–32 bytes of printable text without < and > (got {len} bytes, a control character or < >)"
+        "a participant id is 1–32 bytes of printable text without < and > (got {len} bytes, a control or invisible character, or < >)"
     )]
     InvalidId {
         /// The length in bytes of the refused text.
@@ -26,7 +26,7 @@ pub enum ParticipantError {
 
 error_codes! {
     ParticipantError {
-        ParticipantError::InvalidId { .. } => "participant.invalid_id": "The record id is empty, longer than 32 bytes or holds control characters or < >.",
+        ParticipantError::InvalidId { .. } => "participant.invalid_id": "The record id is empty, longer than 32 bytes or holds control or invisible characters or < >.",
         ParticipantError::IdentityCode => "participant.id_is_identity_code": "The record id has the shape of a personal identity code: an id is shown in reports and messages, so it must not identify a person.",
     }
 }
@@ -67,13 +67,18 @@ impl FromStr for ParticipantId {
 
     /// Trims surrounding whitespace; refuses empty, over-long or control text,
     /// and `<` `>`: an id is shown in reports and apps, where markup in it
-    /// could run (issue 23).
+    /// could run (issue 23). Refuses characters that show nothing (a
+    /// zero-width space, a byte-order mark, a direction override:
+    /// [`hanke_base::mask::is_invisible`]): two ids that read the same would
+    /// be two records, and an override turns what is shown around.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
         let err = ParticipantError::InvalidId { len: t.len() };
         if t.is_empty()
             || t.len() > Self::MAX_LEN
-            || t.chars().any(|c| c.is_control() || c == '<' || c == '>')
+            || t.chars().any(|c| {
+                c.is_control() || c == '<' || c == '>' || hanke_base::mask::is_invisible(c)
+            })
         {
             return Err(err);
         }
@@ -116,6 +121,19 @@ mod tests {
         assert!("a\tb".parse::<ParticipantId>().is_err());
         assert!("X<img src=x>".parse::<ParticipantId>().is_err());
         assert!("a>b".parse::<ParticipantId>().is_err());
+        // Invisible characters: ids that read alike must be alike.
+        for c in [
+            '\u{200b}',
+            '\u{feff}',
+            '\u{202e}',
+            '\u{ad}',
+            '\u{2060}',
+            '\u{e0041}',
+        ] {
+            let e = format!("P{c}1").parse::<ParticipantId>().unwrap_err();
+            assert_eq!(e.code(), "participant.invalid_id", "{c:?}");
+            assert!(format!("{c}P1").parse::<ParticipantId>().is_err(), "{c:?}");
+        }
         // Multi-byte text counts bytes.
         let id: ParticipantId = "Äänekoski-1".parse().unwrap();
         assert_eq!(id.to_string(), "Äänekoski-1");
