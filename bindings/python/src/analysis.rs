@@ -22,6 +22,9 @@ pub(crate) struct PyParticipants {
     /// (first entry, final exit; ADR 0007 §5), as the ESR report and the
     /// SFC tables count them; `None` when no two records are one person's.
     merged: Option<hanke::participant::Merged>,
+    /// `PART-DUP-003` of the records as read, when there was no merge (the
+    /// merge's findings hold them otherwise).
+    repeated_ids: Vec<hanke::Finding>,
     // The line each record came from (files only), for later findings.
     lines: Vec<(hanke::participant::ParticipantId, u64)>,
     report: hanke::import::ImportReport,
@@ -183,9 +186,16 @@ pub(crate) fn read_participants(
     let (people, lines, report) = source.read(py, options)?;
     let merged = hanke::participant::has_duplicates(&people)
         .then(|| hanke::participant::merge_duplicates_parallel(people.clone(), None, threads));
+    // What the merge says of ids several records share, asked here when no
+    // merge was needed.
+    let repeated_ids = match &merged {
+        Some(_) => Vec::new(),
+        None => hanke::participant::repeated_ids(&people),
+    };
     Ok(PyParticipants {
         people,
         merged,
+        repeated_ids,
         lines,
         report,
         period,
@@ -260,6 +270,7 @@ impl PyParticipants {
         if let Some(m) = &self.merged {
             all.extend(m.findings.iter().cloned());
         }
+        all.extend(self.repeated_ids.iter().cloned());
         findings(all)
     }
 

@@ -189,3 +189,23 @@ def test_indicator_vectors(case: dict, tmp_path: Path) -> None:
         for row in ind.table().to_pylist():
             if row["total"] is not None and row["code"] not in expected["indicators"]:
                 assert row["total"] == 0, row["code"]
+
+
+@pytest.mark.parametrize("merge", [False, True])
+def test_an_id_on_several_records_is_said_from_a_frame_and_a_file(merge: bool, tmp_path: Path) -> None:
+    # Two rows of P1 without a code count as two participants: said
+    # (PART-DUP-003) whether or not other records were merged, the same from a
+    # frame and from a file.
+    rows = {
+        "participant_id": ["P1", "P2", "P1", "P3"],
+        "entry_date": ["2024-01-10", "2024-02-01", "2024-05-02", "2024-06-01"],
+        "identity_code": [None, "010190-900P" if merge else None, None, "010190-900P" if merge else None],
+    }
+    frame = pl.DataFrame(rows, schema_overrides={"identity_code": pl.String})
+    path = tmp_path / "list.csv"
+    frame.write_csv(path)
+    for source in (frame, str(path)):
+        ps = hanke.read_participants(source, period="2021-2027", accept_temporary_codes=True)
+        said = [(f.rule_id, f.path) for f in ps.findings() if f.rule_id.startswith("PART-DUP")]
+        merged = [("PART-DUP-001", "participants[P2]")] if merge else []
+        assert said == merged + [("PART-DUP-003", "participants[P1]")], source

@@ -813,6 +813,23 @@ pub mod rules {
         source: None,
     };
 
+    /// `PART-DUP-003`: one participant id on several records that are not one
+    /// person's by identity code or pseudonym, so that they stay apart and are
+    /// **counted as several participants**. An id names one record — the path
+    /// `participants[P1]` of a finding, a line of a report — and a list that
+    /// repeats an id is most often one person's participations exported row by
+    /// row, which then count twice. Said, not merged: hanke merges by identity
+    /// code or pseudonym only (a person is counted once per operation: SFC 2014
+    /// FAQ; RULES.md §1.1). hanke's own check.
+    pub const PARTICIPANT_ID_REPEATED: Rule = Rule {
+        id: "PART-DUP-003",
+        severity: Severity::Warning,
+        title_en: "one id on several records",
+        title_fi: "sama tunnus usealla tietueella",
+        title_sv: "samma kod på flera poster",
+        source: Some("SFC 2014 FAQ (once per operation); RULES.md §1.1"),
+    };
+
     /// `PART-EVENT-001`: a post-exit event outside the reference period, not used
     /// for the result upon leaving. Source: SFC 2021 FAQ on the reference period
     /// (4 weeks, last event counts).

@@ -444,7 +444,7 @@ pub fn rule_table() -> crate::export::table::ResultTable {
 /// Every rule hanke enforces, for publishing the list and for tests.
 pub fn all_rules() -> &'static [Rule] {
     use crate::finding::rules::*;
-    static ALL: [Rule; 102] = [
+    static ALL: [Rule; 103] = [
         FUNDING_NEGATIVE_AMOUNT,
         FUNDING_SOURCES_EXCEED_TOTAL,
         FUNDING_SOURCES_PARTIAL,
@@ -491,6 +491,7 @@ pub fn all_rules() -> &'static [Rule] {
         PARTICIPANT_UNEMPLOYED_BEFORE_BIRTH,
         PARTICIPANT_MUNICIPALITY_UNKNOWN,
         PARTICIPANT_DUPLICATES_DISAGREE,
+        PARTICIPANT_ID_REPEATED,
         PARTICIPANT_EVENT_OUTSIDE_REFERENCE,
         ACTIVITY_BREAKDOWN_ABOVE_TOTAL,
         ACTIVITY_FEEDBACK_SCALES_MIXED,

@@ -53,7 +53,9 @@ pub struct Merged {
     pub participants: Vec<Participant>,
     /// What was merged.
     pub merges: Vec<Merge>,
-    /// `PART-DUP-001` for each merge, `PART-DUP-002` where merged records disagree.
+    /// `PART-DUP-001` for each merge, `PART-DUP-002` where merged records
+    /// disagree, then `PART-DUP-003` for each id that several of the
+    /// participants still share ([`repeated_ids`]).
     pub findings: Vec<Finding>,
 }
 
@@ -188,27 +190,132 @@ fn merge_in_parts(
     let people = People::of(&participants, pseudonymiser, &parts);
     if people.groups.is_empty() {
         // Every record is its own person: nothing moves.
+        let spreads: Vec<u64> = participants.iter().map(|p| p.id.spread()).collect();
+        let findings = repeated_among(&participants, &spreads);
         return Merged {
             participants,
             merges: Vec::new(),
-            findings: Vec::new(),
+            findings,
         };
     }
     // The merge's work lies with the people's first records, which bunch
     // where people first entered: cut by work, not by records.
     let parts = people.parts_of_equal_work(parts.len());
     let mut outs = on_threads(&parts, |part| people.merge_part(&participants, part)).into_iter();
-    let mut out = outs.next().unwrap_or_else(|| Merged {
-        participants: Vec::new(),
-        merges: Vec::new(),
-        findings: Vec::new(),
+    let (mut out, mut spreads) = outs.next().unwrap_or_else(|| {
+        let none = Merged {
+            participants: Vec::new(),
+            merges: Vec::new(),
+            findings: Vec::new(),
+        };
+        (none, Vec::new())
     });
-    for part in outs {
+    for (part, part_spreads) in outs {
         out.participants.extend(part.participants);
         out.merges.extend(part.merges);
         out.findings.extend(part.findings);
+        spreads.extend(part_spreads);
     }
+    let repeated = repeated_among(&out.participants, &spreads);
+    out.findings.extend(repeated);
     out
+}
+
+/// `PART-DUP-003` for each participant id that several of `participants`
+/// share, in the order of each id's first record: records that are not one
+/// person's by identity code or pseudonym and so count as several
+/// participants (what [`merge_duplicates`] gives back says it; a caller that
+/// skips the merge because [`has_duplicates`] is false asks this).
+///
+/// Cheap where ids are unique, as they almost always are: a 64-bit hash of
+/// each id marks a slot of a table of sixteen slots a record (two bits a
+/// slot: seen, seen twice; four bytes a record), and only ids whose slot was
+/// marked twice are compared as ids (BENCHMARKS.md, "tenth part"; sorting
+/// the hashes instead cost 13 % of the merge at 1 M records).
+///
+/// ```
+/// use hanke::participant::{Participant, repeated_ids};
+/// let p = |id: &str, day: &str| Participant::new(id.parse().unwrap(), day.parse().unwrap());
+/// let people = [p("P1", "2024-01-10"), p("P2", "2024-02-01"), p("P1", "2024-05-02")];
+/// let f = repeated_ids(&people);
+/// assert_eq!((f.len(), f[0].rule_id, f[0].path.as_str()), (1, "PART-DUP-003", "participants[P1]"));
+/// assert!(f[0].message_en.starts_with("2 records have the id P1"));
+/// assert!(repeated_ids(&people[..2]).is_empty());
+/// ```
+pub fn repeated_ids(participants: &[Participant]) -> Vec<Finding> {
+    let spreads: Vec<u64> = participants.iter().map(|p| p.id.spread()).collect();
+    repeated_among(participants, &spreads)
+}
+
+/// [`repeated_ids`] with each participant's id hash given ([`ParticipantId::spread`],
+/// `spreads[k]` of `participants[k]`): the merge takes them while each
+/// record is at hand, and the ids are then read again only where a hash
+/// repeats.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "bit positions below the table's length, a power of two"
+)]
+fn repeated_among(participants: &[Participant], spreads: &[u64]) -> Vec<Finding> {
+    let bits = participants
+        .len()
+        .saturating_mul(16)
+        .max(1024)
+        .checked_next_power_of_two()
+        .unwrap_or(1 << 40);
+    // Two bits a slot side by side — seen, seen twice — so that a slot is
+    // one word: one read from afar a record.
+    let slot = |spread: u64| {
+        let i = spread as usize & (bits - 1);
+        (i >> 5, 1u64 << ((i & 31) << 1))
+    };
+    let mut table = vec![0u64; bits >> 5];
+    let mut any = false;
+    for &spread in spreads {
+        let (word, seen) = slot(spread);
+        if let Some(w) = table.get_mut(word) {
+            if *w & seen != 0 {
+                *w |= seen << 1;
+                any = true;
+            } else {
+                *w |= seen;
+            }
+        }
+    }
+    if !any {
+        return Vec::new();
+    }
+    let suspect = |spread: u64| {
+        let (word, seen) = slot(spread);
+        table.get(word).is_some_and(|w| w & (seen << 1) != 0)
+    };
+    let mut counts: std::collections::HashMap<ParticipantId, usize> =
+        std::collections::HashMap::new();
+    let mut order = Vec::new();
+    for (p, _) in participants
+        .iter()
+        .zip(spreads)
+        .filter(|(_, spread)| suspect(**spread))
+    {
+        let n = counts.entry(p.id).or_insert_with(|| {
+            order.push(p.id);
+            0
+        });
+        *n = n.saturating_add(1);
+    }
+    order
+        .into_iter()
+        .filter_map(|id| {
+            let n = counts.get(&id).copied().filter(|&n| n > 1)?;
+            let id = id.as_str();
+            Some(Finding::new(
+                &rules::PARTICIPANT_ID_REPEATED,
+                format!("participants[{id}]"),
+                format!("{n} records have the id {id} and are counted as {n} participants: if they are one person's, give their identity code or pseudonym (they are merged then), else give each its own id"),
+                format!("{n} tietueella on tunnus {id}, ja ne lasketaan {n} osallistujaksi: jos ne ovat saman henkilön, anna henkilötunnus tai pseudonyymi (ne yhdistetään silloin), muuten anna kullekin oma tunnus"),
+                format!("{n} poster har koden {id} och räknas som {n} deltagare: om de är samma persons, ange personbeteckning eller pseudonym (då slås de samman), annars ge var och en en egen kod"),
+            ))
+        })
+        .collect()
 }
 
 /// No thread of [`merge_duplicates_parallel`] but the last merges fewer
@@ -320,7 +427,9 @@ impl People {
     /// person whose first record lies in `part` merged there (their later
     /// records may lie in any part). The part that comes first (from record
     /// 0), whose output the others are appended to, reserves room for all.
-    fn merge_part(&self, participants: &[Participant], part: Range<usize>) -> Merged {
+    /// With it, each participant's id hash ([`ParticipantId::spread`]), taken
+    /// while the record is at hand, for [`repeated_among`].
+    fn merge_part(&self, participants: &[Participant], part: Range<usize>) -> (Merged, Vec<u64>) {
         let first = part.start == 0;
         let roles = self.roles.get(part.clone()).unwrap_or(&[]);
         let records = participants.get(part).unwrap_or(&[]);
@@ -335,6 +444,7 @@ impl People {
             roles.iter().filter(|r| !matches!(r, Role::Merged)).count()
         };
         out.participants.reserve_exact(kept);
+        let mut spreads = Vec::with_capacity(kept);
         let mut group: Vec<&Participant> = Vec::new();
         for (batch, roles) in records
             .chunks(People::AHEAD)
@@ -344,6 +454,7 @@ impl People {
             for (p, role) in batch.iter().zip(roles) {
                 let (rows, matched_on) = match role {
                     Role::Alone => {
+                        spreads.push(p.id.spread());
                         out.participants.push(p.clone());
                         continue;
                     }
@@ -364,11 +475,12 @@ impl People {
                 for what in disagree {
                     out.findings.push(disagree_finding(&merge, what));
                 }
+                spreads.push(merged.id.spread());
                 out.participants.push(merged);
                 out.merges.push(merge);
             }
         }
-        out
+        (out, spreads)
     }
 
     /// Renumbers the groups, and lays out their rows, in the order of their
@@ -909,6 +1021,60 @@ mod tests {
             proptest::prop_assert_eq!(parts.participants, slow.participants);
             proptest::prop_assert_eq!(parts.merges, slow.merges);
             proptest::prop_assert_eq!(parts.findings, slow.findings);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// Every id that several of the merged participants share is said
+        /// once (`PART-DUP-003`) with how many share it, in the order of its
+        /// first record, and no other: ids drawn from a small pool, codes from
+        /// another (records of one code merge, and then share nothing), on
+        /// 1–3 threads with the records cut anywhere.
+        #[test]
+        fn every_repeated_id_is_said_once(
+            rows in proptest::collection::vec((0u8..6, proptest::option::of(0u8..4), 0u32..200), 0..40),
+            threads in 1usize..4,
+            min_records in proptest::sample::select(vec![1usize, 3, 32]),
+        ) {
+            let codes = ["010190-900P", "020290-9027", "010101A900C", "311299-999Y"];
+            let records: Vec<Participant> = rows
+                .iter()
+                .map(|(id, code, day)| {
+                    let mut p = Participant::new(
+                        format!("P{id}").parse().unwrap(),
+                        NaiveDate::from_ymd_opt(2017, 1, 1).unwrap() + chrono::Days::new(u64::from(*day)),
+                    );
+                    p.identity_code = code.and_then(|c| {
+                        PersonalIdentityCode::parse_allowing_temporary(codes[usize::from(c)]).ok()
+                    });
+                    p
+                })
+                .collect();
+            let merged = merge_in_parts(records, None, NonZeroUsize::new(threads).unwrap(), min_records);
+            // The model: count the ids of what is counted.
+            let mut order: Vec<ParticipantId> = Vec::new();
+            let mut counts: std::collections::HashMap<ParticipantId, usize> = Default::default();
+            for p in &merged.participants {
+                *counts.entry(p.id).or_insert_with(|| { order.push(p.id); 0 }) += 1;
+            }
+            let want: Vec<(String, String)> = order
+                .iter()
+                .filter(|id| counts[id] > 1)
+                .map(|id| (format!("participants[{id}]"), format!("{} records have the id {id} ", counts[id])))
+                .collect();
+            let got: Vec<(String, String)> = merged
+                .findings
+                .iter()
+                .filter(|f| f.rule_id == "PART-DUP-003")
+                .map(|f| (f.path.clone(), f.message_en.split("and are").next().unwrap().to_string()))
+                .collect();
+            proptest::prop_assert_eq!(got, want);
+            // They come after the merges' own findings.
+            let first = merged.findings.iter().position(|f| f.rule_id == "PART-DUP-003");
+            if let Some(first) = first {
+                proptest::prop_assert!(merged.findings[first..].iter().all(|f| f.rule_id == "PART-DUP-003"));
+            }
         }
     }
 }

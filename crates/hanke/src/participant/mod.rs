@@ -48,6 +48,7 @@ use crate::classify::{EducationLevel, MunicipalityCode};
 pub(crate) use dedupe::key_of;
 pub use dedupe::{
     DuplicateKey, Merge, Merged, has_duplicates, merge_duplicates, merge_duplicates_parallel,
+    repeated_ids,
 };
 pub use exit::{ExitSituation, ResultCategories, UnknownExitSituation};
 pub use id::{ParticipantError, ParticipantId};
