@@ -1677,6 +1677,11 @@ mod list_doubts {
             let sum = |i: usize| Money::from_cents(rows.iter().filter_map(|r| r.amounts[i]).sum::<i64>() * 100);
             prop_assert_eq!(total.granted_eu_state, sum(0));
             prop_assert_eq!(total.realised_public, sum(3));
+            // A utilisation where there is one: none of nothing granted, none
+            // where one sum is negative and the other not.
+            let (g, r) = (sum(0).cents(), sum(1).cents());
+            let expected = (g != 0 && !(r != 0 && (r < 0) != (g < 0))).then(|| hanke::Rate::ratio(sum(1), sum(0)).unwrap());
+            prop_assert_eq!(total.utilisation, expected);
         }
     }
 }

@@ -714,7 +714,8 @@ pub struct PortfolioRow {
     /// Money cells left empty in the group's rows (summed as nothing).
     pub missing_values: u64,
     /// Utilisation — *käyttöaste*: realised ÷ granted EU and state funding;
-    /// `None` when nothing was granted.
+    /// `None` when nothing was granted, or when one sum is negative and the
+    /// other not (a negative amount of the list, `EURA-LIST-005`).
     pub utilisation: Option<Rate>,
 }
 
@@ -749,10 +750,15 @@ impl PortfolioRow {
     }
 
     fn finish(&mut self) -> Result<(), MoneyError> {
-        self.utilisation = if self.granted_eu_state.is_zero() {
+        let (realised, granted) = (self.realised_eu_state, self.granted_eu_state);
+        // No share of nothing, and none where one sum is negative and the
+        // other not (a negative amount of the list, `EURA-LIST-005`): such a
+        // group has no utilisation, and the others keep theirs.
+        let opposite = (realised.cents() < 0) != (granted.cents() < 0) && !realised.is_zero();
+        self.utilisation = if granted.is_zero() || opposite {
             None
         } else {
-            Some(Rate::ratio(self.realised_eu_state, self.granted_eu_state)?)
+            Some(Rate::ratio(realised, granted)?)
         };
         Ok(())
     }
