@@ -197,7 +197,9 @@ fn compute(
 /// ``import.duplicate_column`` (``ignore_columns`` names columns to leave out).
 /// ``period`` as in ``read_participants``: told from the entry dates where
 /// certain, else required. Notes on values taken as changed (a timestamp's
-/// time of day, time zones read as Helsinki days) are in ``.notes()``.
+/// time of day, time zones read as Helsinki days) are in ``.notes()``, and so
+/// is each ``participant_id`` on several rows (``PART-DUP-003``: the rows are
+/// counted as that many participants, as ``read_participants`` says too).
 ///
 /// ``objective="l"``: an ESF+ operation under specific objective (l) of Reg.
 /// 2021/1057 Art 4(1) reports of Annex I point 1.1 only the total and the age

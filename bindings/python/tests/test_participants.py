@@ -209,3 +209,10 @@ def test_an_id_on_several_records_is_said_from_a_frame_and_a_file(merge: bool, t
         said = [(f.rule_id, f.path) for f in ps.findings() if f.rule_id.startswith("PART-DUP")]
         merged = [("PART-DUP-001", "participants[P2]")] if merge else []
         assert said == merged + [("PART-DUP-003", "participants[P1]")], source
+
+
+def test_the_column_path_says_an_id_on_several_rows_as_the_records_do() -> None:
+    df = pl.DataFrame({"participant_id": [7, 8, 7], "entry_date": ["2024-01-10", "2024-05-02", "2024-06-01"]})
+    notes = [(n.rule_id, n.path) for n in hanke.common_indicators(df).notes() if n.rule_id == "PART-DUP-003"]
+    said = [(f.rule_id, f.path) for f in hanke.read_participants(df).findings() if f.rule_id == "PART-DUP-003"]
+    assert notes == said == [("PART-DUP-003", "participants[7]")]

@@ -1220,3 +1220,67 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// An id on several rows is several participants on both paths, and
+    /// both say so alike (`PART-DUP-003`, with its count, in the order of its
+    /// first row): the records merged as every caller merges them, and the
+    /// columns counted — ids as text (with the spaces a file has) or as
+    /// whole numbers, the table in one batch or two.
+    #[test]
+    fn both_paths_say_an_id_on_several_rows_alike(
+        ids in proptest::collection::vec(0u8..6, 1..30),
+        padded in proptest::collection::vec(any::<bool>(), 30),
+        as_numbers: bool,
+        cut in 0usize..30,
+    ) {
+        let n = ids.len();
+        let texts: Vec<String> = ids
+            .iter()
+            .zip(&padded)
+            .map(|(id, pad)| if *pad && !as_numbers { format!(" {id} ") } else { id.to_string() })
+            .collect();
+        let id_column = |range: std::ops::Range<usize>| -> ArrayRef {
+            if as_numbers {
+                Arc::new(UInt32Array::from(ids[range].iter().map(|&i| u32::from(i)).collect::<Vec<_>>()))
+            } else {
+                strings(&texts[range].iter().map(|t| Some(t.as_str())).collect::<Vec<_>>())
+            }
+        };
+        let day = |range: std::ops::Range<usize>| strings(&vec![Some("2024-02-01"); range.len()]);
+        let cut = cut.min(n);
+        let batches: Vec<RecordBatch> = [0..cut, cut..n]
+            .into_iter()
+            .filter(|r| !r.is_empty())
+            .map(|r| batch(vec![("participant_id", id_column(r.clone())), ("entry_date", day(r))]))
+            .collect();
+        let o = ImportOptions::default();
+        let said = |fs: &[hanke::Finding]| -> Vec<(String, String)> {
+            fs.iter()
+                .filter(|f| f.rule_id == "PART-DUP-003")
+                .map(|f| (f.path.clone(), f.message_en.clone()))
+                .collect()
+        };
+        // The model: ids counted in the order of their first row.
+        let mut order: Vec<u8> = Vec::new();
+        for id in &ids {
+            if !order.contains(id) {
+                order.push(*id);
+            }
+        }
+        let want: Vec<String> = order
+            .iter()
+            .filter(|id| ids.iter().filter(|i| i == id).count() > 1)
+            .map(|id| format!("participants[{id}]"))
+            .collect();
+        let (people, _) = read_records(&batches, &o).unwrap();
+        let records = said(&hanke::participant::merge_duplicates(people, None).findings);
+        let mut ind = CommonIndicators::new(Catalogue::EsfPlus, rules(), None).unwrap();
+        let columns = said(&add_batches(&mut ind, &batches, &o).unwrap());
+        prop_assert_eq!(records.iter().map(|r| r.0.clone()).collect::<Vec<_>>(), want);
+        prop_assert_eq!(&records, &columns);
+        prop_assert_eq!(ind.grand_total().total() as usize, n);
+    }
+}

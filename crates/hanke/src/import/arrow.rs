@@ -1750,6 +1750,7 @@ pub fn add_batches_parallel<'b>(
     let mut offset = 0usize;
     let mut notes = Vec::new();
     let mut people = std::collections::HashMap::new();
+    let mut ids = TableIds::default();
     for batch in batches {
         same_person(batch, options, offset, &mut people)?;
         let (counted, batch_notes) = with_columns_at(batch, options, offset, |cols| {
@@ -1759,10 +1760,71 @@ pub fn add_batches_parallel<'b>(
         for n in batch_notes {
             push_once(&mut notes, n);
         }
+        ids.add(batch, options)?;
         offset = offset.saturating_add(batch.num_rows());
     }
     *indicators = sum;
+    notes.extend(ids.repeated());
     Ok(notes)
+}
+
+/// The participant ids of a table's rows, for `PART-DUP-003` as the record
+/// path's merge says it ([`crate::participant::repeated_ids`]): the column
+/// path counts rows, so an id on several rows is several participants, and
+/// is said so. A hash of each id as it lies (text trimmed, or a whole
+/// number), and the batches, to parse the ids only where a hash repeats.
+#[derive(Default)]
+struct TableIds<'b> {
+    spreads: Vec<u64>,
+    /// Each batch holding ids, with its id column and its first row.
+    batches: Vec<(&'b ArrayRef, usize)>,
+}
+
+impl<'b> TableIds<'b> {
+    /// The ids of `batch`'s rows (checked already by the column reader), if
+    /// it has an id column.
+    fn add(&mut self, batch: &'b RecordBatch, options: &ImportOptions) -> Result<(), ColumnsError> {
+        let present = resolve(batch, options, &[])?;
+        let Some((_, a)) = present
+            .into_iter()
+            .find(|(c, _)| *c == Column::ParticipantId)
+        else {
+            return Ok(());
+        };
+        self.batches.push((a, self.spreads.len()));
+        if let Some(texts) = strings(a.as_ref()) {
+            self.spreads.extend(
+                texts
+                    .iter()
+                    .map(|t| crate::participant::text_spread(t.unwrap_or(""))),
+            );
+        } else if let Some(values) = whole_numbers(a.as_ref()) {
+            self.spreads.extend(
+                values
+                    .iter()
+                    .map(|v| crate::participant::text_spread(&v.unwrap_or(0).to_string())),
+            );
+        }
+        Ok(())
+    }
+
+    /// `PART-DUP-003` for each id on several rows, in the order of its first row.
+    fn repeated(&self) -> Vec<Finding> {
+        let id_at = |k: usize| -> Option<crate::participant::ParticipantId> {
+            let (a, first) = self.batches.iter().rev().find(|(_, first)| *first <= k)?;
+            let row = k.checked_sub(*first)?;
+            let text = match strings(a.as_ref()) {
+                Some(texts) => texts.get(row).copied().flatten()?.to_string(),
+                None => whole_numbers(a.as_ref())?
+                    .get(row)
+                    .copied()
+                    .flatten()?
+                    .to_string(),
+            };
+            text.parse().ok()
+        };
+        crate::participant::repeated_by_spread(&self.spreads, id_at)
+    }
 }
 
 /// The texts of a string column, plain or dictionary-encoded, per row.

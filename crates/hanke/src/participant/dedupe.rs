@@ -247,16 +247,36 @@ pub fn repeated_ids(participants: &[Participant]) -> Vec<Finding> {
     repeated_among(participants, &spreads)
 }
 
+/// A hash of an id's text as a table holds it (trimmed), equal for equal
+/// texts: for [`repeated_by_spread`] from a table's reader.
+#[cfg(feature = "arrow")]
+pub(crate) fn text_spread(text: &str) -> u64 {
+    text.trim().bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// [`repeated_ids`] with each participant's id hash given ([`ParticipantId::spread`],
 /// `spreads[k]` of `participants[k]`): the merge takes them while each
 /// record is at hand, and the ids are then read again only where a hash
 /// repeats.
+fn repeated_among(participants: &[Participant], spreads: &[u64]) -> Vec<Finding> {
+    repeated_by_spread(spreads, |k| participants.get(k).map(|p| p.id))
+}
+
+/// The ids of `spreads.len()` records said as [`repeated_ids`] says them:
+/// `spreads[k]` a hash of record `k`'s id that is equal for equal ids, and
+/// `id_at(k)` the id, asked only of records whose hash repeats (a table's
+/// reader hashes the id's text as it lies, and parses only those).
 #[allow(
     clippy::arithmetic_side_effects,
     reason = "bit positions below the table's length, a power of two"
 )]
-fn repeated_among(participants: &[Participant], spreads: &[u64]) -> Vec<Finding> {
-    let bits = participants
+pub(crate) fn repeated_by_spread(
+    spreads: &[u64],
+    id_at: impl Fn(usize) -> Option<ParticipantId>,
+) -> Vec<Finding> {
+    let bits = spreads
         .len()
         .saturating_mul(16)
         .max(1024)
@@ -291,13 +311,14 @@ fn repeated_among(participants: &[Participant], spreads: &[u64]) -> Vec<Finding>
     let mut counts: std::collections::HashMap<ParticipantId, usize> =
         std::collections::HashMap::new();
     let mut order = Vec::new();
-    for (p, _) in participants
+    for (k, _) in spreads
         .iter()
-        .zip(spreads)
+        .enumerate()
         .filter(|(_, spread)| suspect(**spread))
     {
-        let n = counts.entry(p.id).or_insert_with(|| {
-            order.push(p.id);
+        let Some(id) = id_at(k) else { continue };
+        let n = counts.entry(id).or_insert_with(|| {
+            order.push(id);
             0
         });
         *n = n.saturating_add(1);

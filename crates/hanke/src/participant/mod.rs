@@ -50,6 +50,8 @@ pub use dedupe::{
     DuplicateKey, Merge, Merged, has_duplicates, merge_duplicates, merge_duplicates_parallel,
     repeated_ids,
 };
+#[cfg(feature = "arrow")]
+pub(crate) use dedupe::{repeated_by_spread, text_spread};
 pub use exit::{ExitSituation, ResultCategories, UnknownExitSituation};
 pub use id::{ParticipantError, ParticipantId};
 pub use pseudonym::{Pseudonym, PseudonymError, Pseudonymiser};
