@@ -106,7 +106,11 @@ impl Source {
                 // extension, else CSV), as for the `hanke` command.
                 let shown = path.display().to_string();
                 if !path.is_file() {
-                    let e = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+                    let e = if path.is_dir() {
+                        std::io::Error::other("a directory, not a file")
+                    } else {
+                        std::io::Error::new(std::io::ErrorKind::NotFound, "no such file")
+                    };
                     return Err(errors::io(&shown, &e));
                 }
                 py.detach(|| hanke::import::read_participants_file(path, sheet.as_deref(), options))
@@ -171,10 +175,12 @@ pub(crate) fn read_participants(
         options.pseudonymiser =
             Some(hanke::participant::Pseudonymiser::new(secret.as_bytes()).map_err(errors::raise)?);
     }
-    let source = if source.hasattr("__arrow_c_stream__")? {
-        Source::Table(crate::columns::batches_of(source, &mut options)?)
+    let source = if let Ok(path) = source.extract::<std::path::PathBuf>() {
+        Source::File(path, sheet)
+    } else if let Some(e) = crate::columns::not_a_table(source, true) {
+        return Err(e);
     } else {
-        Source::File(source.extract()?, sheet)
+        Source::Table(crate::columns::batches_of(source, &mut options)?)
     };
     let (period, inferred) = period_or_inferred(period, || {
         // The period is told by the records' own entry dates, read once

@@ -43,8 +43,47 @@ pub(crate) fn batches_of(
     exported_batches(data)
 }
 
+/// What `data` is instead of a table, said as an `argument.type` error
+/// (`ArgumentError`, a `TypeError`) with what to do — a LazyFrame not yet
+/// collected, a single column, a path or rows given where a table is asked —
+/// or `None` for anything with `__arrow_c_stream__` that is not a column.
+pub(crate) fn not_a_table(data: &Bound<'_, PyAny>, paths_too: bool) -> Option<PyErr> {
+    let name = data
+        .get_type()
+        .name()
+        .map_or_else(|_| "object".to_string(), |n| n.to_string());
+    let streams = data.hasattr("__arrow_c_stream__").unwrap_or(false);
+    // A polars Series, a pyarrow Array or ChunkedArray: one column's stream.
+    let column =
+        matches!(name.as_str(), "Series" | "Array" | "ChunkedArray") || name.ends_with("Array");
+    if streams && !column {
+        return None;
+    }
+    let expected = if paths_too {
+        "a file path (str or os.PathLike) or a table with __arrow_c_stream__ (a polars or pandas DataFrame, a pyarrow Table)"
+    } else {
+        "a table with __arrow_c_stream__ (a polars or pandas DataFrame, a pyarrow Table)"
+    };
+    let hint = match name.as_str() {
+        "LazyFrame" => " — collect() it first",
+        _ if column => " — a single column is not a table: give the DataFrame, or to_frame() it",
+        "str" | "PosixPath" | "WindowsPath" if !paths_too => {
+            " — read a file with read_participants(path), then .indicators()"
+        }
+        "dict" | "list" => " — make a DataFrame of it first (polars.DataFrame(...))",
+        _ => "",
+    };
+    Some(errors::coded(
+        "argument.type",
+        format!("expected {expected}, not {name}{hint}"),
+    ))
+}
+
 /// The batches of `data`'s own Arrow export.
 fn exported_batches(data: &Bound<'_, PyAny>) -> PyResult<Vec<RecordBatch>> {
+    if let Some(e) = not_a_table(data, false) {
+        return Err(e);
+    }
     match data.extract::<PyTable>() {
         Ok(table) => Ok(table.into_inner().0),
         Err(e) => {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 import polars as pl
@@ -216,3 +217,28 @@ def test_the_column_path_says_an_id_on_several_rows_as_the_records_do() -> None:
     notes = [(n.rule_id, n.path) for n in hanke.common_indicators(df).notes() if n.rule_id == "PART-DUP-003"]
     said = [(f.rule_id, f.path) for f in hanke.read_participants(df).findings() if f.rule_id == "PART-DUP-003"]
     assert notes == said == [("PART-DUP-003", "participants[7]")]
+
+
+@pytest.mark.parametrize(
+    ("given", "hint"),
+    [
+        (lambda df: df.lazy(), "collect() it first"),
+        (lambda df: df["entry_date"], "a single column is not a table"),
+        (lambda df: df.to_arrow()["entry_date"], "a single column is not a table"),
+        (lambda df: df.to_dicts(), "make a DataFrame of it first"),
+        (lambda df: None, "not NoneType"),
+    ],
+)
+def test_what_is_not_a_table_is_said_as_such(given: Callable[[pl.DataFrame], object], hint: str) -> None:
+    # Each reader of tables says what it got and what to do, as an
+    # ArgumentError (a TypeError) with a code — not the Arrow library's words.
+    df = pl.DataFrame({"participant_id": ["P1"], "entry_date": ["2024-01-10"]})
+    for read in (hanke.read_participants, hanke.common_indicators):
+        with pytest.raises(hanke.exceptions.ArgumentError) as e:
+            read(given(df), period="2021-2027")
+        assert e.value.code == "argument.type" and isinstance(e.value, TypeError)
+        assert hint in str(e.value), str(e.value)
+    with pytest.raises(hanke.exceptions.ArgumentError, match="read a file with read_participants"):
+        hanke.common_indicators("list.csv", period="2021-2027")
+    with pytest.raises(hanke.exceptions.HankeIOError, match="a directory, not a file"):
+        hanke.read_participants(str(ROOT / "examples"), period="2021-2027")
