@@ -141,6 +141,99 @@ pub mod json {
     }
 }
 
+/// Seconds in a day.
+const DAY_SECONDS: i64 = 86_400;
+
+/// Days since 1970-01-01 of `d`.
+fn days_since_1970(d: NaiveDate) -> i64 {
+    d.signed_duration_since(NaiveDate::default()).num_days()
+}
+
+/// The last Sunday of `month` in `year`, as days since 1970-01-01.
+fn last_sunday(year: i32, month: u32) -> i64 {
+    use chrono::Datelike;
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year.saturating_add(1), 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year, month.saturating_add(1), 1)
+    };
+    let Some(last) = next.and_then(|d| d.pred_opt()) else {
+        return 0;
+    };
+    let back = i64::from(last.weekday().num_days_from_sunday());
+    days_since_1970(last).saturating_sub(back)
+}
+
+/// Seconds east of UTC on Helsinki's clocks at the instant `t` (seconds since
+/// 1970-01-01 UTC): the zone `Europe/Helsinki` of the IANA time-zone database —
+/// Helsinki mean time (+1:39:49) until 1 May 1921; EET (+2) since, with
+/// summer time (+3) from 2 April to 4 October 1942, in 1981–1982 from the last
+/// Sunday of March 02:00 to the last Sunday of September 03:00 local time, and
+/// from 1983 by the EU rule — the last Sunday of March to the last Sunday of
+/// September (October from 1996), 01:00 UTC both (Directive 2000/84/EC Arts
+/// 2–3; earlier EU directives). Tests check instants against Python's
+/// `zoneinfo` on the same database.
+///
+/// ```
+/// use hanke_base::day::helsinki_offset;
+/// assert_eq!(helsinki_offset(1_704_067_200), 2 * 3600); // 2024-01-01 00:00 UTC: EET
+/// assert_eq!(helsinki_offset(1_719_792_000), 3 * 3600); // 2024-07-01 00:00 UTC: EEST
+/// ```
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "day numbers of years within chrono's range times 86 400: far inside i64"
+)]
+pub fn helsinki_offset(t: i64) -> i64 {
+    use chrono::Datelike;
+    const EET: i64 = 2 * 3600;
+    const EEST: i64 = 3 * 3600;
+    // 1921-05-01 00:00 HMT.
+    if t < -1_535_938_789 {
+        return 5989;
+    }
+    let Some(day) = chrono::DateTime::from_timestamp(t.div_euclid(DAY_SECONDS) * DAY_SECONDS, 0)
+        .map(|d| d.date_naive())
+    else {
+        return EET;
+    };
+    let year = day.year();
+    let summer = |start: i64, end: i64| if (start..end).contains(&t) { EEST } else { EET };
+    let at = |days: i64, hour_utc: i64| days * DAY_SECONDS + hour_utc * 3600;
+    match year {
+        1942 => {
+            let d = |m, dd| NaiveDate::from_ymd_opt(1942, m, dd).map_or(0, days_since_1970);
+            // 2 April 24:00 EET = 2 April 22:00 UTC; 4 October 01:00 EEST = 3 October 22:00 UTC.
+            summer(at(d(4, 2), 22), at(d(10, 3), 22))
+        }
+        1981 | 1982 => summer(at(last_sunday(year, 3), 0), at(last_sunday(year, 9), 0)),
+        1983..=1995 => summer(at(last_sunday(year, 3), 1), at(last_sunday(year, 9), 1)),
+        y if y >= 1996 => summer(at(last_sunday(year, 3), 1), at(last_sunday(year, 10), 1)),
+        _ => EET,
+    }
+}
+
+/// The day on Helsinki's clocks at the instant `t` (seconds since 1970-01-01
+/// UTC) — *Helsingin päivä*: what day it is in Finland, whatever zone the
+/// machine runs in (a server in UTC reads 30 June 00:30 in Helsinki as 29
+/// June). `None` past chrono's dates.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use hanke_base::day::helsinki_day;
+/// // 2024-06-29 21:30 UTC is 30 June 00:30 in Helsinki.
+/// assert_eq!(helsinki_day(1_719_696_600), NaiveDate::from_ymd_opt(2024, 6, 30));
+/// ```
+pub fn helsinki_day(t: i64) -> Option<NaiveDate> {
+    let local = t.saturating_add(helsinki_offset(t));
+    chrono::DateTime::from_timestamp(local, 0).map(|d| d.date_naive())
+}
+
+/// Today in Helsinki, by the machine's clock ([`helsinki_day`] of now): the
+/// day a Finnish project's "today" is, whatever the machine's own zone.
+pub fn today_in_helsinki() -> NaiveDate {
+    helsinki_day(chrono::Utc::now().timestamp()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,5 +260,28 @@ mod tests {
         ] {
             assert_eq!(parse_day(lenient), Err("not a date"), "{lenient}");
         }
+    }
+
+    /// Instants around Helsinki's clock changes, with the day Python's
+    /// `zoneinfo` gives (the Python suite checks many more against it
+    /// through the table readers).
+    #[test]
+    fn helsinki_days() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let utc = |y, m, d, h: i64| days_since_1970(day(y, m, d).unwrap()) * DAY_SECONDS + h * 3600;
+        // 2024-01-31 22:00 UTC is 2024-02-01 00:00 in Helsinki (EET).
+        assert_eq!(helsinki_day(utc(2024, 1, 31, 22)), day(2024, 2, 1));
+        assert_eq!(helsinki_day(utc(2024, 1, 31, 21)), day(2024, 1, 31));
+        // Summer: 2024-06-30 21:00 UTC is 2024-07-01 00:00 EEST.
+        assert_eq!(helsinki_day(utc(2024, 6, 30, 21)), day(2024, 7, 1));
+        assert_eq!(helsinki_day(utc(2024, 6, 30, 20)), day(2024, 6, 30));
+        // 1990: summer time ended on the last Sunday of September (30th).
+        assert_eq!(helsinki_day(utc(1990, 10, 5, 21)), day(1990, 10, 5));
+        assert_eq!(helsinki_day(utc(1990, 9, 5, 21)), day(1990, 9, 6));
+        // 1975: no summer time.
+        assert_eq!(helsinki_day(utc(1975, 7, 1, 21)), day(1975, 7, 1));
+        assert_eq!(helsinki_day(utc(1975, 7, 1, 22)), day(1975, 7, 2));
+        // Before 1921: Helsinki mean time, +1:39:49.
+        assert_eq!(helsinki_offset(utc(1900, 1, 1, 0)), 5989);
     }
 }

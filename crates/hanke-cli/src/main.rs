@@ -311,12 +311,15 @@ fn main() -> ExitCode {
     }
 }
 
-/// The cut-off: `--on`, else the latest reporting cut-off, stated.
+/// The cut-off: `--on`, else the latest reporting cut-off on or before
+/// today in Helsinki, stated. Today is Helsinki's, not the machine's zone's:
+/// on a server in UTC, 30 June and 31 December from 00:00 to 03:00 in
+/// Finland were still the day before, and the cut-off the one before.
 fn cut_off(on: Option<NaiveDate>) -> NaiveDate {
     match on {
         Some(d) => d,
         None => {
-            let day = CutOff::latest_on_or_before(chrono::Local::now().date_naive()).day();
+            let day = CutOff::latest_on_or_before(hanke::day::today_in_helsinki()).day();
             say!(
                 "cut-off {} (the latest reporting cut-off; --on DATE for another)",
                 day.format("%-d.%-m.%Y")

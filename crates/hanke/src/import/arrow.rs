@@ -78,65 +78,7 @@ use crate::participant::{Answer, ExitSituation, Gender, Improvement, Participant
 
 const DAY_SECONDS: i64 = 86_400;
 
-/// The last Sunday of `month` in `year`, as days since 1970-01-01.
-fn last_sunday(year: i32, month: u32) -> i64 {
-    use chrono::Datelike;
-    let next = if month == 12 {
-        NaiveDate::from_ymd_opt(year.saturating_add(1), 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(year, month.saturating_add(1), 1)
-    };
-    let Some(last) = next.and_then(|d| d.pred_opt()) else {
-        return 0;
-    };
-    let back = i64::from(last.weekday().num_days_from_sunday());
-    i64::from(days_from_date(last)).saturating_sub(back)
-}
-
-/// Seconds east of UTC on Helsinki's clocks at the instant `t` (seconds since
-/// 1970-01-01 UTC): the zone `Europe/Helsinki` of the IANA time-zone database —
-/// Helsinki mean time (+1:39:49) until 1 May 1921; EET (+2) since, with
-/// summer time (+3) from 2 April to 4 October 1942, in 1981–1982 from the last
-/// Sunday of March 02:00 to the last Sunday of September 03:00 local time, and
-/// from 1983 by the EU rule — the last Sunday of March to the last Sunday of
-/// September (October from 1996), 01:00 UTC both (Directive 2000/84/EC Arts
-/// 2–3; earlier EU directives). A test checks instants against Python's
-/// `zoneinfo` on the same database.
-#[allow(
-    clippy::arithmetic_side_effects,
-    reason = "day numbers of years within chrono's range times 86 400: far inside i64"
-)]
-fn helsinki_offset(t: i64) -> i64 {
-    use chrono::Datelike;
-    const EET: i64 = 2 * 3600;
-    const EEST: i64 = 3 * 3600;
-    // 1921-05-01 00:00 HMT.
-    if t < -1_535_938_789 {
-        return 5989;
-    }
-    let Some(day) = i32::try_from(t.div_euclid(DAY_SECONDS))
-        .ok()
-        .and_then(date_from_days)
-    else {
-        return EET;
-    };
-    let year = day.year();
-    let summer = |start: i64, end: i64| if (start..end).contains(&t) { EEST } else { EET };
-    let at = |days: i64, hour_utc: i64| days * DAY_SECONDS + hour_utc * 3600;
-    match year {
-        1942 => {
-            let d = |m, dd| {
-                NaiveDate::from_ymd_opt(1942, m, dd).map_or(0, |x| i64::from(days_from_date(x)))
-            };
-            // 2 April 24:00 EET = 2 April 22:00 UTC; 4 October 01:00 EEST = 3 October 22:00 UTC.
-            summer(at(d(4, 2), 22), at(d(10, 3), 22))
-        }
-        1981 | 1982 => summer(at(last_sunday(year, 3), 0), at(last_sunday(year, 9), 0)),
-        1983..=1995 => summer(at(last_sunday(year, 3), 1), at(last_sunday(year, 9), 1)),
-        y if y >= 1996 => summer(at(last_sunday(year, 3), 1), at(last_sunday(year, 10), 1)),
-        _ => EET,
-    }
-}
+use hanke_base::day::helsinki_offset;
 
 /// The day in Helsinki of the instant `seconds` since 1970 UTC, as days since 1970.
 #[cfg(test)]

@@ -589,3 +589,24 @@ fn bump_unknown(v: &mut serde_json::Value, n: &mut usize) {
         _ => {}
     }
 }
+
+/// The command's default cut-off is taken on Helsinki's day: in the first
+/// hours of 30 June and 31 December in Finland, a machine in UTC is still on
+/// the day before, whose latest cut-off is the one before.
+#[test]
+fn the_latest_cut_off_of_an_instant_is_taken_on_helsinkis_day() {
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    // (UTC instant, the cut-off on Helsinki's day)
+    for (utc, cut) in [
+        ("2024-06-29T21:30:00Z", d(2024, 6, 30)), // 00:30 EEST on 30 June
+        ("2024-06-29T20:30:00Z", d(2023, 12, 31)), // 23:30 EEST on 29 June
+        ("2024-12-30T22:30:00Z", d(2024, 12, 31)), // 00:30 EET on 31 December
+        ("2024-12-30T21:30:00Z", d(2024, 6, 30)), // 23:30 EET on 30 December
+    ] {
+        let t = chrono::DateTime::parse_from_rfc3339(utc)
+            .unwrap()
+            .timestamp();
+        let day = crate::day::helsinki_day(t).unwrap();
+        assert_eq!(CutOff::latest_on_or_before(day).day(), cut, "{utc}");
+    }
+}
