@@ -91,7 +91,11 @@ impl FromStr for ParticipantId {
         if t.is_empty()
             || t.len() > Self::MAX_LEN
             || t.chars().any(|c| {
-                c.is_control() || c == '<' || c == '>' || hanke_base::mask::is_invisible(c)
+                // Every character that shows nothing lies past ASCII.
+                c.is_control()
+                    || c == '<'
+                    || c == '>'
+                    || (!c.is_ascii() && hanke_base::mask::is_invisible(c))
             })
         {
             return Err(err);
