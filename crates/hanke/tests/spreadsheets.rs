@@ -873,3 +873,109 @@ fn an_activity_sheet_drops_nothing_silently() {
         hanke::import::read_activities_sheet(&book.save_to_buffer().unwrap(), None).unwrap_err();
     assert_eq!(e.code(), "import.duplicate_column");
 }
+
+/// An .xlsx written by a program that writes formulas without calculating
+/// them: each row's cells as (value, formula), `None` for none.
+fn xlsx_with_formulas(rows: &[&[(Option<&str>, Option<&str>)]]) -> Vec<u8> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let mut data = String::new();
+    for (r, row) in rows.iter().enumerate() {
+        data.push_str(&format!("<row r=\"{}\">", r + 1));
+        for (c, (value, formula)) in row.iter().enumerate() {
+            let at = format!("{}{}", hanke::import::column_letters(c as u32), r + 1);
+            match (value, formula) {
+                (Some(v), None) => data.push_str(&format!(
+                    "<c r=\"{at}\" t=\"inlineStr\"><is><t>{v}</t></is></c>"
+                )),
+                (v, Some(f)) => {
+                    let v = v.map_or(String::new(), |v| format!("<v>{v}</v>"));
+                    data.push_str(&format!("<c r=\"{at}\" t=\"str\"><f>{f}</f>{v}</c>"));
+                }
+                (None, None) => {}
+            }
+        }
+        data.push_str("</row>");
+    }
+    let files = [
+        ("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>".to_string()),
+        ("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>".to_string()),
+        ("xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Osallistujat\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>".to_string()),
+        ("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>".to_string()),
+        ("xl/worksheets/sheet1.xml", format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{data}</sheetData></worksheet>")),
+    ];
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    for (name, text) in files {
+        zip.start_file(name, SimpleFileOptions::default()).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    out.into_inner()
+}
+
+/// A formula cell without a computed value was read as an empty cell: its
+/// value silently missing. Now both readers of a sheet refuse it with its
+/// cell; a formula with its value (what a spreadsheet saves) reads as the
+/// value.
+#[test]
+fn a_formula_without_a_computed_value_is_refused_by_its_cell() {
+    let t = |v: &'static str| (Some(v), None);
+    let participants = xlsx_with_formulas(&[
+        &[t("participant_id"), t("entry_date"), t("gender")],
+        &[t("P1"), t("2024-01-10"), (None, Some("\"mies\""))],
+        &[
+            t("P2"),
+            t("2024-01-11"),
+            (Some("nainen"), Some("\"nainen\"")),
+        ],
+        &[
+            t("P3"),
+            (None, Some("TEXT(TODAY(),\"yyyy-mm-dd\")")),
+            t("mies"),
+        ],
+    ]);
+    let (people, _, report) = read_participants_sheet(&participants, None, options()).unwrap();
+    assert_eq!(
+        people.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+        ["P2"]
+    );
+    let cells: Vec<(&str, Option<&str>)> = report
+        .rejections
+        .iter()
+        .map(|f| (f.path.as_str(), f.cell.as_deref()))
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            ("gender", Some("Osallistujat!C2")),
+            ("entry_date", Some("Osallistujat!B4")),
+        ]
+    );
+    assert!(
+        report
+            .rejections
+            .iter()
+            .all(|f| f.message_en.contains("a formula without a computed value")),
+        "{:#?}",
+        report.rejections
+    );
+    assert!(report.is_balanced());
+    let activities = xlsx_with_formulas(&[
+        &[t("date"), t("kind"), t("attendees")],
+        &[(None, Some("DATE(2024,3,1)")), t("coaching"), t("5")],
+    ]);
+    let (log, report) = hanke::import::read_activities_sheet(&activities, None).unwrap();
+    assert!(log.activities.is_empty());
+    assert_eq!(report.account.rejected, 1, "{report:#?}");
+    // Said as what the cell is, not in the column's own words alone ("not a
+    // date", as it was for an error value such as #N/A too).
+    let date = &report.account.rejections[0];
+    assert_eq!(date.cell.as_deref(), Some("Osallistujat!A2"));
+    assert!(
+        date.message_en
+            .starts_with("a formula without a computed value"),
+        "{}",
+        date.message_en
+    );
+}

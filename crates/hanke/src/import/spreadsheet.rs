@@ -29,7 +29,7 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use calamine::{CellErrorType, Data, Reader, open_workbook_auto_from_rs};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -63,6 +63,11 @@ const SHEET_ERROR: (&str, &str, &str) = (
     "a spreadsheet error value (such as #N/A or #VALUE!)",
     "taulukon virhearvo (kuten #PUUTTUU! tai #ARVO!)",
     "ett felvärde i kalkylarket (som #SAKNAS! eller #VÄRDEFEL!)",
+);
+const UNCALCULATED: (&str, &str, &str) = (
+    "a formula without a computed value (the file was written by a program that does not calculate: open it in a spreadsheet and save it)",
+    "kaava ilman laskettua arvoa (tiedoston kirjoittanut ohjelma ei laske: avaa se taulukkolaskennassa ja tallenna)",
+    "en formel utan beräknat värde (filen skrevs av ett program som inte räknar: öppna den i ett kalkylprogram och spara den)",
 );
 const UNREADABLE_DATE: (&str, &str, &str) = (
     "a spreadsheet date that cannot be read",
@@ -133,7 +138,35 @@ fn convert(data: &Data, kind: ValueKind) -> Converted<'_> {
         }
         Data::DateTimeIso(text) => iso_day(text),
         Data::DurationIso(_) => Converted::Cell(Cell::Refused(&DURATION)),
+        // Excel's own "not computed yet", and what `mark_uncalculated` puts
+        // where a formula has no value.
+        Data::Error(CellErrorType::GettingData) => Converted::Cell(Cell::Refused(&UNCALCULATED)),
         Data::Error(_) => Converted::Cell(Cell::Refused(&SHEET_ERROR)),
+    }
+}
+
+/// Marks the cells of `range` that hold a formula but no value — what a
+/// program that writes formulas without calculating them (a script's
+/// library) leaves, and what was read as an empty cell, the value silently
+/// missing — as Excel's "not computed yet" (`#GETTING_DATA`), which every
+/// reader of a sheet refuses with its cell. A workbook saved by a
+/// spreadsheet holds each formula's value, and is read as before.
+fn mark_uncalculated(range: &mut calamine::Range<Data>, formulas: &calamine::Range<String>) {
+    let Some((top, left)) = formulas.start() else {
+        return;
+    };
+    let mut marks = Vec::new();
+    for (r, c, formula) in formulas.used_cells() {
+        let (Ok(r), Ok(c)) = (u32::try_from(r), u32::try_from(c)) else {
+            continue;
+        };
+        let at = (top.saturating_add(r), left.saturating_add(c));
+        if !formula.trim().is_empty() && matches!(range.get_value(at), Some(Data::Empty)) {
+            marks.push(at);
+        }
+    }
+    for at in marks {
+        range.set_value(at, Data::Error(CellErrorType::GettingData));
     }
 }
 
@@ -199,7 +232,12 @@ impl OpenSheet {
                 .cloned()
                 .ok_or(ImportError::File(super::csv_record::FileError::Empty))?,
         };
-        let range = workbook.worksheet_range(&name).map_err(|e| damaged(&e))?;
+        let mut range = workbook.worksheet_range(&name).map_err(|e| damaged(&e))?;
+        // The formulas are read only to find cells without a value; a
+        // workbook whose formulas cannot be listed is read as its values.
+        if let Ok(formulas) = workbook.worksheet_formula(&name) {
+            mark_uncalculated(&mut range, &formulas);
+        }
         Ok(OpenSheet {
             name,
             sheets,
@@ -584,6 +622,32 @@ fn refuse(
     out.push(Finding::new(&rules::CSV_INVALID_VALUE, path, en, fi, sv).at_cell(cell, line));
 }
 
+/// [`refuse`] of a cell holding `d`, saying first what the cell is when the
+/// sheet refuses it as such (an error value, a duration, a formula without
+/// a computed value) — the column's own words alone would name the wrong
+/// reason ("not a date" for `#N/A`).
+#[allow(clippy::too_many_arguments, reason = "refuse's arguments and the cell")]
+fn refuse_as(
+    d: &Data,
+    out: &mut Vec<Finding>,
+    cell: String,
+    line: u64,
+    path: &str,
+    en: String,
+    fi: String,
+    sv: String,
+) {
+    let (en, fi, sv) = match convert(d, ValueKind::Id) {
+        Converted::Cell(Cell::Refused(what)) => (
+            format!("{}; {en}", what.0),
+            format!("{}; {fi}", what.1),
+            format!("{}; {sv}", what.2),
+        ),
+        _ => (en, fi, sv),
+    };
+    refuse(out, cell, line, path, en, fi, sv);
+}
+
 /// Reads an activity log from `sheet` (the first when `None`) of a workbook:
 /// one row per activity — `date` (*päivämäärä*), `kind` (*tyyppi*: a kind's
 /// name in English, Finnish or its key, e.g. `verkostotilaisuus`), `name`,
@@ -712,7 +776,7 @@ pub fn read_activities_sheet(
                     Finding::new(&rules::CSV_REQUIRED_MISSING, "date", "`date` is required", "`date` on pakollinen", "`date` är obligatoriskt")
                         .at_cell(cell_ref(c), line),
                 ),
-                _ => refuse(&mut refusals, cell_ref(c), line, "date", "not a date (a number is never read as a date: format the cell as a date)".into(), "ei päivämäärä (lukua ei lueta päivämääräksi: muotoile solu päivämääräksi)".into(), "inte ett datum (ett tal läses aldrig som ett datum: formatera cellen som datum)".into()),
+                _ => refuse_as(d, &mut refusals, cell_ref(c), line, "date", "not a date (a number is never read as a date: format the cell as a date)".into(), "ei päivämäärä (lukua ei lueta päivämääräksi: muotoile solu päivämääräksi)".into(), "inte ett datum (ett tal läses aldrig som ett datum: formatera cellen som datum)".into()),
             }
         }
         // The kind.
@@ -747,7 +811,8 @@ pub fn read_activities_sheet(
                     )
                     .at_cell(cell_ref(c), line),
                 ),
-                _ => refuse(
+                _ => refuse_as(
+                    d,
                     &mut refusals,
                     cell_ref(c),
                     line,
@@ -768,15 +833,15 @@ pub fn read_activities_sheet(
                 _ => None,
             };
             if n.is_none() {
-                refusals.push(
-                    Finding::new(
-                        &rules::CSV_INVALID_VALUE,
-                        field,
-                        format!("`{field}` is a count: a whole number, 0 or more"),
-                        format!("`{field}` on lukumäärä: kokonaisluku, vähintään 0"),
-                        format!("`{field}` är ett antal: ett heltal, minst 0"),
-                    )
-                    .at_cell(cell_ref(c), line),
+                refuse_as(
+                    d,
+                    refusals,
+                    cell_ref(c),
+                    line,
+                    field,
+                    format!("`{field}` is a count: a whole number, 0 or more"),
+                    format!("`{field}` on lukumäärä: kokonaisluku, vähintään 0"),
+                    format!("`{field}` är ett antal: ett heltal, minst 0"),
                 );
             }
             n
@@ -818,7 +883,8 @@ pub fn read_activities_sheet(
                 Converted::Digits(n) => n.to_string().parse().ok().map(|id| vec![id]),
                 // A date, a yes/no, an error value: no id, and never dropped.
                 _ => {
-                    refuse(
+                    refuse_as(
+                        d,
                         &mut refusals,
                         cell_ref(c),
                         line,
@@ -888,7 +954,8 @@ pub fn read_activities_sheet(
                     any = true;
                     answers.push(n as u64);
                 }
-                _ => refuse(
+                _ => refuse_as(
+                    d,
                     &mut refusals,
                     cell_ref(c),
                     line,
@@ -916,7 +983,8 @@ pub fn read_activities_sheet(
             Converted::Digits(n) => Some(n.to_string()),
             // A date or another typed value as a name: refused, not dropped.
             _ => {
-                refuse(
+                refuse_as(
+                    d,
                     &mut refusals,
                     cell_ref(c),
                     line,
