@@ -1752,18 +1752,23 @@ impl<'b> TableIds<'b> {
 
     /// `PART-DUP-003` for each id on several rows, in the order of its first row.
     fn repeated(&self) -> Vec<Finding> {
+        // A batch's ids as text, made once, for the first of its rows asked
+        // (not once a row: a table of many repeated ids asks many).
+        let texts: Vec<std::cell::OnceCell<Vec<Option<String>>>> = self
+            .batches
+            .iter()
+            .map(|_| std::cell::OnceCell::new())
+            .collect();
         let id_at = |k: usize| -> Option<crate::participant::ParticipantId> {
-            let (a, first) = self.batches.iter().rev().find(|(_, first)| *first <= k)?;
-            let row = k.checked_sub(*first)?;
-            let text = match strings(a.as_ref()) {
-                Some(texts) => texts.get(row).copied().flatten()?.to_string(),
-                None => whole_numbers(a.as_ref())?
-                    .get(row)
-                    .copied()
-                    .flatten()?
-                    .to_string(),
-            };
-            text.parse().ok()
+            let i = self.batches.iter().rposition(|(_, first)| *first <= k)?;
+            let (a, first) = self.batches.get(i)?;
+            let column = texts.get(i)?.get_or_init(|| match strings(a.as_ref()) {
+                Some(t) => t.iter().map(|t| t.map(str::to_string)).collect(),
+                None => whole_numbers(a.as_ref())
+                    .map(|v| v.iter().map(|n| n.map(|n| n.to_string())).collect())
+                    .unwrap_or_default(),
+            });
+            column.get(k.checked_sub(*first)?)?.as_deref()?.parse().ok()
         };
         crate::participant::repeated_by_spread(&self.spreads, id_at)
     }
