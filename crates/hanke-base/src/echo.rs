@@ -223,7 +223,9 @@ pub fn plain(text: &str) -> Cow<'_, str> {
 /// one, by three digits and a letter — never by a seventh digit
 /// ([`crate::mask`]), so of a run of six or more digits only the last six (and
 /// the last nine) can start one, and the mask's own test is asked there (a
-/// record id such as `P0000123` in a message is a run that starts none). The
+/// record id such as `P0000123` in a message is a run that starts none) —
+/// and where a date written with separators ends (`01.01.90`), seven bytes
+/// before. The
 /// property tests `plain_fast_path_changes_nothing` and
 /// `digit_runs_take_the_fast_path_only_when_no_code_starts` check it against
 /// the full rules, `blocks_answer_as_bytes` against the byte-at-a-time
@@ -232,8 +234,9 @@ fn is_plain_already(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut blocks = bytes.chunks_exact(16);
     // Whether each of the nine bytes before the current block is a digit (bit
-    // 8 the byte just before): a run reaching into the block.
-    let mut before = 0u32;
+    // 8 the byte just before): a run reaching into the block; and whether it
+    // is a date's separator (a date written `01.01.90` reaching into it).
+    let mut before = Before::default();
     let mut base = 0usize;
     for block in &mut blocks {
         let mut sixteen = [0u8; 16];
@@ -255,16 +258,26 @@ fn is_plain_already(text: &str) -> bool {
     block_is_plain(text, base, sixteen, before).is_some()
 }
 
+/// The flags of the nine bytes before a block of [`is_plain_already`] (bit 8
+/// the byte just before it).
+#[derive(Clone, Copy, Default)]
+struct Before {
+    /// Which are ASCII digits.
+    digits: u32,
+    /// Which are a separator a date is written with (`.`, space, `/`, `-`).
+    date_separators: u32,
+}
+
 /// One sixteen-byte block of [`is_plain_already`] at byte `base` of `text`,
 /// every byte tested at once (SSE2 compares through `wide`, safe): `None` if
-/// the block makes the text not plain, else the digit flags of its last six
+/// the block makes the text not plain, else the flags of its last nine
 /// bytes for the next block. Bit `i` of each mask is byte `i` of the block.
 #[inline(always)]
 #[allow(
     clippy::arithmetic_side_effects,
     reason = "byte offsets inside the text, shifts below 32, and lane arithmetic that wraps by design"
 )]
-fn block_is_plain(text: &str, base: usize, sixteen: [u8; 16], before: u32) -> Option<u32> {
+fn block_is_plain(text: &str, base: usize, sixteen: [u8; 16], before: Before) -> Option<Before> {
     use wide::u8x16;
     let x = u8x16::new(sixteen);
     let mask = |lanes: u8x16| lanes.move_mask() as u32 & 0xFFFF;
@@ -282,8 +295,10 @@ fn block_is_plain(text: &str, base: usize, sixteen: [u8; 16], before: u32) -> Op
         return None;
     }
     let digits = below(x - u8x16::splat(b'0'), 10);
+    let date_separators = is(b'.') | is(b' ') | is(b'/') | is(b'-');
     // Bits 0–8 the nine bytes before the block, 9–24 the block.
-    let window = before | digits << 9;
+    let window = before.digits | digits << 9;
+    let separators = before.date_separators | date_separators << 9;
     let run = |n: u32| (9 - n..9).fold(u32::MAX, |all, k| all & window >> k);
     // Byte j ends a run of six or more: it is no digit and the six before it
     // are. A code with a separator starts at the run's last six digits; one
@@ -300,7 +315,23 @@ fn block_is_plain(text: &str, base: usize, sixteen: [u8; 16], before: u32) -> Op
         }
         ends &= ends - 1;
     }
-    Some(window >> 16 & 0x1FF)
+    // Byte j ends a date written with separators (`01.01.90`: digit, digit,
+    // separator, twice, then two digits), where a code may start seven bytes
+    // before; the mask asks for one separator twice and the rest.
+    let (d, s) = (window, separators);
+    let mut dates =
+        (d & d << 1 & s << 2 & d << 3 & d << 4 & s << 5 & d << 6 & d << 7) >> 9 & 0xFFFF;
+    while dates != 0 {
+        let j = dates.trailing_zeros() as usize;
+        if crate::mask::code_starts_at(text, (base + j).saturating_sub(7)) {
+            return None;
+        }
+        dates &= dates - 1;
+    }
+    Some(Before {
+        digits: window >> 16 & 0x1FF,
+        date_separators: separators >> 16 & 0x1FF,
+    })
 }
 
 /// [`plain`] by its rules, without the fast path.
@@ -379,6 +410,9 @@ mod tests {
         let bytes = text.as_bytes();
         let mut digits = 0usize;
         for (i, &b) in bytes.iter().enumerate() {
+            if ends_spaced_date(bytes, i) && crate::mask::code_starts_at(text, i - 7) {
+                return false;
+            }
             if b.is_ascii_digit() {
                 digits = digits.saturating_add(1);
                 continue;
@@ -395,6 +429,22 @@ mod tests {
         // A run at the very end is asked the same way (it starts no code: there is
         // nothing after it to separate one).
         !starts_code(text, bytes.len(), digits)
+    }
+
+    /// Whether byte `i` is the last of a date written `DD.MM.YY` (any of the
+    /// separators `. /-` and space in either place).
+    fn ends_spaced_date(bytes: &[u8], i: usize) -> bool {
+        let sep = |b: &u8| matches!(b, b'.' | b' ' | b'/' | b'-');
+        i >= 7
+            && bytes.get(i - 7..=i).is_some_and(|w| {
+                w.iter().enumerate().all(|(k, b)| {
+                    if k == 2 || k == 5 {
+                        sep(b)
+                    } else {
+                        b.is_ascii_digit()
+                    }
+                })
+            })
     }
 
     /// Whether a run of `digits` digits ending at byte `end` starts a code:
@@ -425,7 +475,8 @@ mod tests {
             ], 0..14),
             // Codes in every kind of spelling, the weak ones too (a slip of
             // the key, a doubled sign, a space before the check character).
-            seed in "010190-900P|311299A999Y|010101-0101|010190\\.900P|010190--900P|010190-900 P|010190900 P|010190,900X|",
+            // A date written with separators; digits of other scripts.
+            seed in "010190-900P|311299A999Y|010101-0101|010190\\.900P|010190--900P|010190-900 P|010190900 P|010190,900X|01\\.01\\.90-900P|01 01 90 900P|01/01/90A900P|01-01-90-900P|01\\.01\\.90-900X|٠١٠١٩٠-٩٠٠P|",
         ) {
             let text: String = parts.concat();
             for t in [text.clone(), format!("{text}{seed}"), format!("{seed}{text}")] {
@@ -448,6 +499,9 @@ mod tests {
                 prop_oneof![
                     Just("010190"), Just("311299"), Just("290200"), Just("300299"),
                     Just("000001"), Just("123456"), Just("999999"),
+                    // Dates written with separators, and shapes beside them.
+                    Just("01.01.90"), Just("31 12 99"), Just("29/02/00"), Just("01-01-90"),
+                    Just("01.01 90"), Just("1.01.90"), Just("01.01.1990"), Just("30.02.99"),
                 ],
                 "[0-9]{0,3}",
                 prop_oneof![
@@ -486,6 +540,7 @@ mod tests {
         fn blocks_answer_as_bytes(
             parts in proptest::collection::vec(prop_oneof![
                 "[0-9]{1,9}", Just("010190".to_string()), Just("-900P".to_string()),
+                Just("01.01.90".to_string()), Just("31 12 99".to_string()), "[0-9]{2}[ ./-]",
                 "[/:;<=>%&'\\\\ ,.A-Za-z-]{1,3}",
                 "[\u{1}-\u{21}\u{7e}-\u{80}\u{c1}-\u{c3}\u{e1}-\u{e3}\u{2013}\u{2212}\u{3000}]",
                 any::<char>().prop_map(String::from),

@@ -19,7 +19,8 @@ pub const CHECK_CHARS: &[u8; 31] = b"0123456789ABCDEFHJKLMNPRSTUVWXY";
 /// or digit, in either case. Characters that show nothing (soft hyphens,
 /// zero-width spaces and joiners, direction marks, variation selectors…) may
 /// stand anywhere inside it, and its digits and letters may be full-width
-/// (`１３１０５２－３０８Ｔ`): what a reader reads as a code is one. Written
+/// (`１３１０５２－３０８Ｔ`) or the decimal digits of another script
+/// (`٠١٠١٩٠-٩٠٠P`, [`DIGIT_ZEROS`]): what a reader reads as a code is one. Written
 /// with no separator at all (`131052308T`), it is masked when its check
 /// character is a letter that agrees; a ten-digit number is left a number —
 /// date-based record numbers (`0103240001`) cannot be told from a code
@@ -28,7 +29,9 @@ pub const CHECK_CHARS: &[u8; 31] = b"0123456789ABCDEFHJKLMNPRSTUVWXY";
 /// number or a version could also take are hidden when the check character
 /// agrees (a real code, mistyped there): a slip of the key for the sign
 /// (`010190.900P`, `010190,900P`, `:` or `;`), the sign typed twice
-/// (`010190--900P`), a space before the check character (`010190-900 P`). A code is
+/// (`010190--900P`), a space before the check character (`010190-900 P`),
+/// the date written as dates are (`01.01.90-900P`, `01 01 90`, `01/01/90`,
+/// `01-01-90`: one separator twice). A code is
 /// found inside longer text and numbers (`x010190-900P1`), except where its
 /// last character is a digit and digits run on around it without the check
 /// character agreeing (so that bands such as `100000-500000 €` and other
@@ -44,6 +47,8 @@ pub const CHECK_CHARS: &[u8; 31] = b"0123456789ABCDEFHJKLMNPRSTUVWXY";
 /// assert_eq!(redact("id 131052308T"), "id 131052****");
 /// assert_eq!(redact("131052\u{200c}-308T"), "131052\u{200c}-****");
 /// assert_eq!(redact("010190.900P, 010190--900P, 010190-900 P"), "010190.****, 010190--****, 010190-****");
+/// assert_eq!(redact("01.01.90-900P; 01.01.90-900X"), "01.01.90-****; 01.01.90-900X");
+/// assert_eq!(redact("\u{660}\u{661}\u{660}\u{661}\u{669}\u{660}-\u{669}\u{660}\u{660}P"), "\u{660}\u{661}\u{660}\u{661}\u{669}\u{660}-****");
 /// assert_eq!(redact("versio 310120.5001"), "versio 310120.5001");
 /// assert_eq!(redact("100000-500000 €"), "100000-500000 €");
 /// assert_eq!(redact("0103240001"), "0103240001");
@@ -110,24 +115,23 @@ pub fn holds_identity_code(text: &str) -> bool {
 
 /// The first code-shaped run of `text` ([`next_code_shaped`] from its
 /// start), after a count that settles most texts at once: a code's nine
-/// digits are each an ASCII digit or a full-width one (`０`–`９`, three bytes
-/// led by 0xEF) — never an escape — so a text with fewer than nine such bytes
-/// holds none. A participant id (`C0-0001`) is asked this on every row read.
+/// digits are each an ASCII digit or a digit of another script (full-width
+/// `０`–`９`, Arabic-Indic…: a character whose lead byte is 0xD9 or above,
+/// [`may_start_digit`]) — never an escape — so a text with fewer than nine
+/// such bytes holds none. A participant id (`C0-0001`) is asked this on
+/// every row read.
 fn first_code_shaped(text: &str) -> Option<(usize, usize, usize)> {
-    let digit_like = text
-        .bytes()
-        .filter(|b| b.is_ascii_digit() || *b == 0xEF)
-        .take(9)
-        .count();
+    let digit_like = text.bytes().filter(|b| may_start_digit(*b)).take(9).count();
     if digit_like < 9 {
         return None;
     }
     next_code_shaped(text, 0)
 }
 
-/// Whether a code-shaped run starts at byte `start` (the first of six ASCII
-/// digits) — what [`redact`] masks from there. For the fast path of
-/// [`crate::echo::plain`], which asks only at the last six digits of each run.
+/// Whether a code-shaped run starts at byte `start` (an ASCII digit) — what
+/// [`redact`] masks from there. For the fast path of [`crate::echo::plain`],
+/// which asks only at the last six digits of each run and where a date
+/// written with separators (`01.01.90`) ends.
 pub(crate) fn code_starts_at(text: &str, start: usize) -> bool {
     code_at(text, start).is_some()
 }
@@ -166,9 +170,10 @@ fn next_code_shaped(text: &str, from: usize) -> Option<(usize, usize, usize)> {
     let mut i = from;
     while i < bytes.len() {
         let b = bytes.get(i).copied().unwrap_or(0);
-        // A code starts with a digit: an ASCII one, or a full-width one
-        // (lead byte 0xEF); anything else is stepped over a byte at a time.
-        if (b.is_ascii_digit() || b == 0xEF)
+        // A code starts with a digit: an ASCII one, or one of another
+        // script (lead byte 0xD9 and up); anything else is stepped over a
+        // byte at a time.
+        if may_start_digit(b)
             && text.is_char_boundary(i)
             && let Some(found) = code_at(text, i)
         {
@@ -244,11 +249,60 @@ fn narrow(c: char) -> char {
 }
 
 /// The ASCII form, in upper case, of a digit or letter written in ASCII or
-/// in full width (`１`, `Ｔ`, as an East Asian keyboard types them).
+/// in full width (`１`, `Ｔ`, as an East Asian keyboard types them), and of
+/// a decimal digit of any script ([`decimal_digit`]: `٠١٩`, `०`, `𝟗`).
 fn folded(c: char) -> Option<u8> {
     let c = narrow(c);
-    c.is_ascii_alphanumeric()
-        .then(|| c.to_ascii_uppercase() as u8)
+    if c.is_ascii_alphanumeric() {
+        return Some(c.to_ascii_uppercase() as u8);
+    }
+    decimal_digit(c)
+}
+
+/// The first code point of each run of ten decimal digits (Unicode general
+/// category `Nd`) past ASCII, zero to nine in order — every such digit of
+/// Unicode 14.0, listed from Python 3.11's `unicodedata`
+/// (`[c for c in range(0x80, 0x110000) if unicodedata.category(chr(c)) == "Nd"
+/// and unicodedata.decimal(chr(c)) == 0]`; each run checked to hold the
+/// digits 0–9, and no `Nd` character left outside the runs). Arabic-Indic
+/// (U+0660), Devanagari (U+0966), mathematical bold (U+1D7CE)… A reader
+/// reads a code in any of them as the code, and a program that prints
+/// numbers in the user's script writes them so. Scripts added after
+/// Unicode 14.0 (Kawi, Nag Mundari, …) are not listed.
+const DIGIT_ZEROS: [u32; 65] = [
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
+    0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
+    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+    0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650,
+    0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50,
+    0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
+];
+
+/// The lowest lead byte of a decimal digit past ASCII in UTF-8 (U+0660,
+/// the first of [`DIGIT_ZEROS`], is `D9 A0`): a byte below it (and not an
+/// ASCII digit) starts no digit.
+const LOWEST_DIGIT_LEAD: u8 = 0xD9;
+
+/// Whether byte `b` of a text may start a digit [`folded`] reads: an ASCII
+/// digit, or the lead byte of a character from U+0660 up.
+fn may_start_digit(b: u8) -> bool {
+    b.is_ascii_digit() || b >= LOWEST_DIGIT_LEAD
+}
+
+/// The ASCII digit a decimal digit of another script stands for.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "the code point is at or above the run's first, so the difference is below ten"
+)]
+fn decimal_digit(c: char) -> Option<u8> {
+    let code = u32::from(c);
+    // The run whose first digit is the last at or below `code`.
+    let run = DIGIT_ZEROS
+        .partition_point(|&zero| zero <= code)
+        .checked_sub(1)?;
+    let zero = DIGIT_ZEROS.get(run)?;
+    let value = code - zero;
+    (value < 10).then(|| b'0' + value as u8)
 }
 
 /// `N` digits from byte `at` (the first right there, invisible characters
@@ -287,6 +341,30 @@ fn digit_after(text: &str, at: usize) -> bool {
         .is_some_and(|b| b.is_ascii_digit())
 }
 
+/// The date of a code from byte `start`: six digits (invisible characters
+/// allowed between them), or — as a date is written — two digits of the
+/// day, a separator, two of the month, the same separator, two of the year
+/// (`01.01.90`, `01 01 90`, `01/01/90`, `01-01-90`). Its digits, the byte
+/// after it, and whether it had separators.
+#[allow(clippy::arithmetic_side_effects, reason = "inside the text")]
+fn date_at(text: &str, start: usize) -> Option<([u8; 6], usize, bool)> {
+    if let Some((date, after)) = digits_at::<6>(text, start) {
+        return Some((date, after, false));
+    }
+    // Invisible characters may stand on either side of a separator.
+    let ([d0, d1], at) = digits_at::<2>(text, start)?;
+    let at = past_invisible(text, at);
+    let sep = text.get(at..)?.chars().next()?;
+    if !matches!(narrow(sep), '.' | ' ' | '/' | '-') {
+        return None;
+    }
+    let ([m0, m1], at) = digits_at::<2>(text, past_invisible(text, at + sep.len_utf8()))?;
+    let at = past_invisible(text, at);
+    let at = at + text.get(at..)?.strip_prefix(sep).map(|_| sep.len_utf8())?;
+    let ([y0, y1], at) = digits_at::<2>(text, past_invisible(text, at))?;
+    Some(([d0, d1, m0, m1, y0, y1], at, true))
+}
+
 /// The code-shaped run starting at byte `start` (a digit there), if there is
 /// one.
 #[allow(
@@ -294,7 +372,7 @@ fn digit_after(text: &str, at: usize) -> bool {
     reason = "byte offsets inside the text and checked ASCII digits"
 )]
 fn code_at(text: &str, start: usize) -> Option<(usize, usize, usize)> {
-    let (date, after_date) = digits_at::<6>(text, start)?;
+    let (date, after_date, spaced) = date_at(text, start)?;
     if !is_date(&date) {
         return None;
     }
@@ -310,7 +388,11 @@ fn code_at(text: &str, start: usize) -> Option<(usize, usize, usize)> {
     // (`weak`): a sign typed twice (`010190--900P`), a slip of the key
     // ([`is_slip`]: `010190.900P`), a space before the check character
     // (`010190-900 P`).
-    let (mut signs, mut gaps, mut invisible, mut weak) = (0, 0, 0, false);
+    //
+    // A date written with separators inside it (`01.01.90-900P`,
+    // [`date_at`]) is weak too: `DD.MM.YY` followed by a sign and four
+    // characters is read as a code only when its check character agrees.
+    let (mut signs, mut gaps, mut invisible, mut weak) = (0, 0, 0, spaced);
     let mut keep = after_date;
     while let Some((c, len)) = char_at(text, keep) {
         if is_invisible(c) {
@@ -495,6 +577,39 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Every digit of the table reads as its value, the characters around
+    /// each run as no digit, and the table is in order (it is searched by
+    /// halves); every such digit is numeric to Rust's newer Unicode too, and
+    /// its lead byte is at least [`LOWEST_DIGIT_LEAD`].
+    #[test]
+    fn every_other_digit_reads_as_its_value() {
+        assert!(DIGIT_ZEROS.windows(2).all(|w| w[0] + 10 <= w[1]));
+        for zero in DIGIT_ZEROS {
+            for k in 0..10u8 {
+                let c = char::from_u32(zero + u32::from(k)).unwrap();
+                assert_eq!(folded(c), Some(b'0' + k), "{c:?}");
+                assert!(c.is_numeric(), "{c:?}");
+                let mut buf = [0u8; 4];
+                assert!(
+                    may_start_digit(c.encode_utf8(&mut buf).as_bytes()[0]),
+                    "{c:?}"
+                );
+            }
+            for outside in [zero - 1, zero + 10] {
+                let c = char::from_u32(outside).unwrap();
+                if !DIGIT_ZEROS.iter().any(|&z| (z..z + 10).contains(&outside)) {
+                    assert_eq!(decimal_digit(c), None, "{c:?}");
+                }
+            }
+        }
+        assert_eq!(decimal_digit('ä'), None);
+        assert_eq!(
+            decimal_digit('\u{2460}'),
+            None,
+            "a circled one is no decimal digit"
+        );
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
         /// The count before the search changes no answer: texts of digits
@@ -506,6 +621,8 @@ mod tests {
             parts in proptest::collection::vec(prop_oneof![
                 "[0-9]{1,7}",
                 "[０-９]{1,4}",
+                "[٠-٩०-९𝟎-𝟗]{1,4}",
+                Just("01.01.90".to_string()), Just("31 12 99".to_string()),
                 prop_oneof![
                     Just("-"), Just("\u{2013}"), Just(" "), Just("\u{a0}"), Just("\\u{2013}"),
                     Just("&nbsp;"), Just("\\xa0"), Just("\u{200b}"), Just("\u{ad}"), Just("－"),

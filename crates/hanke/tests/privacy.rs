@@ -375,12 +375,20 @@ mod spellings {
         text.chars()
             .map(|c| match c {
                 '\u{FF10}'..='\u{FF5A}' => char::from_u32(c as u32 - 0xFEE0).unwrap(),
-                _ => c,
+                _ => SCRIPTS
+                    .iter()
+                    .find(|&&zero| (zero..zero + 10).contains(&(c as u32)))
+                    .map_or(c, |zero| char::from(b'0' + (c as u32 - zero) as u8)),
             })
             .filter(char::is_ascii_alphanumeric)
             .map(|c| c.to_ascii_uppercase())
             .collect()
     }
+
+    /// The zeros of decimal digits of other scripts a code may be written in
+    /// (Arabic-Indic, extended Arabic-Indic, Devanagari, Bengali, Thai,
+    /// mathematical bold and monospace): a reader reads their digits as digits.
+    const SCRIPTS: [u32; 7] = [0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50, 0x1D7CE, 0x1D7F6];
 
     /// Characters that show nothing (soft hyphen, zero-width space, non-joiner
     /// and joiner, direction marks and overrides, word joiner, invisible
@@ -407,7 +415,9 @@ mod spellings {
 
         /// A valid code in any spelling a reader still reads as the code —
         /// any separator or none, invisible characters anywhere inside it,
-        /// digits and letters in full width, lower case — is hidden from
+        /// digits and letters in full width, digits of another script
+        /// (`٠١٠١٩٠`), the date written as dates are (`01.01.90`), lower
+        /// case — is hidden from
         /// every output: what is left, read as a reader reads it
         /// ([`as_seen`]), does not hold the code's ten characters. (Written
         /// with no separator at all and a digit last it is a ten-digit number,
@@ -423,6 +433,9 @@ mod spellings {
                 ".", ",", ":", ";", "\u{ff0e}", "--", "- -", "-.", "\u{2013}\u{2013}",
             ]),
             gap in prop::sample::select(vec!["", "", " ", "\u{a0}", "\u{200b} "]),
+            // The date as dates are written (`01.01.90`), in some spellings.
+            date_sep in prop::sample::select(vec!["", "", "", ".", " ", "/", "-"]),
+            script in prop::option::weighted(0.3, prop::sample::select(SCRIPTS.to_vec())),
             invisible in prop::collection::vec((0usize..12, prop::sample::select(INVISIBLE.to_vec())), 0..3),
             wide in prop::collection::vec(any::<bool>(), 11),
             lower in any::<bool>(),
@@ -436,6 +449,7 @@ mod spellings {
             let (date, tail) = (&ten[..6], &ten[6..]);
             // A space before the check character.
             let tail = format!("{}{gap}{}", &tail[..3], &tail[3..]);
+            let date = format!("{}{date_sep}{}{date_sep}{}", &date[..2], &date[2..4], &date[4..]);
             let mut chars: Vec<String> = format!("{date}{sep}{tail}")
                 .chars()
                 .zip(wide.iter().chain(std::iter::repeat(&false)))
@@ -443,6 +457,8 @@ mod spellings {
                     let c = if lower { c.to_ascii_lowercase() } else { c };
                     if w && c.is_ascii_alphanumeric() {
                         char::from_u32(c as u32 + 0xFEE0).unwrap().to_string()
+                    } else if let (Some(zero), true) = (script, c.is_ascii_digit()) {
+                        char::from_u32(zero + (c as u32 - u32::from(b'0'))).unwrap().to_string()
                     } else {
                         c.to_string()
                     }
@@ -455,7 +471,7 @@ mod spellings {
             let spelt: String = chars.concat();
             // Nothing, visible or not, between the date and the number.
             let bare = sep.is_empty()
-                && !invisible.iter().any(|(at, _)| (*at).min(chars.len() - 1).max(1) == 6);
+                && !invisible.iter().any(|(at, _)| (*at).min(chars.len() - 1).max(1) == date.chars().count());
             if bare && ten.ends_with(|c: char| c.is_ascii_digit()) {
                 return Ok(());
             }
@@ -523,6 +539,13 @@ mod spellings {
             "010190-900 X",
             "summa 150 000,500 €",
             "klo 10.30, 311299.123",
+            // Dates written with separators beside numbers: a code only when
+            // the check character agrees.
+            "01.01.2016-31.12.2018",
+            "voimassa 01.01.20-31.12.21",
+            "01.01.90-900X",
+            "01.01.90 - 900 €",
+            "31 12 99 1234",
         ] {
             assert_eq!(redact(text), text, "{text}");
         }
