@@ -12,7 +12,7 @@ pub const BINDING_CODES: &[BindingCode] = &[
         family: Family::Argument,
         code: ErrorCode {
             code: "argument.date",
-            meaning: "A date outside what the core holds (years -262143 to 262142), such as LocalDate.MAX.",
+            meaning: "A date that is not a day of the years 0000 to 9999, the days every reader of hanke takes (LocalDate.MAX, LocalDate.of(-1, 1, 1)).",
         },
     },
     BindingCode {

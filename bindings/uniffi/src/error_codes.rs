@@ -308,7 +308,7 @@ pub enum ExportCode {
 /// The codes of the argument family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum ArgumentCode {
-    /// `argument.date`: A date outside what the core holds (years -262143 to 262142), such as LocalDate.MAX.
+    /// `argument.date`: A date that is not a day of the years 0000 to 9999, the days every reader of hanke takes (LocalDate.MAX, LocalDate.of(-1, 1, 1)).
     ArgumentDate,
 }
 

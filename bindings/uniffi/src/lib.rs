@@ -28,13 +28,17 @@ pub type CalendarDate = NaiveDate;
 
 uniffi::custom_type!(CalendarDate, String, {
     remote,
-    // A date beyond what the core holds (Kotlin's `LocalDate.MAX`, year
-    // 999 999 999) is the function's own coded error, not an internal one:
-    // uniffi hands a lift error that is a `HankeError` back as it is.
-    try_lift: |text| text.parse::<NaiveDate>().map_err(|_| {
+    // Read by the core's one grammar of a day (`hanke::day::parse_day`), as
+    // a day in a CSV file, a workbook or a table is: a year of four digits.
+    // Kotlin writes a `LocalDate` before year 0 or after 9999 as `-0001-01-01`
+    // or `+10000-01-01` — chrono's parser took those, so such a day reached
+    // the core from Kotlin where no file could bring it. It is the
+    // function's own coded error, not an internal one: uniffi hands a lift
+    // error that is a `HankeError` back as it is.
+    try_lift: |text| hanke::day::parse_day(&text).map_err(|why| {
         invalid(
             "argument.date",
-            format!("{text} is outside the dates hanke holds (years -262143 to 262142)"),
+            format!("{text} is not a day hanke reads ({why}): a day of the years 0000 to 9999"),
         )
         .into()
     }),

@@ -121,6 +121,12 @@ class AdversarialTest {
             // internal one.
             val far = assertThrows<HankeException> { log.addNamed(LocalDate.MAX, ActivityKind.COACHING) }
             assertEquals("argument.date", far.key())
+            // A day is read by the core's one grammar (a year of four digits),
+            // as from a file: Kotlin's `-0001-01-01` and `+10000-01-01` are refused.
+            for (day in listOf(LocalDate.of(-1, 1, 1), LocalDate.of(10000, 1, 1), LocalDate.MIN)) {
+                val refused = assertThrows<HankeException> { log.addNamed(day, ActivityKind.COACHING) }
+                assertEquals("argument.date", refused.key(), "$day")
+            }
             val i = log.addNamed(LocalDate.of(9999, 12, 31), ActivityKind.COACHING)
             coded("feedback reversed") { log.recordFeedback(i, UByte.MAX_VALUE, 0u, 0u) }
             coded("feedback max") { log.recordFeedback(i, 0u, UByte.MAX_VALUE, UByte.MAX_VALUE) }
