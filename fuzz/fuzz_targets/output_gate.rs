@@ -16,8 +16,12 @@ fn tails(text: &str) -> Vec<String> {
     for (i, _) in text.char_indices() {
         // A run that would start here after a digit is spared by `redact`
         // (a digit-last one, as part of a number): the suffix has lost that
-        // digit, so it is not read from here.
-        if text[..i].ends_with(|c: char| c.is_ascii_digit()) {
+        // digit, so it is not read from here. A digit of any script counts
+        // (`𝟎`, `٠`: the mask reads them as digits); `is_numeric` is wider
+        // (`²`, `½`), which only skips a suffix more. The mask looks back
+        // past characters that show nothing (`0\u{200b}0203…`), and so does this.
+        let before = text[..i].chars().rev().find(|c| !hanke::mask::is_invisible(*c));
+        if before.is_some_and(char::is_numeric) {
             continue;
         }
         let rest = &text[i..];

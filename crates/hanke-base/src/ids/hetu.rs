@@ -25,7 +25,7 @@ pub enum HetuError {
     Date,
     /// The seventh character is not a century sign (+ - Y X W V U A B C D E F).
     #[error(
-        "the century sign of the personal identity code is not one of + - Y X W V U A B C D E F"
+        "the century sign of the personal identity code is not one of + - Y X W V U A B C D E F (the hyphen-minus, not a dash or a minus sign)"
     )]
     CenturySign,
     /// The individual number is not three digits in 002–999.
@@ -101,6 +101,19 @@ impl PersonalIdentityCode {
     )]
     pub fn parse_allowing_temporary(input: &str) -> Result<PersonalIdentityCode, HetuError> {
         let trimmed = input.trim();
+        if !trimmed.is_ascii() && trimmed.chars().count() == 11 {
+            // Eleven characters, one of them past ASCII: the reason is the
+            // part that holds it — most often an en dash or a minus sign a
+            // word processor put for the sign (`010190–900P`), which "not 11
+            // characters" would misname.
+            let at = trimmed.chars().position(|c| !c.is_ascii()).unwrap_or(0);
+            return Err(match at {
+                0..=5 => HetuError::Date,
+                6 => HetuError::CenturySign,
+                7..=9 => HetuError::IndividualNumber,
+                _ => HetuError::CheckCharacter,
+            });
+        }
         if trimmed.len() != 11 || !trimmed.is_ascii() {
             return Err(HetuError::Length);
         }
@@ -387,6 +400,31 @@ mod tests {
                 .code(),
             "hetu.temporary"
         );
+    }
+
+    /// Eleven characters with one past ASCII are refused for the part that
+    /// holds it, not for their length: an en dash or a minus sign for the
+    /// sign, a full-width or Arabic-Indic digit in the date.
+    #[test]
+    fn a_character_past_ascii_is_refused_where_it_stands() {
+        let code = make("010190", '-', 900);
+        let at = |i: usize, c: char| {
+            let mut chars: Vec<char> = code.chars().collect();
+            chars[i] = c;
+            PersonalIdentityCode::parse_allowing_temporary(&chars.into_iter().collect::<String>())
+                .unwrap_err()
+        };
+        assert_eq!(at(6, '\u{2013}'), HetuError::CenturySign);
+        assert_eq!(at(6, '\u{2212}'), HetuError::CenturySign);
+        assert_eq!(at(0, '\u{ff10}'), HetuError::Date);
+        assert_eq!(at(5, '\u{660}'), HetuError::Date);
+        assert_eq!(at(8, '\u{669}'), HetuError::IndividualNumber);
+        assert_eq!(at(10, '\u{ff30}'), HetuError::CheckCharacter);
+        assert_eq!(
+            PersonalIdentityCode::parse_allowing_temporary("010190\u{2013}900PX").unwrap_err(),
+            HetuError::Length
+        );
+        assert!(HetuError::CenturySign.to_string().contains("not a dash"));
     }
 
     #[test]
