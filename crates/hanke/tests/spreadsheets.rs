@@ -961,6 +961,24 @@ fn a_formula_without_a_computed_value_is_refused_by_its_cell() {
         report.rejections
     );
     assert!(report.is_balanced());
+    // A row, or a cell past the last column, of formulas alone lies outside
+    // the cells that hold values: it was dropped without a word.
+    let f = |formula: &'static str| (None, Some(formula));
+    let edges = xlsx_with_formulas(&[
+        &[t("participant_id"), t("entry_date"), t("gender")],
+        &[t("P1"), t("2024-01-10"), t("mies"), f("1+1")],
+        &[f("\"P2\""), f("\"2024-01-11\""), f("\"nainen\"")],
+    ]);
+    let (people, _, report) = read_participants_sheet(&edges, None, options()).unwrap();
+    assert!(people.is_empty(), "{people:?}");
+    assert_eq!((report.rows_read, report.rejected), (2, 2), "{report:#?}");
+    let cells: Vec<Option<String>> = report.rejections.iter().map(|f| f.cell.clone()).collect();
+    assert_eq!(
+        cells,
+        ["D2", "A3", "B3", "C3"].map(|c| Some(format!("Osallistujat!{c}"))),
+        "{report:#?}"
+    );
+    assert!(report.is_balanced());
     let activities = xlsx_with_formulas(&[
         &[t("date"), t("kind"), t("attendees")],
         &[(None, Some("DATE(2024,3,1)")), t("coaching"), t("5")],

@@ -184,6 +184,11 @@ fn may_hold_formulas(bytes: &[u8]) -> bool {
 /// missing — as Excel's "not computed yet" (`#GETTING_DATA`), which every
 /// reader of a sheet refuses with its cell. A workbook saved by a
 /// spreadsheet holds each formula's value, and is read as before.
+///
+/// A formula cell may lie outside the cells that hold values — a last row or
+/// a column of formulas alone — where it was not even an empty cell: the
+/// range is then widened to hold it, so that its row is read (and refused)
+/// rather than dropped.
 fn mark_uncalculated(range: &mut calamine::Range<Data>, formulas: &calamine::Range<String>) {
     let Some((top, left)) = formulas.start() else {
         return;
@@ -194,9 +199,31 @@ fn mark_uncalculated(range: &mut calamine::Range<Data>, formulas: &calamine::Ran
             continue;
         };
         let at = (top.saturating_add(r), left.saturating_add(c));
-        if !formula.trim().is_empty() && matches!(range.get_value(at), Some(Data::Empty)) {
+        if !formula.trim().is_empty() && matches!(range.get_value(at), Some(Data::Empty) | None) {
             marks.push(at);
         }
+    }
+    let (Some(&first), Some(&last)) = (marks.first(), marks.last()) else {
+        return;
+    };
+    // The bounds of the values and the marks together.
+    let (start, end) = marks.iter().fold(
+        (range.start().unwrap_or(first), range.end().unwrap_or(last)),
+        |((r0, c0), (r1, c1)), &(r, c)| ((r0.min(r), c0.min(c)), (r1.max(r), c1.max(c))),
+    );
+    if range.start() != Some(start) || range.end() != Some(end) {
+        let mut wider = calamine::Range::new(start, end);
+        for (r, c, value) in range.used_cells() {
+            let (Ok(r), Ok(c)) = (u32::try_from(r), u32::try_from(c)) else {
+                continue;
+            };
+            let (top, left) = range.start().unwrap_or(start);
+            wider.set_value(
+                (top.saturating_add(r), left.saturating_add(c)),
+                value.clone(),
+            );
+        }
+        *range = wider;
     }
     for at in marks {
         range.set_value(at, Data::Error(CellErrorType::GettingData));
@@ -1065,6 +1092,52 @@ mod tests {
         zip.write_all(sheet.as_bytes()).unwrap();
         zip.finish().unwrap();
         out.into_inner()
+    }
+
+    /// Every formula cell without a value is marked, wherever it lies
+    /// against the cells with values — inside, below, right of, above and
+    /// left of them, or with no values at all — and the values are kept
+    /// where they were.
+    #[test]
+    fn every_formula_without_a_value_is_marked_wherever_it_lies() {
+        let uncalculated = Data::Error(CellErrorType::GettingData);
+        let formulas_at = |cells: &[(u32, u32)]| {
+            let mut f = calamine::Range::new((0, 0), (9, 9));
+            for &at in cells {
+                f.set_value(at, "1+1".to_string());
+            }
+            f
+        };
+        let values = || {
+            let mut v: calamine::Range<Data> = calamine::Range::new((2, 2), (3, 3));
+            v.set_value((2, 2), Data::String("a".into()));
+            v.set_value((3, 3), Data::Float(1.0));
+            v
+        };
+        for cells in [
+            vec![(2, 3)],
+            vec![(4, 2)],
+            vec![(3, 5)],
+            vec![(0, 2)],
+            vec![(2, 0)],
+            vec![(0, 0), (9, 9)],
+        ] {
+            let mut range = values();
+            mark_uncalculated(&mut range, &formulas_at(&cells));
+            for &at in &cells {
+                assert_eq!(range.get_value(at), Some(&uncalculated), "{cells:?}");
+            }
+            assert_eq!(range.get_value((2, 2)), Some(&Data::String("a".into())));
+            assert_eq!(range.get_value((3, 3)), Some(&Data::Float(1.0)));
+            // A formula over a value keeps the value.
+            let mut range = values();
+            mark_uncalculated(&mut range, &formulas_at(&[(2, 2)]));
+            assert_eq!(range.get_value((2, 2)), Some(&Data::String("a".into())));
+        }
+        let mut empty: calamine::Range<Data> = calamine::Range::empty();
+        mark_uncalculated(&mut empty, &formulas_at(&[(1, 1), (4, 0)]));
+        assert_eq!(empty.get_value((1, 1)), Some(&uncalculated));
+        assert_eq!(empty.get_value((4, 0)), Some(&uncalculated));
     }
 
     /// Formulas are listed for every sheet that has one, in any spelling of
