@@ -997,3 +997,91 @@ fn a_formula_without_a_computed_value_is_refused_by_its_cell() {
         date.message_en
     );
 }
+
+/// A value merged over several cells stands in the first cell only; the
+/// others read as empty. A list whose entry day is merged down over a
+/// group's rows showed it on each row, but the later rows were read without
+/// it (or, with nothing else, skipped as blank): the value silently missing.
+/// Now every covered cell of a data row is refused with its cell, in both
+/// sheet readers; a merged title above the header is read as before.
+#[test]
+fn a_merged_cell_is_refused_in_every_row_it_covers_but_its_first() {
+    use rust_xlsxwriter::{Format, Workbook};
+    let plain = Format::new();
+    let mut book = Workbook::new();
+    let s = book.add_worksheet();
+    s.set_name("Osallistujat").unwrap();
+    s.merge_range(0, 0, 0, 3, "Osallistujat 2024", &plain)
+        .unwrap();
+    for (c, h) in ["participant_id", "entry_date", "gender"]
+        .iter()
+        .enumerate()
+    {
+        s.write_string(1, c as u16, *h).unwrap();
+    }
+    // Sheet rows 3–5: one entry day merged down over three people.
+    s.merge_range(2, 1, 4, 1, "2024-01-10", &plain).unwrap();
+    for (r, (id, gender)) in [("P1", "mies"), ("P2", "nainen"), ("P3", "mies")]
+        .iter()
+        .enumerate()
+    {
+        s.write_string(2 + r as u32, 0, *id).unwrap();
+        s.write_string(2 + r as u32, 2, *gender).unwrap();
+    }
+    // Row 6: a gender merged across into the column beside it.
+    s.write_string(5, 0, "P4").unwrap();
+    s.write_string(5, 1, "2024-02-01").unwrap();
+    s.merge_range(5, 2, 5, 3, "nainen", &plain).unwrap();
+    // Rows 7–8: an id merged down over a row that holds nothing else.
+    s.merge_range(6, 0, 7, 0, "P6", &plain).unwrap();
+    s.write_string(6, 1, "2024-03-01").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let (people, _, report) = read_participants_sheet(&bytes, None, options()).unwrap();
+    assert_eq!(
+        people.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+        ["P1", "P6"]
+    );
+    let refused: Vec<(&str, &str)> = report
+        .rejections
+        .iter()
+        .map(|f| (f.path.as_str(), f.cell.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        refused,
+        [
+            ("entry_date", "Osallistujat!B4"),
+            ("entry_date", "Osallistujat!B5"),
+            ("", "Osallistujat!D6"),
+            ("participant_id", "Osallistujat!A8"),
+        ],
+        "{report:#?}"
+    );
+    assert!(report.rejections[0].message_en.starts_with(
+        "part of the merged cell B3:B5, whose value stands in its first cell B3 only"
+    ));
+    assert_eq!(
+        (report.rows_read, report.rejected, report.blank_lines),
+        (6, 4, 0)
+    );
+    assert!(report.is_balanced());
+
+    let mut book = Workbook::new();
+    let s = book.add_worksheet();
+    for (c, h) in ["date", "kind", "attendees"].iter().enumerate() {
+        s.write_string(0, c as u16, *h).unwrap();
+    }
+    s.merge_range(1, 0, 2, 0, "2024-03-01", &plain).unwrap();
+    for r in 1..3 {
+        s.write_string(r, 1, "coaching").unwrap();
+        s.write_number(r, 2, 5.0).unwrap();
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let (log, report) = hanke::import::read_activities_sheet(&bytes, None).unwrap();
+    assert_eq!(log.activities.len(), 1);
+    assert_eq!(report.account.rejected, 1, "{report:#?}");
+    assert_eq!(
+        report.account.rejections[0].cell.as_deref(),
+        Some("Sheet1!A3")
+    );
+    assert_eq!(report.account.rejections[0].path, "date");
+}
