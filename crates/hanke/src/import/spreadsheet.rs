@@ -214,10 +214,14 @@ fn may_hold(bytes: &[u8]) -> MayHold {
 /// A formula cell may lie outside the cells that hold values — a last row or
 /// a column of formulas alone — where it was not even an empty cell: the
 /// range is then widened to hold it, so that its row is read (and refused)
-/// rather than dropped.
-fn mark_uncalculated(range: &mut calamine::Range<Data>, formulas: &calamine::Range<String>) {
+/// rather than dropped; `Err` with the first such cell when that would add
+/// more than [`MOST_CELLS_ADDED`] cells.
+fn mark_uncalculated(
+    range: &mut calamine::Range<Data>,
+    formulas: &calamine::Range<String>,
+) -> Result<(), (u32, u32)> {
     let Some((top, left)) = formulas.start() else {
-        return;
+        return Ok(());
     };
     let mut marks = Vec::new();
     for (r, c, formula) in formulas.used_cells() {
@@ -229,26 +233,81 @@ fn mark_uncalculated(range: &mut calamine::Range<Data>, formulas: &calamine::Ran
             marks.push(at);
         }
     }
-    widen(range, &marks);
+    if !widen(range, &marks) {
+        return Err(marks
+            .iter()
+            .copied()
+            .find(|&at| range.get_value(at).is_none())
+            .unwrap_or_default());
+    }
     for at in marks {
         range.set_value(at, Data::Error(CellErrorType::GettingData));
     }
+    Ok(())
+}
+
+/// The most cells [`widen`] adds to a sheet's range: a few rows or columns
+/// of formulas alone past the values are common; a formula at the sheet's
+/// far corner (`XFD1048576`) would make a range of seventeen billion cells.
+const MOST_CELLS_ADDED: u64 = 1 << 20;
+
+/// The cells of `range` each merge of `merged` covers but its first, by row
+/// of the range: the column in the range and the merge's index. Only cells
+/// inside the range are listed (a merge reaching past the values covers no
+/// row that is read); `None` when merges overlap so that they cover more
+/// cells than the range has — a damaged workbook.
+fn covered_cells(
+    range: &calamine::Range<Data>,
+    merged: &[calamine::Dimensions],
+) -> Option<Vec<Vec<(u32, usize)>>> {
+    let (Some((top, left)), Some((bottom, right))) = (range.start(), range.end()) else {
+        return Some(Vec::new());
+    };
+    let mut out: Vec<Vec<(u32, usize)>> = vec![Vec::new(); range.height()];
+    let mut left_to_list = (range.height() as u64).saturating_mul(range.width() as u64);
+    for (k, m) in merged.iter().enumerate() {
+        for row in m.start.0.max(top)..=m.end.0.min(bottom) {
+            for col in m.start.1.max(left)..=m.end.1.min(right) {
+                if (row, col) == m.start {
+                    continue;
+                }
+                left_to_list = left_to_list.checked_sub(1)?;
+                if let Some(cells) = out.get_mut(row.saturating_sub(top) as usize) {
+                    cells.push((col.saturating_sub(left), k));
+                }
+            }
+        }
+    }
+    Some(out)
 }
 
 /// `range` widened, where needed, to hold the cells `at` (absolute
-/// positions), its values kept where they were: cells that hold no value —
-/// a formula without one, the cells a merged cell covers — lie outside the
-/// range calamine gives, and their rows would not be read at all.
-fn widen(range: &mut calamine::Range<Data>, at: &[(u32, u32)]) {
+/// positions), its values kept where they were: a formula without a value
+/// may lie outside the range calamine gives (a last row of formulas alone),
+/// and its row would not be read at all. `false`, with `range` unchanged,
+/// when that would add more than [`MOST_CELLS_ADDED`] cells.
+fn widen(range: &mut calamine::Range<Data>, at: &[(u32, u32)]) -> bool {
     let (Some(&first), Some(&last)) = (at.first(), at.last()) else {
-        return;
+        return true;
     };
     let (start, end) = at.iter().fold(
         (range.start().unwrap_or(first), range.end().unwrap_or(last)),
         |((r0, c0), (r1, c1)), &(r, c)| ((r0.min(r), c0.min(c)), (r1.max(r), c1.max(c))),
     );
     if range.start() == Some(start) && range.end() == Some(end) {
-        return;
+        return true;
+    }
+    let cells = |(r0, c0): (u32, u32), (r1, c1): (u32, u32)| {
+        u64::from(r1.saturating_sub(r0))
+            .saturating_add(1)
+            .saturating_mul(u64::from(c1.saturating_sub(c0)).saturating_add(1))
+    };
+    let now = match (range.start(), range.end()) {
+        (Some(s), Some(e)) => cells(s, e),
+        _ => 0,
+    };
+    if cells(start, end).saturating_sub(now) > MOST_CELLS_ADDED {
+        return false;
     }
     let mut wider = calamine::Range::new(start, end);
     let (top, left) = range.start().unwrap_or(start);
@@ -262,6 +321,7 @@ fn widen(range: &mut calamine::Range<Data>, at: &[(u32, u32)]) {
         );
     }
     *range = wider;
+    true
 }
 
 /// An OpenDocument date value (`2016-03-01` or `2016-03-01T10:30:00`).
@@ -304,6 +364,9 @@ struct OpenSheet {
     /// The sheet's merged cells whose first cell holds a value (.xlsx and
     /// .xls: calamine lists no others).
     merged: Vec<calamine::Dimensions>,
+    /// For each row of the range, the cells of it a merge of `merged`
+    /// covers (not its first): the column in the range, the merge's index.
+    covered: Vec<Vec<(u32, usize)>>,
 }
 
 impl OpenSheet {
@@ -336,7 +399,13 @@ impl OpenSheet {
         if may.formulas
             && let Ok(formulas) = workbook.worksheet_formula(&name)
         {
-            mark_uncalculated(&mut range, &formulas);
+            mark_uncalculated(&mut range, &formulas).map_err(|far| ImportError::Workbook {
+                message: crate::Echo::new(&format!(
+                    "a formula without a computed value at {}{} lies far outside the cells that hold values; open the workbook in a spreadsheet and save it",
+                    column_letters(far.1),
+                    u64::from(far.0).saturating_add(1)
+                )),
+            })?;
         }
         let merged = match &mut workbook {
             _ if !may.merges => Vec::new(),
@@ -356,14 +425,15 @@ impl OpenSheet {
                     .is_some_and(|d| !is_blank(std::slice::from_ref(d)))
             })
             .collect();
-        // A merge reaching below the last row with a value: its rows read.
-        let corners: Vec<(u32, u32)> = merged.iter().map(|m| m.end).collect();
-        widen(&mut range, &corners);
+        let covered = covered_cells(&range, &merged).ok_or_else(|| ImportError::Workbook {
+            message: crate::Echo::new("merged cells overlap"),
+        })?;
         Ok(OpenSheet {
             name,
             sheets,
             range,
             merged,
+            covered,
         })
     }
 
@@ -372,25 +442,20 @@ impl OpenSheet {
     /// first, which alone holds the value: a list with a value merged down
     /// over several rows (one entry day for a group) shows it on each row,
     /// but the later rows' cells are empty, and were read so, the value
-    /// silently missing (or the row skipped as blank). `path_of(c)` names
-    /// column `c` of the range.
+    /// silently missing. `path_of(c)` names column `c` of the range. A row
+    /// that holds nothing of its own is blank, whatever a merge shows on it
+    /// (its value is read once, in the merge's first row).
     fn merged_refusals(
         &self,
         i: usize,
         line: u64,
         path_of: impl Fn(usize) -> String,
     ) -> Vec<Finding> {
-        let Some((top, left)) = self.range.start() else {
-            return Vec::new();
-        };
-        let Ok(row) = u32::try_from(i).map(|i| top.saturating_add(i)) else {
-            return Vec::new();
-        };
         let mut out = Vec::new();
-        for m in &self.merged {
-            if row < m.start.0 || row > m.end.0 {
+        for &(c, m) in self.covered.get(i).map_or(&[][..], Vec::as_slice) {
+            let Some(m) = self.merged.get(m) else {
                 continue;
-            }
+            };
             let first = format!(
                 "{}{}",
                 column_letters(m.start.1),
@@ -401,22 +466,17 @@ impl OpenSheet {
                 column_letters(m.end.1),
                 u64::from(m.end.0).saturating_add(1)
             );
-            for col in m.start.1..=m.end.1 {
-                if (row, col) == m.start || col < left {
-                    continue;
-                }
-                let c = col.saturating_sub(left) as usize;
-                out.push(
-                    Finding::new(
-                        &rules::CSV_INVALID_VALUE,
-                        path_of(c),
-                        format!("part of the merged cell {whole}, whose value stands in its first cell {first} only: unmerge the cells and give each row its own value"),
-                        format!("osa yhdistettyä solua {whole}, jonka arvo on vain sen ensimmäisessä solussa {first}: pura yhdistäminen ja anna kullekin riville oma arvonsa"),
-                        format!("del av den sammanslagna cellen {whole}, vars värde står endast i dess första cell {first}: dela upp cellerna och ge varje rad sitt eget värde"),
-                    )
-                    .at_cell(self.cell_ref(c, line), line),
-                );
-            }
+            let c = c as usize;
+            out.push(
+                Finding::new(
+                    &rules::CSV_INVALID_VALUE,
+                    path_of(c),
+                    format!("part of the merged cell {whole}, whose value stands in its first cell {first} only: unmerge the cells and give each row its own value"),
+                    format!("osa yhdistettyä solua {whole}, jonka arvo on vain sen ensimmäisessä solussa {first}: pura yhdistäminen ja anna kullekin riville oma arvonsa"),
+                    format!("del av den sammanslagna cellen {whole}, vars värde står endast i dess första cell {first}: dela upp cellerna och ge varje rad sitt eget värde"),
+                )
+                .at_cell(self.cell_ref(c, line), line),
+            );
         }
         out
     }
@@ -546,7 +606,7 @@ pub fn read_participants_sheet(
                 .get(c)
                 .map_or_else(String::new, |h| h.trim().to_string())
         });
-        if is_blank(row) && merged.is_empty() {
+        if is_blank(row) {
             report.blank_lines = report.blank_lines.saturating_add(1);
             continue;
         }
@@ -935,7 +995,7 @@ pub fn read_activities_sheet(
                 .get(c)
                 .map_or_else(String::new, |h| h.trim().to_string())
         });
-        if is_blank(row) && merged.is_empty() {
+        if is_blank(row) {
             report.account.blank_lines = report.account.blank_lines.saturating_add(1);
             continue;
         }
@@ -1252,7 +1312,7 @@ mod tests {
             vec![(0, 0), (9, 9)],
         ] {
             let mut range = values();
-            mark_uncalculated(&mut range, &formulas_at(&cells));
+            mark_uncalculated(&mut range, &formulas_at(&cells)).unwrap();
             for &at in &cells {
                 assert_eq!(range.get_value(at), Some(&uncalculated), "{cells:?}");
             }
@@ -1260,13 +1320,40 @@ mod tests {
             assert_eq!(range.get_value((3, 3)), Some(&Data::Float(1.0)));
             // A formula over a value keeps the value.
             let mut range = values();
-            mark_uncalculated(&mut range, &formulas_at(&[(2, 2)]));
+            mark_uncalculated(&mut range, &formulas_at(&[(2, 2)])).unwrap();
             assert_eq!(range.get_value((2, 2)), Some(&Data::String("a".into())));
         }
         let mut empty: calamine::Range<Data> = calamine::Range::empty();
-        mark_uncalculated(&mut empty, &formulas_at(&[(1, 1), (4, 0)]));
+        mark_uncalculated(&mut empty, &formulas_at(&[(1, 1), (4, 0)])).unwrap();
         assert_eq!(empty.get_value((1, 1)), Some(&uncalculated));
         assert_eq!(empty.get_value((4, 0)), Some(&uncalculated));
+        // A formula at the sheet's far corner is not made a range of
+        // billions of cells: the workbook is refused with the cell.
+        let mut far = calamine::Range::new((1_048_575, 16_383), (1_048_575, 16_383));
+        far.set_value((1_048_575, 16_383), "1+1".to_string());
+        let mut range = values();
+        assert_eq!(
+            mark_uncalculated(&mut range, &far),
+            Err((1_048_575, 16_383))
+        );
+        assert_eq!(range.get_value((2, 2)), Some(&Data::String("a".into())));
+    }
+
+    /// The cells merges cover, by row, inside the range only; merges that
+    /// overlap beyond what the range holds are refused.
+    #[test]
+    fn covered_cells_are_listed_inside_the_range() {
+        let range: calamine::Range<Data> = calamine::Range::new((1, 1), (4, 3));
+        let dims = |start, end| calamine::Dimensions { start, end };
+        let covered = covered_cells(&range, &[dims((1, 1), (2, 1)), dims((4, 2), (9, 9))]).unwrap();
+        assert_eq!(covered, vec![vec![], vec![(0, 0)], vec![], vec![(2, 1)]]);
+        let everything = dims((0, 0), (1_048_575, 16_383));
+        assert!(covered_cells(&range, &[everything, everything]).is_none());
+        assert!(
+            covered_cells(&calamine::Range::empty(), &[everything])
+                .unwrap()
+                .is_empty()
+        );
     }
 
     /// Formulas and merged cells are listed for every sheet that has one, in
