@@ -180,6 +180,10 @@ pub(crate) fn read_participants(
     } else if let Some(e) = crate::columns::not_a_table(source, true) {
         return Err(e);
     } else {
+        // A sheet or an encoding would do nothing for a table: the core says so.
+        hanke::import::SourceKind::Table
+            .check(sheet.as_deref(), &options)
+            .map_err(errors::raise)?;
         Source::Table(crate::columns::batches_of(source, &mut options)?)
     };
     let (period, inferred) = period_or_inferred(period, || {

@@ -56,6 +56,27 @@ def test_a_sheet_by_name_and_a_missing_one(tmp_path: Path) -> None:
     assert e.value.code == "import.workbook"
 
 
+def test_an_option_that_cannot_apply_is_refused_not_ignored() -> None:
+    """A sheet for a CSV file or a table, an encoding for a workbook or a
+    table would do nothing: each is refused with its code (the core's
+    ``SourceKind::check``), by the file and the table path alike."""
+    frame = pl.DataFrame({"participant_id": ["P1"], "entry_date": ["2024-01-10"]})
+    for source, option in [
+        (DATA / "osallistujat.csv", {"sheet": "Osallistujat"}),
+        (DATA / "osallistujat.xlsx", {"encoding": "windows-1252"}),
+        (DATA / "osallistujat.ods", {"encoding": "utf-8"}),
+        (frame, {"sheet": "Osallistujat"}),
+        (frame, {"encoding": "utf-8"}),
+    ]:
+        with pytest.raises(hanke.HankeError) as e:
+            hanke.read_participants(source, period="2021-2027", **option)
+        assert e.value.code == "import.option_not_for_source", (source, option)
+        assert next(iter(option)) in str(e.value)
+    # Where they apply, they are read.
+    assert len(hanke.read_participants(DATA / "osallistujat.csv", period="2021-2027",
+                                       accept_temporary_codes=True, encoding="utf-8")) == 5
+
+
 def test_temporary_codes_in_a_workbook_only_when_asked() -> None:
     ps = hanke.read_participants(DATA / "osallistujat.xlsx", period="2021-2027")
     codes = [f for f in ps.rejections() if f.path == "identity_code"]

@@ -216,6 +216,8 @@ pub enum ImportCode {
     ImportWorkbook,
     /// `import.no_sheet`: The sheet asked for is not in the workbook.
     ImportNoSheet,
+    /// `import.option_not_for_source`: An option given for a source it does not apply to: a sheet for a CSV file or a table, an encoding or a delimiter for a workbook or a table.
+    ImportOptionNotForSource,
     /// `import.encoding`: An encoding hanke does not read (it reads utf-8 and windows-1252).
     ImportEncoding,
 }
@@ -583,6 +585,7 @@ impl HankeError {
             "import.encoding_mismatch" => HankeError::Import { code: ImportCode::ImportEncodingMismatch, key, reason },
             "import.workbook" => HankeError::Import { code: ImportCode::ImportWorkbook, key, reason },
             "import.no_sheet" => HankeError::Import { code: ImportCode::ImportNoSheet, key, reason },
+            "import.option_not_for_source" => HankeError::Import { code: ImportCode::ImportOptionNotForSource, key, reason },
             "import.encoding" => HankeError::Import { code: ImportCode::ImportEncoding, key, reason },
             "eura_list.unknown_column" => HankeError::Eura { code: EuraCode::EuraListUnknownColumn, key, reason },
             "eura_list.duplicate_column" => HankeError::Eura { code: EuraCode::EuraListDuplicateColumn, key, reason },

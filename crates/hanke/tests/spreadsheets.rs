@@ -1086,3 +1086,43 @@ fn a_merged_cell_is_refused_in_every_row_it_covers_but_its_first() {
     );
     assert_eq!(report.account.rejections[0].path, "date");
 }
+
+/// An option that cannot apply to what is read — a sheet for a CSV file, an
+/// encoding or a delimiter for a workbook — did nothing without a word; it
+/// is refused with its code, before anything is read.
+#[test]
+fn an_option_that_cannot_apply_is_refused() {
+    use hanke::import::{Encoding, read_participants_file};
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let refused = |path: &str, sheet: Option<&str>, options: ImportOptions| {
+        read_participants_file(&data.join(path), sheet, options)
+            .map(|_| ())
+            .unwrap_err()
+            .to_string()
+    };
+    assert_eq!(
+        refused("osallistujat.csv", Some("Osallistujat"), options()),
+        "sheet names a sheet of a workbook; a CSV file has none: leave it out"
+    );
+    let mut encoded = options();
+    encoded.encoding = Some(Encoding::Windows1252);
+    assert!(refused("osallistujat.xlsx", None, encoded.clone()).starts_with("encoding "));
+    assert!(refused("osallistujat.ods", None, encoded.clone()).starts_with("encoding "));
+    let mut delimited = options();
+    delimited.delimiter = Some(b';');
+    assert!(
+        refused("osallistujat.xlsx", Some("Osallistujat"), delimited).starts_with("delimiter ")
+    );
+    // Where they apply, they are read.
+    assert!(
+        read_participants_file(
+            &data.join("osallistujat.xlsx"),
+            Some("Osallistujat"),
+            options()
+        )
+        .is_ok()
+    );
+    let mut utf8 = options();
+    utf8.encoding = Some(Encoding::Utf8);
+    assert!(read_participants_file(&data.join("osallistujat.csv"), None, utf8).is_ok());
+}

@@ -158,6 +158,7 @@ ImportCode = Literal[
     "import.encoding_mismatch",
     "import.workbook",
     "import.no_sheet",
+    "import.option_not_for_source",
     "import.encoding",
     "import.arrow",
     "table.arrow",

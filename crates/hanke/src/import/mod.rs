@@ -18,7 +18,7 @@ pub use csv_record::{Encoding, UnknownEncoding};
 pub(crate) use participants::column_text;
 pub use participants::{
     IdentityCodes, ImportError, ImportOptions, ImportReport, ParticipantCsvReader,
-    ParticipantsWithLines, read_participants_csv, read_participants_csv_with_lines,
+    ParticipantsWithLines, SourceKind, read_participants_csv, read_participants_csv_with_lines,
     write_participants_csv,
 };
 #[cfg(feature = "spreadsheet")]

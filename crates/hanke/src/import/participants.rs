@@ -57,6 +57,73 @@ pub enum ImportError {
         /// The sheets it has.
         sheets: Vec<crate::Echo>,
     },
+    /// An option given for a source it does not apply to — a sheet for a
+    /// CSV file or a table, an encoding or a delimiter for a workbook or a
+    /// table ([`SourceKind::check`]): it would do nothing, and the caller
+    /// would believe it had.
+    #[error("{option} {applies_to}; {given} has none: leave it out")]
+    OptionNotForSource {
+        /// The option (`sheet`, `encoding`, `delimiter`).
+        option: &'static str,
+        /// What it is for.
+        applies_to: &'static str,
+        /// What was given instead.
+        given: &'static str,
+    },
+}
+
+/// What a participant list is read from — *lähde* — for telling which
+/// options apply to it ([`SourceKind::check`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SourceKind {
+    /// A CSV file.
+    Csv,
+    /// A workbook (`.xlsx`, `.xls`, `.ods`).
+    Workbook,
+    /// An Arrow table (polars, pandas, pyarrow), typed columns.
+    Table,
+}
+
+impl SourceKind {
+    /// Whether `sheet` and the options apply to this kind of source: a sheet
+    /// to a workbook only, an encoding and a delimiter to a CSV file only.
+    /// An option that cannot apply is refused, never silently ignored.
+    ///
+    /// ```
+    /// use hanke::import::{ImportOptions, SourceKind};
+    /// let options = ImportOptions::default();
+    /// assert!(SourceKind::Workbook.check(Some("Osallistujat"), &options).is_ok());
+    /// let e = SourceKind::Csv.check(Some("Osallistujat"), &options).unwrap_err();
+    /// assert_eq!(e.code(), "import.option_not_for_source");
+    /// assert_eq!(e.to_string(), "sheet names a sheet of a workbook; a CSV file has none: leave it out");
+    /// ```
+    pub fn check(self, sheet: Option<&str>, options: &ImportOptions) -> Result<(), ImportError> {
+        let given = match self {
+            SourceKind::Csv => "a CSV file",
+            SourceKind::Workbook => "a workbook",
+            SourceKind::Table => "a table",
+        };
+        let refuse = |option, applies_to| {
+            Err(ImportError::OptionNotForSource {
+                option,
+                applies_to,
+                given,
+            })
+        };
+        if sheet.is_some() && self != SourceKind::Workbook {
+            return refuse("sheet", "names a sheet of a workbook");
+        }
+        if self != SourceKind::Csv {
+            if options.encoding.is_some() {
+                return refuse("encoding", "names the encoding of a CSV file's bytes");
+            }
+            if options.delimiter.is_some() {
+                return refuse("delimiter", "names the delimiter of a CSV file");
+            }
+        }
+        Ok(())
+    }
 }
 
 error_codes! {
@@ -64,6 +131,7 @@ error_codes! {
         ImportError::EncodingMismatch => "import.encoding_mismatch": "A file named Windows-1252 that is UTF-8 with letters outside ASCII (read so, every letter would change).",
         ImportError::Workbook { .. } => "import.workbook": "The bytes are not a workbook hanke reads (.xlsx, .xlsm, .xls, .ods), or the workbook is damaged.",
         ImportError::NoSheet { .. } => "import.no_sheet": "The sheet asked for is not in the workbook.",
+        ImportError::OptionNotForSource { .. } => "import.option_not_for_source": "An option given for a source it does not apply to: a sheet for a CSV file or a table, an encoding or a delimiter for a workbook or a table.",
     }
     via {
         ImportError::File(e) => e,
@@ -77,7 +145,8 @@ impl ImportError {
         match self {
             ImportError::EncodingMismatch
             | ImportError::Workbook { .. }
-            | ImportError::NoSheet { .. } => None,
+            | ImportError::NoSheet { .. }
+            | ImportError::OptionNotForSource { .. } => None,
             ImportError::File(e) => e.line(),
             ImportError::Columns { line, .. } => Some(*line),
         }

@@ -748,9 +748,11 @@ pub fn read_participants_file(
         ImportError::File(super::csv_record::FileError::Io { line: 0, source })
     };
     if is_workbook_path(path) {
+        super::SourceKind::Workbook.check(sheet, &options)?;
         let bytes = std::fs::read(path).map_err(io)?;
         read_participants_sheet(&bytes, sheet, options)
     } else {
+        super::SourceKind::Csv.check(sheet, &options)?;
         let file = std::fs::File::open(path).map_err(io)?;
         super::read_participants_csv_with_lines(std::io::BufReader::new(file), options)
     }
