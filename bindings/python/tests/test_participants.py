@@ -139,6 +139,19 @@ def test_pseudonyms_replace_identity_codes() -> None:
     assert [p["pseudonym"] for p in again.to_dicts()] == [p["pseudonym"] for p in people]
 
 
+def test_dropping_codes_without_a_secret_is_refused() -> None:
+    """``drop_identity_codes`` without a ``secret`` kept the codes without a
+    word; it is refused, from a file and from a frame alike."""
+    frame = pl.DataFrame(
+        {"participant_id": ["P1"], "entry_date": ["2024-01-10"], "identity_code": ["010190-900P"]}
+    )
+    for source in [LAHDE, frame]:
+        with pytest.raises(hanke.HankeError) as e:
+            hanke.read_participants(source, accept_temporary_codes=True, drop_identity_codes=True)
+        assert e.value.code == "pseudonym.drop_without_secret"
+        assert "900P" not in str(e.value)
+
+
 def test_indicators_tables_and_merge() -> None:
     ps = hanke.read_participants(LAHDE, accept_temporary_codes=True)
     ind = ps.indicators(cut_off=datetime.date(2017, 6, 30))

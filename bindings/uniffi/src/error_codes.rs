@@ -171,6 +171,8 @@ pub enum ParticipantCode {
     PseudonymSecretTooShort,
     /// `pseudonym.invalid_text`: A pseudonym's text is not 64 hexadecimal digits.
     PseudonymInvalidText,
+    /// `pseudonym.drop_without_secret`: Identity codes to be dropped once pseudonymised, without a secret to pseudonymise them with (they would have been kept).
+    PseudonymDropWithoutSecret,
     /// `record.lock`: A participant record or merge is unavailable (a previous call panicked while holding it).
     RecordLock,
 }
@@ -565,6 +567,7 @@ impl HankeError {
             "form_version.invalid" => HankeError::Participant { code: ParticipantCode::FormVersionInvalid, key, reason },
             "pseudonym.secret_too_short" => HankeError::Participant { code: ParticipantCode::PseudonymSecretTooShort, key, reason },
             "pseudonym.invalid_text" => HankeError::Participant { code: ParticipantCode::PseudonymInvalidText, key, reason },
+            "pseudonym.drop_without_secret" => HankeError::Participant { code: ParticipantCode::PseudonymDropWithoutSecret, key, reason },
             "record.lock" => HankeError::Participant { code: ParticipantCode::RecordLock, key, reason },
             "columns.length_mismatch" => HankeError::Import { code: ImportCode::ColumnsLengthMismatch, key, reason },
             "columns.bitmap_too_short" => HankeError::Import { code: ImportCode::ColumnsBitmapTooShort, key, reason },

@@ -181,6 +181,75 @@ fn types_no_value_comes_from_are_refused_with_a_code() {
     }
 }
 
+/// Identity codes to be dropped once pseudonymised, with nothing to
+/// pseudonymise them: the codes were kept without a word. Every reader —
+/// a CSV file on one and two threads, a workbook, a table's records —
+/// refuses it with the one code; with a secret, the codes are dropped.
+#[test]
+fn dropping_codes_without_a_secret_is_refused_by_every_reader() {
+    use hanke::participant::Pseudonymiser;
+    let code = "010190-900P";
+    let csv = format!("participant_id,entry_date,identity_code\nP1,2024-01-10,{code}\n");
+    let mut drop = records_options();
+    drop.accept_temporary_codes = true;
+    drop.drop_identity_codes = true;
+    let mut codes: Vec<&str> = Vec::new();
+    for threads in [1, 2] {
+        let mut o = drop.clone();
+        o.threads = std::num::NonZeroUsize::new(threads);
+        codes.push(
+            read_participants_csv(csv.as_bytes(), o)
+                .map(|_| ())
+                .unwrap_err()
+                .code(),
+        );
+    }
+    let b = batch(vec![
+        ("participant_id", strings(&[Some("P1")])),
+        (
+            "entry_date",
+            Arc::new(Date32Array::from(vec![19_732])) as ArrayRef,
+        ),
+        ("identity_code", strings(&[Some(code)])),
+    ]);
+    codes.push(
+        read_records(std::slice::from_ref(&b), &drop)
+            .unwrap_err()
+            .code(),
+    );
+    let sheet = {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let s = book.add_worksheet();
+        for (c, v) in ["participant_id", "entry_date", "identity_code"]
+            .iter()
+            .enumerate()
+        {
+            s.write_string(0, c as u16, *v).unwrap();
+        }
+        for (c, v) in ["P1", "2024-01-10", code].iter().enumerate() {
+            s.write_string(1, c as u16, *v).unwrap();
+        }
+        book.save_to_buffer().unwrap()
+    };
+    codes.push(
+        hanke::import::read_participants_sheet(&sheet, None, drop.clone())
+            .map(|_| ())
+            .unwrap_err()
+            .code(),
+    );
+    assert_eq!(codes, ["pseudonym.drop_without_secret"; 4]);
+    // With a secret the codes are dropped, by each reader.
+    let mut secret = drop;
+    secret.pseudonymiser = Some(Pseudonymiser::new(b"a test secret of 32 bytes long!!").unwrap());
+    let (people, _) = read_participants_csv(csv.as_bytes(), secret.clone()).unwrap();
+    let (records, _) = read_records(&[b], &secret).unwrap();
+    let (sheet_people, _, _) =
+        hanke::import::read_participants_sheet(&sheet, None, secret).unwrap();
+    for p in people.iter().chain(&records).chain(&sheet_people) {
+        assert!(p.identity_code.is_none() && p.pseudonym.is_some());
+    }
+}
+
 /// Dates are Finnish calendar days: an aware timestamp is its Helsinki day
 /// (2024-02-01 00:00 in Helsinki is 2024-01-31 22:00 UTC), said once for the
 /// column (`IMP-TIME-002`); one whose clock shows a time other than midnight —

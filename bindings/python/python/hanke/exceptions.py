@@ -137,6 +137,7 @@ ParticipantCode = Literal[
     "form_version.invalid",
     "pseudonym.secret_too_short",
     "pseudonym.invalid_text",
+    "pseudonym.drop_without_secret",
 ]
 ImportCode = Literal[
     "columns.length_mismatch",

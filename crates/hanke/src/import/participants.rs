@@ -57,6 +57,10 @@ pub enum ImportError {
         /// The sheets it has.
         sheets: Vec<crate::Echo>,
     },
+    /// The options ask for what cannot be done (identity codes dropped
+    /// without a pseudonymiser).
+    #[error(transparent)]
+    Pseudonym(#[from] crate::participant::PseudonymError),
     /// An option given for a source it does not apply to — a sheet for a
     /// CSV file or a table, an encoding or a delimiter for a workbook or a
     /// table ([`SourceKind::check`]): it would do nothing, and the caller
@@ -87,8 +91,10 @@ pub enum SourceKind {
 
 impl SourceKind {
     /// Whether `sheet` and the options apply to this kind of source: a sheet
-    /// to a workbook only, an encoding and a delimiter to a CSV file only.
-    /// An option that cannot apply is refused, never silently ignored.
+    /// to a workbook only, an encoding and a delimiter to a CSV file only;
+    /// and whether they can be done at all (identity codes dropped only once
+    /// pseudonymised: never without a pseudonymiser). An option that cannot
+    /// apply is refused, never silently ignored; every reader asks this.
     ///
     /// ```
     /// use hanke::import::{ImportOptions, SourceKind};
@@ -111,6 +117,9 @@ impl SourceKind {
                 given,
             })
         };
+        if options.drop_identity_codes && options.pseudonymiser.is_none() {
+            return Err(crate::participant::PseudonymError::DropWithoutSecret.into());
+        }
         if sheet.is_some() && self != SourceKind::Workbook {
             return refuse("sheet", "names a sheet of a workbook");
         }
@@ -136,6 +145,7 @@ error_codes! {
     via {
         ImportError::File(e) => e,
         ImportError::Columns { error, .. } => error,
+        ImportError::Pseudonym(e) => e,
     }
 }
 
@@ -146,7 +156,8 @@ impl ImportError {
             ImportError::EncodingMismatch
             | ImportError::Workbook { .. }
             | ImportError::NoSheet { .. }
-            | ImportError::OptionNotForSource { .. } => None,
+            | ImportError::OptionNotForSource { .. }
+            | ImportError::Pseudonym(_) => None,
             ImportError::File(e) => e.line(),
             ImportError::Columns { line, .. } => Some(*line),
         }
@@ -165,6 +176,8 @@ pub struct ImportOptions {
     /// Pseudonymise identity codes on reading.
     pub pseudonymiser: Option<Pseudonymiser>,
     /// With a pseudonymiser: drop the identity codes once pseudonymised.
+    /// Without one, every reader refuses it
+    /// (`pseudonym.drop_without_secret`): the codes would be kept.
     pub drop_identity_codes: bool,
     /// Check every accepted record against these rules; findings carry the line.
     pub rules: Option<&'static ParticipantRules>,
@@ -383,6 +396,7 @@ impl<R: BufRead> ParticipantCsvReader<R> {
     /// lose data (unknown or repeated columns) or lacks `participant_id` or
     /// `entry_date`.
     pub fn new(mut src: R, options: ImportOptions) -> Result<Self, ImportError> {
+        SourceKind::Csv.check(None, &options)?;
         let delimiter = options
             .delimiter
             .unwrap_or_else(|| detect_delimiter(&mut src));

@@ -571,6 +571,7 @@ pub fn read_participants_sheet(
     sheet: Option<&str>,
     options: ImportOptions,
 ) -> Result<ParticipantsWithLines, ImportError> {
+    super::SourceKind::Workbook.check(sheet, &options)?;
     let open = OpenSheet::open(bytes, sheet)?;
     let rows: Vec<&[Data]> = open.range.rows().collect();
     let sheet_row = |i: usize| open.row_number(i);
@@ -748,7 +749,7 @@ pub fn read_participants_file(
         ImportError::File(super::csv_record::FileError::Io { line: 0, source })
     };
     if is_workbook_path(path) {
-        super::SourceKind::Workbook.check(sheet, &options)?;
+        // The sheet reader asks `SourceKind::Workbook.check` itself.
         let bytes = std::fs::read(path).map_err(io)?;
         read_participants_sheet(&bytes, sheet, options)
     } else {

@@ -32,12 +32,20 @@ pub enum PseudonymError {
     /// A pseudonym's text is not 64 hexadecimal digits.
     #[error("a pseudonym is 64 hexadecimal digits")]
     InvalidText,
+    /// Identity codes were to be dropped once pseudonymised, but there is no
+    /// pseudonymiser: the codes would have been kept without a word (every
+    /// reader refuses it; `drop_identity_codes` without a secret).
+    #[error(
+        "identity codes are dropped once pseudonymised, and no secret to pseudonymise them with was given: give a secret, or do not ask to drop the codes"
+    )]
+    DropWithoutSecret,
 }
 
 error_codes! {
     PseudonymError {
         PseudonymError::SecretTooShort { .. } => "pseudonym.secret_too_short": "The secret is shorter than 16 bytes.",
         PseudonymError::InvalidText => "pseudonym.invalid_text": "A pseudonym's text is not 64 hexadecimal digits.",
+        PseudonymError::DropWithoutSecret => "pseudonym.drop_without_secret": "Identity codes to be dropped once pseudonymised, without a secret to pseudonymise them with (they would have been kept).",
     }
 }
 

@@ -157,6 +157,10 @@ pub enum ColumnsError {
     /// The table's columns (the same [`HeaderError`](crate::participant::fields::HeaderError) a CSV header gets).
     #[error("{0}")]
     Header(crate::participant::fields::HeaderError),
+    /// The reading options ask for what cannot be done (identity codes
+    /// dropped without a pseudonymiser), as a file's reader refuses it.
+    #[error("{0}")]
+    Pseudonym(crate::participant::PseudonymError),
 }
 
 /// What a column accepts, from the field table, for messages.
@@ -187,6 +191,7 @@ error_codes! {
     }
     via {
         ColumnsError::Header(e) => e,
+        ColumnsError::Pseudonym(e) => e,
     }
 }
 
