@@ -442,18 +442,20 @@ impl OpenSheet {
     /// first, which alone holds the value: a list with a value merged down
     /// over several rows (one entry day for a group) shows it on each row,
     /// but the later rows' cells are empty, and were read so, the value
-    /// silently missing. `path_of(c)` names column `c` of the range. A row
-    /// that holds nothing of its own is blank, whatever a merge shows on it
-    /// (its value is read once, in the merge's first row).
+    /// silently missing. `path_of(c)` names column `c` of the range if it
+    /// is read; a covered cell of a column that is not (ignored, or without
+    /// a header) loses nothing and is not refused. A row that holds nothing
+    /// of its own is blank, whatever a merge shows on it (its value is read
+    /// once, in the merge's first row).
     fn merged_refusals(
         &self,
         i: usize,
         line: u64,
-        path_of: impl Fn(usize) -> String,
+        path_of: impl Fn(usize) -> Option<String>,
     ) -> Vec<Finding> {
         let mut out = Vec::new();
         for &(c, m) in self.covered.get(i).map_or(&[][..], Vec::as_slice) {
-            let Some(m) = self.merged.get(m) else {
+            let (Some(m), Some(path)) = (self.merged.get(m), path_of(c as usize)) else {
                 continue;
             };
             let first = format!(
@@ -470,7 +472,7 @@ impl OpenSheet {
             out.push(
                 Finding::new(
                     &rules::CSV_INVALID_VALUE,
-                    path_of(c),
+                    path,
                     format!("part of the merged cell {whole}, whose value stands in its first cell {first} only: unmerge the cells and give each row its own value"),
                     format!("osa yhdistettyä solua {whole}, jonka arvo on vain sen ensimmäisessä solussa {first}: pura yhdistäminen ja anna kullekin riville oma arvonsa"),
                     format!("del av den sammanslagna cellen {whole}, vars värde står endast i dess första cell {first}: dela upp cellerna och ge varje rad sitt eget värde"),
@@ -603,9 +605,10 @@ pub fn read_participants_sheet(
     for (i, row) in rows.iter().enumerate().skip(header_at.saturating_add(1)) {
         let line = sheet_row(i);
         let merged = open.merged_refusals(i, line, |c| {
-            headers
-                .get(c)
-                .map_or_else(String::new, |h| h.trim().to_string())
+            COLUMNS
+                .iter()
+                .find(|spec| layout.positions.get(spec.column as usize) == Some(&Some(c)))
+                .map(|spec| spec.name.to_string())
         });
         if is_blank(row) {
             report.blank_lines = report.blank_lines.saturating_add(1);
@@ -993,10 +996,10 @@ pub fn read_activities_sheet(
     let mut log = ActivityLog::default();
     for (i, row) in rows.iter().enumerate().skip(header_at.saturating_add(1)) {
         let line = sheet_row(i);
-        let merged = open.merged_refusals(i, line, |c| {
-            headers
-                .get(c)
-                .map_or_else(String::new, |h| h.trim().to_string())
+        let merged = open.merged_refusals(i, line, |c| match columns.get(c) {
+            Some(Some(ActivityColumn::Named(name))) => Some((*name).to_string()),
+            Some(Some(ActivityColumn::Feedback(point))) => Some(format!("feedback_{point}")),
+            _ => None,
         });
         if is_blank(row) {
             report.account.blank_lines = report.account.blank_lines.saturating_add(1);
