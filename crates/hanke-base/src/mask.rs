@@ -20,7 +20,7 @@ pub const CHECK_CHARS: &[u8; 31] = b"0123456789ABCDEFHJKLMNPRSTUVWXY";
 /// zero-width spaces and joiners, direction marks, variation selectors…) may
 /// stand anywhere inside it, and its digits and letters may be full-width
 /// (`１３１０５２－３０８Ｔ`) or the decimal digits of another script
-/// (`٠١٠١٩٠-٩٠٠P`, [`DIGIT_ZEROS`]): what a reader reads as a code is one. Written
+/// (`٠١٠١٩٠-٩٠٠P`: every decimal digit of Unicode 14.0): what a reader reads as a code is one. Written
 /// with no separator at all (`131052308T`), it is masked when its check
 /// character is a letter that agrees; a ten-digit number is left a number —
 /// date-based record numbers (`0103240001`) cannot be told from a code
