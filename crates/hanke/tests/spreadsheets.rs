@@ -1128,3 +1128,86 @@ fn an_option_that_cannot_apply_is_refused() {
     utf8.encoding = Some(Encoding::Utf8);
     assert!(read_participants_file(&data.join("osallistujat.csv"), None, utf8).is_ok());
 }
+
+/// An OpenDocument sheet's merged cells (calamine lists none; read from the
+/// sheet's content as calamine reads its cells): covered cells of a data
+/// row are refused as in an .xlsx, at the places calamine gives them —
+/// past rows and cells written as repeated.
+#[test]
+fn a_merged_cell_of_an_ods_sheet_is_refused_as_in_an_xlsx() {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let text = |v: &str| {
+        format!(
+            "<table:table-cell office:value-type=\"string\"><text:p>{v}</text:p></table:table-cell>"
+        )
+    };
+    let spanning = |v: &str, attr: &str| {
+        format!(
+            "<table:table-cell {attr} office:value-type=\"string\"><text:p>{v}</text:p></table:table-cell>"
+        )
+    };
+    let covered = "<table:covered-table-cell/>";
+    let row = |cells: &[String]| format!("<table:table-row>{}</table:table-row>", cells.concat());
+    let rows = [
+        // Another sheet first, with a merge of its own that must not count.
+        String::new(),
+        row(&[text("participant_id"), text("entry_date"), text("gender")]),
+        row(&[text("P1"), spanning("2024-01-10", "table:number-rows-spanned=\"2\""), text("mies")]),
+        row(&[text("P2"), covered.into(), text("nainen")]),
+        "<table:table-row table:number-rows-repeated=\"2\"><table:table-cell table:number-columns-repeated=\"3\"/></table:table-row>".into(),
+        row(&[
+            "<table:table-cell table:number-columns-repeated=\"0\"/>".into(),
+            text("P3"),
+            spanning("2024-02-01", "table:number-columns-spanned=\"2\""),
+            covered.into(),
+        ]),
+    ];
+    let other = format!(
+        "<table:table table:name=\"Muistiinpanot\">{}</table:table>",
+        row(&[spanning("x", "table:number-rows-spanned=\"9\""), text("y")])
+    );
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\"><office:body><office:spreadsheet>{other}<table:table table:name=\"Osallistujat\">{}</table:table></office:spreadsheet></office:body></office:document-content>",
+        rows.concat()
+    );
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("META-INF/manifest.xml", SimpleFileOptions::default())
+        .unwrap();
+    zip.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"><manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/><manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>").unwrap();
+    zip.start_file("content.xml", SimpleFileOptions::default())
+        .unwrap();
+    zip.write_all(content.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    let bytes = out.into_inner();
+    let (people, _, report) =
+        read_participants_sheet(&bytes, Some("Osallistujat"), options()).unwrap();
+    assert_eq!(
+        people.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+        ["P1"]
+    );
+    let refused: Vec<(&str, &str)> = report
+        .rejections
+        .iter()
+        .map(|f| (f.path.as_str(), f.cell.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        refused,
+        [
+            ("entry_date", "Osallistujat!B3"),
+            ("gender", "Osallistujat!C6")
+        ],
+        "{report:#?}"
+    );
+    assert!(
+        report.rejections[1]
+            .message_en
+            .starts_with("part of the merged cell B6:C6")
+    );
+    assert!(report.is_balanced());
+}

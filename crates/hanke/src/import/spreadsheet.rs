@@ -26,7 +26,8 @@
 //!   writes them: hiding a column in a sheet does not remove its data.
 //! - **Merged cells** hold their value in the first cell only: every other
 //!   cell of a data row that a merge with a value covers is refused with its
-//!   cell (.xlsx and .xls, whose merges calamine lists), never read as empty.
+//!   cell (.xlsx and .xls, whose merges calamine lists, and .ods, whose
+//!   merges are read from its content), never read as empty.
 //! - **Where**: every finding names its cell (`Osallistujat!C7`) and the row
 //!   number the spreadsheet shows ([`Finding::at_cell`]).
 
@@ -246,6 +247,102 @@ fn mark_uncalculated(
     Ok(())
 }
 
+/// The merged cells of the sheet `name` of the OpenDocument spreadsheet in
+/// `bytes` — calamine lists none for .ods — read from its `content.xml` as
+/// calamine reads the cells (the same XML reader and settings): a cell
+/// with `table:number-rows-spanned` or `table:number-columns-spanned`
+/// above one is a merge, at the row and column calamine gives it (rows and
+/// cells counted with their `number-…-repeated`; covered cells are cells).
+/// `None` when the content cannot be read.
+fn ods_merges(bytes: &[u8], name: &str) -> Option<Vec<calamine::Dimensions>> {
+    use quick_xml::events::Event;
+    use quick_xml::name::QName;
+    use std::io::Read;
+    let mut xml = Vec::new();
+    zip::ZipArchive::new(Cursor::new(bytes))
+        .ok()?
+        .by_name("content.xml")
+        .ok()?
+        .read_to_end(&mut xml)
+        .ok()?;
+    if !xml.windows(9).any(|w| w == b"-spanned=") {
+        return Some(Vec::new());
+    }
+    let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
+    let config = reader.config_mut();
+    config.check_end_names = false;
+    config.trim_text(false);
+    config.check_comments = false;
+    config.expand_empty_elements = true;
+    let count = |e: &quick_xml::events::BytesStart<'_>, key: &[u8]| -> Option<u32> {
+        match e.try_get_attribute(key).ok()? {
+            Some(a) => std::str::from_utf8(&a.value).ok()?.trim().parse().ok(),
+            None => Some(1),
+        }
+    };
+    let (mut buf, mut skip) = (Vec::new(), Vec::new());
+    let mut merges = Vec::new();
+    let mut in_sheet = false;
+    let (mut row, mut col, mut rows_here) = (0u32, 0u32, 1u32);
+    loop {
+        match reader.read_event_into(&mut buf).ok()? {
+            Event::Start(e) if e.name() == QName(b"table:table") => {
+                let this = e
+                    .try_get_attribute(b"table:name")
+                    .ok()
+                    .flatten()
+                    .and_then(|a| a.decode_and_unescape_value(reader.decoder()).ok())
+                    .is_some_and(|n| n == name);
+                if in_sheet {
+                    // A table inside a cell of the sheet: not its rows.
+                    reader.read_to_end_into(e.name(), &mut skip).ok()?;
+                } else if this {
+                    in_sheet = true;
+                }
+            }
+            Event::Start(e) if in_sheet && e.name() == QName(b"table:table-row") => {
+                rows_here = count(&e, b"table:number-rows-repeated")?;
+                col = 0;
+            }
+            Event::Start(e)
+                if in_sheet
+                    && (e.name() == QName(b"table:table-cell")
+                        || e.name() == QName(b"table:covered-table-cell")) =>
+            {
+                let repeats = count(&e, b"table:number-columns-repeated")?;
+                if e.name() == QName(b"table:table-cell") {
+                    let rows = count(&e, b"table:number-rows-spanned")?.max(1);
+                    let cols = count(&e, b"table:number-columns-spanned")?.max(1);
+                    if rows > 1 || cols > 1 {
+                        // A spanning cell repeated across (rare): each a merge.
+                        for k in 0..repeats.min(1024) {
+                            let at = col.saturating_add(k);
+                            merges.push(calamine::Dimensions {
+                                start: (row, at),
+                                end: (
+                                    row.saturating_add(rows.saturating_sub(1)),
+                                    at.saturating_add(cols.saturating_sub(1)),
+                                ),
+                            });
+                        }
+                    }
+                }
+                col = col.saturating_add(repeats);
+                reader.read_to_end_into(e.name(), &mut skip).ok()?;
+            }
+            Event::End(e) if in_sheet && e.name() == QName(b"table:table-row") => {
+                row = row.saturating_add(rows_here);
+            }
+            Event::End(e) if in_sheet && e.name() == QName(b"table:table") => break,
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+        skip.clear();
+    }
+    Some(merges)
+}
+
 /// The most cells [`widen`] adds to a sheet's range: a few rows or columns
 /// of formulas alone past the values are common; a formula at the sheet's
 /// far corner (`XFD1048576`) would make a range of seventeen billion cells.
@@ -361,8 +458,8 @@ struct OpenSheet {
     name: String,
     sheets: Vec<String>,
     range: calamine::Range<Data>,
-    /// The sheet's merged cells whose first cell holds a value (.xlsx and
-    /// .xls: calamine lists no others).
+    /// The sheet's merged cells whose first cell holds a value (.xlsx, .xls,
+    /// .ods; not .xlsb).
     merged: Vec<calamine::Dimensions>,
     /// For each row of the range, the cells of it a merge of `merged`
     /// covers (not its first): the column in the range, the merge's index.
@@ -414,7 +511,9 @@ impl OpenSheet {
                 .and_then(Result::ok)
                 .unwrap_or_default(),
             calamine::Sheets::Xls(x) => x.worksheet_merge_cells(&name).unwrap_or_default(),
-            _ => Vec::new(),
+            calamine::Sheets::Ods(_) => ods_merges(bytes, &name)
+                .ok_or_else(|| damaged(&"its content cannot be read for merged cells"))?,
+            calamine::Sheets::Xlsb(_) => Vec::new(),
         };
         let merged: Vec<calamine::Dimensions> = merged
             .into_iter()
