@@ -203,8 +203,6 @@ fn write_xlsx() -> Vec<u8> {
 /// The same sheet as OpenDocument (what LibreOffice saves): dates as
 /// `office:date-value`, the title spanning nine columns, column C collapsed.
 fn write_ods() -> Vec<u8> {
-    use std::io::Write;
-    use zip::write::SimpleFileOptions;
     let cell = |v: &V| match v {
         V::Text(t) => format!(
             "<table:table-cell office:value-type=\"string\"><text:p>{t}</text:p></table:table-cell>"
@@ -232,12 +230,22 @@ fn write_ods() -> Vec<u8> {
         }
         body.push_str("</table:table-row>");
     }
+    ods_of(&format!(
+        "<table:table table:name=\"Osallistujat\">{body}</table:table>"
+    ))
+}
+
+/// An OpenDocument spreadsheet package whose `content.xml` holds `tables`
+/// (`<table:table>` elements).
+fn ods_of(tables: &str) -> Vec<u8> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
     let content = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
 <office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
 xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
 xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">\
-<office:body><office:spreadsheet><table:table table:name=\"Osallistujat\">{body}</table:table>\
+<office:body><office:spreadsheet>{tables}\
 </office:spreadsheet></office:body></office:document-content>"
     );
     let manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
@@ -998,6 +1006,20 @@ fn a_formula_without_a_computed_value_is_refused_by_its_cell() {
     );
 }
 
+/// The ids of the records read, and the field and cell of each refusal.
+fn ids_and_refusals<'a>(
+    people: &'a [hanke::participant::Participant],
+    report: &'a hanke::import::ImportReport,
+) -> (Vec<&'a str>, Vec<(&'a str, &'a str)>) {
+    let ids = people.iter().map(|p| p.id.as_str()).collect();
+    let refused = report
+        .rejections
+        .iter()
+        .map(|f| (f.path.as_str(), f.cell.as_deref().unwrap_or("")))
+        .collect();
+    (ids, refused)
+}
+
 /// A value merged over several cells stands in the first cell only; the
 /// others read as empty. A list whose entry day is merged down over a
 /// group's rows showed it on each row, but the later rows were read without
@@ -1044,15 +1066,8 @@ fn a_merged_cell_is_refused_in_every_row_it_covers_but_its_first() {
     let mut ignoring = options();
     ignoring.ignore_columns = vec!["muistiinpanot".into()];
     let (people, _, report) = read_participants_sheet(&bytes, None, ignoring).unwrap();
-    assert_eq!(
-        people.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
-        ["P1", "P5", "P6"]
-    );
-    let refused: Vec<(&str, &str)> = report
-        .rejections
-        .iter()
-        .map(|f| (f.path.as_str(), f.cell.as_deref().unwrap_or("")))
-        .collect();
+    let (ids, refused) = ids_and_refusals(&people, &report);
+    assert_eq!(ids, ["P1", "P5", "P6"]);
     assert_eq!(
         refused,
         [
@@ -1135,8 +1150,6 @@ fn an_option_that_cannot_apply_is_refused() {
 /// past rows and cells written as repeated.
 #[test]
 fn a_merged_cell_of_an_ods_sheet_is_refused_as_in_an_xlsx() {
-    use std::io::Write;
-    use zip::write::SimpleFileOptions;
     let text = |v: &str| {
         format!(
             "<table:table-cell office:value-type=\"string\"><text:p>{v}</text:p></table:table-cell>"
@@ -1167,35 +1180,14 @@ fn a_merged_cell_of_an_ods_sheet_is_refused_as_in_an_xlsx() {
         "<table:table table:name=\"Muistiinpanot\">{}</table:table>",
         row(&[spanning("x", "table:number-rows-spanned=\"9\""), text("y")])
     );
-    let content = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\"><office:body><office:spreadsheet>{other}<table:table table:name=\"Osallistujat\">{}</table:table></office:spreadsheet></office:body></office:document-content>",
+    let bytes = ods_of(&format!(
+        "{other}<table:table table:name=\"Osallistujat\">{}</table:table>",
         rows.concat()
-    );
-    let mut out = std::io::Cursor::new(Vec::new());
-    let mut zip = zip::ZipWriter::new(&mut out);
-    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    zip.start_file("mimetype", stored).unwrap();
-    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
-        .unwrap();
-    zip.start_file("META-INF/manifest.xml", SimpleFileOptions::default())
-        .unwrap();
-    zip.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"><manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/><manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>").unwrap();
-    zip.start_file("content.xml", SimpleFileOptions::default())
-        .unwrap();
-    zip.write_all(content.as_bytes()).unwrap();
-    zip.finish().unwrap();
-    let bytes = out.into_inner();
+    ));
     let (people, _, report) =
         read_participants_sheet(&bytes, Some("Osallistujat"), options()).unwrap();
-    assert_eq!(
-        people.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
-        ["P1"]
-    );
-    let refused: Vec<(&str, &str)> = report
-        .rejections
-        .iter()
-        .map(|f| (f.path.as_str(), f.cell.as_deref().unwrap_or("")))
-        .collect();
+    let (ids, refused) = ids_and_refusals(&people, &report);
+    assert_eq!(ids, ["P1"]);
     assert_eq!(
         refused,
         [
