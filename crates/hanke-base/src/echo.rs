@@ -295,7 +295,9 @@ fn block_is_plain(text: &str, base: usize, sixteen: [u8; 16], before: Before) ->
         return None;
     }
     let digits = below(x - u8x16::splat(b'0'), 10);
-    let date_separators = is(b'.') | is(b' ') | is(b'/') | is(b'-');
+    let date_separators = crate::mask::DATE_SEPARATORS
+        .iter()
+        .fold(0, |found, &b| found | is(b));
     // Bits 0–8 the nine bytes before the block, 9–24 the block.
     let window = before.digits | digits << 9;
     let separators = before.date_separators | date_separators << 9;

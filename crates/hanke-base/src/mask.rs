@@ -341,6 +341,11 @@ fn digit_after(text: &str, at: usize) -> bool {
         .is_some_and(|b| b.is_ascii_digit())
 }
 
+/// The separators a date is written with inside it (`01.01.90`, `01 01 90`,
+/// `01/01/90`, `01-01-90`), as [`date_at`] reads them and as the fast path
+/// of [`crate::echo::plain`] looks for them.
+pub(crate) const DATE_SEPARATORS: [u8; 4] = *b". /-";
+
 /// The date of a code from byte `start`: six digits (invisible characters
 /// allowed between them), or — as a date is written — two digits of the
 /// day, a separator, two of the month, the same separator, two of the year
@@ -355,7 +360,7 @@ fn date_at(text: &str, start: usize) -> Option<([u8; 6], usize, bool)> {
     let ([d0, d1], at) = digits_at::<2>(text, start)?;
     let at = past_invisible(text, at);
     let sep = text.get(at..)?.chars().next()?;
-    if !matches!(narrow(sep), '.' | ' ' | '/' | '-') {
+    if !u8::try_from(narrow(sep)).is_ok_and(|b| DATE_SEPARATORS.contains(&b)) {
         return None;
     }
     let ([m0, m1], at) = digits_at::<2>(text, past_invisible(text, at + sep.len_utf8()))?;
