@@ -1254,13 +1254,9 @@ pub fn read_records(
     batches: &[RecordBatch],
     options: &ImportOptions,
 ) -> Result<(Vec<Participant>, ImportReport), ColumnsError> {
-    // What `SourceKind::check` refuses for a file: codes to be dropped with
-    // nothing to pseudonymise them (they would be kept without a word).
-    if options.drop_identity_codes && options.pseudonymiser.is_none() {
-        return Err(ColumnsError::Pseudonym(
-            crate::participant::PseudonymError::DropWithoutSecret,
-        ));
-    }
+    options
+        .check_identity_codes()
+        .map_err(ColumnsError::Pseudonym)?;
     let mut people = Vec::new();
     let mut report = ImportReport::default();
     let mut builder = RecordBuilder::default();

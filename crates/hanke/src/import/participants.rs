@@ -76,6 +76,19 @@ pub enum ImportError {
     },
 }
 
+impl ImportOptions {
+    /// Whether what is asked of identity codes can be done: dropping them
+    /// only once pseudonymised, never without a pseudonymiser (the codes
+    /// would be kept without a word). Every reader asks this, a file's
+    /// through [`SourceKind::check`].
+    pub(crate) fn check_identity_codes(&self) -> Result<(), crate::participant::PseudonymError> {
+        if self.drop_identity_codes && self.pseudonymiser.is_none() {
+            return Err(crate::participant::PseudonymError::DropWithoutSecret);
+        }
+        Ok(())
+    }
+}
+
 /// What a participant list is read from — *lähde* — for telling which
 /// options apply to it ([`SourceKind::check`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,9 +130,7 @@ impl SourceKind {
                 given,
             })
         };
-        if options.drop_identity_codes && options.pseudonymiser.is_none() {
-            return Err(crate::participant::PseudonymError::DropWithoutSecret.into());
-        }
+        options.check_identity_codes()?;
         if sheet.is_some() && self != SourceKind::Workbook {
             return refuse("sheet", "names a sheet of a workbook");
         }
