@@ -96,6 +96,16 @@ pub fn column_letters(index: u32) -> String {
     out.iter().rev().collect()
 }
 
+/// A cell's reference as a spreadsheet writes it (`(2, 1)` → `B3`), from its
+/// absolute (row, column), both from 0.
+fn a1((row, col): (u32, u32)) -> String {
+    format!(
+        "{}{}",
+        column_letters(col),
+        u64::from(row).saturating_add(1)
+    )
+}
+
 /// A cell as the record builder is given it, before borrowing.
 enum Converted<'a> {
     Cell(Cell<'a>),
@@ -498,9 +508,8 @@ impl OpenSheet {
         {
             mark_uncalculated(&mut range, &formulas).map_err(|far| ImportError::Workbook {
                 message: crate::Echo::new(&format!(
-                    "a formula without a computed value at {}{} lies far outside the cells that hold values; open the workbook in a spreadsheet and save it",
-                    column_letters(far.1),
-                    u64::from(far.0).saturating_add(1)
+                    "a formula without a computed value at {} lies far outside the cells that hold values; open the workbook in a spreadsheet and save it",
+                    a1(far)
                 )),
             })?;
         }
@@ -557,16 +566,8 @@ impl OpenSheet {
             let (Some(m), Some(path)) = (self.merged.get(m), path_of(c as usize)) else {
                 continue;
             };
-            let first = format!(
-                "{}{}",
-                column_letters(m.start.1),
-                u64::from(m.start.0).saturating_add(1)
-            );
-            let whole = format!(
-                "{first}:{}{}",
-                column_letters(m.end.1),
-                u64::from(m.end.0).saturating_add(1)
-            );
+            let first = a1(m.start);
+            let whole = format!("{first}:{}", a1(m.end));
             let c = c as usize;
             out.push(
                 Finding::new(
@@ -703,18 +704,18 @@ pub fn read_participants_sheet(
     let empty = Data::Empty;
     for (i, row) in rows.iter().enumerate().skip(header_at.saturating_add(1)) {
         let line = sheet_row(i);
-        let merged = open.merged_refusals(i, line, |c| {
-            COLUMNS
-                .iter()
-                .find(|spec| layout.positions.get(spec.column as usize) == Some(&Some(c)))
-                .map(|spec| spec.name.to_string())
-        });
         if is_blank(row) {
             report.blank_lines = report.blank_lines.saturating_add(1);
             continue;
         }
         report.rows_read = report.rows_read.saturating_add(1);
         report.record_lines = report.record_lines.saturating_add(1);
+        let merged = open.merged_refusals(i, line, |c| {
+            COLUMNS
+                .iter()
+                .find(|spec| layout.positions.get(spec.column as usize) == Some(&Some(c)))
+                .map(|spec| spec.name.to_string())
+        });
         if !merged.is_empty() {
             report.rejected = report.rejected.saturating_add(1);
             report.rejections.extend(merged);
@@ -1095,18 +1096,17 @@ pub fn read_activities_sheet(
     let mut log = ActivityLog::default();
     for (i, row) in rows.iter().enumerate().skip(header_at.saturating_add(1)) {
         let line = sheet_row(i);
-        let merged = open.merged_refusals(i, line, |c| match columns.get(c) {
-            Some(Some(ActivityColumn::Named(name))) => Some((*name).to_string()),
-            Some(Some(ActivityColumn::Feedback(point))) => Some(format!("feedback_{point}")),
-            _ => None,
-        });
         if is_blank(row) {
             report.account.blank_lines = report.account.blank_lines.saturating_add(1);
             continue;
         }
         report.account.rows_read = report.account.rows_read.saturating_add(1);
         report.account.record_lines = report.account.record_lines.saturating_add(1);
-        let mut refusals: Vec<Finding> = merged;
+        let mut refusals = open.merged_refusals(i, line, |c| match columns.get(c) {
+            Some(Some(ActivityColumn::Named(name))) => Some((*name).to_string()),
+            Some(Some(ActivityColumn::Feedback(point))) => Some(format!("feedback_{point}")),
+            _ => None,
+        });
         let cell_ref = |c: usize| open.cell_ref(c, line);
         for &c in &unnamed {
             if OpenSheet::has_value(row, c) {
