@@ -64,6 +64,30 @@ pub enum RegisterSex {
 
 pub use crate::mask::CHECK_CHARS;
 
+/// The thirteen century signs, in the order [`PersonalIdentityCode::key`]
+/// numbers them (DVV, *henkilötunnuksen vuosisadan välimerkki*, from
+/// 1 January 2023: `+` for the 1800s, `-` and `Y X W V U` for the 1900s,
+/// `A B C D E F` for the 2000s).
+const CENTURY_SIGNS: &[u8; 13] = b"+-YXWVUABCDEF";
+
+/// Each century sign's place in [`CENTURY_SIGNS`], by its byte (one load
+/// where [`PersonalIdentityCode::key`] is made for millions of records).
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::cast_possible_truncation,
+    reason = "evaluated at compile time: an index out of range fails the build"
+)]
+const SIGN_NUMBER: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < CENTURY_SIGNS.len() {
+        table[CENTURY_SIGNS[i] as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+
 /// A Finnish personal identity code — *henkilötunnus*: `DDMMYY` + century sign +
 /// individual number + check character (RULES.md §5.1, DVV).
 ///
@@ -221,9 +245,19 @@ impl PersonalIdentityCode {
         }
     }
 
-    /// The code as one number, equal for two codes exactly when the codes are
-    /// equal — for matching records in bulk (a hash key of one word). It holds
-    /// the whole code, so it is as personal as the code: never show or store it.
+    /// The code as one number below 2<sup>[`KEY_BITS`](Self::KEY_BITS)</sup>,
+    /// equal for two codes exactly when the codes are equal — for matching
+    /// records in bulk (a sort or hash key of one word, with room beside it
+    /// for a record number). It holds the whole code, so it is as personal as
+    /// the code: never show or store it.
+    ///
+    /// The nine digits (`DDMMYY` and the individual number, below 10⁹) times
+    /// sixteen, plus the century sign's place among the thirteen signs. The
+    /// check character is left out because it follows from the nine digits:
+    /// a code is only ever built by [`parse_allowing_temporary`](Self::parse_allowing_temporary),
+    /// which refuses one whose check character is not the one the digits give
+    /// (`hetu.check_character`), so two codes with the same digits and sign
+    /// are the same code.
     ///
     /// ```
     /// use hanke_base::PersonalIdentityCode;
@@ -231,27 +265,34 @@ impl PersonalIdentityCode {
     /// let b = PersonalIdentityCode::parse_allowing_temporary("010190Y900P")?;
     /// assert_eq!(a.key(), a.clone().key());
     /// assert_ne!(a.key(), b.key()); // another century sign is another code
+    /// assert!(a.key() < 1 << PersonalIdentityCode::KEY_BITS);
     /// # Ok::<(), hanke_base::ids::HetuError>(())
     /// ```
     #[allow(
         clippy::arithmetic_side_effects,
-        reason = "nine checked digits: below 10^9, shifted into 46 bits"
+        reason = "nine checked digits: below 10^9, times 16 plus a sign below 13 stays below 2^34"
     )]
     pub fn key(&self) -> u64 {
-        // DDMMYY and the individual number are the code's nine digits; the
-        // century sign and the check character are one byte each.
         let digits = self
             .code
             .iter()
             .enumerate()
-            .filter(|&(i, _)| i != 6 && i != 10)
+            .filter(|&(i, _)| i < 6 || (7..10).contains(&i))
             .fold(0u64, |acc, (_, d)| {
                 acc * 10 + u64::from(d.wrapping_sub(b'0'))
             });
-        let sign = u64::from(self.code.get(6).copied().unwrap_or(0));
-        let check = u64::from(self.code.get(10).copied().unwrap_or(0));
-        (digits << 16) | (sign << 8) | check
+        let sign = self
+            .code
+            .get(6)
+            .and_then(|&s| SIGN_NUMBER.get(usize::from(s)))
+            .copied()
+            .unwrap_or(0);
+        (digits << 4) | u64::from(sign)
     }
+
+    /// [`key`](Self::key) is below `1 << KEY_BITS`: nine digits (below 10⁹,
+    /// under 2³⁰) and four bits of century sign.
+    pub const KEY_BITS: u32 = 34;
 
     /// The full code. Call only where the code itself must be used (pseudonymising,
     /// a register query); never log or display the result.
@@ -321,6 +362,82 @@ mod tests {
         let nine: u32 = format!("{date}{n:03}").parse().unwrap();
         let check = CHECK_CHARS[(nine % 31) as usize] as char;
         format!("{date}{sign}{n:03}{check}")
+    }
+
+    proptest::proptest! {
+        /// `key` is one-to-one on codes and below `2^KEY_BITS`: two codes
+        /// share a key exactly when they are the same code, over every
+        /// century sign, dates of every month and individual numbers from
+        /// 002 to 999 (the duplicate merge groups records by it).
+        #[test]
+        fn key_is_one_to_one_and_fits(
+            a in (1u32..=28, 1u32..=12, 0u32..100, 0usize..13, 2u32..1000),
+            other in (1u32..=28, 1u32..=12, 0u32..100, 0usize..13, 2u32..1000),
+            keep in 0u8..32,
+        ) {
+            // `b` is `a` with the parts not kept taken from `other`: most
+            // pairs differ in one or two parts only, where a key that lost
+            // a part would collide.
+            let pick = |bit: u8, x: u32, y: u32| if keep & (1 << bit) != 0 { x } else { y };
+            let b = (
+                pick(0, a.0, other.0),
+                pick(1, a.1, other.1),
+                pick(2, a.2, other.2),
+                if keep & 8 != 0 { a.3 } else { other.3 },
+                pick(4, a.4, other.4),
+            );
+            let code = |(d, m, y, s, n): (u32, u32, u32, usize, u32)| {
+                let sign = char::from(CENTURY_SIGNS[s]);
+                PersonalIdentityCode::parse_allowing_temporary(&make(&format!("{d:02}{m:02}{y:02}"), sign, n)).unwrap()
+            };
+            let (ca, cb) = (code(a), code(b));
+            proptest::prop_assert!(ca.key() < 1 << PersonalIdentityCode::KEY_BITS);
+            proptest::prop_assert_eq!(ca.key() == cb.key(), ca == cb);
+            proptest::prop_assert_eq!(ca.key() == cb.key(), a == b);
+        }
+    }
+
+    /// Changing any one digit or the sign of a code (its check character
+    /// recomputed) changes its key: no part of the code is left out of it.
+    #[test]
+    fn every_part_of_the_code_is_in_its_key() {
+        let base =
+            PersonalIdentityCode::parse_allowing_temporary(&make("150785", '-', 947)).unwrap();
+        let mut checked = 0;
+        for at in (0..6).chain(7..10) {
+            for digit in b'0'..=b'9' {
+                let mut nine: Vec<u8> = base.expose().bytes().collect();
+                if nine[at] == digit {
+                    continue;
+                }
+                nine[at] = digit;
+                let date = std::str::from_utf8(&nine[..6]).unwrap();
+                let n: u32 = std::str::from_utf8(&nine[7..10]).unwrap().parse().unwrap();
+                let Ok(other) = PersonalIdentityCode::parse_allowing_temporary(&make(date, '-', n))
+                else {
+                    continue; // not a date, or individual number below 002
+                };
+                assert_ne!(other.key(), base.key(), "{at} {}", char::from(digit));
+                checked += 1;
+            }
+        }
+        assert!(checked > 40, "{checked}");
+    }
+
+    #[test]
+    fn every_century_sign_has_its_own_key() {
+        let keys: std::collections::HashSet<u64> = CENTURY_SIGNS
+            .iter()
+            .map(|&s| {
+                PersonalIdentityCode::parse_allowing_temporary(&make("010190", char::from(s), 902))
+                    .unwrap()
+                    .key()
+            })
+            .collect();
+        assert_eq!(keys.len(), 13);
+        let largest =
+            PersonalIdentityCode::parse_allowing_temporary(&make("311299", 'F', 999)).unwrap();
+        assert!(largest.key() < 1 << PersonalIdentityCode::KEY_BITS);
     }
 
     #[test]
