@@ -189,12 +189,7 @@ fn merge_in_parts(
     min_records: usize,
     pack_below: usize,
 ) -> Merged {
-    let parts = hanke_base::split::contiguous(
-        participants.len(),
-        threads.get(),
-        min_records,
-        People::AHEAD,
-    );
+    let parts = hanke_base::split::contiguous(participants.len(), threads.get(), min_records, 1);
     let people = People::of(&participants, pseudonymiser, &parts, pack_below);
     if people.groups.is_empty() {
         // Every record is its own person: nothing moves.
@@ -514,39 +509,40 @@ impl People {
             .reserve_exact(merges.saturating_add(merges / 16));
         let mut spreads = Vec::with_capacity(kept);
         let mut group: Vec<&Participant> = Vec::new();
-        for (batch, roles) in records
-            .chunks(People::AHEAD)
-            .zip(roles.chunks(People::AHEAD))
-        {
-            self.touch(roles, participants);
-            for (p, role) in batch.iter().zip(roles) {
-                let (rows, matched_on) = match role.get() {
-                    Is::Alone => {
-                        spreads.push(p.id.spread());
-                        out.participants.push(p.clone());
-                        continue;
-                    }
-                    Is::Merged => continue,
-                    Is::Keeps(g) => match self.groups.get(g) {
-                        Some((rows, matched_on)) => {
-                            (self.rows.get(rows.clone()).unwrap_or(&[]), *matched_on)
-                        }
-                        None => continue,
-                    },
-                };
-                group.clear();
-                group.extend(rows.iter().filter_map(|&i| participants.get(i)));
-                let Some((merged, merge, disagree)) = merge_group(&mut group, matched_on) else {
+        // The later records of a person lie far apart (people enter again
+        // months later): each is a cache miss. They are read where they are
+        // merged; the processor overlaps the misses of the groups that
+        // follow. Reading them ahead in batches (a copy of each record
+        // into `black_box`, or of one field) was measured slower on
+        // 2026-12-06: 1.86–1.94 s at 10 M records without, 1.99–2.20 s with
+        // (BENCHMARKS.md, "thirteenth part").
+        for (p, role) in records.iter().zip(roles) {
+            let (rows, matched_on) = match role.get() {
+                Is::Alone => {
+                    spreads.push(p.id.spread());
+                    out.participants.push(p.clone());
                     continue;
-                };
-                out.findings.push(merge_finding(&merge));
-                for what in disagree {
-                    out.findings.push(disagree_finding(&merge, what));
                 }
-                spreads.push(merged.id.spread());
-                out.participants.push(merged);
-                out.merges.push(merge);
+                Is::Merged => continue,
+                Is::Keeps(g) => match self.groups.get(g) {
+                    Some((rows, matched_on)) => {
+                        (self.rows.get(rows.clone()).unwrap_or(&[]), *matched_on)
+                    }
+                    None => continue,
+                },
+            };
+            group.clear();
+            group.extend(rows.iter().filter_map(|&i| participants.get(i)));
+            let Some((merged, merge, disagree)) = merge_group(&mut group, matched_on) else {
+                continue;
+            };
+            out.findings.push(merge_finding(&merge));
+            for what in disagree {
+                out.findings.push(disagree_finding(&merge, what));
             }
+            spreads.push(merged.id.spread());
+            out.participants.push(merged);
+            out.merges.push(merge);
         }
         (out, spreads)
     }
@@ -572,40 +568,6 @@ impl People {
         }
         self.rows = rows;
         self.groups = groups;
-    }
-
-    /// How many records' groups are read ahead at a time ([`People::touch`]).
-    const AHEAD: usize = 32;
-
-    /// Reads the later records of the groups that the records with `roles`
-    /// keep, all at once, before they are merged. A person's records lie
-    /// far apart (people enter again months later), so each is a cache miss;
-    /// merged one group at a time, the misses come one after another behind
-    /// the sort's comparisons, while these reads do not depend on each other
-    /// and the processor overlaps them (issue 29: the merge of 10 M records
-    /// spent 1.4 s waiting for them). Changes nothing: it only reads.
-    fn touch(&self, roles: &[Role], participants: &[Participant]) {
-        for role in roles {
-            let Is::Keeps(g) = role.get() else { continue };
-            let Some((rows, _)) = self.groups.get(g) else {
-                continue;
-            };
-            for &i in self
-                .rows
-                .get(rows.start.saturating_add(1)..rows.end)
-                .unwrap_or(&[])
-            {
-                if let Some(p) = participants.get(i) {
-                    // A copy of the whole record: every cache line the merge
-                    // will read comes in together. It allocates only for the
-                    // rare record with later exit events. Measured at 10 M
-                    // records in alternating runs: three fields read ahead
-                    // 4.1–6.6 s, every field as a tuple of copies 4.0–4.7 s,
-                    // the clone (one block copy) 3.4–3.6 s.
-                    std::hint::black_box(p.clone());
-                }
-            }
-        }
     }
 
     /// Marks each run of equal keys in `sorted` as one person.
@@ -1185,7 +1147,7 @@ mod tests {
         /// issue 29 gave — the participants, their order, the merges and the
         /// findings, their texts written without `format!` — with and without
         /// a pseudonymiser, for records with codes, pseudonyms and neither,
-        /// same-day entries and open exits, across batches of read-ahead —
+        /// same-day entries and open exits —
         /// and the same on 1–4 threads with the records cut anywhere, codes'
         /// keys packed with their record numbers or not.
         #[test]
@@ -1194,7 +1156,7 @@ mod tests {
                 (0u32..40, proptest::option::of(0u32..60), proptest::option::weighted(0.8, 0usize..4),
                  proptest::bool::weighted(0.2), proptest::option::of(proptest::bool::ANY),
                  proptest::option::of(0u32..3), proptest::bool::ANY),
-                // Past two batches of `People::AHEAD` records.
+                // Up to 80 records, cut into parts anywhere.
                 0..80,
             ),
             with_pseudonymiser in proptest::bool::ANY,
