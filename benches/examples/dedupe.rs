@@ -47,13 +47,19 @@ fn main() {
         let merged = merge_duplicates_parallel(input, None, threads);
         let secs = start.elapsed().as_secs_f64();
         let peak = peak_bytes().saturating_sub(base);
+        // The input was consumed: what is left above `base` is the output
+        // less the input's own block.
+        let output = live_bytes()
+            .saturating_add(std::mem::size_of_val(people.as_slice()))
+            .saturating_sub(base);
         println!(
-            "{:.3} s — {:.2} M rows/s; {} participants, {} merges; peak heap above the input {} MB",
+            "{:.3} s — {:.2} M rows/s; {} participants, {} merges; peak heap above the input {} MB, output {} MB",
             secs,
             n as f64 / secs / 1e6,
             merged.participants.len(),
             merged.merges.len(),
-            peak / 1_000_000
+            peak / 1_000_000,
+            output / 1_000_000
         );
         black_box(merged);
     }
