@@ -238,7 +238,10 @@ fn compute(
 /// certain, else required. Notes on values taken as changed (a timestamp's
 /// time of day, time zones read as Helsinki days) are in ``.notes()``, and so
 /// is each ``participant_id`` on several rows (``PART-DUP-003``: the rows are
-/// counted as that many participants, as ``read_participants`` says too).
+/// counted as that many participants, as ``read_participants`` says too), and
+/// the rows whose entry or exit date lies outside the period's eligibility
+/// window (``PART-PLAUS-003``, one note each with how many and the first row:
+/// counted as given, as ``read_participants`` counts them and says of each).
 ///
 /// ``objective="l"``: an ESF+ operation under specific objective (l) of Reg.
 /// 2021/1057 Art 4(1) reports of Annex I point 1.1 only the total and the age

@@ -267,3 +267,27 @@ def test_uint64_ids_past_int64_are_their_own_digits() -> None:
         got = [r["id"] for r in hanke.read_participants(data).to_dicts()]
         assert got == [str(i) for i in ids]
         assert hanke.common_indicators(data).grand_total["total"] == 3
+
+
+def test_dates_outside_the_eligibility_window_are_said_by_both_entry_points() -> None:
+    # 2021-2027's funds pay for 2021-01-01 - 2029-12-31 (Reg. 2021/1060 Art
+    # 63(2)): a 2020 entry or a 2030 exit is counted as given, and said -
+    # of each record by read_participants, of the rows together by
+    # common_indicators, at the same rows.
+    df = frame(
+        entry_date=[dt.date(2022, 1, 10), dt.date(2020, 12, 31), dt.date(2019, 3, 4), dt.date(2023, 2, 1)],
+        exit_date=[None, dt.date(2021, 6, 1), dt.date(2030, 1, 1), None],
+    )
+    ps = hanke.read_participants(df, period="2021-2027")
+    said = [(f.path, f.row) for f in ps.findings() if f.rule_id == "PART-PLAUS-003"]
+    assert said == [
+        ("participants[P1].entry.date", 1),
+        ("participants[P2].entry.date", 2),
+        ("participants[P2].exit.date", 2),
+    ]
+    ind = hanke.common_indicators(df, period="2021-2027")
+    assert ind.grand_total["total"] == 4
+    notes = [(n.path, n.row, n.message_en.split(" date")[0]) for n in ind.notes() if n.rule_id == "PART-PLAUS-003"]
+    assert notes == [("entry_date", 1, "2 rows have an entry"), ("exit_date", 2, "1 row has an exit")]
+    inside = frame(entry_date=[dt.date(2022, 1, 10)])
+    assert [n.rule_id for n in hanke.common_indicators(inside, period="2021-2027").notes()] == []

@@ -357,7 +357,9 @@ fn both_readers_accept_the_same_types_and_number_rows_alike() {
 /// reader accepts.
 fn valid(column: &str) -> &'static [&'static str] {
     match column {
-        "entry_date" => &["2022-03-01", "1.6.2023", "15.1.2024"],
+        // 2019 and 2030: outside 2021–2027's eligibility window (counted,
+        // and said: `PART-PLAUS-003`).
+        "entry_date" => &["2022-03-01", "1.6.2023", "15.1.2024", "4.11.2019"],
         "birth_date" => &["1990-05-05", "1.1.1960", "2010-01-01", ""],
         "gender" => &["woman", "nainen", "mies", "muu", "Kvinna", ""],
         "labour_status" => &[
@@ -372,7 +374,7 @@ fn valid(column: &str) -> &'static [&'static str] {
         "unemployed_since" => &["", "", "", "2020-01-01", "1.1.2023"],
         "education" => &["3", "perusaste", "62", "9", "lukio", ""],
         "homeless" => &["kyllä", "no", "declined", "JA", ""],
-        "exit_date" => &["2024-06-30", "", ""],
+        "exit_date" => &["2024-06-30", "", "", "2030-01-02"],
         "exit_situation" => &["työnhaku", "open_labour_market", "education", "", ""],
         "qualification_gained" => &["yes", "ei", "", "", ""],
         "household_jobless" => &["yes", "no", ""],
@@ -592,6 +594,30 @@ proptest! {
                 prop_assert!(rejected.is_empty(), "columns counted what records rejected: {:?}", report.rejections);
                 let records = CommonIndicators::compute(Catalogue::EsfPlus, rules(), None, &people).unwrap();
                 prop_assert_eq!(columns, records);
+                // A date outside the period's eligibility window: the record
+                // path says it of each record, the column path of the rows
+                // together — the same rows.
+                let mut ind = CommonIndicators::new(Catalogue::EsfPlus, rules(), None).unwrap();
+                let notes = add_batches(&mut ind, [&b], &ImportOptions::default()).unwrap();
+                for (field, column) in [("entry.date", "entry_date"), ("exit.date", "exit_date")] {
+                    let said: Vec<u64> = report
+                        .findings
+                        .iter()
+                        .filter(|f| f.rule_id == "PART-PLAUS-003" && f.path.ends_with(field))
+                        .filter_map(|f| f.row)
+                        .collect();
+                    let note: Vec<(u64, Option<u64>)> = notes
+                        .iter()
+                        .filter(|f| f.rule_id == "PART-PLAUS-003" && f.path == column)
+                        .map(|f| (f.message_en.split(' ').next().unwrap().parse().unwrap(), f.row))
+                        .collect();
+                    let want: Vec<(u64, Option<u64>)> = if said.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![(said.len() as u64, said.first().copied())]
+                    };
+                    prop_assert_eq!(note, want, "{}", column);
+                }
             }
             Err(e) => {
                 let row = match e {

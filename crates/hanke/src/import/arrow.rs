@@ -68,8 +68,8 @@ use super::record::{Cell, RecordBuilder, code_of_label, text_is_valid};
 use super::{ImportOptions, ImportReport};
 use crate::finding::{Finding, rules};
 use crate::participant::columns::{
-    Bitmap, Code, CodeColumn, ColumnsError, DateColumn, FlagColumn, Keys, ParticipantColumns,
-    PresenceColumn, date_from_days, days_from_date,
+    Bitmap, Code, CodeColumn, ColumnsError, DateColumn, FlagColumn, Keys, Outside,
+    ParticipantColumns, PresenceColumn, date_from_days, days_from_date,
 };
 use crate::participant::fields::{Column, ValueKind, resolve_headers};
 use crate::participant::{Answer, ExitSituation, Gender, Improvement, Participant};
@@ -1692,16 +1692,25 @@ pub fn add_batches_parallel<'b>(
     threads: std::num::NonZeroUsize,
 ) -> Result<Vec<Finding>, ColumnsError> {
     let mut sum = indicators.clone();
+    let period = sum.rules().period;
     let mut offset = 0usize;
     let mut notes = Vec::new();
     let mut people = std::collections::HashMap::new();
     let mut ids = TableIds::default();
+    let mut outside = [Outside::default(); 2];
     for batch in batches {
         same_person(batch, options, offset, &mut people)?;
-        let (counted, batch_notes) = with_columns_at(batch, options, offset, |cols| {
-            sum.add_columns_parallel(cols, threads)
-        })?;
+        let ((counted, batch_outside), batch_notes) =
+            with_columns_at(batch, options, offset, |cols| {
+                (
+                    sum.add_columns_parallel(cols, threads),
+                    cols.outside_eligibility(period),
+                )
+            })?;
         counted.map_err(|e| e.shifted(offset))?;
+        for (o, b) in outside.iter_mut().zip(batch_outside) {
+            *o = o.then(b, offset);
+        }
         for n in batch_notes {
             push_once(&mut notes, n);
         }
@@ -1709,8 +1718,50 @@ pub fn add_batches_parallel<'b>(
         offset = offset.saturating_add(batch.num_rows());
     }
     *indicators = sum;
+    notes.extend(outside_eligibility_notes(period, outside));
     notes.extend(ids.repeated());
     Ok(notes)
+}
+
+/// `PART-PLAUS-003` for the rows whose entry date, and for those whose exit
+/// date, lies outside `period`'s eligibility window: one note each, with how
+/// many and the first row. The column path counts rows as given — it does
+/// not validate, and such a row is not refused by the record path either,
+/// whose plausibility check says `PART-PLAUS-003` of each record — so a
+/// figure counted under a period a row lies outside of says so.
+fn outside_eligibility_notes(
+    period: crate::programme::ProgrammePeriod,
+    outside: [Outside; 2],
+) -> Vec<Finding> {
+    let (from, to) = period.eligibility();
+    let source = period.eligibility_source();
+    let fields = [
+        ("entry_date", "an entry", "aloituspäivä", "ett startdatum"),
+        ("exit_date", "an exit", "lopetuspäivä", "ett slutdatum"),
+    ];
+    fields
+        .into_iter()
+        .zip(outside)
+        .filter_map(|((column, en, fi, sv), o)| {
+            let first = o.first?;
+            let n = o.rows;
+            let (rows, have, rader) = if n == 1 {
+                ("row", "has", "rad")
+            } else {
+                ("rows", "have", "rader")
+            };
+            Some(
+                Finding::new(
+                    &rules::PARTICIPANT_DATE_OUTSIDE_PERIOD,
+                    column,
+                    format!("{n} {rows} {have} {en} date outside {period}'s eligibility window {from} – {to} ({source}), the first at row {first}; they are counted as given: check them (not eligible, or a typo in the year)"),
+                    format!("{n} rivin {fi} on kauden {period} tukikelpoisuusajan {from} – {to} ulkopuolella ({source}), ensimmäinen rivillä {first}; ne lasketaan sellaisinaan: tarkista ne (ei tukikelpoinen tai vuosi kirjoitettu väärin)"),
+                    format!("{n} {rader} har {sv} utanför periodens {period} stödberättigande tid {from} – {to} ({source}), den första på rad {first}; de räknas som de är: kontrollera dem (inte stödberättigande, eller fel år)"),
+                )
+                .at_row(first as u64),
+            )
+        })
+        .collect()
 }
 
 /// The participant ids of a table's rows, for `PART-DUP-003` as the record
@@ -1941,6 +1992,74 @@ mod tests {
         assert_eq!(e, ColumnsError::SamePerson { row: 2, first: 0 });
         assert_eq!(e.code(), "columns.same_person");
         assert!(!crate::ids::holds_identity_code(&e.to_string()));
+    }
+
+    /// Rows dated outside the period's eligibility window are counted and
+    /// said once for the table (`PART-PLAUS-003`): how many, and the first
+    /// row counted over every batch; a missing exit date (an Arrow null,
+    /// whatever its slot holds) is no date outside it.
+    #[test]
+    fn dates_outside_the_eligibility_window_are_said() {
+        use arrow_array::Date32Array;
+        use std::sync::Arc;
+        let day = |d: &str| days_from_date(d.parse().unwrap());
+        let batch = |entries: Vec<&str>, exits: Vec<Option<&str>>| {
+            RecordBatch::try_from_iter([
+                (
+                    "entry_date",
+                    Arc::new(Date32Array::from(
+                        entries.iter().map(|d| day(d)).collect::<Vec<_>>(),
+                    )) as ArrayRef,
+                ),
+                (
+                    "exit_date",
+                    Arc::new(Date32Array::from(
+                        exits.iter().map(|d| d.map(day)).collect::<Vec<_>>(),
+                    )) as ArrayRef,
+                ),
+            ])
+            .unwrap()
+        };
+        let rules = crate::rulebook::Rulebook::for_period(
+            crate::programme::ProgrammePeriod::Period2021To2027,
+        )
+        .and_then(|r| r.participants())
+        .unwrap();
+        let mut ind = crate::indicator::CommonIndicators::new(
+            crate::indicator::Catalogue::EsfPlus,
+            rules,
+            None,
+        )
+        .unwrap();
+        let table = [
+            batch(
+                vec!["2022-01-10", "2023-05-02"],
+                vec![None, Some("2023-06-01")],
+            ),
+            batch(
+                vec!["2024-02-01", "2020-12-31", "2019-03-04"],
+                vec![Some("2030-01-01"), None, Some("2024-01-01")],
+            ),
+        ];
+        let notes = add_batches(&mut ind, &table, &ImportOptions::default()).unwrap();
+        assert_eq!(ind.grand_total().total(), 5, "counted as given");
+        let said: Vec<(&str, Option<u64>, &str)> = notes
+            .iter()
+            .filter(|f| f.rule_id == "PART-PLAUS-003")
+            .map(|f| (f.path.as_str(), f.row, f.message_en.as_str()))
+            .collect();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert_eq!((said[0].0, said[0].1), ("entry_date", Some(3)));
+        assert!(said[0].2.starts_with("2 rows have an entry date outside 2021–2027's eligibility window 2021-01-01 – 2029-12-31 (Reg. (EU) 2021/1060 Art 63(2)), the first at row 3"), "{}", said[0].2);
+        assert_eq!((said[1].0, said[1].1), ("exit_date", Some(2)));
+        assert!(
+            said[1].2.starts_with("1 row has an exit date"),
+            "{}",
+            said[1].2
+        );
+        // Inside the window: nothing said.
+        let notes = add_batches(&mut ind, &table[..1], &ImportOptions::default()).unwrap();
+        assert!(notes.iter().all(|f| f.rule_id != "PART-PLAUS-003"));
     }
 
     /// A zoned timestamp's day is `hanke_base::day::helsinki_day` of it —
