@@ -573,6 +573,10 @@ fn an_activity_sheet_refuses_what_it_cannot_read_by_cell() {
         &["3.3.2024", "coaching", "3", "5", ""],
         &["4.3.2024", "coaching", "3", "", "P1"],
         &["5.3.2024", "coaching", "", "", ""],
+        // Two ids written apart, or one holding a space: not told, refused.
+        &["6.3.2024", "coaching", "", "", "P1 P2"],
+        &["7.3.2024", "coaching", "", "", "P1;\tP3 ,P2"],
+        &["8.3.2024", "coaching", "", "", "P1\nP2"],
     ];
     for (r, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
@@ -583,8 +587,9 @@ fn an_activity_sheet_refuses_what_it_cannot_read_by_cell() {
     }
     let (log, report) =
         hanke::import::read_activities_sheet(&book.save_to_buffer().unwrap(), None).unwrap();
-    assert_eq!(log.activities.len(), 1, "{report:#?}");
+    assert_eq!(log.activities.len(), 2, "{report:#?}");
     assert_eq!(log.activities[0].attendance.count(), 2);
+    assert_eq!(log.activities[1].attendance.count(), 3);
     let why: Vec<(&str, &str)> = report
         .rejections
         .iter()
@@ -596,8 +601,19 @@ fn an_activity_sheet_refuses_what_it_cannot_read_by_cell() {
             ("kind", "Sheet1!B2"),
             ("attendees", "Sheet1!4:4"),
             ("attendees", "Sheet1!5:5"),
-            ("attendees", "Sheet1!6:6")
+            ("attendees", "Sheet1!6:6"),
+            ("participant_ids", "Sheet1!E7"),
+            ("attendees", "Sheet1!7:7"),
+            ("participant_ids", "Sheet1!E9"),
+            ("attendees", "Sheet1!9:9"),
         ]
+    );
+    assert!(
+        report.rejections[4]
+            .message_en
+            .contains("two ids need a comma between them"),
+        "{}",
+        report.rejections[4]
     );
     // A header no column has stops the sheet.
     let mut book = Workbook::new();

@@ -1005,7 +1005,8 @@ fn refuse_as(
 /// name in English, Finnish or its key, e.g. `verkostotilaisuus`), `name`,
 /// and either `attendees` (a head count, with `private`, `public`,
 /// `third_sector` as its breakdown) or `participant_ids` (the participants'
-/// ids, separated by commas); feedback as `feedback_1` … `feedback_N` (or
+/// ids, separated by commas or semicolons; an id with a space inside is
+/// refused, since `P1 P2` may as well be two ids); feedback as `feedback_1` … `feedback_N` (or
 /// `palaute_N`): the number of answers of each point of the scale the
 /// columns span. Cells are read as in a participant sheet (a date cell is a
 /// day, a number is never a date); every refusal names its cell.
@@ -1213,22 +1214,31 @@ pub fn read_activities_sheet(
             .and_then(|(c, d)| match convert(d, ValueKind::Id) {
                 Converted::Cell(Cell::Missing) => None,
                 Converted::Cell(Cell::Text(t)) => {
-                    let parsed: Result<Vec<_>, _> = t
+                    let listed: Vec<&str> = t
                         .split([',', ';'])
                         .map(str::trim)
                         .filter(|s| !s.is_empty())
-                        .map(str::parse)
                         .collect();
+                    // `P1 P2` is two ids written apart as much as one id
+                    // holding a space: which, the cell cannot tell, so an
+                    // id with a space inside is not read from a list (the
+                    // JSON form lists ids one by one).
+                    let parsed: Result<Vec<crate::participant::ParticipantId>, _> =
+                        if listed.iter().any(|id| id.contains(char::is_whitespace)) {
+                            Err(())
+                        } else {
+                            listed.iter().map(|id| id.parse().map_err(drop)).collect()
+                        };
                     match parsed {
                         Ok(ids) => Some(ids),
-                        Err(_) => {
+                        Err(()) => {
                             refusals.push(
                                 Finding::new(
                                     &rules::CSV_INVALID_VALUE,
                                     "participant_ids",
-                                    "participant ids separated by commas",
-                                    "osallistujatunnukset pilkuin erotettuina",
-                                    "deltagarkoder åtskilda med kommatecken",
+                                    "participant ids separated by commas or semicolons (an id with a space inside is not read here: two ids need a comma between them)",
+                                    "osallistujatunnukset pilkuin tai puolipistein erotettuina (tunnusta, jonka sisällä on välilyönti, ei lueta tästä: kahden tunnuksen väliin tarvitaan pilkku)",
+                                    "deltagarkoder åtskilda med kommatecken eller semikolon (en kod med mellanslag inuti läses inte här: mellan två koder behövs ett kommatecken)",
                                 )
                                 .at_cell(cell_ref(c), line),
                             );
