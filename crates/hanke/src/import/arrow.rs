@@ -67,9 +67,10 @@ use chrono::NaiveDate;
 use super::record::{Cell, RecordBuilder, code_of_label, text_is_valid};
 use super::{ImportOptions, ImportReport};
 use crate::finding::{Finding, rules};
+use crate::indicator::{Outside, outside_eligibility};
 use crate::participant::columns::{
-    Bitmap, Code, CodeColumn, ColumnsError, DateColumn, FlagColumn, Keys, Outside,
-    ParticipantColumns, PresenceColumn, date_from_days, days_from_date,
+    Bitmap, Code, CodeColumn, ColumnsError, DateColumn, FlagColumn, Keys, ParticipantColumns,
+    PresenceColumn, date_from_days, days_from_date,
 };
 use crate::participant::fields::{Column, ValueKind, resolve_headers};
 use crate::participant::{Answer, ExitSituation, Gender, Improvement, Participant};
@@ -1704,7 +1705,7 @@ pub fn add_batches_parallel<'b>(
             with_columns_at(batch, options, offset, |cols| {
                 (
                     sum.add_columns_parallel(cols, threads),
-                    cols.outside_eligibility(period),
+                    outside_eligibility(cols, period),
                 )
             })?;
         counted.map_err(|e| e.shifted(offset))?;

@@ -446,6 +446,80 @@ fn flag_block(c: Option<&FlagColumn<'_>>, start: usize, n: usize) -> (u64, u64) 
     })
 }
 
+/// The rows of a date column outside a window ([`outside`]).
+#[cfg(feature = "arrow")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Outside {
+    /// How many.
+    pub(crate) rows: u64,
+    /// The first, counted from the column's first row.
+    pub(crate) first: Option<usize>,
+}
+
+#[cfg(feature = "arrow")]
+impl Outside {
+    /// `self` followed by `later`, whose rows start at row `offset`.
+    pub(crate) fn then(self, later: Outside, offset: usize) -> Outside {
+        Outside {
+            rows: self.rows.saturating_add(later.rows),
+            first: self
+                .first
+                .or_else(|| later.first.map(|r| r.saturating_add(offset))),
+        }
+    }
+}
+
+/// The rows whose entry date, and those whose exit date, lie outside
+/// `period`'s eligibility window ([`crate::programme::ProgrammePeriod::eligibility`]) — what
+/// the record path's plausibility check says of each record
+/// (`PART-PLAUS-003`); the column path counts such rows as given and says so
+/// ([`crate::import::arrow::add_batches`]).
+#[cfg(feature = "arrow")]
+pub(crate) fn outside_eligibility(
+    columns: &ParticipantColumns<'_>,
+    period: crate::programme::ProgrammePeriod,
+) -> [Outside; 2] {
+    let (from, to) = period.eligibility();
+    let (from, to) = (days_from_date(from), days_from_date(to));
+    [
+        outside(&columns.entry_date, from, to),
+        columns
+            .exit_date
+            .as_ref()
+            .map_or_else(Outside::default, |c| outside(c, from, to)),
+    ]
+}
+
+/// The rows of `c` whose day is present and outside `from ..= to` (days
+/// since 1970): how many, and the first. Read a block at a time as the
+/// kernel reads dates — a byte a row with no branch (`d - from` wraps past
+/// the window's width for a day before it as for one after it), packed
+/// into bits, then the validity word: a missing date's slot holds anything
+/// (often 0, 1970) and is no date outside the window.
+#[cfg(feature = "arrow")]
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "row numbers inside the column, in steps of a block"
+)]
+pub(crate) fn outside(c: &DateColumn<'_>, from: i32, to: i32) -> Outside {
+    let width = to.wrapping_sub(from) as u32;
+    let mut out = Outside::default();
+    let mut pad = [0i32; BLOCK];
+    let mut start = 0;
+    while start < c.days.len() {
+        let n = (c.days.len() - start).min(BLOCK);
+        let (days, valid) = date_block(Some(c), start, n, &mut pad);
+        let beyond = mask_by(days, |d| (d.wrapping_sub(from) as u32) > width) & valid;
+        if beyond != 0 {
+            out.rows = out.rows.saturating_add(u64::from(beyond.count_ones()));
+            out.first
+                .get_or_insert(start + beyond.trailing_zeros() as usize);
+        }
+        start += BLOCK;
+    }
+    out
+}
+
 /// Packs 64 bytes into the bits of a `u64`: bit `i` is set where byte `i` is
 /// not 0. Writing conditions as bytes first lets the compiler vectorise them;
 /// the bytes are then gathered sixteen at a time with one SIMD compare and
@@ -1260,6 +1334,37 @@ fn holds(measure: Measure, f: &Facts, t: &Thresholds, isced: &[i32; BLOCK]) -> u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "arrow")]
+    proptest::proptest! {
+        /// `outside` is the rows one by one: present (by a
+        /// validity bitmap at any bit offset) and before or after the
+        /// window, counted, the first named — over columns of any length
+        /// (across words of 64 rows), days anywhere in `i32`, and windows
+        /// of any width.
+        #[test]
+        fn outside_is_the_rows_one_by_one(
+            days in proptest::collection::vec(
+                proptest::prop_oneof![18_000i32..23_000, proptest::prelude::any::<i32>()],
+                0..300,
+            ),
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 40..41),
+            offset in 0usize..8,
+            with_validity in proptest::prelude::any::<bool>(),
+            from in 18_000i32..21_000,
+            width in 0i32..3_000,
+        ) {
+            let to = from + width;
+            let valid = with_validity.then(|| Bitmap::new(&bytes, offset, days.len()).unwrap());
+            let col = DateColumn::new(&days, valid);
+            let rows: Vec<usize> = (0..days.len())
+                .filter(|&i| valid.is_none_or(|b| b.get(i)))
+                .filter(|&i| days[i] < from || days[i] > to)
+                .collect();
+            let want = Outside { rows: rows.len() as u64, first: rows.first().copied() };
+            proptest::prop_assert_eq!(outside(&col, from, to), want);
+        }
+    }
 
     #[test]
     fn every_catalogue_age_has_a_column_and_every_table_day_packs() {

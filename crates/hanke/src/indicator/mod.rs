@@ -25,6 +25,8 @@ mod publication;
 
 // The catalogue of each period is a rule of the period (rulebook layer).
 pub use crate::rulebook::{Catalogue, DataClass, Indicator, IndicatorKind, Unit};
+#[cfg(feature = "arrow")]
+pub(crate) use columnar::{Outside, outside_eligibility};
 pub use compute::{CommonIndicators, IndicatorError, IndicatorValue, Tally};
 pub use explain::{Explanation, Outcome, Parameters, RecordOutcome};
 pub use overview::{ParticipantOverview, PublishedOverview};

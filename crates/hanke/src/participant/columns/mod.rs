@@ -578,51 +578,6 @@ impl<'a> DateColumn<'a> {
     pub fn is_empty(&self) -> bool {
         self.days.is_empty()
     }
-
-    /// The rows whose date is present and outside `from ..= to` (days since
-    /// 1970): how many, and the first.
-    pub(crate) fn outside(&self, from: i32, to: i32) -> Outside {
-        // Nearly every table has none: one pass that the compiler turns
-        // into vector compares says so (a few milliseconds for 10 M rows);
-        // only then are rows and validity looked at one by one.
-        let beyond = |d: i32| d < from || d > to;
-        if self.days.iter().filter(|&&d| beyond(d)).count() == 0 {
-            return Outside::default();
-        }
-        let present = |i: usize| self.valid.as_ref().is_none_or(|b| b.get(i));
-        let mut out = Outside::default();
-        for (i, _) in self
-            .days
-            .iter()
-            .enumerate()
-            .filter(|&(i, &d)| beyond(d) && present(i))
-        {
-            out.rows = out.rows.saturating_add(1);
-            out.first.get_or_insert(i);
-        }
-        out
-    }
-}
-
-/// The rows of a date column outside a window ([`DateColumn::outside`]).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Outside {
-    /// How many.
-    pub(crate) rows: u64,
-    /// The first, counted from the column's first row.
-    pub(crate) first: Option<usize>,
-}
-
-impl Outside {
-    /// `self` followed by `later`, whose rows start at row `offset`.
-    pub(crate) fn then(self, later: Outside, offset: usize) -> Outside {
-        Outside {
-            rows: self.rows.saturating_add(later.rows),
-            first: self
-                .first
-                .or_else(|| later.first.map(|r| r.saturating_add(offset))),
-        }
-    }
 }
 
 /// A categorical column: keys, validity, and what each key means.
@@ -795,26 +750,6 @@ macro_rules! setter {
             Ok(self)
         }
     };
-}
-
-impl ParticipantColumns<'_> {
-    /// The rows whose entry date, and those whose exit date, lie outside
-    /// `period`'s eligibility window ([`ProgrammePeriod::eligibility`]) —
-    /// what the record path's plausibility check says of each record
-    /// (`PART-PLAUS-003`); the column path counts such rows as given and
-    /// says so (`import::arrow::add_batches`).
-    pub(crate) fn outside_eligibility(
-        &self,
-        period: crate::programme::ProgrammePeriod,
-    ) -> [Outside; 2] {
-        let (from, to) = period.eligibility();
-        let (from, to) = (days_from_date(from), days_from_date(to));
-        [
-            self.entry_date.outside(from, to),
-            self.exit_date
-                .map_or_else(Outside::default, |c| c.outside(from, to)),
-        ]
-    }
 }
 
 impl<'a> ParticipantColumns<'a> {
