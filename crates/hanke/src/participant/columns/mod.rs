@@ -1593,6 +1593,41 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// `decode_through` is the key-by-key lookup — a key in 0..=255
+        /// through the table, any other as key 255 — for every key width,
+        /// from any start, into an `out` shorter or longer than the keys.
+        #[test]
+        fn decode_through_is_the_lookup_key_by_key(
+            keys in proptest::collection::vec(proptest::prop_oneof![-3i64..300, proptest::prelude::any::<i64>()], 0..100),
+            table in proptest::collection::vec(proptest::prelude::any::<u8>(), 256..257),
+            start in 0usize..110,
+            len in 0usize..110,
+        ) {
+            let table: [u8; 256] = table.try_into().unwrap();
+            macro_rules! check {
+                ($t:ty, $variant:ident) => {
+                    let narrow: Vec<$t> = keys.iter().filter_map(|&k| <$t>::try_from(k).ok()).collect();
+                    let mut got = vec![7u8; len];
+                    Keys::$variant(&narrow).decode_through(start, &table, &mut got);
+                    let mut want = vec![7u8; len];
+                    for (w, &k) in want.iter_mut().zip(narrow.iter().skip(start)) {
+                        let k = i64::try_from(k).unwrap();
+                        *w = table[usize::try_from(k).ok().filter(|&k| k < 256).unwrap_or(255)];
+                    }
+                    proptest::prop_assert_eq!(got, want, "{}", stringify!($t));
+                };
+            }
+            check!(u8, U8);
+            check!(i8, I8);
+            check!(u16, U16);
+            check!(i16, I16);
+            check!(u32, U32);
+            check!(i32, I32);
+            check!(i64, I64);
+        }
+    }
+
     #[test]
     fn keys_decode_through_the_dictionary_and_mark_strangers() {
         let mut out = [0u8; 4];
