@@ -64,11 +64,27 @@ pub enum RegisterSex {
 
 pub use crate::mask::CHECK_CHARS;
 
-/// The thirteen century signs, in the order [`PersonalIdentityCode::key`]
-/// numbers them (DVV, *henkilötunnuksen vuosisadan välimerkki*, from
-/// 1 January 2023: `+` for the 1800s, `-` and `Y X W V U` for the 1900s,
-/// `A B C D E F` for the 2000s).
-const CENTURY_SIGNS: &[u8; 13] = b"+-YXWVUABCDEF";
+/// The thirteen century signs and the century each stands for, in the
+/// order [`PersonalIdentityCode::key`] numbers them (DVV, *henkilötunnuksen
+/// vuosisadan välimerkki*, from 1 January 2023: `+` for the 1800s, `-` and
+/// `Y X W V U` for the 1900s, `A B C D E F` for the 2000s). The one list the
+/// parser accepts and the key numbers: a sign the parser took that the key
+/// did not number would give two codes one key.
+const CENTURY_SIGNS: [(u8, i32); 13] = [
+    (b'+', 1800),
+    (b'-', 1900),
+    (b'Y', 1900),
+    (b'X', 1900),
+    (b'W', 1900),
+    (b'V', 1900),
+    (b'U', 1900),
+    (b'A', 2000),
+    (b'B', 2000),
+    (b'C', 2000),
+    (b'D', 2000),
+    (b'E', 2000),
+    (b'F', 2000),
+];
 
 /// Each century sign's place in [`CENTURY_SIGNS`], by its byte (one load
 /// where [`PersonalIdentityCode::key`] is made for millions of records).
@@ -82,7 +98,7 @@ const SIGN_NUMBER: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut i = 0;
     while i < CENTURY_SIGNS.len() {
-        table[CENTURY_SIGNS[i] as usize] = i as u8;
+        table[CENTURY_SIGNS[i].0 as usize] = i as u8;
         i += 1;
     }
     table
@@ -152,12 +168,11 @@ impl PersonalIdentityCode {
                     .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'))
             })
         };
-        let century = match code.get(6) {
-            Some(b'+') => 1800,
-            Some(b'-' | b'Y' | b'X' | b'W' | b'V' | b'U') => 1900,
-            Some(b'A' | b'B' | b'C' | b'D' | b'E' | b'F') => 2000,
-            _ => return Err(HetuError::CenturySign),
-        };
+        let century = code
+            .get(6)
+            .and_then(|s| CENTURY_SIGNS.iter().find(|(sign, _)| sign == s))
+            .map(|&(_, century)| century)
+            .ok_or(HetuError::CenturySign)?;
         let (Some(day), Some(month), Some(yy)) = (digits(0..2), digits(2..4), digits(4..6)) else {
             return Err(HetuError::Date);
         };
@@ -387,7 +402,7 @@ mod tests {
                 pick(4, a.4, other.4),
             );
             let code = |(d, m, y, s, n): (u32, u32, u32, usize, u32)| {
-                let sign = char::from(CENTURY_SIGNS[s]);
+                let sign = char::from(CENTURY_SIGNS[s].0);
                 PersonalIdentityCode::parse_allowing_temporary(&make(&format!("{d:02}{m:02}{y:02}"), sign, n)).unwrap()
             };
             let (ca, cb) = (code(a), code(b));
@@ -428,7 +443,7 @@ mod tests {
     fn every_century_sign_has_its_own_key() {
         let keys: std::collections::HashSet<u64> = CENTURY_SIGNS
             .iter()
-            .map(|&s| {
+            .map(|&(s, _)| {
                 PersonalIdentityCode::parse_allowing_temporary(&make("010190", char::from(s), 902))
                     .unwrap()
                     .key()
