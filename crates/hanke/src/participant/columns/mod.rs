@@ -1562,6 +1562,19 @@ mod tests {
         assert!(Bitmap::new(&bytes, 1, 80).is_none());
     }
 
+    /// `$check!(type, Variant)` for every key width of [`Keys`].
+    macro_rules! every_key_width {
+        ($check:ident) => {
+            $check!(u8, U8);
+            $check!(i8, I8);
+            $check!(u16, U16);
+            $check!(i16, I16);
+            $check!(u32, U32);
+            $check!(i32, I32);
+            $check!(i64, I64);
+        };
+    }
+
     proptest::proptest! {
         /// The vectorised check of a dictionary's keys is the key-by-key one:
         /// every key an index below the length, for every key width.
@@ -1583,13 +1596,7 @@ mod tests {
                     }
                 };
             }
-            check!(u8, U8);
-            check!(i8, I8);
-            check!(u16, U16);
-            check!(i16, I16);
-            check!(u32, U32);
-            check!(i32, I32);
-            check!(i64, I64);
+            every_key_width!(check);
         }
     }
 
@@ -1618,13 +1625,7 @@ mod tests {
                     proptest::prop_assert_eq!(got, want, "{}", stringify!($t));
                 };
             }
-            check!(u8, U8);
-            check!(i8, I8);
-            check!(u16, U16);
-            check!(i16, I16);
-            check!(u32, U32);
-            check!(i32, I32);
-            check!(i64, I64);
+            every_key_width!(check);
         }
     }
 
