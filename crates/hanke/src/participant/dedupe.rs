@@ -417,19 +417,28 @@ impl People {
             rows: Vec::new(),
             count: participants.len(),
         };
-        let pseudonyms = if participants.len() < pack_below {
-            let (codes, pseudonyms) = sorted_keys(participants, pseudonymiser, parts, Packed::new);
-            people.mark(&codes, "identity_code");
-            pseudonyms
+        if participants.len() < pack_below {
+            people.mark_keys(participants, pseudonymiser, parts, Packed::new);
         } else {
-            let (codes, pseudonyms) =
-                sorted_keys(participants, pseudonymiser, parts, |k, i| (k, i));
-            people.mark(&codes, "identity_code");
-            pseudonyms
-        };
-        people.mark(&pseudonyms, "pseudonym");
+            people.mark_keys(participants, pseudonymiser, parts, |k, i| (k, i));
+        }
         people.in_record_order();
         people
+    }
+
+    /// Marks the people of the records' keys ([`sorted_keys`], identity
+    /// codes' entries as `code` makes them): those of one code, then those
+    /// of one pseudonym.
+    fn mark_keys<C: Entry + Ord + Send>(
+        &mut self,
+        participants: &[Participant],
+        pseudonymiser: Option<&Pseudonymiser>,
+        parts: &[Range<usize>],
+        code: impl Fn(u64, usize) -> C + Sync,
+    ) {
+        let (codes, pseudonyms) = sorted_keys(participants, pseudonymiser, parts, code);
+        self.mark(&codes, "identity_code");
+        self.mark(&pseudonyms, "pseudonym");
     }
 
     /// The records cut into `parts` contiguous parts of about equal work:
