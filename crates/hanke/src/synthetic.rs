@@ -28,7 +28,7 @@ use crate::rulebook::ParticipantRules;
 /// bundled files regenerate byte for byte without depending on a random-number
 /// crate's version. Not for anything secret.
 #[derive(Debug, Clone)]
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -40,7 +40,7 @@ impl Rng {
     }
 
     /// Uniform in `0..n` (n > 0); the tiny modulo bias is irrelevant here.
-    fn below(&mut self, n: u64) -> u64 {
+    pub(crate) fn below(&mut self, n: u64) -> u64 {
         self.next().checked_rem(n).unwrap_or(0)
     }
 

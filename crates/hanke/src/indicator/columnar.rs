@@ -20,8 +20,8 @@ use chrono::{Datelike, Months, NaiveDate};
 use super::compute::{CommonIndicators, Tally};
 use crate::participant::columns::Code;
 use crate::participant::columns::{
-    Bitmap, CodeColumn, ColumnsError, DateColumn, FlagColumn, INVALID, Keys, ParticipantColumns,
-    date_from_days, days_from_date, labour, low_bits,
+    Bitmap, CodeColumn, ColumnsError, DateColumn, FlagColumn, INVALID, Keys, NO_KEY,
+    ParticipantColumns, date_from_days, days_from_date, labour, low_bits,
 };
 use crate::participant::{Answer, ExitSituation, Gender, LtuDefinition};
 use crate::rulebook::ParticipantRules;
@@ -345,20 +345,52 @@ fn valid_word(valid: Option<&Bitmap<'_>>, start: usize, n: usize) -> u64 {
 
 /// Rows decoded at a time into a [`Span`]: sixteen blocks.
 const SPAN: usize = 16 * BLOCK;
+const KEY_SPAN: usize = 64 * BLOCK;
 
-/// The internal codes of rows `start..start + codes.len()` of one categorical
-/// column whose keys are not the codes. Decoding a span in one tight loop and
-/// then reading its blocks is faster than decoding each block as it is
-/// needed: the loop keeps many independent table reads in flight, and the
-/// block's byte-wise compares no longer read bytes just stored one at a time
-/// (issue 29: the `uint32` codes of a polars frame; BENCHMARKS.md).
+/// Rows of one categorical column read ahead a span at a time: decoded to
+/// internal codes, or narrowed to bytes (a column read in its key space
+/// whose keys are wider). One tight loop over a span — sixteen blocks of a
+/// column in a row — is faster than the same work block by block as the
+/// kernel needs it: the loop keeps many independent reads in flight, and
+/// the hardware prefetcher sees one long stream of the column's keys
+/// instead of eleven short ones, which polars' `uint32` keys (four times the
+/// bytes of the table's own) made the kernel wait on (issue 29;
+/// BENCHMARKS.md).
 #[derive(Debug, Default)]
 struct Span {
     start: usize,
+    /// A byte a row of the span.
     codes: Vec<u8>,
+    /// For keys narrowed to bytes: each block's rows whose key is no byte.
+    wide: Vec<u64>,
 }
 
 impl Span {
+    /// Whether the span holds rows `start..start + n`, from a block's first row.
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "start ≥ self.start where it subtracts"
+    )]
+    fn holds(&self, start: usize, n: usize) -> bool {
+        start >= self.start
+            && start.saturating_add(n) <= self.start + self.codes.len()
+            && (start - self.start) % BLOCK == 0
+    }
+
+    /// Starts a span at `start`: its length (up to [`SPAN`] rows of a column of
+    /// `rows`, at least `n`), each row `fill`.
+    fn reset(&mut self, rows: usize, start: usize, n: usize, fill: u8) {
+        self.reset_to(rows, start, n, fill, SPAN);
+    }
+
+    fn reset_to(&mut self, rows: usize, start: usize, n: usize, fill: u8, span: usize) {
+        let len = rows.saturating_sub(start).min(span).max(n);
+        self.start = start;
+        self.codes.clear();
+        self.codes.resize(len, fill);
+        self.wide.clear();
+    }
+
     /// Codes of rows `start..start + n` of `c` (`n` ≤ [`BLOCK`]), decoded
     /// through `table` a span at a time (a row past the column's keys is
     /// [`INVALID`]).
@@ -374,22 +406,175 @@ impl Span {
         n: usize,
         pad: &'x mut [u8; BLOCK],
     ) -> &'x [u8; BLOCK] {
-        let held = start >= self.start && start.saturating_add(n) <= self.start + self.codes.len();
-        if !held {
-            let len = c.len().saturating_sub(start).min(SPAN).max(n);
-            self.start = start;
-            self.codes.clear();
-            self.codes.resize(len, INVALID);
+        if !self.holds(start, n) {
+            self.reset(c.len(), start, n, INVALID);
             c.keys.decode_through(start, table, &mut self.codes);
         }
         block_of(&self.codes, start - self.start, n, pad)
     }
+
+    /// Keys of rows `start..start + n` of `keys` as their low bytes,
+    /// narrowed a span at a time ([`key_bytes`]), and the rows among them
+    /// whose key is no byte.
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "start ≥ self.start inside the held span; blocks of the span"
+    )]
+    fn keys<'x>(
+        &'x mut self,
+        keys: Keys<'_>,
+        start: usize,
+        n: usize,
+        pad: &'x mut [u8; BLOCK],
+    ) -> (&'x [u8; BLOCK], u64) {
+        if !self.holds(start, n) {
+            self.reset_to(keys.len(), start, n, 0, KEY_SPAN);
+            for (b, out) in self.codes.chunks_mut(BLOCK).enumerate() {
+                let from = start + b * BLOCK;
+                let wide = match keys {
+                    Keys::U8(k) => {
+                        let k = k.get(from..).unwrap_or(&[]);
+                        for (o, &k) in out.iter_mut().zip(k) {
+                            *o = k;
+                        }
+                        0
+                    }
+                    Keys::I8(k) => key_bytes(k, from, out),
+                    Keys::U16(k) => key_bytes(k, from, out),
+                    Keys::I16(k) => key_bytes(k, from, out),
+                    Keys::U32(k) => key_bytes(k, from, out),
+                    Keys::I32(k) => key_bytes(k, from, out),
+                    Keys::I64(k) => key_bytes(k, from, out),
+                };
+                self.wide.push(wide);
+            }
+        }
+        let at = start - self.start;
+        let wide = self.wide.get(at / BLOCK).copied().unwrap_or(0) & low_bits(n);
+        (block_of(&self.codes, at, n, pad), wide)
+    }
 }
 
-/// One block of a categorical column as internal codes — the column's own keys
-/// where they are the codes, else decoded (a span at a time through `span`
-/// where the column's dictionary is small, else into `out`) — and which rows
-/// are present; or the error for a present row whose key is not a value.
+/// A key width the kernel narrows to bytes ([`key_bytes`]).
+trait Key: Copy + Default + Eq + std::ops::BitOr<Output = Self> {
+    /// Zero exactly where the key is a byte (0..=255): its bits above the
+    /// low byte, or its sign.
+    fn above_byte(self) -> Self;
+    /// The low byte (truncation).
+    fn low_byte(self) -> u8;
+}
+
+macro_rules! key_width {
+    ($($t:ty: $shift:literal),*) => {$(
+        impl Key for $t {
+            #[inline]
+            fn above_byte(self) -> Self {
+                // An arithmetic shift for the signed widths: a negative
+                // key stays negative, never zero.
+                self >> $shift
+            }
+            #[inline]
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "the low byte, on purpose")]
+            fn low_byte(self) -> u8 {
+                self as u8
+            }
+        }
+    )*};
+}
+key_width!(i8: 7, u16: 8, i16: 8, u32: 8, i32: 8, i64: 8);
+
+/// Keys of rows `start..start + out.len()` (at most [`BLOCK`]) as their low
+/// bytes in `out` (0 past the keys), and the rows among them whose key is no
+/// byte (negative, or 256 and more — whatever its low byte says). A whole
+/// block is one loop the compiler vectorises (a truncation and an `or` of
+/// the keys); only a block holding a key that is no byte (a null slot's
+/// garbage, or a bad key) is compared key by key.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "a row inside the block: a bit index below 64"
+)]
+fn key_bytes<K: Key>(keys: &[K], start: usize, out: &mut [u8]) -> u64 {
+    let keys = keys.get(start..).unwrap_or(&[]);
+    let wide = |k: K| k.above_byte() != K::default();
+    if let (Ok(out), Some(block)) = (
+        <&mut [u8; BLOCK]>::try_from(&mut *out),
+        keys.first_chunk::<BLOCK>(),
+    ) {
+        // The keys `or`-ed: a bit above the low byte (or a sign) in any key
+        // is one in the result.
+        let mut any = K::default();
+        for (o, &k) in out.iter_mut().zip(block) {
+            any = any | k;
+            *o = k.low_byte();
+        }
+        return if any.above_byte() == K::default() {
+            0
+        } else {
+            mask_by(block, wide)
+        };
+    }
+    out.fill(0);
+    let mut bits = 0;
+    for (i, (o, &k)) in out.iter_mut().zip(keys).enumerate() {
+        *o = k.low_byte();
+        bits |= u64::from(wide(k)) << i;
+    }
+    bits
+}
+
+/// The rows whose byte is a key of `runs` (first key, how many): one
+/// wrapping subtraction and compare a run.
+fn in_runs(bytes: &[u8; BLOCK], runs: &[(u8, u8)]) -> u64 {
+    runs.iter().fold(0, |m, &(first, n)| {
+        m | mask_by(bytes, |b| b.wrapping_sub(first) < n)
+    })
+}
+
+/// One block of a categorical column, as the kernel tests it.
+struct CodeBlock<'x> {
+    /// A byte a row: the row's key where the column is read in its key
+    /// space (`key_of`), else its internal code. Rows that are not present
+    /// hold anything.
+    bytes: &'x [u8; BLOCK],
+    /// The rows present.
+    valid: u64,
+    /// Code → the byte that stands for it, for a column read in its key
+    /// space ([`KeySpace::key_of`]); `None`: the bytes are the codes.
+    key_of: Option<&'x [u8; 256]>,
+}
+
+impl CodeBlock<'_> {
+    /// The rows present and holding `code`.
+    fn is(&self, code: u8) -> u64 {
+        let byte = self.key_of.map_or(code, |m| {
+            m.get(usize::from(code)).copied().unwrap_or(NO_KEY)
+        });
+        self.valid & eq_mask(self.bytes, byte)
+    }
+}
+
+/// What each byte of `c`'s blocks ([`CodeBlock::bytes`]) stands for, by
+/// `by_code` (indexed by internal code; [`INVALID`] for no value): `by_code`
+/// itself for a column decoded to codes, composed with the dictionary for one
+/// read in its key space — one lookup a row instead of two.
+fn by_byte<T: Copy>(c: Option<&CodeColumn<'_>>, by_code: &[T; 256]) -> [T; 256] {
+    let mut t = *by_code;
+    if let Some(c) = c.filter(|c| c.key_space.is_some()) {
+        for (byte, slot) in t.iter_mut().enumerate() {
+            let code = c.decode.get(byte).copied().unwrap_or(INVALID);
+            if let Some(v) = by_code.get(usize::from(code)) {
+                *slot = *v;
+            }
+        }
+    }
+    t
+}
+
+/// One block of a categorical column — its keys as bytes where it is read in
+/// its key space (in place for `u8` keys), else decoded to internal codes (a
+/// span at a time through `span` where the column's dictionary is small, else
+/// into `out`) — and which rows are present; or the error for a present row
+/// whose key is not a value.
 #[allow(
     clippy::arithmetic_side_effects,
     reason = "a row inside the block: start + a bit index below 64"
@@ -401,26 +586,31 @@ fn code_block<'x>(
     n: usize,
     out: &'x mut [u8; BLOCK],
     span: &'x mut Span,
-) -> Result<(&'x [u8; BLOCK], u64), ColumnsError> {
+) -> Result<CodeBlock<'x>, ColumnsError> {
     let Some(c) = c else {
-        return Ok((&NO_CODES, 0));
+        return Ok(CodeBlock {
+            bytes: &NO_CODES,
+            valid: 0,
+            key_of: None,
+        });
     };
     let valid = valid_word(c.valid.as_ref(), start, n);
-    let (codes, bad) = match (c.keys, c.identity, c.table.as_deref()) {
-        // Keys that are the codes themselves: read in place, with a range check.
-        (Keys::U8(keys), true, _) => {
-            let codes = block_of(keys, start, n, out);
-            let bad = match u8::try_from(c.decode.len()) {
-                Ok(limit) => valid & mask_by(codes, |k| k >= limit),
-                Err(_) => 0,
-            };
-            (codes, bad)
+    let space = c.key_space.as_deref();
+    let (bytes, bad) = match (space, c.keys, c.table.as_deref()) {
+        // Bytes already: read in place.
+        (Some(space), Keys::U8(keys), _) => {
+            let bytes = block_of(keys, start, n, out);
+            (bytes, valid & !in_runs(bytes, &space.runs))
         }
-        (_, _, Some(table)) => {
+        (Some(space), keys, _) => {
+            let (bytes, wide) = span.keys(keys, start, n, out);
+            (bytes, valid & (wide | !in_runs(bytes, &space.runs)))
+        }
+        (None, _, Some(table)) => {
             let codes = span.block(c, table, start, n, out);
             (codes, valid & eq_mask(codes, INVALID))
         }
-        (_, _, None) => {
+        (None, _, None) => {
             out.fill(INVALID);
             if let Some(head) = out.get_mut(..n) {
                 c.keys.decode_into(start, &c.decode, head);
@@ -435,7 +625,11 @@ fn code_block<'x>(
             row: start + bad.trailing_zeros() as usize,
         });
     }
-    Ok((codes, valid))
+    Ok(CodeBlock {
+        bytes,
+        valid,
+        key_of: space.map(|s| &s.key_of),
+    })
 }
 
 /// Values and presence of one block of a yes/no column: (present, present and yes).
@@ -635,9 +829,12 @@ pub(crate) fn split_rows(
     hanke_base::split::contiguous(len, threads, min_rows, BLOCK)
 }
 
-/// Lookup tables of one computation.
+/// Lookup tables of one computation, indexed by the bytes of the column's
+/// blocks ([`by_byte`]).
 struct Tables {
-    situations: [u8; 16],
+    /// Result categories of the exit situation ([`situation_bits`]).
+    situations: [u8; 256],
+    /// ISCED 2011 of the education ([`isced_table`]).
     isced: [i32; 256],
     thresholds: &'static Thresholds,
 }
@@ -672,9 +869,9 @@ fn isced_table() -> [i32; 256] {
 }
 
 /// Result categories of each exit-situation code: bit 0 job searching, 1
-/// education or training, 2 employment.
-fn situation_bits() -> [u8; 16] {
-    let mut t = [0u8; 16];
+/// education or training, 2 employment (none for a byte that is no code).
+fn situation_bits() -> [u8; 256] {
+    let mut t = [0u8; 256];
     for s in ExitSituation::ALL {
         let c = ParticipantRules::result_categories(s);
         if let Some(slot) = t.get_mut(usize::from(s.column_code())) {
@@ -802,8 +999,8 @@ impl CommonIndicators {
             spans: Default::default(),
         };
         let tables = Tables {
-            situations: situation_bits(),
-            isced: isced_table(),
+            situations: by_byte(columns.exit_situation.as_ref(), &situation_bits()),
+            isced: by_byte(columns.education.as_ref(), &isced_table()),
             thresholds: thresholds(self.catalogue),
         };
         let end = rows.end.min(columns.len());
@@ -917,7 +1114,7 @@ impl CommonIndicators {
             situation_span,
             improvement_span,
         ] = &mut s.spans;
-        let (codes, gv) = code_block(
+        let gender = code_block(
             c.gender.as_ref(),
             "gender",
             start,
@@ -932,15 +1129,13 @@ impl CommonIndicators {
                 0
             }
         };
-        let woman = gv & eq_mask(codes, Gender::Woman.column_code()) & accepts(Gender::Woman);
-        let man = gv & eq_mask(codes, Gender::Man.column_code()) & accepts(Gender::Man);
-        let non_binary =
-            gv & eq_mask(codes, Gender::NonBinary.column_code()) & accepts(Gender::NonBinary);
+        let is = |g: Gender| gender.is(g.column_code()) & accepts(g);
+        let (woman, man, non_binary) = (is(Gender::Woman), is(Gender::Man), is(Gender::NonBinary));
         let gender_known = woman | man | non_binary;
         count(&mut self.grand_total, entered, woman, man, non_binary);
 
         // Labour status.
-        let (codes, lv) = code_block(
+        let status = code_block(
             c.labour_status.as_ref(),
             "labour_status",
             start,
@@ -949,16 +1144,15 @@ impl CommonIndicators {
             labour_span,
         )?;
         // A "long-term unemployed" label is unemployed, with its claim checked below.
-        let claimed_long_term = lv & eq_mask(codes, labour::UNEMPLOYED_LONG_TERM);
-        let unemployed = (lv & eq_mask(codes, labour::UNEMPLOYED)) | claimed_long_term;
-        let inactive_not_in_education = lv & eq_mask(codes, labour::INACTIVE);
-        let inactive =
-            inactive_not_in_education | (lv & eq_mask(codes, labour::INACTIVE_IN_EDUCATION));
-        let employed =
-            lv & (eq_mask(codes, labour::EMPLOYED) | eq_mask(codes, labour::SELF_EMPLOYED));
+        let lv = status.valid;
+        let claimed_long_term = status.is(labour::UNEMPLOYED_LONG_TERM);
+        let unemployed = status.is(labour::UNEMPLOYED) | claimed_long_term;
+        let inactive_not_in_education = status.is(labour::INACTIVE);
+        let inactive = inactive_not_in_education | status.is(labour::INACTIVE_IN_EDUCATION);
+        let employed = status.is(labour::EMPLOYED) | status.is(labour::SELF_EMPLOYED);
 
         // Education.
-        let (codes, ev) = code_block(
+        let education = code_block(
             c.education.as_ref(),
             "education",
             start,
@@ -966,8 +1160,9 @@ impl CommonIndicators {
             &mut s.codes,
             education_span,
         )?;
-        for (slot, &code) in s.isced.iter_mut().zip(codes) {
-            *slot = tables.isced.get(usize::from(code)).copied().unwrap_or(-1);
+        let ev = education.valid;
+        for (slot, &byte) in s.isced.iter_mut().zip(education.bytes) {
+            *slot = tables.isced.get(usize::from(byte)).copied().unwrap_or(-1);
         }
         let isced = &s.isced;
         let isced_known = ev & mask_where(isced, |i| i >= 0);
@@ -1033,8 +1228,8 @@ impl CommonIndicators {
         let answer_spans = [a0, a1, a2, a3, a4, a5];
         for ((slot, (col, name)), span) in answers.iter_mut().zip(answer_columns).zip(answer_spans)
         {
-            let (codes, v) = code_block(col.as_ref(), name, start, n, &mut s.codes, span)?;
-            *slot = v & eq_mask(codes, Answer::Yes.column_code());
+            *slot = code_block(col.as_ref(), name, start, n, &mut s.codes, span)?
+                .is(Answer::Yes.column_code());
         }
         let [
             disability,
@@ -1051,7 +1246,7 @@ impl CommonIndicators {
 
         // Results upon leaving: left by the cut-off, the situation of the exit day.
         let left = exit_valid & left_by_cut;
-        let (codes, sv) = code_block(
+        let situation = code_block(
             c.exit_situation.as_ref(),
             "exit_situation",
             start,
@@ -1059,11 +1254,12 @@ impl CommonIndicators {
             &mut s.codes,
             situation_span,
         )?;
+        let sv = situation.valid;
         let mut bits = [0u8; BLOCK];
-        for (b, &code) in bits.iter_mut().zip(codes) {
+        for (b, &byte) in bits.iter_mut().zip(situation.bytes) {
             *b = tables
                 .situations
-                .get(usize::from(code & 15))
+                .get(usize::from(byte))
                 .copied()
                 .unwrap_or(0);
         }
@@ -1115,14 +1311,15 @@ impl CommonIndicators {
             }
         }
         let (_, fu_employed) = flag_block(c.follow_up_employed.as_ref(), start, n);
-        let (_, iv) = code_block(
+        let iv = code_block(
             c.follow_up_improvement.as_ref(),
             "follow_up_improvement",
             start,
             n,
             &mut s.codes,
             improvement_span,
-        )?;
+        )?
+        .valid;
 
         // Rows the record reader would refuse for values that contradict each
         // other: refused here too, at the first such row of the block.
@@ -1567,6 +1764,258 @@ mod tests {
                     proptest::prop_assert_eq!(&got, &expected, "{} keys", width);
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// `key_bytes` gives each key's low byte and marks exactly the keys
+        /// that are no byte — every width, keys near and far from 0..=255,
+        /// any start, a whole block or a short one (0 past the keys).
+        #[test]
+        fn key_bytes_are_low_bytes_and_mark_the_wide_keys(
+            wide in proptest::collection::vec(
+                proptest::prop_oneof![-300i64..300, proptest::prelude::any::<i64>()],
+                0..200,
+            ),
+            start in 0usize..200,
+            n in 0usize..=BLOCK,
+        ) {
+            macro_rules! check {
+                ($($t:ty),*) => {$({
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "keys of every width")]
+                    let keys: Vec<$t> = wide.iter().map(|&k| k as $t).collect();
+                    let mut out = vec![7u8; n];
+                    let got = key_bytes(&keys, start, &mut out);
+                    let rows = keys.get(start..).unwrap_or(&[]);
+                    let mut expected = 0u64;
+                    for i in 0..n {
+                        let key = rows.get(i).map(|&k| i128::from(k));
+                        proptest::prop_assert_eq!(out[i], key.map_or(0, |k| k as u8), "{} byte {}", stringify!($t), i);
+                        if key.is_some_and(|k| !(0..=255).contains(&k)) {
+                            expected |= 1 << i;
+                        }
+                    }
+                    proptest::prop_assert_eq!(got, expected, "{} wide keys", stringify!($t));
+                })*};
+            }
+            check!(i8, u16, i16, u32, i32, i64);
+        }
+    }
+
+    /// Keys of one width, owned by a test.
+    #[derive(Debug)]
+    enum OwnedKeys {
+        U8(Vec<u8>),
+        I8(Vec<i8>),
+        U16(Vec<u16>),
+        I16(Vec<i16>),
+        U32(Vec<u32>),
+        I32(Vec<i32>),
+        I64(Vec<i64>),
+    }
+
+    impl OwnedKeys {
+        /// `keys` in width `w` (0..7), or `None` where a key does not fit.
+        fn of(w: usize, keys: &[i64]) -> Option<OwnedKeys> {
+            fn all<T: TryFrom<i64>>(keys: &[i64]) -> Option<Vec<T>> {
+                keys.iter().map(|&k| T::try_from(k).ok()).collect()
+            }
+            Some(match w {
+                0 => OwnedKeys::U8(all(keys)?),
+                1 => OwnedKeys::I8(all(keys)?),
+                2 => OwnedKeys::U16(all(keys)?),
+                3 => OwnedKeys::I16(all(keys)?),
+                4 => OwnedKeys::U32(all(keys)?),
+                5 => OwnedKeys::I32(all(keys)?),
+                _ => OwnedKeys::I64(keys.to_vec()),
+            })
+        }
+
+        fn keys(&self) -> Keys<'_> {
+            match self {
+                OwnedKeys::U8(k) => Keys::U8(k),
+                OwnedKeys::I8(k) => Keys::I8(k),
+                OwnedKeys::U16(k) => Keys::U16(k),
+                OwnedKeys::I16(k) => Keys::I16(k),
+                OwnedKeys::U32(k) => Keys::U32(k),
+                OwnedKeys::I32(k) => Keys::I32(k),
+                OwnedKeys::I64(k) => Keys::I64(k),
+            }
+        }
+    }
+
+    /// The kernel's eleven categorical columns, by name.
+    fn code_columns<'s, 'a>(
+        c: &'s mut ParticipantColumns<'a>,
+    ) -> [(&'static str, &'s mut Option<CodeColumn<'a>>); CODE_COLUMNS] {
+        [
+            ("gender", &mut c.gender),
+            ("labour_status", &mut c.labour_status),
+            ("education", &mut c.education),
+            ("disability", &mut c.disability),
+            ("foreign_background", &mut c.foreign_background),
+            ("third_country_national", &mut c.third_country_national),
+            ("minority", &mut c.minority),
+            ("homeless", &mut c.homeless),
+            ("other_disadvantaged", &mut c.other_disadvantaged),
+            ("exit_situation", &mut c.exit_situation),
+            ("follow_up_improvement", &mut c.follow_up_improvement),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+        /// Every categorical column the kernel reads counts the same through
+        /// any dictionary as by its codes, and fails at the same row: the
+        /// synthetic table's eleven columns each re-keyed in any width through
+        /// a shuffled dictionary — exactly its codes, or with a few entries
+        /// that are no value (read in its key space); with entries that are
+        /// no value between every two, a value twice, or longer than 255
+        /// (decoded) — with garbage keys in the null slots, and a present
+        /// key of no value (past the dictionary, 255, a key plus 256,
+        /// negative, huge, an entry that is none) in one row, anywhere or in
+        /// the last block: counted, or refused at the same row, as the codes
+        /// are, on any split of the rows.
+        #[test]
+        fn every_column_counts_through_any_dictionary_as_its_codes(
+            n in 0usize..1_500,
+            shapes in proptest::collection::vec((0usize..6, 0usize..7, proptest::prelude::any::<u64>()), CODE_COLUMNS),
+            bad in proptest::option::of((0usize..CODE_COLUMNS, proptest::prelude::any::<proptest::sample::Index>(), proptest::prelude::any::<bool>(), 0usize..6)),
+            garbage in proptest::prelude::any::<proptest::sample::Index>(),
+            period in proptest::sample::select(vec![
+                (crate::programme::ProgrammePeriod::Period2014To2020, Catalogue::Esf2014),
+                (crate::programme::ProgrammePeriod::Period2021To2027, Catalogue::EsfPlus),
+            ]),
+            threads in 1usize..4,
+        ) {
+            let (period, catalogue) = period;
+            let rules = crate::rulebook::Rulebook::for_period(period)
+                .and_then(|r| r.participants())
+                .unwrap();
+            let table = crate::synthetic::benchmark_table(n, rules);
+            let cut_off = NaiveDate::from_ymd_opt(2025, 12, 31);
+            let ranges = split_rows(n, threads, BLOCK);
+            let count = |columns: &ParticipantColumns<'_>| {
+                let mut ind = CommonIndicators::new(catalogue, rules, cut_off).unwrap();
+                ind.add_ranges(columns, &ranges).map(|()| ind)
+            };
+            // The table's codes (its keys are the codes: 16 entries).
+            let mut reference_columns = table.columns();
+            let mut codes: Vec<Vec<u8>> = code_columns(&mut reference_columns)
+                .map(|(_, c)| match c.as_ref().map(|c| c.keys) {
+                    Some(Keys::U8(k)) => k.to_vec(),
+                    other => panic!("the table's own keys: {other:?}"),
+                })
+                .into_iter()
+                .collect();
+            // The bad row anywhere, or in the last block (often a short one).
+            let bad = bad.filter(|_| n > 0).map(|(col, row, last, kind)| {
+                (col, if last { n - 1 - row.index(n.min(BLOCK)) } else { row.index(n) }, kind)
+            });
+            if let Some((col, row, _)) = bad {
+                codes[col][row] = 16; // past the identity dictionary
+            }
+            for ((_, c), codes) in code_columns(&mut reference_columns).into_iter().zip(&codes) {
+                if let Some(c) = c.as_mut() {
+                    *c = CodeColumn::from_decode(Keys::U8(codes), c.valid, (0..16).collect());
+                }
+            }
+            let expected = count(&reference_columns);
+
+            // Each column re-keyed.
+            let mut owned = Vec::new();
+            let mut dictionaries = Vec::new();
+            for (col, ((name, c), &(shape, width, seed))) in
+                code_columns(&mut table.columns()).into_iter().zip(&shapes).enumerate()
+            {
+                let c = c.as_ref().unwrap();
+                let mut rng = crate::synthetic::Rng(seed);
+                // A shuffled dictionary of the sixteen codes, or of those
+                // the column's present rows hold …
+                let mut dictionary: Vec<u8> = if shape == 4 {
+                    let mut present: Vec<u8> = codes[col]
+                        .iter()
+                        .enumerate()
+                        .filter(|&(row, &code)| code < 16 && c.valid.as_ref().is_none_or(|v| v.get(row)))
+                        .map(|(_, &code)| code)
+                        .collect();
+                    present.sort_unstable();
+                    present.dedup();
+                    present
+                } else {
+                    (0..16).collect()
+                };
+                for i in (1..dictionary.len()).rev() {
+                    dictionary.swap(i, rng.below(i as u64 + 1) as usize);
+                }
+                // … with entries that are no value (a few anywhere, as in
+                // polars' dictionary of all categories; or between every two
+                // values), a value twice, or long.
+                let extra = match shape {
+                    1 => 1 + rng.below(3) as usize,
+                    3 => 300,
+                    _ => 0,
+                };
+                for _ in 0..extra {
+                    let at = rng.below(dictionary.len() as u64 + 1) as usize;
+                    dictionary.insert(at, INVALID);
+                }
+                if shape == 5 {
+                    dictionary = dictionary.iter().flat_map(|&d| [INVALID, d]).collect();
+                }
+                if shape == 2 {
+                    let code = rng.below(16) as u8;
+                    let at = rng.below(17) as usize;
+                    dictionary.insert(at, code);
+                }
+                let len = dictionary.len() as i64;
+                let key_of = |code: u8| dictionary.iter().position(|&d| d == code).unwrap() as i64;
+                let nulls = [0, len, 255, 256, -1, i64::from(u32::MAX), i64::MAX];
+                let mut keys: Vec<i64> = codes[col]
+                    .iter()
+                    .enumerate()
+                    .map(|(row, &code)| {
+                        if c.valid.as_ref().is_some_and(|v| !v.get(row)) {
+                            nulls[(garbage.index(nulls.len()) + row) % nulls.len()]
+                        } else if code < 16 {
+                            key_of(code)
+                        } else {
+                            0
+                        }
+                    })
+                    .collect();
+                if let Some((_, row, kind)) = bad.filter(|b| b.0 == col) {
+                    keys[row] = match kind {
+                        0 => len,
+                        // An entry that is no value, where there is one.
+                        5 => dictionary.iter().position(|&d| d == INVALID).map_or(len, |k| k as i64),
+                        1 if len <= 255 => 255,
+                        // Truncated to a byte, a key of the dictionary.
+                        2 => 256 + rng.below(len.max(1) as u64) as i64,
+                        3 => -1,
+                        _ => i64::MAX,
+                    };
+                }
+                // Widths that cannot hold every key fall back to 64 bits.
+                let keys = OwnedKeys::of(width, &keys)
+                    .unwrap_or(OwnedKeys::I64(keys));
+                // Read in its key space, or decoded, as the dictionary allows.
+                let in_key_space = matches!(shape, 0 | 1 | 4);
+                proptest::prop_assert_eq!(
+                    CodeColumn::from_decode(keys.keys(), c.valid, dictionary.clone()).key_space.is_some(),
+                    in_key_space,
+                    "{}: shape {}", name, shape
+                );
+                owned.push((keys, c.valid));
+                dictionaries.push(dictionary);
+            }
+            let mut columns = table.columns();
+            for (((_, c), (keys, valid)), dictionary) in
+                code_columns(&mut columns).into_iter().zip(&owned).zip(&dictionaries)
+            {
+                *c = Some(CodeColumn::from_decode(keys.keys(), *valid, dictionary.clone()));
+            }
+            proptest::prop_assert_eq!(count(&columns), expected);
         }
     }
 

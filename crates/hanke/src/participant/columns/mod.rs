@@ -596,12 +596,74 @@ pub struct CodeColumn<'a> {
     pub(crate) valid: Option<Bitmap<'a>>,
     /// Key → internal code; [`INVALID`] for a dictionary entry that is no value.
     pub(crate) decode: Vec<u8>,
-    /// Whether `decode` maps every key to itself (the keys are the codes).
-    pub(crate) identity: bool,
-    /// `decode` padded to 256 entries with [`INVALID`], where it has at most
-    /// 255 (so that entry 255, where every wider key is narrowed, is no value):
+    /// The column's own key space, where it can be read in it
+    /// ([`KeySpace::of`]): the kernel then compares keys with the key of each
+    /// code it tests instead of decoding every key (issue 29: the `uint32`
+    /// codes of a polars frame).
+    pub(crate) key_space: Option<Box<KeySpace>>,
+    /// `decode` padded to 256 entries with [`INVALID`], where the column is
+    /// not read in its key space and the dictionary has at most 255 entries
+    /// (so that entry 255, where every wider key is narrowed, is no value):
     /// whole blocks are decoded through it without a bounds check.
     pub(crate) table: Option<Box<[u8; 256]>>,
+}
+
+/// The key no code of a column read in its key space maps to: such a
+/// dictionary has at most 255 entries, so no key that indexes it is 255.
+pub(crate) const NO_KEY: u8 = u8::MAX;
+
+/// How a dictionary's keys are read without decoding them: which key
+/// stands for each internal code, and which keys are values.
+///
+/// A dictionary has a key space when it has at most 255 entries (so every
+/// key that indexes it is a byte, and [`NO_KEY`] none), no two entries are
+/// the same value, and the entries that are values lie in at most
+/// [`KeySpace::MAX_RUNS`] runs of consecutive keys. Then a present row holds
+/// a code exactly when its key is that code's key, and holds no value
+/// exactly when its key is in no run. Polars exports every categorical
+/// column with the dictionary of all its categories (issue 29: 24 entries
+/// for the synthetic frame, each column's values in one to three runs);
+/// pyarrow's and pandas' dictionaries are the column's values, one run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct KeySpace {
+    /// Internal code → the key that means it; [`NO_KEY`] where none does.
+    pub(crate) key_of: [u8; 256],
+    /// The keys that are values: runs of (first key, how many).
+    pub(crate) runs: Vec<(u8, u8)>,
+}
+
+impl KeySpace {
+    /// At most this many runs of value keys (each is one compare a block).
+    pub(crate) const MAX_RUNS: usize = 4;
+
+    /// The key space of `decode` (key → internal code, [`INVALID`] for an
+    /// entry that is no value); `None` where it has none (the column is then
+    /// decoded key by key).
+    pub(crate) fn of(decode: &[u8]) -> Option<KeySpace> {
+        if decode.len() > usize::from(NO_KEY) {
+            return None;
+        }
+        let mut space = KeySpace {
+            key_of: [NO_KEY; 256],
+            runs: Vec::new(),
+        };
+        for (key, &code) in decode.iter().enumerate() {
+            if code == INVALID {
+                continue;
+            }
+            let key = u8::try_from(key).ok()?;
+            let slot = space.key_of.get_mut(usize::from(code))?;
+            if *slot != NO_KEY {
+                return None; // two keys mean one code
+            }
+            *slot = key;
+            match space.runs.last_mut() {
+                Some((first, n)) if first.checked_add(*n) == Some(key) => *n = n.checked_add(1)?,
+                _ => space.runs.push((key, 1)),
+            }
+        }
+        (space.runs.len() <= KeySpace::MAX_RUNS).then_some(space)
+    }
 }
 
 impl<'a> CodeColumn<'a> {
@@ -626,8 +688,8 @@ impl<'a> CodeColumn<'a> {
         valid: Option<Bitmap<'a>>,
         decode: Vec<u8>,
     ) -> CodeColumn<'a> {
-        let identity = decode.iter().enumerate().all(|(k, c)| usize::from(*c) == k);
-        let table = (decode.len() < 256).then(|| {
+        let key_space = KeySpace::of(&decode).map(Box::new);
+        let table = (key_space.is_none() && decode.len() < 256).then(|| {
             let mut table = Box::new([INVALID; 256]);
             for (t, c) in table.iter_mut().zip(&decode) {
                 *t = *c;
@@ -638,7 +700,7 @@ impl<'a> CodeColumn<'a> {
             keys,
             valid,
             decode,
-            identity,
+            key_space,
             table,
         }
     }
@@ -1627,6 +1689,50 @@ mod tests {
             }
             every_key_width!(check);
         }
+    }
+
+    /// A dictionary has a key space where each code is one key's, the
+    /// value keys lie in few runs and every key is a byte — and not
+    /// otherwise.
+    #[test]
+    fn a_key_space_is_one_key_a_code_in_few_runs() {
+        const NONE: u8 = INVALID;
+        // Polars' list of all categories: the column's values in two runs.
+        let space = KeySpace::of(&[NONE, NONE, 1, 0, NONE, 2]).unwrap();
+        assert_eq!(space.runs, vec![(2, 2), (5, 1)]);
+        assert_eq!(&space.key_of[..4], &[3, 2, 5, NO_KEY]);
+        assert!(space.key_of[4..].iter().all(|&k| k == NO_KEY));
+        // Exactly the values: one run from 0; none at all: no runs.
+        assert_eq!(KeySpace::of(&[2, 0, 1]).unwrap().runs, vec![(0, 3)]);
+        assert_eq!(KeySpace::of(&[]).unwrap().runs, vec![]);
+        assert_eq!(KeySpace::of(&[NONE; 255]).unwrap().runs, vec![]);
+        // Two keys of one code (two spellings of a value): decoded.
+        assert_eq!(KeySpace::of(&[0, 1, 0]), None);
+        // Runs up to the limit, and one more.
+        let runs = |n: usize| -> Vec<u8> { (0..n).flat_map(|c| [c as u8, NONE]).collect() };
+        assert_eq!(
+            KeySpace::of(&runs(KeySpace::MAX_RUNS)).unwrap().runs.len(),
+            KeySpace::MAX_RUNS
+        );
+        assert_eq!(KeySpace::of(&runs(KeySpace::MAX_RUNS + 1)), None);
+        // 255 entries have one (every key below 255); 256 have none.
+        let mut long = vec![NONE; 255];
+        long[254] = 0;
+        assert_eq!(KeySpace::of(&long).unwrap().key_of[0], 254);
+        long.push(NONE);
+        assert_eq!(KeySpace::of(&long), None);
+        // A column built on either reads it: the table's own codes have one.
+        let keys = [0u8];
+        assert!(
+            CodeColumn::from_decode(Keys::U8(&keys), None, vec![0, 1])
+                .key_space
+                .is_some()
+        );
+        assert!(
+            CodeColumn::from_decode(Keys::U8(&keys), None, vec![0, 0])
+                .table
+                .is_some()
+        );
     }
 
     #[test]
