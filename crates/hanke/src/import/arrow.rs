@@ -1509,30 +1509,29 @@ pub fn infer_period(
     Ok(crate::rulebook::infer_period_of_days(days))
 }
 
-/// The least and the greatest of `days` (`None` for none), in one pass:
-/// sixteen lanes of each, which the compiler keeps in vector registers —
-/// where two reductions (`min()`, then `max()`) read the column twice and
-/// compared a value at a time (issue 29: 4 % of a polars frame's path).
+/// The least and the greatest of `days` (`None` for none), in one pass of
+/// four-lane minima and maxima (`wide`: SSE2 on x86-64, NEON on aarch64),
+/// where two reductions (`min()`, then `max()`) read the column twice a
+/// value at a time (issue 29: 1 ms of a polars frame's 16 at 1 M rows).
 fn least_and_greatest(days: &[i32]) -> Option<(i32, i32)> {
-    const LANES: usize = 16;
+    use wide::i32x4;
     let (&first, _) = days.split_first()?;
-    let (mut lo, mut hi) = ([first; LANES], [first; LANES]);
-    let chunks = days.chunks_exact(LANES);
+    let (mut lo, mut hi) = ([i32x4::splat(first); 4], [i32x4::splat(first); 4]);
+    let chunks = days.chunks_exact(16);
     let rest = chunks.remainder();
     for chunk in chunks {
-        for ((l, h), &d) in lo.iter_mut().zip(hi.iter_mut()).zip(chunk) {
-            *l = (*l).min(d);
-            *h = (*h).max(d);
+        for ((l, h), four) in lo.iter_mut().zip(hi.iter_mut()).zip(chunk.chunks_exact(4)) {
+            let mut v = [0; 4];
+            v.copy_from_slice(four);
+            let v = i32x4::new(v);
+            *l = l.min(v);
+            *h = h.max(v);
         }
     }
-    for &d in rest {
-        lo[0] = lo[0].min(d);
-        hi[0] = hi[0].max(d);
-    }
-    Some((
-        lo.iter().copied().min().unwrap_or(first),
-        hi.iter().copied().max().unwrap_or(first),
-    ))
+    let lanes = |v: [i32x4; 4]| v.into_iter().flat_map(i32x4::to_array);
+    let least = lanes(lo).chain(rest.iter().copied()).min();
+    let greatest = lanes(hi).chain(rest.iter().copied()).max();
+    least.zip(greatest)
 }
 
 // ---- Writing -----------------------------------------------------------------
