@@ -422,15 +422,22 @@ impl Span {
     )]
     fn keys<'x>(
         &'x mut self,
-        keys: Keys<'_>,
+        c: &CodeColumn<'_>,
         start: usize,
         n: usize,
         pad: &'x mut [u8; BLOCK],
     ) -> (&'x [u8; BLOCK], u64) {
+        let keys = c.keys;
         if !self.holds(start, n) {
             self.reset(keys.len(), start, n, 0, KEY_SPAN);
             for (b, out) in self.codes.chunks_mut(BLOCK).enumerate() {
                 let from = start + b * BLOCK;
+                // A block without a present row is never read: its keys
+                // are not loaded (a follow-up column is mostly missing).
+                if valid_word(c.valid.as_ref(), from, out.len()) == 0 {
+                    self.wide.push(0);
+                    continue;
+                }
                 let wide = match keys {
                     Keys::U8(k) => {
                         let k = k.get(from..).unwrap_or(&[]);
@@ -596,14 +603,22 @@ fn code_block<'x>(
     };
     let valid = valid_word(c.valid.as_ref(), start, n);
     let space = c.key_space.as_deref();
+    if valid == 0 {
+        // No row present: nothing to read, nothing to refuse.
+        return Ok(CodeBlock {
+            bytes: &NO_CODES,
+            valid,
+            key_of: space.map(|s| &s.key_of),
+        });
+    }
     let (bytes, bad) = match (space, c.keys, c.table.as_deref()) {
         // Bytes already: read in place.
         (Some(space), Keys::U8(keys), _) => {
             let bytes = block_of(keys, start, n, out);
             (bytes, valid & !in_runs(bytes, &space.runs))
         }
-        (Some(space), keys, _) => {
-            let (bytes, wide) = span.keys(keys, start, n, out);
+        (Some(space), _, _) => {
+            let (bytes, wide) = span.keys(c, start, n, out);
             (bytes, valid & (wide | !in_runs(bytes, &space.runs)))
         }
         (None, _, Some(table)) => {
