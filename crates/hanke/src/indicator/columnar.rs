@@ -532,9 +532,14 @@ fn key_bytes<K: Key>(keys: &[K], start: usize, out: &mut [u8]) -> u64 {
 /// The rows whose byte is a key of `runs` (first key, how many): one
 /// wrapping subtraction and compare a run.
 fn in_runs(bytes: &[u8; BLOCK], runs: &[(u8, u8)]) -> u64 {
-    runs.iter().fold(0, |m, &(first, n)| {
-        m | mask_by(bytes, |b| b.wrapping_sub(first) < n)
-    })
+    match runs {
+        // The keys from 0 (the table's own codes, pyarrow's dictionaries):
+        // one compare, no subtraction.
+        [(0, n)] => mask_by(bytes, |b| b < *n),
+        _ => runs.iter().fold(0, |m, &(first, n)| {
+            m | mask_by(bytes, |b| b.wrapping_sub(first) < n)
+        }),
+    }
 }
 
 /// One block of a categorical column, as the kernel tests it.
@@ -546,7 +551,8 @@ struct CodeBlock<'x> {
     /// The rows present.
     valid: u64,
     /// Code → the byte that stands for it, for a column read in its key
-    /// space ([`KeySpace::key_of`]); `None`: the bytes are the codes.
+    /// space ([`KeySpace::key_of`]) whose keys are not the codes; `None`:
+    /// the bytes are the codes.
     key_of: Option<&'x [u8; 256]>,
 }
 
@@ -603,12 +609,13 @@ fn code_block<'x>(
     };
     let valid = valid_word(c.valid.as_ref(), start, n);
     let space = c.key_space.as_deref();
+    let key_of = space.filter(|s| !s.identity).map(|s| &s.key_of);
     if valid == 0 {
         // No row present: nothing to read, nothing to refuse.
         return Ok(CodeBlock {
             bytes: &NO_CODES,
             valid,
-            key_of: space.map(|s| &s.key_of),
+            key_of,
         });
     }
     let (bytes, bad) = match (space, c.keys, c.table.as_deref()) {
@@ -643,7 +650,7 @@ fn code_block<'x>(
     Ok(CodeBlock {
         bytes,
         valid,
-        key_of: space.map(|s| &s.key_of),
+        key_of,
     })
 }
 

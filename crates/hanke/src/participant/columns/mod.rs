@@ -630,6 +630,10 @@ pub(crate) struct KeySpace {
     pub(crate) key_of: [u8; 256],
     /// The keys that are values: runs of (first key, how many).
     pub(crate) runs: Vec<(u8, u8)>,
+    /// Whether every key is its own code (a table's own columns, pyarrow's
+    /// dictionaries in code order): the kernel then compares with the codes
+    /// themselves, constants it need not look up.
+    pub(crate) identity: bool,
 }
 
 impl KeySpace {
@@ -646,6 +650,7 @@ impl KeySpace {
         let mut space = KeySpace {
             key_of: [NO_KEY; 256],
             runs: Vec::new(),
+            identity: decode.iter().enumerate().all(|(k, &c)| usize::from(c) == k),
         };
         for (key, &code) in decode.iter().enumerate() {
             if code == INVALID {
@@ -1702,8 +1707,13 @@ mod tests {
         assert_eq!(space.runs, vec![(2, 2), (5, 1)]);
         assert_eq!(&space.key_of[..4], &[3, 2, 5, NO_KEY]);
         assert!(space.key_of[4..].iter().all(|&k| k == NO_KEY));
+        assert!(!space.identity);
         // Exactly the values: one run from 0; none at all: no runs.
         assert_eq!(KeySpace::of(&[2, 0, 1]).unwrap().runs, vec![(0, 3)]);
+        // Keys that are their codes are told apart (compared as constants).
+        assert!(KeySpace::of(&[0, 1, 2]).unwrap().identity);
+        assert!(!KeySpace::of(&[2, 0, 1]).unwrap().identity);
+        assert!(!KeySpace::of(&[NONE, 1]).unwrap().identity);
         assert_eq!(KeySpace::of(&[]).unwrap().runs, vec![]);
         assert_eq!(KeySpace::of(&[NONE; 255]).unwrap().runs, vec![]);
         // Two keys of one code (two spellings of a value): decoded.
