@@ -130,6 +130,10 @@ fn polars_categoricals_by_code(data: &Bound<'_, PyAny>) -> Option<ByCode> {
     let pl = py.import("polars").ok()?;
     let categorical = pl.getattr("Categorical").ok()?;
     let mut categories: Vec<(String, arrow_array::ArrayRef)> = Vec::new();
+    // Every categorical of a session shares one list: exported once, each
+    // later column finding it equal (`Categories.__eq__`) — ten exports of
+    // the same list were a third of this function's time.
+    let mut lists: Vec<(Bound<'_, PyAny>, arrow_array::ArrayRef)> = Vec::new();
     for item in data
         .getattr("schema")
         .ok()?
@@ -142,15 +146,25 @@ fn polars_categoricals_by_code(data: &Bound<'_, PyAny>) -> Option<ByCode> {
         if !dtype.is_instance(&categorical).ok()? {
             continue;
         }
-        let list = dtype
-            .getattr("categories")
-            .ok()?
-            .call_method0("to_series")
-            .ok()?
-            .extract::<pyo3_arrow::PyChunkedArray>()
-            .ok()?;
-        let (chunks, _) = list.into_inner();
-        let [values] = <[arrow_array::ArrayRef; 1]>::try_from(chunks).ok()?;
+        let list = dtype.getattr("categories").ok()?;
+        let known = lists
+            .iter()
+            .find(|(l, _)| l.eq(&list).unwrap_or(false))
+            .map(|(_, values)| values.clone());
+        let values = match known {
+            Some(values) => values,
+            None => {
+                let series = list
+                    .call_method0("to_series")
+                    .ok()?
+                    .extract::<pyo3_arrow::PyChunkedArray>()
+                    .ok()?;
+                let (chunks, _) = series.into_inner();
+                let [values] = <[arrow_array::ArrayRef; 1]>::try_from(chunks).ok()?;
+                lists.push((list, values.clone()));
+                values
+            }
+        };
         // The list is polars' global one, shared by every categorical of the
         // session; each entry is read once per column. A long list (a column
         // of names or free text made categorical elsewhere) would cost more
