@@ -142,7 +142,8 @@ def test_polars_categoricals_by_code_read_as_exported():
     # A polars frame's categoricals are read by their physical codes; a pyarrow
     # table of the same frame goes through polars' own export. Both must give
     # the same counts, notes and errors — labels in Finnish, nulls, a bad label,
-    # several chunks, another categorical sharing the category list, enums.
+    # several chunks, another categorical sharing the category list, a column
+    # on a list of its own, enums.
     data = hanke.testing.synthetic_participants(3_000)
     base = with_own_categories(pl.DataFrame(data))
     cats = base.schema["gender"].categories
@@ -165,6 +166,10 @@ def test_polars_categoricals_by_code_read_as_exported():
             )
         ),
         "other categorical": base.with_columns(extra),
+        # One column on a list of its own beside the shared one: each read on its own list.
+        "two lists": base.with_columns(
+            pl.col("labour_status").cast(pl.String).cast(pl.Categorical(pl.Categories.random()))
+        ),
         "enum": base.with_columns(pl.col("gender").cast(pl.String).cast(pl.Enum(["woman", "man", "non_binary"]))),
     }
     cut = dt.date(2025, 12, 31)
