@@ -622,8 +622,10 @@ pub(crate) const NO_KEY: u8 = u8::MAX;
 /// a code exactly when its key is that code's key, and holds no value
 /// exactly when its key is in no run. Polars exports every categorical
 /// column with the dictionary of all its categories (issue 29: 24 entries
-/// for the synthetic frame, each column's values in one to three runs);
-/// pyarrow's and pandas' dictionaries are the column's values, one run.
+/// for the synthetic frame, each column's values in one to three runs when
+/// the frame was built column by column, in up to as many runs as values
+/// when `read_csv` filled the list row by row); pyarrow's and pandas'
+/// dictionaries are the column's values, one run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct KeySpace {
     /// Internal code → the key that means it; [`NO_KEY`] where none does.
@@ -637,8 +639,12 @@ pub(crate) struct KeySpace {
 }
 
 impl KeySpace {
-    /// At most this many runs of value keys (each is one compare a block).
-    pub(crate) const MAX_RUNS: usize = 4;
+    /// At most this many runs of value keys (each is one compare a block):
+    /// as many as a column can have values — every closed list of the
+    /// participant model has at most 16 — so that values scattered one by
+    /// one (a list of all categories filled row by row, as polars'
+    /// `read_csv` fills it) are still read in their key space.
+    pub(crate) const MAX_RUNS: usize = 16;
 
     /// The key space of `decode` (key → internal code, [`INVALID`] for an
     /// entry that is no value); `None` where it has none (the column is then
