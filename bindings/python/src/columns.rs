@@ -115,9 +115,11 @@ fn exported_batches(data: &Bound<'_, PyAny>) -> PyResult<Vec<RecordBatch>> {
 /// rows, read by the core's one column reader, so the counts, notes and
 /// errors are those of the plain export (tests
 /// `test_polars_categoricals_by_code_read_as_exported`), and a code past the
-/// list is refused at its row. `None` — and the plain export — for anything
-/// else: not polars, no categoricals, another polars version's API, a
-/// category list in more than one chunk or longer than 4 096 entries.
+/// list is refused at its row. A polars frame without categoricals is
+/// taken here too, for its chunks ([`polars_batches`]; `categories` empty).
+/// `None` — and the plain export — for anything else: not polars, another
+/// polars version's API, a category list in more than one chunk or longer
+/// than 4 096 entries.
 fn polars_categoricals_by_code(data: &Bound<'_, PyAny>) -> Option<ByCode> {
     /// The longest category list read by codes.
     const MAX_SHARED_CATEGORIES: usize = 4_096;
@@ -174,17 +176,8 @@ fn polars_categoricals_by_code(data: &Bound<'_, PyAny>) -> Option<ByCode> {
         }
         categories.push((name, values));
     }
-    if categories.is_empty() {
-        return None;
-    }
     let names: Vec<&str> = categories.iter().map(|(n, _)| n.as_str()).collect();
-    let codes = pl
-        .call_method1("col", (names,))
-        .ok()?
-        .call_method0("to_physical")
-        .ok()?;
-    let frame = data.call_method1("with_columns", (codes,)).ok()?;
-    let batches = exported_batches(&frame).ok()?;
+    let batches = polars_batches(data, &pl, &names)?;
     // The codes stay as they are exported (`uint32`), their labels beside
     // them: the core reads them as the dictionary they make and checks every
     // present code against the list (a code past it is refused at its row),
@@ -203,6 +196,55 @@ fn polars_categoricals_by_code(data: &Bound<'_, PyAny>) -> Option<ByCode> {
     })
 }
 
+/// A polars frame's record batches, its categoricals `coded` as their
+/// physical codes: the frame's own export where every column is one chunk;
+/// else each column exported on its own (a polars `Series` hands over its
+/// chunks as they are) and the columns cut at every chunk boundary by the
+/// core (`batches_of_chunks`, zero-copy slices). Polars' export of a frame of
+/// several chunks — what `read_csv` or `scan_*().collect()` give — first
+/// copies every column into one chunk, and so does `with_columns` on a frame
+/// whose columns are chunked differently: 15 ms at 1 M rows, more than
+/// hanke's whole count (issue 29). `None` where either way fails (the caller
+/// then takes the frame's plain export, which says why).
+fn polars_batches(
+    data: &Bound<'_, PyAny>,
+    pl: &Bound<'_, PyAny>,
+    coded: &[&str],
+) -> Option<Vec<RecordBatch>> {
+    let chunks: Vec<usize> = data
+        .call_method1("n_chunks", ("all",))
+        .ok()?
+        .extract()
+        .ok()?;
+    if chunks.iter().all(|&c| c <= 1) {
+        let frame = if coded.is_empty() {
+            data.clone()
+        } else {
+            let codes = pl
+                .call_method1("col", (coded.to_vec(),))
+                .ok()?
+                .call_method0("to_physical")
+                .ok()?;
+            data.call_method1("with_columns", (codes,)).ok()?
+        };
+        return exported_batches(&frame).ok();
+    }
+    let names: Vec<String> = data.getattr("columns").ok()?.extract().ok()?;
+    let mut columns = Vec::with_capacity(names.len());
+    for name in names {
+        let mut series = data.call_method1("get_column", (name.as_str(),)).ok()?;
+        if coded.contains(&name.as_str()) {
+            series = series.call_method0("to_physical").ok()?;
+        }
+        let (chunks, _) = series
+            .extract::<pyo3_arrow::PyChunkedArray>()
+            .ok()?
+            .into_inner();
+        columns.push((name, chunks));
+    }
+    hanke::import::arrow::batches_of_chunks(&columns)
+}
+
 /// Whether ``data`` is read by its polars categoricals' physical codes (a
 /// polars frame with categoricals and short category lists) rather than
 /// through polars' own export — for tests and for a user who wonders why a
@@ -213,7 +255,28 @@ fn polars_categoricals_by_code(data: &Bound<'_, PyAny>) -> Option<ByCode> {
 /// True
 #[pyfunction]
 pub(crate) fn reads_categoricals_by_code(data: &Bound<'_, PyAny>) -> bool {
-    polars_categoricals_by_code(data).is_some()
+    polars_categoricals_by_code(data).is_some_and(|b| !b.categories.is_empty())
+}
+
+/// The rows of each record batch hanke reads ``data`` as — one batch for a
+/// pyarrow table of one chunk or a polars frame of one chunk a column; a
+/// polars frame of several chunks as its columns' chunks, cut at every chunk
+/// boundary, without copying (where polars' export of the whole frame first
+/// copies it into one chunk). For tests, and for a user who wonders how a
+/// frame is read.
+///
+/// >>> import polars as pl
+/// >>> day = datetime.date(2024, 1, 1)
+/// >>> df = pl.concat([pl.DataFrame({"entry_date": [day] * n}) for n in (2, 3)], rechunk=False)
+/// >>> hanke.testing.batch_rows(df)
+/// [2, 3]
+#[pyfunction]
+pub(crate) fn batch_rows(data: &Bound<'_, PyAny>) -> PyResult<Vec<usize>> {
+    let mut options = hanke::import::ImportOptions::default();
+    Ok(batches_of(data, &mut options)?
+        .iter()
+        .map(RecordBatch::num_rows)
+        .collect())
 }
 
 /// A column reader's error: the table's columns as a file's header (the

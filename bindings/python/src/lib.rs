@@ -79,6 +79,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(columns::common_indicators, m)?)?;
     m.add_function(wrap_pyfunction!(columns::time_common_indicators, m)?)?;
     m.add_function(wrap_pyfunction!(columns::reads_categoricals_by_code, m)?)?;
+    m.add_function(wrap_pyfunction!(columns::batch_rows, m)?)?;
     m.add_function(wrap_pyfunction!(columns::synthetic_participants, m)?)?;
     m.add_function(wrap_pyfunction!(analysis::portfolio_report, m)?)?;
     m.add_function(wrap_pyfunction!(analysis::suppress_small_counts, m)?)?;

@@ -192,6 +192,46 @@ def test_polars_categoricals_by_code_read_as_exported():
     assert not hanke.testing.reads_categoricals_by_code(pl.DataFrame({"entry_date": [dt.date(2024, 1, 1)]}))
 
 
+def test_a_polars_frame_of_many_chunks_is_read_as_exported_without_a_copy():
+    # A frame of several chunks (what read_csv and scans give) is read column
+    # by column, its chunks as they are, where polars' export of the frame
+    # copies every column into one chunk first. The same counts, notes and
+    # errors as that export — chunks aligned or not, with categoricals or not,
+    # a bad label in a later chunk — and the frame is left as it was.
+    data = hanke.testing.synthetic_participants(3_000)
+    base = with_own_categories(pl.DataFrame(data))
+    cats = [c for c, t in base.schema.items() if t == pl.Categorical]
+
+    def pieces(df, *cuts):
+        bounds = [0, *cuts, df.height]
+        return pl.concat([df.slice(a, b - a) for a, b in zip(bounds, bounds[1:])], rechunk=False)
+
+    aligned = pieces(base, 700, 701, 2_000)
+    bad = aligned.with_columns(
+        pl.when(pl.int_range(pl.len()) == 2_500).then(pl.lit("dog")).otherwise(pl.col("gender").cast(pl.String)).alias("gender")
+    )
+    frames = {
+        "aligned": aligned,
+        # One column cut elsewhere than the others.
+        "ragged": aligned.with_columns(pieces(base.select("labour_status"), 1_234).to_series()),
+        "no categoricals": pieces(base.with_columns(pl.col(cats).cast(pl.String)), 10, 2_999),
+        "bad label, later chunk": pieces(with_own_categories(bad.rechunk()), 1_000, 2_000),
+    }
+    # Read as the chunks are: cut at every boundary of any column.
+    assert hanke.testing.batch_rows(frames["aligned"]) == [700, 1, 1_299, 1_000]
+    assert hanke.testing.batch_rows(frames["ragged"]) == [700, 1, 533, 766, 1_000]
+    assert hanke.testing.batch_rows(frames["no categoricals"]) == [10, 2_989, 1]
+    assert hanke.testing.batch_rows(base) == [3_000]
+    cut = dt.date(2025, 12, 31)
+    for name, df in frames.items():
+        chunks = df.n_chunks("all")
+        assert max(chunks) > 1, name
+        fast = outcome(df, cut_off=cut)
+        assert df.n_chunks("all") == chunks, f"{name}: the frame was copied into one chunk"
+        assert fast == outcome(pa.table(df), cut_off=cut), name
+    assert "row 2500" in outcome(frames["bad label, later chunk"], cut_off=cut)[2]
+
+
 def _with_key_past_labels(table: pa.Table, column: str, row: int, blank: bool) -> pa.Table:
     """``column`` as a dictionary whose key at ``row`` is past its labels —
     what a producer can hand over through Arrow's C interface, which does not

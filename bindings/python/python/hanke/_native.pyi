@@ -79,6 +79,7 @@ __all__ = [
     "ParticipantData",
     "common_indicators",
     "reads_categoricals_by_code",
+    "batch_rows",
     "synthetic_participants",
     "time_common_indicators",
 ]
@@ -280,6 +281,7 @@ def time_common_indicators(
     threads: int = 1,
 ) -> list[float]: ...
 def reads_categoricals_by_code(data: object) -> bool: ...
+def batch_rows(data: object) -> list[int]: ...
 def synthetic_participants(n: int, period: Period = "2021-2027") -> ParticipantData: ...
 @final
 class ParticipantData:

@@ -350,19 +350,61 @@ fn from_labels<'s>(
     (keys, dictionary)
 }
 
+/// Dictionaries already read as codes in one reading of a table's batches, by
+/// kind and labels. A polars frame of several chunks hands the same list of
+/// all its categories for every batch and column, and a pyarrow table's
+/// chunks often repeat a dictionary: each is read label by label once a
+/// kind, not once a batch (issue 29: 49 batches of a 1 M-row `read_csv`
+/// frame read 24 labels × 10 columns each, 7 ms a call). Labels are
+/// compared as text, so equal lists are found whatever holds them.
+#[derive(Default)]
+pub(crate) struct LabelCodes {
+    known: Vec<KnownLabels>,
+}
+
+/// One dictionary read as codes: its kind, its labels, their codes.
+type KnownLabels = (ValueKind, Vec<Option<String>>, Vec<Option<u8>>);
+
+impl LabelCodes {
+    /// At most this many dictionaries are kept (each at most as long as the
+    /// longest list read by codes).
+    const KEPT: usize = 32;
+
+    /// The internal code of each label (`None` for a label that is none, or
+    /// no value of `kind`), as [`code_of_label`] reads it.
+    fn codes(&mut self, kind: ValueKind, labels: &[Option<&str>]) -> Vec<Option<u8>> {
+        let same = |known: &[Option<String>]| {
+            known.len() == labels.len() && known.iter().zip(labels).all(|(k, l)| k.as_deref() == *l)
+        };
+        if let Some((_, _, codes)) = self.known.iter().find(|(k, l, _)| *k == kind && same(l)) {
+            return codes.clone();
+        }
+        let codes: Vec<Option<u8>> = labels
+            .iter()
+            .map(|l| l.and_then(|l| code_of_label(kind, l.trim())))
+            .collect();
+        if self.known.len() < Self::KEPT {
+            let owned = labels.iter().map(|l| l.map(str::to_owned)).collect();
+            self.known.push((kind, owned, codes.clone()));
+        }
+        codes
+    }
+}
+
 fn code_source<'b>(
     column: Column,
     a: &'b ArrayRef,
     labels: Option<&'b ArrayRef>,
+    memo: &std::cell::Cell<LabelCodes>,
 ) -> Result<CodeSource<'b>, ColumnsError> {
     let kind = column.spec().kind;
     if let Some(d) = coded(a.as_ref(), labels) {
         let dictionary: Vec<Option<u8>> = strings(d.labels.as_ref())
             .map(|labels| {
-                labels
-                    .into_iter()
-                    .map(|l| l.and_then(|l| code_of_label(kind, l.trim())))
-                    .collect()
+                let mut known = memo.take();
+                let codes = known.codes(kind, &labels);
+                memo.set(known);
+                codes
             })
             .ok_or_else(|| unsupported(column, a.as_ref()))?;
         let keys =
@@ -499,7 +541,7 @@ fn labels_by_column<'o>(
     let schema = batch.schema_ref();
     let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
     let columns =
-        resolve_headers(&names, &options.ignore_columns, &[]).map_err(ColumnsError::Header)?;
+        resolve_names(&names, &options.ignore_columns, &[]).map_err(ColumnsError::Header)?;
     let mut out = Vec::new();
     for ((name, column), a) in names.iter().zip(columns).zip(batch.columns()) {
         let (Some(column), Some((_, labels))) = (
@@ -531,6 +573,60 @@ fn labels_of<'o>(labels: &[(Column, &'o ArrayRef)], column: Column) -> Option<&'
 
 /// The columns of `batch` (each a [`Column`] and its array), as the field
 /// table reads the schema's names; ignored columns left out.
+/// Column names a thread resolved, with what they resolved to.
+type ResolvedNames = (
+    Vec<String>,
+    Vec<String>,
+    Vec<Column>,
+    Result<Vec<Option<Column>>, crate::participant::fields::HeaderError>,
+);
+
+/// [`resolve_headers`] of a batch's column names, remembered for the last
+/// few names this thread resolved: the batches of one table have the same names
+/// (a polars frame of several chunks is read as a batch a chunk), and each
+/// batch's readers resolve them several times — 49 batches × 5 resolutions
+/// of 21 names were 3.6 ms of a 1 M-row `read_csv` frame's call (issue 29).
+/// A pure function's memo: the same answer, from names, ignored columns and
+/// required columns all equal.
+fn resolve_names(
+    names: &[&str],
+    ignore: &[String],
+    required: &[Column],
+) -> Result<Vec<Option<Column>>, crate::participant::fields::HeaderError> {
+    /// Resolutions kept: the readers of a batch ask with up to three sets
+    /// of required columns.
+    const KEPT: usize = 4;
+    thread_local! {
+        static LAST: std::cell::Cell<Vec<ResolvedNames>> = const { std::cell::Cell::new(Vec::new()) };
+    }
+    LAST.with(|last| {
+        let mut kept = last.take();
+        let known = kept.iter().find(|(n, i, r, _)| {
+            n.iter().map(String::as_str).eq(names.iter().copied())
+                && i.as_slice() == ignore
+                && r.as_slice() == required
+        });
+        let answer = match known {
+            Some((.., answer)) => answer.clone(),
+            None => {
+                let answer = resolve_headers(names, ignore, required);
+                if kept.len() >= KEPT {
+                    drop(kept.remove(0));
+                }
+                kept.push((
+                    names.iter().map(|n| (*n).to_owned()).collect(),
+                    ignore.to_vec(),
+                    required.to_vec(),
+                    answer.clone(),
+                ));
+                answer
+            }
+        };
+        last.set(kept);
+        answer
+    })
+}
+
 fn resolve<'b>(
     batch: &'b RecordBatch,
     options: &ImportOptions,
@@ -539,7 +635,7 @@ fn resolve<'b>(
     let schema = batch.schema_ref();
     let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
     let columns =
-        resolve_headers(&names, &options.ignore_columns, required).map_err(ColumnsError::Header)?;
+        resolve_names(&names, &options.ignore_columns, required).map_err(ColumnsError::Header)?;
     Ok(columns
         .into_iter()
         .zip(batch.columns())
@@ -759,7 +855,7 @@ pub fn with_columns<R>(
     options: &ImportOptions,
     f: impl FnOnce(&ParticipantColumns<'_>) -> R,
 ) -> Result<(R, Vec<Finding>), ColumnsError> {
-    with_columns_at(batch, options, 0, f)
+    with_columns_at(batch, options, 0, &std::cell::Cell::default(), f)
 }
 
 #[allow(
@@ -770,6 +866,7 @@ fn with_columns_at<R>(
     batch: &RecordBatch,
     options: &ImportOptions,
     offset: usize,
+    memo: &std::cell::Cell<LabelCodes>,
     f: impl FnOnce(&ParticipantColumns<'_>) -> R,
 ) -> Result<(R, Vec<Finding>), ColumnsError> {
     let present = resolve(batch, options, &[Column::EntryDate])?;
@@ -859,7 +956,7 @@ fn with_columns_at<R>(
             | ValueKind::Answer
             | ValueKind::ExitSituation
             | ValueKind::Improvement => {
-                if let CodeSource::Converted(keys, dict) = code_source(column, a, given)? {
+                if let CodeSource::Converted(keys, dict) = code_source(column, a, given, memo)? {
                     converted.codes.push((column, keys, dict));
                 }
             }
@@ -963,7 +1060,7 @@ fn with_columns_at<R>(
         if let Some((_, keys, dict)) = converted.codes.iter().find(|(n, _, _)| *n == column) {
             return Ok(Some(code_column(Keys::U8(keys), valid, dict)));
         }
-        match code_source(column, a, labels_of(&labels, column))? {
+        match code_source(column, a, labels_of(&labels, column), memo)? {
             CodeSource::Borrowed(keys, dict) => Ok(Some(code_column(keys, valid, &dict))),
             CodeSource::Converted(..) => Err(unsupported(column, a.as_ref())),
         }
@@ -1534,6 +1631,100 @@ fn least_and_greatest(days: &[i32]) -> Option<(i32, i32)> {
     least.zip(greatest)
 }
 
+// ---- Tables given column by column ------------------------------------------
+
+/// The record batches of a table given column by column, each column as its
+/// chunks — what a polars frame of several chunks hands over a column at a
+/// time without copying, where its own export of the whole frame first
+/// copies every column into one chunk (15 ms at 1 M rows, issue 29). The
+/// columns are cut at every chunk boundary of any of them, by zero-copy
+/// slices, into batches of equal rows, in order; a table of no rows is one
+/// empty batch. `None` where the columns differ in length, or a column's
+/// chunks in type (the caller then takes another way in).
+///
+/// ```
+/// use std::sync::Arc;
+/// use arrow_array::{ArrayRef, Int32Array};
+/// use hanke::import::arrow::batches_of_chunks;
+/// let a: Vec<ArrayRef> = vec![Arc::new(Int32Array::from(vec![1, 2, 3]))];
+/// let b: Vec<ArrayRef> = vec![
+///     Arc::new(Int32Array::from(vec![4])),
+///     Arc::new(Int32Array::from(vec![5, 6])),
+/// ];
+/// let batches = batches_of_chunks(&[("a".into(), a), ("b".into(), b)]).unwrap();
+/// assert_eq!(batches.iter().map(|b| b.num_rows()).collect::<Vec<_>>(), [1, 2]);
+/// ```
+pub fn batches_of_chunks(columns: &[(String, Vec<ArrayRef>)]) -> Option<Vec<RecordBatch>> {
+    let rows_of = |chunks: &[ArrayRef]| chunks.iter().map(|a| a.len()).sum::<usize>();
+    let (_, first) = columns.first()?;
+    let rows = rows_of(first);
+    let same_type = |chunks: &[ArrayRef]| {
+        chunks
+            .windows(2)
+            .all(|w| w.first().map(|a| a.data_type()) == w.get(1).map(|a| a.data_type()))
+    };
+    if columns
+        .iter()
+        .any(|(_, c)| rows_of(c) != rows || !same_type(c))
+    {
+        return None;
+    }
+    let fields: Vec<arrow_schema::Field> = columns
+        .iter()
+        .map(|(name, chunks)| {
+            let t = chunks
+                .first()
+                .map_or(DataType::Null, |a| a.data_type().clone());
+            arrow_schema::Field::new(name, t, true)
+        })
+        .collect();
+    let schema = std::sync::Arc::new(arrow_schema::Schema::new(fields));
+    // Every chunk boundary of every column, in order, from 0 to the rows.
+    let mut cuts: Vec<usize> = vec![0];
+    for (_, chunks) in columns {
+        let mut at = 0usize;
+        for a in chunks {
+            at = at.saturating_add(a.len());
+            cuts.push(at);
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    // For each column, its chunk and the row in it where the next batch starts.
+    let mut cursors = vec![(0usize, 0usize); columns.len()];
+    let mut batches = Vec::new();
+    for w in cuts.windows(2) {
+        let (Some(&from), Some(&to)) = (w.first(), w.get(1)) else {
+            continue;
+        };
+        let len = to.saturating_sub(from);
+        let arrays = columns
+            .iter()
+            .zip(cursors.iter_mut())
+            .map(|((_, chunks), (chunk, at))| {
+                // Past a chunk's end (and past empty chunks): the next.
+                while chunks.get(*chunk).is_some_and(|a| *at >= a.len()) {
+                    *chunk = chunk.saturating_add(1);
+                    *at = 0;
+                }
+                let a = chunks.get(*chunk)?;
+                // No cut lies inside the slice: it is inside this chunk.
+                if at.saturating_add(len) > a.len() {
+                    return None;
+                }
+                let slice = a.slice(*at, len);
+                *at = at.saturating_add(len);
+                Some(slice)
+            })
+            .collect::<Option<Vec<ArrayRef>>>()?;
+        batches.push(RecordBatch::try_new(schema.clone(), arrays).ok()?);
+    }
+    if batches.is_empty() {
+        batches.push(RecordBatch::new_empty(schema));
+    }
+    Some(batches)
+}
+
 // ---- Writing -----------------------------------------------------------------
 
 /// Arrow buffers of a [`ParticipantTable`]'s bitmap.
@@ -1722,10 +1913,11 @@ pub fn add_batches_parallel<'b>(
     let mut people = std::collections::HashMap::new();
     let mut ids = TableIds::default();
     let mut outside = [Outside::default(); 2];
+    let memo = std::cell::Cell::default();
     for batch in batches {
         same_person(batch, options, offset, &mut people)?;
         let ((counted, batch_outside), batch_notes) =
-            with_columns_at(batch, options, offset, |cols| {
+            with_columns_at(batch, options, offset, &memo, |cols| {
                 (
                     sum.add_columns_parallel(cols, threads),
                     outside_eligibility(cols, period),
@@ -1950,6 +2142,145 @@ impl ColumnsError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The batch's columns cut into chunks at `cuts` of each (rows from 0).
+    fn chunked(batch: &RecordBatch, cuts: &[Vec<usize>]) -> Vec<(String, Vec<ArrayRef>)> {
+        batch
+            .schema()
+            .fields()
+            .iter()
+            .zip(batch.columns())
+            .zip(cuts.iter().cycle())
+            .map(|((f, a), cuts)| {
+                let mut at: Vec<usize> = cuts.iter().map(|c| c % (a.len() + 1)).collect();
+                at.extend([0, a.len()]);
+                at.sort_unstable();
+                let chunks = at.windows(2).map(|w| a.slice(w[0], w[1] - w[0])).collect();
+                (f.name().clone(), chunks)
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+        /// A table given column by column, each cut into chunks anywhere
+        /// (empty chunks too), is the same rows as the table: every batch
+        /// is the table's slice at its offset, and the indicators, notes and
+        /// errors (at the same row) are the table's — with a bad value or
+        /// not.
+        #[test]
+        fn batches_of_chunks_are_the_table(
+            n in 0usize..700,
+            cuts in proptest::collection::vec(proptest::collection::vec(0usize..800, 0..4), 1..6),
+            bad in proptest::option::of(0usize..700),
+        ) {
+            use crate::indicator::{Catalogue, CommonIndicators};
+            let rules = crate::rulebook::Rulebook::for_period(crate::programme::ProgrammePeriod::Period2021To2027)
+                .and_then(|r| r.participants())
+                .unwrap();
+            let mut batch = to_record_batch(&crate::synthetic::benchmark_table(n, rules)).unwrap();
+            if let Some(row) = bad.filter(|_| n > 0).map(|r| r % n) {
+                // A gender label that is no gender, at one row.
+                let genders: Vec<Option<&str>> = (0..n).map(|i| Some(if i == row { "dog" } else { "woman" })).collect();
+                let i = batch.schema().index_of("gender").unwrap();
+                let mut cols = batch.columns().to_vec();
+                cols[i] = std::sync::Arc::new(arrow_array::StringArray::from(genders));
+                let mut fields: Vec<arrow_schema::Field> = batch.schema().fields().iter().map(|f| f.as_ref().clone()).collect();
+                fields[i] = arrow_schema::Field::new("gender", DataType::Utf8, true);
+                batch = RecordBatch::try_new(std::sync::Arc::new(arrow_schema::Schema::new(fields)), cols).unwrap();
+            }
+            let columns = chunked(&batch, &cuts);
+            let batches = batches_of_chunks(&columns).unwrap();
+            let mut offset = 0;
+            for b in &batches {
+                for (i, c) in b.columns().iter().enumerate() {
+                    let expected = batch.column(i).slice(offset, b.num_rows());
+                    proptest::prop_assert_eq!(c.as_ref(), expected.as_ref());
+                }
+                offset += b.num_rows();
+            }
+            proptest::prop_assert_eq!(offset, n);
+            let count = |batches: &[RecordBatch]| {
+                let mut ind = CommonIndicators::new(Catalogue::EsfPlus, rules, None).unwrap();
+                add_batches(&mut ind, batches, &ImportOptions::default()).map(|notes| (ind, notes))
+            };
+            proptest::prop_assert_eq!(count(&batches), count(std::slice::from_ref(&batch)));
+        }
+    }
+
+    proptest::proptest! {
+        /// The memos of a reading answer as the functions they remember:
+        /// any sequence of column names (repeated, ignored, required or
+        /// not, duplicates among them) resolves as `resolve_headers` does,
+        /// and any sequence of dictionaries (kinds, labels in any spelling,
+        /// repeated) reads as `code_of_label` does.
+        #[test]
+        fn remembered_answers_are_the_answers(
+            asks in proptest::collection::vec(
+                (
+                    proptest::collection::vec(proptest::sample::select(vec![
+                        "participant_id", "entry_date", "Aloituspäivä", "gender", "sukupuoli", "nimi", "Gender ",
+                    ]), 0..5),
+                    proptest::option::of(proptest::sample::select(vec!["nimi", "gender"])),
+                    proptest::prelude::any::<bool>(),
+                ),
+                1..12,
+            ),
+            dictionaries in proptest::collection::vec(
+                (
+                    proptest::collection::vec(proptest::option::of(proptest::sample::select(vec![
+                        "woman", "nainen", " mies ", "yes", "ei", "declined", "unemployed", "pitkäaikaistyötön", "job_seeking", "dog", "",
+                    ])), 0..6),
+                    // One list read as several kinds, as polars' one list of
+                    // all categories is for every column.
+                    proptest::collection::vec(proptest::sample::select(vec![
+                        ValueKind::Gender, ValueKind::LabourStatus, ValueKind::Answer, ValueKind::YesNo, ValueKind::ExitSituation,
+                    ]), 1..6),
+                ),
+                1..4,
+            ),
+        ) {
+            for (names, ignore, entry_required) in &asks {
+                let ignore: Vec<String> = ignore.iter().map(|s| (*s).to_owned()).collect();
+                let required: &[Column] = if *entry_required { &[Column::EntryDate] } else { &[] };
+                proptest::prop_assert_eq!(
+                    resolve_names(names, &ignore, required),
+                    resolve_headers(names, &ignore, required)
+                );
+            }
+            let mut memo = LabelCodes::default();
+            for (labels, kinds) in &dictionaries {
+                for kind in kinds {
+                    let expected: Vec<Option<u8>> = labels.iter().map(|l| l.and_then(|l| code_of_label(*kind, l.trim()))).collect();
+                    proptest::prop_assert_eq!(memo.codes(*kind, labels), expected);
+                }
+            }
+        }
+    }
+
+    /// Columns of different lengths, or a column whose chunks differ in
+    /// type, make no batches; no columns make none either.
+    #[test]
+    fn batches_of_chunks_refuse_ragged_columns() {
+        use arrow_array::{Int32Array, Int64Array};
+        let int = |v: Vec<i32>| -> ArrayRef { std::sync::Arc::new(Int32Array::from(v)) };
+        assert!(
+            batches_of_chunks(&[
+                ("a".into(), vec![int(vec![1, 2])]),
+                ("b".into(), vec![int(vec![1])])
+            ])
+            .is_none()
+        );
+        let wide: ArrayRef = std::sync::Arc::new(Int64Array::from(vec![3]));
+        assert!(batches_of_chunks(&[("a".into(), vec![int(vec![1]), wide])]).is_none());
+        assert!(batches_of_chunks(&[]).is_none());
+        // No rows: one empty batch with the columns.
+        let empty = batches_of_chunks(&[("a".into(), vec![])]).unwrap();
+        assert_eq!(
+            (empty.len(), empty[0].num_rows(), empty[0].num_columns()),
+            (1, 0, 1)
+        );
+    }
 
     proptest::proptest! {
         /// The one-pass least and greatest are the two reductions' — any
