@@ -227,8 +227,11 @@ def test_a_polars_frame_of_many_chunks_is_read_as_exported_without_a_copy():
         chunks = df.n_chunks("all")
         assert max(chunks) > 1, name
         fast = outcome(df, cut_off=cut)
+        records = _read(df, period="2021-2027", accept_temporary_codes=True)
         assert df.n_chunks("all") == chunks, f"{name}: the frame was copied into one chunk"
         assert fast == outcome(pa.table(df), cut_off=cut), name
+        # The record path reads the same batches: the same records, rejections and rows.
+        assert records == _read(pa.table(df), period="2021-2027", accept_temporary_codes=True), name
     assert "row 2500" in outcome(frames["bad label, later chunk"], cut_off=cut)[2]
 
 
