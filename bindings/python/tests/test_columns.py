@@ -216,6 +216,14 @@ def test_a_polars_frame_of_many_chunks_is_read_as_exported_without_a_copy():
         "ragged": aligned.with_columns(pieces(base.select("labour_status"), 1_234).to_series()),
         "no categoricals": pieces(base.with_columns(pl.col(cats).cast(pl.String)), 10, 2_999),
         "bad label, later chunk": pieces(with_own_categories(bad.rechunk()), 1_000, 2_000),
+        # An enum (exported as a dictionary a chunk) and labels as strings.
+        "enum and strings": pieces(
+            base.with_columns(
+                pl.col("gender").cast(pl.String).cast(pl.Enum(["woman", "man", "non_binary"])),
+                pl.col("labour_status").cast(pl.String),
+            ),
+            1_500,
+        ),
     }
     # Read as the chunks are: cut at every boundary of any column.
     assert hanke.testing.batch_rows(frames["aligned"]) == [700, 1, 1_299, 1_000]
