@@ -439,13 +439,7 @@ impl Span {
                     continue;
                 }
                 let wide = match keys {
-                    Keys::U8(k) => {
-                        let k = k.get(from..).unwrap_or(&[]);
-                        for (o, &k) in out.iter_mut().zip(k) {
-                            *o = k;
-                        }
-                        0
-                    }
+                    Keys::U8(k) => key_bytes(k, from, out),
                     Keys::I8(k) => key_bytes(k, from, out),
                     Keys::U16(k) => key_bytes(k, from, out),
                     Keys::I16(k) => key_bytes(k, from, out),
@@ -489,6 +483,19 @@ macro_rules! key_width {
     )*};
 }
 key_width!(i8: 7, u16: 8, i16: 8, u32: 8, i32: 8, i64: 8);
+
+/// Bytes are bytes (the kernel reads `u8` keys in place; a span of them is
+/// copied as any width is narrowed).
+impl Key for u8 {
+    #[inline]
+    fn above_byte(self) -> Self {
+        0
+    }
+    #[inline]
+    fn low_byte(self) -> u8 {
+        self
+    }
+}
 
 /// Keys of rows `start..start + out.len()` (at most [`BLOCK`]) as their low
 /// bytes in `out` (0 past the keys), and the rows among them whose key is no
@@ -557,6 +564,14 @@ struct CodeBlock<'x> {
 }
 
 impl CodeBlock<'_> {
+    /// A block without a present row: of an absent column, or of rows all
+    /// missing. Nothing is read, and no code is held.
+    const NONE_PRESENT: CodeBlock<'static> = CodeBlock {
+        bytes: &NO_CODES,
+        valid: 0,
+        key_of: None,
+    };
+
     /// The rows present and holding `code`.
     fn is(&self, code: u8) -> u64 {
         let byte = self.key_of.map_or(code, |m| {
@@ -601,23 +616,15 @@ fn code_block<'x>(
     span: &'x mut Span,
 ) -> Result<CodeBlock<'x>, ColumnsError> {
     let Some(c) = c else {
-        return Ok(CodeBlock {
-            bytes: &NO_CODES,
-            valid: 0,
-            key_of: None,
-        });
+        return Ok(CodeBlock::NONE_PRESENT);
     };
     let valid = valid_word(c.valid.as_ref(), start, n);
-    let space = c.key_space.as_deref();
-    let key_of = space.filter(|s| !s.identity).map(|s| &s.key_of);
     if valid == 0 {
         // No row present: nothing to read, nothing to refuse.
-        return Ok(CodeBlock {
-            bytes: &NO_CODES,
-            valid,
-            key_of,
-        });
+        return Ok(CodeBlock::NONE_PRESENT);
     }
+    let space = c.key_space.as_deref();
+    let key_of = space.filter(|s| !s.identity).map(|s| &s.key_of);
     let (bytes, bad) = match (space, c.keys, c.table.as_deref()) {
         // Bytes already: read in place.
         (Some(space), Keys::U8(keys), _) => {
@@ -1820,7 +1827,7 @@ mod tests {
                     proptest::prop_assert_eq!(got, expected, "{} wide keys", stringify!($t));
                 })*};
             }
-            check!(i8, u16, i16, u32, i32, i64);
+            check!(u8, i8, u16, i16, u32, i32, i64);
         }
     }
 
